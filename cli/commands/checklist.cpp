@@ -1,0 +1,58 @@
+#include "cli/commands.hpp"
+#include "cli/commands/options.hpp"
+#include "engine/checklist/load.hpp"
+#include "engine/core/error.hpp"
+
+namespace unct::cli {
+namespace {
+
+namespace po = boost::program_options;
+
+int run_validate(const std::vector<std::string>& args, Io io) {
+  po::options_description options("options");
+  po::options_description hidden;
+  hidden.add_options()("file", po::value<std::string>()->required(), "checklist file");
+  po::positional_options_description positional;
+  positional.add("file", 1);
+  po::variables_map values;
+  if (!parse_options(args, options, hidden, positional, values, io.out,
+                     "usage: unct-assess checklist validate FILE\n\n"
+                     "Checks FILE against the checklist schema and for meaning (unknown term sets and\n"
+                     "criteria, duplicate ids, include cycles, items without a Meets rule); lists every\n"
+                     "problem as file:line:column.")) {
+    return 0;
+  }
+  const std::string file = values["file"].as<std::string>();
+  const std::vector<checklist::Diagnostic> diagnostics = checklist::check_checklist(file);
+  for (const checklist::Diagnostic& d : diagnostics) io.err << to_string(d) << '\n';
+  if (!diagnostics.empty()) {
+    io.err << "unct-assess: " << file << ": " << diagnostics.size()
+           << (diagnostics.size() == 1 ? " problem\n" : " problems\n");
+    return 2;
+  }
+  const checklist::Checklist loaded = checklist::load_checklist(file);
+  io.out << file << ": valid: " << loaded.meta.id << " version " << loaded.meta.version << ", "
+         << checklist::item_count(loaded) << " items in " << loaded.sections.size() << " sections, "
+         << loaded.term_sets.size() << " term sets, " << loaded.parts.size() << " document parts\n";
+  return 0;
+}
+
+}  // namespace
+
+int run_checklist(const std::vector<std::string>& args, Io io) {
+  const std::string usage =
+      "usage: unct-assess checklist <action> ...\n\nactions:\n"
+      "  validate FILE   check a checklist file and list every problem\n";
+  if (args.empty()) {
+    io.err << usage;
+    return 2;
+  }
+  if (args.front() == "--help" || args.front() == "-h") {
+    io.out << usage;
+    return 0;
+  }
+  if (args.front() == "validate") return run_validate({args.begin() + 1, args.end()}, io);
+  throw InputError({}, "unknown checklist action \"" + args.front() + "\" (see unct-assess checklist --help)");
+}
+
+}  // namespace unct::cli

@@ -1,0 +1,19 @@
+#pragma once
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace unct::cli {
+
+inline constexpr int k_exit_ok = 0;
+inline constexpr int k_exit_threshold_failed = 1;
+inline constexpr int k_exit_bad_input = 2;
+inline constexpr int k_exit_internal_error = 3;
+
+// Runs one command line (without the program name): parses it, calls the engine, prints to
+// `out` (results) and `err` (messages), and returns the exit code. Never throws.
+int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int run(int argc, char** argv, std::ostream& out, std::ostream& err);
+
+}  // namespace unct::cli

@@ -1,0 +1,58 @@
+#include "engine/assess/assess.hpp"
+
+#include "engine/core/version.hpp"
+#include "engine/rules/document_index.hpp"
+#include "engine/rules/rate.hpp"
+
+namespace unct {
+
+void add_to(Score& score, const rules::ItemResult& item) {
+  if (!item.applicable) return;
+  ++score.applicable;
+  if (item.level >= Level::meets) ++score.at_meets_or_above;
+  score.points += points(item.level) * item.weight;
+  score.max_points += k_max_points * item.weight;
+}
+
+Assessment assess(const checklist::Checklist& checklist, const rules::CompiledChecklist& compiled,
+                  const ingest::Document& document, const AssessOptions& options) {
+  Assessment out;
+  out.engine_version = k_engine_version;
+  out.checklist = {.id = checklist.meta.id,
+                   .version = checklist.meta.version,
+                   .title = checklist.meta.title,
+                   .sha256 = checklist.sha256,
+                   .provenance = checklist.meta.provenance};
+  out.document = {.path = document.path.string(),
+                  .sha256 = document.sha256,
+                  .format = document.format,
+                  .title = document.title,
+                  .bytes = document.bytes,
+                  .words = ingest::word_count(document),
+                  .blocks = document.blocks.size()};
+  if (options.kind) {
+    out.document.kind = *options.kind;
+    out.document.kind_source = "given";
+  } else if (document.kind) {
+    out.document.kind = *document.kind;
+    out.document.kind_source = "detected";
+  } else {
+    out.document.kind = DocumentKind::cca;
+    out.document.kind_source = "assumed";
+  }
+
+  const rules::DocumentIndex index = rules::index_document(compiled, document);
+  for (const checklist::Section& section : checklist.sections) {
+    SectionScore section_score{.id = section.id, .title = section.title};
+    for (const checklist::Item& item : section.items) {
+      rules::ItemResult result = rules::rate(item, section.id, out.document.kind, compiled, document, index);
+      add_to(section_score.score, result);
+      add_to(out.overall, result);
+      out.items.push_back(std::move(result));
+    }
+    out.sections.push_back(std::move(section_score));
+  }
+  return out;
+}
+
+}  // namespace unct

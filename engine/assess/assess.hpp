@@ -1,0 +1,23 @@
+#pragma once
+
+#include "engine/assess/assessment.hpp"
+#include "engine/checklist/model.hpp"
+#include "engine/ingest/document.hpp"
+#include "engine/rules/compiled.hpp"
+
+#include <optional>
+
+namespace unct {
+
+struct AssessOptions {
+  // The document kind to rate for; when empty, the detected kind, else CCA.
+  std::optional<DocumentKind> kind;
+};
+
+// Rates every item of the checklist for the document. Pure: the same inputs give the same
+// Assessment (created_at is left empty for the caller).
+// Requires: `compiled` built from `checklist`.
+Assessment assess(const checklist::Checklist& checklist, const rules::CompiledChecklist& compiled,
+                  const ingest::Document& document, const AssessOptions& options = {});
+
+}  // namespace unct

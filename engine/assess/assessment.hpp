@@ -1,0 +1,65 @@
+#pragma once
+
+#include "engine/core/level.hpp"
+#include "engine/rules/result.hpp"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace unct {
+
+struct DocumentSummary {
+  std::string path;
+  std::string sha256;
+  std::string format;
+  std::string title;
+  DocumentKind kind = DocumentKind::cca;
+  std::string kind_source;  // "given" (--kind), "detected" (title/headings) or "assumed"
+  std::uintmax_t bytes = 0;
+  std::size_t words = 0;
+  std::size_t blocks = 0;
+  bool operator==(const DocumentSummary&) const = default;
+};
+
+struct ChecklistSummary {
+  std::string id;
+  std::string version;
+  std::string title;
+  std::string sha256;
+  std::string provenance;
+  bool operator==(const ChecklistSummary&) const = default;
+};
+
+// The primary figure is the share of applicable items at Meets or above, as the UN scorecards
+// report; points (level x weight out of 3 x weight) are secondary.
+struct Score {
+  std::size_t applicable = 0;
+  std::size_t at_meets_or_above = 0;
+  double points = 0;
+  double max_points = 0;
+  bool operator==(const Score&) const = default;
+};
+
+struct SectionScore {
+  std::string id;
+  std::string title;
+  Score score;
+  bool operator==(const SectionScore&) const = default;
+};
+
+struct Assessment {
+  DocumentSummary document;
+  ChecklistSummary checklist;
+  std::string engine_version;
+  std::string created_at;  // ISO 8601 UTC; set by whoever runs the assessment, not by assess()
+  std::vector<rules::ItemResult> items;
+  std::vector<SectionScore> sections;
+  Score overall;
+  bool operator==(const Assessment&) const = default;
+};
+
+// Adds an item result to a score.
+void add_to(Score& score, const rules::ItemResult& item);
+
+}  // namespace unct

@@ -1,0 +1,124 @@
+#pragma once
+
+// The checklist as the engine holds it once loaded: plain values, no XML. See
+// docs/checklist-format.md for the file format and schemas/checklist.xsd for its grammar.
+
+#include "engine/checklist/signal.hpp"
+#include "engine/core/level.hpp"
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace unct::checklist {
+
+struct Meta {
+  std::string id;          // e.g. "rdm-2021"
+  std::string version;     // version of this file, e.g. "0.1.0"
+  std::string title;
+  std::string publisher;
+  std::string issued;      // ISO date of the checklist the file encodes
+  std::string provenance;  // how faithful the file is to the published checklist, for readers
+  std::vector<std::string> languages;
+  bool operator==(const Meta&) const = default;
+};
+
+// A term is a phrase of words as the author wrote it; a word may end in '*' (any ending).
+// `lang` is empty when the term holds in every language.
+struct Term {
+  std::string text;
+  std::string lang;
+  bool operator==(const Term&) const = default;
+};
+
+// A named lexicon. `exceptions` are phrases whose occurrences mask overlapping hits of this set
+// (e.g. "arms race" for a set holding "race"). `includes` names other sets whose terms belong to
+// this one.
+struct TermSet {
+  std::string id;
+  std::string title;
+  std::vector<Term> terms;
+  std::vector<Term> exceptions;
+  std::vector<std::string> includes;
+  bool operator==(const TermSet&) const = default;
+};
+
+// A canonical part of a CCA or CF (LNOB analysis, results framework, ...), recognised when a
+// heading carries a term of `heading_set`.
+struct Part {
+  std::string id;
+  std::string title;
+  std::string heading_set;
+  bool operator==(const Part&) const = default;
+};
+
+struct Reference {
+  std::string type;  // "guidance-note", "treaty", "mechanism", "source"
+  std::string text;
+  bool operator==(const Reference&) const = default;
+};
+
+// A criterion: a signal with the sentence a reader sees ("names at least two groups").
+struct Criterion {
+  std::string id;
+  std::string text;
+  Signal signal;
+  bool operator==(const Criterion&) const = default;
+};
+
+// The criteria (by id) that must all hold for `level`, on top of the levels below it.
+struct LevelRule {
+  Level level = Level::meets;
+  std::vector<std::string> criteria;
+  bool operator==(const LevelRule&) const = default;
+};
+
+struct Item {
+  std::string id;  // stable id, e.g. "RDM-CCA-01"
+  std::string title;
+  std::string question;
+  std::string guidance;
+  std::vector<DocumentKind> applies_to;
+  double weight = 1.0;
+  std::string provenance;  // "recovered", "reconstructed" or "engine-extension"
+  std::vector<Reference> references;
+  std::vector<Criterion> criteria;
+  std::vector<LevelRule> levels;  // ascending: approaches, meets, exceeds (each optional but meets)
+  std::string gap;                // what to add to reach Meets
+  int line = 0;                   // where the item starts in its file
+  bool operator==(const Item&) const = default;
+};
+
+struct Section {
+  std::string id;
+  std::string title;
+  std::vector<Item> items;
+  bool operator==(const Section&) const = default;
+};
+
+struct ScaleLevel {
+  Level level = Level::missing;
+  std::string label;
+  bool operator==(const ScaleLevel&) const = default;
+};
+
+struct Checklist {
+  Meta meta;
+  std::vector<ScaleLevel> scale;
+  std::string not_applicable_label = "Not applicable";
+  std::vector<TermSet> term_sets;
+  std::vector<Part> parts;
+  std::vector<Section> sections;
+  std::filesystem::path source;  // the file it was loaded from
+  std::string sha256;            // of the file's bytes
+  bool operator==(const Checklist&) const = default;
+};
+
+// Lookups by id; nullptr when absent.
+const TermSet* find_term_set(const Checklist& checklist, std::string_view id);
+const Item* find_item(const Checklist& checklist, std::string_view id);
+const Criterion* find_criterion(const Item& item, std::string_view id);
+bool applies_to(const Item& item, DocumentKind kind);
+std::size_t item_count(const Checklist& checklist);
+
+}  // namespace unct::checklist

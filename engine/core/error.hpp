@@ -1,0 +1,46 @@
+#pragma once
+
+#include <filesystem>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+namespace unct {
+
+// Where a problem sits in user input. Unknown parts stay empty or 0.
+struct SourceLocation {
+  std::filesystem::path file;
+  int line = 0;         // 1-based
+  int column = 0;       // 1-based
+  int page = 0;         // paged input (PDF)
+  std::string item_id;  // checklist item, e.g. "RDM-CCA-01"
+
+  bool operator==(const SourceLocation&) const = default;
+};
+
+// "file:line:col: item X: " with the unknown parts left out; empty when nothing is known.
+std::string to_string(const SourceLocation& where);
+
+// Input the user can fix: a checklist, a document, an option, a database file. The CLI exits 2.
+// what() reads "file:line:col: item RDM-CCA-01: message".
+class InputError : public std::runtime_error {
+public:
+  InputError(SourceLocation where, const std::string& message);
+  const SourceLocation& where() const noexcept { return m_where; }
+  // The message without its location prefix.
+  const std::string& message() const noexcept { return m_message; }
+
+private:
+  SourceLocation m_where;
+  std::string m_message;
+};
+
+// 1-based line and column of a byte offset in text. Columns count code points, as editors do.
+struct LineColumn {
+  int line = 1;
+  int column = 1;
+  bool operator==(const LineColumn&) const = default;
+};
+LineColumn line_column_at(std::string_view text, std::size_t offset);
+
+}  // namespace unct

@@ -1,0 +1,13 @@
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+
+namespace unct {
+
+// The whole file as bytes. Throws InputError naming the file when it is missing, is a
+// directory, cannot be read, or is larger than max_bytes.
+std::string read_file(const std::filesystem::path& path, std::uintmax_t max_bytes);
+
+}  // namespace unct

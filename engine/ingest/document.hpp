@@ -1,0 +1,52 @@
+#pragma once
+
+// A document as the engine reads it: an ordered list of blocks (headings, paragraphs, list
+// items, table cells), each with the heading path it sits under and where it came from, so that
+// every quote can point to a place a reviewer can open. Readers know nothing of checklists.
+
+#include "engine/core/level.hpp"
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace unct::ingest {
+
+enum class BlockKind { heading, paragraph, list_item, table_cell };
+
+std::string_view code(BlockKind kind);  // "heading", "paragraph", "list-item", "table-cell"
+
+struct Block {
+  BlockKind kind = BlockKind::paragraph;
+  std::string text;                  // UTF-8 as written; line breaks inside a paragraph kept
+  int level = 0;                     // heading level (1 = top); nesting depth of a list item
+  int line = 0;                      // 1-based source line, text formats
+  int page = 0;                      // 1-based page, paged formats; 0 when unknown
+  std::vector<std::string> section;  // heading path down to the heading this block is under
+                                     // (a heading's path ends with itself)
+  int table = -1;                    // table cells: table number in the document, row, column
+  int row = -1;
+  int column = -1;
+  bool operator==(const Block&) const = default;
+};
+
+struct Document {
+  std::filesystem::path path;
+  std::string sha256;  // of the file's bytes
+  std::string format;  // "text" or "markdown"
+  std::uintmax_t bytes = 0;
+  std::string title;   // first top-level heading, else the first line
+  std::optional<DocumentKind> kind;  // detected from title and headings; nullopt when unclear
+  std::vector<Block> blocks;
+  bool operator==(const Document&) const = default;
+};
+
+// Words in the document's blocks (runs of letters or digits).
+std::size_t word_count(const Document& document);
+
+// "Section 2 > 2.1 Data" for a block's heading path.
+std::string section_label(const Block& block);
+
+}  // namespace unct::ingest

@@ -1,0 +1,141 @@
+#include "engine/ingest/read.hpp"
+
+#include "engine/core/error.hpp"
+#include "engine/core/file.hpp"
+#include "engine/core/sha256.hpp"
+#include "engine/text/unicode.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+namespace unct::ingest {
+namespace {
+
+std::string lower_ascii(std::string_view text) {
+  std::string out(text);
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return out;
+}
+
+bool starts_with(std::string_view text, std::string_view prefix) { return text.substr(0, prefix.size()) == prefix; }
+
+// Formats the engine recognises by their first bytes but cannot read yet.
+void refuse_unsupported(std::string_view bytes, const std::filesystem::path& path) {
+  if (starts_with(bytes, "PK\x03\x04")) {
+    throw InputError({.file = path}, "this is a zip package (a DOCX or other Office file); reading DOCX is not "
+                                     "supported yet: save the document as Markdown or plain text");
+  }
+  if (starts_with(bytes, "%PDF-")) {
+    throw InputError({.file = path}, "this is a PDF; reading PDF is not supported yet: export its text as "
+                                     "plain text or Markdown");
+  }
+  const std::string head = lower_ascii(bytes.substr(0, 512));
+  if (head.find("<!doctype html") != std::string::npos || head.find("<html") != std::string::npos) {
+    throw InputError({.file = path}, "this is an HTML page; reading HTML is not supported yet: save it as "
+                                     "plain text or Markdown");
+  }
+}
+
+// The bytes as UTF-8 text without a byte-order mark and with "\n" line ends, or an error that
+// says where the text stops being text.
+std::string checked_text(std::string_view bytes, const std::filesystem::path& path) {
+  if (bytes.empty()) throw InputError({.file = path}, "the file is empty");
+  refuse_unsupported(bytes, path);
+  const std::size_t nul = bytes.substr(0, 64 * 1024).find('\0');
+  if (nul != std::string_view::npos) {
+    throw InputError({.file = path}, "binary data, not a text document (NUL byte at offset " + std::to_string(nul) + ")");
+  }
+  if (const auto bad = text::find_invalid_utf8(bytes)) {
+    const LineColumn lc = line_column_at(bytes, *bad);
+    throw InputError({.file = path, .line = lc.line, .column = lc.column},
+                     "not valid UTF-8 (byte offset " + std::to_string(*bad) + "); save the file as UTF-8");
+  }
+  if (starts_with(bytes, "\xEF\xBB\xBF")) bytes.remove_prefix(3);
+  std::string out;
+  out.reserve(bytes.size());
+  for (std::size_t i = 0; i < bytes.size(); ++i) {
+    if (bytes[i] == '\r') {
+      if (i + 1 < bytes.size() && bytes[i + 1] == '\n') continue;
+      out += '\n';
+    } else {
+      out += bytes[i];
+    }
+  }
+  return out;
+}
+
+bool is_markdown_name(const std::filesystem::path& path) {
+  const std::string extension = lower_ascii(path.extension().string());
+  return extension == ".md" || extension == ".markdown";
+}
+
+std::string first_title(const Document& document) {
+  for (const Block& block : document.blocks) {
+    if (block.kind == BlockKind::heading && block.level == 1) return block.text;
+  }
+  if (document.blocks.empty()) return {};
+  std::string line = document.blocks.front().text.substr(0, document.blocks.front().text.find('\n'));
+  return line.size() > 120 ? line.substr(0, 117) + "..." : line;
+}
+
+// A lone top-level heading that opens the document is its title, not a section: quotes read
+// "2. Who is left behind", not "Republic of X: Common Country Analysis > 2. Who is left behind".
+void drop_title_from_sections(Document& document) {
+  const auto top_level = std::count_if(document.blocks.begin(), document.blocks.end(), [](const Block& b) {
+    return b.kind == BlockKind::heading && b.level == 1;
+  });
+  const Block& first = document.blocks.front();
+  if (top_level != 1 || first.kind != BlockKind::heading || first.level != 1) return;
+  for (std::size_t i = 1; i < document.blocks.size(); ++i) {
+    std::vector<std::string>& section = document.blocks[i].section;
+    if (!section.empty() && section.front() == first.text) section.erase(section.begin());
+  }
+}
+
+}  // namespace
+
+std::optional<DocumentKind> detect_kind(const Document& document) {
+  // The title and the first headings name the document type in every UN template.
+  std::string head = lower_ascii(document.title);
+  int headings = 0;
+  for (const Block& block : document.blocks) {
+    if (block.kind != BlockKind::heading) continue;
+    head += '\n' + lower_ascii(block.text);
+    if (++headings == 3) break;
+  }
+  static constexpr std::array<std::pair<std::string_view, DocumentKind>, 12> k_names{{
+      {"socio-economic response", DocumentKind::serp},
+      {"socioeconomic response", DocumentKind::serp},
+      {"socio-economic recovery", DocumentKind::serp},
+      {"cooperation framework", DocumentKind::cf},
+      {"development assistance framework", DocumentKind::cf},
+      {"undaf", DocumentKind::cf},
+      {"cadre de coop", DocumentKind::cf},
+      {"marco de cooperaci", DocumentKind::cf},
+      {"common country analysis", DocumentKind::cca},
+      {"bilan commun de pays", DocumentKind::cca},
+      {"an\xC3\xA1lisis com\xC3\xBAn de pa", DocumentKind::cca},
+      {"analisis comun de pa", DocumentKind::cca},
+  }};
+  for (const auto& [name, kind] : k_names) {
+    if (head.find(name) != std::string::npos) return kind;
+  }
+  return std::nullopt;
+}
+
+Document read_document(const std::filesystem::path& path, const ReadOptions& options) {
+  const std::string bytes = read_file(path, options.max_bytes);
+  const std::string text = checked_text(bytes, path);
+  Document document = is_markdown_name(path) ? read_markdown(text, path) : read_text(text, path);
+  if (document.blocks.empty()) throw InputError({.file = path}, "the document has no text");
+  document.sha256 = sha256_hex(bytes);
+  document.bytes = bytes.size();
+  document.title = first_title(document);
+  drop_title_from_sections(document);
+  document.kind = detect_kind(document);
+  return document;
+}
+
+}  // namespace unct::ingest

@@ -1,0 +1,29 @@
+#pragma once
+
+#include "engine/ingest/document.hpp"
+
+#include <cstdint>
+#include <filesystem>
+#include <string_view>
+
+namespace unct::ingest {
+
+struct ReadOptions {
+  // Files above this size are refused before they are read. Default: 256 MiB.
+  std::uintmax_t max_bytes = 256ull * 1024 * 1024;
+};
+
+// Reads a document, choosing the reader from the file's content and name (.md/.markdown are
+// Markdown; other text is plain text). Throws InputError naming the file and the place for a
+// missing, empty, oversized, binary or non-UTF-8 file, and for a format no reader handles yet.
+Document read_document(const std::filesystem::path& path, const ReadOptions& options = {});
+
+// The readers themselves, over text already checked (valid UTF-8, "\n" line ends, no BOM);
+// `path` only names the source. They return the blocks; read_document adds the rest.
+Document read_text(std::string_view bytes, const std::filesystem::path& path);
+Document read_markdown(std::string_view bytes, const std::filesystem::path& path);
+
+// CCA, CF or SERP from the title and first headings; nullopt when they do not say.
+std::optional<DocumentKind> detect_kind(const Document& document);
+
+}  // namespace unct::ingest

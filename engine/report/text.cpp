@@ -1,0 +1,191 @@
+#include "engine/report/text.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <iomanip>
+#include <sstream>
+
+namespace unct::report {
+namespace {
+
+constexpr std::size_t k_width = 100;
+
+std::size_t display_width(std::string_view text) {
+  return static_cast<std::size_t>(
+      std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+// The text cut to `width` code points (with "..." when cut), padded with spaces to `width`.
+std::string fit(std::string_view text, std::size_t width) {
+  std::string out;
+  std::size_t shown = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const bool starts_char = (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
+    if (starts_char && shown == width - 3 && display_width(text) > width) {
+      out += "...";
+      shown = width;
+      break;
+    }
+    if (starts_char) ++shown;
+    out += text[i];
+  }
+  out.append(width > shown ? width - shown : 0, ' ');
+  return out;
+}
+
+// Word-wrapped lines, each starting with `indent` spaces.
+std::string wrap(std::string_view text, std::size_t indent, std::size_t width = k_width) {
+  std::istringstream words{std::string(text)};
+  std::string out;
+  std::string line;
+  for (std::string word; words >> word;) {
+    if (!line.empty() && indent + display_width(line) + 1 + display_width(word) > width) {
+      out += std::string(indent, ' ') + line + '\n';
+      line.clear();
+    }
+    line += (line.empty() ? "" : " ") + word;
+  }
+  if (!line.empty()) out += std::string(indent, ' ') + line + '\n';
+  return out;
+}
+
+std::string percent(std::size_t part, std::size_t whole) {
+  if (whole == 0) return "-";
+  return std::to_string(static_cast<int>(std::lround(100.0 * static_cast<double>(part) / static_cast<double>(whole)))) + "%";
+}
+
+std::string number(double value) {
+  std::ostringstream out;
+  out << std::setprecision(value == std::floor(value) ? 0 : 1) << std::fixed << value;
+  return out.str();
+}
+
+std::string upper(std::string text) {
+  std::transform(text.begin(), text.end(), text.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+  return text;
+}
+
+const rules::CriterionResult* find(const rules::ItemResult& item, const std::string& id) {
+  for (const rules::CriterionResult& c : item.criteria) {
+    if (c.id == id) return &c;
+  }
+  return nullptr;
+}
+
+std::string place(const rules::Evidence& e) {
+  std::string out = e.section.empty() ? "before the first heading" : e.section;
+  if (e.page > 0) out += ", page " + std::to_string(e.page);
+  if (e.line > 0) out += ", line " + std::to_string(e.line);
+  return out;
+}
+
+// The quote that explains the rating: from the highest criterion that holds at or below the
+// level reached (a criterion of an unreached level proves nothing on its own).
+const rules::Evidence* best_evidence(const rules::ItemResult& item) {
+  const rules::Evidence* best = nullptr;
+  Level best_level = Level::missing;
+  for (const rules::CriterionResult& c : item.criteria) {
+    if (c.met && c.level <= item.level && !c.evidence.empty() && (best == nullptr || c.level > best_level)) {
+      best = &c.evidence.front();
+      best_level = c.level;
+    }
+  }
+  return best;
+}
+
+void render_header(const Assessment& a, std::ostream& out) {
+  out << a.checklist.title << '\n'
+      << "checklist " << a.checklist.id << " version " << a.checklist.version << ", unct-assess " << a.engine_version
+      << '\n';
+  out << wrap("Note: " + a.checklist.provenance, 0) << '\n';
+  const std::string kind_note = a.document.kind_source == "given"      ? " (as given)"
+                                : a.document.kind_source == "detected" ? " (from the title)"
+                                                                        : " (assumed; use --kind cca|cf|serp)";
+  out << "Document  " << a.document.path << '\n'
+      << "Title     " << a.document.title << '\n'
+      << "Kind      " << label(a.document.kind) << kind_note << '\n'
+      << "Size      " << a.document.words << " words in " << a.document.blocks << " blocks\n\n";
+}
+
+void render_sections(const Assessment& a, std::ostream& out) {
+  for (const SectionScore& section : a.sections) {
+    if (section.score.applicable == 0) {
+      out << upper(section.title) << ": not applicable to a " << label(a.document.kind) << "\n\n";
+      continue;
+    }
+    out << fit(upper(section.title), 60) << section.score.at_meets_or_above << " of " << section.score.applicable
+        << " at Meets or above\n";
+    for (const rules::ItemResult& item : a.items) {
+      if (item.section_id != section.id) continue;
+      out << "  " << fit(item.item_id, 13) << fit(item.title, 58) << ' '
+          << (item.applicable ? label(item.level) : std::string_view("Not applicable")) << '\n';
+    }
+    out << '\n';
+  }
+}
+
+void render_overall(const Assessment& a, std::ostream& out) {
+  const Score& s = a.overall;
+  out << "Overall   " << s.at_meets_or_above << " of " << s.applicable << " applicable items at Meets or above ("
+      << percent(s.at_meets_or_above, s.applicable) << "); " << number(s.points) << " of " << number(s.max_points)
+      << " points\n";
+  std::string counts;
+  for (Level level : {Level::exceeds, Level::meets, Level::approaches, Level::missing}) {
+    const auto n = std::count_if(a.items.begin(), a.items.end(),
+                                 [&](const rules::ItemResult& r) { return r.applicable && r.level == level; });
+    counts += (counts.empty() ? "" : " | ") + std::string(label(level)) + ' ' + std::to_string(n);
+  }
+  out << "          " << counts << "\n\n";
+}
+
+void render_gaps(const Assessment& a, std::ostream& out) {
+  std::vector<const rules::ItemResult*> gaps;
+  for (const rules::ItemResult& item : a.items) {
+    if (item.applicable && item.level < Level::meets) gaps.push_back(&item);
+  }
+  if (gaps.empty()) {
+    out << "No gaps: every applicable item is at Meets or above.\n";
+  } else {
+    out << "GAPS: WHAT TO ADD TO REACH MEETS\n";
+  }
+  std::stable_sort(gaps.begin(), gaps.end(),
+                   [](const rules::ItemResult* x, const rules::ItemResult* y) { return x->weight > y->weight; });
+  for (const rules::ItemResult* item : gaps) {
+    out << "\n  " << item->item_id << "  " << item->title << " (" << label(item->level) << ")\n";
+    if (!item->unmet.empty()) {
+      out << "    Not found in the document:\n";
+      for (const std::string& id : item->unmet) {
+        if (const rules::CriterionResult* c = find(*item, id)) out << wrap("- " + c->text, 6);
+      }
+    }
+    out << "    What to add:\n" << wrap(item->gap, 6);
+    if (const rules::Evidence* e = best_evidence(*item)) {
+      out << "    Found so far:\n" << wrap("\"" + e->quote + "\" (" + place(*e) + ")", 6);
+    }
+  }
+
+  std::vector<const rules::ItemResult*> next;
+  for (const rules::ItemResult& item : a.items) {
+    if (item.applicable && item.level == Level::meets && !item.unmet.empty()) next.push_back(&item);
+  }
+  if (next.empty()) return;
+  out << "\nTO REACH EXCEEDS\n";
+  for (const rules::ItemResult* item : next) {
+    out << "\n  " << item->item_id << "  " << item->title << '\n';
+    for (const std::string& id : item->unmet) {
+      if (const rules::CriterionResult* c = find(*item, id)) out << wrap("- " + c->text, 6);
+    }
+  }
+}
+
+}  // namespace
+
+void render_text(const Assessment& assessment, std::ostream& out) {
+  render_header(assessment, out);
+  render_sections(assessment, out);
+  render_overall(assessment, out);
+  render_gaps(assessment, out);
+}
+
+}  // namespace unct::report

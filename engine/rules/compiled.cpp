@@ -1,0 +1,58 @@
+#include "engine/rules/compiled.hpp"
+
+#include "engine/text/normalise.hpp"
+
+#include <algorithm>
+#include <functional>
+
+namespace unct::rules {
+
+CompiledChecklist compile(const checklist::Checklist& checklist) {
+  CompiledChecklist out;
+  for (const checklist::TermSet& set : checklist.term_sets) {
+    out.set_index.emplace(set.id, static_cast<SetIndex>(out.set_ids.size()));
+    out.set_ids.push_back(set.id);
+  }
+
+  std::vector<std::string> patterns;
+  std::unordered_map<std::string, std::uint32_t> pattern_index;
+  auto add = [&](const checklist::Term& term, SetIndex set, bool exception) {
+    const std::string pattern = text::normalise_term(term.text);
+    auto [it, fresh] = pattern_index.emplace(pattern, static_cast<std::uint32_t>(patterns.size()));
+    if (fresh) {
+      patterns.push_back(pattern);
+      out.owners.emplace_back();
+    }
+    auto& owners = out.owners[it->second];
+    const bool known = std::any_of(owners.begin(), owners.end(), [&](const PatternOwner& o) {
+      return o.set == set && o.exception == exception;
+    });
+    if (!known) owners.push_back({set, exception});
+  };
+  out.includes.resize(out.set_ids.size());
+  for (const checklist::TermSet& set : checklist.term_sets) {
+    const SetIndex index = out.index_of(set.id);
+    for (const checklist::Term& term : set.terms) add(term, index, false);
+    for (const checklist::Term& term : set.exceptions) add(term, index, true);
+    for (const std::string& included : set.includes) out.includes[index].push_back(out.index_of(included));
+  }
+
+  out.members.resize(out.set_ids.size());
+  for (SetIndex set = 0; set < out.set_ids.size(); ++set) {
+    std::vector<bool> seen(out.set_ids.size(), false);
+    std::function<void(SetIndex)> visit = [&](SetIndex s) {
+      if (seen[s]) return;
+      seen[s] = true;
+      out.members[set].push_back(s);
+      for (SetIndex next : out.includes[s]) visit(next);
+    };
+    visit(set);
+    std::sort(out.members[set].begin(), out.members[set].end());
+  }
+
+  for (const checklist::Part& part : checklist.parts) out.parts.emplace_back(part.id, out.index_of(part.heading_set));
+  out.matcher = text::TermMatcher(std::move(patterns));
+  return out;
+}
+
+}  // namespace unct::rules

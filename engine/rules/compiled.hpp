@@ -1,0 +1,39 @@
+#pragma once
+
+// A checklist made ready for matching: every term and exception of every term set, normalised
+// and deduplicated, in one TermMatcher, with the sets each pattern belongs to and the closure of
+// includes. Built once per checklist; immutable afterwards and safe to share across threads.
+
+#include "engine/checklist/model.hpp"
+#include "engine/text/term_matcher.hpp"
+
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace unct::rules {
+
+using SetIndex = std::uint32_t;
+
+struct PatternOwner {
+  SetIndex set = 0;
+  bool exception = false;  // an <except> phrase of the set rather than a term
+};
+
+struct CompiledChecklist {
+  text::TermMatcher matcher{{}};
+  std::vector<std::vector<PatternOwner>> owners;  // per matcher pattern
+  std::vector<std::string> set_ids;               // per set index
+  std::unordered_map<std::string, SetIndex> set_index;
+  std::vector<std::vector<SetIndex>> members;   // per set: itself and every set it includes, transitively
+  std::vector<std::vector<SetIndex>> includes;  // per set: the sets it includes directly
+  std::vector<std::pair<std::string, SetIndex>> parts;  // part id and its heading set, in checklist order
+
+  SetIndex index_of(const std::string& set_id) const { return set_index.at(set_id); }
+};
+
+// Requires: a checklist that load_checklist accepted (every reference resolves, no cycles).
+CompiledChecklist compile(const checklist::Checklist& checklist);
+
+}  // namespace unct::rules

@@ -1,0 +1,29 @@
+#pragma once
+
+#include "engine/checklist/signal.hpp"
+#include "engine/rules/compiled.hpp"
+#include "engine/rules/document_index.hpp"
+
+#include <cstdint>
+#include <vector>
+
+namespace unct::rules {
+
+// Term hits in one block that together show a signal holds (one hit, or a pair for `near`).
+struct Proof {
+  std::uint32_t block = 0;
+  std::vector<Hit> hits;
+  bool operator==(const Proof&) const = default;
+};
+
+// Whether a signal holds, and the hits that made it hold. Evidence is never recomputed later.
+struct Outcome {
+  bool holds = false;
+  std::vector<Proof> evidence;  // empty when it does not hold, and for `not`
+  bool operator==(const Outcome&) const = default;
+};
+
+// Requires: `signal` from the checklist `compiled` was built from; `index` built with `compiled`.
+Outcome evaluate(const checklist::Signal& signal, const CompiledChecklist& compiled, const DocumentIndex& index);
+
+}  // namespace unct::rules

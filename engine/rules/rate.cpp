@@ -1,0 +1,147 @@
+#include "engine/rules/rate.hpp"
+
+#include "engine/rules/evaluate.hpp"
+#include "engine/text/sentences.hpp"
+
+#include <algorithm>
+#include <set>
+
+namespace unct::rules {
+namespace {
+
+constexpr std::size_t k_quote_target = 240;
+
+bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t'; }
+
+// A quote around the proof's hits: their sentence, cut to about k_quote_target characters
+// around the first hit, at word boundaries.
+Evidence quote(const Proof& proof, const ingest::Document& document, const DocumentIndex& index) {
+  const ingest::Block& block = document.blocks[proof.block];
+  const IndexedBlock& indexed = index.blocks[proof.block];
+  const std::string& source = block.text;
+  const auto& norm = indexed.normalised;
+
+  const Hit& first = proof.hits.front();
+  const Hit& last = proof.hits.back();
+  const std::size_t sentence = text::sentence_of(indexed.sentences, first.begin);
+  const std::size_t last_sentence = text::sentence_of(indexed.sentences, last.begin);
+  std::size_t begin = norm.origin[indexed.sentences[sentence]];
+  std::size_t end = last_sentence + 1 < indexed.sentences.size()
+                        ? norm.origin[indexed.sentences[last_sentence + 1]]
+                        : source.size();
+  const auto [hit_begin, unused] = norm.source_span(first.begin, first.end);
+  const auto [unused2, hit_end] = norm.source_span(last.begin, last.end);
+
+  bool cut_front = false;
+  bool cut_back = false;
+  if (end - begin > k_quote_target) {
+    const std::size_t lead = 80;
+    if (hit_begin > begin + lead) {
+      begin = hit_begin - lead;
+      while (begin < hit_begin && !is_space(source[begin])) ++begin;  // next word start
+      cut_front = true;
+    }
+    const std::size_t limit = std::max(begin + k_quote_target, hit_end);
+    if (end > limit) {
+      end = limit;
+      while (end > hit_end && !is_space(source[end])) --end;  // previous word end
+      cut_back = true;
+    }
+  }
+  while (begin < end && is_space(source[begin])) ++begin;
+  while (end > begin && is_space(source[end - 1])) --end;
+
+  Evidence evidence{.section = ingest::section_label(block), .page = block.page, .line = block.line, .block = proof.block};
+  const std::string prefix = cut_front ? "..." : "";
+  evidence.quote = prefix + source.substr(begin, end - begin) + (cut_back ? "..." : "");
+  std::replace(evidence.quote.begin(), evidence.quote.end(), '\n', ' ');
+  for (const Hit& hit : proof.hits) {
+    const auto [b, e] = norm.source_span(hit.begin, hit.end);
+    if (b < begin || e > end) continue;
+    evidence.highlights.emplace_back(static_cast<std::uint32_t>(prefix.size() + b - begin),
+                                     static_cast<std::uint32_t>(prefix.size() + e - begin));
+  }
+  return evidence;
+}
+
+// Up to k_max_quotes quotes, preferring different blocks so that the reader sees breadth.
+std::vector<Evidence> select_quotes(const std::vector<Proof>& proofs, const ingest::Document& document,
+                                    const DocumentIndex& index) {
+  std::vector<const Proof*> chosen;
+  std::set<std::uint32_t> blocks;
+  for (const Proof& proof : proofs) {
+    if (chosen.size() == k_max_quotes) break;
+    if (blocks.insert(proof.block).second) chosen.push_back(&proof);
+  }
+  for (const Proof& proof : proofs) {
+    if (chosen.size() == k_max_quotes) break;
+    if (std::find(chosen.begin(), chosen.end(), &proof) == chosen.end()) chosen.push_back(&proof);
+  }
+  std::sort(chosen.begin(), chosen.end(), [](const Proof* a, const Proof* b) {
+    return std::tie(a->block, a->hits.front().begin) < std::tie(b->block, b->hits.front().begin);
+  });
+  std::vector<Evidence> out;
+  for (const Proof* proof : chosen) out.push_back(quote(*proof, document, index));
+  return out;
+}
+
+std::string kinds_text(const std::vector<DocumentKind>& kinds) {
+  std::string out;
+  for (DocumentKind kind : kinds) {
+    if (!out.empty()) out += ", ";
+    out += std::string(code(kind));
+  }
+  return out;
+}
+
+}  // namespace
+
+ItemResult rate(const checklist::Item& item, const std::string& section_id, DocumentKind kind,
+                const CompiledChecklist& compiled, const ingest::Document& document, const DocumentIndex& index) {
+  ItemResult result{.item_id = item.id, .title = item.title, .section_id = section_id, .weight = item.weight};
+  if (!checklist::applies_to(item, kind)) {
+    result.applicable = false;
+    result.not_applicable_reason = "applies to " + kinds_text(item.applies_to) + ", not " + std::string(code(kind));
+    return result;
+  }
+
+  for (const checklist::Criterion& criterion : item.criteria) {
+    CriterionResult c{.id = criterion.id, .text = criterion.text};
+    for (const checklist::LevelRule& rule : item.levels) {
+      if (std::find(rule.criteria.begin(), rule.criteria.end(), criterion.id) != rule.criteria.end()) {
+        c.level = rule.level;
+        break;
+      }
+    }
+    const Outcome outcome = evaluate(criterion.signal, compiled, index);
+    c.met = outcome.holds;
+    if (outcome.holds) c.evidence = select_quotes(outcome.evidence, document, index);
+    result.criteria.push_back(std::move(c));
+  }
+
+  auto is_met = [&](const std::string& id) {
+    return std::find_if(result.criteria.begin(), result.criteria.end(),
+                        [&](const CriterionResult& c) { return c.id == id; })->met;
+  };
+  bool climbing = true;
+  for (const checklist::LevelRule& rule : item.levels) {
+    const bool holds = std::all_of(rule.criteria.begin(), rule.criteria.end(), is_met);
+    if (climbing && holds) {
+      result.level = rule.level;
+      continue;
+    }
+    climbing = false;
+    // What stands between the rating and Meets (or, at Meets, the next level).
+    if (rule.level <= std::max(Level::meets, static_cast<Level>(points(result.level) + 1))) {
+      for (const std::string& id : rule.criteria) {
+        if (!is_met(id) && std::find(result.unmet.begin(), result.unmet.end(), id) == result.unmet.end()) {
+          result.unmet.push_back(id);
+        }
+      }
+    }
+  }
+  if (result.level < Level::meets) result.gap = item.gap;
+  return result;
+}
+
+}  // namespace unct::rules

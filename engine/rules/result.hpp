@@ -1,0 +1,50 @@
+#pragma once
+
+#include "engine/core/level.hpp"
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace unct::rules {
+
+// A passage that shows a criterion holds, quoted from the document as written.
+struct Evidence {
+  std::string quote;  // about a sentence, at most ~240 characters; "..." marks a cut
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> highlights;  // byte ranges of the matched words in `quote`
+  std::string section;  // heading path, "2. Context > 2.1 Who is left behind"
+  int page = 0;         // 0 when the format has no pages
+  int line = 0;         // 0 when unknown
+  std::uint32_t block = 0;
+  bool operator==(const Evidence&) const = default;
+};
+
+struct CriterionResult {
+  std::string id;
+  std::string text;
+  Level level = Level::meets;  // the lowest level whose rule names the criterion
+  bool met = false;
+  std::vector<Evidence> evidence;  // up to k_max_quotes when met
+  bool operator==(const CriterionResult&) const = default;
+};
+
+inline constexpr std::size_t k_max_quotes = 3;
+
+struct ItemResult {
+  std::string item_id;
+  std::string title;
+  std::string section_id;
+  bool applicable = true;
+  std::string not_applicable_reason;  // set when not applicable
+  Level level = Level::missing;
+  double weight = 1.0;
+  std::vector<CriterionResult> criteria;
+  // Criteria (ids) that stand between the rating and Meets, or, at Meets, between it and
+  // Exceeds. Empty at Exceeds and when not applicable.
+  std::vector<std::string> unmet;
+  std::string gap;  // the item's gap text, when below Meets
+  bool operator==(const ItemResult&) const = default;
+};
+
+}  // namespace unct::rules

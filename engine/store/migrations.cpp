@@ -1,0 +1,118 @@
+#include "engine/store/migrations.hpp"
+
+namespace unct::store {
+namespace {
+
+// Version 1: documents, checklists, assessments and what each assessment found.
+constexpr const char* k_v1 = R"sql(
+CREATE TABLE schema_migrations (
+  version     INTEGER PRIMARY KEY,
+  applied_at  TEXT NOT NULL
+);
+
+CREATE TABLE documents (
+  id          INTEGER PRIMARY KEY,
+  sha256      TEXT NOT NULL UNIQUE,
+  path        TEXT NOT NULL,      -- where it was first read from
+  format      TEXT NOT NULL,
+  title       TEXT NOT NULL,
+  bytes       INTEGER NOT NULL,
+  words       INTEGER NOT NULL,
+  blocks      INTEGER NOT NULL,
+  first_seen  TEXT NOT NULL
+);
+
+CREATE TABLE checklists (
+  id            INTEGER PRIMARY KEY,
+  checklist_id  TEXT NOT NULL,
+  version       TEXT NOT NULL,
+  sha256        TEXT NOT NULL UNIQUE,
+  title         TEXT NOT NULL,
+  provenance    TEXT NOT NULL,
+  first_seen    TEXT NOT NULL
+);
+
+CREATE TABLE assessments (
+  id                 INTEGER PRIMARY KEY,
+  document_id        INTEGER NOT NULL REFERENCES documents(id),
+  checklist_id       INTEGER NOT NULL REFERENCES checklists(id),
+  path               TEXT NOT NULL,   -- as given for this run
+  kind               TEXT NOT NULL CHECK (kind IN ('cca', 'cf', 'serp')),
+  kind_source        TEXT NOT NULL CHECK (kind_source IN ('given', 'detected', 'assumed')),
+  engine_version     TEXT NOT NULL,
+  created_at         TEXT NOT NULL,
+  applicable         INTEGER NOT NULL,
+  at_meets_or_above  INTEGER NOT NULL,
+  points             REAL NOT NULL,
+  max_points         REAL NOT NULL
+);
+CREATE INDEX assessments_by_document ON assessments(document_id);
+
+CREATE TABLE section_scores (
+  assessment_id      INTEGER NOT NULL REFERENCES assessments(id) ON DELETE CASCADE,
+  position           INTEGER NOT NULL,
+  section_id         TEXT NOT NULL,
+  title              TEXT NOT NULL,
+  applicable         INTEGER NOT NULL,
+  at_meets_or_above  INTEGER NOT NULL,
+  points             REAL NOT NULL,
+  max_points         REAL NOT NULL,
+  PRIMARY KEY (assessment_id, position)
+);
+
+CREATE TABLE item_results (
+  id                     INTEGER PRIMARY KEY,
+  assessment_id          INTEGER NOT NULL REFERENCES assessments(id) ON DELETE CASCADE,
+  position               INTEGER NOT NULL,
+  item_id                TEXT NOT NULL,
+  title                  TEXT NOT NULL,
+  section_id             TEXT NOT NULL,
+  applicable             INTEGER NOT NULL CHECK (applicable IN (0, 1)),
+  not_applicable_reason  TEXT NOT NULL,
+  level                  TEXT NOT NULL CHECK (level IN ('missing', 'approaches', 'meets', 'exceeds')),
+  weight                 REAL NOT NULL,
+  UNIQUE (assessment_id, item_id)
+);
+CREATE INDEX item_results_by_item ON item_results(item_id, level);
+
+CREATE TABLE criterion_results (
+  id              INTEGER PRIMARY KEY,
+  item_result_id  INTEGER NOT NULL REFERENCES item_results(id) ON DELETE CASCADE,
+  position        INTEGER NOT NULL,
+  criterion_id    TEXT NOT NULL,
+  text            TEXT NOT NULL,
+  level           TEXT NOT NULL,
+  met             INTEGER NOT NULL CHECK (met IN (0, 1))
+);
+CREATE INDEX criterion_results_by_item ON criterion_results(item_result_id);
+
+CREATE TABLE evidence (
+  id                   INTEGER PRIMARY KEY,
+  criterion_result_id  INTEGER NOT NULL REFERENCES criterion_results(id) ON DELETE CASCADE,
+  position             INTEGER NOT NULL,
+  quote                TEXT NOT NULL,
+  highlights           TEXT NOT NULL,   -- "begin-end begin-end", byte offsets in quote
+  section              TEXT NOT NULL,
+  page                 INTEGER NOT NULL,
+  line                 INTEGER NOT NULL,
+  block                INTEGER NOT NULL
+);
+CREATE INDEX evidence_by_criterion ON evidence(criterion_result_id);
+
+-- A finding per item that has something left to do: 'gap' below Meets, 'next-step' at Meets.
+CREATE TABLE findings (
+  id              INTEGER PRIMARY KEY,
+  item_result_id  INTEGER NOT NULL UNIQUE REFERENCES item_results(id) ON DELETE CASCADE,
+  kind            TEXT NOT NULL CHECK (kind IN ('gap', 'next-step')),
+  unmet           TEXT NOT NULL,   -- criterion ids, space-separated
+  text            TEXT NOT NULL
+);
+)sql";
+
+constexpr Migration k_migrations[] = {{1, k_v1}};
+
+}  // namespace
+
+std::span<const Migration> migrations() { return k_migrations; }
+
+}  // namespace unct::store

@@ -1,0 +1,348 @@
+#include "engine/store/store.hpp"
+
+#include "engine/core/error.hpp"
+#include "engine/store/migrations.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <sstream>
+
+namespace unct::store {
+namespace {
+
+constexpr int k_busy_timeout_ms = 10'000;
+
+std::string highlights_text(const rules::Evidence& evidence) {
+  std::string out;
+  for (const auto& [begin, end] : evidence.highlights) {
+    if (!out.empty()) out += ' ';
+    out += std::to_string(begin) + '-' + std::to_string(end);
+  }
+  return out;
+}
+
+std::vector<std::pair<std::uint32_t, std::uint32_t>> parse_highlights(const std::string& text) {
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> out;
+  std::istringstream in(text);
+  for (std::string range; in >> range;) {
+    const auto dash = range.find('-');
+    out.emplace_back(static_cast<std::uint32_t>(std::stoul(range.substr(0, dash))),
+                     static_cast<std::uint32_t>(std::stoul(range.substr(dash + 1))));
+  }
+  return out;
+}
+
+std::string joined(const std::vector<std::string>& words) {
+  std::string out;
+  for (const std::string& word : words) out += (out.empty() ? "" : " ") + word;
+  return out;
+}
+
+std::vector<std::string> split(const std::string& text) {
+  std::vector<std::string> out;
+  std::istringstream in(text);
+  for (std::string word; in >> word;) out.push_back(word);
+  return out;
+}
+
+Level level_of(const std::string& text) { return parse_level(text).value_or(Level::missing); }
+
+}  // namespace
+
+int latest_schema_version() { return migrations().back().version; }
+
+struct Store::Impl {
+  std::filesystem::path path;
+  mutable SQLite::Database db;  // SQLiteCpp queries are non-const even when they only read
+
+  explicit Impl(const std::filesystem::path& p)
+      : path(p), db(p.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, k_busy_timeout_ms) {}
+
+  InputError error(const std::string& message) const { return InputError({.file = path}, message); }
+
+  int version() const {
+    if (!db.tableExists("schema_migrations")) return 0;
+    return db.execAndGet("SELECT COALESCE(MAX(version), 0) FROM schema_migrations").getInt();
+  }
+
+  void open() {
+    db.exec("PRAGMA foreign_keys = ON");
+    db.execAndGet("PRAGMA journal_mode = WAL");
+    const int current = version();
+    if (current == 0 && db.execAndGet("SELECT COUNT(*) FROM sqlite_master").getInt() > 0) {
+      throw error("not an unct-assess database: it holds other tables and no schema_migrations");
+    }
+    if (current > latest_schema_version()) {
+      throw error("database schema version " + std::to_string(current) + " is newer than this unct-assess (" +
+                  std::to_string(latest_schema_version()) + "); use a newer unct-assess");
+    }
+    for (const Migration& migration : migrations()) {
+      if (migration.version <= current) continue;
+      SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+      if (version() >= migration.version) continue;  // another process migrated meanwhile
+      db.exec(migration.sql);
+      SQLite::Statement record(db, "INSERT INTO schema_migrations (version, applied_at) VALUES (?, "
+                                   "strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))");
+      record.bind(1, migration.version);
+      record.exec();
+      transaction.commit();
+    }
+  }
+
+  std::int64_t upsert_document(const Assessment& a) {
+    SQLite::Statement insert(db, "INSERT INTO documents (sha256, path, format, title, bytes, words, blocks, first_seen) "
+                                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(sha256) DO NOTHING");
+    const DocumentSummary& d = a.document;
+    insert.bind(1, d.sha256);
+    insert.bind(2, d.path);
+    insert.bind(3, d.format);
+    insert.bind(4, d.title);
+    insert.bind(5, static_cast<std::int64_t>(d.bytes));
+    insert.bind(6, static_cast<std::int64_t>(d.words));
+    insert.bind(7, static_cast<std::int64_t>(d.blocks));
+    insert.bind(8, a.created_at);
+    insert.exec();
+    SQLite::Statement find(db, "SELECT id FROM documents WHERE sha256 = ?");
+    find.bind(1, d.sha256);
+    find.executeStep();
+    return find.getColumn(0).getInt64();
+  }
+
+  std::int64_t upsert_checklist(const Assessment& a) {
+    SQLite::Statement insert(db, "INSERT INTO checklists (checklist_id, version, sha256, title, provenance, first_seen) "
+                                 "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(sha256) DO NOTHING");
+    const ChecklistSummary& c = a.checklist;
+    insert.bind(1, c.id);
+    insert.bind(2, c.version);
+    insert.bind(3, c.sha256);
+    insert.bind(4, c.title);
+    insert.bind(5, c.provenance);
+    insert.bind(6, a.created_at);
+    insert.exec();
+    SQLite::Statement find(db, "SELECT id FROM checklists WHERE sha256 = ?");
+    find.bind(1, c.sha256);
+    find.executeStep();
+    return find.getColumn(0).getInt64();
+  }
+
+  std::int64_t save(const Assessment& a) {
+    SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+    const std::int64_t document_id = upsert_document(a);
+    const std::int64_t checklist_id = upsert_checklist(a);
+
+    SQLite::Statement assessment(db, "INSERT INTO assessments (document_id, checklist_id, path, kind, kind_source, "
+                                     "engine_version, created_at, applicable, at_meets_or_above, points, max_points) "
+                                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    assessment.bind(1, document_id);
+    assessment.bind(2, checklist_id);
+    assessment.bind(3, a.document.path);
+    assessment.bind(4, std::string(code(a.document.kind)));
+    assessment.bind(5, a.document.kind_source);
+    assessment.bind(6, a.engine_version);
+    assessment.bind(7, a.created_at);
+    assessment.bind(8, static_cast<std::int64_t>(a.overall.applicable));
+    assessment.bind(9, static_cast<std::int64_t>(a.overall.at_meets_or_above));
+    assessment.bind(10, a.overall.points);
+    assessment.bind(11, a.overall.max_points);
+    assessment.exec();
+    const std::int64_t assessment_id = db.getLastInsertRowid();
+
+    SQLite::Statement section(db, "INSERT INTO section_scores (assessment_id, position, section_id, title, applicable, "
+                                  "at_meets_or_above, points, max_points) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    for (std::size_t i = 0; i < a.sections.size(); ++i) {
+      const SectionScore& s = a.sections[i];
+      section.bind(1, assessment_id);
+      section.bind(2, static_cast<std::int64_t>(i));
+      section.bind(3, s.id);
+      section.bind(4, s.title);
+      section.bind(5, static_cast<std::int64_t>(s.score.applicable));
+      section.bind(6, static_cast<std::int64_t>(s.score.at_meets_or_above));
+      section.bind(7, s.score.points);
+      section.bind(8, s.score.max_points);
+      section.exec();
+      section.reset();
+    }
+
+    SQLite::Statement item(db, "INSERT INTO item_results (assessment_id, position, item_id, title, section_id, "
+                               "applicable, not_applicable_reason, level, weight) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    SQLite::Statement criterion(db, "INSERT INTO criterion_results (item_result_id, position, criterion_id, text, "
+                                    "level, met) VALUES (?, ?, ?, ?, ?, ?)");
+    SQLite::Statement evidence(db, "INSERT INTO evidence (criterion_result_id, position, quote, highlights, section, "
+                                   "page, line, block) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    SQLite::Statement finding(db, "INSERT INTO findings (item_result_id, kind, unmet, text) VALUES (?, ?, ?, ?)");
+    for (std::size_t i = 0; i < a.items.size(); ++i) {
+      const rules::ItemResult& r = a.items[i];
+      item.bind(1, assessment_id);
+      item.bind(2, static_cast<std::int64_t>(i));
+      item.bind(3, r.item_id);
+      item.bind(4, r.title);
+      item.bind(5, r.section_id);
+      item.bind(6, r.applicable ? 1 : 0);
+      item.bind(7, r.not_applicable_reason);
+      item.bind(8, std::string(code(r.level)));
+      item.bind(9, r.weight);
+      item.exec();
+      item.reset();
+      const std::int64_t item_id = db.getLastInsertRowid();
+
+      for (std::size_t c = 0; c < r.criteria.size(); ++c) {
+        const rules::CriterionResult& cr = r.criteria[c];
+        criterion.bind(1, item_id);
+        criterion.bind(2, static_cast<std::int64_t>(c));
+        criterion.bind(3, cr.id);
+        criterion.bind(4, cr.text);
+        criterion.bind(5, std::string(code(cr.level)));
+        criterion.bind(6, cr.met ? 1 : 0);
+        criterion.exec();
+        criterion.reset();
+        const std::int64_t criterion_id = db.getLastInsertRowid();
+        for (std::size_t e = 0; e < cr.evidence.size(); ++e) {
+          const rules::Evidence& ev = cr.evidence[e];
+          evidence.bind(1, criterion_id);
+          evidence.bind(2, static_cast<std::int64_t>(e));
+          evidence.bind(3, ev.quote);
+          evidence.bind(4, highlights_text(ev));
+          evidence.bind(5, ev.section);
+          evidence.bind(6, ev.page);
+          evidence.bind(7, ev.line);
+          evidence.bind(8, static_cast<std::int64_t>(ev.block));
+          evidence.exec();
+          evidence.reset();
+        }
+      }
+      if (!r.unmet.empty() || !r.gap.empty()) {
+        finding.bind(1, item_id);
+        finding.bind(2, r.level < Level::meets ? "gap" : "next-step");
+        finding.bind(3, joined(r.unmet));
+        finding.bind(4, r.gap);
+        finding.exec();
+        finding.reset();
+      }
+    }
+    transaction.commit();
+    return assessment_id;
+  }
+
+  Assessment load(std::int64_t id) const {
+    SQLite::Statement head(db, "SELECT a.path, d.sha256, d.format, d.title, a.kind, a.kind_source, d.bytes, d.words, "
+                               "d.blocks, c.checklist_id, c.version, c.title, c.sha256, c.provenance, a.engine_version, "
+                               "a.created_at, a.applicable, a.at_meets_or_above, a.points, a.max_points "
+                               "FROM assessments a JOIN documents d ON d.id = a.document_id "
+                               "JOIN checklists c ON c.id = a.checklist_id WHERE a.id = ?");
+    head.bind(1, id);
+    if (!head.executeStep()) throw error("no assessment with id " + std::to_string(id));
+    Assessment a;
+    a.document = {.path = head.getColumn(0).getString(),
+                  .sha256 = head.getColumn(1).getString(),
+                  .format = head.getColumn(2).getString(),
+                  .title = head.getColumn(3).getString(),
+                  .kind = parse_document_kind(head.getColumn(4).getString()).value_or(DocumentKind::cca),
+                  .kind_source = head.getColumn(5).getString(),
+                  .bytes = static_cast<std::uintmax_t>(head.getColumn(6).getInt64()),
+                  .words = static_cast<std::size_t>(head.getColumn(7).getInt64()),
+                  .blocks = static_cast<std::size_t>(head.getColumn(8).getInt64())};
+    a.checklist = {.id = head.getColumn(9).getString(),
+                   .version = head.getColumn(10).getString(),
+                   .title = head.getColumn(11).getString(),
+                   .sha256 = head.getColumn(12).getString(),
+                   .provenance = head.getColumn(13).getString()};
+    a.engine_version = head.getColumn(14).getString();
+    a.created_at = head.getColumn(15).getString();
+    a.overall = {.applicable = static_cast<std::size_t>(head.getColumn(16).getInt64()),
+                 .at_meets_or_above = static_cast<std::size_t>(head.getColumn(17).getInt64()),
+                 .points = head.getColumn(18).getDouble(),
+                 .max_points = head.getColumn(19).getDouble()};
+
+    SQLite::Statement sections(db, "SELECT section_id, title, applicable, at_meets_or_above, points, max_points "
+                                   "FROM section_scores WHERE assessment_id = ? ORDER BY position");
+    sections.bind(1, id);
+    while (sections.executeStep()) {
+      a.sections.push_back({.id = sections.getColumn(0).getString(),
+                            .title = sections.getColumn(1).getString(),
+                            .score = {.applicable = static_cast<std::size_t>(sections.getColumn(2).getInt64()),
+                                      .at_meets_or_above = static_cast<std::size_t>(sections.getColumn(3).getInt64()),
+                                      .points = sections.getColumn(4).getDouble(),
+                                      .max_points = sections.getColumn(5).getDouble()}});
+    }
+
+    SQLite::Statement items(db, "SELECT r.id, r.item_id, r.title, r.section_id, r.applicable, r.not_applicable_reason, "
+                                "r.level, r.weight, f.unmet, f.text FROM item_results r "
+                                "LEFT JOIN findings f ON f.item_result_id = r.id "
+                                "WHERE r.assessment_id = ? ORDER BY r.position");
+    SQLite::Statement criteria(db, "SELECT id, criterion_id, text, level, met FROM criterion_results "
+                                   "WHERE item_result_id = ? ORDER BY position");
+    SQLite::Statement evidence(db, "SELECT quote, highlights, section, page, line, block FROM evidence "
+                                   "WHERE criterion_result_id = ? ORDER BY position");
+    items.bind(1, id);
+    while (items.executeStep()) {
+      rules::ItemResult r{.item_id = items.getColumn(1).getString(),
+                          .title = items.getColumn(2).getString(),
+                          .section_id = items.getColumn(3).getString(),
+                          .applicable = items.getColumn(4).getInt() != 0,
+                          .not_applicable_reason = items.getColumn(5).getString(),
+                          .level = level_of(items.getColumn(6).getString()),
+                          .weight = items.getColumn(7).getDouble(),
+                          .unmet = split(items.getColumn(8).getString()),
+                          .gap = items.getColumn(9).getString()};
+      criteria.bind(1, items.getColumn(0).getInt64());
+      while (criteria.executeStep()) {
+        rules::CriterionResult c{.id = criteria.getColumn(1).getString(),
+                                 .text = criteria.getColumn(2).getString(),
+                                 .level = level_of(criteria.getColumn(3).getString()),
+                                 .met = criteria.getColumn(4).getInt() != 0};
+        evidence.bind(1, criteria.getColumn(0).getInt64());
+        while (evidence.executeStep()) {
+          c.evidence.push_back({.quote = evidence.getColumn(0).getString(),
+                                .highlights = parse_highlights(evidence.getColumn(1).getString()),
+                                .section = evidence.getColumn(2).getString(),
+                                .page = evidence.getColumn(3).getInt(),
+                                .line = evidence.getColumn(4).getInt(),
+                                .block = static_cast<std::uint32_t>(evidence.getColumn(5).getInt64())});
+        }
+        evidence.reset();
+        r.criteria.push_back(std::move(c));
+      }
+      criteria.reset();
+      a.items.push_back(std::move(r));
+    }
+    return a;
+  }
+};
+
+// SQLite's own errors become InputError with the database path: a file that is not a database,
+// a read-only or locked file, a full disk are all things the user can act on.
+template <typename F>
+auto guarded(const std::filesystem::path& path, F&& f) -> decltype(f()) {
+  try {
+    return f();
+  } catch (const SQLite::Exception& e) {
+    throw InputError({.file = path}, std::string("database error: ") + e.what());
+  }
+}
+
+Store::Store(const std::filesystem::path& path) {
+  guarded(path, [&] {
+    m_impl = std::make_unique<Impl>(path);
+    m_impl->open();
+  });
+}
+
+Store::~Store() = default;
+Store::Store(Store&&) noexcept = default;
+Store& Store::operator=(Store&&) noexcept = default;
+
+std::int64_t Store::save(const Assessment& assessment) {
+  return guarded(m_impl->path, [&] { return m_impl->save(assessment); });
+}
+
+Assessment Store::load(std::int64_t id) const {
+  return guarded(m_impl->path, [&] { return m_impl->load(id); });
+}
+
+int Store::schema_version() const {
+  return guarded(m_impl->path, [&] { return m_impl->version(); });
+}
+
+const std::filesystem::path& Store::path() const { return m_impl->path; }
+
+}  // namespace unct::store

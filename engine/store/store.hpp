@@ -1,0 +1,46 @@
+#pragma once
+
+// The assessment store: one SQLite file holding every document scored, the checklist versions
+// used, and each assessment with its item results, criteria, evidence and findings, so that
+// drafts can be compared and a portfolio queried. The schema is versioned; opening a store
+// migrates it forward. Each assessment is written in one transaction: it is stored whole or
+// not at all.
+
+#include "engine/assess/assessment.hpp"
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+
+namespace unct::store {
+
+// The schema version this program writes.
+int latest_schema_version();
+
+class Store {
+public:
+  // Opens the database file, creating it when absent, and migrates it to the latest schema.
+  // WAL journal, foreign keys on, a busy timeout for concurrent writers.
+  // Throws InputError naming the file when it is not an SQLite database, is another program's
+  // database, or has a schema newer than this program knows.
+  explicit Store(const std::filesystem::path& path);
+  ~Store();
+  Store(Store&&) noexcept;
+  Store& operator=(Store&&) noexcept;
+
+  // Stores the assessment, its document and checklist (once per content hash); returns the
+  // assessment's id.
+  std::int64_t save(const Assessment& assessment);
+
+  // The stored assessment. Throws InputError when there is none with that id.
+  Assessment load(std::int64_t id) const;
+
+  int schema_version() const;
+  const std::filesystem::path& path() const;
+
+private:
+  struct Impl;
+  std::unique_ptr<Impl> m_impl;
+};
+
+}  // namespace unct::store

@@ -1,0 +1,226 @@
+#include "engine/text/normalise.hpp"
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/uscript.h>
+#include <unicode/utf8.h>
+
+#include <stdexcept>
+
+namespace unct::text {
+namespace {
+
+struct Normalisers {
+  const icu::Normalizer2* nfkc_cf = nullptr;
+  const icu::Normalizer2* nfd = nullptr;
+  const icu::Normalizer2* nfc = nullptr;
+};
+
+// ICU hands out process-wide immutable instances; looking them up is cheap and thread-safe.
+Normalisers normalisers() {
+  UErrorCode status = U_ZERO_ERROR;
+  Normalisers n;
+  n.nfkc_cf = icu::Normalizer2::getNFKCCasefoldInstance(status);
+  n.nfd = icu::Normalizer2::getNFDInstance(status);
+  n.nfc = icu::Normalizer2::getNFCInstance(status);
+  if (U_FAILURE(status)) throw std::runtime_error(std::string("ICU normaliser unavailable: ") + u_errorName(status));
+  return n;
+}
+
+bool is_apostrophe(UChar32 c) {
+  return c == 0x2018 || c == 0x2019 || c == 0x201B || c == 0x02BC || c == 0x2032 || c == 0xFF07;
+}
+bool is_dash(UChar32 c) {
+  return (c >= 0x2010 && c <= 0x2015) || c == 0x2212 || c == 0x2043 || c == 0xFE58 || c == 0xFE63 || c == 0xFF0D;
+}
+bool is_double_quote(UChar32 c) {
+  return c == 0x201C || c == 0x201D || c == 0x201E || c == 0x201F || c == 0x00AB || c == 0x00BB;
+}
+
+bool is_arabic_mark(UChar32 c) { return (c >= 0x064B && c <= 0x065F) || c == 0x0670; }
+
+// Removes marks as the script wants them removed, after NFD.
+icu::UnicodeString fold_marks(const icu::UnicodeString& decomposed) {
+  icu::UnicodeString out;
+  UScriptCode base_script = USCRIPT_COMMON;
+  UChar32 base = 0;
+  for (int32_t i = 0; i < decomposed.length();) {
+    const UChar32 c = decomposed.char32At(i);
+    i += U16_LENGTH(c);
+    if (c == 0x0640) continue;  // Arabic tatweel
+    const bool mark = u_charType(c) == U_NON_SPACING_MARK;
+    if (!mark) {
+      UErrorCode status = U_ZERO_ERROR;
+      base_script = uscript_getScript(c, &status);
+      base = c;
+      out.append(c);
+      continue;
+    }
+    if (base_script == USCRIPT_LATIN || base_script == USCRIPT_GREEK) continue;
+    if (base_script == USCRIPT_CYRILLIC && base == 0x0435 && c == 0x0308) continue;  // ё -> е
+    if (base_script == USCRIPT_ARABIC && is_arabic_mark(c)) continue;
+    out.append(c);
+  }
+  return out;
+}
+
+void append_utf8(std::string& out, UChar32 c) {
+  char buffer[4];
+  int32_t length = 0;
+  UBool error = false;
+  U8_APPEND(reinterpret_cast<uint8_t*>(buffer), length, 4, c, error);
+  if (!error) out.append(buffer, static_cast<std::size_t>(length));
+}
+
+class Builder {
+public:
+  Builder(std::string_view source, bool keep_origin) : m_source(source), m_keep_origin(keep_origin) {
+    m_out.text.reserve(source.size());
+    if (keep_origin) m_out.origin.reserve(source.size() + 1);
+  }
+
+  void put(char byte, std::size_t from) {
+    if (byte == ' ') {
+      if (m_out.text.empty() || m_out.text.back() == ' ') return;
+    }
+    m_out.text += byte;
+    if (m_keep_origin) m_out.origin.push_back(static_cast<std::uint32_t>(from));
+  }
+
+  void put(std::string_view bytes, std::size_t from) {
+    for (char byte : bytes) put(byte, from);
+  }
+
+  NormalisedText finish() {
+    if (!m_out.text.empty() && m_out.text.back() == ' ') {
+      m_out.text.pop_back();
+      if (m_keep_origin) m_out.origin.pop_back();
+    }
+    if (m_keep_origin) m_out.origin.push_back(static_cast<std::uint32_t>(m_source.size()));
+    return std::move(m_out);
+  }
+
+  char last() const { return m_out.text.empty() ? ' ' : m_out.text.back(); }
+
+private:
+  std::string_view m_source;
+  bool m_keep_origin;
+  NormalisedText m_out;
+};
+
+UChar32 code_point_at(std::string_view s, std::size_t pos, std::size_t* next = nullptr) {
+  int32_t i = static_cast<int32_t>(pos);
+  UChar32 c = 0;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, static_cast<int32_t>(s.size()), c);
+  if (next != nullptr) *next = static_cast<std::size_t>(i);
+  return c;
+}
+
+UChar32 code_point_before(std::string_view s, std::size_t pos) {
+  if (pos == 0) return -1;
+  int32_t i = static_cast<int32_t>(pos);
+  UChar32 c = 0;
+  U8_PREV(reinterpret_cast<const uint8_t*>(s.data()), 0, i, c);
+  return c;
+}
+
+bool is_white(UChar32 c) { return c == ' ' || c == '\t' || c == '\n' || (c > 0x7F && u_isUWhiteSpace(c)); }
+
+// At a hyphen: the offset just past "-\n  " when a lower-case letter ends the line before it and
+// another starts the next line, so the word is joined; 0 otherwise.
+std::size_t end_of_line_break_hyphen(std::string_view s, std::size_t hyphen, std::size_t after) {
+  const UChar32 before = code_point_before(s, hyphen);
+  if (before < 0 || !u_islower(before)) return 0;
+  std::size_t pos = after;
+  while (pos < s.size() && (s[pos] == ' ' || s[pos] == '\t')) ++pos;
+  if (pos >= s.size() || s[pos] != '\n') return 0;
+  ++pos;
+  while (pos < s.size() && (s[pos] == ' ' || s[pos] == '\t')) ++pos;
+  if (pos >= s.size()) return 0;
+  const UChar32 next = code_point_at(s, pos);
+  return next >= 0 && u_islower(next) ? pos : 0;
+}
+
+NormalisedText run(std::string_view source, bool keep_origin) {
+  const Normalisers n = normalisers();
+  Builder out(source, keep_origin);
+  std::size_t pos = 0;
+  while (pos < source.size()) {
+    const auto byte = static_cast<unsigned char>(source[pos]);
+    if (byte < 0x80) {
+      // ASCII: most of an English document. A segment starts at any ASCII character.
+      if (byte == '-') {
+        if (const std::size_t joined = end_of_line_break_hyphen(source, pos, pos + 1)) {
+          pos = joined;
+          continue;
+        }
+      }
+      if (pos + 1 < source.size() && static_cast<unsigned char>(source[pos + 1]) >= 0x80 &&
+          !n.nfkc_cf->hasBoundaryBefore(code_point_at(source, pos + 1))) {
+        // A combining mark follows: fall through to the Unicode path for the whole segment.
+      } else {
+        const char c = (byte >= 'A' && byte <= 'Z') ? static_cast<char>(byte + 32)
+                       : (byte == '\t' || byte == '\n' || byte == '\r' || byte == '\f' || byte == '\v') ? ' '
+                                                                                                         : static_cast<char>(byte);
+        out.put(c, pos);
+        ++pos;
+        continue;
+      }
+    }
+    // One normalisation segment: a character with a boundary before it and the characters
+    // that combine with it. Segments normalise independently (ICU's boundary guarantee).
+    const std::size_t start = pos;
+    std::size_t next = 0;
+    const UChar32 first = code_point_at(source, pos, &next);
+    pos = next;
+    while (pos < source.size()) {
+      const UChar32 c = code_point_at(source, pos, &next);
+      if (n.nfkc_cf->hasBoundaryBefore(c)) break;
+      pos = next;
+    }
+    if (is_dash(first) && pos == next) {
+      if (const std::size_t joined = end_of_line_break_hyphen(source, start, pos)) {
+        pos = joined;
+        continue;
+      }
+    }
+    UErrorCode status = U_ZERO_ERROR;
+    const auto segment = icu::UnicodeString::fromUTF8(
+        icu::StringPiece(source.data() + start, static_cast<int32_t>(pos - start)));
+    icu::UnicodeString folded = n.nfkc_cf->normalize(segment, status);
+    folded = n.nfc->normalize(fold_marks(n.nfd->normalize(folded, status)), status);
+    if (U_FAILURE(status)) continue;
+    std::string bytes;
+    for (int32_t i = 0; i < folded.length();) {
+      const UChar32 c = folded.char32At(i);
+      i += U16_LENGTH(c);
+      if (is_white(c)) bytes += ' ';
+      else if (is_apostrophe(c)) bytes += '\'';
+      else if (is_dash(c)) bytes += '-';
+      else if (is_double_quote(c)) bytes += '"';
+      else append_utf8(bytes, c);
+    }
+    out.put(bytes, start);
+  }
+  return out.finish();
+}
+
+}  // namespace
+
+std::pair<std::size_t, std::size_t> NormalisedText::source_span(std::size_t begin, std::size_t end) const {
+  if (begin >= end || end > text.size()) return {origin.at(begin), origin.at(begin)};
+  const std::size_t first = origin[begin];
+  // The source character that produced the last byte ends where the next one starts.
+  std::size_t last = end;
+  while (last < text.size() && origin[last] == origin[end - 1]) ++last;
+  std::size_t second = origin[last];
+  if (second <= first) second = origin.back();
+  return {first, second};
+}
+
+NormalisedText normalise(std::string_view source) { return run(source, true); }
+
+std::string normalise_term(std::string_view term) { return run(term, false).text; }
+
+}  // namespace unct::text

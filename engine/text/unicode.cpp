@@ -1,0 +1,81 @@
+#include "engine/text/unicode.hpp"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+namespace unct::text {
+namespace {
+
+char32_t decode(std::string_view text, std::size_t& pos) {
+  UChar32 c = 0;
+  int32_t i = static_cast<int32_t>(pos);
+  U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), i, static_cast<int32_t>(text.size()), c);
+  pos = static_cast<std::size_t>(i);
+  return c < 0 ? U'\uFFFD' : static_cast<char32_t>(c);
+}
+
+}  // namespace
+
+std::optional<std::size_t> find_invalid_utf8(std::string_view text) {
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  const auto size = static_cast<int32_t>(text.size());
+  int32_t i = 0;
+  while (i < size) {
+    if (bytes[i] < 0x80) {
+      ++i;
+      continue;
+    }
+    const int32_t start = i;
+    UChar32 c = 0;
+    U8_NEXT(bytes, i, size, c);
+    if (c < 0) return static_cast<std::size_t>(start);
+  }
+  return std::nullopt;
+}
+
+bool is_word_char(char32_t c) {
+  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  const auto cp = static_cast<UChar32>(c);
+  if (u_isalnum(cp)) return true;
+  const int8_t type = u_charType(cp);
+  return type == U_NON_SPACING_MARK || type == U_COMBINING_SPACING_MARK;
+}
+
+bool is_word_char_before(std::string_view text, std::size_t pos) {
+  if (pos == 0 || pos > text.size()) return false;
+  const auto byte = static_cast<unsigned char>(text[pos - 1]);
+  if (byte < 0x80) return is_word_char(byte);
+  int32_t i = static_cast<int32_t>(pos);
+  UChar32 c = 0;
+  U8_PREV(reinterpret_cast<const uint8_t*>(text.data()), 0, i, c);
+  return c >= 0 && is_word_char(static_cast<char32_t>(c));
+}
+
+bool is_word_char_at(std::string_view text, std::size_t pos) {
+  if (pos >= text.size()) return false;
+  const auto byte = static_cast<unsigned char>(text[pos]);
+  if (byte < 0x80) return is_word_char(byte);
+  return is_word_char(decode(text, pos));
+}
+
+std::size_t end_of_word(std::string_view text, std::size_t pos) {
+  while (pos < text.size()) {
+    std::size_t next = pos;
+    if (!is_word_char(decode(text, next))) break;
+    pos = next;
+  }
+  return pos;
+}
+
+std::size_t count_words(std::string_view text) {
+  std::size_t words = 0;
+  bool in_word = false;
+  for (std::size_t pos = 0; pos < text.size();) {
+    const bool word = is_word_char(decode(text, pos));
+    if (word && !in_word) ++words;
+    in_word = word;
+  }
+  return words;
+}
+
+}  // namespace unct::text
