@@ -80,7 +80,9 @@ public:
 
 private:
   SourceLocation at(const pugi::xml_node node, const std::string& item_id = {}) const {
-    const LineColumn lc = line_column_at(m_xml, static_cast<std::size_t>(node.offset_debug()));
+    // pugixml points at an element's name; editors and libxml2 point at its '<'.
+    const auto offset = static_cast<std::size_t>(std::max<std::ptrdiff_t>(node.offset_debug() - 1, 0));
+    const LineColumn lc = line_column_at(m_xml, offset);
     return {.file = m_path, .line = lc.line, .column = lc.column, .item_id = item_id};
   }
 

@@ -1,0 +1,129 @@
+#include "cli/run.hpp"
+
+#include "tests/support/support.hpp"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+namespace unct {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::Not;
+using test::run_cli;
+
+const std::string k_sample = test::source_file("samples/cca-valdoria-2025.md").string();
+
+TEST(ScoreCommand, ScoresTheSampleAndStoresIt) {
+  test::TempDir dir;
+  const auto r = run_cli({"score", k_sample, "--db", (dir / "u.db").string()});
+  EXPECT_EQ(r.exit_code, cli::k_exit_ok) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("Common Country Analysis (from the title)"));
+  EXPECT_THAT(r.out, HasSubstr("RDM-CCA-05"));
+  EXPECT_THAT(r.out, HasSubstr("Saved as assessment 1 in"));
+  EXPECT_TRUE(std::filesystem::exists(dir / "u.db"));
+}
+
+TEST(ScoreCommand, SameDocumentTwiceGivesTheSameJson) {
+  test::TempDir dir;
+  const std::string db = (dir / "u.db").string();
+  auto first = run_cli({"score", k_sample, "--db", db, "--format", "json"});
+  auto second = run_cli({"score", k_sample, "--db", db, "--format", "json"});
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  ASSERT_EQ(second.exit_code, 0) << second.err;
+  auto a = nlohmann::json::parse(first.out);
+  auto b = nlohmann::json::parse(second.out);
+  EXPECT_FALSE(a["created_at"].get<std::string>().empty());
+  a.erase("created_at");
+  b.erase("created_at");
+  EXPECT_EQ(a, b);
+  EXPECT_THAT(second.err, HasSubstr("saved as assessment 2"));
+}
+
+TEST(ScoreCommand, KindOptionOverridesDetection) {
+  test::TempDir dir;
+  const auto r = run_cli({"score", k_sample, "--db", (dir / "u.db").string(), "--kind", "cf", "--format", "json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto json = nlohmann::json::parse(r.out);
+  EXPECT_EQ(json["document"]["kind"], "cf");
+  EXPECT_EQ(json["document"]["kind_source"], "given");
+  EXPECT_EQ(json["overall"]["applicable"], 0);
+}
+
+// Bad input: one clear message naming the file, exit code 2, and the database byte-identical.
+class BadInput : public ::testing::Test {
+protected:
+  void SetUp() override {
+    ASSERT_EQ(run_cli({"score", k_sample, "--db", db()}).exit_code, 0);
+    m_before = test::read_bytes(db());
+  }
+  std::string db() const { return (m_dir / "u.db").string(); }
+  void expect_refused(const std::vector<std::string>& args, const std::string& message) {
+    const auto r = run_cli(args);
+    EXPECT_EQ(r.exit_code, cli::k_exit_bad_input);
+    EXPECT_THAT(r.err, HasSubstr(message));
+    EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+    EXPECT_EQ(test::read_bytes(db()), m_before) << "the database changed";
+  }
+  test::TempDir m_dir;
+  std::string m_before;
+};
+
+TEST_F(BadInput, MalformedChecklist) {
+  const std::string checklist = test::fixture("checklist/malformed.xml").string();
+  expect_refused({"score", k_sample, "--db", db(), "--checklist", checklist}, "malformed.xml:4:37: opening and ending tag mismatch");
+}
+
+TEST_F(BadInput, MissingDocument) {
+  expect_refused({"score", (m_dir / "draft.md").string(), "--db", db()}, "draft.md: no such file");
+}
+
+TEST_F(BadInput, EmptyDocument) {
+  test::write_bytes(m_dir / "empty.md", "");
+  expect_refused({"score", (m_dir / "empty.md").string(), "--db", db()}, "empty.md: the file is empty");
+}
+
+TEST_F(BadInput, BinaryDocument) {
+  test::write_bytes(m_dir / "photo.txt", std::string("\xFF\xD8\xFF\xE0\0\x10JFIF\0", 11));
+  expect_refused({"score", (m_dir / "photo.txt").string(), "--db", db()}, "photo.txt: binary data");
+}
+
+TEST_F(BadInput, UnknownOption) {
+  expect_refused({"score", k_sample, "--db", db(), "--colour"}, "unrecognised option '--colour' (see --help)");
+}
+
+TEST_F(BadInput, UnknownKind) {
+  expect_refused({"score", k_sample, "--db", db(), "--kind", "plan"}, "unknown --kind \"plan\"");
+}
+
+TEST(ScoreCommand, NewDatabaseIsNotCreatedOnBadInput) {
+  test::TempDir dir;
+  const auto r = run_cli({"score", (dir / "missing.md").string(), "--db", (dir / "new.db").string()});
+  EXPECT_EQ(r.exit_code, cli::k_exit_bad_input);
+  EXPECT_FALSE(std::filesystem::exists(dir / "new.db"));
+}
+
+TEST(ScoreCommand, DatabaseThatIsNotADatabaseIsBadInput) {
+  test::TempDir dir;
+  test::write_bytes(dir / "notes.db", "not a database");
+  const auto r = run_cli({"score", k_sample, "--db", (dir / "notes.db").string()});
+  EXPECT_EQ(r.exit_code, cli::k_exit_bad_input);
+  EXPECT_THAT(r.err, HasSubstr("notes.db: database error: file is not a database"));
+  EXPECT_THAT(r.out, Not(HasSubstr("RDM-CCA-01")));
+}
+
+TEST(Cli, HelpAndUsage) {
+  EXPECT_EQ(run_cli({"--help"}).exit_code, 0);
+  EXPECT_THAT(run_cli({"--help"}).out, HasSubstr("score"));
+  const auto score_help = run_cli({"score", "--help"});
+  EXPECT_EQ(score_help.exit_code, 0);
+  EXPECT_THAT(score_help.out, HasSubstr("--checklist"));
+  EXPECT_EQ(run_cli({}).exit_code, cli::k_exit_bad_input);
+  const auto unknown = run_cli({"scroe"});
+  EXPECT_EQ(unknown.exit_code, cli::k_exit_bad_input);
+  EXPECT_THAT(unknown.err, HasSubstr("unknown command \"scroe\""));
+}
+
+}  // namespace
+}  // namespace unct

@@ -1,0 +1,152 @@
+#include "engine/ingest/read.hpp"
+
+#include "engine/core/error.hpp"
+#include "tests/support/support.hpp"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+namespace unct::ingest {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using ::testing::ThrowsMessage;
+using test::fixture;
+
+std::vector<std::string> texts(const Document& d, BlockKind kind) {
+  std::vector<std::string> out;
+  for (const Block& b : d.blocks) {
+    if (b.kind == kind) out.push_back(b.text);
+  }
+  return out;
+}
+
+const Block& block_with(const Document& d, const std::string& text) {
+  for (const Block& b : d.blocks) {
+    if (b.text.find(text) != std::string::npos) return b;
+  }
+  throw std::runtime_error("no block with " + text);
+}
+
+TEST(ReadMarkdown, ReadsHeadingsParagraphsListsAndTables) {
+  const Document d = read_document(fixture("ingest/outline.md"));
+  EXPECT_EQ(d.format, "markdown");
+  EXPECT_EQ(d.title, "Republic of Testland: Common Country Analysis");
+  EXPECT_EQ(d.kind, DocumentKind::cca);
+  EXPECT_THAT(texts(d, BlockKind::heading),
+              ElementsAre("Republic of Testland: Common Country Analysis", "2. Who is left behind", "3. Data"));
+  EXPECT_EQ(block_with(d, "Intro").text, "Intro paragraph with emphasis and a link & an entity.");
+  EXPECT_EQ(block_with(d, "Roma children").text, "Roma children face barriers\nin school.");
+  EXPECT_EQ(block_with(d, "Roma children").line, 7);
+  EXPECT_THAT(texts(d, BlockKind::list_item), ElementsAre("Roma women", "older Roma women", "Indigenous peoples"));
+  EXPECT_EQ(block_with(d, "older Roma").level, 2);
+  EXPECT_THAT(texts(d, BlockKind::table_cell), ElementsAre("Group", "Poverty rate", "Roma", "41 per cent"));
+  const Block& cell = block_with(d, "41 per cent");
+  EXPECT_EQ(cell.row, 1);
+  EXPECT_EQ(cell.column, 1);
+  EXPECT_EQ(cell.table, 0);
+}
+
+TEST(ReadMarkdown, SectionPathsLeaveOutTheDocumentTitle) {
+  const Document d = read_document(fixture("ingest/outline.md"));
+  EXPECT_THAT(block_with(d, "41 per cent").section, ElementsAre("2. Who is left behind"));
+  EXPECT_THAT(block_with(d, "Final").section, ElementsAre("3. Data"));
+  EXPECT_EQ(section_label(block_with(d, "Final")), "3. Data");
+}
+
+TEST(ReadText, FindsNumberedAndUpperCaseHeadings) {
+  const Document d = read_document(fixture("ingest/outline.txt"));
+  EXPECT_EQ(d.format, "text");
+  EXPECT_THAT(texts(d, BlockKind::heading), ElementsAre("COMMON COUNTRY ANALYSIS OF TESTLAND", "1. Introduction",
+                                                         "2.1 Who is left behind", "ANNEX 1: CONSULTATIONS"));
+  EXPECT_EQ(block_with(d, "2.1 Who").level, 2);
+  EXPECT_EQ(d.kind, DocumentKind::cca);
+}
+
+TEST(ReadText, KeepsParagraphLinesAndListItems) {
+  const Document d = read_document(fixture("ingest/outline.txt"));
+  EXPECT_EQ(block_with(d, "Roma children").text, "Roma children face discrimi-\nnation in schools.");
+  EXPECT_EQ(block_with(d, "Roma children").line, 10);
+  EXPECT_THAT(texts(d, BlockKind::list_item), ElementsAre("Roma women", "Indigenous peoples"));
+  // A paragraph that starts with a year is not a numbered heading.
+  EXPECT_EQ(block_with(d, "2019 marked").kind, BlockKind::paragraph);
+  EXPECT_THAT(block_with(d, "List of organisations").section, ElementsAre("ANNEX 1: CONSULTATIONS"));
+}
+
+TEST(DetectKind, RecognisesCooperationFrameworksAndResponsePlans) {
+  test::TempDir dir;
+  test::write_bytes(dir / "cf.md", "# United Nations Sustainable Development Cooperation Framework 2026-2030\n\nText.\n");
+  test::write_bytes(dir / "serp.md", "# COVID-19 Socio-Economic Response Plan\n\nText.\n");
+  test::write_bytes(dir / "other.md", "# Annual report\n\nText.\n");
+  EXPECT_EQ(read_document(dir / "cf.md").kind, DocumentKind::cf);
+  EXPECT_EQ(read_document(dir / "serp.md").kind, DocumentKind::serp);
+  EXPECT_FALSE(read_document(dir / "other.md").kind.has_value());
+}
+
+TEST(ReadDocument, HashesTheBytes) {
+  const Document d = read_document(fixture("ingest/outline.md"));
+  EXPECT_EQ(d.sha256.size(), 64u);
+  EXPECT_EQ(d.bytes, test::read_bytes(fixture("ingest/outline.md")).size());
+}
+
+class BadDocument : public ::testing::Test {
+protected:
+  std::string error_for(const std::string& name, const std::string& bytes) {
+    test::write_bytes(m_dir / name, bytes);
+    try {
+      read_document(m_dir / name);
+    } catch (const InputError& e) {
+      return e.what();
+    }
+    return "no error";
+  }
+  test::TempDir m_dir;
+};
+
+TEST_F(BadDocument, MissingFile) {
+  EXPECT_THAT([] { read_document("no/such/file.md"); },
+              ThrowsMessage<InputError>(HasSubstr("no/such/file.md: no such file")));
+}
+
+TEST_F(BadDocument, EmptyFile) { EXPECT_THAT(error_for("empty.md", ""), HasSubstr("empty.md: the file is empty")); }
+
+TEST_F(BadDocument, WhiteSpaceOnly) {
+  EXPECT_THAT(error_for("blank.txt", "  \n\n\t\n"), HasSubstr("blank.txt: the document has no text"));
+}
+
+TEST_F(BadDocument, BinaryFile) {
+  EXPECT_THAT(error_for("image.txt", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16)),
+              HasSubstr("image.txt: binary data, not a text document (NUL byte at offset 8)"));
+}
+
+TEST_F(BadDocument, InvalidUtf8NamesLineAndColumn) {
+  EXPECT_THAT(error_for("latin1.txt", "Line one\nCaf\xE9 society\n"),
+              HasSubstr("latin1.txt:2:4: not valid UTF-8 (byte offset 12)"));
+}
+
+TEST_F(BadDocument, FormatsNotReadYetAreNamed) {
+  EXPECT_THAT(error_for("draft.docx", std::string("PK\x03\x04rest", 8)), HasSubstr("draft.docx: this is a zip package"));
+  EXPECT_THAT(error_for("cf.pdf", "%PDF-1.7\n"), HasSubstr("cf.pdf: this is a PDF"));
+}
+
+TEST_F(BadDocument, FileAboveTheSizeLimit) {
+  test::write_bytes(m_dir / "big.txt", std::string(2 * 1024 * 1024, 'a'));
+  EXPECT_THAT([&] { read_document(m_dir / "big.txt", {.max_bytes = 1024 * 1024}); },
+              ThrowsMessage<InputError>(HasSubstr("big.txt: file is 2 MiB, above the limit of 1 MiB")));
+}
+
+TEST_F(BadDocument, DirectoryIsNotAFile) {
+  EXPECT_THAT([&] { read_document(m_dir.path()); }, ThrowsMessage<InputError>(HasSubstr("is a directory")));
+}
+
+TEST(ReadDocument, AcceptsByteOrderMarkAndWindowsLineEnds) {
+  test::TempDir dir;
+  test::write_bytes(dir / "bom.txt", "\xEF\xBB\xBFTitle line\r\n\r\nRoma children\r\nin school.\r\n");
+  const Document d = read_document(dir / "bom.txt");
+  EXPECT_EQ(block_with(d, "Roma").text, "Roma children\nin school.");
+  EXPECT_EQ(d.title, "Title line");
+}
+
+}  // namespace
+}  // namespace unct::ingest

@@ -1,0 +1,41 @@
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace unct::test {
+
+// A file under tests/fixtures/.
+std::filesystem::path fixture(const std::string& relative);
+// A file in the source tree (checklists/, samples/).
+std::filesystem::path source_file(const std::string& relative);
+std::filesystem::path bundled_checklist();
+
+std::string read_bytes(const std::filesystem::path& path);
+void write_bytes(const std::filesystem::path& path, const std::string& bytes);
+
+// A fresh directory under the system temp dir, removed when the object dies.
+class TempDir {
+public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const std::filesystem::path& path() const { return m_path; }
+  std::filesystem::path operator/(const std::string& name) const { return m_path / name; }
+
+private:
+  std::filesystem::path m_path;
+};
+
+struct CliResult {
+  int exit_code = 0;
+  std::string out;
+  std::string err;
+};
+
+// Runs the command line in-process through cli::run.
+CliResult run_cli(const std::vector<std::string>& args);
+
+}  // namespace unct::test

@@ -1,0 +1,68 @@
+#include "engine/text/normalise.hpp"
+#include "engine/text/sentences.hpp"
+
+#include <gtest/gtest.h>
+
+namespace unct::text {
+namespace {
+
+TEST(Normalise, FoldsCaseAndCollapsesWhiteSpace) {
+  EXPECT_EQ(normalise("Racial   Discrimination\n\tAND Roma").text, "racial discrimination and roma");
+}
+
+TEST(Normalise, StripsLatinAccents) {
+  EXPECT_EQ(normalise_term("Discriminación"), "discriminacion");
+  EXPECT_EQ(normalise_term("Minorités"), "minorites");
+  EXPECT_EQ(normalise_term("PUEBLOS INDÍGENAS"), "pueblos indigenas");
+}
+
+TEST(Normalise, AppliesCompatibilityAndFullCaseFolding) {
+  EXPECT_EQ(normalise_term("\xEF\xAC\x81nancial"), "financial");  // "ﬁ" ligature
+  EXPECT_EQ(normalise_term("Stra\xC3\x9F" "e"), "strasse");        // "ß"
+  EXPECT_EQ(normalise_term("a\xC2\xA0" "b"), "a b");                // NBSP
+}
+
+TEST(Normalise, UnifiesApostrophesAndDashes) {
+  EXPECT_EQ(normalise_term("l\xE2\x80\x99\xC3\xA9galit\xC3\xA9"), "l'egalite");  // l’égalité
+  EXPECT_EQ(normalise_term("Afro\xE2\x80\x91" "descendant"), "afro-descendant");   // non-breaking hyphen
+  EXPECT_EQ(normalise_term("a \xE2\x80\x94 b"), "a - b");                          // em dash
+}
+
+TEST(Normalise, FoldsCyrillicYoButKeepsShortI) {
+  EXPECT_EQ(normalise_term("\xD0\x81\xD0\xBB\xD0\xBA\xD0\xB0"), "\xD0\xB5\xD0\xBB\xD0\xBA\xD0\xB0");  // Ёлка -> елка
+  EXPECT_EQ(normalise_term("\xD0\x99"), "\xD0\xB9");  // Й -> й, never и
+}
+
+TEST(Normalise, DropsArabicHarakatAndTatweel) {
+  // "عَرَبـي" with fatha marks and a tatweel folds to "عربي".
+  EXPECT_EQ(normalise_term("\xD8\xB9\xD9\x8E\xD8\xB1\xD9\x8E\xD8\xA8\xD9\x80\xD9\x8A"), "\xD8\xB9\xD8\xB1\xD8\xA8\xD9\x8A");
+}
+
+TEST(Normalise, JoinsLineEndHyphenation) {
+  EXPECT_EQ(normalise("racial discrimi-\nnation persists").text, "racial discrimination persists");
+  EXPECT_EQ(normalise("Afro-\nDescendant").text, "afro- descendant");  // not lower-case on both sides
+}
+
+TEST(Normalise, MapsEveryByteBackToTheSource) {
+  const std::string source = "Die  Stra\xC3\x9F" "e";  // "Die  Straße"
+  const NormalisedText n = normalise(source);
+  ASSERT_EQ(n.text, "die strasse");
+  ASSERT_EQ(n.origin.size(), n.text.size() + 1);
+  const auto [begin, end] = n.source_span(4, 11);  // "strasse"
+  EXPECT_EQ(source.substr(begin, end - begin), "Stra\xC3\x9F" "e");
+  const auto [b2, e2] = n.source_span(0, 3);
+  EXPECT_EQ(source.substr(b2, e2 - b2), "Die");
+}
+
+TEST(SentenceStarts, SplitsAtFullStopsButNotAbbreviations) {
+  const std::string source = "Roma face barriers, e.g. in schools. Data are scarce! see para. 4 below";
+  const NormalisedText n = normalise(source);
+  const auto starts = sentence_starts(n, source);
+  ASSERT_EQ(starts.size(), 2u);
+  EXPECT_EQ(n.text.substr(starts[1]), "data are scarce! see para. 4 below");
+  EXPECT_EQ(sentence_of(starts, 5), 0u);
+  EXPECT_EQ(sentence_of(starts, starts[1] + 1), 1u);
+}
+
+}  // namespace
+}  // namespace unct::text

@@ -1,0 +1,96 @@
+#include "engine/text/term_matcher.hpp"
+
+#include "engine/text/normalise.hpp"
+#include "engine/text/unicode.hpp"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <random>
+
+namespace unct::text {
+namespace {
+
+using ::testing::ElementsAre;
+
+std::vector<std::string> matched(const TermMatcher& matcher, const std::string& text) {
+  std::vector<TermMatch> matches;
+  matcher.scan(text, matches);
+  std::vector<std::string> out;
+  for (const TermMatch& m : matches) out.push_back(text.substr(m.begin, m.end - m.begin));
+  return out;
+}
+
+TEST(TermMatcher, MatchesWholeWordsOnly) {
+  const TermMatcher matcher({"roma", "minor"});
+  EXPECT_THAT(matched(matcher, "aroma of roma, romania, minority, a minor"), ElementsAre("roma", "minor"));
+}
+
+TEST(TermMatcher, PrefixWordsTakeAnyEnding) {
+  const TermMatcher matcher({"minorit*"});
+  EXPECT_THAT(matched(matcher, "minority minorities minor minorit"), ElementsAre("minority", "minorities", "minorit"));
+}
+
+TEST(TermMatcher, PrefixWordInsideAPhrase) {
+  const TermMatcher matcher({"desplazad* intern*", "between 20* and 20*"});
+  EXPECT_THAT(matched(matcher, "los desplazados internos, between 2015 and 2020"),
+              ElementsAre("desplazados internos", "between 2015 and 2020"));
+  EXPECT_THAT(matched(matcher, "desplazados externos"), ElementsAre());
+}
+
+TEST(TermMatcher, ReportsOverlappingTerms) {
+  const TermMatcher matcher({"racial discrimination", "discrimination", "racial"});
+  EXPECT_THAT(matched(matcher, "racial discrimination"),
+              ElementsAre("racial", "racial discrimination", "discrimination"));
+}
+
+TEST(TermMatcher, MatchesAtTextStartAndEnd) {
+  const TermMatcher matcher({"roma"});
+  EXPECT_THAT(matched(matcher, "roma"), ElementsAre("roma"));
+  EXPECT_THAT(matched(matcher, "roma and roma"), ElementsAre("roma", "roma"));
+}
+
+TEST(TermMatcher, UsesUnicodeWordBoundaries) {
+  const TermMatcher matcher({normalise_term("égalité"), "roma"});
+  EXPECT_THAT(matched(matcher, normalise("l’égalité des Roma").text), ElementsAre("egalite", "roma"));
+  // A letter of another script touching the term is part of the word.
+  EXPECT_THAT(matched(matcher, "roma\xD0\xB9"), ElementsAre());
+}
+
+TEST(TermMatcher, HyphenAndApostropheEndWords) {
+  const TermMatcher matcher({"afro-descendant*", "descendant*"});
+  EXPECT_THAT(matched(matcher, "afro-descendants"), ElementsAre("afro-descendants", "descendants"));
+}
+
+// The naive oracle: one find per pattern, same boundary rule. Literal patterns only.
+std::vector<TermMatch> naive(const std::vector<std::string>& patterns, const std::string& text) {
+  std::vector<TermMatch> out;
+  for (std::uint32_t p = 0; p < patterns.size(); ++p) {
+    for (std::size_t at = text.find(patterns[p]); at != std::string::npos; at = text.find(patterns[p], at + 1)) {
+      const std::size_t end = at + patterns[p].size();
+      if (!is_word_char_before(text, at) && !is_word_char_at(text, end)) {
+        out.push_back({p, static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(end)});
+      }
+    }
+  }
+  std::sort(out.begin(), out.end(), [](const TermMatch& a, const TermMatch& b) {
+    return a.end != b.end ? a.end < b.end : a.pattern < b.pattern;
+  });
+  return out;
+}
+
+TEST(TermMatcher, AgreesWithNaiveSearchOnRandomText) {
+  const std::vector<std::string> patterns{"ab", "abab", "b a", "ba", "aab", "a", "bb b"};
+  const TermMatcher matcher(patterns);
+  std::mt19937 random(42);
+  for (int round = 0; round < 300; ++round) {
+    std::string text;
+    for (int i = 0; i < 40; ++i) text += "ab "[random() % 3];
+    std::vector<TermMatch> found;
+    matcher.scan(text, found);
+    ASSERT_EQ(found, naive(patterns, text)) << "text: \"" << text << '"';
+  }
+}
+
+}  // namespace
+}  // namespace unct::text
