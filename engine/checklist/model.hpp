@@ -31,9 +31,9 @@ struct Term {
   bool operator==(const Term&) const = default;
 };
 
-// A named lexicon. `exceptions` are phrases whose occurrences mask overlapping hits of this set
-// (e.g. "arms race" for a set holding "race"). `includes` names other sets whose terms belong to
-// this one.
+// A named lexicon. `exceptions` are phrases whose occurrences mask overlapping hits of this
+// set's own terms (e.g. "arms race" for a set holding "race"). `includes` names other sets whose
+// terms count for this one too.
 struct TermSet {
   std::string id;
   std::string title;

@@ -29,7 +29,9 @@ int column_of_element(std::string_view xml, int line, const xmlNode* node) {
   if (start == std::string_view::npos) return 0;
   const std::size_t end = xml.find('\n', start);
   const std::string_view text = xml.substr(start, end == std::string_view::npos ? end : end - start);
-  const std::size_t at = text.find("<" + std::string(reinterpret_cast<const char*>(node->name)));
+  std::string needle = "<";
+  needle += reinterpret_cast<const char*>(node->name);
+  const std::size_t at = text.find(needle);
   return at == std::string_view::npos ? 0 : line_column_at(text, at).column;
 }
 

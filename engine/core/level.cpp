@@ -1,19 +1,8 @@
 #include "engine/core/level.hpp"
 
-#include <algorithm>
-#include <cctype>
+#include "engine/core/ascii.hpp"
 
 namespace unct {
-namespace {
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
-
-}  // namespace
 
 std::string_view code(Level level) {
   switch (level) {
@@ -36,7 +25,7 @@ std::string_view label(Level level) {
 }
 
 std::optional<Level> parse_level(std::string_view text) {
-  const std::string wanted = lower(text);
+  const std::string wanted = ascii_lower(text);
   for (Level level : k_levels) {
     if (wanted == code(level)) return level;
   }
@@ -62,7 +51,7 @@ std::string_view label(DocumentKind kind) {
 }
 
 std::optional<DocumentKind> parse_document_kind(std::string_view text) {
-  const std::string wanted = lower(text);
+  const std::string wanted = ascii_lower(text);
   for (DocumentKind kind : {DocumentKind::cca, DocumentKind::cf, DocumentKind::serp}) {
     if (wanted == code(kind)) return kind;
   }

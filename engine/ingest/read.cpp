@@ -1,5 +1,6 @@
 #include "engine/ingest/read.hpp"
 
+#include "engine/core/ascii.hpp"
 #include "engine/core/error.hpp"
 #include "engine/core/file.hpp"
 #include "engine/core/sha256.hpp"
@@ -11,13 +12,6 @@
 
 namespace unct::ingest {
 namespace {
-
-std::string lower_ascii(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
 
 bool starts_with(std::string_view text, std::string_view prefix) { return text.substr(0, prefix.size()) == prefix; }
 
@@ -31,7 +25,7 @@ void refuse_unsupported(std::string_view bytes, const std::filesystem::path& pat
     throw InputError({.file = path}, "this is a PDF; reading PDF is not supported yet: export its text as "
                                      "plain text or Markdown");
   }
-  const std::string head = lower_ascii(bytes.substr(0, 512));
+  const std::string head = ascii_lower(bytes.substr(0, 512));
   if (head.find("<!doctype html") != std::string::npos || head.find("<html") != std::string::npos) {
     throw InputError({.file = path}, "this is an HTML page; reading HTML is not supported yet: save it as "
                                      "plain text or Markdown");
@@ -67,7 +61,7 @@ std::string checked_text(std::string_view bytes, const std::filesystem::path& pa
 }
 
 bool is_markdown_name(const std::filesystem::path& path) {
-  const std::string extension = lower_ascii(path.extension().string());
+  const std::string extension = ascii_lower(path.extension().string());
   return extension == ".md" || extension == ".markdown";
 }
 
@@ -98,11 +92,11 @@ void drop_title_from_sections(Document& document) {
 
 std::optional<DocumentKind> detect_kind(const Document& document) {
   // The title and the first headings name the document type in every UN template.
-  std::string head = lower_ascii(document.title);
+  std::string head = ascii_lower(document.title);
   int headings = 0;
   for (const Block& block : document.blocks) {
     if (block.kind != BlockKind::heading) continue;
-    head += '\n' + lower_ascii(block.text);
+    head += '\n' + ascii_lower(block.text);
     if (++headings == 3) break;
   }
   static constexpr std::array<std::pair<std::string_view, DocumentKind>, 12> k_names{{

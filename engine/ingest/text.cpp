@@ -18,7 +18,7 @@ namespace {
 
 constexpr std::size_t k_max_heading_words = 14;
 
-std::size_t word_count(std::string_view text) {
+std::size_t count_space_separated(std::string_view text) {
   std::size_t words = 0;
   bool in_word = false;
   for (char c : text) {
@@ -75,7 +75,7 @@ std::optional<Heading> as_heading(std::string_view line) {
   if (std::regex_match(text.c_str(), m, k_hashes)) {
     return Heading{m[2].str(), static_cast<int>(m[1].length())};
   }
-  if (word_count(text) > k_max_heading_words || ends_like_sentence(text)) return std::nullopt;
+  if (count_space_separated(text) > k_max_heading_words || ends_like_sentence(text)) return std::nullopt;
   if (std::regex_match(text.c_str(), m, k_numbered) && starts_upper_or_uncased(m[2].str())) {
     const std::string number = m[1].str();
     return Heading{text, 1 + static_cast<int>(std::count(number.begin(), number.end(), '.'))};

@@ -89,6 +89,15 @@ struct Store::Impl {
     }
   }
 
+  // Requires: `table` is "documents" or "checklists", holding a row with that hash.
+  std::int64_t id_by_hash(const std::string& table, const std::string& sha256) {
+    SQLite::Statement find(db, "SELECT id FROM " + table + " WHERE sha256 = ?");
+    find.bind(1, sha256);
+    find.executeStep();
+    return find.getColumn(0).getInt64();
+  }
+
+  // Documents and checklists are stored once per content hash; the first sighting's metadata stays.
   std::int64_t upsert_document(const Assessment& a) {
     SQLite::Statement insert(db, "INSERT INTO documents (sha256, path, format, title, bytes, words, blocks, first_seen) "
                                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(sha256) DO NOTHING");
@@ -102,10 +111,7 @@ struct Store::Impl {
     insert.bind(7, static_cast<std::int64_t>(d.blocks));
     insert.bind(8, a.created_at);
     insert.exec();
-    SQLite::Statement find(db, "SELECT id FROM documents WHERE sha256 = ?");
-    find.bind(1, d.sha256);
-    find.executeStep();
-    return find.getColumn(0).getInt64();
+    return id_by_hash("documents", d.sha256);
   }
 
   std::int64_t upsert_checklist(const Assessment& a) {
@@ -119,10 +125,7 @@ struct Store::Impl {
     insert.bind(5, c.provenance);
     insert.bind(6, a.created_at);
     insert.exec();
-    SQLite::Statement find(db, "SELECT id FROM checklists WHERE sha256 = ?");
-    find.bind(1, c.sha256);
-    find.executeStep();
-    return find.getColumn(0).getInt64();
+    return id_by_hash("checklists", c.sha256);
   }
 
   std::int64_t save(const Assessment& a) {

@@ -1,0 +1,18 @@
+#pragma once
+
+#include <algorithm>
+#include <string>
+#include <string_view>
+
+namespace unct {
+
+// Lower-cases ASCII letters only; other bytes (UTF-8 included) pass through unchanged. For
+// codes, file extensions and fixed English phrases, not for document text (see text/normalise).
+inline std::string ascii_lower(std::string_view text) {
+  std::string out(text);
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c); });
+  return out;
+}
+
+}  // namespace unct
