@@ -5,6 +5,7 @@
 
 #include "engine/ingest/outline.hpp"
 #include "engine/ingest/read.hpp"
+#include "engine/text/unicode.hpp"
 
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
@@ -17,17 +18,6 @@ namespace unct::ingest {
 namespace {
 
 constexpr std::size_t k_max_heading_words = 14;
-
-std::size_t count_space_separated(std::string_view text) {
-  std::size_t words = 0;
-  bool in_word = false;
-  for (char c : text) {
-    const bool space = c == ' ' || c == '\t';
-    if (!space && !in_word) ++words;
-    in_word = !space;
-  }
-  return words;
-}
 
 bool ends_like_sentence(std::string_view text) {
   const char last = text.empty() ? '.' : text.back();
@@ -75,7 +65,7 @@ std::optional<Heading> as_heading(std::string_view line) {
   if (std::regex_match(text.c_str(), m, k_hashes)) {
     return Heading{m[2].str(), static_cast<int>(m[1].length())};
   }
-  if (count_space_separated(text) > k_max_heading_words || ends_like_sentence(text)) return std::nullopt;
+  if (text::count_words(text) > k_max_heading_words || ends_like_sentence(text)) return std::nullopt;
   if (std::regex_match(text.c_str(), m, k_numbered) && starts_upper_or_uncased(m[2].str())) {
     const std::string number = m[1].str();
     return Heading{text, 1 + static_cast<int>(std::count(number.begin(), number.end(), '.'))};

@@ -1,5 +1,7 @@
 #include "engine/report/text.hpp"
 
+#include "engine/core/ascii.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <iomanip>
@@ -60,12 +62,6 @@ std::string number(double value) {
   return out.str();
 }
 
-std::string upper(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
-  return text;
-}
-
 const rules::CriterionResult* find(const rules::ItemResult& item, const std::string& id) {
   for (const rules::CriterionResult& c : item.criteria) {
     if (c.id == id) return &c;
@@ -111,10 +107,10 @@ void render_header(const Assessment& a, std::ostream& out) {
 void render_sections(const Assessment& a, std::ostream& out) {
   for (const SectionScore& section : a.sections) {
     if (section.score.applicable == 0) {
-      out << upper(section.title) << ": not applicable to a " << label(a.document.kind) << "\n\n";
+      out << ascii_upper(section.title) << ": not applicable to a " << label(a.document.kind) << "\n\n";
       continue;
     }
-    out << fit(upper(section.title), 60) << section.score.at_meets_or_above << " of " << section.score.applicable
+    out << fit(ascii_upper(section.title), 60) << section.score.at_meets_or_above << " of " << section.score.applicable
         << " at Meets or above\n";
     for (const rules::ItemResult& item : a.items) {
       if (item.section_id != section.id) continue;

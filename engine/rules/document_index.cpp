@@ -55,22 +55,22 @@ DocumentIndex index_document(const CompiledChecklist& compiled, const ingest::Do
   // Hits of each set on its own, then with the sets it includes.
   const std::size_t sets = compiled.set_ids.size();
   std::vector<std::vector<Hit>> own(sets);
-  std::vector<std::vector<text::TermMatch>> exceptions(sets);
+  std::vector<std::pair<SetIndex, text::TermMatch>> exceptions;  // of the current block; usually none
   for (std::uint32_t b = 0; b < matches.size(); ++b) {
-    for (auto& list : exceptions) list.clear();
+    exceptions.clear();
     for (const text::TermMatch& m : matches[b]) {
       for (const PatternOwner& owner : compiled.owners[m.pattern]) {
-        if (owner.exception) exceptions[owner.set].push_back(m);
+        if (owner.exception) exceptions.emplace_back(owner.set, m);
       }
     }
     for (const text::TermMatch& m : matches[b]) {
       for (const PatternOwner& owner : compiled.owners[m.pattern]) {
         if (owner.exception) continue;
         const Hit hit{b, m.begin, m.end, m.pattern};
-        const auto& masks = exceptions[owner.set];
-        if (std::none_of(masks.begin(), masks.end(), [&](const text::TermMatch& e) { return overlaps(hit, e); })) {
-          own[owner.set].push_back(hit);
-        }
+        const bool masked = std::any_of(exceptions.begin(), exceptions.end(), [&](const auto& e) {
+          return e.first == owner.set && overlaps(hit, e.second);
+        });
+        if (!masked) own[owner.set].push_back(hit);
       }
     }
   }

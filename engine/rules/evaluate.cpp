@@ -3,7 +3,6 @@
 #include "engine/text/sentences.hpp"
 
 #include <algorithm>
-#include <map>
 #include <set>
 
 namespace unct::rules {
@@ -16,13 +15,15 @@ struct Overloaded : Ts... {
 template <class... Ts>
 Overloaded(Ts...) -> Overloaded<Ts...>;
 
-std::vector<Hit> hits_in_part(const std::vector<Hit>& hits, const std::optional<std::string>& part,
-                              const DocumentIndex& index) {
+// The hits restricted to `part`. Without a part this is `hits` itself, not a copy: most signals
+// have no part, and a set's hit list can be long. With a part the result lives in `scratch`.
+const std::vector<Hit>& hits_in_part(const std::vector<Hit>& hits, const std::optional<std::string>& part,
+                                     const DocumentIndex& index, std::vector<Hit>& scratch) {
   if (!part) return hits;
-  std::vector<Hit> out;
-  std::copy_if(hits.begin(), hits.end(), std::back_inserter(out),
+  scratch.clear();
+  std::copy_if(hits.begin(), hits.end(), std::back_inserter(scratch),
                [&](const Hit& h) { return index.blocks[h.block].part == *part; });
-  return out;
+  return scratch;
 }
 
 Outcome holds_with(const std::vector<Hit>& hits) {
@@ -32,7 +33,8 @@ Outcome holds_with(const std::vector<Hit>& hits) {
 }
 
 Outcome evaluate_mentions(const checklist::Mentions& s, const CompiledChecklist& compiled, const DocumentIndex& index) {
-  const std::vector<Hit> hits = hits_in_part(index.hits[compiled.index_of(s.term_set)], s.part, index);
+  std::vector<Hit> scratch;
+  const std::vector<Hit>& hits = hits_in_part(index.hits[compiled.index_of(s.term_set)], s.part, index, scratch);
   if (hits.size() < static_cast<std::size_t>(s.min_count)) return {};
   return holds_with(hits);
 }
@@ -40,14 +42,15 @@ Outcome evaluate_mentions(const checklist::Mentions& s, const CompiledChecklist&
 Outcome evaluate_coverage(const checklist::Coverage& s, const CompiledChecklist& compiled, const DocumentIndex& index) {
   const SetIndex set = compiled.index_of(s.term_set);
   std::vector<Hit> first_of_each;  // the first hit of each distinct term or included set
+  std::vector<Hit> scratch;
   if (s.by == checklist::CoverageUnit::term) {
     std::set<std::uint32_t> seen;
-    for (const Hit& hit : hits_in_part(index.hits[set], s.part, index)) {
+    for (const Hit& hit : hits_in_part(index.hits[set], s.part, index, scratch)) {
       if (seen.insert(hit.pattern).second) first_of_each.push_back(hit);
     }
   } else {
     for (SetIndex included : compiled.includes[set]) {
-      const std::vector<Hit> hits = hits_in_part(index.hits[included], s.part, index);
+      const std::vector<Hit>& hits = hits_in_part(index.hits[included], s.part, index, scratch);
       if (!hits.empty()) first_of_each.push_back(hits.front());
     }
   }
@@ -56,8 +59,10 @@ Outcome evaluate_coverage(const checklist::Coverage& s, const CompiledChecklist&
 }
 
 Outcome evaluate_near(const checklist::Near& s, const CompiledChecklist& compiled, const DocumentIndex& index) {
-  const std::vector<Hit> a = hits_in_part(index.hits[compiled.index_of(s.term_set_a)], s.part, index);
-  const std::vector<Hit> b = hits_in_part(index.hits[compiled.index_of(s.term_set_b)], s.part, index);
+  std::vector<Hit> scratch_a;
+  std::vector<Hit> scratch_b;
+  const std::vector<Hit>& a = hits_in_part(index.hits[compiled.index_of(s.term_set_a)], s.part, index, scratch_a);
+  const std::vector<Hit>& b = hits_in_part(index.hits[compiled.index_of(s.term_set_b)], s.part, index, scratch_b);
   Outcome out;
   std::set<std::pair<std::uint32_t, std::size_t>> used;  // one proof per sentence (or block)
   auto j_begin = b.begin();

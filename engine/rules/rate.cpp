@@ -29,8 +29,8 @@ Evidence quote(const Proof& proof, const ingest::Document& document, const Docum
   std::size_t end = last_sentence + 1 < indexed.sentences.size()
                         ? norm.origin[indexed.sentences[last_sentence + 1]]
                         : source.size();
-  const auto [hit_begin, unused] = norm.source_span(first.begin, first.end);
-  const auto [unused2, hit_end] = norm.source_span(last.begin, last.end);
+  const std::size_t hit_begin = norm.source_span(first.begin, first.end).first;
+  const std::size_t hit_end = norm.source_span(last.begin, last.end).second;
 
   bool cut_front = false;
   bool cut_back = false;
