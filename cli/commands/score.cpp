@@ -10,6 +10,7 @@
 #include "engine/rules/compiled.hpp"
 #include "engine/store/store.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <ctime>
 
@@ -35,7 +36,10 @@ int run_score(const std::vector<std::string>& args, Io io) {
       ("checklist", po::value<std::string>()->default_value(default_checklist().string()), "checklist XML file")
       ("db", po::value<std::string>()->default_value(default_database().string()), "database file the result is stored in")
       ("kind", po::value<std::string>(), "document kind: cca, cf or serp (default: detected from the title, else cca)")
-      ("format", po::value<std::string>()->default_value("text"), "report format: text or json");
+      ("format", po::value<std::string>()->default_value("text"), "report format: text or json")
+      ("explain", po::value<std::vector<std::string>>()->composing(),
+       "print why ITEM got its level (each criterion's signals, counts and matched words) instead of the report; repeatable")
+      ("timings", po::bool_switch(), "print the time spent reading, normalising, scanning, evaluating and storing");
   po::options_description hidden;
   hidden.add_options()("file", po::value<std::string>()->required(), "document");
   po::positional_options_description positional;
@@ -59,22 +63,59 @@ int run_score(const std::vector<std::string>& args, Io io) {
     if (!assess_options.kind) throw InputError({}, "unknown --kind \"" + kind + "\": use cca, cf or serp");
   }
 
+  Timings timings;
+  const bool timed = values["timings"].as<bool>();
+  if (timed) assess_options.timings = &timings;
+
   // Every input is read and checked before the database is opened: bad input leaves it untouched.
-  const checklist::Checklist checklist = checklist::load_checklist(values["checklist"].as<std::string>());
-  const ingest::Document document = ingest::read_document(values["file"].as<std::string>());
-  const rules::CompiledChecklist compiled = rules::compile(checklist);
+  const checklist::Checklist checklist = [&] {
+    PhaseTimer timer(assess_options.timings, "checklist");
+    return checklist::load_checklist(values["checklist"].as<std::string>());
+  }();
+  if (values.count("explain") != 0) {
+    assess_options.explain = values["explain"].as<std::vector<std::string>>();
+    for (const std::string& item : assess_options.explain) {
+      if (checklist::find_item(checklist, item) == nullptr) {
+        throw InputError({.file = checklist.source}, "--explain: no item \"" + item + "\" in this checklist");
+      }
+    }
+  }
+  const ingest::Document document = [&] {
+    PhaseTimer timer(assess_options.timings, "read");
+    return ingest::read_document(values["file"].as<std::string>());
+  }();
+  const rules::CompiledChecklist compiled = [&] {
+    PhaseTimer timer(assess_options.timings, "compile");
+    return rules::compile(checklist);
+  }();
   Assessment assessment = assess(checklist, compiled, document, assess_options);
   assessment.created_at = now_utc();
 
+  std::int64_t id = 0;
   store::Store store(values["db"].as<std::string>());
-  const std::int64_t id = store.save(assessment);
+  {
+    PhaseTimer timer(assess_options.timings, "store");
+    id = store.save(assessment);
+  }
 
-  if (format == "json") {
+  if (!assess_options.explain.empty()) {
+    for (const std::string& id : assess_options.explain) {
+      const auto item = std::find_if(assessment.items.begin(), assessment.items.end(),
+                                     [&](const rules::ItemResult& r) { return r.item_id == id; });
+      report::render_explanation(*item, io.out);
+    }
+    io.out << "Saved as assessment " << id << " in " << store.path().string() << '\n';
+  } else if (format == "json") {
     report::render_json(assessment, io.out);
     io.err << "unct-assess: saved as assessment " << id << " in " << store.path().string() << '\n';
   } else {
     report::render_text(assessment, io.out);
     io.out << "\nSaved as assessment " << id << " in " << store.path().string() << '\n';
+  }
+  if (timed) {
+    std::size_t bytes = 0;
+    for (const ingest::Block& block : document.blocks) bytes += block.text.size();
+    report::render_timings(timings, bytes, format == "json" ? io.err : io.out);
   }
   return 0;
 }

@@ -4,6 +4,8 @@
 #include "engine/rules/document_index.hpp"
 #include "engine/rules/rate.hpp"
 
+#include <algorithm>
+
 namespace unct {
 
 void add_to(Score& score, const rules::ItemResult& item) {
@@ -41,11 +43,14 @@ Assessment assess(const checklist::Checklist& checklist, const rules::CompiledCh
     out.document.kind_source = "assumed";
   }
 
-  const rules::DocumentIndex index = rules::index_document(compiled, document);
+  const rules::DocumentIndex index = rules::index_document(compiled, document, {.timings = options.timings});
+  PhaseTimer timer(options.timings, "evaluate");
   for (const checklist::Section& section : checklist.sections) {
     SectionScore section_score{.id = section.id, .title = section.title};
     for (const checklist::Item& item : section.items) {
-      rules::ItemResult result = rules::rate(item, section.id, out.document.kind, compiled, document, index);
+      const bool explain =
+          std::find(options.explain.begin(), options.explain.end(), item.id) != options.explain.end();
+      rules::ItemResult result = rules::rate(item, section.id, out.document.kind, compiled, document, index, explain);
       add_to(section_score.score, result);
       add_to(out.overall, result);
       out.items.push_back(std::move(result));

@@ -5,13 +5,21 @@
 #include "engine/ingest/document.hpp"
 #include "engine/rules/compiled.hpp"
 
+#include "engine/core/timings.hpp"
+
 #include <optional>
+#include <string>
+#include <vector>
 
 namespace unct {
 
 struct AssessOptions {
   // The document kind to rate for; when empty, the detected kind, else CCA.
   std::optional<DocumentKind> kind;
+  // Items whose criteria keep the trace of their signals (rules::Trace), for `--explain`.
+  std::vector<std::string> explain;
+  // Phases "normalise", "scan" and "evaluate" are added here when given.
+  Timings* timings = nullptr;
 };
 
 // Rates every item of the checklist for the document. Pure: the same inputs give the same

@@ -5,6 +5,7 @@
 #include "engine/core/sha256.hpp"
 
 #include <pugixml.hpp>
+#include <re2/re2.h>
 
 #include <algorithm>
 #include <functional>
@@ -42,6 +43,13 @@ std::string trimmed(std::string_view text) {
     }
   }
   return collapsed;
+}
+
+Scope parse_scope(std::string_view text) {
+  if (text == "paragraph") return Scope::paragraph;
+  if (text == "row") return Scope::row;
+  if (text == "words") return Scope::words;
+  return Scope::sentence;
 }
 
 bool has_word_character(std::string_view term) {
@@ -244,11 +252,46 @@ private:
       return s;
     }
     if (name == "near") {
-      Near s{.term_set_a = node.attribute("a").value(), .term_set_b = node.attribute("b").value()};
-      s.within = std::string_view(node.attribute("within").as_string("sentence")) == "paragraph" ? Scope::paragraph
-                                                                                                : Scope::sentence;
+      Near s{.term_set_a = node.attribute("a").value(),
+             .term_set_b = node.attribute("b").value(),
+             .within = parse_scope(node.attribute("within").as_string("sentence")),
+             .words = node.attribute("words").as_int(0),
+             .ordered = node.attribute("ordered").as_bool(false),
+             .min_count = node.attribute("min").as_int(1)};
       require_term_set(node, s.term_set_a, item_id);
       require_term_set(node, s.term_set_b, item_id);
+      s.part = read_part(node, item_id);
+      if ((s.within == Scope::words) != (s.words > 0)) {
+        problem(node, "near: give words=\"N\" exactly when within=\"words\"", item_id);
+      }
+      return s;
+    }
+    if (name == "in-table") {
+      InTable s{.term_set = node.attribute("set").value(), .min_count = node.attribute("min").as_int(1)};
+      require_term_set(node, s.term_set, item_id);
+      s.part = read_part(node, item_id);
+      return s;
+    }
+    if (name == "in-part") {  // mentions with a part that must be given
+      Mentions s{.term_set = node.attribute("set").value(), .min_count = node.attribute("min").as_int(1)};
+      require_term_set(node, s.term_set, item_id);
+      s.part = read_part(node, item_id);
+      return s;
+    }
+    if (name == "pattern") {
+      Pattern s{.regex = node.attribute("regex").value(), .min_count = node.attribute("min").as_int(1)};
+      const RE2 compiled(s.regex, RE2::Quiet);
+      if (!compiled.ok()) problem(node, "pattern \"" + s.regex + "\" is not a valid RE2 expression: " + compiled.error(), item_id);
+      s.part = read_part(node, item_id);
+      return s;
+    }
+    if (name == "share") {
+      Share s{.header_set = node.attribute("header").value(),
+              .having_set = node.attribute("having").value(),
+              .min_share = node.attribute("min-share").as_double(0.0),
+              .min_rows = node.attribute("min-rows").as_int(1)};
+      require_term_set(node, s.header_set, item_id);
+      require_term_set(node, s.having_set, item_id);
       s.part = read_part(node, item_id);
       return s;
     }

@@ -17,6 +17,8 @@ namespace unct::checklist {
 enum class Scope {
   sentence,   // the same sentence of one block
   paragraph,  // the same block (paragraph, list item, heading or table cell)
+  row,        // the same table row (any of its cells); outside tables, the same block
+  words,      // the same block, with at most `Near::words` words between the two terms
 };
 
 // Terms of the set (with the sets it includes) occur at least min_count times, only in blocks
@@ -43,13 +45,49 @@ struct Coverage {
   bool operator==(const Coverage&) const = default;
 };
 
-// A term of set a and a term of set b occur together within the scope.
+// A term of set a and a term of set b occur together within the scope, at least min_count
+// times (counted once per sentence, block or row); with `ordered`, the term of a comes first.
 struct Near {
   std::string term_set_a;
   std::string term_set_b;
   Scope within = Scope::sentence;
+  int words = 0;  // Scope::words only: the most words allowed between the two terms
+  bool ordered = false;
+  int min_count = 1;
   std::optional<std::string> part;
   bool operator==(const Near&) const = default;
+};
+
+// Terms of the set occur at least min_count times inside table cells (of `part` when given).
+struct InTable {
+  std::string term_set;
+  int min_count = 1;
+  std::optional<std::string> part;
+  bool operator==(const InTable&) const = default;
+};
+
+// A regular expression (RE2 syntax) matches the normalised text of blocks at least min_count
+// times. Normalised text is lower case without accents, so patterns are written that way:
+// "cerd/c/[a-z]+/co/[0-9-]+" finds CERD concluding observations by their symbol.
+struct Pattern {
+  std::string regex;
+  int min_count = 1;
+  std::optional<std::string> part;
+  bool operator==(const Pattern&) const = default;
+};
+
+// Results-framework proportions. A table takes part when one of its rows carries a term of
+// `header_set` (e.g. "indicator", "baseline"); that row is its header, and each later row with
+// text in at least two cells is a data row (an indicator, typically). The share of data rows in
+// which some cell carries a term of `having_set` must be at least `min_share`, over at least
+// `min_rows` qualifying rows.
+struct Share {
+  std::string header_set;
+  std::string having_set;
+  double min_share = 0.0;
+  int min_rows = 1;  // qualifying rows needed, whatever the share
+  std::optional<std::string> part;
+  bool operator==(const Share&) const = default;
 };
 
 struct AllOf;
@@ -57,7 +95,7 @@ struct AnyOf;
 struct Not;
 struct AtLeast;
 
-using Signal = std::variant<Mentions, Coverage, Near, AllOf, AnyOf, Not, AtLeast>;
+using Signal = std::variant<Mentions, Coverage, Near, InTable, Pattern, Share, AllOf, AnyOf, Not, AtLeast>;
 
 // Every signal holds.
 struct AllOf {

@@ -184,4 +184,44 @@ void render_text(const Assessment& assessment, std::ostream& out) {
   render_gaps(assessment, out);
 }
 
+namespace {
+
+void render_trace(const rules::Trace& trace, std::size_t depth, std::ostream& out) {
+  const std::size_t indent = 6 + 4 * depth;
+  out << wrap(std::string(trace.holds ? "[yes] " : "[no]  ") + trace.signal + ": " + trace.detail, indent);
+  for (const std::string& place : trace.found) out << wrap("- " + place, indent + 6);
+  for (const rules::Trace& child : trace.children) render_trace(child, depth + 1, out);
+}
+
+}  // namespace
+
+void render_explanation(const rules::ItemResult& item, std::ostream& out) {
+  out << item.item_id << "  " << item.title << '\n';
+  if (!item.applicable) {
+    out << "  Not applicable: " << item.not_applicable_reason << "\n";
+    return;
+  }
+  out << "  Level: " << label(item.level) << "\n\n";
+  for (const rules::CriterionResult& c : item.criteria) {
+    out << wrap(std::string(c.met ? "[met]     " : "[not met] ") + c.id + " (" + std::string(code(c.level)) + "): " + c.text, 2);
+    if (c.trace) render_trace(*c.trace, 0, out);
+    out << '\n';
+  }
+}
+
+void render_timings(const Timings& timings, std::size_t bytes, std::ostream& out) {
+  out << "Timings (seconds)\n";
+  for (const auto& [phase, seconds] : timings.phases()) {
+    out << "  " << fit(phase, 12) << std::fixed << std::setprecision(4) << seconds << '\n';
+  }
+  out << "  " << fit("total", 12) << std::fixed << std::setprecision(4) << timings.total() << '\n';
+  for (const auto& [phase, seconds] : timings.phases()) {
+    if (phase == "scan" && seconds > 0) {
+      out << "  scan throughput: " << std::setprecision(1) << static_cast<double>(bytes) / seconds / 1e6 << " MB/s over "
+          << bytes << " bytes of document text\n";
+    }
+  }
+  out.unsetf(std::ios::floatfield);
+}
+
 }  // namespace unct::report

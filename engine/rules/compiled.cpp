@@ -2,10 +2,38 @@
 
 #include "engine/text/normalise.hpp"
 
+#include <re2/re2.h>
+
 #include <algorithm>
 #include <functional>
 
 namespace unct::rules {
+namespace {
+
+template <class... Ts>
+struct Overloaded : Ts... {
+  using Ts::operator()...;
+};
+template <class... Ts>
+Overloaded(Ts...) -> Overloaded<Ts...>;
+
+void collect_regexes(const checklist::Signal& signal, CompiledChecklist& out) {
+  std::visit(Overloaded{
+                 [&](const checklist::Pattern& s) {
+                   if (out.regex_index.count(s.regex) != 0) return;
+                   out.regex_index.emplace(s.regex, static_cast<std::uint32_t>(out.regexes.size()));
+                   out.regexes.push_back(std::make_shared<const re2::RE2>(s.regex, re2::RE2::Quiet));
+                 },
+                 [&](const checklist::AllOf& s) { for (const auto& x : s.signals) collect_regexes(x, out); },
+                 [&](const checklist::AnyOf& s) { for (const auto& x : s.signals) collect_regexes(x, out); },
+                 [&](const checklist::Not& s) { for (const auto& x : s.signal) collect_regexes(x, out); },
+                 [&](const checklist::AtLeast& s) { for (const auto& x : s.signals) collect_regexes(x, out); },
+                 [](const auto&) {},
+             },
+             signal);
+}
+
+}  // namespace
 
 CompiledChecklist compile(const checklist::Checklist& checklist) {
   CompiledChecklist out;
@@ -25,9 +53,9 @@ CompiledChecklist compile(const checklist::Checklist& checklist) {
     }
     auto& owners = out.owners[it->second];
     const bool known = std::any_of(owners.begin(), owners.end(), [&](const PatternOwner& o) {
-      return o.set == set && o.exception == exception;
+      return o.set == set && o.exception == exception && o.lang == term.lang;
     });
-    if (!known) owners.push_back({set, exception});
+    if (!known) owners.push_back({set, exception, term.lang});
   };
   out.includes.resize(out.set_ids.size());
   for (const checklist::TermSet& set : checklist.term_sets) {
@@ -51,6 +79,11 @@ CompiledChecklist compile(const checklist::Checklist& checklist) {
   }
 
   for (const checklist::Part& part : checklist.parts) out.parts.emplace_back(part.id, out.index_of(part.heading_set));
+  for (const checklist::Section& section : checklist.sections) {
+    for (const checklist::Item& item : section.items) {
+      for (const checklist::Criterion& criterion : item.criteria) collect_regexes(criterion.signal, out);
+    }
+  }
   out.matcher = text::TermMatcher(std::move(patterns));
   return out;
 }

@@ -2,15 +2,21 @@
 
 // A checklist made ready for matching: every term and exception of every term set, normalised
 // and deduplicated, in one TermMatcher, with the sets each pattern belongs to and the closure of
-// includes. Built once per checklist; immutable afterwards and safe to share across threads.
+// includes; every regular expression of a `pattern` signal compiled once. Built once per
+// checklist; immutable afterwards and safe to share across threads.
 
 #include "engine/checklist/model.hpp"
 #include "engine/text/term_matcher.hpp"
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <unordered_map>
 #include <vector>
+
+namespace re2 {
+class RE2;
+}
 
 namespace unct::rules {
 
@@ -19,6 +25,7 @@ using SetIndex = std::uint32_t;
 struct PatternOwner {
   SetIndex set = 0;
   bool exception = false;  // an <except> phrase of the set rather than a term
+  std::string lang;        // the term's language; empty when it holds in every language
 };
 
 struct CompiledChecklist {
@@ -29,11 +36,14 @@ struct CompiledChecklist {
   std::vector<std::vector<SetIndex>> members;   // per set: itself and every set it includes, transitively
   std::vector<std::vector<SetIndex>> includes;  // per set: the sets it includes directly
   std::vector<std::pair<std::string, SetIndex>> parts;  // part id and its heading set, in checklist order
+  std::vector<std::shared_ptr<const re2::RE2>> regexes;  // of `pattern` signals, deduplicated
+  std::unordered_map<std::string, std::uint32_t> regex_index;
 
   SetIndex index_of(const std::string& set_id) const { return set_index.at(set_id); }
 };
 
-// Requires: a checklist that load_checklist accepted (every reference resolves, no cycles).
+// Requires: a checklist that load_checklist accepted (every reference resolves, no cycles,
+// every regular expression valid).
 CompiledChecklist compile(const checklist::Checklist& checklist);
 
 }  // namespace unct::rules

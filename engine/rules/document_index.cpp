@@ -2,6 +2,8 @@
 
 #include "engine/text/sentences.hpp"
 
+#include <re2/re2.h>
+
 #include <algorithm>
 
 namespace unct::rules {
@@ -9,11 +11,17 @@ namespace {
 
 bool overlaps(const Hit& a, const text::TermMatch& b) { return a.begin < b.end && b.begin < a.end; }
 
+bool counts_in(const PatternOwner& owner, const std::string& language) {
+  return owner.lang.empty() || language.empty() || owner.lang == language;
+}
+
 // Part of each block: a heading that carries a part's heading term opens that part for itself
 // and everything beneath it; other headings inherit the part of the heading above them.
 void assign_parts(const CompiledChecklist& compiled, const ingest::Document& document,
-                  const std::vector<std::vector<text::TermMatch>>& matches, DocumentIndex& index) {
+                  const std::vector<std::vector<text::TermMatch>>& matches, const std::string& language,
+                  DocumentIndex& index) {
   std::vector<std::pair<int, std::string>> open;  // (heading level, part id)
+  index.part.resize(document.blocks.size());
   for (std::size_t b = 0; b < document.blocks.size(); ++b) {
     const ingest::Block& block = document.blocks[b];
     if (block.kind == ingest::BlockKind::heading) {
@@ -24,7 +32,8 @@ void assign_parts(const CompiledChecklist& compiled, const ingest::Document& doc
         const bool named = std::any_of(matches[b].begin(), matches[b].end(), [&](const text::TermMatch& m) {
           return std::any_of(compiled.owners[m.pattern].begin(), compiled.owners[m.pattern].end(),
                              [&](const PatternOwner& o) {
-                               return !o.exception && std::binary_search(members.begin(), members.end(), o.set);
+                               return !o.exception && counts_in(o, language) &&
+                                      std::binary_search(members.begin(), members.end(), o.set);
                              });
         });
         if (named) {
@@ -34,38 +43,91 @@ void assign_parts(const CompiledChecklist& compiled, const ingest::Document& doc
       }
       open.emplace_back(block.level, part);
     }
-    index.blocks[b].part = open.empty() ? std::string() : open.back().second;
+    index.part[b] = open.empty() ? std::string() : open.back().second;
+  }
+}
+
+// Table rows: consecutive cells with the same table and row number.
+void assign_rows(const ingest::Document& document, DocumentIndex& index) {
+  index.row.assign(document.blocks.size(), -1);
+  for (std::uint32_t b = 0; b < document.blocks.size(); ++b) {
+    const ingest::Block& block = document.blocks[b];
+    if (block.kind != ingest::BlockKind::table_cell) continue;
+    const bool same_row = b > 0 && index.row[b - 1] >= 0 && document.blocks[b - 1].table == block.table &&
+                          document.blocks[b - 1].row == block.row;
+    if (!same_row) index.rows.push_back({block.table, b, b});
+    index.rows.back().end_block = b + 1;
+    index.row[b] = static_cast<std::int32_t>(index.rows.size() - 1);
+  }
+}
+
+void find_regexes(const CompiledChecklist& compiled, const PreparedText& text, DocumentIndex& index) {
+  index.regex_hits.resize(compiled.regexes.size());
+  for (std::uint32_t r = 0; r < compiled.regexes.size(); ++r) {
+    const re2::RE2& regex = *compiled.regexes[r];
+    for (std::uint32_t b = 0; b < text.blocks.size(); ++b) {
+      const std::string& block = text.blocks[b].normalised.text;
+      re2::StringPiece input(block);
+      re2::StringPiece match;
+      std::size_t at = 0;
+      while (at <= block.size() && regex.Match(input, at, block.size(), re2::RE2::UNANCHORED, &match, 1)) {
+        const auto begin = static_cast<std::size_t>(match.data() - block.data());
+        const std::size_t end = begin + match.size();
+        if (end > begin) {
+          index.regex_hits[r].push_back({b, static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end), r});
+        }
+        at = end > begin ? end : end + 1;
+      }
+    }
   }
 }
 
 }  // namespace
 
-DocumentIndex index_document(const CompiledChecklist& compiled, const ingest::Document& document) {
-  DocumentIndex index;
-  index.blocks.resize(document.blocks.size());
-  std::vector<std::vector<text::TermMatch>> matches(document.blocks.size());
+std::size_t PreparedText::bytes() const {
+  std::size_t sum = 0;
+  for (const PreparedBlock& block : blocks) sum += block.normalised.text.size();
+  return sum;
+}
+
+PreparedText prepare(const ingest::Document& document, Timings* timings) {
+  PhaseTimer timer(timings, "normalise");
+  PreparedText out;
+  out.blocks.resize(document.blocks.size());
   for (std::size_t b = 0; b < document.blocks.size(); ++b) {
-    IndexedBlock& block = index.blocks[b];
+    PreparedBlock& block = out.blocks[b];
     block.normalised = text::normalise(document.blocks[b].text);
     block.sentences = text::sentence_starts(block.normalised, document.blocks[b].text);
-    compiled.matcher.scan(block.normalised.text, matches[b]);
   }
-  assign_parts(compiled, document, matches, index);
+  return out;
+}
+
+DocumentIndex index_document(const CompiledChecklist& compiled, const ingest::Document& document,
+                             std::shared_ptr<const PreparedText> text, const IndexOptions& options) {
+  PhaseTimer timer(options.timings, "scan");
+  DocumentIndex index;
+  index.text = std::move(text);
+  const std::size_t blocks = document.blocks.size();
+  std::vector<std::vector<text::TermMatch>> matches(blocks);
+  for (std::size_t b = 0; b < blocks; ++b) compiled.matcher.scan(index.block(static_cast<std::uint32_t>(b)).normalised.text, matches[b]);
+  assign_parts(compiled, document, matches, options.language, index);
+  assign_rows(document, index);
+  find_regexes(compiled, *index.text, index);
 
   // Hits of each set on its own, then with the sets it includes.
   const std::size_t sets = compiled.set_ids.size();
   std::vector<std::vector<Hit>> own(sets);
   std::vector<std::pair<SetIndex, text::TermMatch>> exceptions;  // of the current block; usually none
-  for (std::uint32_t b = 0; b < matches.size(); ++b) {
+  for (std::uint32_t b = 0; b < blocks; ++b) {
     exceptions.clear();
     for (const text::TermMatch& m : matches[b]) {
       for (const PatternOwner& owner : compiled.owners[m.pattern]) {
-        if (owner.exception) exceptions.emplace_back(owner.set, m);
+        if (owner.exception && counts_in(owner, options.language)) exceptions.emplace_back(owner.set, m);
       }
     }
     for (const text::TermMatch& m : matches[b]) {
       for (const PatternOwner& owner : compiled.owners[m.pattern]) {
-        if (owner.exception) continue;
+        if (owner.exception || !counts_in(owner, options.language)) continue;
         const Hit hit{b, m.begin, m.end, m.pattern};
         const bool masked = std::any_of(exceptions.begin(), exceptions.end(), [&](const auto& e) {
           return e.first == owner.set && overlaps(hit, e.second);
@@ -84,6 +146,12 @@ DocumentIndex index_document(const CompiledChecklist& compiled, const ingest::Do
     hits.erase(std::unique(hits.begin(), hits.end()), hits.end());
   }
   return index;
+}
+
+DocumentIndex index_document(const CompiledChecklist& compiled, const ingest::Document& document,
+                             const IndexOptions& options) {
+  return index_document(compiled, document, std::make_shared<const PreparedText>(prepare(document, options.timings)),
+                        options);
 }
 
 }  // namespace unct::rules

@@ -1,39 +1,76 @@
 #pragma once
 
-// What one scan of a document found: its blocks normalised, split into sentences and placed in
-// the checklist's document parts, and every hit of every term set. Signals read this index;
-// they never look at text again.
+// What one scan of a document found. Two steps:
+//   - prepare: every block normalised and split into sentences. This depends on the document
+//     only, so it can be kept and reused with any checklist;
+//   - index: one pass of the checklist's matcher over the prepared text, every block placed in
+//     the checklist's document parts and table rows, and every hit of every term set (and of
+//     every regular expression) listed. Signals read this index; they never look at text again.
 
+#include "engine/core/timings.hpp"
 #include "engine/ingest/document.hpp"
 #include "engine/rules/compiled.hpp"
 #include "engine/text/normalise.hpp"
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
 namespace unct::rules {
 
+struct PreparedBlock {
+  text::NormalisedText normalised;
+  std::vector<std::uint32_t> sentences;  // sentence start offsets in `normalised.text`
+};
+
+struct PreparedText {
+  std::vector<PreparedBlock> blocks;  // parallel to the document's blocks
+  std::size_t bytes() const;          // of normalised text
+};
+
+PreparedText prepare(const ingest::Document& document, Timings* timings = nullptr);
+
 struct Hit {
   std::uint32_t block = 0;
   std::uint32_t begin = 0;  // offsets in the block's normalised text
   std::uint32_t end = 0;
-  std::uint32_t pattern = 0;
+  std::uint32_t pattern = 0;  // matcher pattern; for regular-expression hits, the regex index
   bool operator==(const Hit&) const = default;
 };
 
-struct IndexedBlock {
-  text::NormalisedText normalised;
-  std::vector<std::uint32_t> sentences;  // sentence start offsets in `normalised.text`
-  std::string part;                      // checklist part id; empty when the block is in none
+// A row of a table: its cells are the blocks [first_block, end_block).
+struct TableRow {
+  int table = 0;
+  std::uint32_t first_block = 0;
+  std::uint32_t end_block = 0;
 };
 
 struct DocumentIndex {
-  std::vector<IndexedBlock> blocks;       // parallel to the document's blocks
-  std::vector<std::vector<Hit>> hits;     // per set index: hits of the set and of the sets it
-                                          // includes, by block then offset, exceptions removed
+  std::shared_ptr<const PreparedText> text;
+  std::vector<std::string> part;      // per block: checklist part id, empty when in none
+  std::vector<std::int32_t> row;      // per block: index into `rows`, -1 outside tables
+  std::vector<TableRow> rows;         // in document order
+  std::vector<std::vector<Hit>> hits;        // per set index: hits of the set and of the sets it
+                                             // includes, by block then offset, exceptions removed
+  std::vector<std::vector<Hit>> regex_hits;  // per regex index, by block then offset
+
+  const PreparedBlock& block(std::uint32_t b) const { return text->blocks[b]; }
 };
 
-DocumentIndex index_document(const CompiledChecklist& compiled, const ingest::Document& document);
+struct IndexOptions {
+  // The document's language ("en", "fr", "es"); terms marked with another language are left out.
+  // Empty: every term counts.
+  std::string language;
+  Timings* timings = nullptr;  // "scan" is added when given
+};
+
+// Requires: `text` prepared from `document`.
+DocumentIndex index_document(const CompiledChecklist& compiled, const ingest::Document& document,
+                             std::shared_ptr<const PreparedText> text, const IndexOptions& options = {});
+
+// Both steps.
+DocumentIndex index_document(const CompiledChecklist& compiled, const ingest::Document& document,
+                             const IndexOptions& options = {});
 
 }  // namespace unct::rules

@@ -1,15 +1,19 @@
 #pragma once
 
 #include "engine/checklist/signal.hpp"
+#include "engine/ingest/document.hpp"
 #include "engine/rules/compiled.hpp"
 #include "engine/rules/document_index.hpp"
+#include "engine/rules/result.hpp"
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 namespace unct::rules {
 
-// Term hits in one block that together show a signal holds (one hit, or a pair for `near`).
+// Term hits in one block (or one table row) that together show a signal holds: one hit, or a
+// pair for `near`.
 struct Proof {
   std::uint32_t block = 0;
   std::vector<Hit> hits;
@@ -23,7 +27,9 @@ struct Outcome {
   bool operator==(const Outcome&) const = default;
 };
 
-// Requires: `signal` from the checklist `compiled` was built from; `index` built with `compiled`.
-Outcome evaluate(const checklist::Signal& signal, const CompiledChecklist& compiled, const DocumentIndex& index);
+// Requires: `signal` from the checklist `compiled` was built from; `index` built from
+// `document` with `compiled`. Fills `trace` when given.
+Outcome evaluate(const checklist::Signal& signal, const CompiledChecklist& compiled, const ingest::Document& document,
+                 const DocumentIndex& index, Trace* trace = nullptr);
 
 }  // namespace unct::rules

@@ -17,7 +17,7 @@ bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t'; }
 // around the first hit, at word boundaries.
 Evidence quote(const Proof& proof, const ingest::Document& document, const DocumentIndex& index) {
   const ingest::Block& block = document.blocks[proof.block];
-  const IndexedBlock& indexed = index.blocks[proof.block];
+  const PreparedBlock& indexed = index.block(proof.block);
   const std::string& source = block.text;
   const auto& norm = indexed.normalised;
 
@@ -97,7 +97,8 @@ std::string kinds_text(const std::vector<DocumentKind>& kinds) {
 }  // namespace
 
 ItemResult rate(const checklist::Item& item, const std::string& section_id, DocumentKind kind,
-                const CompiledChecklist& compiled, const ingest::Document& document, const DocumentIndex& index) {
+                const CompiledChecklist& compiled, const ingest::Document& document, const DocumentIndex& index,
+                bool explain) {
   ItemResult result{.item_id = item.id, .title = item.title, .section_id = section_id, .weight = item.weight};
   if (!checklist::applies_to(item, kind)) {
     result.applicable = false;
@@ -113,7 +114,8 @@ ItemResult rate(const checklist::Item& item, const std::string& section_id, Docu
         break;
       }
     }
-    const Outcome outcome = evaluate(criterion.signal, compiled, index);
+    if (explain) c.trace.emplace();
+    const Outcome outcome = evaluate(criterion.signal, compiled, document, index, c.trace ? &*c.trace : nullptr);
     c.met = outcome.holds;
     if (outcome.holds) c.evidence = select_quotes(outcome.evidence, document, index);
     result.criteria.push_back(std::move(c));

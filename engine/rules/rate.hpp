@@ -12,7 +12,9 @@ namespace unct::rules {
 // all hold while every level below it holds too (levels are cumulative). Items that do not
 // apply to `kind` are not applicable, with a reason.
 // Requires: `index` built from `document` with `compiled`, which was built from the item's checklist.
+// With `explain`, every criterion keeps the trace of its signal.
 ItemResult rate(const checklist::Item& item, const std::string& section_id, DocumentKind kind,
-                const CompiledChecklist& compiled, const ingest::Document& document, const DocumentIndex& index);
+                const CompiledChecklist& compiled, const ingest::Document& document, const DocumentIndex& index,
+                bool explain = false);
 
 }  // namespace unct::rules

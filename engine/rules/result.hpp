@@ -3,6 +3,7 @@
 #include "engine/core/level.hpp"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -20,12 +21,24 @@ struct Evidence {
   bool operator==(const Evidence&) const = default;
 };
 
+// Why a signal holds or not, for `--explain`: the signal, what was counted against what was
+// needed, and where its words were found (a few places); combinations keep their parts.
+struct Trace {
+  std::string signal;              // e.g. "near(groups, discrimination, same sentence)"
+  bool holds = false;
+  std::string detail;              // e.g. "1 place (needs 1)", "no term of \"groups\" found"
+  std::vector<std::string> found;  // e.g. "\"Roma\" in 2. Who is left behind, line 14"
+  std::vector<Trace> children;
+  bool operator==(const Trace&) const = default;
+};
+
 struct CriterionResult {
   std::string id;
   std::string text;
   Level level = Level::meets;  // the lowest level whose rule names the criterion
   bool met = false;
   std::vector<Evidence> evidence;  // up to k_max_quotes when met
+  std::optional<Trace> trace;      // when an explanation was asked for; never stored
   bool operator==(const CriterionResult&) const = default;
 };
 

@@ -19,8 +19,8 @@ protected:
     m_document = ingest::read_markdown(markdown, "test.md");
     m_index = index_document(m_compiled, m_document);
   }
-  bool holds(const Signal& signal) const { return evaluate(signal, m_compiled, m_index).holds; }
-  Outcome outcome(const Signal& signal) const { return evaluate(signal, m_compiled, m_index); }
+  bool holds(const Signal& signal) const { return evaluate(signal, m_compiled, m_document, m_index).holds; }
+  Outcome outcome(const Signal& signal) const { return evaluate(signal, m_compiled, m_document, m_index); }
 
   Checklist m_checklist = load_checklist(test::fixture("checklist/minimal.xml"));
   CompiledChecklist m_compiled = compile(m_checklist);
@@ -55,8 +55,8 @@ TEST_F(Signals, MentionsCanBeScopedToAPart) {
   read("# Country\n\nRoma live here.\n\n## Who is left behind\n\nIndigenous peoples.\n\n### Detail\n\nMore.\n");
   EXPECT_FALSE(holds(Mentions{.term_set = "roma", .part = "lnob"}));
   EXPECT_TRUE(holds(Mentions{.term_set = "indigenous", .part = "lnob"}));
-  EXPECT_EQ(m_index.blocks.back().part, "lnob");  // a sub-heading inherits its parent's part
-  EXPECT_EQ(m_index.blocks[1].part, "");
+  EXPECT_EQ(m_index.part.back(), "lnob");  // a sub-heading inherits its parent's part
+  EXPECT_EQ(m_index.part[1], "");
 }
 
 TEST_F(Signals, CoverageCountsDistinctTermsOrSets) {
