@@ -21,6 +21,58 @@ std::string problem(const std::string& name) {
   return "no error";
 }
 
+// A one-item checklist whose only criterion holds `signal`, with sets a and b and part p.
+std::string with_signal(const std::string& signal) {
+  return R"(<?xml version="1.0"?>
+<checklist format="1" id="x" version="1">
+  <meta><title>t</title><publisher>p</publisher><issued>2021-01-01</issued><provenance>p</provenance><languages>en</languages></meta>
+  <scale><level code="missing" label="M"/><level code="approaches" label="A"/><level code="meets" label="M"/><level code="exceeds" label="E"/><not-applicable label="NA"/></scale>
+  <term-sets><term-set id="a"><term>roma</term></term-set><term-set id="b"><term>racism</term></term-set></term-sets>
+  <parts><part id="p" title="P" headings="a"/></parts>
+  <section id="s" title="s"><item id="I-1" applies-to="cca" provenance="reconstructed"><title>t</title><question>q</question>
+    <references><ref type="source">s</ref></references>
+    <criteria><criterion id="c" text="c">)" +
+         signal + R"(</criterion></criteria>
+    <rating><meets criteria="c"/></rating><gap>g</gap></item></section>
+</checklist>)";
+}
+
+std::string inline_problem(const std::string& signal) {
+  try {
+    load_checklist_text(with_signal(signal), "inline.xml");
+  } catch (const InputError& e) {
+    return e.what();
+  }
+  return "no error";
+}
+
+Signal only_signal(const std::string& signal) {
+  return load_checklist_text(with_signal(signal), "inline.xml").sections[0].items[0].criteria[0].signal;
+}
+
+TEST(LoadChecklist, ReadsEverySignal) {
+  EXPECT_EQ(only_signal(R"(<near a="a" b="b" within="words" words="5" ordered="true" min="2" part="p"/>)"),
+            Signal(Near{.term_set_a = "a", .term_set_b = "b", .within = Scope::words, .words = 5, .ordered = true,
+                        .min_count = 2, .part = "p"}));
+  EXPECT_EQ(only_signal(R"(<near a="a" b="b" within="row"/>)"),
+            Signal(Near{.term_set_a = "a", .term_set_b = "b", .within = Scope::row}));
+  EXPECT_EQ(only_signal(R"(<in-table set="a" min="2"/>)"), Signal(InTable{.term_set = "a", .min_count = 2}));
+  EXPECT_EQ(only_signal(R"(<in-part set="a" part="p"/>)"), Signal(Mentions{.term_set = "a", .part = "p"}));
+  EXPECT_EQ(only_signal(R"(<pattern regex="a/[0-9]+"/>)"), Signal(Pattern{.regex = "a/[0-9]+"}));
+  EXPECT_EQ(only_signal(R"(<share header="a" having="b" min-share="0.2" min-rows="3" part="p"/>)"),
+            Signal(Share{.header_set = "a", .having_set = "b", .min_share = 0.2, .min_rows = 3, .part = "p"}));
+}
+
+TEST(LoadChecklist, RejectsBadSignals) {
+  EXPECT_THAT(inline_problem(R"(<pattern regex="cerd/(c"/>)"),
+              HasSubstr("inline.xml:9:42: item I-1: pattern \"cerd/(c\" is not a valid RE2 expression: missing )"));
+  EXPECT_THAT(inline_problem(R"(<near a="a" b="b" within="words"/>)"), HasSubstr("give words=\"N\" exactly when within=\"words\""));
+  EXPECT_THAT(inline_problem(R"(<near a="a" b="b" words="3"/>)"), HasSubstr("give words=\"N\" exactly when within=\"words\""));
+  EXPECT_THAT(inline_problem(R"(<share header="a" having="b" min-share="1.5"/>)"), HasSubstr("inline.xml:9"));
+  EXPECT_THAT(inline_problem(R"(<in-part set="a"/>)"), HasSubstr("part"));
+  EXPECT_THAT(inline_problem(R"(<in-table set="zz"/>)"), HasSubstr("unknown term set \"zz\""));
+}
+
 TEST(LoadChecklist, ReadsTheMinimalChecklist) {
   const Checklist c = load_checklist(fixture("checklist/minimal.xml"));
   EXPECT_EQ(c.meta.id, "mini");

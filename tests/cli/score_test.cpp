@@ -51,6 +51,37 @@ TEST(ScoreCommand, KindOptionOverridesDetection) {
   EXPECT_EQ(json["overall"]["applicable"], 0);
 }
 
+TEST(ScoreCommand, ExplainPrintsTheSignalTreeOfAnItem) {
+  test::TempDir dir;
+  const auto r = run_cli({"score", k_sample, "--db", (dir / "u.db").string(), "--explain", "RDM-CCA-04"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("RDM-CCA-04  Data gaps and rights-based data"));
+  EXPECT_THAT(r.out, HasSubstr("[met] gap-stated (approaches)"));
+  EXPECT_THAT(r.out, HasSubstr("[yes] mentions(data-gaps)"));
+  EXPECT_THAT(r.out, HasSubstr("in 6. Data and statistics, line"));
+  EXPECT_THAT(r.out, HasSubstr("[no] mentions(data-steps): no term of \"data-steps\" found"));
+  EXPECT_THAT(r.out, Not(HasSubstr("RDM-CCA-01")));  // only the item asked for
+  EXPECT_THAT(r.out, HasSubstr("Saved as assessment 1"));
+}
+
+TEST(ScoreCommand, ExplainUnknownItemIsBadInput) {
+  test::TempDir dir;
+  const auto r = run_cli({"score", k_sample, "--db", (dir / "u.db").string(), "--explain", "RDM-XX-99"});
+  EXPECT_EQ(r.exit_code, cli::k_exit_bad_input);
+  EXPECT_THAT(r.err, HasSubstr("no item \"RDM-XX-99\""));
+  EXPECT_FALSE(std::filesystem::exists(dir / "u.db"));
+}
+
+TEST(ScoreCommand, TimingsListEveryPhase) {
+  test::TempDir dir;
+  const auto r = run_cli({"score", k_sample, "--db", (dir / "u.db").string(), "--timings"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  for (const char* phase : {"read", "normalise", "scan", "evaluate", "store", "total"}) {
+    EXPECT_THAT(r.out, HasSubstr("\n  " + std::string(phase) + " ")) << phase;
+  }
+  EXPECT_THAT(r.out, HasSubstr("MB/s"));
+}
+
 // Bad input: one clear message naming the file, exit code 2, and the database byte-identical.
 class BadInput : public ::testing::Test {
 protected:
