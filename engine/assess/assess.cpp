@@ -18,6 +18,13 @@ void add_to(Score& score, const rules::ItemResult& item) {
 
 Assessment assess(const checklist::Checklist& checklist, const rules::CompiledChecklist& compiled,
                   const ingest::Document& document, const AssessOptions& options) {
+  auto text = std::make_shared<const rules::PreparedText>(rules::prepare(document, options.timings));
+  return assess(checklist, compiled, document, std::move(text), options);
+}
+
+Assessment assess(const checklist::Checklist& checklist, const rules::CompiledChecklist& compiled,
+                  const ingest::Document& document, std::shared_ptr<const rules::PreparedText> text,
+                  const AssessOptions& options) {
   Assessment out;
   out.engine_version = k_engine_version;
   out.checklist = {.id = checklist.meta.id,
@@ -30,7 +37,7 @@ Assessment assess(const checklist::Checklist& checklist, const rules::CompiledCh
                   .format = document.format,
                   .title = document.title,
                   .bytes = document.bytes,
-                  .words = ingest::word_count(document),
+                  .words = text->words,
                   .blocks = document.blocks.size()};
   if (options.kind) {
     out.document.kind = *options.kind;
@@ -43,7 +50,7 @@ Assessment assess(const checklist::Checklist& checklist, const rules::CompiledCh
     out.document.kind_source = "assumed";
   }
 
-  const rules::DocumentIndex index = rules::index_document(compiled, document, {.timings = options.timings});
+  const rules::DocumentIndex index = rules::index_document(compiled, document, std::move(text), {.timings = options.timings});
   PhaseTimer timer(options.timings, "evaluate");
   for (const checklist::Section& section : checklist.sections) {
     SectionScore section_score{.id = section.id, .title = section.title};

@@ -4,9 +4,11 @@
 #include "engine/checklist/model.hpp"
 #include "engine/ingest/document.hpp"
 #include "engine/rules/compiled.hpp"
+#include "engine/rules/document_index.hpp"
 
 #include "engine/core/timings.hpp"
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -27,5 +29,11 @@ struct AssessOptions {
 // Requires: `compiled` built from `checklist`.
 Assessment assess(const checklist::Checklist& checklist, const rules::CompiledChecklist& compiled,
                   const ingest::Document& document, const AssessOptions& options = {});
+
+// The same, from text already prepared (normalised) for the document, e.g. kept from an
+// earlier run. Requires: `text` prepared from `document`.
+Assessment assess(const checklist::Checklist& checklist, const rules::CompiledChecklist& compiled,
+                  const ingest::Document& document, std::shared_ptr<const rules::PreparedText> text,
+                  const AssessOptions& options = {});
 
 }  // namespace unct

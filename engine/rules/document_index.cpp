@@ -1,10 +1,12 @@
 #include "engine/rules/document_index.hpp"
 
 #include "engine/text/sentences.hpp"
+#include "engine/text/unicode.hpp"
 
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <span>
 
 namespace unct::rules {
 namespace {
@@ -17,9 +19,15 @@ bool counts_in(const PatternOwner& owner, const std::string& language) {
 
 // Part of each block: a heading that carries a part's heading term opens that part for itself
 // and everything beneath it; other headings inherit the part of the heading above them.
-void assign_parts(const CompiledChecklist& compiled, const ingest::Document& document,
-                  const std::vector<std::vector<text::TermMatch>>& matches, const std::string& language,
-                  DocumentIndex& index) {
+// All blocks' matches in one list; block b's are [start[b], start[b + 1]).
+struct Matches {
+  std::vector<text::TermMatch> all;
+  std::vector<std::size_t> start;
+  std::span<const text::TermMatch> of(std::size_t b) const { return {all.data() + start[b], start[b + 1] - start[b]}; }
+};
+
+void assign_parts(const CompiledChecklist& compiled, const ingest::Document& document, const Matches& matches,
+                  const std::string& language, DocumentIndex& index) {
   std::vector<std::pair<int, std::string>> open;  // (heading level, part id)
   index.part.resize(document.blocks.size());
   for (std::size_t b = 0; b < document.blocks.size(); ++b) {
@@ -29,7 +37,8 @@ void assign_parts(const CompiledChecklist& compiled, const ingest::Document& doc
       std::string part = open.empty() ? std::string() : open.back().second;
       for (const auto& [part_id, heading_set] : compiled.parts) {
         const auto& members = compiled.members[heading_set];
-        const bool named = std::any_of(matches[b].begin(), matches[b].end(), [&](const text::TermMatch& m) {
+        const auto in_block = matches.of(b);
+        const bool named = std::any_of(in_block.begin(), in_block.end(), [&](const text::TermMatch& m) {
           return std::any_of(compiled.owners[m.pattern].begin(), compiled.owners[m.pattern].end(),
                              [&](const PatternOwner& o) {
                                return !o.exception && counts_in(o, language) &&
@@ -98,6 +107,7 @@ PreparedText prepare(const ingest::Document& document, Timings* timings) {
     PreparedBlock& block = out.blocks[b];
     block.normalised = text::normalise(document.blocks[b].text);
     block.sentences = text::sentence_starts(block.normalised, document.blocks[b].text);
+    out.words += text::count_words(document.blocks[b].text);
   }
   return out;
 }
@@ -108,8 +118,13 @@ DocumentIndex index_document(const CompiledChecklist& compiled, const ingest::Do
   DocumentIndex index;
   index.text = std::move(text);
   const std::size_t blocks = document.blocks.size();
-  std::vector<std::vector<text::TermMatch>> matches(blocks);
-  for (std::size_t b = 0; b < blocks; ++b) compiled.matcher.scan(index.block(static_cast<std::uint32_t>(b)).normalised.text, matches[b]);
+  Matches matches;
+  matches.start.reserve(blocks + 1);
+  for (std::size_t b = 0; b < blocks; ++b) {
+    matches.start.push_back(matches.all.size());
+    compiled.matcher.scan(index.block(static_cast<std::uint32_t>(b)).normalised.text, matches.all);
+  }
+  matches.start.push_back(matches.all.size());
   assign_parts(compiled, document, matches, options.language, index);
   assign_rows(document, index);
   find_regexes(compiled, *index.text, index);
@@ -120,12 +135,12 @@ DocumentIndex index_document(const CompiledChecklist& compiled, const ingest::Do
   std::vector<std::pair<SetIndex, text::TermMatch>> exceptions;  // of the current block; usually none
   for (std::uint32_t b = 0; b < blocks; ++b) {
     exceptions.clear();
-    for (const text::TermMatch& m : matches[b]) {
+    for (const text::TermMatch& m : matches.of(b)) {
       for (const PatternOwner& owner : compiled.owners[m.pattern]) {
         if (owner.exception && counts_in(owner, options.language)) exceptions.emplace_back(owner.set, m);
       }
     }
-    for (const text::TermMatch& m : matches[b]) {
+    for (const text::TermMatch& m : matches.of(b)) {
       for (const PatternOwner& owner : compiled.owners[m.pattern]) {
         if (owner.exception || !counts_in(owner, options.language)) continue;
         const Hit hit{b, m.begin, m.end, m.pattern};

@@ -26,6 +26,7 @@ struct PreparedBlock {
 
 struct PreparedText {
   std::vector<PreparedBlock> blocks;  // parallel to the document's blocks
+  std::size_t words = 0;              // in the document's text (runs of letters or digits)
   std::size_t bytes() const;          // of normalised text
 };
 

@@ -3,8 +3,8 @@
 #include "engine/text/unicode.hpp"
 
 #include <algorithm>
-#include <cassert>
 #include <queue>
+#include <cassert>
 
 namespace unct::text {
 
@@ -80,15 +80,22 @@ TermMatcher::TermMatcher(std::vector<std::string> patterns) : m_patterns(std::mo
       }
     }
   }
-  m_next = std::move(next);
+  // The scan table: each entry is the target state's row offset (state x classes), bit-inverted
+  // when the target has outputs, so that the hot loop needs one load and one sign test per byte.
+  m_next.resize(next.size());
+  for (std::size_t i = 0; i < next.size(); ++i) {
+    const std::int32_t target = next[i];
+    const std::int32_t offset = target * static_cast<std::int32_t>(classes);
+    m_next[i] = m_output_head[static_cast<std::size_t>(target)] >= 0 ? ~offset : offset;
+  }
 }
 
-bool TermMatcher::verify(std::uint32_t p, std::string_view text, std::size_t begin, std::size_t key_end,
-                         std::size_t& end) const {
+namespace {
+
+// Whether the pattern, whose first `in` bytes were found at [begin, at), matches there.
+bool match_rest(std::string_view pattern, std::size_t in, std::string_view text, std::size_t begin, std::size_t at,
+                std::size_t& end) {
   if (is_word_char_before(text, begin)) return false;
-  const std::string& pattern = m_patterns[p];
-  std::size_t at = key_end;     // position in text
-  std::size_t in = m_key_length[p];  // position in pattern
   while (true) {
     if (in == pattern.size()) {
       if (is_word_char_at(text, at)) return false;
@@ -104,34 +111,47 @@ bool TermMatcher::verify(std::uint32_t p, std::string_view text, std::size_t beg
       }
       continue;
     }
-    // Literal bytes after a '*': compare up to the next '*' or the end.
+    // Literal bytes: compare up to the next '*' or the end.
     if (at >= text.size() || text[at] != pattern[in]) return false;
     ++at;
     ++in;
   }
 }
 
+}  // namespace
+
+bool match_at(std::string_view pattern, std::string_view text, std::size_t begin, std::size_t& end) {
+  return match_rest(pattern, 0, text, begin, begin, end);
+}
+
 void TermMatcher::scan(std::string_view text, std::vector<TermMatch>& out) const {
   const std::uint32_t classes = m_class_count;
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
-  std::int32_t state = 0;
+  const std::int32_t* table = m_next.data();
+  std::int32_t row = 0;
   const std::size_t first = out.size();
   for (std::size_t i = 0; i < text.size(); ++i) {
-    state = m_next[static_cast<std::size_t>(state) * classes + m_class[bytes[i]]];
-    for (std::int32_t o = m_output_head[static_cast<std::size_t>(state)]; o >= 0; o = m_output_next[static_cast<std::size_t>(o)]) {
+    const std::int32_t entry = table[row + m_class[bytes[i]]];
+    if (entry >= 0) {
+      row = entry;
+      continue;
+    }
+    row = ~entry;
+    const std::size_t state = static_cast<std::size_t>(row) / classes;
+    for (std::int32_t o = m_output_head[state]; o >= 0; o = m_output_next[static_cast<std::size_t>(o)]) {
       const std::uint32_t p = m_output[static_cast<std::size_t>(o)];
       const std::size_t key_end = i + 1;
       const std::size_t begin = key_end - m_key_length[p];
       std::size_t end = 0;
-      if (verify(p, text, begin, key_end, end)) {
+      if (match_rest(m_patterns[p], m_key_length[p], text, begin, key_end, end)) {
         out.push_back({p, static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end)});
       }
     }
   }
   // Prefix patterns end after their key; keep the promised order.
-  std::sort(out.begin() + static_cast<std::ptrdiff_t>(first), out.end(), [](const TermMatch& a, const TermMatch& b) {
-    return a.end != b.end ? a.end < b.end : a.pattern < b.pattern;
-  });
+  auto by_end = [](const TermMatch& a, const TermMatch& b) { return a.end != b.end ? a.end < b.end : a.pattern < b.pattern; };
+  const auto from = out.begin() + static_cast<std::ptrdiff_t>(first);
+  if (!std::is_sorted(from, out.end(), by_end)) std::sort(from, out.end(), by_end);
 }
 
 }  // namespace unct::text

@@ -33,32 +33,25 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view text) {
   return std::nullopt;
 }
 
-bool is_word_char(char32_t c) {
-  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+namespace detail {
+
+bool is_word_char_beyond_ascii(char32_t c) {
   const auto cp = static_cast<UChar32>(c);
   if (u_isalnum(cp)) return true;
   const int8_t type = u_charType(cp);
   return type == U_NON_SPACING_MARK || type == U_COMBINING_SPACING_MARK;
 }
 
-bool is_word_char_before(std::string_view text, std::size_t pos) {
-  if (pos == 0 || pos > text.size()) return false;
-  const auto byte = static_cast<unsigned char>(text[pos - 1]);
-  if (byte < 0x80) return is_word_char(byte);
+bool is_word_char_before_slow(std::string_view text, std::size_t pos) {
   int32_t i = static_cast<int32_t>(pos);
   UChar32 c = 0;
   U8_PREV(reinterpret_cast<const uint8_t*>(text.data()), 0, i, c);
   return c >= 0 && is_word_char(static_cast<char32_t>(c));
 }
 
-bool is_word_char_at(std::string_view text, std::size_t pos) {
-  if (pos >= text.size()) return false;
-  const auto byte = static_cast<unsigned char>(text[pos]);
-  if (byte < 0x80) return is_word_char(byte);
-  return is_word_char(decode(text, pos));
-}
+bool is_word_char_at_slow(std::string_view text, std::size_t pos) { return is_word_char(decode(text, pos)); }
 
-std::size_t end_of_word(std::string_view text, std::size_t pos) {
+std::size_t end_of_word_slow(std::string_view text, std::size_t pos) {
   while (pos < text.size()) {
     std::size_t next = pos;
     if (!is_word_char(decode(text, next))) break;
@@ -66,6 +59,8 @@ std::size_t end_of_word(std::string_view text, std::size_t pos) {
   }
   return pos;
 }
+
+}  // namespace detail
 
 std::size_t count_words(std::string_view text) {
   std::size_t words = 0;

@@ -13,15 +13,40 @@ namespace unct::text {
 // Byte offset of the first invalid UTF-8 sequence; nullopt when the text is valid UTF-8.
 std::optional<std::size_t> find_invalid_utf8(std::string_view text);
 
-bool is_word_char(char32_t c);
+namespace detail {
+inline constexpr bool is_ascii_word(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+bool is_word_char_beyond_ascii(char32_t c);
+bool is_word_char_before_slow(std::string_view text, std::size_t pos);
+bool is_word_char_at_slow(std::string_view text, std::size_t pos);
+std::size_t end_of_word_slow(std::string_view text, std::size_t pos);
+}  // namespace detail
+
+// The ASCII cases are inline: they are most of the text, and the matcher asks at every hit.
+inline bool is_word_char(char32_t c) {
+  return c < 0x80 ? detail::is_ascii_word(static_cast<unsigned char>(c)) : detail::is_word_char_beyond_ascii(c);
+}
 
 // Whether the code point ending just before `pos` (or starting at `pos`) is a word character.
 // False at the ends of the text. Requires: `pos` at a code point boundary of valid UTF-8.
-bool is_word_char_before(std::string_view text, std::size_t pos);
-bool is_word_char_at(std::string_view text, std::size_t pos);
+inline bool is_word_char_before(std::string_view text, std::size_t pos) {
+  if (pos == 0 || pos > text.size()) return false;
+  const auto byte = static_cast<unsigned char>(text[pos - 1]);
+  return byte < 0x80 ? detail::is_ascii_word(byte) : detail::is_word_char_before_slow(text, pos);
+}
+inline bool is_word_char_at(std::string_view text, std::size_t pos) {
+  if (pos >= text.size()) return false;
+  const auto byte = static_cast<unsigned char>(text[pos]);
+  return byte < 0x80 ? detail::is_ascii_word(byte) : detail::is_word_char_at_slow(text, pos);
+}
 
 // Byte offset just past the word that contains `pos` (or `pos` when no word starts there).
-std::size_t end_of_word(std::string_view text, std::size_t pos);
+inline std::size_t end_of_word(std::string_view text, std::size_t pos) {
+  while (pos < text.size() && detail::is_ascii_word(static_cast<unsigned char>(text[pos]))) ++pos;
+  if (pos < text.size() && static_cast<unsigned char>(text[pos]) >= 0x80) return detail::end_of_word_slow(text, pos);
+  return pos;
+}
 
 std::size_t count_words(std::string_view text);
 
