@@ -1,7 +1,5 @@
 #include "engine/ingest/document.hpp"
 
-#include "engine/text/unicode.hpp"
-
 namespace unct::ingest {
 
 std::string_view code(BlockKind kind) {
@@ -12,12 +10,6 @@ std::string_view code(BlockKind kind) {
     case BlockKind::table_cell: return "table-cell";
   }
   return "paragraph";
-}
-
-std::size_t word_count(const Document& document) {
-  std::size_t words = 0;
-  for (const Block& block : document.blocks) words += text::count_words(block.text);
-  return words;
 }
 
 std::string section_label(const Block& block) {

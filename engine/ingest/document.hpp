@@ -43,9 +43,6 @@ struct Document {
   bool operator==(const Document&) const = default;
 };
 
-// Words in the document's blocks (runs of letters or digits).
-std::size_t word_count(const Document& document);
-
 // "Section 2 > 2.1 Data" for a block's heading path.
 std::string section_label(const Block& block);
 
