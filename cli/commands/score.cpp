@@ -36,6 +36,8 @@ int run_score(const std::vector<std::string>& args, Io io) {
       ("checklist", po::value<std::string>()->default_value(default_checklist().string()), "checklist XML file")
       ("db", po::value<std::string>()->default_value(default_database().string()), "database file the result is stored in")
       ("kind", po::value<std::string>(), "document kind: cca, cf or serp (default: detected from the title, else cca)")
+      ("lang", po::value<std::string>(), "document language: en, fr or es (default: detected from common words)")
+      ("year", po::value<int>(), "year of the document (default: the first year in its title)")
       ("format", po::value<std::string>()->default_value("text"), "report format: text or json")
       ("explain", po::value<std::vector<std::string>>()->composing(),
        "print why ITEM got its level (each criterion's signals, counts and matched words) instead of the report; repeatable")
@@ -63,6 +65,16 @@ int run_score(const std::vector<std::string>& args, Io io) {
     if (!assess_options.kind) throw InputError({}, "unknown --kind \"" + kind + "\": use cca, cf or serp");
   }
 
+  if (values.count("lang") != 0) {
+    const std::string lang = values["lang"].as<std::string>();
+    if (lang != "en" && lang != "fr" && lang != "es") throw InputError({}, "unknown --lang \"" + lang + "\": use en, fr or es");
+    assess_options.language = lang;
+  }
+  if (values.count("year") != 0) {
+    const int year = values["year"].as<int>();
+    if (year < 1945 || year > 2100) throw InputError({}, "--year " + std::to_string(year) + " is not a plausible document year");
+    assess_options.year = year;
+  }
   Timings timings;
   const bool timed = values["timings"].as<bool>();
   if (timed) assess_options.timings = &timings;
@@ -99,9 +111,9 @@ int run_score(const std::vector<std::string>& args, Io io) {
   }
 
   if (!assess_options.explain.empty()) {
-    for (const std::string& id : assess_options.explain) {
+    for (const std::string& item_id : assess_options.explain) {
       const auto item = std::find_if(assessment.items.begin(), assessment.items.end(),
-                                     [&](const rules::ItemResult& r) { return r.item_id == id; });
+                                     [&](const rules::ItemResult& r) { return r.item_id == item_id; });
       report::render_explanation(*item, io.out);
     }
     io.out << "Saved as assessment " << id << " in " << store.path().string() << '\n';

@@ -50,14 +50,25 @@ Assessment assess(const checklist::Checklist& checklist, const rules::CompiledCh
     out.document.kind_source = "assumed";
   }
 
-  const rules::DocumentIndex index = rules::index_document(compiled, document, std::move(text), {.timings = options.timings});
+  if (options.language) {
+    out.document.language = *options.language;
+    out.document.language_source = "given";
+  } else if (!document.language.empty()) {
+    out.document.language = document.language;
+    out.document.language_source = "detected";
+  }
+  out.document.year = options.year.value_or(document.year.value_or(0));
+
+  const rules::DocumentIndex index = rules::index_document(compiled, document, std::move(text),
+                                                           {.language = out.document.language, .timings = options.timings});
+  const rules::DocumentFacts facts{.kind = out.document.kind, .year = out.document.year};
   PhaseTimer timer(options.timings, "evaluate");
   for (const checklist::Section& section : checklist.sections) {
     SectionScore section_score{.id = section.id, .title = section.title};
     for (const checklist::Item& item : section.items) {
       const bool explain =
           std::find(options.explain.begin(), options.explain.end(), item.id) != options.explain.end();
-      rules::ItemResult result = rules::rate(item, section.id, out.document.kind, compiled, document, index, explain);
+      rules::ItemResult result = rules::rate(item, section.id, facts, compiled, document, index, explain);
       add_to(section_score.score, result);
       add_to(out.overall, result);
       out.items.push_back(std::move(result));

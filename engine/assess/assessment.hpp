@@ -16,6 +16,9 @@ struct DocumentSummary {
   std::string title;
   DocumentKind kind = DocumentKind::cca;
   std::string kind_source;  // "given" (--kind), "detected" (title/headings) or "assumed"
+  std::string language;     // "en", "fr", "es"; empty when unknown (every term then counts)
+  std::string language_source;  // "given" (--lang), "detected" or "" when unknown
+  int year = 0;                 // of the document (title or --year); 0 when unknown
   std::uintmax_t bytes = 0;
   std::size_t words = 0;
   std::size_t blocks = 0;

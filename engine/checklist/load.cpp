@@ -318,6 +318,8 @@ private:
               .weight = node.attribute("weight").as_double(1.0),
               .provenance = node.attribute("provenance").value(),
               .gap = trimmed(node.child_value("gap")),
+              .external = std::string_view(node.attribute("evidence").as_string("document")) == "external",
+              .from_year = node.attribute("from-year").as_int(0),
               .line = at(node).line};
     for (const std::string& kind : split_words(node.attribute("applies-to").value())) {
       if (auto parsed = parse_document_kind(kind)) item.applies_to.push_back(*parsed);

@@ -85,6 +85,10 @@ struct Item {
   std::vector<Criterion> criteria;
   std::vector<LevelRule> levels;  // ascending: approaches, meets, exceeds (each optional but meets)
   std::string gap;                // what to add to reach Meets
+  // The item needs evidence a document cannot show (UNCT records): rated "not assessable from
+  // the document" unless a self-assessment supplies it, never Missing by default.
+  bool external = false;
+  int from_year = 0;              // when set, not applicable to documents dated before this year
   int line = 0;                   // where the item starts in its file
   bool operator==(const Item&) const = default;
 };

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <map>
 
 namespace unct::ingest {
 namespace {
@@ -119,6 +120,46 @@ std::optional<DocumentKind> detect_kind(const Document& document) {
   return std::nullopt;
 }
 
+std::string detect_language(const Document& document) {
+  // Function words that only one of the three languages uses often.
+  static const std::map<std::string, int, std::less<>> k_words{
+      {"the", 0}, {"and", 0}, {"of", 0}, {"to", 0}, {"is", 0}, {"for", 0}, {"with", 0}, {"that", 0}, {"are", 0}, {"which", 0},
+      {"le", 1}, {"les", 1}, {"des", 1}, {"et", 1}, {"du", 1}, {"une", 1}, {"est", 1}, {"pour", 1}, {"dans", 1}, {"sur", 1}, {"aux", 1},
+      {"el", 2}, {"los", 2}, {"las", 2}, {"del", 2}, {"y", 2}, {"una", 2}, {"es", 2}, {"por", 2}, {"con", 2}, {"para", 2}, {"al", 2}};
+  std::array<int, 3> counts{};
+  std::size_t words = 0;
+  std::string word;
+  auto count = [&] {
+    if (word.empty()) return;
+    ++words;
+    if (auto it = k_words.find(word); it != k_words.end()) ++counts[static_cast<std::size_t>(it->second)];
+    word.clear();
+  };
+  for (const Block& block : document.blocks) {
+    for (char c : block.text) {
+      if (std::isalpha(static_cast<unsigned char>(c))) word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      else count();
+    }
+    count();
+    if (words > 5000) break;
+  }
+  const auto best = static_cast<std::size_t>(std::max_element(counts.begin(), counts.end()) - counts.begin());
+  const int second = std::max({best == 0 ? 0 : counts[0], best == 1 ? 0 : counts[1], best == 2 ? 0 : counts[2]});
+  if (counts[best] < 5 || counts[best] < 2 * second) return {};
+  return std::array<std::string, 3>{"en", "fr", "es"}[best];
+}
+
+std::optional<int> detect_year(const Document& document) {
+  const std::string& title = document.title;
+  auto digit = [&](std::size_t i) { return i < title.size() && std::isdigit(static_cast<unsigned char>(title[i])) != 0; };
+  for (std::size_t i = 0; i + 4 <= title.size(); ++i) {
+    if ((i > 0 && digit(i - 1)) || !digit(i) || !digit(i + 1) || !digit(i + 2) || !digit(i + 3) || digit(i + 4)) continue;
+    const int year = std::stoi(title.substr(i, 4));
+    if (year >= 1990 && year <= 2099) return year;
+  }
+  return std::nullopt;
+}
+
 Document read_document(const std::filesystem::path& path, const ReadOptions& options) {
   const std::string bytes = read_file(path, options.max_bytes);
   const std::string text = checked_text(bytes, path);
@@ -129,6 +170,8 @@ Document read_document(const std::filesystem::path& path, const ReadOptions& opt
   document.title = first_title(document);
   drop_title_from_sections(document);
   document.kind = detect_kind(document);
+  document.language = detect_language(document);
+  document.year = detect_year(document);
   return document;
 }
 

@@ -26,4 +26,12 @@ Document read_markdown(std::string_view bytes, const std::filesystem::path& path
 // CCA, CF or SERP from the title and first headings; nullopt when they do not say.
 std::optional<DocumentKind> detect_kind(const Document& document);
 
+// "en", "fr" or "es" from the most frequent function words of each language in the first
+// 5,000 words; empty when there are too few or no language clearly leads.
+std::string detect_language(const Document& document);
+
+// The first plausible year (1990-2099) in the title, e.g. 2025 in "Common Country Analysis
+// 2025-2029"; nullopt when the title names none.
+std::optional<int> detect_year(const Document& document);
+
 }  // namespace unct::ingest

@@ -26,6 +26,7 @@ ordered_json to_json(const rules::Evidence& e) {
 ordered_json to_json(const rules::ItemResult& r) {
   ordered_json out{{"id", r.item_id}, {"title", r.title}, {"section", r.section_id}, {"applicable", r.applicable}};
   if (!r.applicable) {
+    if (r.external) out["assessable"] = false;
     out["not_applicable_reason"] = r.not_applicable_reason;
     return out;
   }
@@ -62,6 +63,9 @@ void render_json(const Assessment& a, std::ostream& out) {
         {"title", a.document.title},
         {"kind", code(a.document.kind)},
         {"kind_source", a.document.kind_source},
+        {"language", a.document.language},
+        {"language_source", a.document.language_source},
+        {"year", a.document.year},
         {"bytes", a.document.bytes},
         {"words", a.document.words},
         {"blocks", a.document.blocks}}},

@@ -101,6 +101,9 @@ void render_header(const Assessment& a, std::ostream& out) {
   out << "Document  " << a.document.path << '\n'
       << "Title     " << a.document.title << '\n'
       << "Kind      " << label(a.document.kind) << kind_note << '\n'
+      << "Language  " << (a.document.language.empty() ? "not detected: terms of every language count" : a.document.language)
+      << (a.document.language_source == "given" ? " (as given)" : "") << '\n'
+      << "Year      " << (a.document.year > 0 ? std::to_string(a.document.year) : std::string("not in the title (use --year)")) << '\n'
       << "Size      " << a.document.words << " words in " << a.document.blocks << " blocks\n\n";
 }
 
@@ -115,7 +118,10 @@ void render_sections(const Assessment& a, std::ostream& out) {
     for (const rules::ItemResult& item : a.items) {
       if (item.section_id != section.id) continue;
       out << "  " << fit(item.item_id, 13) << fit(item.title, 58) << ' '
-          << (item.applicable ? label(item.level) : std::string_view("Not applicable")) << '\n';
+          << (item.applicable ? label(item.level)
+              : item.external ? std::string_view("Not assessable from the document")
+                              : std::string_view("Not applicable"))
+          << '\n';
     }
     out << '\n';
   }
@@ -198,7 +204,7 @@ void render_trace(const rules::Trace& trace, std::size_t depth, std::ostream& ou
 void render_explanation(const rules::ItemResult& item, std::ostream& out) {
   out << item.item_id << "  " << item.title << '\n';
   if (!item.applicable) {
-    out << "  Not applicable: " << item.not_applicable_reason << "\n";
+    out << "  " << (item.external ? "Not assessable" : "Not applicable") << ": " << item.not_applicable_reason << "\n";
     return;
   }
   out << "  Level: " << label(item.level) << "\n\n";

@@ -96,13 +96,26 @@ std::string kinds_text(const std::vector<DocumentKind>& kinds) {
 
 }  // namespace
 
-ItemResult rate(const checklist::Item& item, const std::string& section_id, DocumentKind kind,
+ItemResult rate(const checklist::Item& item, const std::string& section_id, const DocumentFacts& facts,
                 const CompiledChecklist& compiled, const ingest::Document& document, const DocumentIndex& index,
                 bool explain) {
   ItemResult result{.item_id = item.id, .title = item.title, .section_id = section_id, .weight = item.weight};
-  if (!checklist::applies_to(item, kind)) {
+  if (!checklist::applies_to(item, facts.kind)) {
     result.applicable = false;
-    result.not_applicable_reason = "applies to " + kinds_text(item.applies_to) + ", not " + std::string(code(kind));
+    result.not_applicable_reason = "applies to " + kinds_text(item.applies_to) + ", not " + std::string(code(facts.kind));
+    return result;
+  }
+  if (item.from_year > 0 && facts.year > 0 && facts.year < item.from_year) {
+    result.applicable = false;
+    result.not_applicable_reason = "applies to documents from " + std::to_string(item.from_year) + "; this one is dated " +
+                                   std::to_string(facts.year);
+    return result;
+  }
+  if (item.external) {
+    result.applicable = false;
+    result.external = true;
+    result.not_applicable_reason =
+        "not assessable from the document: needs the country team's records (self-assessment or reviewer request)";
     return result;
   }
 

@@ -49,7 +49,8 @@ struct ItemResult {
   std::string title;
   std::string section_id;
   bool applicable = true;
-  std::string not_applicable_reason;  // set when not applicable
+  bool external = false;              // not applicable because it needs evidence from outside the document
+  std::string not_applicable_reason;  // set when not applicable (or not assessable)
   Level level = Level::missing;
   double weight = 1.0;
   std::vector<CriterionResult> criteria;

@@ -109,7 +109,16 @@ CREATE TABLE findings (
 );
 )sql";
 
-constexpr Migration k_migrations[] = {{1, k_v1}};
+// Version 2: the document's language and year as rated, and items not assessable from the
+// document (they need the country team's records).
+constexpr const char* k_v2 = R"sql(
+ALTER TABLE assessments ADD COLUMN language TEXT NOT NULL DEFAULT '';
+ALTER TABLE assessments ADD COLUMN language_source TEXT NOT NULL DEFAULT '';
+ALTER TABLE assessments ADD COLUMN year INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE item_results ADD COLUMN external INTEGER NOT NULL DEFAULT 0 CHECK (external IN (0, 1));
+)sql";
+
+constexpr Migration k_migrations[] = {{1, k_v1}, {2, k_v2}};
 
 }  // namespace
 

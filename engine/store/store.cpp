@@ -134,8 +134,8 @@ struct Store::Impl {
     const std::int64_t checklist_id = upsert_checklist(a);
 
     SQLite::Statement assessment(db, "INSERT INTO assessments (document_id, checklist_id, path, kind, kind_source, "
-                                     "engine_version, created_at, applicable, at_meets_or_above, points, max_points) "
-                                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                                     "engine_version, created_at, applicable, at_meets_or_above, points, max_points, "
+                                     "language, language_source, year) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     assessment.bind(1, document_id);
     assessment.bind(2, checklist_id);
     assessment.bind(3, a.document.path);
@@ -147,6 +147,9 @@ struct Store::Impl {
     assessment.bind(9, static_cast<std::int64_t>(a.overall.at_meets_or_above));
     assessment.bind(10, a.overall.points);
     assessment.bind(11, a.overall.max_points);
+    assessment.bind(12, a.document.language);
+    assessment.bind(13, a.document.language_source);
+    assessment.bind(14, a.document.year);
     assessment.exec();
     const std::int64_t assessment_id = db.getLastInsertRowid();
 
@@ -167,7 +170,7 @@ struct Store::Impl {
     }
 
     SQLite::Statement item(db, "INSERT INTO item_results (assessment_id, position, item_id, title, section_id, "
-                               "applicable, not_applicable_reason, level, weight) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                               "applicable, not_applicable_reason, level, weight, external) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     SQLite::Statement criterion(db, "INSERT INTO criterion_results (item_result_id, position, criterion_id, text, "
                                     "level, met) VALUES (?, ?, ?, ?, ?, ?)");
     SQLite::Statement evidence(db, "INSERT INTO evidence (criterion_result_id, position, quote, highlights, section, "
@@ -184,6 +187,7 @@ struct Store::Impl {
       item.bind(7, r.not_applicable_reason);
       item.bind(8, std::string(code(r.level)));
       item.bind(9, r.weight);
+      item.bind(10, r.external ? 1 : 0);
       item.exec();
       item.reset();
       const std::int64_t item_id = db.getLastInsertRowid();
@@ -229,7 +233,8 @@ struct Store::Impl {
   Assessment load(std::int64_t id) const {
     SQLite::Statement head(db, "SELECT a.path, d.sha256, d.format, d.title, a.kind, a.kind_source, d.bytes, d.words, "
                                "d.blocks, c.checklist_id, c.version, c.title, c.sha256, c.provenance, a.engine_version, "
-                               "a.created_at, a.applicable, a.at_meets_or_above, a.points, a.max_points "
+                               "a.created_at, a.applicable, a.at_meets_or_above, a.points, a.max_points, "
+                               "a.language, a.language_source, a.year "
                                "FROM assessments a JOIN documents d ON d.id = a.document_id "
                                "JOIN checklists c ON c.id = a.checklist_id WHERE a.id = ?");
     head.bind(1, id);
@@ -241,6 +246,9 @@ struct Store::Impl {
                   .title = head.getColumn(3).getString(),
                   .kind = parse_document_kind(head.getColumn(4).getString()).value_or(DocumentKind::cca),
                   .kind_source = head.getColumn(5).getString(),
+                  .language = head.getColumn(20).getString(),
+                  .language_source = head.getColumn(21).getString(),
+                  .year = head.getColumn(22).getInt(),
                   .bytes = static_cast<std::uintmax_t>(head.getColumn(6).getInt64()),
                   .words = static_cast<std::size_t>(head.getColumn(7).getInt64()),
                   .blocks = static_cast<std::size_t>(head.getColumn(8).getInt64())};
@@ -269,7 +277,7 @@ struct Store::Impl {
     }
 
     SQLite::Statement items(db, "SELECT r.id, r.item_id, r.title, r.section_id, r.applicable, r.not_applicable_reason, "
-                                "r.level, r.weight, f.unmet, f.text FROM item_results r "
+                                "r.level, r.weight, f.unmet, f.text, r.external FROM item_results r "
                                 "LEFT JOIN findings f ON f.item_result_id = r.id "
                                 "WHERE r.assessment_id = ? ORDER BY r.position");
     SQLite::Statement criteria(db, "SELECT id, criterion_id, text, level, met FROM criterion_results "
@@ -282,6 +290,7 @@ struct Store::Impl {
                           .title = items.getColumn(2).getString(),
                           .section_id = items.getColumn(3).getString(),
                           .applicable = items.getColumn(4).getInt() != 0,
+                          .external = items.getColumn(10).getInt() != 0,
                           .not_applicable_reason = items.getColumn(5).getString(),
                           .level = level_of(items.getColumn(6).getString()),
                           .weight = items.getColumn(7).getDouble(),

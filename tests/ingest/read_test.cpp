@@ -148,5 +148,24 @@ TEST(ReadDocument, AcceptsByteOrderMarkAndWindowsLineEnds) {
   EXPECT_EQ(d.title, "Title line");
 }
 
+TEST(ReadDocument, DetectsLanguageFromCommonWords) {
+  EXPECT_EQ(detect_language(read_markdown("The analysis of the situation of minorities and the data that are missing for the groups.\n", "a.md")), "en");
+  EXPECT_EQ(detect_language(read_markdown("Les minorités et les peuples autochtones dans le pays sont exclus des services pour des raisons.\n", "a.md")), "fr");
+  EXPECT_EQ(detect_language(read_markdown("Los pueblos indígenas y las personas afrodescendientes del país con acceso limitado para el empleo.\n", "a.md")), "es");
+  EXPECT_EQ(detect_language(read_markdown("Roma. Data.\n", "a.md")), "");
+}
+
+TEST(ReadDocument, DetectsTheYearInTheTitle) {
+  test::TempDir dir;
+  auto year_of = [&](const std::string& markdown) {
+    test::write_bytes(dir / "a.md", markdown);
+    return read_document(dir / "a.md").year;
+  };
+  EXPECT_EQ(year_of("# Common Country Analysis 2025-2029\n\nText.\n"), 2025);
+  EXPECT_EQ(year_of("# UNDAF Valdoria (2016 to 2020)\n\nText.\n"), 2016);
+  EXPECT_EQ(year_of("# Analysis of 12345 households\n\nText.\n"), std::nullopt);
+  EXPECT_EQ(year_of("# Common Country Analysis\n\nText.\n"), std::nullopt);
+}
+
 }  // namespace
 }  // namespace unct::ingest

@@ -19,13 +19,38 @@ protected:
   ItemResult rate_text(const std::string& markdown, DocumentKind kind = DocumentKind::cca) {
     m_document = ingest::read_markdown(markdown, "test.md");
     m_index = index_document(m_compiled, m_document);
-    return rate(m_checklist.sections[0].items[0], "cca", kind, m_compiled, m_document, m_index);
+    return rate(m_checklist.sections[0].items[0], "cca", {.kind = kind}, m_compiled, m_document, m_index);
   }
   checklist::Checklist m_checklist = checklist::load_checklist(test::fixture("checklist/minimal.xml"));
   CompiledChecklist m_compiled = compile(m_checklist);
   ingest::Document m_document;
   DocumentIndex m_index;
 };
+
+TEST_F(Rate, ItemsBoundToAYearDoNotApplyToEarlierDocuments) {
+  checklist::Item item = m_checklist.sections[0].items[0];
+  item.from_year = 2020;
+  m_document = ingest::read_markdown("Roma and indigenous peoples.\n", "test.md");
+  m_index = index_document(m_compiled, m_document);
+  const ItemResult before = rate(item, "cca", {.kind = DocumentKind::cca, .year = 2018}, m_compiled, m_document, m_index);
+  EXPECT_FALSE(before.applicable);
+  EXPECT_EQ(before.not_applicable_reason, "applies to documents from 2020; this one is dated 2018");
+  EXPECT_EQ(rate(item, "cca", {.kind = DocumentKind::cca, .year = 2021}, m_compiled, m_document, m_index).level, Level::meets);
+  // Year unknown: the item applies.
+  EXPECT_TRUE(rate(item, "cca", {.kind = DocumentKind::cca}, m_compiled, m_document, m_index).applicable);
+}
+
+TEST_F(Rate, ItemsNeedingExternalEvidenceAreNotAssessableNotMissing) {
+  checklist::Item item = m_checklist.sections[0].items[0];
+  item.external = true;
+  m_document = ingest::read_markdown("Nothing relevant here.\n", "test.md");
+  m_index = index_document(m_compiled, m_document);
+  const ItemResult r = rate(item, "cca", {.kind = DocumentKind::cca}, m_compiled, m_document, m_index);
+  EXPECT_FALSE(r.applicable);
+  EXPECT_TRUE(r.external);
+  EXPECT_THAT(r.not_applicable_reason, ::testing::HasSubstr("not assessable from the document"));
+  EXPECT_TRUE(r.gap.empty());
+}
 
 TEST_F(Rate, NothingFoundIsMissingWithTheGap) {
   const ItemResult r = rate_text("Nothing relevant here.\n");

@@ -1,5 +1,7 @@
 #include "engine/store/store.hpp"
 
+#include "engine/store/migrations.hpp"
+
 #include "engine/assess/assess.hpp"
 #include "engine/checklist/load.hpp"
 #include "engine/core/error.hpp"
@@ -99,6 +101,26 @@ TEST(Store, AnotherProgramsDatabaseIsRefused) {
   exec(dir / "other.db", "CREATE TABLE customers (id INTEGER)");
   EXPECT_THAT([&] { Store store(dir / "other.db"); },
               ThrowsMessage<InputError>(HasSubstr("other.db: not an unct-assess database")));
+}
+
+// A database written by every earlier schema version opens, is upgraded, keeps what it held and
+// takes new assessments.
+TEST(Store, UpgradesEveryEarlierSchemaVersion) {
+  for (const Migration& last : migrations().first(migrations().size() - 1)) {
+    test::TempDir dir;
+    std::string sql;
+    for (const Migration& m : migrations()) {
+      if (m.version > last.version) break;
+      sql += std::string(m.sql) + "INSERT INTO schema_migrations VALUES (" + std::to_string(m.version) + ", 'then');";
+    }
+    exec(dir / "a.db", sql);
+    exec(dir / "a.db", "INSERT INTO documents (sha256, path, format, title, bytes, words, blocks, first_seen) "
+                       "VALUES ('abc', 'old.md', 'markdown', 'Old', 1, 1, 1, 'then')");
+    Store store(dir / "a.db");
+    EXPECT_EQ(store.schema_version(), latest_schema_version()) << "from version " << last.version;
+    const Assessment a = sample_assessment();
+    EXPECT_EQ(store.load(store.save(a)), a);
+  }
 }
 
 TEST(Store, NewerSchemaIsRefused) {
