@@ -334,6 +334,7 @@ private:
       }
       const std::vector<Signal> signals = read_signals(criterion, item.id);
       if (!signals.empty()) c.signal = signals.front();
+      else if (!item.external) problem(criterion, "criterion \"" + c.id + "\" has no signal; only items with evidence=\"external\" may leave it out", item.id);
       item.criteria.push_back(std::move(c));
     }
     const pugi::xml_node rating = node.child("rating");

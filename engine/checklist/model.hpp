@@ -7,6 +7,7 @@
 #include "engine/core/level.hpp"
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -58,11 +59,12 @@ struct Reference {
   bool operator==(const Reference&) const = default;
 };
 
-// A criterion: a signal with the sentence a reader sees ("names at least two groups").
+// A criterion: a signal with the sentence a reader sees ("names at least two groups"). Items
+// that need external evidence have criteria without a signal: the team or reviewer judges them.
 struct Criterion {
   std::string id;
   std::string text;
-  Signal signal;
+  std::optional<Signal> signal;
   bool operator==(const Criterion&) const = default;
 };
 

@@ -109,6 +109,18 @@ void render_header(const Assessment& a, std::ostream& out) {
 
 void render_sections(const Assessment& a, std::ostream& out) {
   for (const SectionScore& section : a.sections) {
+    const auto in_section = [&](const rules::ItemResult& r) { return r.section_id == section.id; };
+    const bool all_external = std::all_of(a.items.begin(), a.items.end(), [&](const rules::ItemResult& r) {
+      return !in_section(r) || r.external;
+    });
+    if (section.score.applicable == 0 && all_external) {
+      out << wrap(ascii_upper(section.title) + ": " + std::to_string(std::count_if(a.items.begin(), a.items.end(), in_section)) +
+                      " items not assessable from the document; they need the country team's records "
+                      "(self-assessment or reviewer request)",
+                  0)
+          << '\n';
+      continue;
+    }
     if (section.score.applicable == 0) {
       out << ascii_upper(section.title) << ": not applicable to a " << label(a.document.kind) << "\n\n";
       continue;

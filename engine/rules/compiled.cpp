@@ -81,7 +81,7 @@ CompiledChecklist compile(const checklist::Checklist& checklist) {
   for (const checklist::Part& part : checklist.parts) out.parts.emplace_back(part.id, out.index_of(part.heading_set));
   for (const checklist::Section& section : checklist.sections) {
     for (const checklist::Item& item : section.items) {
-      for (const checklist::Criterion& criterion : item.criteria) collect_regexes(criterion.signal, out);
+      for (const checklist::Criterion& criterion : item.criteria) if (criterion.signal) collect_regexes(*criterion.signal, out);
     }
   }
   out.matcher = text::TermMatcher(std::move(patterns));

@@ -128,7 +128,7 @@ ItemResult rate(const checklist::Item& item, const std::string& section_id, cons
       }
     }
     if (explain) c.trace.emplace();
-    const Outcome outcome = evaluate(criterion.signal, compiled, document, index, c.trace ? &*c.trace : nullptr);
+    const Outcome outcome = evaluate(*criterion.signal, compiled, document, index, c.trace ? &*c.trace : nullptr);
     c.met = outcome.holds;
     if (outcome.holds) c.evidence = select_quotes(outcome.evidence, document, index);
     result.criteria.push_back(std::move(c));

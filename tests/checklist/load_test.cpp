@@ -47,7 +47,7 @@ std::string inline_problem(const std::string& signal) {
 }
 
 Signal only_signal(const std::string& signal) {
-  return load_checklist_text(with_signal(signal), "inline.xml").sections[0].items[0].criteria[0].signal;
+  return load_checklist_text(with_signal(signal), "inline.xml").sections[0].items[0].criteria[0].signal.value();
 }
 
 TEST(LoadChecklist, ReadsEverySignal) {
