@@ -5,7 +5,7 @@ namespace {
 
 constexpr Command k_commands[] = {
     {"score", "rate a document against the checklist, store the result, print the report", run_score},
-    {"checklist", "check a checklist file (validate)", run_checklist},
+    {"checklist", "check a checklist file (validate) or print it (show)", run_checklist},
 };
 
 }  // namespace

@@ -1,7 +1,9 @@
 #include "cli/commands.hpp"
 #include "cli/commands/options.hpp"
 #include "engine/checklist/load.hpp"
+#include "cli/defaults.hpp"
 #include "engine/core/error.hpp"
+#include "engine/report/checklist.hpp"
 
 namespace unct::cli {
 namespace {
@@ -37,12 +39,36 @@ int run_validate(const std::vector<std::string>& args, Io io) {
   return 0;
 }
 
+int run_show(const std::vector<std::string>& args, Io io) {
+  po::options_description options("options");
+  options.add_options()
+      ("checklist", po::value<std::string>()->default_value(default_checklist().string()), "checklist XML file")
+      ("item", po::value<std::string>(), "show this item only, e.g. RDM-CCA-01");
+  po::options_description hidden;
+  po::positional_options_description positional;
+  po::variables_map values;
+  if (!parse_options(args, options, hidden, positional, values, io.out,
+                     "usage: unct-assess checklist show [--item ID] [--checklist FILE]\n\n"
+                     "Prints the checklist as a reviewer reads it: each item's question, what it applies to, the\n"
+                     "criteria of each level and the signal that tests them, references, provenance and gap text.")) {
+    return 0;
+  }
+  const checklist::Checklist loaded = checklist::load_checklist(values["checklist"].as<std::string>());
+  const std::string item = values.count("item") != 0 ? values["item"].as<std::string>() : std::string();
+  if (!item.empty() && checklist::find_item(loaded, item) == nullptr) {
+    throw InputError({.file = loaded.source}, "no item \"" + item + "\" in this checklist");
+  }
+  report::render_checklist(loaded, item, io.out);
+  return 0;
+}
+
 }  // namespace
 
 int run_checklist(const std::vector<std::string>& args, Io io) {
   const std::string usage =
       "usage: unct-assess checklist <action> ...\n\nactions:\n"
-      "  validate FILE   check a checklist file and list every problem\n";
+      "  validate FILE   check a checklist file and list every problem\n"
+      "  show            print the checklist as a reviewer reads it (--item ID for one item)\n";
   if (args.empty()) {
     io.err << usage;
     return 2;
@@ -52,6 +78,7 @@ int run_checklist(const std::vector<std::string>& args, Io io) {
     return 0;
   }
   if (args.front() == "validate") return run_validate({args.begin() + 1, args.end()}, io);
+  if (args.front() == "show") return run_show({args.begin() + 1, args.end()}, io);
   throw InputError({}, "unknown checklist action \"" + args.front() + "\" (see unct-assess checklist --help)");
 }
 

@@ -37,5 +37,25 @@ TEST(ChecklistCommand, UnknownActionIsBadInput) {
   EXPECT_THAT(r.err, HasSubstr("unknown checklist action \"frobnicate\""));
 }
 
+TEST(ChecklistCommand, ShowPrintsEveryItemWithItsProvenance) {
+  const auto r = run_cli({"checklist", "show"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("A sourced reconstruction, not the official text"));
+  for (const char* id : {"RDM-CCA-01", "RDM-CCA-08", "RDM-UNCT-01", "RDM-UNCT-08"}) EXPECT_THAT(r.out, HasSubstr(id)) << id;
+  EXPECT_THAT(r.out, HasSubstr("Evidence: outside the document"));
+}
+
+TEST(ChecklistCommand, ShowOneItem) {
+  const auto r = run_cli({"checklist", "show", "--item", "RDM-CCA-04"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("RDM-CCA-04  Data gaps"));
+  EXPECT_THAT(r.out, HasSubstr("Meets when (and the level below):"));
+  EXPECT_THAT(r.out, HasSubstr("tested by mentions(data-steps)"));
+  EXPECT_THAT(r.out, ::testing::Not(HasSubstr("RDM-CCA-01")));
+  const auto missing = run_cli({"checklist", "show", "--item", "RDM-XX-01"});
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_THAT(missing.err, HasSubstr("no item \"RDM-XX-01\""));
+}
+
 }  // namespace
 }  // namespace unct
