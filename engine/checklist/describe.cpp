@@ -1,16 +1,11 @@
 #include "engine/checklist/describe.hpp"
 
+#include "engine/core/overloaded.hpp"
+
 #include <cmath>
 
 namespace unct::checklist {
 namespace {
-
-template <class... Ts>
-struct Overloaded : Ts... {
-  using Ts::operator()...;
-};
-template <class... Ts>
-Overloaded(Ts...) -> Overloaded<Ts...>;
 
 std::string in_part(const std::optional<std::string>& part) { return part ? ", in part " + *part : ""; }
 

@@ -1,5 +1,6 @@
 #include "engine/rules/compiled.hpp"
 
+#include "engine/core/overloaded.hpp"
 #include "engine/text/normalise.hpp"
 
 #include <re2/re2.h>
@@ -9,13 +10,6 @@
 
 namespace unct::rules {
 namespace {
-
-template <class... Ts>
-struct Overloaded : Ts... {
-  using Ts::operator()...;
-};
-template <class... Ts>
-Overloaded(Ts...) -> Overloaded<Ts...>;
 
 void collect_regexes(const checklist::Signal& signal, CompiledChecklist& out) {
   std::visit(Overloaded{

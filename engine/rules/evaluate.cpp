@@ -1,5 +1,6 @@
 #include "engine/rules/evaluate.hpp"
 
+#include "engine/core/overloaded.hpp"
 #include "engine/checklist/describe.hpp"
 #include "engine/text/sentences.hpp"
 #include "engine/text/unicode.hpp"
@@ -10,13 +11,6 @@
 
 namespace unct::rules {
 namespace {
-
-template <class... Ts>
-struct Overloaded : Ts... {
-  using Ts::operator()...;
-};
-template <class... Ts>
-Overloaded(Ts...) -> Overloaded<Ts...>;
 
 // Proofs kept per signal: quotes use three, preferring different blocks; more only costs memory.
 constexpr std::size_t k_max_proofs = 64;
