@@ -1,28 +1,10 @@
 #include "engine/report/checklist.hpp"
 
 #include "engine/checklist/describe.hpp"
-
-#include <sstream>
+#include "engine/report/layout.hpp"
 
 namespace unct::report {
 namespace {
-
-constexpr std::size_t k_width = 100;
-
-std::string wrap(std::string_view text, std::size_t indent) {
-  std::istringstream words{std::string(text)};
-  std::string out;
-  std::string line;
-  for (std::string word; words >> word;) {
-    if (!line.empty() && indent + line.size() + 1 + word.size() > k_width) {
-      out += std::string(indent, ' ') + line + '\n';
-      line.clear();
-    }
-    line += (line.empty() ? "" : " ") + word;
-  }
-  if (!line.empty()) out += std::string(indent, ' ') + line + '\n';
-  return out;
-}
 
 std::string kinds(const checklist::Item& item) {
   std::string out;
