@@ -230,7 +230,7 @@ private:
 
   Signal read_signal(const pugi::xml_node node, const std::string& item_id) {
     const std::string_view name = node.name();
-    if (name == "mentions") {
+    if (name == "mentions" || name == "in-part") {  // in-part: mentions whose part the schema requires
       Mentions s{.term_set = node.attribute("set").value(), .min_count = node.attribute("min").as_int(1)};
       require_term_set(node, s.term_set, item_id);
       s.part = read_part(node, item_id);
@@ -268,12 +268,6 @@ private:
     }
     if (name == "in-table") {
       InTable s{.term_set = node.attribute("set").value(), .min_count = node.attribute("min").as_int(1)};
-      require_term_set(node, s.term_set, item_id);
-      s.part = read_part(node, item_id);
-      return s;
-    }
-    if (name == "in-part") {  // mentions with a part that must be given
-      Mentions s{.term_set = node.attribute("set").value(), .min_count = node.attribute("min").as_int(1)};
       require_term_set(node, s.term_set, item_id);
       s.part = read_part(node, item_id);
       return s;

@@ -60,7 +60,6 @@ public:
                                  },
                                  signal);
       trace->holds = out.holds;
-      if (std::holds_alternative<checklist::Not>(signal)) trace->found.clear();
     }
     return out;
   }
@@ -113,11 +112,13 @@ private:
     return out;
   }
 
-  Outcome counted(const std::vector<Hit>& hits, int min_count, const std::string& what, Trace* trace) const {
+  // `what` names what was looked for; it is only called when tracing.
+  template <class What>
+  Outcome counted(const std::vector<Hit>& hits, int min_count, What what, Trace* trace) const {
     const bool holds = hits.size() >= static_cast<std::size_t>(min_count);
     Outcome out = holds ? holds_with(hits) : Outcome{};
     if (trace != nullptr) {
-      trace->detail = hits.empty() ? "no " + what + " found"
+      trace->detail = hits.empty() ? "no " + what() + " found"
                                    : plural(hits.size(), "hit") + " (needs " + std::to_string(min_count) + ")";
       std::vector<Proof> shown;
       for (std::size_t i = 0; i < hits.size() && i < k_max_found; ++i) shown.push_back({hits[i].block, {hits[i]}});
@@ -129,33 +130,34 @@ private:
   Outcome mentions(const checklist::Mentions& s, Trace* trace) const {
     std::vector<Hit> scratch;
     const auto& hits = filter(set_hits(s.term_set), s.part, false, scratch);
-    return counted(hits, s.min_count, "term of \"" + s.term_set + "\"" + (s.part ? " in part " + *s.part : ""), trace);
+    return counted(hits, s.min_count, [&] { return "term of \"" + s.term_set + "\"" + (s.part ? " in part " + *s.part : ""); },
+                   trace);
   }
 
   Outcome in_table(const checklist::InTable& s, Trace* trace) const {
     std::vector<Hit> scratch;
     const auto& hits = filter(set_hits(s.term_set), s.part, true, scratch);
-    return counted(hits, s.min_count, "term of \"" + s.term_set + "\" in a table cell" + (s.part ? " of part " + *s.part : ""),
-                   trace);
+    return counted(hits, s.min_count,
+                   [&] { return "term of \"" + s.term_set + "\" in a table cell" + (s.part ? " of part " + *s.part : ""); }, trace);
   }
 
   Outcome pattern(const checklist::Pattern& s, Trace* trace) const {
     std::vector<Hit> scratch;
     const auto& hits = filter(m_index.regex_hits[m_compiled.regex_index.at(s.regex)], s.part, false, scratch);
-    return counted(hits, s.min_count, "match of /" + s.regex + "/", trace);
+    return counted(hits, s.min_count, [&] { return "match of /" + s.regex + "/"; }, trace);
   }
 
   Outcome coverage(const checklist::Coverage& s, Trace* trace) const {
     const SetIndex set = m_compiled.index_of(s.term_set);
     std::vector<Hit> first_of_each;  // the first hit of each distinct term or included set
-    std::vector<std::string> names;
+    std::vector<std::string> names;  // for the trace
     std::vector<Hit> scratch;
     if (s.by == checklist::CoverageUnit::term) {
       std::set<std::uint32_t> seen;
       for (const Hit& hit : filter(m_index.hits[set], s.part, false, scratch)) {
         if (seen.insert(hit.pattern).second) {
           first_of_each.push_back(hit);
-          names.push_back(m_compiled.matcher.patterns()[hit.pattern]);
+          if (trace != nullptr) names.push_back(m_compiled.matcher.patterns()[hit.pattern]);
         }
       }
     } else {
@@ -163,7 +165,7 @@ private:
         const auto& hits = filter(m_index.hits[included], s.part, false, scratch);
         if (!hits.empty()) {
           first_of_each.push_back(hits.front());
-          names.push_back(m_compiled.set_ids[included]);
+          if (trace != nullptr) names.push_back(m_compiled.set_ids[included]);
         }
       }
     }
