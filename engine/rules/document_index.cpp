@@ -122,7 +122,12 @@ DocumentIndex index_document(const CompiledChecklist& compiled, const ingest::Do
   matches.start.reserve(blocks + 1);
   for (std::size_t b = 0; b < blocks; ++b) {
     matches.start.push_back(matches.all.size());
+    const auto first = static_cast<std::ptrdiff_t>(matches.all.size());
     compiled.matcher.scan(index.block(static_cast<std::uint32_t>(b)).normalised.text, matches.all);
+    // By start, so that each set's own hits come out in (block, begin, end, pattern) order.
+    std::sort(matches.all.begin() + first, matches.all.end(), [](const text::TermMatch& x, const text::TermMatch& y) {
+      return std::tie(x.begin, x.end, x.pattern) < std::tie(y.begin, y.end, y.pattern);
+    });
   }
   matches.start.push_back(matches.all.size());
   assign_parts(compiled, document, matches, options.language, index);
@@ -155,10 +160,12 @@ DocumentIndex index_document(const CompiledChecklist& compiled, const ingest::Do
   for (SetIndex set = 0; set < sets; ++set) {
     std::vector<Hit>& hits = index.hits[set];
     for (SetIndex member : compiled.members[set]) hits.insert(hits.end(), own[member].begin(), own[member].end());
-    std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {
-      return std::tie(a.block, a.begin, a.end, a.pattern) < std::tie(b.block, b.begin, b.end, b.pattern);
-    });
-    hits.erase(std::unique(hits.begin(), hits.end()), hits.end());
+    if (compiled.members[set].size() > 1) {  // a set alone is in order already
+      std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {
+        return std::tie(a.block, a.begin, a.end, a.pattern) < std::tie(b.block, b.begin, b.end, b.pattern);
+      });
+    }
+    hits.erase(std::unique(hits.begin(), hits.end()), hits.end());  // a term listed twice in one set
   }
   return index;
 }
