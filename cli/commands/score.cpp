@@ -125,9 +125,7 @@ int run_score(const std::vector<std::string>& args, Io io) {
     io.out << "\nSaved as assessment " << id << " in " << store.path().string() << '\n';
   }
   if (timed) {
-    std::size_t bytes = 0;
-    for (const ingest::Block& block : document.blocks) bytes += block.text.size();
-    report::render_timings(timings, bytes, format == "json" ? io.err : io.out);
+    report::render_timings(timings, assessment.document.bytes, format == "json" ? io.err : io.out);
   }
   return 0;
 }

@@ -196,7 +196,7 @@ void render_timings(const Timings& timings, std::size_t bytes, std::ostream& out
   for (const auto& [phase, seconds] : timings.phases()) {
     if (phase == "scan" && seconds > 0) {
       out << "  scan throughput: " << std::setprecision(1) << static_cast<double>(bytes) / seconds / 1e6 << " MB/s over "
-          << bytes << " bytes of document text\n";
+          << bytes << " bytes of input\n";
     }
   }
   out.unsetf(std::ios::floatfield);

@@ -16,7 +16,7 @@ void render_text(const Assessment& assessment, std::ostream& out);
 // was counted and where the words were found. Requires: the item rated with an explanation.
 void render_explanation(const rules::ItemResult& item, std::ostream& out);
 
-// Seconds per phase, and the throughput of the scan over `bytes` of document text.
+// Seconds per phase, and the throughput of the scan over the document's `bytes`.
 void render_timings(const Timings& timings, std::size_t bytes, std::ostream& out);
 
 }  // namespace unct::report
