@@ -1,6 +1,9 @@
 // Every item of the bundled checklist against short passages whose expected level is in their
-// file name: tests/fixtures/items/<ITEM>.<level>[.<what it shows>].md. Each item needs at least
-// one passage rated Meets or above and one rated below, or this test fails.
+// file name: tests/fixtures/items/[<lang>/]<ITEM>.<level>[.<what it shows>].md. Passages at the
+// top are English; those in fr/ and es/ are read as French and Spanish. Each passage is rated as
+// the kind of document its item applies to first (a CF item's passage as a Cooperation
+// Framework). Each item needs at least one English passage rated Meets or above and one rated
+// below, and at least a third of the items need both in French and in Spanish too.
 
 #include "engine/assess/assess.hpp"
 #include "engine/checklist/load.hpp"
@@ -18,18 +21,21 @@ namespace {
 struct ItemFixture {
   std::string item_id;
   Level expected = Level::missing;
+  std::string language;  // "en", "fr" or "es"
   std::filesystem::path path;
 };
 
 std::vector<ItemFixture> item_fixtures() {
   std::vector<ItemFixture> out;
-  for (const auto& entry : std::filesystem::directory_iterator(test::fixture("items"))) {
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(test::fixture("items"))) {
+    if (!entry.is_regular_file()) continue;
     const std::string name = entry.path().filename().string();
     const auto first_dot = name.find('.');
     const auto second_dot = name.find('.', first_dot + 1);
     const std::optional<Level> level = parse_level(name.substr(first_dot + 1, second_dot - first_dot - 1));
     if (!level) throw std::runtime_error("fixture name without a level: " + name);
-    out.push_back({name.substr(0, first_dot), *level, entry.path()});
+    const std::string folder = entry.path().parent_path().filename().string();
+    out.push_back({name.substr(0, first_dot), *level, folder == "items" ? "en" : folder, entry.path()});
   }
   std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
   return out;
@@ -53,8 +59,11 @@ rules::CompiledChecklist* ItemFixtures::s_compiled = nullptr;
 
 TEST_F(ItemFixtures, EachPassageGetsItsExpectedLevel) {
   for (const ItemFixture& f : item_fixtures()) {
+    const checklist::Item* item = checklist::find_item(*s_checklist, f.item_id);
+    ASSERT_NE(item, nullptr) << f.path << ": no item " << f.item_id;
     const ingest::Document document = ingest::read_document(f.path);
-    const Assessment a = assess(*s_checklist, *s_compiled, document, {.kind = DocumentKind::cca});
+    const Assessment a = assess(*s_checklist, *s_compiled, document,
+                                {.kind = item->applies_to.front(), .language = f.language});
     const auto it = std::find_if(a.items.begin(), a.items.end(),
                                  [&](const rules::ItemResult& r) { return r.item_id == f.item_id; });
     ASSERT_NE(it, a.items.end()) << f.path << ": no item " << f.item_id;
@@ -87,19 +96,32 @@ TEST_F(ItemFixtures, ItemsNeedingExternalEvidenceAreNotAssessableFromAnyDocument
   }
 }
 
-// Every item a document can show.
+// Every item a document can show, in English; a third of them in French and Spanish too.
 TEST_F(ItemFixtures, EveryItemHasAPassingAndAFailingPassage) {
-  std::map<std::string, std::pair<int, int>> counts;  // item -> (at Meets or above, below)
+  // (language, item) -> (passages at Meets or above, passages below)
+  std::map<std::pair<std::string, std::string>, std::pair<int, int>> counts;
   for (const ItemFixture& f : item_fixtures()) {
-    auto& [passing, failing] = counts[f.item_id];
+    auto& [passing, failing] = counts[{f.language, f.item_id}];
     (f.expected >= Level::meets ? passing : failing)++;
   }
+  std::size_t assessable = 0;
+  std::map<std::string, std::size_t> covered;  // language -> items with both kinds of passage
   for (const checklist::Section& section : s_checklist->sections) {
     for (const checklist::Item& item : section.items) {
       if (item.external) continue;
-      EXPECT_GE(counts[item.id].first, 1) << item.id << " has no fixture rated Meets or above";
-      EXPECT_GE(counts[item.id].second, 1) << item.id << " has no fixture rated below Meets";
+      ++assessable;
+      const auto& [passing, failing] = counts[std::make_pair(std::string("en"), item.id)];
+      EXPECT_GE(passing, 1) << item.id << " has no English passage rated Meets or above";
+      EXPECT_GE(failing, 1) << item.id << " has no English passage rated below Meets";
+      for (const std::string language : {"fr", "es"}) {
+        const auto& [passing_here, failing_here] = counts[{language, item.id}];
+        if (passing_here > 0 && failing_here > 0) ++covered[language];
+      }
     }
+  }
+  EXPECT_EQ(assessable, 35u);  // 15 CCA, 13 CF and 7 SERP items
+  for (const std::string language : {"fr", "es"}) {
+    EXPECT_GE(covered[language] * 3, assessable) << "fewer than a third of the items have " << language << " passages";
   }
 }
 
