@@ -48,7 +48,11 @@ TEST(ScoreCommand, KindOptionOverridesDetection) {
   const auto json = nlohmann::json::parse(r.out);
   EXPECT_EQ(json["document"]["kind"], "cf");
   EXPECT_EQ(json["document"]["kind_source"], "given");
-  EXPECT_EQ(json["overall"]["applicable"], 0);
+  EXPECT_EQ(json["overall"]["applicable"], 13);  // the Cooperation Framework items
+  for (const auto& item : json["items"]) {
+    const std::string id = item["id"];
+    EXPECT_EQ(item["applicable"].get<bool>(), id.rfind("RDM-CF-", 0) == 0) << id;
+  }
 }
 
 TEST(ScoreCommand, ExplainPrintsTheSignalTreeOfAnItem) {

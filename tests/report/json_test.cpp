@@ -33,9 +33,18 @@ TEST(RenderJson, CarriesDocumentChecklistScoresAndEvidence) {
   EXPECT_EQ(json["checklist"]["id"], "rdm-2021");
   std::size_t applicable = 0;
   for (const auto& item : json["items"]) {
-    if (item["applicable"].get<bool>()) ++applicable;
-    else EXPECT_EQ(item["assessable"], false) << item["id"];  // the sample's only non-applicable items are UNCT ones
+    const std::string id = item["id"];
+    if (item["applicable"].get<bool>()) {
+      ++applicable;
+      EXPECT_EQ(id.rfind("RDM-CCA-", 0), 0u) << id;  // a CCA is rated on the CCA items only
+    } else if (id.rfind("RDM-UNCT-", 0) == 0) {
+      EXPECT_EQ(item["assessable"], false) << id;  // needs the team's records
+    } else {
+      EXPECT_FALSE(item.contains("assessable")) << id;  // a CF or SERP item: not applicable to a CCA
+      EXPECT_FALSE(item["not_applicable_reason"].get<std::string>().empty()) << id;
+    }
   }
+  EXPECT_EQ(applicable, 15u);
   EXPECT_EQ(applicable, json["overall"]["applicable"].get<std::size_t>());
   EXPECT_EQ(json["document"]["language"], "en");
   EXPECT_EQ(json["document"]["year"], 2025);
