@@ -1,5 +1,6 @@
 #include "cli/commands.hpp"
 #include "cli/commands/options.hpp"
+#include "engine/checklist/lint.hpp"
 #include "engine/checklist/load.hpp"
 #include "cli/defaults.hpp"
 #include "engine/core/error.hpp"
@@ -62,13 +63,44 @@ int run_show(const std::vector<std::string>& args, Io io) {
   return 0;
 }
 
+int run_lint(const std::vector<std::string>& args, Io io) {
+  po::options_description options("options");
+  options.add_options()
+      ("checklist", po::value<std::string>()->default_value(default_checklist().string()), "checklist XML file")
+      ("fixtures", po::value<std::string>(), "directory of item fixtures (<ITEM>.<level>[.<note>].md) to check coverage");
+  po::options_description hidden;
+  po::positional_options_description positional;
+  po::variables_map values;
+  if (!parse_options(args, options, hidden, positional, values, io.out,
+                     "usage: unct-assess checklist lint [--checklist FILE] [--fixtures DIR]\n\n"
+                     "Warns about what a valid checklist can still get wrong: term sets never used, terms that\n"
+                     "cannot match after normalisation or are written twice, exceptions that mask nothing,\n"
+                     "criteria no level uses, levels no document can reach and, with --fixtures, items\n"
+                     "without a fixture rated Meets or above and one rated below. Exit code 1 when it warns.")) {
+    return 0;
+  }
+  const checklist::Checklist loaded = checklist::load_checklist(values["checklist"].as<std::string>());
+  checklist::LintOptions lint_options;
+  if (values.count("fixtures") != 0) lint_options.fixtures = values["fixtures"].as<std::string>();
+  const std::vector<checklist::LintWarning> warnings = checklist::lint(loaded, lint_options);
+  for (const checklist::LintWarning& w : warnings) io.out << to_string(loaded, w) << '\n';
+  if (warnings.empty()) {
+    io.out << loaded.source.string() << ": no warnings (" << checklist::item_count(loaded) << " items, "
+           << loaded.term_sets.size() << " term sets)\n";
+    return 0;
+  }
+  io.out << loaded.source.string() << ": " << warnings.size() << (warnings.size() == 1 ? " warning\n" : " warnings\n");
+  return 1;
+}
+
 }  // namespace
 
 int run_checklist(const std::vector<std::string>& args, Io io) {
   const std::string usage =
       "usage: unct-assess checklist <action> ...\n\nactions:\n"
       "  validate FILE   check a checklist file and list every problem\n"
-      "  show            print the checklist as a reviewer reads it (--item ID for one item)\n";
+      "  show            print the checklist as a reviewer reads it (--item ID for one item)\n"
+      "  lint            warn about unused vocabulary, dead terms, unreachable levels, missing fixtures\n";
   if (args.empty()) {
     io.err << usage;
     return 2;
@@ -79,6 +111,7 @@ int run_checklist(const std::vector<std::string>& args, Io io) {
   }
   if (args.front() == "validate") return run_validate({args.begin() + 1, args.end()}, io);
   if (args.front() == "show") return run_show({args.begin() + 1, args.end()}, io);
+  if (args.front() == "lint") return run_lint({args.begin() + 1, args.end()}, io);
   throw InputError({}, "unknown checklist action \"" + args.front() + "\" (see unct-assess checklist --help)");
 }
 

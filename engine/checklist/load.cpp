@@ -63,7 +63,11 @@ bool has_word_character(std::string_view term) {
 class Reader {
 public:
   Reader(std::string_view xml, const std::filesystem::path& path, std::vector<Diagnostic>& out)
-      : m_xml(xml), m_path(path), m_out(out) {}
+      : m_xml(xml), m_path(path), m_out(out) {
+    for (std::size_t i = 0; i < xml.size(); ++i) {
+      if (xml[i] == '\n') m_line_starts.push_back(i + 1);
+    }
+  }
 
   Checklist read(const pugi::xml_node root) {
     Checklist checklist;
@@ -89,9 +93,16 @@ public:
 private:
   SourceLocation at(const pugi::xml_node node, const std::string& item_id = {}) const {
     // pugixml points at an element's name; editors and libxml2 point at its '<'.
+    // Every term carries its line, so the line is found by a search over line starts rather than
+    // by counting from the top of the file.
     const auto offset = static_cast<std::size_t>(std::max<std::ptrdiff_t>(node.offset_debug() - 1, 0));
-    const LineColumn lc = line_column_at(m_xml, offset);
-    return {.file = m_path, .line = lc.line, .column = lc.column, .item_id = item_id};
+    const auto next_line = std::upper_bound(m_line_starts.begin(), m_line_starts.end(), offset);
+    const std::size_t line_start = next_line == m_line_starts.begin() ? 0 : *(next_line - 1);
+    const LineColumn lc = line_column_at(m_xml.substr(line_start), offset - line_start);
+    return {.file = m_path,
+            .line = static_cast<int>(next_line - m_line_starts.begin()) + lc.line,
+            .column = lc.column,
+            .item_id = item_id};
   }
 
   void problem(const pugi::xml_node node, std::string message, const std::string& item_id = {}) {
@@ -127,7 +138,8 @@ private:
     std::vector<TermSet> out;
     std::map<std::string, pugi::xml_node> nodes;
     for (pugi::xml_node node : sets.children("term-set")) {
-      TermSet set{.id = node.attribute("id").value(), .title = trimmed(node.attribute("title").value())};
+      TermSet set{.id = node.attribute("id").value(), .title = trimmed(node.attribute("title").value()),
+                  .line = at(node).line};
       if (!nodes.emplace(set.id, node).second) {
         problem(node, "duplicate term set id \"" + set.id + "\"");
         continue;
@@ -160,7 +172,7 @@ private:
         problem(term, "term \"" + text + "\" has no word to match (a '*' may only end a word)");
         continue;
       }
-      out.push_back({std::move(text), term.attribute("lang").value()});
+      out.push_back({std::move(text), term.attribute("lang").value(), at(term).line});
     }
   }
 
@@ -348,6 +360,8 @@ private:
   }
 
   std::string_view m_xml;
+  std::vector<std::size_t> m_line_starts;  // offsets just after each '\n'
+
   const std::filesystem::path& m_path;
   std::vector<Diagnostic>& m_out;
   std::map<std::string, pugi::xml_node> m_term_sets;

@@ -29,6 +29,7 @@ struct Meta {
 struct Term {
   std::string text;
   std::string lang;
+  int line = 0;  // where it is written in its file
   bool operator==(const Term&) const = default;
 };
 
@@ -41,6 +42,7 @@ struct TermSet {
   std::vector<Term> terms;
   std::vector<Term> exceptions;
   std::vector<std::string> includes;
+  int line = 0;  // where it starts in its file
   bool operator==(const TermSet&) const = default;
 };
 

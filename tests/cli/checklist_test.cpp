@@ -31,6 +31,19 @@ TEST(ChecklistValidate, MissingFile) {
   EXPECT_THAT(r.err, HasSubstr("nope.xml: no such file"));
 }
 
+TEST(ChecklistLint, BundledChecklistAndItsFixturesHaveNoWarnings) {
+  const auto r = run_cli({"checklist", "lint", "--fixtures", test::fixture("items").string()});
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_THAT(r.out, HasSubstr("no warnings (43 items"));
+}
+
+TEST(ChecklistLint, WarningsExit1WithACount) {
+  const auto r = run_cli({"checklist", "lint", "--checklist", test::fixture("checklist/lint.xml").string()});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_THAT(r.out, HasSubstr("lint.xml:30: never-read: term set is never used"));
+  EXPECT_THAT(r.out, HasSubstr("lint.xml: 11 warnings"));  // the fixture coverage is not asked for
+}
+
 TEST(ChecklistCommand, UnknownActionIsBadInput) {
   const auto r = run_cli({"checklist", "frobnicate"});
   EXPECT_EQ(r.exit_code, cli::k_exit_bad_input);

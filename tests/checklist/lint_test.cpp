@@ -1,0 +1,61 @@
+// `checklist lint`: each kind of warning on a fixture made to trigger it, and none on the
+// bundled checklist with its item fixtures.
+
+#include "engine/checklist/lint.hpp"
+#include "engine/checklist/load.hpp"
+#include "tests/support/support.hpp"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+namespace unct {
+namespace {
+
+using ::testing::Contains;
+using checklist::LintWarning;
+
+std::vector<LintWarning> lint_fixture() {
+  const checklist::Checklist loaded = checklist::load_checklist(test::fixture("checklist/lint.xml"));
+  return checklist::lint(loaded, {.fixtures = test::fixture("lint-items")});
+}
+
+TEST(ChecklistLint, WarnsAboutTermsThatNeverCountOrRepeat) {
+  const std::vector<LintWarning> w = lint_fixture();
+  EXPECT_THAT(w, Contains(LintWarning{20, "groups", "term \"roma\" is also an exception of its set: it never counts"}));
+  EXPECT_THAT(w, Contains(LintWarning{22, "groups", "term \"minorités\" is already matched by \"minorit*\" (line 21)"}));
+  EXPECT_THAT(w, Contains(LintWarning{23, "groups", "term \"roma\" is written twice (also on line 20)"}));
+  EXPECT_THAT(w, Contains(LintWarning{24, "groups",
+                                      "term \"minderheiten\" is for language \"de\", which the checklist does not "
+                                      "declare: it counts only when a document's language is unknown"}));
+  EXPECT_THAT(w, Contains(LintWarning{25, "groups",
+                                      "term \"-based\" starts or ends with a character that is not part of a word, "
+                                      "so it rarely matches"}));
+  EXPECT_THAT(w, Contains(LintWarning{27, "groups", "exception \"arms race\" contains no term of its set, so it masks nothing"}));
+}
+
+TEST(ChecklistLint, WarnsAboutUnusedSetsAndCriteriaAndUnreachableLevels) {
+  const std::vector<LintWarning> w = lint_fixture();
+  EXPECT_THAT(w, Contains(LintWarning{30, "never-read", "term set is never used: no signal, part or used set reads it"}));
+  EXPECT_THAT(w, Contains(LintWarning{37, "T-01", "criterion \"spare\" is not used by any level"}));
+  EXPECT_THAT(w, Contains(LintWarning{37, "T-01", "Meets needs a signal and its negation at once, so it cannot be reached"}));
+  EXPECT_THAT(w, Contains(LintWarning{52, "T-02",
+                                      "criterion \"five\" can never hold: it needs 5 distinct terms of "
+                                      "\"discrimination\", which has 2; Meets cannot be reached"}));
+}
+
+TEST(ChecklistLint, WarnsAboutItemsWithoutAPassingAndAFailingFixture) {
+  const std::vector<LintWarning> w = lint_fixture();
+  const std::string directory = test::fixture("lint-items").string();
+  EXPECT_THAT(w, Contains(LintWarning{37, "T-01", "no fixture rated below Meets in " + directory}));
+  EXPECT_THAT(w, Contains(LintWarning{52, "T-02", "no fixture rated Meets or above in " + directory}));
+  EXPECT_EQ(w.size(), 13u);
+}
+
+TEST(ChecklistLint, BundledChecklistIsClean) {
+  const checklist::Checklist loaded = checklist::load_checklist(test::bundled_checklist());
+  const std::vector<LintWarning> w = checklist::lint(loaded, {.fixtures = test::fixture("items")});
+  for (const LintWarning& warning : w) ADD_FAILURE() << to_string(loaded, warning);
+}
+
+}  // namespace
+}  // namespace unct
