@@ -6,6 +6,8 @@
 #include "engine/core/error.hpp"
 #include "engine/report/checklist.hpp"
 
+#include <algorithm>
+
 namespace unct::cli {
 namespace {
 
@@ -44,14 +46,17 @@ int run_show(const std::vector<std::string>& args, Io io) {
   po::options_description options("options");
   options.add_options()
       ("checklist", po::value<std::string>()->default_value(default_checklist().string()), "checklist XML file")
-      ("item", po::value<std::string>(), "show this item only, e.g. RDM-CCA-01");
+      ("item", po::value<std::string>(), "show this item only, e.g. RDM-CCA-01")
+      ("lang", po::value<std::string>(), "item text in this language (fr, es) and the words counted in it");
   po::options_description hidden;
   po::positional_options_description positional;
   po::variables_map values;
   if (!parse_options(args, options, hidden, positional, values, io.out,
-                     "usage: unct-assess checklist show [--item ID] [--checklist FILE]\n\n"
+                     "usage: unct-assess checklist show [--item ID] [--lang LANG] [--checklist FILE]\n\n"
                      "Prints the checklist as a reviewer reads it: each item's question, what it applies to, the\n"
-                     "criteria of each level and the signal that tests them, references, provenance and gap text.")) {
+                     "criteria of each level and the signal that tests them, references, provenance and gap text.\n"
+                     "With --lang fr or es: titles and questions in that language, and the words the engine counts\n"
+                     "in documents in that language.")) {
     return 0;
   }
   const checklist::Checklist loaded = checklist::load_checklist(values["checklist"].as<std::string>());
@@ -59,7 +64,14 @@ int run_show(const std::vector<std::string>& args, Io io) {
   if (!item.empty() && checklist::find_item(loaded, item) == nullptr) {
     throw InputError({.file = loaded.source}, "no item \"" + item + "\" in this checklist");
   }
-  report::render_checklist(loaded, item, io.out);
+  const std::string lang = values.count("lang") != 0 ? values["lang"].as<std::string>() : std::string();
+  const auto& languages = loaded.meta.languages;
+  if (!lang.empty() && std::find(languages.begin(), languages.end(), lang) == languages.end()) {
+    std::string known;
+    for (const std::string& l : languages) known += (known.empty() ? "" : ", ") + l;
+    throw InputError({.file = loaded.source}, "no language \"" + lang + "\" in this checklist (it has " + known + ")");
+  }
+  report::render_checklist(loaded, item, io.out, lang);
   return 0;
 }
 

@@ -15,29 +15,6 @@ namespace {
 
 std::string in_quotes(std::string_view s) { return "\"" + std::string(s) + "\""; }
 
-// The term sets a signal reads, directly.
-void sets_read_by(const Signal& signal, std::set<std::string>& out) {
-  std::visit(Overloaded{
-                 [&](const Mentions& s) { out.insert(s.term_set); },
-                 [&](const Coverage& s) { out.insert(s.term_set); },
-                 [&](const Near& s) {
-                   out.insert(s.term_set_a);
-                   out.insert(s.term_set_b);
-                 },
-                 [&](const InTable& s) { out.insert(s.term_set); },
-                 [](const Pattern&) {},
-                 [&](const Share& s) {
-                   out.insert(s.header_set);
-                   out.insert(s.having_set);
-                 },
-                 [&](const AllOf& s) { for (const Signal& x : s.signals) sets_read_by(x, out); },
-                 [&](const AnyOf& s) { for (const Signal& x : s.signals) sets_read_by(x, out); },
-                 [&](const Not& s) { for (const Signal& x : s.signal) sets_read_by(x, out); },
-                 [&](const AtLeast& s) { for (const Signal& x : s.signals) sets_read_by(x, out); },
-             },
-             signal);
-}
-
 class Linter {
 public:
   Linter(const Checklist& checklist, std::vector<LintWarning>& out) : m_checklist(checklist), m_out(out) {
@@ -49,9 +26,7 @@ public:
     for (const Part& part : m_checklist.parts) used.insert(part.heading_set);
     for (const Section& section : m_checklist.sections) {
       for (const Item& item : section.items) {
-        for (const Criterion& criterion : item.criteria) {
-          if (criterion.signal) sets_read_by(*criterion.signal, used);
-        }
+        for (const std::string& id : term_sets_read(item)) used.insert(id);
       }
     }
     std::set<std::string> reached;
@@ -130,6 +105,7 @@ public:
           }
         }
         contradictions(item);
+        translations(item);
       }
     }
   }
@@ -270,6 +246,21 @@ private:
       }
     }
     return "no level";
+  }
+
+  // Every language the checklist declares besides English has the item's text; no other does.
+  void translations(const Item& item) {
+    for (const std::string& lang : m_checklist.meta.languages) {
+      if (lang != "en" && find_translation(item, lang) == nullptr) {
+        warn(item.line, item.id, "no translation into " + in_quotes(lang) + ", a language the checklist declares");
+      }
+    }
+    for (const Translation& t : item.translations) {
+      const auto& declared = m_checklist.meta.languages;
+      if (std::find(declared.begin(), declared.end(), t.lang) == declared.end()) {
+        warn(item.line, item.id, "translation into " + in_quotes(t.lang) + ", a language the checklist does not declare");
+      }
+    }
   }
 
   // A level that needs both a signal and its negation (at that level or below) is out of reach.

@@ -356,6 +356,14 @@ private:
       item.levels.push_back(std::move(out));
     }
     if (!rating.child("meets")) problem(rating, "item has no rule for Meets", item.id);
+    for (pugi::xml_node translation : node.children("translation")) {
+      Translation t{.lang = translation.attribute("lang").value(),
+                    .title = trimmed(translation.child_value("title")),
+                    .question = trimmed(translation.child_value("question")),
+                    .gap = trimmed(translation.child_value("gap"))};
+      if (find_translation(item, t.lang) != nullptr) problem(translation, "second translation into \"" + t.lang + "\"", item.id);
+      item.translations.push_back(std::move(t));
+    }
     return item;
   }
 

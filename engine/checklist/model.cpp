@@ -1,5 +1,7 @@
 #include "engine/checklist/model.hpp"
 
+#include "engine/core/overloaded.hpp"
+
 #include <algorithm>
 
 namespace unct::checklist {
@@ -35,6 +37,51 @@ std::size_t item_count(const Checklist& checklist) {
   std::size_t count = 0;
   for (const Section& section : checklist.sections) count += section.items.size();
   return count;
+}
+
+namespace {
+
+void add_once(std::vector<std::string>& out, const std::string& id) {
+  if (std::find(out.begin(), out.end(), id) == out.end()) out.push_back(id);
+}
+
+void term_sets_read(const Signal& signal, std::vector<std::string>& out) {
+  std::visit(Overloaded{
+                 [&](const Mentions& s) { add_once(out, s.term_set); },
+                 [&](const Coverage& s) { add_once(out, s.term_set); },
+                 [&](const Near& s) {
+                   add_once(out, s.term_set_a);
+                   add_once(out, s.term_set_b);
+                 },
+                 [&](const InTable& s) { add_once(out, s.term_set); },
+                 [](const Pattern&) {},
+                 [&](const Share& s) {
+                   add_once(out, s.header_set);
+                   add_once(out, s.having_set);
+                 },
+                 [&](const AllOf& s) { for (const Signal& x : s.signals) term_sets_read(x, out); },
+                 [&](const AnyOf& s) { for (const Signal& x : s.signals) term_sets_read(x, out); },
+                 [&](const Not& s) { for (const Signal& x : s.signal) term_sets_read(x, out); },
+                 [&](const AtLeast& s) { for (const Signal& x : s.signals) term_sets_read(x, out); },
+             },
+             signal);
+}
+
+}  // namespace
+
+std::vector<std::string> term_sets_read(const Item& item) {
+  std::vector<std::string> out;
+  for (const Criterion& criterion : item.criteria) {
+    if (criterion.signal) term_sets_read(*criterion.signal, out);
+  }
+  return out;
+}
+
+const Translation* find_translation(const Item& item, std::string_view lang) {
+  for (const Translation& t : item.translations) {
+    if (t.lang == lang) return &t;
+  }
+  return nullptr;
 }
 
 }  // namespace unct::checklist

@@ -77,6 +77,15 @@ struct LevelRule {
   bool operator==(const LevelRule&) const = default;
 };
 
+// An item's reader-facing text in another language. `gap` may be empty: the English gap is shown.
+struct Translation {
+  std::string lang;
+  std::string title;
+  std::string question;
+  std::string gap;
+  bool operator==(const Translation&) const = default;
+};
+
 struct Item {
   std::string id;  // stable id, e.g. "RDM-CCA-01"
   std::string title;
@@ -93,6 +102,7 @@ struct Item {
   // the document" unless a self-assessment supplies it, never Missing by default.
   bool external = false;
   int from_year = 0;              // when set, not applicable to documents dated before this year
+  std::vector<Translation> translations;
   int line = 0;                   // where the item starts in its file
   bool operator==(const Item&) const = default;
 };
@@ -127,6 +137,11 @@ const TermSet* find_term_set(const Checklist& checklist, std::string_view id);
 const Item* find_item(const Checklist& checklist, std::string_view id);
 const Criterion* find_criterion(const Item& item, std::string_view id);
 bool applies_to(const Item& item, DocumentKind kind);
+// The term sets an item's signals read directly (not those they include), in the order they first
+// appear, each once.
+std::vector<std::string> term_sets_read(const Item& item);
+// The item's text in `lang`, or nullptr when the checklist has none (English is the item itself).
+const Translation* find_translation(const Item& item, std::string_view lang);
 std::size_t item_count(const Checklist& checklist);
 
 }  // namespace unct::checklist

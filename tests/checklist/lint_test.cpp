@@ -38,17 +38,24 @@ TEST(ChecklistLint, WarnsAboutUnusedSetsAndCriteriaAndUnreachableLevels) {
   EXPECT_THAT(w, Contains(LintWarning{30, "never-read", "term set is never used: no signal, part or used set reads it"}));
   EXPECT_THAT(w, Contains(LintWarning{37, "T-01", "criterion \"spare\" is not used by any level"}));
   EXPECT_THAT(w, Contains(LintWarning{37, "T-01", "Meets needs a signal and its negation at once, so it cannot be reached"}));
-  EXPECT_THAT(w, Contains(LintWarning{52, "T-02",
+  EXPECT_THAT(w, Contains(LintWarning{56, "T-02",
                                       "criterion \"five\" can never hold: it needs 5 distinct terms of "
                                       "\"discrimination\", which has 2; Meets cannot be reached"}));
+}
+
+TEST(ChecklistLint, WarnsAboutMissingAndUndeclaredTranslations) {
+  const std::vector<LintWarning> w = lint_fixture();
+  EXPECT_THAT(w, Contains(LintWarning{37, "T-01", "no translation into \"fr\", a language the checklist declares"}));
+  EXPECT_THAT(w, Contains(LintWarning{37, "T-01", "translation into \"de\", a language the checklist does not declare"}));
+  EXPECT_THAT(w, Contains(LintWarning{56, "T-02", "no translation into \"fr\", a language the checklist declares"}));
 }
 
 TEST(ChecklistLint, WarnsAboutItemsWithoutAPassingAndAFailingFixture) {
   const std::vector<LintWarning> w = lint_fixture();
   const std::string directory = test::fixture("lint-items").string();
   EXPECT_THAT(w, Contains(LintWarning{37, "T-01", "no fixture rated below Meets in " + directory}));
-  EXPECT_THAT(w, Contains(LintWarning{52, "T-02", "no fixture rated Meets or above in " + directory}));
-  EXPECT_EQ(w.size(), 13u);
+  EXPECT_THAT(w, Contains(LintWarning{56, "T-02", "no fixture rated Meets or above in " + directory}));
+  EXPECT_EQ(w.size(), 16u);
 }
 
 TEST(ChecklistLint, BundledChecklistIsClean) {

@@ -41,7 +41,7 @@ TEST(ChecklistLint, WarningsExit1WithACount) {
   const auto r = run_cli({"checklist", "lint", "--checklist", test::fixture("checklist/lint.xml").string()});
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_THAT(r.out, HasSubstr("lint.xml:30: never-read: term set is never used"));
-  EXPECT_THAT(r.out, HasSubstr("lint.xml: 11 warnings"));  // the fixture coverage is not asked for
+  EXPECT_THAT(r.out, HasSubstr("lint.xml: 14 warnings"));  // the fixture coverage is not asked for
 }
 
 TEST(ChecklistCommand, UnknownActionIsBadInput) {
@@ -50,12 +50,34 @@ TEST(ChecklistCommand, UnknownActionIsBadInput) {
   EXPECT_THAT(r.err, HasSubstr("unknown checklist action \"frobnicate\""));
 }
 
-TEST(ChecklistCommand, ShowPrintsEveryItemWithItsProvenance) {
+TEST(ChecklistCommand, ShowPrintsAll43ItemsWithTheirProvenance) {
   const auto r = run_cli({"checklist", "show"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_THAT(r.out, HasSubstr("A sourced reconstruction, not the official text"));
-  for (const char* id : {"RDM-CCA-01", "RDM-CCA-08", "RDM-UNCT-01", "RDM-UNCT-08"}) EXPECT_THAT(r.out, HasSubstr(id)) << id;
+  const std::pair<const char*, int> parts[] = {{"RDM-CCA-", 15}, {"RDM-CF-", 13}, {"RDM-SERP-", 7}, {"RDM-UNCT-", 8}};
+  for (const auto& [prefix, count] : parts) {
+    for (int n = 1; n <= count; ++n) {
+      const std::string id = prefix + std::string(n < 10 ? "0" : "") + std::to_string(n) + "  ";
+      EXPECT_THAT(r.out, HasSubstr(id)) << id;
+    }
+  }
+  EXPECT_THAT(r.out, HasSubstr("Common Country Analysis (15 items)"));
+  EXPECT_THAT(r.out, HasSubstr("Cooperation Framework (13 items)"));
+  EXPECT_THAT(r.out, HasSubstr("Applies to: Common Country Analysis, dated 2020 or later"));  // RDM-CCA-15
   EXPECT_THAT(r.out, HasSubstr("Evidence: outside the document"));
+}
+
+TEST(ChecklistCommand, ShowInFrenchGivesTheTranslationAndTheFrenchWordsCounted) {
+  const auto r = run_cli({"checklist", "show", "--item", "RDM-CCA-01", "--lang", "fr"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("RDM-CCA-01  Groupes nommés et décrits"));
+  EXPECT_THAT(r.out, HasSubstr("L'analyse nomme-t-elle les minorités"));
+  EXPECT_THAT(r.out, HasSubstr("Words counted in documents in \"fr\""));
+  EXPECT_THAT(r.out, HasSubstr("peuples autochtones"));
+  EXPECT_THAT(r.out, ::testing::Not(HasSubstr("pueblos indígenas")));
+  const auto unknown = run_cli({"checklist", "show", "--lang", "de"});
+  EXPECT_EQ(unknown.exit_code, 2);
+  EXPECT_THAT(unknown.err, HasSubstr("no language \"de\" in this checklist (it has en, fr, es)"));
 }
 
 TEST(ChecklistCommand, ShowOneItem) {
