@@ -55,6 +55,25 @@ TEST(ScoreCommand, KindOptionOverridesDetection) {
   }
 }
 
+// The COVID-19 item of the CCA part applies from 2020: a 2019 analysis is not rated on it, however
+// much it says about the pandemic, and the year comes from the title unless --year says otherwise.
+TEST(ScoreCommand, CovidItemDoesNotApplyToAnalysesBefore2020) {
+  test::TempDir dir;
+  const std::string passage = test::fixture("items/RDM-CCA-15.meets.md").string();  // titled "... 2021"
+  auto level_of = [&](const std::vector<std::string>& extra) {
+    std::vector<std::string> args = {"score", passage, "--db", (dir / "u.db").string(), "--format", "json"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    const auto r = run_cli(args);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    for (const auto& item : nlohmann::json::parse(r.out)["items"]) {
+      if (item["id"] == "RDM-CCA-15") return item["applicable"].get<bool>() ? item["level"].get<std::string>() : "n/a";
+    }
+    return std::string("absent");
+  };
+  EXPECT_EQ(level_of({}), "meets");
+  EXPECT_EQ(level_of({"--year", "2019"}), "n/a");
+}
+
 TEST(ScoreCommand, ExplainPrintsTheSignalTreeOfAnItem) {
   test::TempDir dir;
   const auto r = run_cli({"score", k_sample, "--db", (dir / "u.db").string(), "--explain", "RDM-CCA-04"});
