@@ -65,7 +65,8 @@ TEST(ScoreCommand, CovidItemDoesNotApplyToAnalysesBefore2020) {
     args.insert(args.end(), extra.begin(), extra.end());
     const auto r = run_cli(args);
     EXPECT_EQ(r.exit_code, 0) << r.err;
-    for (const auto& item : nlohmann::json::parse(r.out)["items"]) {
+    const auto json = nlohmann::json::parse(r.out);
+    for (const auto& item : json["items"]) {
       if (item["id"] == "RDM-CCA-15") return item["applicable"].get<bool>() ? item["level"].get<std::string>() : "n/a";
     }
     return std::string("absent");
