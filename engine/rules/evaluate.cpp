@@ -154,10 +154,12 @@ private:
     std::vector<Hit> scratch;
     if (s.by == checklist::CoverageUnit::term) {
       std::set<std::uint32_t> seen;
+      const std::size_t enough = std::max<std::size_t>(static_cast<std::size_t>(s.min_distinct), k_max_proofs);
       for (const Hit& hit : filter(m_index.hits[set], s.part, false, scratch)) {
         if (seen.insert(hit.pattern).second) {
           first_of_each.push_back(hit);
           if (trace != nullptr) names.push_back(m_compiled.matcher.patterns()[hit.pattern]);
+          else if (first_of_each.size() == enough) break;  // holds, and its quotes are all taken
         }
       }
     } else {
@@ -244,6 +246,11 @@ private:
                                                                                             : std::vector<Hit>{*j, x};
           out.evidence.push_back({pair.front().block, pair});
         }
+        break;
+      }
+      // Without a trace, counting further changes nothing once the signal holds and its quotes
+      // are all taken; on a long document with many hits this is most of the work saved.
+      if (trace == nullptr && units.size() >= static_cast<std::size_t>(s.min_count) && out.evidence.size() == k_max_proofs) {
         break;
       }
     }
