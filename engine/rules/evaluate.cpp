@@ -183,11 +183,12 @@ private:
     return holds ? holds_with(first_of_each) : Outcome{};
   }
 
-  std::size_t words_between(const Hit& x, const Hit& y) const {
+  // Whether at most `limit` words stand between two hits of one block.
+  bool within_words(const Hit& x, const Hit& y, std::size_t limit) const {
     const Hit& first = x.begin < y.begin ? x : y;
     const Hit& second = x.begin < y.begin ? y : x;
     const std::string& text = m_index.block(x.block).normalised.text;
-    return text::count_words(std::string_view(text).substr(first.end, second.begin - first.end));
+    return text::count_words(std::string_view(text).substr(first.end, second.begin - first.end), limit) <= limit;
   }
 
   // Whether y can pair with x under the near signal's scope; sets `unit` to the place counted.
@@ -208,7 +209,7 @@ private:
         unit = {x.block, 0};
         return true;
       case checklist::Scope::words:
-        if (x.block != y.block || words_between(x, y) > static_cast<std::size_t>(s.words)) return false;
+        if (x.block != y.block || !within_words(x, y, static_cast<std::size_t>(s.words))) return false;
         unit = {x.block, std::min(x.begin, y.begin)};
         return true;
       case checklist::Scope::row: {

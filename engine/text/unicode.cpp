@@ -62,10 +62,12 @@ std::size_t end_of_word_slow(std::string_view text, std::size_t pos) {
 
 }  // namespace detail
 
-std::size_t count_words(std::string_view text) {
+std::size_t count_words(std::string_view text) { return count_words(text, text.size()); }
+
+std::size_t count_words(std::string_view text, std::size_t limit) {
   std::size_t words = 0;
   bool in_word = false;
-  for (std::size_t pos = 0; pos < text.size();) {
+  for (std::size_t pos = 0; pos < text.size() && words <= limit;) {
     const bool word = is_word_char(decode(text, pos));
     if (word && !in_word) ++words;
     in_word = word;

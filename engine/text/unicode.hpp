@@ -49,5 +49,8 @@ inline std::size_t end_of_word(std::string_view text, std::size_t pos) {
 }
 
 std::size_t count_words(std::string_view text);
+// The same count, but it stops once it passes `limit`: any result above `limit` means "more".
+// Costs O(limit words) instead of O(text) when only a bound matters.
+std::size_t count_words(std::string_view text, std::size_t limit);
 
 }  // namespace unct::text
