@@ -26,18 +26,23 @@ void refuse_unsupported(std::string_view bytes, const std::filesystem::path& pat
     throw InputError({.file = path}, "this is a PDF; reading PDF is not supported yet: export its text as "
                                      "plain text or Markdown");
   }
-  const std::string head = ascii_lower(bytes.substr(0, 512));
-  if (head.find("<!doctype html") != std::string::npos || head.find("<html") != std::string::npos) {
-    throw InputError({.file = path}, "this is an HTML page; reading HTML is not supported yet: save it as "
-                                     "plain text or Markdown");
-  }
+}
+
+bool is_html(std::string_view bytes, const std::filesystem::path& path) {
+  const std::string extension = ascii_lower(path.extension().string());
+  if (extension == ".html" || extension == ".htm" || extension == ".xhtml") return true;
+  std::string_view head = bytes.substr(0, 1024);
+  if (starts_with(head, "\xEF\xBB\xBF")) head.remove_prefix(3);
+  const std::string lower = ascii_lower(head.substr(head.find_first_not_of(" \t\r\n") == std::string_view::npos
+                                                        ? 0
+                                                        : head.find_first_not_of(" \t\r\n")));
+  return starts_with(lower, "<!doctype html") || starts_with(lower, "<html") ||
+         (starts_with(lower, "<?xml") && lower.find("<html") != std::string::npos);
 }
 
 // The bytes as UTF-8 text without a byte-order mark and with "\n" line ends, or an error that
 // says where the text stops being text.
 std::string checked_text(std::string_view bytes, const std::filesystem::path& path) {
-  if (bytes.empty()) throw InputError({.file = path}, "the file is empty");
-  refuse_unsupported(bytes, path);
   const std::size_t nul = bytes.substr(0, 64 * 1024).find('\0');
   if (nul != std::string_view::npos) {
     throw InputError({.file = path}, "binary data, not a text document (NUL byte at offset " + std::to_string(nul) + ")");
@@ -162,8 +167,15 @@ std::optional<int> detect_year(const Document& document) {
 
 Document read_document(const std::filesystem::path& path, const ReadOptions& options) {
   const std::string bytes = read_file(path, options.max_bytes);
-  const std::string text = checked_text(bytes, path);
-  Document document = is_markdown_name(path) ? read_markdown(text, path) : read_text(text, path);
+  if (bytes.empty()) throw InputError({.file = path}, "the file is empty");
+  refuse_unsupported(bytes, path);
+  Document document;
+  if (is_html(bytes, path)) {
+    document = read_html(bytes, path);
+  } else {
+    const std::string text = checked_text(bytes, path);
+    document = is_markdown_name(path) ? read_markdown(text, path) : read_text(text, path);
+  }
   if (document.blocks.empty()) throw InputError({.file = path}, "the document has no text");
   document.sha256 = sha256_hex(bytes);
   document.bytes = bytes.size();

@@ -13,8 +13,8 @@ struct ReadOptions {
   std::uintmax_t max_bytes = 256ull * 1024 * 1024;
 };
 
-// Reads a document, choosing the reader from the file's content and name (.md/.markdown are
-// Markdown; other text is plain text). Throws InputError naming the file and the place for a
+// Reads a document, choosing the reader from the file's content and name (an HTML page by its
+// doctype or <html> tag, or .html/.htm; .md/.markdown are Markdown; other text is plain text). Throws InputError naming the file and the place for a
 // missing, empty, oversized, binary or non-UTF-8 file, and for a format no reader handles yet.
 Document read_document(const std::filesystem::path& path, const ReadOptions& options = {});
 
@@ -22,6 +22,8 @@ Document read_document(const std::filesystem::path& path, const ReadOptions& opt
 // `path` only names the source. They return the blocks; read_document adds the rest.
 Document read_text(std::string_view bytes, const std::filesystem::path& path);
 Document read_markdown(std::string_view bytes, const std::filesystem::path& path);
+// HTML takes the raw bytes: the page's own charset declaration applies when they are not UTF-8.
+Document read_html(std::string_view bytes, const std::filesystem::path& path);
 
 // CCA, CF or SERP from the title and first headings; nullopt when they do not say.
 std::optional<DocumentKind> detect_kind(const Document& document);

@@ -4,6 +4,8 @@
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+
+#include <map>
 #include <nlohmann/json.hpp>
 
 namespace unct {
@@ -39,6 +41,22 @@ TEST(ScoreCommand, SameDocumentTwiceGivesTheSameJson) {
   b.erase("created_at");
   EXPECT_EQ(a, b);
   EXPECT_THAT(second.err, HasSubstr("saved as assessment 2"));
+}
+
+// The sample analysis as published on a web page gets the same level for every item.
+TEST(ScoreCommand, SampleAsHtmlGetsTheSameLevelsAsItsMarkdown) {
+  test::TempDir dir;
+  auto levels = [&](const std::string& file) {
+    const auto r = run_cli({"score", test::source_file(file).string(), "--db", (dir / "u.db").string(), "--format", "json"});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    const auto json = nlohmann::json::parse(r.out);
+    std::map<std::string, std::string> out;
+    for (const auto& item : json["items"]) out[item["id"]] = item["applicable"].get<bool>() ? item["level"].get<std::string>() : "n/a";
+    return out;
+  };
+  const auto markdown = levels("samples/cca-valdoria-2025.md");
+  EXPECT_EQ(markdown.size(), 43u);
+  EXPECT_EQ(levels("samples/cca-valdoria-2025.html"), markdown);
 }
 
 TEST(ScoreCommand, KindOptionOverridesDetection) {

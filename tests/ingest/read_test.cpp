@@ -55,6 +55,56 @@ TEST(ReadMarkdown, SectionPathsLeaveOutTheDocumentTitle) {
   EXPECT_EQ(section_label(block_with(d, "Final")), "3. Data");
 }
 
+TEST(ReadHtml, ReadsHeadingsParagraphsListsAndTablesAndDropsPageChrome) {
+  const Document d = read_document(fixture("ingest/page.html"));
+  EXPECT_EQ(d.format, "html");
+  EXPECT_EQ(d.title, "Republic of Testland: Common Country Analysis");
+  EXPECT_EQ(d.kind, DocumentKind::cca);
+  EXPECT_THAT(texts(d, BlockKind::heading),
+              ElementsAre("Republic of Testland: Common Country Analysis", "2. Who is left behind", "3. Data"));
+  EXPECT_EQ(block_with(d, "Intro").text, "Intro paragraph with emphasis and a link & an entity.");
+  EXPECT_EQ(block_with(d, "Roma children").text, "Roma children face barriers\nin school.");
+  EXPECT_EQ(block_with(d, "Roma children").line, 15);
+  EXPECT_THAT(texts(d, BlockKind::list_item), ElementsAre("Roma women", "older Roma women", "Indigenous peoples"));
+  EXPECT_EQ(block_with(d, "older Roma").level, 2);
+  EXPECT_THAT(texts(d, BlockKind::table_cell), ElementsAre("Group", "Poverty rate", "Roma", "41 per cent"));
+  const Block& cell = block_with(d, "41 per cent");
+  EXPECT_EQ(cell.row, 1);
+  EXPECT_EQ(cell.column, 1);
+  EXPECT_EQ(cell.table, 0);
+  EXPECT_THAT(texts(d, BlockKind::paragraph), ElementsAre("Intro paragraph with emphasis and a link & an entity.",
+                                                          "Roma children face barriers\nin school.",
+                                                          "Final text in a div, with a span."));
+  EXPECT_THAT(block_with(d, "Final").section, ElementsAre("3. Data"));
+  for (const Block& b : d.blocks) {
+    EXPECT_EQ(b.text.find("navigation"), std::string::npos);
+    EXPECT_EQ(b.text.find("Hidden"), std::string::npos);
+    EXPECT_EQ(b.text.find("Footer"), std::string::npos);
+    EXPECT_EQ(b.text.find("not text"), std::string::npos);
+  }
+}
+
+TEST(ReadHtml, PageInItsDeclaredCharsetIsTranscoded) {
+  const Document d = read_document(fixture("ingest/windows-1252.html"));
+  EXPECT_EQ(d.format, "html");
+  EXPECT_EQ(block_with(d, "Caf").text, "Caf\u00e9 et discrimination \u2013 les Roms.");
+}
+
+// The same analysis as Markdown and as a web page is rated the same, item by item.
+TEST(ReadHtml, SampleAsAWebPageReadsLikeItsMarkdown) {
+  const Document md = read_document(test::source_file("samples/cca-valdoria-2025.md"));
+  const Document web = read_document(test::source_file("samples/cca-valdoria-2025.html"));
+  ASSERT_EQ(md.blocks.size(), web.blocks.size());
+  for (std::size_t i = 0; i < md.blocks.size(); ++i) {
+    EXPECT_EQ(md.blocks[i].kind, web.blocks[i].kind) << i;
+    EXPECT_EQ(md.blocks[i].section, web.blocks[i].section) << i;
+  }
+  EXPECT_EQ(md.title, web.title);
+  EXPECT_EQ(md.kind, web.kind);
+  EXPECT_EQ(md.language, web.language);
+  EXPECT_EQ(md.year, web.year);
+}
+
 TEST(ReadText, FindsNumberedAndUpperCaseHeadings) {
   const Document d = read_document(fixture("ingest/outline.txt"));
   EXPECT_EQ(d.format, "text");
@@ -128,6 +178,9 @@ TEST_F(BadDocument, InvalidUtf8NamesLineAndColumn) {
 TEST_F(BadDocument, FormatsNotReadYetAreNamed) {
   EXPECT_THAT(error_for("draft.docx", std::string("PK\x03\x04rest", 8)), HasSubstr("draft.docx: this is a zip package"));
   EXPECT_THAT(error_for("cf.pdf", "%PDF-1.7\n"), HasSubstr("cf.pdf: this is a PDF"));
+  EXPECT_THAT(error_for("empty.html", ""), HasSubstr("empty.html: the file is empty"));
+  EXPECT_THAT(error_for("chrome-only.html", "<html><body><nav>Home</nav><script>x()</script></body></html>"),
+              HasSubstr("chrome-only.html: the document has no text"));
 }
 
 TEST_F(BadDocument, FileAboveTheSizeLimit) {
