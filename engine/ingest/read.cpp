@@ -18,10 +18,6 @@ bool starts_with(std::string_view text, std::string_view prefix) { return text.s
 
 // Formats the engine recognises by their first bytes but cannot read yet.
 void refuse_unsupported(std::string_view bytes, const std::filesystem::path& path) {
-  if (starts_with(bytes, "PK\x03\x04")) {
-    throw InputError({.file = path}, "this is a zip package (a DOCX or other Office file); reading DOCX is not "
-                                     "supported yet: save the document as Markdown or plain text");
-  }
   if (starts_with(bytes, "%PDF-")) {
     throw InputError({.file = path}, "this is a PDF; reading PDF is not supported yet: export its text as "
                                      "plain text or Markdown");
@@ -170,7 +166,9 @@ Document read_document(const std::filesystem::path& path, const ReadOptions& opt
   if (bytes.empty()) throw InputError({.file = path}, "the file is empty");
   refuse_unsupported(bytes, path);
   Document document;
-  if (is_html(bytes, path)) {
+  if (starts_with(bytes, "PK\x03\x04") || starts_with(bytes, "PK\x05\x06")) {
+    document = read_docx(bytes, path, options);
+  } else if (is_html(bytes, path)) {
     document = read_html(bytes, path);
   } else {
     const std::string text = checked_text(bytes, path);

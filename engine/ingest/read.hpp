@@ -11,10 +11,15 @@ namespace unct::ingest {
 struct ReadOptions {
   // Files above this size are refused before they are read. Default: 256 MiB.
   std::uintmax_t max_bytes = 256ull * 1024 * 1024;
+  // Zip packages (DOCX): refused when their parts add up to more than this once inflated, or
+  // when a part above 1 MiB inflates more than `max_zip_ratio` times (zip bombs).
+  std::uint64_t max_unzipped_bytes = 512ull * 1024 * 1024;
+  std::uint64_t max_zip_ratio = 100;
 };
 
-// Reads a document, choosing the reader from the file's content and name (an HTML page by its
-// doctype or <html> tag, or .html/.htm; .md/.markdown are Markdown; other text is plain text). Throws InputError naming the file and the place for a
+// Reads a document, choosing the reader from the file's content and name (a zip package is read
+// as DOCX; an HTML page by its doctype or <html> tag, or .html/.htm; .md/.markdown are Markdown;
+// other text is plain text). Throws InputError naming the file and the place for a
 // missing, empty, oversized, binary or non-UTF-8 file, and for a format no reader handles yet.
 Document read_document(const std::filesystem::path& path, const ReadOptions& options = {});
 
@@ -22,6 +27,7 @@ Document read_document(const std::filesystem::path& path, const ReadOptions& opt
 // `path` only names the source. They return the blocks; read_document adds the rest.
 Document read_text(std::string_view bytes, const std::filesystem::path& path);
 Document read_markdown(std::string_view bytes, const std::filesystem::path& path);
+Document read_docx(std::string_view bytes, const std::filesystem::path& path, const ReadOptions& options = {});
 // HTML takes the raw bytes: the page's own charset declaration applies when they are not UTF-8.
 Document read_html(std::string_view bytes, const std::filesystem::path& path);
 

@@ -43,8 +43,8 @@ TEST(ScoreCommand, SameDocumentTwiceGivesTheSameJson) {
   EXPECT_THAT(second.err, HasSubstr("saved as assessment 2"));
 }
 
-// The sample analysis as published on a web page gets the same level for every item.
-TEST(ScoreCommand, SampleAsHtmlGetsTheSameLevelsAsItsMarkdown) {
+// The sample analysis as a Word draft and as a web page gets the same level for every item.
+TEST(ScoreCommand, SampleAsDocxAndHtmlGetsTheSameLevelsAsItsMarkdown) {
   test::TempDir dir;
   auto levels = [&](const std::string& file) {
     const auto r = run_cli({"score", test::source_file(file).string(), "--db", (dir / "u.db").string(), "--format", "json"});
@@ -57,6 +57,7 @@ TEST(ScoreCommand, SampleAsHtmlGetsTheSameLevelsAsItsMarkdown) {
   const auto markdown = levels("samples/cca-valdoria-2025.md");
   EXPECT_EQ(markdown.size(), 43u);
   EXPECT_EQ(levels("samples/cca-valdoria-2025.html"), markdown);
+  EXPECT_EQ(levels("samples/cca-valdoria-2025.docx"), markdown);
 }
 
 TEST(ScoreCommand, KindOptionOverridesDetection) {
@@ -168,6 +169,17 @@ TEST_F(BadInput, UnknownOption) {
 
 TEST_F(BadInput, UnknownKind) {
   expect_refused({"score", k_sample, "--db", db(), "--kind", "plan"}, "unknown --kind \"plan\"");
+}
+
+TEST(ScoreCommand, ZipBombIsRefusedWithExit2AndTheDatabaseUntouched) {
+  test::TempDir dir;
+  const std::string db = (dir / "u.db").string();
+  ASSERT_EQ(run_cli({"score", k_sample, "--db", db}).exit_code, 0);
+  const std::string before = test::read_bytes(db);
+  const auto r = run_cli({"score", test::fixture("ingest/bomb.docx").string(), "--db", db});
+  EXPECT_EQ(r.exit_code, cli::k_exit_bad_input);
+  EXPECT_THAT(r.err, HasSubstr("bomb.docx: word/media/zeros.bin expands 1028 times"));
+  EXPECT_EQ(test::read_bytes(db), before);
 }
 
 TEST(ScoreCommand, NewDatabaseIsNotCreatedOnBadInput) {

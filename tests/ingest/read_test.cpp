@@ -105,6 +105,43 @@ TEST(ReadHtml, SampleAsAWebPageReadsLikeItsMarkdown) {
   EXPECT_EQ(md.year, web.year);
 }
 
+TEST(ReadDocx, ReadsStylesListsTablesFootnotesAndTrackedChanges) {
+  const Document d = read_document(fixture("ingest/outline.docx"));
+  EXPECT_EQ(d.format, "docx");
+  EXPECT_EQ(d.title, "Republic of Testland: Common Country Analysis");
+  EXPECT_EQ(d.kind, DocumentKind::cca);
+  // "2. Who is left behind" has a custom style based on Heading 2.
+  EXPECT_THAT(texts(d, BlockKind::heading),
+              ElementsAre("Republic of Testland: Common Country Analysis", "2. Who is left behind", "3. Data"));
+  EXPECT_THAT(texts(d, BlockKind::paragraph),
+              ElementsAre("Intro paragraph with a footnote.", "Footnote 1: Census 2021, table 4.",
+                          "Roma children face barriers\nin school.",
+                          "Data are now disaggregated by ethnicity. Check this."));
+  EXPECT_THAT(texts(d, BlockKind::list_item), ElementsAre("Roma women", "older Roma women", "Indigenous peoples"));
+  EXPECT_EQ(block_with(d, "older Roma").level, 2);
+  EXPECT_THAT(texts(d, BlockKind::table_cell), ElementsAre("Group", "Poverty rate", "Roma", "41 per cent"));
+  const Block& cell = block_with(d, "41 per cent");
+  EXPECT_EQ(cell.row, 1);
+  EXPECT_EQ(cell.column, 1);
+  EXPECT_EQ(cell.table, 0);
+  EXPECT_THAT(cell.section, ElementsAre("2. Who is left behind"));
+  EXPECT_EQ(block_with(d, "Roma children").line, 0);  // DOCX has no lines or pages: quotes cite the heading path
+  EXPECT_EQ(block_with(d, "Roma children").page, 0);
+}
+
+TEST(ReadDocx, SampleAsWordDocumentReadsLikeItsMarkdown) {
+  const Document md = read_document(test::source_file("samples/cca-valdoria-2025.md"));
+  const Document word = read_document(test::source_file("samples/cca-valdoria-2025.docx"));
+  ASSERT_EQ(md.blocks.size(), word.blocks.size());
+  for (std::size_t i = 0; i < md.blocks.size(); ++i) {
+    EXPECT_EQ(md.blocks[i].kind, word.blocks[i].kind) << i;
+    EXPECT_EQ(md.blocks[i].section, word.blocks[i].section) << i;
+  }
+  EXPECT_EQ(md.title, word.title);
+  EXPECT_EQ(md.kind, word.kind);
+  EXPECT_EQ(md.language, word.language);
+}
+
 TEST(ReadText, FindsNumberedAndUpperCaseHeadings) {
   const Document d = read_document(fixture("ingest/outline.txt"));
   EXPECT_EQ(d.format, "text");
@@ -175,8 +212,29 @@ TEST_F(BadDocument, InvalidUtf8NamesLineAndColumn) {
               HasSubstr("latin1.txt:2:4: not valid UTF-8 (byte offset 12)"));
 }
 
+TEST_F(BadDocument, BrokenWordPackagesAreNamedWithThePart) {
+  auto error_in = [](const std::string& name, const ReadOptions& options = {}) {
+    try {
+      read_document(fixture("ingest/" + name), options);
+    } catch (const InputError& e) {
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  };
+  EXPECT_THAT(error_for("truncated.docx", std::string("PK\x03\x04rest", 8)),
+              HasSubstr("truncated.docx: not a readable zip package ("));
+  EXPECT_THAT(error_in("not-word.zip"), HasSubstr("not-word.zip: a zip package but not a Word document: it has no word/document.xml"));
+  EXPECT_THAT(error_in("workbook.xlsx"), HasSubstr("(it is a spreadsheet)"));
+  EXPECT_THAT(error_in("no-body.docx"), HasSubstr("no-body.docx: word/document.xml has no body"));
+  EXPECT_THAT(error_in("malformed.docx"), HasSubstr("malformed.docx: word/document.xml:4:27: malformed XML"));
+  EXPECT_THAT(error_in("bomb.docx"),
+              HasSubstr("bomb.docx: word/media/zeros.bin expands 1028 times (limit 100): refused as a likely zip bomb"));
+  EXPECT_THAT(error_in("bomb.docx", {.max_unzipped_bytes = 10 * 1024 * 1024, .max_zip_ratio = 5000}),
+              HasSubstr("bomb.docx: the package expands to more than 10 MiB: refused as a likely zip bomb"));
+  EXPECT_THAT(error_in("outline.docx", {.max_unzipped_bytes = 1024}), HasSubstr("outline.docx: the package expands to more than 1024 bytes"));
+}
+
 TEST_F(BadDocument, FormatsNotReadYetAreNamed) {
-  EXPECT_THAT(error_for("draft.docx", std::string("PK\x03\x04rest", 8)), HasSubstr("draft.docx: this is a zip package"));
   EXPECT_THAT(error_for("cf.pdf", "%PDF-1.7\n"), HasSubstr("cf.pdf: this is a PDF"));
   EXPECT_THAT(error_for("empty.html", ""), HasSubstr("empty.html: the file is empty"));
   EXPECT_THAT(error_for("chrome-only.html", "<html><body><nav>Home</nav><script>x()</script></body></html>"),

@@ -1,0 +1,334 @@
+// DOCX: the zip package through libzip, its XML parts through pugixml. Paragraphs become blocks;
+// headings come from paragraph styles ("heading 1".."heading 9", "Title") or outline levels;
+// numbered or bulleted paragraphs are list items; tables are kept as rows of cells; footnotes and
+// endnotes follow the paragraph that cites them. Tracked insertions are kept and deletions
+// dropped, as in the document's final view; comments are ignored. DOCX has no pages: quotes
+// point to the heading path.
+
+#include "engine/core/ascii.hpp"
+#include "engine/core/error.hpp"
+#include "engine/ingest/outline.hpp"
+#include "engine/ingest/read.hpp"
+
+#include <pugixml.hpp>
+#include <zip.h>
+
+#include <map>
+#include <memory>
+#include <optional>
+
+namespace unct::ingest {
+namespace {
+
+struct ZipCloser {
+  void operator()(zip_t* z) const { zip_discard(z); }
+};
+struct ZipFileCloser {
+  void operator()(zip_file_t* f) const { zip_fclose(f); }
+};
+
+// The package, opened from memory, with its parts read under the size limits.
+class Package {
+public:
+  Package(std::string_view bytes, const std::filesystem::path& path, const ReadOptions& options)
+      : m_path(path), m_options(options) {
+    zip_error_t error;
+    zip_error_init(&error);
+    zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
+    if (source != nullptr) {
+      m_zip.reset(zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &error));
+      if (!m_zip) zip_source_free(source);
+    }
+    if (!m_zip) {
+      const std::string reason = zip_error_strerror(&error);
+      zip_error_fini(&error);
+      throw InputError({.file = path}, "not a readable zip package (" + reason + "); a DOCX file may be damaged or truncated");
+    }
+    zip_error_fini(&error);
+    check_limits();
+  }
+
+  bool has(const char* name) const { return zip_name_locate(m_zip.get(), name, 0) >= 0; }
+
+  // The part's bytes; nullopt when the package has no such part.
+  std::optional<std::string> part(const char* name) const {
+    const zip_int64_t index = zip_name_locate(m_zip.get(), name, 0);
+    if (index < 0) return std::nullopt;
+    zip_stat_t stat;
+    zip_stat_index(m_zip.get(), static_cast<zip_uint64_t>(index), 0, &stat);
+    std::unique_ptr<zip_file_t, ZipFileCloser> file(zip_fopen_index(m_zip.get(), static_cast<zip_uint64_t>(index), 0));
+    if (!file) {
+      throw InputError({.file = m_path}, std::string(name) + ": cannot be read (" + zip_strerror(m_zip.get()) +
+                                             "); the package may be encrypted or damaged");
+    }
+    std::string out(static_cast<std::size_t>(stat.size), '\0');
+    zip_uint64_t done = 0;
+    while (done < stat.size) {
+      const zip_int64_t n = zip_fread(file.get(), out.data() + done, stat.size - done);
+      if (n < 0) {
+        throw InputError({.file = m_path}, std::string(name) + ": cannot be read (" + zip_file_strerror(file.get()) +
+                                               "); the package is damaged");
+      }
+      if (n == 0) break;
+      done += static_cast<zip_uint64_t>(n);
+    }
+    out.resize(static_cast<std::size_t>(done));
+    return out;
+  }
+
+private:
+  // A zip bomb claims far more bytes than it holds. Sizes are checked from the central directory
+  // before anything is inflated; libzip then refuses to inflate past a part's declared size.
+  void check_limits() const {
+    const zip_int64_t count = zip_get_num_entries(m_zip.get(), 0);
+    std::uint64_t total = 0;
+    for (zip_int64_t i = 0; i < count; ++i) {
+      zip_stat_t stat;
+      if (zip_stat_index(m_zip.get(), static_cast<zip_uint64_t>(i), 0, &stat) != 0) continue;
+      if ((stat.valid & ZIP_STAT_SIZE) == 0 || (stat.valid & ZIP_STAT_COMP_SIZE) == 0) continue;
+      total += stat.size;
+      const std::string name = stat.name != nullptr ? stat.name : "?";
+      if (stat.size > 1024 * 1024 && stat.size / std::max<std::uint64_t>(stat.comp_size, 1) > m_options.max_zip_ratio) {
+        throw InputError({.file = m_path}, name + " expands " + std::to_string(stat.size / std::max<std::uint64_t>(stat.comp_size, 1)) +
+                                               " times (limit " + std::to_string(m_options.max_zip_ratio) +
+                                               "): refused as a likely zip bomb");
+      }
+      if (total > m_options.max_unzipped_bytes) {
+        const std::uint64_t limit = m_options.max_unzipped_bytes;
+        const std::string amount = limit >= 1024 * 1024 ? std::to_string(limit / (1024 * 1024)) + " MiB"
+                                                         : std::to_string(limit) + " bytes";
+        throw InputError({.file = m_path}, "the package expands to more than " + amount + ": refused as a likely zip bomb");
+      }
+    }
+  }
+
+  std::unique_ptr<zip_t, ZipCloser> m_zip;
+  std::filesystem::path m_path;
+  ReadOptions m_options;
+};
+
+pugi::xml_document parse_part(const std::string& bytes, const char* name, const std::filesystem::path& path) {
+  pugi::xml_document doc;
+  const pugi::xml_parse_result parsed = doc.load_buffer(bytes.data(), bytes.size(), pugi::parse_default | pugi::parse_ws_pcdata_single);
+  if (!parsed) {
+    const LineColumn lc = line_column_at(bytes, static_cast<std::size_t>(std::max<std::ptrdiff_t>(parsed.offset, 0)));
+    throw InputError({.file = path}, std::string(name) + ":" + std::to_string(lc.line) + ":" + std::to_string(lc.column) +
+                                         ": malformed XML (" + parsed.description() + ")");
+  }
+  return doc;
+}
+
+std::string_view local(const pugi::xml_node node) {
+  const std::string_view name = node.name();
+  const auto colon = name.find(':');
+  return colon == std::string_view::npos ? name : name.substr(colon + 1);
+}
+
+pugi::xml_node child(const pugi::xml_node node, std::string_view name) {
+  for (pugi::xml_node c : node.children()) {
+    if (local(c) == name) return c;
+  }
+  return {};
+}
+
+std::string attribute(const pugi::xml_node node, std::string_view name) {
+  for (pugi::xml_attribute a : node.attributes()) {
+    std::string_view n = a.name();
+    const auto colon = n.find(':');
+    if ((colon == std::string_view::npos ? n : n.substr(colon + 1)) == name) return a.value();
+  }
+  return {};
+}
+
+struct Style {
+  int heading = 0;  // 1-9, or 0
+  bool list = false;
+  std::string based_on;
+};
+
+// Paragraph styles by id: which are headings (by name or outline level) and which are numbered.
+std::map<std::string, Style> read_styles(const std::optional<std::string>& xml, const std::filesystem::path& path) {
+  std::map<std::string, Style> out;
+  if (!xml) return out;
+  const pugi::xml_document doc = parse_part(*xml, "word/styles.xml", path);
+  for (pugi::xml_node style : doc.first_child().children()) {
+    if (local(style) != "style" || attribute(style, "type") != "paragraph") continue;
+    Style s;
+    const std::string name = ascii_lower(attribute(child(style, "name"), "val"));
+    if (name == "title") s.heading = 1;
+    else if (name.rfind("heading ", 0) == 0 && name.size() == 9 && name[8] >= '1' && name[8] <= '9') s.heading = name[8] - '0';
+    const pugi::xml_node ppr = child(style, "pPr");
+    if (const pugi::xml_node outline = child(ppr, "outlineLvl"); outline && s.heading == 0) {
+      const int level = std::atoi(attribute(outline, "val").c_str());
+      if (level >= 0 && level < 9) s.heading = level + 1;
+    }
+    s.list = static_cast<bool>(child(ppr, "numPr"));
+    s.based_on = attribute(child(style, "basedOn"), "val");
+    out[attribute(style, "styleId")] = s;
+  }
+  return out;
+}
+
+// Text of a paragraph (or of any run container) in the document's final view.
+void append_runs(const pugi::xml_node node, std::string& out, std::vector<std::string>* note_ids) {
+  for (pugi::xml_node c : node.children()) {
+    const std::string_view name = local(c);
+    if (name == "t") {
+      out += c.text().get();
+    } else if (name == "tab") {
+      out += ' ';
+    } else if (name == "br" || name == "cr") {
+      out += '\n';
+    } else if (name == "noBreakHyphen") {
+      out += '-';
+    } else if (name == "footnoteReference" || name == "endnoteReference") {
+      if (note_ids != nullptr) note_ids->push_back(std::string(name.substr(0, 3)) + ":" + attribute(c, "id"));
+    } else if (name == "del" || name == "moveFrom" || name == "pPr" || name == "rPr" || name == "instrText" ||
+               name == "delText" || name == "commentReference" || name == "Fallback") {
+      continue;  // deleted text, properties, field codes and comments are not the document's text
+    } else if (name == "r" || name == "ins" || name == "moveTo" || name == "hyperlink" || name == "smartTag" ||
+               name == "sdt" || name == "sdtContent" || name == "fldSimple" || name == "customXml" || name == "AlternateContent" ||
+               name == "Choice") {
+      append_runs(c, out, note_ids);
+    }
+  }
+}
+
+class DocxReader {
+public:
+  DocxReader(std::map<std::string, Style> styles, std::map<std::string, std::vector<std::string>> notes)
+      : m_styles(std::move(styles)), m_notes(std::move(notes)) {}
+
+  std::vector<Block> read(const pugi::xml_node body) {
+    walk(body);
+    return m_outline.take_blocks();
+  }
+
+private:
+  const Style* style(const std::string& id) const {
+    const auto it = m_styles.find(id);
+    return it == m_styles.end() ? nullptr : &it->second;
+  }
+
+  // Heading level from the paragraph's own outline level or its style (through basedOn).
+  int heading_level(const pugi::xml_node ppr, const std::string& style_id) const {
+    if (const pugi::xml_node outline = child(ppr, "outlineLvl")) {
+      const int level = std::atoi(attribute(outline, "val").c_str());
+      if (level >= 0 && level < 9) return level + 1;
+    }
+    std::string id = style_id;
+    for (int depth = 0; depth < 10 && !id.empty(); ++depth) {
+      const Style* s = style(id);
+      if (s == nullptr) break;
+      if (s->heading > 0) return s->heading;
+      id = s->based_on;
+    }
+    return 0;
+  }
+
+  void paragraph(const pugi::xml_node p) {
+    const pugi::xml_node ppr = child(p, "pPr");
+    const std::string style_id = attribute(child(ppr, "pStyle"), "val");
+    std::string text;
+    std::vector<std::string> note_ids;
+    append_runs(p, text, &note_ids);
+    text = trim(text);
+    if (const int level = heading_level(ppr, style_id); level > 0 && !text.empty()) {
+      m_outline.add_heading(std::move(text), level, 0);
+    } else if (const pugi::xml_node num = child(ppr, "numPr"); num || (style(style_id) != nullptr && style(style_id)->list)) {
+      const int depth = num ? std::atoi(attribute(child(num, "ilvl"), "val").c_str()) + 1 : 1;
+      m_outline.add({.kind = BlockKind::list_item, .text = std::move(text), .level = depth});
+    } else {
+      m_outline.add({.kind = BlockKind::paragraph, .text = std::move(text)});
+    }
+    for (const std::string& id : note_ids) {
+      const auto it = m_notes.find(id);
+      if (it == m_notes.end()) continue;
+      for (const std::string& note : it->second) m_outline.add({.kind = BlockKind::paragraph, .text = note});
+    }
+  }
+
+  void table(const pugi::xml_node tbl) {
+    const int number = ++m_table;
+    int row = -1;
+    for (pugi::xml_node tr : tbl.children()) {
+      if (local(tr) != "tr") continue;
+      ++row;
+      int column = -1;
+      for (pugi::xml_node tc : tr.children()) {
+        if (local(tc) != "tc") continue;
+        ++column;
+        std::string text;
+        for (pugi::xml_node p : tc.children()) {
+          if (local(p) != "p") continue;
+          std::string line;
+          append_runs(p, line, nullptr);
+          if (!trim(line).empty()) text += (text.empty() ? "" : "\n") + trim(line);
+        }
+        m_outline.add({.kind = BlockKind::table_cell, .text = std::move(text), .table = number, .row = row, .column = column});
+      }
+    }
+  }
+
+  void walk(const pugi::xml_node node) {
+    for (pugi::xml_node c : node.children()) {
+      const std::string_view name = local(c);
+      if (name == "p") paragraph(c);
+      else if (name == "tbl") table(c);
+      else if (name == "sdt" || name == "sdtContent" || name == "customXml" || name == "ins" || name == "moveTo") walk(c);
+    }
+  }
+
+  std::map<std::string, Style> m_styles;
+  std::map<std::string, std::vector<std::string>> m_notes;
+  Outline m_outline;
+  int m_table = -1;
+};
+
+// Footnotes and endnotes by "foo:<id>" / "end:<id>", each as its paragraphs' text.
+void read_notes(const std::optional<std::string>& xml, const char* part, const char* prefix, const char* label,
+                const std::filesystem::path& path, std::map<std::string, std::vector<std::string>>& out) {
+  if (!xml) return;
+  const pugi::xml_document doc = parse_part(*xml, part, path);
+  for (pugi::xml_node note : doc.first_child().children()) {
+    const std::string type = attribute(note, "type");
+    if (type == "separator" || type == "continuationSeparator" || type == "continuationNotice") continue;
+    const std::string id = attribute(note, "id");
+    std::vector<std::string> paragraphs;
+    for (pugi::xml_node p : note.children()) {
+      if (local(p) != "p") continue;
+      std::string text;
+      append_runs(p, text, nullptr);
+      text = trim(text);
+      if (!text.empty()) paragraphs.push_back(std::string(label) + " " + id + ": " + text);
+    }
+    out[std::string(prefix) + ":" + id] = std::move(paragraphs);
+  }
+}
+
+}  // namespace
+
+Document read_docx(std::string_view bytes, const std::filesystem::path& path, const ReadOptions& options) {
+  const Package package(bytes, path, options);
+  if (!package.has("word/document.xml")) {
+    std::string what = "a zip package but not a Word document: it has no word/document.xml";
+    if (package.has("xl/workbook.xml")) what += " (it is a spreadsheet)";
+    else if (package.has("ppt/presentation.xml")) what += " (it is a presentation)";
+    else if (package.has("content.xml")) what += " (it is an OpenDocument file: save it as DOCX)";
+    throw InputError({.file = path}, what);
+  }
+  std::map<std::string, std::vector<std::string>> notes;
+  read_notes(package.part("word/footnotes.xml"), "word/footnotes.xml", "foo", "Footnote", path, notes);
+  read_notes(package.part("word/endnotes.xml"), "word/endnotes.xml", "end", "Endnote", path, notes);
+  const std::string xml = *package.part("word/document.xml");
+  const pugi::xml_document doc = parse_part(xml, "word/document.xml", path);
+  const pugi::xml_node body = child(doc.first_child(), "body");
+  if (!body) throw InputError({.file = path}, "word/document.xml has no body");
+  Document document;
+  document.path = path;
+  document.format = "docx";
+  document.blocks = DocxReader(read_styles(package.part("word/styles.xml"), path), std::move(notes)).read(body);
+  return document;
+}
+
+}  // namespace unct::ingest
