@@ -5,7 +5,8 @@ namespace {
 
 constexpr Command k_commands[] = {
     {"score", "rate a document against the checklist, store the result, print the report", run_score},
-    {"checklist", "check a checklist file (validate) or print it (show)", run_checklist},
+    {"inspect", "show what the engine reads in a document: outline, parts, pages, warnings", run_inspect},
+    {"checklist", "check a checklist file (validate, lint) or print it (show)", run_checklist},
 };
 
 }  // namespace

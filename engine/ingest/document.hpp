@@ -42,6 +42,8 @@ struct Document {
   std::string language;              // "en", "fr" or "es" from common words; empty when unclear
   std::optional<int> year;           // the first year named in the title (e.g. 2025 in "CCA 2025-2029")
   std::vector<Block> blocks;
+  int pages = 0;                      // paged formats (PDF); 0 otherwise
+  std::vector<std::string> warnings;  // what the reader noticed but could read past ("page 4 has no text")
   bool operator==(const Document&) const = default;
 };
 

@@ -16,14 +16,6 @@ namespace {
 
 bool starts_with(std::string_view text, std::string_view prefix) { return text.substr(0, prefix.size()) == prefix; }
 
-// Formats the engine recognises by their first bytes but cannot read yet.
-void refuse_unsupported(std::string_view bytes, const std::filesystem::path& path) {
-  if (starts_with(bytes, "%PDF-")) {
-    throw InputError({.file = path}, "this is a PDF; reading PDF is not supported yet: export its text as "
-                                     "plain text or Markdown");
-  }
-}
-
 bool is_html(std::string_view bytes, const std::filesystem::path& path) {
   const std::string extension = ascii_lower(path.extension().string());
   if (extension == ".html" || extension == ".htm" || extension == ".xhtml") return true;
@@ -164,9 +156,10 @@ std::optional<int> detect_year(const Document& document) {
 Document read_document(const std::filesystem::path& path, const ReadOptions& options) {
   const std::string bytes = read_file(path, options.max_bytes);
   if (bytes.empty()) throw InputError({.file = path}, "the file is empty");
-  refuse_unsupported(bytes, path);
   Document document;
-  if (starts_with(bytes, "PK\x03\x04") || starts_with(bytes, "PK\x05\x06")) {
+  if (starts_with(bytes, "%PDF-")) {
+    document = read_pdf(bytes, path);
+  } else if (starts_with(bytes, "PK\x03\x04") || starts_with(bytes, "PK\x05\x06")) {
     document = read_docx(bytes, path, options);
   } else if (is_html(bytes, path)) {
     document = read_html(bytes, path);

@@ -17,8 +17,8 @@ struct ReadOptions {
   std::uint64_t max_zip_ratio = 100;
 };
 
-// Reads a document, choosing the reader from the file's content and name (a zip package is read
-// as DOCX; an HTML page by its doctype or <html> tag, or .html/.htm; .md/.markdown are Markdown;
+// Reads a document, choosing the reader from the file's content and name (a PDF by its header; a
+// zip package is read as DOCX; an HTML page by its doctype or <html> tag, or .html/.htm; .md/.markdown are Markdown;
 // other text is plain text). Throws InputError naming the file and the place for a
 // missing, empty, oversized, binary or non-UTF-8 file, and for a format no reader handles yet.
 Document read_document(const std::filesystem::path& path, const ReadOptions& options = {});
@@ -27,6 +27,7 @@ Document read_document(const std::filesystem::path& path, const ReadOptions& opt
 // `path` only names the source. They return the blocks; read_document adds the rest.
 Document read_text(std::string_view bytes, const std::filesystem::path& path);
 Document read_markdown(std::string_view bytes, const std::filesystem::path& path);
+Document read_pdf(std::string_view bytes, const std::filesystem::path& path);
 Document read_docx(std::string_view bytes, const std::filesystem::path& path, const ReadOptions& options = {});
 // HTML takes the raw bytes: the page's own charset declaration applies when they are not UTF-8.
 Document read_html(std::string_view bytes, const std::filesystem::path& path);

@@ -43,8 +43,9 @@ TEST(ScoreCommand, SameDocumentTwiceGivesTheSameJson) {
   EXPECT_THAT(second.err, HasSubstr("saved as assessment 2"));
 }
 
-// The sample analysis as a Word draft and as a web page gets the same level for every item.
-TEST(ScoreCommand, SampleAsDocxAndHtmlGetsTheSameLevelsAsItsMarkdown) {
+// The sample analysis as a Word draft, a signed PDF and a web page gets the same level for every
+// item as its Markdown source.
+TEST(ScoreCommand, SampleAsDocxPdfAndHtmlGetsTheSameLevelsAsItsMarkdown) {
   test::TempDir dir;
   auto levels = [&](const std::string& file) {
     const auto r = run_cli({"score", test::source_file(file).string(), "--db", (dir / "u.db").string(), "--format", "json"});
@@ -58,6 +59,7 @@ TEST(ScoreCommand, SampleAsDocxAndHtmlGetsTheSameLevelsAsItsMarkdown) {
   EXPECT_EQ(markdown.size(), 43u);
   EXPECT_EQ(levels("samples/cca-valdoria-2025.html"), markdown);
   EXPECT_EQ(levels("samples/cca-valdoria-2025.docx"), markdown);
+  EXPECT_EQ(levels("samples/cca-valdoria-2025.pdf"), markdown);
 }
 
 TEST(ScoreCommand, KindOptionOverridesDetection) {

@@ -142,6 +142,43 @@ TEST(ReadDocx, SampleAsWordDocumentReadsLikeItsMarkdown) {
   EXPECT_EQ(md.language, word.language);
 }
 
+TEST(ReadPdf, RebuildsParagraphsAndHeadingsAndDropsRunningLines) {
+  const Document d = read_document(fixture("ingest/layout.pdf"));
+  EXPECT_EQ(d.format, "pdf");
+  EXPECT_EQ(d.pages, 3);
+  EXPECT_EQ(d.title, "Republic of Testland: Common Country Analysis");
+  EXPECT_THAT(texts(d, BlockKind::heading), ElementsAre("Republic of Testland: Common Country Analysis",
+                                                        "2. Who is left behind", "3. Data", "3.1 Data gaps"));
+  EXPECT_EQ(block_with(d, "3. Data").level, 2);      // 14 points, under the 18-point title
+  EXPECT_EQ(block_with(d, "3.1 Data gaps").level, 3);  // numbered, in the body size
+  // Line-end hyphenation joined; columns read one after the other; headers and "Page N" gone.
+  EXPECT_THAT(texts(d, BlockKind::paragraph),
+              ElementsAre("Roma children face barriers in school and the discrimination they meet is rarely recorded.",
+                          "Indigenous peoples live mostly in the highlands.",
+                          "The left column opens here and ends with its second line.",
+                          "The right column comes after the left one.", "No data by ethnicity exist.",
+                          "Final paragraph on the last page."));
+  EXPECT_EQ(block_with(d, "Indigenous").page, 1);
+  EXPECT_EQ(block_with(d, "right column").page, 2);
+  EXPECT_EQ(block_with(d, "Final paragraph").page, 3);
+  EXPECT_THAT(block_with(d, "No data").section, ElementsAre("3. Data", "3.1 Data gaps"));
+  EXPECT_THAT(d.warnings, ElementsAre("6 running header, footer or page-number lines left out"));
+}
+
+TEST(ReadPdf, SampleAsPdfReadsLikeItsMarkdown) {
+  const Document md = read_document(test::source_file("samples/cca-valdoria-2025.md"));
+  const Document signed_copy = read_document(test::source_file("samples/cca-valdoria-2025.pdf"));
+  ASSERT_EQ(md.blocks.size(), signed_copy.blocks.size());
+  for (std::size_t i = 0; i < md.blocks.size(); ++i) {
+    EXPECT_EQ(md.blocks[i].kind, signed_copy.blocks[i].kind) << i;
+    EXPECT_EQ(md.blocks[i].section, signed_copy.blocks[i].section) << i;
+    EXPECT_GT(signed_copy.blocks[i].page, 0) << i;
+  }
+  EXPECT_EQ(md.title, signed_copy.title);
+  EXPECT_EQ(md.year, signed_copy.year);
+  EXPECT_GT(signed_copy.blocks.back().page, 1);
+}
+
 TEST(ReadText, FindsNumberedAndUpperCaseHeadings) {
   const Document d = read_document(fixture("ingest/outline.txt"));
   EXPECT_EQ(d.format, "text");
@@ -234,8 +271,23 @@ TEST_F(BadDocument, BrokenWordPackagesAreNamedWithThePart) {
   EXPECT_THAT(error_in("outline.docx", {.max_unzipped_bytes = 1024}), HasSubstr("outline.docx: the package expands to more than 1024 bytes"));
 }
 
-TEST_F(BadDocument, FormatsNotReadYetAreNamed) {
-  EXPECT_THAT(error_for("cf.pdf", "%PDF-1.7\n"), HasSubstr("cf.pdf: this is a PDF"));
+TEST_F(BadDocument, BrokenPdfsSayWhatIsWrong) {
+  auto error_in = [](const std::string& name) {
+    try {
+      read_document(fixture("ingest/" + name));
+    } catch (const InputError& e) {
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  };
+  EXPECT_THAT(error_in("encrypted.pdf"), HasSubstr("encrypted.pdf: the PDF is encrypted and needs a password"));
+  EXPECT_THAT(error_in("truncated.pdf"), HasSubstr("truncated.pdf: the PDF is truncated: it does not end with %%EOF"));
+  EXPECT_THAT(error_in("scanned.pdf"),
+              HasSubstr("scanned.pdf: no text layer on any of its 2 pages: this looks like a scanned PDF; run OCR"));
+  EXPECT_THAT(error_for("garbage.pdf", "%PDF-1.7\nnot really a pdf\n%%EOF\n"), HasSubstr("garbage.pdf: "));
+}
+
+TEST_F(BadDocument, EmptyHtmlIsNamed) {
   EXPECT_THAT(error_for("empty.html", ""), HasSubstr("empty.html: the file is empty"));
   EXPECT_THAT(error_for("chrome-only.html", "<html><body><nav>Home</nav><script>x()</script></body></html>"),
               HasSubstr("chrome-only.html: the document has no text"));

@@ -1,0 +1,38 @@
+#include "cli/commands.hpp"
+#include "cli/commands/options.hpp"
+#include "cli/defaults.hpp"
+#include "engine/checklist/load.hpp"
+#include "engine/ingest/read.hpp"
+#include "engine/report/inspect.hpp"
+#include "engine/rules/document_index.hpp"
+
+namespace unct::cli {
+
+namespace po = boost::program_options;
+
+int run_inspect(const std::vector<std::string>& args, Io io) {
+  po::options_description options("options");
+  options.add_options()
+      ("checklist", po::value<std::string>()->default_value(default_checklist().string()), "checklist XML file (its document parts)")
+      ("blocks", po::bool_switch(), "list every block: kind, page or line, part and text");
+  po::options_description hidden;
+  hidden.add_options()("file", po::value<std::string>()->required(), "document");
+  po::positional_options_description positional;
+  positional.add("file", 1);
+  po::variables_map values;
+  if (!parse_options(args, options, hidden, positional, values, io.out,
+                     "usage: unct-assess inspect FILE [--blocks] [--checklist FILE]\n\n"
+                     "Shows what the engine reads in FILE, without scoring or storing anything: format, pages,\n"
+                     "detected title, kind, language and year, blocks per kind, the outline of headings with\n"
+                     "the checklist part each opens, and what the reader warned about.")) {
+    return 0;
+  }
+  const checklist::Checklist loaded = checklist::load_checklist(values["checklist"].as<std::string>());
+  const ingest::Document document = ingest::read_document(values["file"].as<std::string>());
+  const rules::CompiledChecklist compiled = rules::compile(loaded);
+  const rules::DocumentIndex index = rules::index_document(compiled, document, {.language = document.language});
+  report::render_inspection(document, index.part, loaded, values["blocks"].as<bool>(), io.out);
+  return 0;
+}
+
+}  // namespace unct::cli
