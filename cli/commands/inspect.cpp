@@ -15,6 +15,7 @@ int run_inspect(const std::vector<std::string>& args, Io io) {
   options.add_options()
       ("checklist", po::value<std::string>()->default_value(default_checklist().string()), "checklist XML file (its document parts)")
       ("blocks", po::bool_switch(), "list every block: kind, page or line, part and text");
+  add_read_options(options);
   po::options_description hidden;
   hidden.add_options()("file", po::value<std::string>()->required(), "document");
   po::positional_options_description positional;
@@ -28,7 +29,7 @@ int run_inspect(const std::vector<std::string>& args, Io io) {
     return 0;
   }
   const checklist::Checklist loaded = checklist::load_checklist(values["checklist"].as<std::string>());
-  const ingest::Document document = ingest::read_document(values["file"].as<std::string>());
+  const ingest::Document document = ingest::read_document(values["file"].as<std::string>(), read_options(values));
   const rules::CompiledChecklist compiled = rules::compile(loaded);
   const rules::DocumentIndex index = rules::index_document(compiled, document, {.language = document.language});
   report::render_inspection(document, index.part, loaded, values["blocks"].as<bool>(), io.out);

@@ -1,5 +1,7 @@
 #include "cli/commands/options.hpp"
 
+#include "engine/core/error.hpp"
+
 namespace unct::cli {
 
 namespace po = boost::program_options;
@@ -19,6 +21,20 @@ bool parse_options(const std::vector<std::string>& args, const po::options_descr
   }
   po::notify(values);
   return true;
+}
+
+void add_read_options(po::options_description& options) {
+  options.add_options()("max-size", po::value<double>()->default_value(256),
+                        "refuse documents larger than this many MB (and DOCX packages that expand past twice this)");
+}
+
+ingest::ReadOptions read_options(const po::variables_map& values) {
+  const double mb = values["max-size"].as<double>();
+  if (!(mb > 0)) throw InputError({}, "--max-size must be a positive number of MB");
+  ingest::ReadOptions out;
+  out.max_bytes = static_cast<std::uintmax_t>(mb * 1024 * 1024);
+  out.max_unzipped_bytes = 2 * out.max_bytes;
+  return out;
 }
 
 }  // namespace unct::cli

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "engine/ingest/read.hpp"
+
 #include <boost/program_options.hpp>
 
 #include <ostream>
@@ -14,5 +16,10 @@ bool parse_options(const std::vector<std::string>& args, const boost::program_op
                    const boost::program_options::options_description& hidden,
                    const boost::program_options::positional_options_description& positional,
                    boost::program_options::variables_map& values, std::ostream& help_out, const std::string& usage);
+
+// --max-size MB, for commands that read a document.
+void add_read_options(boost::program_options::options_description& options);
+// The reader's limits from those options; throws InputError for a size that is not positive.
+ingest::ReadOptions read_options(const boost::program_options::variables_map& values);
 
 }  // namespace unct::cli

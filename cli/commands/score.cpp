@@ -42,6 +42,7 @@ int run_score(const std::vector<std::string>& args, Io io) {
       ("explain", po::value<std::vector<std::string>>()->composing(),
        "print why ITEM got its level (each criterion's signals, counts and matched words) instead of the report; repeatable")
       ("timings", po::bool_switch(), "print the time spent reading, normalising, scanning, evaluating and storing");
+  add_read_options(options);
   po::options_description hidden;
   hidden.add_options()("file", po::value<std::string>()->required(), "document");
   po::positional_options_description positional;
@@ -49,8 +50,8 @@ int run_score(const std::vector<std::string>& args, Io io) {
   po::variables_map values;
   if (!parse_options(args, options, hidden, positional, values, io.out,
                      "usage: unct-assess score FILE [options]\n\n"
-                     "Reads FILE (Markdown or plain text), rates every applicable checklist item, stores the\n"
-                     "assessment in the database and prints the report.")) {
+                     "Reads FILE (PDF, DOCX, HTML, Markdown or plain text), rates every applicable checklist item,\n"
+                     "stores the assessment in the database and prints the report.")) {
     return 0;
   }
 
@@ -94,7 +95,7 @@ int run_score(const std::vector<std::string>& args, Io io) {
   }
   const ingest::Document document = [&] {
     PhaseTimer timer(assess_options.timings, "read");
-    return ingest::read_document(values["file"].as<std::string>());
+    return ingest::read_document(values["file"].as<std::string>(), read_options(values));
   }();
   const rules::CompiledChecklist compiled = [&] {
     PhaseTimer timer(assess_options.timings, "compile");

@@ -7,6 +7,12 @@
 
 namespace unct {
 
+std::string byte_size(std::uintmax_t bytes) {
+  if (bytes >= 1024 * 1024) return std::to_string(bytes / (1024 * 1024)) + " MiB";
+  if (bytes >= 1024) return std::to_string(bytes / 1024) + " KiB";
+  return std::to_string(bytes) + " bytes";
+}
+
 std::string read_file(const std::filesystem::path& path, std::uintmax_t max_bytes) {
   std::error_code ec;
   const auto status = std::filesystem::status(path, ec);
@@ -14,9 +20,7 @@ std::string read_file(const std::filesystem::path& path, std::uintmax_t max_byte
   if (std::filesystem::is_directory(status)) throw InputError({.file = path}, "is a directory, not a file");
   const std::uintmax_t size = std::filesystem::file_size(path, ec);
   if (!ec && size > max_bytes) {
-    throw InputError({.file = path}, "file is " + std::to_string(size / (1024 * 1024)) +
-                                         " MiB, above the limit of " +
-                                         std::to_string(max_bytes / (1024 * 1024)) + " MiB");
+    throw InputError({.file = path}, "file is " + byte_size(size) + ", above the limit of " + byte_size(max_bytes));
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError({.file = path}, "cannot open file for reading");

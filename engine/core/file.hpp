@@ -10,4 +10,7 @@ namespace unct {
 // directory, cannot be read, or is larger than max_bytes.
 std::string read_file(const std::filesystem::path& path, std::uintmax_t max_bytes);
 
+// "3 MiB", "12 KiB" or "900 bytes", rounded down, for messages about sizes.
+std::string byte_size(std::uintmax_t bytes);
+
 }  // namespace unct

@@ -7,6 +7,7 @@
 
 #include "engine/core/ascii.hpp"
 #include "engine/core/error.hpp"
+#include "engine/core/file.hpp"
 #include "engine/ingest/outline.hpp"
 #include "engine/ingest/read.hpp"
 
@@ -94,10 +95,8 @@ private:
                                                "): refused as a likely zip bomb");
       }
       if (total > m_options.max_unzipped_bytes) {
-        const std::uint64_t limit = m_options.max_unzipped_bytes;
-        const std::string amount = limit >= 1024 * 1024 ? std::to_string(limit / (1024 * 1024)) + " MiB"
-                                                         : std::to_string(limit) + " bytes";
-        throw InputError({.file = m_path}, "the package expands to more than " + amount + ": refused as a likely zip bomb");
+        throw InputError({.file = m_path}, "the package expands to more than " + byte_size(m_options.max_unzipped_bytes) +
+                                               ": refused as a likely zip bomb");
       }
     }
   }

@@ -184,6 +184,15 @@ TEST(ScoreCommand, ZipBombIsRefusedWithExit2AndTheDatabaseUntouched) {
   EXPECT_EQ(test::read_bytes(db), before);
 }
 
+TEST(ScoreCommand, MaxSizeRefusesLargerDocuments) {
+  test::TempDir dir;
+  const auto r = run_cli({"score", k_sample, "--db", (dir / "u.db").string(), "--max-size", "0.001"});
+  EXPECT_EQ(r.exit_code, cli::k_exit_bad_input);
+  EXPECT_THAT(r.err, HasSubstr("cca-valdoria-2025.md: file is 6 KiB, above the limit of 1 KiB"));
+  EXPECT_FALSE(std::filesystem::exists(dir / "u.db"));
+  EXPECT_EQ(run_cli({"score", k_sample, "--db", (dir / "u.db").string(), "--max-size", "0"}).exit_code, cli::k_exit_bad_input);
+}
+
 TEST(ScoreCommand, NewDatabaseIsNotCreatedOnBadInput) {
   test::TempDir dir;
   const auto r = run_cli({"score", (dir / "missing.md").string(), "--db", (dir / "new.db").string()});

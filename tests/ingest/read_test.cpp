@@ -268,7 +268,7 @@ TEST_F(BadDocument, BrokenWordPackagesAreNamedWithThePart) {
               HasSubstr("bomb.docx: word/media/zeros.bin expands 1028 times (limit 100): refused as a likely zip bomb"));
   EXPECT_THAT(error_in("bomb.docx", {.max_unzipped_bytes = 10 * 1024 * 1024, .max_zip_ratio = 5000}),
               HasSubstr("bomb.docx: the package expands to more than 10 MiB: refused as a likely zip bomb"));
-  EXPECT_THAT(error_in("outline.docx", {.max_unzipped_bytes = 1024}), HasSubstr("outline.docx: the package expands to more than 1024 bytes"));
+  EXPECT_THAT(error_in("outline.docx", {.max_unzipped_bytes = 1024}), HasSubstr("outline.docx: the package expands to more than 1 KiB"));
 }
 
 TEST_F(BadDocument, BrokenPdfsSayWhatIsWrong) {
