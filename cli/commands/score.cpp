@@ -93,9 +93,16 @@ int run_score(const std::vector<std::string>& args, Io io) {
       }
     }
   }
+  // A document read before (same bytes) comes from the database's text cache, not its file.
   const ingest::Document document = [&] {
     PhaseTimer timer(assess_options.timings, "read");
-    return ingest::read_document(values["file"].as<std::string>(), read_options(values));
+    const ingest::ReadOptions read = read_options(values);
+    const ingest::Source source = ingest::load_source(values["file"].as<std::string>(), read);
+    if (std::optional<ingest::Document> cached = store::Store::cached_document(values["db"].as<std::string>(), source.sha256)) {
+      cached->path = source.path;
+      return std::move(*cached);
+    }
+    return ingest::read_source(source, read);
   }();
   const rules::CompiledChecklist compiled = [&] {
     PhaseTimer timer(assess_options.timings, "compile");
@@ -108,7 +115,7 @@ int run_score(const std::vector<std::string>& args, Io io) {
   store::Store store(values["db"].as<std::string>());
   {
     PhaseTimer timer(assess_options.timings, "store");
-    id = store.save(assessment);
+    id = store.save(assessment, &document);
   }
 
   if (!assess_options.explain.empty()) {

@@ -153,9 +153,16 @@ std::optional<int> detect_year(const Document& document) {
   return std::nullopt;
 }
 
-Document read_document(const std::filesystem::path& path, const ReadOptions& options) {
-  const std::string bytes = read_file(path, options.max_bytes);
-  if (bytes.empty()) throw InputError({.file = path}, "the file is empty");
+Source load_source(const std::filesystem::path& path, const ReadOptions& options) {
+  Source source{.path = path, .bytes = read_file(path, options.max_bytes), .sha256 = {}};
+  if (source.bytes.empty()) throw InputError({.file = path}, "the file is empty");
+  source.sha256 = sha256_hex(source.bytes);
+  return source;
+}
+
+Document read_source(const Source& source, const ReadOptions& options) {
+  const std::string& bytes = source.bytes;
+  const std::filesystem::path& path = source.path;
   Document document;
   if (starts_with(bytes, "%PDF-")) {
     document = read_pdf(bytes, path);
@@ -168,7 +175,7 @@ Document read_document(const std::filesystem::path& path, const ReadOptions& opt
     document = is_markdown_name(path) ? read_markdown(text, path) : read_text(text, path);
   }
   if (document.blocks.empty()) throw InputError({.file = path}, "the document has no text");
-  document.sha256 = sha256_hex(bytes);
+  document.sha256 = source.sha256;
   document.bytes = bytes.size();
   document.title = first_title(document);
   drop_title_from_sections(document);
@@ -176,6 +183,10 @@ Document read_document(const std::filesystem::path& path, const ReadOptions& opt
   document.language = detect_language(document);
   document.year = detect_year(document);
   return document;
+}
+
+Document read_document(const std::filesystem::path& path, const ReadOptions& options) {
+  return read_source(load_source(path, options), options);
 }
 
 }  // namespace unct::ingest

@@ -17,6 +17,20 @@ struct ReadOptions {
   std::uint64_t max_zip_ratio = 100;
 };
 
+// A file's bytes and their SHA-256, read under the size limit: what decides whether a document
+// has been read before.
+struct Source {
+  std::filesystem::path path;
+  std::string bytes;
+  std::string sha256;
+};
+
+// Throws InputError naming the file when it is missing, a directory, empty or too large.
+Source load_source(const std::filesystem::path& path, const ReadOptions& options = {});
+
+// Reads the document in `source` (see read_document).
+Document read_source(const Source& source, const ReadOptions& options = {});
+
 // Reads a document, choosing the reader from the file's content and name (a PDF by its header; a
 // zip package is read as DOCX; an HTML page by its doctype or <html> tag, or .html/.htm; .md/.markdown are Markdown;
 // other text is plain text). Throws InputError naming the file and the place for a

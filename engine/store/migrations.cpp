@@ -118,7 +118,18 @@ ALTER TABLE assessments ADD COLUMN year INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE item_results ADD COLUMN external INTEGER NOT NULL DEFAULT 0 CHECK (external IN (0, 1));
 )sql";
 
-constexpr Migration k_migrations[] = {{1, k_v1}, {2, k_v2}};
+// Version 3: the text and structure of each document as read, so that scoring it again (with
+// another checklist version, say) does not read the file anew. `reader_version` is the
+// readers' version when it was read (engine/ingest/serialise.hpp); older entries are ignored.
+constexpr const char* k_v3 = R"sql(
+CREATE TABLE document_text (
+  document_id     INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+  reader_version  INTEGER NOT NULL,
+  content         TEXT NOT NULL  -- the read document as JSON
+);
+)sql";
+
+constexpr Migration k_migrations[] = {{1, k_v1}, {2, k_v2}, {3, k_v3}};
 
 }  // namespace
 

@@ -1,6 +1,7 @@
 #include "engine/store/store.hpp"
 
 #include "engine/core/error.hpp"
+#include "engine/ingest/serialise.hpp"
 #include "engine/store/migrations.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -128,9 +129,20 @@ struct Store::Impl {
     return id_by_hash("checklists", c.sha256);
   }
 
-  std::int64_t save(const Assessment& a) {
+  void cache_text(std::int64_t document_id, const ingest::Document& text) {
+    SQLite::Statement insert(db, "INSERT INTO document_text (document_id, reader_version, content) VALUES (?, ?, ?) "
+                                 "ON CONFLICT(document_id) DO UPDATE SET reader_version = excluded.reader_version, "
+                                 "content = excluded.content WHERE reader_version <> excluded.reader_version");
+    insert.bind(1, document_id);
+    insert.bind(2, ingest::k_reader_version);
+    insert.bind(3, ingest::serialise(text));
+    insert.exec();
+  }
+
+  std::int64_t save(const Assessment& a, const ingest::Document* text) {
     SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
     const std::int64_t document_id = upsert_document(a);
+    if (text != nullptr) cache_text(document_id, *text);
     const std::int64_t checklist_id = upsert_checklist(a);
 
     SQLite::Statement assessment(db, "INSERT INTO assessments (document_id, checklist_id, path, kind, kind_source, "
@@ -343,8 +355,27 @@ Store::~Store() = default;
 Store::Store(Store&&) noexcept = default;
 Store& Store::operator=(Store&&) noexcept = default;
 
-std::int64_t Store::save(const Assessment& assessment) {
-  return guarded(m_impl->path, [&] { return m_impl->save(assessment); });
+std::int64_t Store::save(const Assessment& assessment, const ingest::Document* text) {
+  return guarded(m_impl->path, [&] { return m_impl->save(assessment, text); });
+}
+
+std::optional<ingest::Document> Store::cached_document(const std::filesystem::path& path, const std::string& sha256) {
+  std::error_code error;
+  if (!std::filesystem::is_regular_file(path, error)) return std::nullopt;
+  try {
+    SQLite::Database db(path.string(), SQLite::OPEN_READONLY);
+    db.setBusyTimeout(k_busy_timeout_ms);
+    if (!db.tableExists("document_text")) return std::nullopt;
+    SQLite::Statement find(db, "SELECT t.content FROM document_text t JOIN documents d ON d.id = t.document_id "
+                               "WHERE d.sha256 = ? AND t.reader_version = ?");
+    find.bind(1, sha256);
+    find.bind(2, ingest::k_reader_version);
+    if (!find.executeStep()) return std::nullopt;
+    return ingest::deserialise(find.getColumn(0).getString());
+  } catch (const std::exception&) {
+    return std::nullopt;  // not a database this program can read: the file is read instead, and
+                          // opening the store for writing reports the problem
+  }
 }
 
 Assessment Store::load(std::int64_t id) const {

@@ -7,10 +7,13 @@
 // not at all.
 
 #include "engine/assess/assessment.hpp"
+#include "engine/ingest/document.hpp"
 
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <optional>
+#include <string>
 
 namespace unct::store {
 
@@ -29,14 +32,19 @@ public:
   Store& operator=(Store&&) noexcept;
 
   // Stores the assessment, its document and checklist (once per content hash); returns the
-  // assessment's id.
-  std::int64_t save(const Assessment& assessment);
+  // assessment's id. With `text`, the document as read is kept in the text cache too.
+  std::int64_t save(const Assessment& assessment, const ingest::Document* text = nullptr);
 
   // The stored assessment. Throws InputError when there is none with that id.
   Assessment load(std::int64_t id) const;
 
   int schema_version() const;
   const std::filesystem::path& path() const;
+
+  // The document with this SHA-256 as an earlier run read it, from the text cache of the
+  // database at `path`; nullopt when the file does not exist, predates the cache, or holds no
+  // entry by the current readers. Never creates or changes the database.
+  static std::optional<ingest::Document> cached_document(const std::filesystem::path& path, const std::string& sha256);
 
 private:
   struct Impl;

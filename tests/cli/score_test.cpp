@@ -5,6 +5,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <SQLiteCpp/SQLiteCpp.h>
+
 #include <map>
 #include <nlohmann/json.hpp>
 
@@ -60,6 +62,33 @@ TEST(ScoreCommand, SampleAsDocxPdfAndHtmlGetsTheSameLevelsAsItsMarkdown) {
   EXPECT_EQ(levels("samples/cca-valdoria-2025.html"), markdown);
   EXPECT_EQ(levels("samples/cca-valdoria-2025.docx"), markdown);
   EXPECT_EQ(levels("samples/cca-valdoria-2025.pdf"), markdown);
+}
+
+// A document scored before is taken from the database's text cache, not read again: a title
+// changed in the cache shows in the next run. An entry by an older reader is read anew.
+TEST(ScoreCommand, DocumentScoredBeforeComesFromTheTextCache) {
+  test::TempDir dir;
+  const std::string db = (dir / "u.db").string();
+  const std::string file = test::source_file("samples/cca-valdoria-2025.docx").string();
+  auto title = [&] {
+    const auto r = run_cli({"score", file, "--db", db, "--format", "json"});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return nlohmann::json::parse(r.out)["document"]["title"].get<std::string>();
+  };
+  EXPECT_EQ(title(), "Republic of Valdoria: Common Country Analysis 2025");
+  {
+    SQLite::Database database(db, SQLite::OPEN_READWRITE);
+    database.exec("UPDATE document_text SET content = replace(content, 'Republic of Valdoria', 'Cached Valdoria')");
+  }
+  EXPECT_EQ(title(), "Cached Valdoria: Common Country Analysis 2025");
+  {
+    SQLite::Database database(db, SQLite::OPEN_READWRITE);
+    database.exec("UPDATE document_text SET reader_version = 0");
+  }
+  EXPECT_EQ(title(), "Republic of Valdoria: Common Country Analysis 2025");
+  SQLite::Database database(db, SQLite::OPEN_READONLY);
+  EXPECT_EQ(database.execAndGet("SELECT COUNT(*) FROM document_text WHERE reader_version = 0").getInt(), 0);
+  EXPECT_EQ(database.execAndGet("SELECT COUNT(*) FROM document_text").getInt(), 1);
 }
 
 TEST(ScoreCommand, KindOptionOverridesDetection) {

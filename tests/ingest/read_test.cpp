@@ -1,6 +1,7 @@
 #include "engine/ingest/read.hpp"
 
 #include "engine/core/error.hpp"
+#include "engine/ingest/serialise.hpp"
 #include "tests/support/support.hpp"
 
 #include <gmock/gmock.h>
@@ -177,6 +178,14 @@ TEST(ReadPdf, SampleAsPdfReadsLikeItsMarkdown) {
   EXPECT_EQ(md.title, signed_copy.title);
   EXPECT_EQ(md.year, signed_copy.year);
   EXPECT_GT(signed_copy.blocks.back().page, 1);
+}
+
+// The store's text cache keeps documents as JSON; what comes back is what was read.
+TEST(SerialiseDocument, RoundTripsEveryFormat) {
+  for (const char* name : {"ingest/outline.docx", "ingest/layout.pdf", "ingest/page.html", "ingest/outline.md"}) {
+    const Document d = read_document(fixture(name));
+    EXPECT_EQ(deserialise(serialise(d)), d) << name;
+  }
 }
 
 TEST(ReadText, FindsNumberedAndUpperCaseHeadings) {
