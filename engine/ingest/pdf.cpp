@@ -4,7 +4,12 @@
 // top or bottom of most pages, page numbers included), and infers headings from a larger font
 // or a short numbered line ("2.3 Data gaps"). Every block carries its page number.
 //
-// Tables are not rebuilt: their cells come out as lines of text in reading order.
+// Tables are rebuilt from the geometry, not the reading order (which may run down a table's
+// columns): words on one baseline split at gaps wider than 1.5 times the font size make cells;
+// two or more such lines in a row whose cells start at the same column positions, with at least
+// one later column of short cells (a baseline, a target), are a table. A line with one cell
+// under a row continues the cell it starts in (a wrapped indicator). Two columns of prose have
+// no short column and stay text.
 
 #include "engine/core/error.hpp"
 #include "engine/ingest/outline.hpp"
@@ -20,12 +25,14 @@
 #include <map>
 #include <memory>
 #include <set>
+#include <tuple>
 
 namespace unct::ingest {
 namespace {
 
 struct Line {
   std::string text;
+  std::vector<std::vector<std::string>> table;  // when the line stands for a table: its rows of cells
   double top = 0;
   double bottom = 0;
   double left = 0;
@@ -38,25 +45,153 @@ std::string utf8(const poppler::ustring& s) {
   return std::string(bytes.begin(), bytes.end());
 }
 
-// The page's words grouped into lines: a word starts a new line when it sits on another
-// baseline or goes back to the left.
+struct Word {
+  std::string text;
+  double left = 0, right = 0, top = 0, bottom = 0, size = 0;
+};
+
+// A physical line: the words on one baseline, left to right, cut into cells at wide gaps.
+struct Row {
+  std::vector<std::size_t> words;
+  std::vector<std::vector<std::size_t>> cells;
+  std::vector<double> cell_left;
+  double top = 0, bottom = 0, size = 0;
+};
+
+std::vector<Row> physical_rows(const std::vector<Word>& words) {
+  std::vector<std::size_t> order(words.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return std::tie(words[a].bottom, words[a].left) < std::tie(words[b].bottom, words[b].left);
+  });
+  std::vector<Row> rows;
+  for (std::size_t i : order) {
+    const Word& w = words[i];
+    if (rows.empty() || std::abs(w.bottom - rows.back().bottom) >= 0.5 * std::max(w.size, 1.0)) {
+      rows.push_back({{}, {}, {}, w.top, w.bottom, w.size});
+    }
+    rows.back().words.push_back(i);
+    rows.back().top = std::min(rows.back().top, w.top);
+  }
+  for (Row& row : rows) {
+    std::sort(row.words.begin(), row.words.end(), [&](std::size_t a, std::size_t b) { return words[a].left < words[b].left; });
+    double last_right = -1e9;
+    for (std::size_t i : row.words) {
+      if (row.cells.empty() || words[i].left - last_right > 1.5 * std::max(words[i].size, 1.0)) {
+        row.cells.emplace_back();
+        row.cell_left.push_back(words[i].left);
+      }
+      row.cells.back().push_back(i);
+      last_right = words[i].right;
+    }
+  }
+  return rows;
+}
+
+struct Table {
+  std::vector<std::vector<std::string>> cells;  // rows of cells
+  std::set<std::size_t> words;
+};
+
+std::string joined(const std::vector<Word>& words, const std::vector<std::size_t>& indices) {
+  std::string out;
+  for (std::size_t i : indices) out += (out.empty() ? "" : " ") + words[i].text;
+  return out;
+}
+
+std::vector<Table> find_tables(const std::vector<Word>& words) {
+  const std::vector<Row> rows = physical_rows(words);
+  std::vector<Table> tables;
+  auto column_of = [](const std::vector<double>& anchors, double left) -> int {
+    for (std::size_t c = 0; c < anchors.size(); ++c) {
+      if (std::abs(anchors[c] - left) <= 4.0) return static_cast<int>(c);
+    }
+    return -1;
+  };
+  for (std::size_t start = 0; start < rows.size();) {
+    if (rows[start].cells.size() < 2) {
+      ++start;
+      continue;
+    }
+    const std::vector<double> anchors = rows[start].cell_left;
+    std::vector<std::size_t> members{start};
+    std::size_t multi = 1;
+    for (std::size_t next = start + 1; next < rows.size(); ++next) {
+      const Row& row = rows[next];
+      if (row.top - rows[members.back()].bottom > 1.2 * std::max(row.size, 1.0)) break;
+      const bool aligned = std::all_of(row.cell_left.begin(), row.cell_left.end(),
+                                       [&](double left) { return column_of(anchors, left) >= 0; });
+      if (!aligned) break;
+      members.push_back(next);
+      if (row.cells.size() >= 2) ++multi;
+    }
+    // Some column after the first holds only short cells (a figure, a year, up to three words).
+    bool short_column = false;
+    for (std::size_t c = 1; c < anchors.size() && !short_column; ++c) {
+      short_column = true;
+      for (std::size_t m : members) {
+        const Row& row = rows[m];
+        for (std::size_t k = 0; k < row.cells.size(); ++k) {
+          if (column_of(anchors, row.cell_left[k]) == static_cast<int>(c) && row.cells[k].size() > 3) short_column = false;
+        }
+      }
+    }
+    if (multi < 2 || !short_column) {
+      start = members.back() + 1;
+      continue;
+    }
+    Table table;
+    for (std::size_t m : members) {
+      const Row& row = rows[m];
+      if (row.cells.size() >= 2 || table.cells.empty()) table.cells.emplace_back(anchors.size());
+      for (std::size_t k = 0; k < row.cells.size(); ++k) {
+        std::string& cell = table.cells.back()[static_cast<std::size_t>(column_of(anchors, row.cell_left[k]))];
+        const std::string text = joined(words, row.cells[k]);
+        cell += (cell.empty() ? "" : " ") + text;
+      }
+      table.words.insert(row.words.begin(), row.words.end());
+    }
+    tables.push_back(std::move(table));
+    start = members.back() + 1;
+  }
+  return tables;
+}
+
+// The page's words grouped into lines in reading order: a word starts a new line when it sits
+// on another baseline or goes back to the left. A table stands in one line where its first word
+// would be.
 std::vector<Line> page_lines(const poppler::page& page, int number) {
-  std::vector<Line> lines;
-  double last_right = 0;
+  std::vector<Word> words;
   for (const poppler::text_box& box : page.text_list(poppler::page::text_list_include_font)) {
-    const std::string word = utf8(box.text());
-    if (word.empty()) continue;
+    std::string text = utf8(box.text());
+    if (text.empty()) continue;
     const poppler::rectf r = box.bbox();
     const double size = box.has_font_info() ? box.get_font_size() : r.height();
-    const bool same_line = !lines.empty() && std::abs(r.bottom() - lines.back().bottom) < 0.5 * std::max(size, 1.0) &&
-                           r.left() >= last_right - 1.0;
-    if (same_line) {
-      lines.back().text += ' ' + word;
-      lines.back().top = std::min(lines.back().top, r.top());
-    } else {
-      lines.push_back({word, r.top(), r.bottom(), r.left(), size, number});
+    words.push_back({std::move(text), r.left(), r.right(), r.top(), r.bottom(), size});
+  }
+  std::vector<Table> tables = find_tables(words);
+  std::vector<Line> lines;
+  double last_right = 0;
+  std::set<std::size_t> emitted;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const Word& w = words[i];
+    const auto table = std::find_if(tables.begin(), tables.end(), [&](const Table& t) { return t.words.count(i) != 0; });
+    if (table != tables.end()) {
+      const auto index = static_cast<std::size_t>(table - tables.begin());
+      if (emitted.insert(index).second) {
+        lines.push_back({"", std::move(table->cells), w.top, w.bottom, w.left, w.size, number});
+      }
+      continue;
     }
-    last_right = r.right();
+    const bool same_line = !lines.empty() && lines.back().table.empty() &&
+                           std::abs(w.bottom - lines.back().bottom) < 0.5 * std::max(w.size, 1.0) && w.left >= last_right - 1.0;
+    if (same_line) {
+      lines.back().text += ' ' + w.text;
+      lines.back().top = std::min(lines.back().top, w.top);
+    } else {
+      lines.push_back({w.text, {}, w.top, w.bottom, w.left, w.size, number});
+    }
+    last_right = w.right;
   }
   return lines;
 }
@@ -89,14 +224,14 @@ void drop_running_lines(std::vector<std::vector<Line>>& pages, const std::vector
   };
   for (const auto& lines : pages) {
     for (const Line& line : lines) {
-      if (in_band(line)) seen[running_key(line.text)].insert(line.page);
+      if (in_band(line) && line.table.empty()) seen[running_key(line.text)].insert(line.page);
     }
   }
   const std::size_t needed = std::max<std::size_t>(2, (pages.size() + 1) / 2);
   for (auto& lines : pages) {
     lines.erase(std::remove_if(lines.begin(), lines.end(),
                                [&](const Line& line) {
-                                 return in_band(line) && (is_page_number(line.text) ||
+                                 return line.table.empty() && in_band(line) && (is_page_number(line.text) ||
                                                           (pages.size() >= 2 && seen[running_key(line.text)].size() >= needed));
                                }),
                 lines.end());
@@ -171,6 +306,11 @@ public:
     for (const auto& lines : pages) {
       for (std::size_t i = 0; i < lines.size(); ++i) {
         const Line& line = lines[i];
+        if (!line.table.empty()) {
+          flush();
+          table(line);
+          continue;
+        }
         const int level = heading_level(line, body, larger);
         if (level > 0) {
           // A heading set on two lines (same size, close together) is one heading.
@@ -217,6 +357,20 @@ private:
     return depth > 0 && words <= 10 ? std::min(depth + 1, 6) : 0;
   }
 
+  void table(const Line& line) {
+    ++m_table;
+    for (std::size_t r = 0; r < line.table.size(); ++r) {
+      for (std::size_t c = 0; c < line.table[r].size(); ++c) {
+        m_outline.add({.kind = BlockKind::table_cell,
+                       .text = line.table[r][c],
+                       .page = line.page,
+                       .table = m_table,
+                       .row = static_cast<int>(r),
+                       .column = static_cast<int>(c)});
+      }
+    }
+  }
+
   void flush_heading() {
     if (!m_heading.empty()) m_outline.add_heading(m_heading, m_heading_level, 0, m_heading_page);
     m_heading.clear();
@@ -234,6 +388,7 @@ private:
   std::string m_heading;  // a heading being read, until a line that does not continue it
   int m_heading_level = 0;
   int m_heading_page = 0;
+  int m_table = -1;
   std::string m_pending;
   int m_pending_page = 0;
   double m_pending_size = 0;
@@ -268,7 +423,7 @@ Document read_pdf(std::string_view bytes, const std::filesystem::path& path) {
     if (!page) continue;
     heights.push_back(page->page_rect().height());
     pages.push_back(page_lines(*page, i + 1));
-    for (const Line& line : pages.back()) words += word_count(line.text);
+    for (const Line& line : pages.back()) words += word_count(line.text) + line.table.size();
   }
   if (words == 0) {
     throw InputError({.file = path}, "no text layer on any of its " + std::to_string(doc->pages()) +

@@ -148,8 +148,9 @@ TEST(ReadPdf, RebuildsParagraphsAndHeadingsAndDropsRunningLines) {
   EXPECT_EQ(d.format, "pdf");
   EXPECT_EQ(d.pages, 3);
   EXPECT_EQ(d.title, "Republic of Testland: Common Country Analysis");
-  EXPECT_THAT(texts(d, BlockKind::heading), ElementsAre("Republic of Testland: Common Country Analysis",
-                                                        "2. Who is left behind", "3. Data", "3.1 Data gaps"));
+  EXPECT_THAT(texts(d, BlockKind::heading),
+              ElementsAre("Republic of Testland: Common Country Analysis", "2. Who is left behind", "3. Data",
+                          "3.1 Data gaps", "Annex 1. Results framework"));
   EXPECT_EQ(block_with(d, "3. Data").level, 2);      // 14 points, under the 18-point title
   EXPECT_EQ(block_with(d, "3.1 Data gaps").level, 3);  // numbered, in the body size
   // Line-end hyphenation joined; columns read one after the other; headers and "Page N" gone.
@@ -158,7 +159,14 @@ TEST(ReadPdf, RebuildsParagraphsAndHeadingsAndDropsRunningLines) {
                           "Indigenous peoples live mostly in the highlands.",
                           "The left column opens here and ends with its second line.",
                           "The right column comes after the left one.", "No data by ethnicity exist.",
-                          "Final paragraph on the last page."));
+                          "Final paragraph on the last page.", "The matrix is reviewed every year."));
+  // The results table: rows of cells, the wrapped indicator joined in its cell.
+  EXPECT_THAT(texts(d, BlockKind::table_cell),
+              ElementsAre("Indicator", "Baseline", "Target", "Primary completion rate of Roma children, by sex", "61%",
+                          "80%", "People who felt discriminated against", "19%", "10%"));
+  EXPECT_EQ(block_with(d, "19%").row, 2);
+  EXPECT_EQ(block_with(d, "19%").column, 1);
+  EXPECT_EQ(block_with(d, "19%").page, 3);
   EXPECT_EQ(block_with(d, "Indigenous").page, 1);
   EXPECT_EQ(block_with(d, "right column").page, 2);
   EXPECT_EQ(block_with(d, "Final paragraph").page, 3);
