@@ -38,6 +38,7 @@ int run_score(const std::vector<std::string>& args, Io io) {
       ("kind", po::value<std::string>(), "document kind: cca, cf or serp (default: detected from the title, else cca)")
       ("lang", po::value<std::string>(), "document language: en, fr or es (default: detected from common words)")
       ("year", po::value<int>(), "year of the document (default: the first year in its title)")
+      ("country", po::value<std::string>(), "country the document is about (default: named in its title)")
       ("format", po::value<std::string>()->default_value("text"), "report format: text or json")
       ("explain", po::value<std::vector<std::string>>()->composing(),
        "print why ITEM got its level (each criterion's signals, counts and matched words) instead of the report; repeatable")
@@ -76,6 +77,7 @@ int run_score(const std::vector<std::string>& args, Io io) {
     if (year < 1945 || year > 2100) throw InputError({}, "--year " + std::to_string(year) + " is not a plausible document year");
     assess_options.year = year;
   }
+  if (values.count("country") != 0) assess_options.country = values["country"].as<std::string>();
   Timings timings;
   const bool timed = values["timings"].as<bool>();
   if (timed) assess_options.timings = &timings;

@@ -19,6 +19,7 @@ struct DocumentSummary {
   std::string language;     // "en", "fr", "es"; empty when unknown (every term then counts)
   std::string language_source;  // "given" (--lang), "detected" or "" when unknown
   int year = 0;                 // of the document (title or --year); 0 when unknown
+  std::string country;          // from the title or --country; empty when unknown
   std::uintmax_t bytes = 0;
   std::size_t words = 0;
   std::size_t blocks = 0;

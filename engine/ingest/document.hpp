@@ -41,6 +41,7 @@ struct Document {
   std::optional<DocumentKind> kind;  // detected from title and headings; nullopt when unclear
   std::string language;              // "en", "fr" or "es" from common words; empty when unclear
   std::optional<int> year;           // the first year named in the title (e.g. 2025 in "CCA 2025-2029")
+  std::string country;               // named in the title ("Republic of Valdoria"); empty when unclear
   std::vector<Block> blocks;
   int pages = 0;                      // paged formats (PDF); 0 otherwise
   std::vector<std::string> warnings;  // what the reader noticed but could read past ("page 4 has no text")

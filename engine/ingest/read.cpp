@@ -4,6 +4,7 @@
 #include "engine/core/error.hpp"
 #include "engine/core/file.hpp"
 #include "engine/core/sha256.hpp"
+#include "engine/ingest/outline.hpp"
 #include "engine/text/unicode.hpp"
 
 #include <algorithm>
@@ -142,6 +143,47 @@ std::string detect_language(const Document& document) {
   return std::array<std::string, 3>{"en", "fr", "es"}[best];
 }
 
+std::string detect_country(const Document& document) {
+  const std::string& title = document.title;
+  const std::string lower = ascii_lower(title);
+  static constexpr std::string_view k_types[] = {
+      "common country analysis", "cooperation framework", "development assistance framework", "undaf",
+      "socio-economic response", "socioeconomic response", "bilan commun de pays", "cadre de coop",
+      "an\xC3\xA1lisis com\xC3\xBAn", "marco de cooperaci", "plan de respuesta"};
+  std::size_t type_at = std::string::npos;
+  for (std::string_view type : k_types) type_at = std::min(type_at, lower.find(type));
+  if (type_at == std::string::npos) return {};
+  auto clean = [](std::string text) {
+    // Drop years and the punctuation around the name.
+    std::string out;
+    for (char c : text) out += std::isdigit(static_cast<unsigned char>(c)) ? ' ' : c;
+    out = trim(out);
+    for (bool cut = true; cut && !out.empty();) {
+      cut = false;
+      if (std::string_view(",:;-()").find(out.back()) != std::string_view::npos) {
+        out.pop_back();
+        cut = true;
+      } else if (out.size() >= 3 && out.compare(out.size() - 3, 3, "\xE2\x80\x93") == 0) {  // an en dash
+        out.resize(out.size() - 3);
+        cut = true;
+      }
+      out = trim(out);
+    }
+    return out;
+  };
+  // "Valdoria: Common Country Analysis", "Valdoria - UN Cooperation Framework"
+  for (std::string_view separator : {": ", " - ", " \xE2\x80\x93 "}) {
+    const std::size_t at = title.find(separator);
+    if (at != std::string::npos && at < type_at) return clean(title.substr(0, at));
+  }
+  // "Cooperation Framework for Valdoria 2026-2030", "Common Country Analysis of Valdoria"
+  for (std::string_view joint : {" for ", " of ", " in ", " pour ", " para ", " de la ", " du ", " de "}) {
+    const std::size_t at = lower.find(joint, type_at);
+    if (at != std::string::npos) return clean(title.substr(at + joint.size()));
+  }
+  return {};
+}
+
 std::optional<int> detect_year(const Document& document) {
   const std::string& title = document.title;
   auto digit = [&](std::size_t i) { return i < title.size() && std::isdigit(static_cast<unsigned char>(title[i])) != 0; };
@@ -182,6 +224,7 @@ Document read_source(const Source& source, const ReadOptions& options) {
   document.kind = detect_kind(document);
   document.language = detect_language(document);
   document.year = detect_year(document);
+  document.country = detect_country(document);
   return document;
 }
 

@@ -53,6 +53,11 @@ std::optional<DocumentKind> detect_kind(const Document& document);
 // 5,000 words; empty when there are too few or no language clearly leads.
 std::string detect_language(const Document& document);
 
+// The country a title names: the part before ":" or " - " when the rest names the document
+// type ("Republic of Valdoria: Common Country Analysis 2025"), or what follows "for", "of" or
+// "in" after the type ("Cooperation Framework for Valdoria 2026-2030"); empty when unclear.
+std::string detect_country(const Document& document);
+
 // The first plausible year (1990-2099) in the title, e.g. 2025 in "Common Country Analysis
 // 2025-2029"; nullopt when the title names none.
 std::optional<int> detect_year(const Document& document);

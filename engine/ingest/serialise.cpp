@@ -30,6 +30,7 @@ std::string serialise(const Document& d) {
                            {"kind", d.kind ? std::string(code(*d.kind)) : std::string()},
                            {"language", d.language},
                            {"year", d.year.value_or(0)},
+                           {"country", d.country},
                            {"pages", d.pages},
                            {"warnings", d.warnings},
                            {"blocks", blocks}};
@@ -48,6 +49,7 @@ Document deserialise(std::string_view text) {
   if (!kind.empty()) d.kind = parse_document_kind(kind);
   d.language = j.at("language").get<std::string>();
   if (const int year = j.at("year").get<int>(); year > 0) d.year = year;
+  d.country = j.at("country").get<std::string>();
   d.pages = j.at("pages").get<int>();
   d.warnings = j.at("warnings").get<std::vector<std::string>>();
   for (const nlohmann::json& b : j.at("blocks")) {

@@ -41,6 +41,7 @@ void render_inspection(const ingest::Document& document, const std::vector<std::
       << "Title     " << (document.title.empty() ? "(none)" : document.title) << '\n'
       << "Kind      " << (document.kind ? std::string(label(*document.kind)) : "not detected (use --kind when scoring)") << '\n'
       << "Language  " << (document.language.empty() ? "not detected (use --lang when scoring)" : document.language) << '\n'
+      << "Country   " << (document.country.empty() ? "not in the title (use --country when scoring)" : document.country) << '\n'
       << "Year      " << (document.year ? std::to_string(*document.year) : "not in the title (use --year when scoring)") << '\n';
   if (document.pages > 0) out << "Pages     " << document.pages << '\n';
   out << "Blocks    " << document.blocks.size() << ": " << counts[ingest::BlockKind::heading] << " headings, "

@@ -66,6 +66,7 @@ void render_json(const Assessment& a, std::ostream& out) {
         {"language", a.document.language},
         {"language_source", a.document.language_source},
         {"year", a.document.year},
+        {"country", a.document.country},
         {"bytes", a.document.bytes},
         {"words", a.document.words},
         {"blocks", a.document.blocks}}},

@@ -63,6 +63,7 @@ void render_header(const Assessment& a, std::ostream& out) {
       << "Kind      " << label(a.document.kind) << kind_note << '\n'
       << "Language  " << (a.document.language.empty() ? "not detected: terms of every language count" : a.document.language)
       << (a.document.language_source == "given" ? " (as given)" : "") << '\n'
+      << "Country   " << (a.document.country.empty() ? std::string("not in the title (use --country)") : a.document.country) << '\n'
       << "Year      " << (a.document.year > 0 ? std::to_string(a.document.year) : std::string("not in the title (use --year)")) << '\n'
       << "Size      " << a.document.words << " words in " << a.document.blocks << " blocks\n\n";
 }

@@ -147,7 +147,7 @@ struct Store::Impl {
 
     SQLite::Statement assessment(db, "INSERT INTO assessments (document_id, checklist_id, path, kind, kind_source, "
                                      "engine_version, created_at, applicable, at_meets_or_above, points, max_points, "
-                                     "language, language_source, year) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                                     "language, language_source, year, country) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     assessment.bind(1, document_id);
     assessment.bind(2, checklist_id);
     assessment.bind(3, a.document.path);
@@ -162,6 +162,7 @@ struct Store::Impl {
     assessment.bind(12, a.document.language);
     assessment.bind(13, a.document.language_source);
     assessment.bind(14, a.document.year);
+    assessment.bind(15, a.document.country);
     assessment.exec();
     const std::int64_t assessment_id = db.getLastInsertRowid();
 
@@ -246,7 +247,7 @@ struct Store::Impl {
     SQLite::Statement head(db, "SELECT a.path, d.sha256, d.format, d.title, a.kind, a.kind_source, d.bytes, d.words, "
                                "d.blocks, c.checklist_id, c.version, c.title, c.sha256, c.provenance, a.engine_version, "
                                "a.created_at, a.applicable, a.at_meets_or_above, a.points, a.max_points, "
-                               "a.language, a.language_source, a.year "
+                               "a.language, a.language_source, a.year, a.country "
                                "FROM assessments a JOIN documents d ON d.id = a.document_id "
                                "JOIN checklists c ON c.id = a.checklist_id WHERE a.id = ?");
     head.bind(1, id);
@@ -261,6 +262,7 @@ struct Store::Impl {
                   .language = head.getColumn(20).getString(),
                   .language_source = head.getColumn(21).getString(),
                   .year = head.getColumn(22).getInt(),
+                  .country = head.getColumn(23).getString(),
                   .bytes = static_cast<std::uintmax_t>(head.getColumn(6).getInt64()),
                   .words = static_cast<std::size_t>(head.getColumn(7).getInt64()),
                   .blocks = static_cast<std::size_t>(head.getColumn(8).getInt64())};

@@ -196,6 +196,22 @@ TEST(SerialiseDocument, RoundTripsEveryFormat) {
   }
 }
 
+TEST(DetectCountry, FromTheTitleInEnglishFrenchAndSpanish) {
+  auto country = [](const std::string& title) {
+    Document d;
+    d.title = title;
+    return detect_country(d);
+  };
+  EXPECT_EQ(country("Republic of Valdoria: Common Country Analysis 2025"), "Republic of Valdoria");
+  EXPECT_EQ(country("Valdoria \u2013 United Nations Sustainable Development Cooperation Framework 2026\u20132030"), "Valdoria");
+  EXPECT_EQ(country("Cooperation Framework for Valdoria 2026-2030"), "Valdoria");
+  EXPECT_EQ(country("Common Country Analysis of the Republic of Moldova (2023)"), "the Republic of Moldova");
+  EXPECT_EQ(country("Bilan commun de pays du Tchad 2024"), "Tchad");
+  EXPECT_EQ(country("An\u00e1lisis Com\u00fan de Pa\u00eds para Colombia 2023"), "Colombia");
+  EXPECT_EQ(country("Annual report 2024"), "");
+  EXPECT_EQ(country("Common Country Analysis 2025"), "");
+}
+
 TEST(ReadText, FindsNumberedAndUpperCaseHeadings) {
   const Document d = read_document(fixture("ingest/outline.txt"));
   EXPECT_EQ(d.format, "text");
