@@ -39,6 +39,7 @@ int run_score(const std::vector<std::string>& args, Io io) {
       ("lang", po::value<std::string>(), "document language: en, fr or es (default: detected from common words)")
       ("year", po::value<int>(), "year of the document (default: the first year in its title)")
       ("country", po::value<std::string>(), "country the document is about (default: named in its title)")
+      ("title", po::value<std::string>(), "title to report and store (default: the document's first heading)")
       ("format", po::value<std::string>()->default_value("text"), "report format: text or json")
       ("explain", po::value<std::vector<std::string>>()->composing(),
        "print why ITEM got its level (each criterion's signals, counts and matched words) instead of the report; repeatable")
@@ -78,6 +79,7 @@ int run_score(const std::vector<std::string>& args, Io io) {
     assess_options.year = year;
   }
   if (values.count("country") != 0) assess_options.country = values["country"].as<std::string>();
+  if (values.count("title") != 0) assess_options.title = values["title"].as<std::string>();
   Timings timings;
   const bool timed = values["timings"].as<bool>();
   if (timed) assess_options.timings = &timings;

@@ -59,6 +59,7 @@ Assessment assess(const checklist::Checklist& checklist, const rules::CompiledCh
   }
   out.document.year = options.year.value_or(document.year.value_or(0));
   out.document.country = options.country.value_or(document.country);
+  if (options.title) out.document.title = *options.title;
 
   const rules::DocumentIndex index = rules::index_document(compiled, document, std::move(text),
                                                            {.language = out.document.language, .timings = options.timings});

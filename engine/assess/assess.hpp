@@ -21,6 +21,7 @@ struct AssessOptions {
   std::optional<std::string> language;  // "en", "fr", "es"; when empty, the detected language
   std::optional<int> year;              // when empty, the year in the title
   std::optional<std::string> country;   // when empty, the country in the title
+  std::optional<std::string> title;     // when empty, the document's own title
   // Items whose criteria keep the trace of their signals (rules::Trace), for `--explain`.
   std::vector<std::string> explain;
   // Phases "normalise", "scan" and "evaluate" are added here when given.

@@ -91,6 +91,18 @@ TEST(ScoreCommand, DocumentScoredBeforeComesFromTheTextCache) {
   EXPECT_EQ(database.execAndGet("SELECT COUNT(*) FROM document_text").getInt(), 1);
 }
 
+TEST(ScoreCommand, TitleAndCountryOptionsOverrideTheTitle) {
+  test::TempDir dir;
+  const auto detected = run_cli({"score", k_sample, "--db", (dir / "u.db").string(), "--format", "json"});
+  EXPECT_EQ(nlohmann::json::parse(detected.out)["document"]["country"], "Republic of Valdoria");
+  const auto given = run_cli({"score", k_sample, "--db", (dir / "u.db").string(), "--format", "json", "--country",
+                              "Valdoria", "--title", "Valdoria CCA, second draft"});
+  ASSERT_EQ(given.exit_code, 0) << given.err;
+  const auto json = nlohmann::json::parse(given.out);
+  EXPECT_EQ(json["document"]["country"], "Valdoria");
+  EXPECT_EQ(json["document"]["title"], "Valdoria CCA, second draft");
+}
+
 TEST(ScoreCommand, KindOptionOverridesDetection) {
   test::TempDir dir;
   const auto r = run_cli({"score", k_sample, "--db", (dir / "u.db").string(), "--kind", "cf", "--format", "json"});
