@@ -118,13 +118,10 @@ ALTER TABLE assessments ADD COLUMN year INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE item_results ADD COLUMN external INTEGER NOT NULL DEFAULT 0 CHECK (external IN (0, 1));
 )sql";
 
-// Version 3: the country each assessment is about (from the title or --country), and the text
-// and structure of each document as read, so that scoring it again (with
+// Version 3: the text and structure of each document as read, so that scoring it again (with
 // another checklist version, say) does not read the file anew. `reader_version` is the
 // readers' version when it was read (engine/ingest/serialise.hpp); older entries are ignored.
 constexpr const char* k_v3 = R"sql(
-ALTER TABLE assessments ADD COLUMN country TEXT NOT NULL DEFAULT '';
-
 CREATE TABLE document_text (
   document_id     INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
   reader_version  INTEGER NOT NULL,
@@ -132,7 +129,12 @@ CREATE TABLE document_text (
 );
 )sql";
 
-constexpr Migration k_migrations[] = {{1, k_v1}, {2, k_v2}, {3, k_v3}};
+// Version 4: the country each assessment is about (from the title or --country).
+constexpr const char* k_v4 = R"sql(
+ALTER TABLE assessments ADD COLUMN country TEXT NOT NULL DEFAULT '';
+)sql";
+
+constexpr Migration k_migrations[] = {{1, k_v1}, {2, k_v2}, {3, k_v3}, {4, k_v4}};
 
 }  // namespace
 
