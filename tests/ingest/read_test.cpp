@@ -30,16 +30,14 @@ const Block& block_with(const Document& d, const std::string& text) {
   throw std::runtime_error("no block with " + text);
 }
 
-TEST(ReadMarkdown, ReadsHeadingsParagraphsListsAndTables) {
-  const Document d = read_document(fixture("ingest/outline.md"));
-  EXPECT_EQ(d.format, "markdown");
+// The outline fixtures (outline.md, page.html, outline.docx) hold the same analysis: a title,
+// two chapters, a paragraph with a line break, a nested list and a two-by-two table.
+void expect_testland_outline(const Document& d) {
   EXPECT_EQ(d.title, "Republic of Testland: Common Country Analysis");
   EXPECT_EQ(d.kind, DocumentKind::cca);
   EXPECT_THAT(texts(d, BlockKind::heading),
               ElementsAre("Republic of Testland: Common Country Analysis", "2. Who is left behind", "3. Data"));
-  EXPECT_EQ(block_with(d, "Intro").text, "Intro paragraph with emphasis and a link & an entity.");
   EXPECT_EQ(block_with(d, "Roma children").text, "Roma children face barriers\nin school.");
-  EXPECT_EQ(block_with(d, "Roma children").line, 7);
   EXPECT_THAT(texts(d, BlockKind::list_item), ElementsAre("Roma women", "older Roma women", "Indigenous peoples"));
   EXPECT_EQ(block_with(d, "older Roma").level, 2);
   EXPECT_THAT(texts(d, BlockKind::table_cell), ElementsAre("Group", "Poverty rate", "Roma", "41 per cent"));
@@ -47,6 +45,32 @@ TEST(ReadMarkdown, ReadsHeadingsParagraphsListsAndTables) {
   EXPECT_EQ(cell.row, 1);
   EXPECT_EQ(cell.column, 1);
   EXPECT_EQ(cell.table, 0);
+  EXPECT_THAT(cell.section, ElementsAre("2. Who is left behind"));
+}
+
+// A sample in another format reads into the same blocks under the same headings as its Markdown.
+void expect_same_structure(const Document& markdown, const Document& other) {
+  ASSERT_EQ(markdown.blocks.size(), other.blocks.size());
+  for (std::size_t i = 0; i < markdown.blocks.size(); ++i) {
+    EXPECT_EQ(markdown.blocks[i].kind, other.blocks[i].kind) << i;
+    EXPECT_EQ(markdown.blocks[i].section, other.blocks[i].section) << i;
+  }
+  EXPECT_EQ(markdown.title, other.title);
+  EXPECT_EQ(markdown.kind, other.kind);
+  EXPECT_EQ(markdown.language, other.language);
+  EXPECT_EQ(markdown.year, other.year);
+}
+
+Document sample(const std::string& extension) {
+  return read_document(test::source_file("samples/cca-valdoria-2025." + extension));
+}
+
+TEST(ReadMarkdown, ReadsHeadingsParagraphsListsAndTables) {
+  const Document d = read_document(fixture("ingest/outline.md"));
+  EXPECT_EQ(d.format, "markdown");
+  expect_testland_outline(d);
+  EXPECT_EQ(block_with(d, "Intro").text, "Intro paragraph with emphasis and a link & an entity.");
+  EXPECT_EQ(block_with(d, "Roma children").line, 7);
 }
 
 TEST(ReadMarkdown, SectionPathsLeaveOutTheDocumentTitle) {
@@ -59,20 +83,8 @@ TEST(ReadMarkdown, SectionPathsLeaveOutTheDocumentTitle) {
 TEST(ReadHtml, ReadsHeadingsParagraphsListsAndTablesAndDropsPageChrome) {
   const Document d = read_document(fixture("ingest/page.html"));
   EXPECT_EQ(d.format, "html");
-  EXPECT_EQ(d.title, "Republic of Testland: Common Country Analysis");
-  EXPECT_EQ(d.kind, DocumentKind::cca);
-  EXPECT_THAT(texts(d, BlockKind::heading),
-              ElementsAre("Republic of Testland: Common Country Analysis", "2. Who is left behind", "3. Data"));
-  EXPECT_EQ(block_with(d, "Intro").text, "Intro paragraph with emphasis and a link & an entity.");
-  EXPECT_EQ(block_with(d, "Roma children").text, "Roma children face barriers\nin school.");
+  expect_testland_outline(d);
   EXPECT_EQ(block_with(d, "Roma children").line, 15);
-  EXPECT_THAT(texts(d, BlockKind::list_item), ElementsAre("Roma women", "older Roma women", "Indigenous peoples"));
-  EXPECT_EQ(block_with(d, "older Roma").level, 2);
-  EXPECT_THAT(texts(d, BlockKind::table_cell), ElementsAre("Group", "Poverty rate", "Roma", "41 per cent"));
-  const Block& cell = block_with(d, "41 per cent");
-  EXPECT_EQ(cell.row, 1);
-  EXPECT_EQ(cell.column, 1);
-  EXPECT_EQ(cell.table, 0);
   EXPECT_THAT(texts(d, BlockKind::paragraph), ElementsAre("Intro paragraph with emphasis and a link & an entity.",
                                                           "Roma children face barriers\nin school.",
                                                           "Final text in a div, with a span."));
@@ -92,56 +104,21 @@ TEST(ReadHtml, PageInItsDeclaredCharsetIsTranscoded) {
 }
 
 // The same analysis as Markdown and as a web page is rated the same, item by item.
-TEST(ReadHtml, SampleAsAWebPageReadsLikeItsMarkdown) {
-  const Document md = read_document(test::source_file("samples/cca-valdoria-2025.md"));
-  const Document web = read_document(test::source_file("samples/cca-valdoria-2025.html"));
-  ASSERT_EQ(md.blocks.size(), web.blocks.size());
-  for (std::size_t i = 0; i < md.blocks.size(); ++i) {
-    EXPECT_EQ(md.blocks[i].kind, web.blocks[i].kind) << i;
-    EXPECT_EQ(md.blocks[i].section, web.blocks[i].section) << i;
-  }
-  EXPECT_EQ(md.title, web.title);
-  EXPECT_EQ(md.kind, web.kind);
-  EXPECT_EQ(md.language, web.language);
-  EXPECT_EQ(md.year, web.year);
-}
+TEST(ReadHtml, SampleAsAWebPageReadsLikeItsMarkdown) { expect_same_structure(sample("md"), sample("html")); }
 
 TEST(ReadDocx, ReadsStylesListsTablesFootnotesAndTrackedChanges) {
   const Document d = read_document(fixture("ingest/outline.docx"));
   EXPECT_EQ(d.format, "docx");
-  EXPECT_EQ(d.title, "Republic of Testland: Common Country Analysis");
-  EXPECT_EQ(d.kind, DocumentKind::cca);
-  // "2. Who is left behind" has a custom style based on Heading 2.
-  EXPECT_THAT(texts(d, BlockKind::heading),
-              ElementsAre("Republic of Testland: Common Country Analysis", "2. Who is left behind", "3. Data"));
+  expect_testland_outline(d);  // "2. Who is left behind" has a custom style based on Heading 2
   EXPECT_THAT(texts(d, BlockKind::paragraph),
               ElementsAre("Intro paragraph with a footnote.", "Footnote 1: Census 2021, table 4.",
                           "Roma children face barriers\nin school.",
                           "Data are now disaggregated by ethnicity. Check this."));
-  EXPECT_THAT(texts(d, BlockKind::list_item), ElementsAre("Roma women", "older Roma women", "Indigenous peoples"));
-  EXPECT_EQ(block_with(d, "older Roma").level, 2);
-  EXPECT_THAT(texts(d, BlockKind::table_cell), ElementsAre("Group", "Poverty rate", "Roma", "41 per cent"));
-  const Block& cell = block_with(d, "41 per cent");
-  EXPECT_EQ(cell.row, 1);
-  EXPECT_EQ(cell.column, 1);
-  EXPECT_EQ(cell.table, 0);
-  EXPECT_THAT(cell.section, ElementsAre("2. Who is left behind"));
   EXPECT_EQ(block_with(d, "Roma children").line, 0);  // DOCX has no lines or pages: quotes cite the heading path
   EXPECT_EQ(block_with(d, "Roma children").page, 0);
 }
 
-TEST(ReadDocx, SampleAsWordDocumentReadsLikeItsMarkdown) {
-  const Document md = read_document(test::source_file("samples/cca-valdoria-2025.md"));
-  const Document word = read_document(test::source_file("samples/cca-valdoria-2025.docx"));
-  ASSERT_EQ(md.blocks.size(), word.blocks.size());
-  for (std::size_t i = 0; i < md.blocks.size(); ++i) {
-    EXPECT_EQ(md.blocks[i].kind, word.blocks[i].kind) << i;
-    EXPECT_EQ(md.blocks[i].section, word.blocks[i].section) << i;
-  }
-  EXPECT_EQ(md.title, word.title);
-  EXPECT_EQ(md.kind, word.kind);
-  EXPECT_EQ(md.language, word.language);
-}
+TEST(ReadDocx, SampleAsWordDocumentReadsLikeItsMarkdown) { expect_same_structure(sample("md"), sample("docx")); }
 
 TEST(ReadPdf, RebuildsParagraphsAndHeadingsAndDropsRunningLines) {
   const Document d = read_document(fixture("ingest/layout.pdf"));
@@ -175,16 +152,9 @@ TEST(ReadPdf, RebuildsParagraphsAndHeadingsAndDropsRunningLines) {
 }
 
 TEST(ReadPdf, SampleAsPdfReadsLikeItsMarkdown) {
-  const Document md = read_document(test::source_file("samples/cca-valdoria-2025.md"));
-  const Document signed_copy = read_document(test::source_file("samples/cca-valdoria-2025.pdf"));
-  ASSERT_EQ(md.blocks.size(), signed_copy.blocks.size());
-  for (std::size_t i = 0; i < md.blocks.size(); ++i) {
-    EXPECT_EQ(md.blocks[i].kind, signed_copy.blocks[i].kind) << i;
-    EXPECT_EQ(md.blocks[i].section, signed_copy.blocks[i].section) << i;
-    EXPECT_GT(signed_copy.blocks[i].page, 0) << i;
-  }
-  EXPECT_EQ(md.title, signed_copy.title);
-  EXPECT_EQ(md.year, signed_copy.year);
+  const Document signed_copy = sample("pdf");
+  expect_same_structure(sample("md"), signed_copy);
+  for (const Block& b : signed_copy.blocks) EXPECT_GT(b.page, 0) << b.text;
   EXPECT_GT(signed_copy.blocks.back().page, 1);
 }
 
@@ -258,6 +228,15 @@ protected:
     }
     return "no error";
   }
+  // The message reading a committed fixture gives, or "no error".
+  static std::string error_in(const std::string& name, const ReadOptions& options = {}) {
+    try {
+      read_document(fixture("ingest/" + name), options);
+    } catch (const InputError& e) {
+      return e.what();
+    }
+    return "no error";
+  }
   test::TempDir m_dir;
 };
 
@@ -283,14 +262,6 @@ TEST_F(BadDocument, InvalidUtf8NamesLineAndColumn) {
 }
 
 TEST_F(BadDocument, BrokenWordPackagesAreNamedWithThePart) {
-  auto error_in = [](const std::string& name, const ReadOptions& options = {}) {
-    try {
-      read_document(fixture("ingest/" + name), options);
-    } catch (const InputError& e) {
-      return std::string(e.what());
-    }
-    return std::string("no error");
-  };
   EXPECT_THAT(error_for("truncated.docx", std::string("PK\x03\x04rest", 8)),
               HasSubstr("truncated.docx: not a readable zip package ("));
   EXPECT_THAT(error_in("not-word.zip"), HasSubstr("not-word.zip: a zip package but not a Word document: it has no word/document.xml"));
@@ -305,14 +276,6 @@ TEST_F(BadDocument, BrokenWordPackagesAreNamedWithThePart) {
 }
 
 TEST_F(BadDocument, BrokenPdfsSayWhatIsWrong) {
-  auto error_in = [](const std::string& name) {
-    try {
-      read_document(fixture("ingest/" + name));
-    } catch (const InputError& e) {
-      return std::string(e.what());
-    }
-    return std::string("no error");
-  };
   EXPECT_THAT(error_in("encrypted.pdf"), HasSubstr("encrypted.pdf: the PDF is encrypted and needs a password"));
   EXPECT_THAT(error_in("truncated.pdf"), HasSubstr("truncated.pdf: the PDF is truncated: it does not end with %%EOF"));
   EXPECT_THAT(error_in("scanned.pdf"),
