@@ -5,6 +5,7 @@ namespace {
 
 constexpr Command k_commands[] = {
     {"score", "rate a document against the checklist, store the result, print the report", run_score},
+    {"report", "print a stored assessment as text, Markdown, JSON or CSV", run_report},
     {"inspect", "show what the engine reads in a document: outline, parts, pages, warnings", run_inspect},
     {"checklist", "check a checklist file (validate, lint) or print it (show)", run_checklist},
 };

@@ -27,5 +27,6 @@ std::span<const Command> commands();
 int run_score(const std::vector<std::string>& args, Io io);
 int run_checklist(const std::vector<std::string>& args, Io io);
 int run_inspect(const std::vector<std::string>& args, Io io);
+int run_report(const std::vector<std::string>& args, Io io);
 
 }  // namespace unct::cli

@@ -6,6 +6,7 @@
 #include "engine/core/error.hpp"
 #include "engine/ingest/read.hpp"
 #include "engine/report/json.hpp"
+#include "engine/report/render.hpp"
 #include "engine/report/text.hpp"
 #include "engine/rules/compiled.hpp"
 #include "engine/store/store.hpp"
@@ -40,7 +41,7 @@ int run_score(const std::vector<std::string>& args, Io io) {
       ("year", po::value<int>(), "year of the document (default: the first year in its title)")
       ("country", po::value<std::string>(), "country the document is about (default: named in its title)")
       ("title", po::value<std::string>(), "title to report and store (default: the document's first heading)")
-      ("format", po::value<std::string>()->default_value("text"), "report format: text or json")
+      ("format", po::value<std::string>()->default_value("text"), "report format: text, json, md or csv")
       ("explain", po::value<std::vector<std::string>>()->composing(),
        "print why ITEM got its level (each criterion's signals, counts and matched words) instead of the report; repeatable")
       ("timings", po::bool_switch(), "print the time spent reading, normalising, scanning, evaluating and storing");
@@ -57,10 +58,9 @@ int run_score(const std::vector<std::string>& args, Io io) {
     return 0;
   }
 
-  const std::string format = values["format"].as<std::string>();
-  if (format != "text" && format != "json") {
-    throw InputError({}, "unknown --format \"" + format + "\": use text or json");
-  }
+  const std::string format_name = values["format"].as<std::string>();
+  const std::optional<report::Format> format = report::parse_format(format_name);
+  if (!format) throw InputError({}, "unknown --format \"" + format_name + "\": use text, json, md or csv");
   AssessOptions assess_options;
   if (values.count("kind") != 0) {
     const std::string kind = values["kind"].as<std::string>();
@@ -129,15 +129,15 @@ int run_score(const std::vector<std::string>& args, Io io) {
       report::render_explanation(*item, io.out);
     }
     io.out << "Saved as assessment " << id << " in " << store.path().string() << '\n';
-  } else if (format == "json") {
-    report::render_json(assessment, io.out);
+  } else if (*format != report::Format::text) {
+    report::render(assessment, *format, io.out);  // stdout holds the report alone, for a file or a program
     io.err << "unct-assess: saved as assessment " << id << " in " << store.path().string() << '\n';
   } else {
     report::render_text(assessment, io.out);
     io.out << "\nSaved as assessment " << id << " in " << store.path().string() << '\n';
   }
   if (timed) {
-    report::render_timings(timings, assessment.document.bytes, format == "json" ? io.err : io.out);
+    report::render_timings(timings, assessment.document.bytes, *format == report::Format::text ? io.out : io.err);
   }
   return 0;
 }

@@ -154,10 +154,14 @@ std::string detect_country(const Document& document) {
   for (std::string_view type : k_types) type_at = std::min(type_at, lower.find(type));
   if (type_at == std::string::npos) return {};
   auto clean = [](std::string text) {
-    // Drop years and the punctuation around the name.
-    std::string out;
-    for (char c : text) out += std::isdigit(static_cast<unsigned char>(c)) ? ' ' : c;
-    out = trim(out);
+    // Drop years (four digits, 1900-2099, ranges included) and the punctuation around the name.
+    auto digit = [&](std::size_t i) { return i < text.size() && std::isdigit(static_cast<unsigned char>(text[i])) != 0; };
+    for (std::size_t i = 0; i + 4 <= text.size(); ++i) {
+      const bool year = (i == 0 || !digit(i - 1)) && digit(i) && digit(i + 1) && digit(i + 2) && digit(i + 3) && !digit(i + 4) &&
+                        (text.compare(i, 2, "19") == 0 || text.compare(i, 2, "20") == 0);
+      if (year) text.replace(i, 4, "    ");
+    }
+    std::string out = trim(text);
     for (bool cut = true; cut && !out.empty();) {
       cut = false;
       if (std::string_view(",:;-()").find(out.back()) != std::string_view::npos) {

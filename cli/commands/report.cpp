@@ -1,0 +1,54 @@
+#include "cli/commands.hpp"
+#include "cli/commands/options.hpp"
+#include "cli/defaults.hpp"
+#include "engine/core/error.hpp"
+#include "engine/report/render.hpp"
+#include "engine/store/store.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace unct::cli {
+
+namespace po = boost::program_options;
+
+int run_report(const std::vector<std::string>& args, Io io) {
+  po::options_description options("options");
+  options.add_options()
+      ("db", po::value<std::string>()->default_value(default_database().string()), "database file the assessment is in")
+      ("format", po::value<std::string>()->default_value("text"), "text, json, md or csv")
+      ("out", po::value<std::string>(), "write the report to this file instead of the terminal");
+  po::options_description hidden;
+  hidden.add_options()("id", po::value<std::int64_t>()->required(), "assessment id");
+  po::positional_options_description positional;
+  positional.add("id", 1);
+  po::variables_map values;
+  if (!parse_options(args, options, hidden, positional, values, io.out,
+                     "usage: unct-assess report ID [--format text|json|md|csv] [--out FILE] [--db FILE]\n\n"
+                     "Prints a stored assessment (the id `score` gave) as a report: text for the terminal, Markdown\n"
+                     "for a memo, JSON for other programs, CSV (one row per item) for a spreadsheet.")) {
+    return 0;
+  }
+  const std::string format_name = values["format"].as<std::string>();
+  const std::optional<report::Format> format = report::parse_format(format_name);
+  if (!format) throw InputError({}, "unknown --format \"" + format_name + "\": use text, json, md or csv");
+  const std::filesystem::path db = values["db"].as<std::string>();
+  if (!std::filesystem::exists(db)) throw InputError({.file = db}, "no such database");
+  const store::Store store(db);
+  const Assessment assessment = store.load(values["id"].as<std::int64_t>());
+  if (values.count("out") == 0) {
+    report::render(assessment, *format, io.out);
+    return 0;
+  }
+  // Rendered in full first, so that a failure leaves no half-written file.
+  std::ostringstream text;
+  report::render(assessment, *format, text);
+  const std::filesystem::path out_path = values["out"].as<std::string>();
+  std::ofstream file(out_path, std::ios::binary);
+  if (!file || !(file << text.str()) || !file.flush()) throw InputError({.file = out_path}, "cannot write the report");
+  io.err << "unct-assess: wrote " << out_path.string() << '\n';
+  return 0;
+}
+
+}  // namespace unct::cli

@@ -1,0 +1,142 @@
+#include "engine/report/markdown.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace unct::report {
+namespace {
+
+// Characters that Markdown would read as inline markup or a table cell border, escaped; line
+// breaks become spaces. Every text this renderer writes sits inside a line it has started
+// ("| ", "- ", "> ", "# "), so characters that only matter at the start of a line need nothing.
+std::string md(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '\n' || c == '\r') {
+      out += ' ';
+      continue;
+    }
+    if (std::string_view("\\`*_[]<>|").find(c) != std::string_view::npos) out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+// The quote with its matched words in bold.
+std::string highlighted(const rules::Evidence& e) {
+  std::string out;
+  std::size_t at = 0;
+  for (const auto& [begin, end] : e.highlights) {
+    if (begin < at || end > e.quote.size() || begin >= end) continue;
+    out += md(e.quote.substr(at, begin - at)) + "**" + md(e.quote.substr(begin, end - begin)) + "**";
+    at = end;
+  }
+  return out + md(e.quote.substr(std::min(at, e.quote.size())));
+}
+
+std::string place(const rules::Evidence& e) {
+  std::string out = e.section.empty() ? "before the first heading" : e.section;
+  if (e.page > 0) out += ", page " + std::to_string(e.page);
+  if (e.line > 0) out += ", line " + std::to_string(e.line);
+  return out;
+}
+
+std::string percent(std::size_t part, std::size_t whole) {
+  if (whole == 0) return "-";
+  return std::to_string(std::lround(100.0 * static_cast<double>(part) / static_cast<double>(whole))) + "%";
+}
+
+std::string level_cell(const rules::ItemResult& item) {
+  if (item.external) return "not assessable from the document";
+  if (!item.applicable) return "not applicable";
+  return std::string(label(item.level));
+}
+
+std::string csv(const std::string& field) {
+  if (field.find_first_of(",\"\n\r") == std::string::npos) return field;
+  std::string out = "\"";
+  for (char c : field) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+}  // namespace
+
+void render_markdown(const Assessment& a, std::ostream& out) {
+  const DocumentSummary& d = a.document;
+  out << "# " << md(d.title.empty() ? d.path : d.title) << "\n\n"
+      << "- **Document:** " << md(d.path) << " (" << d.format << ", " << label(d.kind) << ")\n";
+  if (!d.country.empty()) out << "- **Country:** " << md(d.country) << '\n';
+  if (d.year > 0) out << "- **Year:** " << d.year << '\n';
+  if (!d.language.empty()) out << "- **Language:** " << d.language << '\n';
+  out << "- **Checklist:** " << md(a.checklist.title) << ", " << md(a.checklist.id) << " version " << md(a.checklist.version)
+      << "; unct-assess " << md(a.engine_version) << (a.created_at.empty() ? "" : ", " + a.created_at) << "\n\n"
+      << "> " << md(a.checklist.provenance) << "\n\n"
+      << "**" << a.overall.at_meets_or_above << " of " << a.overall.applicable
+      << " applicable items at Meets or above** (" << percent(a.overall.at_meets_or_above, a.overall.applicable) << ").\n";
+
+  for (const SectionScore& section : a.sections) {
+    out << "\n## " << md(section.title) << "\n\n";
+    if (section.score.applicable > 0) {
+      out << section.score.at_meets_or_above << " of " << section.score.applicable << " at Meets or above.\n\n";
+    }
+    out << "| Item | Title | Level |\n| --- | --- | --- |\n";
+    for (const rules::ItemResult& item : a.items) {
+      if (item.section_id != section.id) continue;
+      out << "| " << md(item.item_id) << " | " << md(item.title) << " | " << level_cell(item) << " |\n";
+    }
+  }
+
+  bool heading = false;
+  for (const rules::ItemResult& item : a.items) {
+    if (!item.applicable || item.level >= Level::meets) continue;
+    if (!heading) out << "\n## What to add to reach Meets\n";
+    heading = true;
+    out << "\n### " << md(item.item_id) << " " << md(item.title) << " (" << label(item.level) << ")\n\n";
+    std::vector<const rules::CriterionResult*> missing;
+    for (const std::string& id : item.unmet) {
+      for (const rules::CriterionResult& c : item.criteria) {
+        if (c.id == id) missing.push_back(&c);
+      }
+    }
+    if (!missing.empty()) {
+      out << "Not found in the document:\n\n";
+      for (const rules::CriterionResult* c : missing) out << "- " << md(c->text) << '\n';
+      out << '\n';
+    }
+    out << "**What to add:** " << md(item.gap) << '\n';
+    // One quote per passage: criteria met by the same sentence show it once.
+    std::vector<const rules::Evidence*> quotes;
+    for (const rules::CriterionResult& c : item.criteria) {
+      if (!c.met || c.evidence.empty()) continue;
+      const rules::Evidence& e = c.evidence.front();
+      const auto same = std::find_if(quotes.begin(), quotes.end(), [&](const rules::Evidence* q) { return q->quote == e.quote; });
+      if (same == quotes.end()) quotes.push_back(&e);
+      else if (e.highlights.size() > (*same)->highlights.size()) *same = &e;  // the one with more words found
+    }
+    if (!quotes.empty()) out << "\nFound so far:\n\n";
+    for (const rules::Evidence* e : quotes) out << "- " << highlighted(*e) << " (" << md(place(*e)) << ")\n";
+  }
+}
+
+void render_csv(const Assessment& a, std::ostream& out) {
+  out << "item,title,section,applicable,level,level_label,criteria_met,criteria_unmet,quote,place,gap\r\n";
+  for (const rules::ItemResult& item : a.items) {
+    std::string met;
+    std::string unmet;
+    const rules::Evidence* quote = nullptr;
+    for (const rules::CriterionResult& c : item.criteria) {
+      if (c.met) {
+        met += (met.empty() ? "" : " ") + c.id;
+        if (quote == nullptr && !c.evidence.empty()) quote = &c.evidence.front();
+      }
+    }
+    for (const std::string& id : item.unmet) unmet += (unmet.empty() ? "" : " ") + id;
+    const std::string applicable = item.external ? "not assessable" : item.applicable ? "yes" : "no";
+    out << csv(item.item_id) << ',' << csv(item.title) << ',' << csv(item.section_id) << ',' << applicable << ','
+        << (item.applicable ? std::string(code(item.level)) : "") << ',' << csv(level_cell(item)) << ',' << csv(met) << ','
+        << csv(unmet) << ',' << csv(quote != nullptr ? quote->quote : "") << ',' << csv(quote != nullptr ? place(*quote) : "")
+        << ',' << csv(item.applicable && item.level < Level::meets ? item.gap : "") << "\r\n";
+  }
+}
+
+}  // namespace unct::report

@@ -1,0 +1,19 @@
+#pragma once
+
+#include "engine/assess/assessment.hpp"
+
+#include <ostream>
+
+namespace unct::report {
+
+// The report as Markdown for a review memo: the document and checklist (with its provenance),
+// the overall figures, a table of items per section, then each item below Meets with what is
+// missing, what to add and the evidence found so far (matched words in bold). User text is
+// escaped so that it cannot break the Markdown.
+void render_markdown(const Assessment& assessment, std::ostream& out);
+
+// One row per item, for spreadsheets: ids, section, level (code and label), applicability,
+// criteria met and unmet, the first quote with its place, and the gap text. RFC 4180 quoting.
+void render_csv(const Assessment& assessment, std::ostream& out);
+
+}  // namespace unct::report
