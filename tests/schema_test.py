@@ -1,0 +1,57 @@
+#!/usr/bin/env python3
+"""Validates the JSON reports of unct-assess against schemas/assessment.schema.json.
+
+Run by ctest: scores documents of every kind and format with the built binary, validates each
+report (score --format json and report ID --format json), and checks that the schema rejects a
+report with a broken level, so that this test can fail.
+"""
+import json
+import pathlib
+import subprocess
+import sys
+
+import jsonschema
+
+engine, source, work = sys.argv[1], pathlib.Path(sys.argv[2]), pathlib.Path(sys.argv[3])
+work.mkdir(parents=True, exist_ok=True)
+db = work / "schema-test.db"
+if db.exists():
+    db.unlink()
+schema = json.loads((source / "schemas" / "assessment.schema.json").read_text())
+validator = jsonschema.Draft202012Validator(schema)
+validator.check_schema(schema)
+
+cases = [
+    ["samples/cca-valdoria-2025.md"],
+    ["samples/cca-valdoria-2025.pdf"],
+    ["tests/fixtures/items/RDM-CF-04.exceeds.md", "--kind", "cf"],
+    ["tests/fixtures/items/RDM-SERP-02.meets.md", "--kind", "serp", "--lang", "en"],
+    ["tests/fixtures/items/fr/RDM-CCA-01.meets.md", "--lang", "fr"],
+]
+failures = 0
+reports = []
+for case in cases:
+    run = subprocess.run([engine, "score", str(source / case[0]), *case[1:], "--db", str(db), "--format", "json"],
+                         capture_output=True, text=True)
+    if run.returncode != 0:
+        print(f"{case[0]}: score failed: {run.stderr}")
+        failures += 1
+        continue
+    reports.append((case[0], json.loads(run.stdout)))
+stored = subprocess.run([engine, "report", "1", "--db", str(db), "--format", "json"], capture_output=True, text=True)
+reports.append(("report 1", json.loads(stored.stdout)))
+
+for name, report in reports:
+    errors = sorted(validator.iter_errors(report), key=lambda e: list(e.path))
+    for error in errors:
+        print(f"{name}: {'/'.join(str(p) for p in error.path)}: {error.message}")
+    failures += len(errors)
+
+broken = json.loads(json.dumps(reports[0][1]))
+broken["items"][0]["level"] = "great"
+if validator.is_valid(broken):
+    print("the schema accepts a report whose item level is \"great\"")
+    failures += 1
+
+print(f"{len(reports)} reports checked against the schema, {failures} problems")
+sys.exit(1 if failures else 0)
