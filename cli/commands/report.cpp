@@ -1,6 +1,7 @@
 #include "cli/commands.hpp"
 #include "cli/commands/options.hpp"
 #include "cli/defaults.hpp"
+#include "engine/checklist/load.hpp"
 #include "engine/core/error.hpp"
 #include "engine/report/render.hpp"
 #include "engine/store/store.hpp"
@@ -17,7 +18,9 @@ int run_report(const std::vector<std::string>& args, Io io) {
   po::options_description options("options");
   options.add_options()
       ("db", po::value<std::string>()->default_value(default_database().string()), "database file the assessment is in")
-      ("format", po::value<std::string>()->default_value("text"), "text, json, md or csv")
+      ("format", po::value<std::string>()->default_value("text"), "text, json, md, csv or html")
+      ("checklist", po::value<std::string>()->default_value(default_checklist().string()),
+       "checklist file whose questions the HTML report shows, when it is the one the assessment used")
       ("out", po::value<std::string>(), "write the report to this file instead of the terminal");
   po::options_description hidden;
   hidden.add_options()("id", po::value<std::int64_t>()->required(), "assessment id");
@@ -25,25 +28,33 @@ int run_report(const std::vector<std::string>& args, Io io) {
   positional.add("id", 1);
   po::variables_map values;
   if (!parse_options(args, options, hidden, positional, values, io.out,
-                     "usage: unct-assess report ID [--format text|json|md|csv] [--out FILE] [--db FILE]\n\n"
+                     "usage: unct-assess report ID [--format text|json|md|csv|html] [--out FILE] [--db FILE]\n\n"
                      "Prints a stored assessment (the id `score` gave) as a report: text for the terminal, Markdown\n"
-                     "for a memo, JSON for other programs, CSV (one row per item) for a spreadsheet.")) {
+                     "for a memo, JSON for other programs, CSV (one row per item) for a spreadsheet, HTML (one\n"
+                     "self-contained page) to send to colleagues.")) {
     return 0;
   }
   const std::string format_name = values["format"].as<std::string>();
   const std::optional<report::Format> format = report::parse_format(format_name);
-  if (!format) throw InputError({}, "unknown --format \"" + format_name + "\": use text, json, md or csv");
+  if (!format) throw InputError({}, "unknown --format \"" + format_name + "\": use text, json, md, csv or html");
   const std::filesystem::path db = values["db"].as<std::string>();
   if (!std::filesystem::exists(db)) throw InputError({.file = db}, "no such database");
   const store::Store store(db);
   const Assessment assessment = store.load(values["id"].as<std::int64_t>());
+  // The questions are a courtesy of the HTML report: a checklist that cannot be read is left out.
+  std::optional<checklist::Checklist> source;
+  try {
+    source = checklist::load_checklist(values["checklist"].as<std::string>());
+  } catch (const InputError&) {
+  }
+  const checklist::Checklist* questions = source ? &*source : nullptr;
   if (values.count("out") == 0) {
-    report::render(assessment, *format, io.out);
+    report::render(assessment, *format, io.out, questions);
     return 0;
   }
   // Rendered in full first, so that a failure leaves no half-written file.
   std::ostringstream text;
-  report::render(assessment, *format, text);
+  report::render(assessment, *format, text, questions);
   const std::filesystem::path out_path = values["out"].as<std::string>();
   std::ofstream file(out_path, std::ios::binary);
   if (!file || !(file << text.str()) || !file.flush()) throw InputError({.file = out_path}, "cannot write the report");

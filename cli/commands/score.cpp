@@ -41,7 +41,7 @@ int run_score(const std::vector<std::string>& args, Io io) {
       ("year", po::value<int>(), "year of the document (default: the first year in its title)")
       ("country", po::value<std::string>(), "country the document is about (default: named in its title)")
       ("title", po::value<std::string>(), "title to report and store (default: the document's first heading)")
-      ("format", po::value<std::string>()->default_value("text"), "report format: text, json, md or csv")
+      ("format", po::value<std::string>()->default_value("text"), "report format: text, json, md, csv or html")
       ("explain", po::value<std::vector<std::string>>()->composing(),
        "print why ITEM got its level (each criterion's signals, counts and matched words) instead of the report; repeatable")
       ("timings", po::bool_switch(), "print the time spent reading, normalising, scanning, evaluating and storing");
@@ -60,7 +60,7 @@ int run_score(const std::vector<std::string>& args, Io io) {
 
   const std::string format_name = values["format"].as<std::string>();
   const std::optional<report::Format> format = report::parse_format(format_name);
-  if (!format) throw InputError({}, "unknown --format \"" + format_name + "\": use text, json, md or csv");
+  if (!format) throw InputError({}, "unknown --format \"" + format_name + "\": use text, json, md, csv or html");
   AssessOptions assess_options;
   if (values.count("kind") != 0) {
     const std::string kind = values["kind"].as<std::string>();
@@ -130,7 +130,7 @@ int run_score(const std::vector<std::string>& args, Io io) {
     }
     io.out << "Saved as assessment " << id << " in " << store.path().string() << '\n';
   } else if (*format != report::Format::text) {
-    report::render(assessment, *format, io.out);  // stdout holds the report alone, for a file or a program
+    report::render(assessment, *format, io.out, &checklist);  // stdout holds the report alone, for a file or a program
     io.err << "unct-assess: saved as assessment " << id << " in " << store.path().string() << '\n';
   } else {
     report::render_text(assessment, io.out);

@@ -11,6 +11,7 @@ namespace unct {
 namespace {
 
 using ::testing::HasSubstr;
+using ::testing::Not;
 using ::testing::StartsWith;
 using test::run_cli;
 
@@ -47,6 +48,33 @@ TEST_F(ReportCommand, CsvHasOneRowPerItem) {
   EXPECT_THAT(r.out, HasSubstr("\r\nRDM-CCA-01,Groups named and profiled,cca,yes,meets,Meets,"));
   EXPECT_THAT(r.out, HasSubstr("\r\nRDM-CF-01,Theory of change addresses discrimination,cf,no,,not applicable,"));
   EXPECT_THAT(r.out, HasSubstr(",\"1. Country context, line 23\","));  // a field with a comma is quoted
+}
+
+TEST_F(ReportCommand, HtmlIsOneSelfContainedPage) {
+  const auto r = run_cli({"report", "1", "--db", m_db, "--format", "html"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, StartsWith("<!DOCTYPE html>\n<html lang=\"en\">"));
+  EXPECT_THAT(r.out, HasSubstr("<title>Republic of Valdoria: Common Country Analysis 2025 - unct-assess</title>"));
+  EXPECT_THAT(r.out, HasSubstr("A sourced reconstruction, not the official text"));
+  std::size_t items = 0;
+  for (std::size_t at = r.out.find("<div class=\"item\""); at != std::string::npos; at = r.out.find("<div class=\"item\"", at + 1)) ++items;
+  EXPECT_EQ(items, 43u);
+  EXPECT_THAT(r.out, HasSubstr("<span class=\"badge meets\">Meets minimum requirements</span>"));
+  EXPECT_THAT(r.out, HasSubstr("<span class=\"badge external\">Not assessable from the document</span>"));
+  EXPECT_THAT(r.out, HasSubstr("<p class=\"question\">Does the analysis name the minorities"));  // from the checklist
+  EXPECT_THAT(r.out, HasSubstr("<mark>not disaggregated</mark>"));
+  EXPECT_THAT(r.out, HasSubstr("<svg role=\"img\" aria-label=\"Levels of the Common Country Analysis items\""));
+  EXPECT_THAT(r.out, HasSubstr("<h2>Gaps, by weight</h2>"));
+  for (const char* external : {"<link", "src=", "http://", "<script"}) EXPECT_THAT(r.out, Not(HasSubstr(external))) << external;
+}
+
+TEST(ReportHtml, EscapesDocumentText) {
+  test::TempDir dir;
+  test::write_bytes(dir / "x.txt", "Valdoria <script>alert('x')</script> & co: Common Country Analysis\n\nRoma face discrimination.\n");
+  const auto r = run_cli({"score", (dir / "x.txt").string(), "--db", (dir / "u.db").string(), "--format", "html"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("<h1>Valdoria &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; co: Common Country Analysis</h1>"));
+  EXPECT_THAT(r.out, Not(HasSubstr("<script>")));
 }
 
 TEST_F(ReportCommand, OutWritesAFileAndBadInputExits2) {

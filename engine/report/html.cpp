@@ -1,0 +1,207 @@
+#include "engine/report/html.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <iomanip>
+#include <sstream>
+
+namespace unct::report {
+namespace {
+
+std::string esc(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+// The UN scorecard wording of a level.
+std::string un_label(Level level) {
+  return level == Level::missing ? "Missing" : std::string(label(level)) + " minimum requirements";
+}
+
+std::string level_class(const rules::ItemResult& item) {
+  if (item.external) return "external";
+  if (!item.applicable) return "na";
+  return std::string(code(item.level));
+}
+
+std::string badge(const rules::ItemResult& item) {
+  std::string text = item.external      ? "Not assessable from the document"
+                     : !item.applicable ? "Not applicable"
+                                        : un_label(item.level);
+  return "<span class=\"badge " + level_class(item) + "\">" + esc(text) + "</span>";
+}
+
+std::string quote_html(const rules::Evidence& e) {
+  std::string out;
+  std::size_t at = 0;
+  for (const auto& [begin, end] : e.highlights) {
+    if (begin < at || end > e.quote.size() || begin >= end) continue;
+    out += esc(e.quote.substr(at, begin - at)) + "<mark>" + esc(e.quote.substr(begin, end - begin)) + "</mark>";
+    at = end;
+  }
+  return out + esc(e.quote.substr(std::min(at, e.quote.size())));
+}
+
+std::string place(const rules::Evidence& e) {
+  std::string out = e.section.empty() ? "before the first heading" : e.section;
+  if (e.page > 0) out += ", page " + std::to_string(e.page);
+  if (e.line > 0) out += ", line " + std::to_string(e.line);
+  return out;
+}
+
+std::string percent(std::size_t part, std::size_t whole) {
+  if (whole == 0) return "-";
+  return std::to_string(std::lround(100.0 * static_cast<double>(part) / static_cast<double>(whole))) + "%";
+}
+
+constexpr const char* k_style = R"css(
+:root { --missing: #c0392b; --approaches: #e67e22; --meets: #27ae60; --exceeds: #1e6fb8; --na: #8a8a8a; }
+body { font-family: "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; color: #1b1b1b; line-height: 1.45; }
+h1 { font-size: 1.6rem; margin-bottom: .2rem; } h2 { border-bottom: 2px solid #009edb; padding-bottom: .2rem; margin-top: 2.2rem; }
+h3 { font-size: 1.05rem; margin: 1.4rem 0 .3rem; }
+.meta { color: #444; margin: .2rem 0; } .note { background: #f4f8fb; border-left: 4px solid #009edb; padding: .6rem .9rem; font-size: .92rem; }
+.badge { display: inline-block; padding: .1rem .55rem; border-radius: .8rem; color: #fff; font-size: .82rem; font-weight: 600; white-space: nowrap; }
+.badge.missing { background: var(--missing); } .badge.approaches { background: var(--approaches); }
+.badge.meets { background: var(--meets); } .badge.exceeds { background: var(--exceeds); }
+.badge.na, .badge.external { background: var(--na); }
+table.levels { border-collapse: collapse; width: 100%; font-size: .93rem; } table.levels td, table.levels th { border-bottom: 1px solid #ddd; padding: .3rem .4rem; text-align: left; }
+.item { border: 1px solid #ddd; border-radius: .4rem; padding: .4rem .9rem .7rem; margin: .8rem 0; page-break-inside: avoid; }
+.question { color: #333; font-style: italic; }
+ul.criteria { list-style: none; padding-left: 0; } ul.criteria li { margin: .25rem 0; }
+.met::before { content: "\2713  "; color: var(--meets); font-weight: 700; } .unmet::before { content: "\2717  "; color: var(--missing); font-weight: 700; }
+blockquote { margin: .2rem 0 .2rem 1.4rem; padding-left: .6rem; border-left: 3px solid #ccc; font-size: .9rem; }
+mark { background: #fff3a8; } .place { color: #666; font-size: .85rem; }
+.gap { background: #fdf2e9; border-left: 4px solid var(--approaches); padding: .4rem .7rem; }
+svg text { font-family: inherit; font-size: 10px; }
+.bar.missing { fill: var(--missing); } .bar.approaches { fill: var(--approaches); }
+.bar.meets { fill: var(--meets); } .bar.exceeds { fill: var(--exceeds); }
+@media print { body { margin: 0; max-width: none; } h2 { page-break-after: avoid; } a { color: inherit; text-decoration: none; } }
+)css";
+
+// One bar per item, its height the level reached (Missing a stub), its colour the level.
+void chart(const Assessment& a, const SectionScore& section, std::ostream& out) {
+  std::vector<const rules::ItemResult*> items;
+  for (const rules::ItemResult& item : a.items) {
+    if (item.section_id == section.id && item.applicable) items.push_back(&item);
+  }
+  if (items.empty()) return;
+  const int bar = 26;
+  const int gap = 8;
+  const int height = 90;
+  const int width = static_cast<int>(items.size()) * (bar + gap) + 60;
+  out << "<svg role=\"img\" aria-label=\"Levels of the " << esc(section.title) << " items\" width=\"" << width
+      << "\" height=\"" << height + 40 << "\" viewBox=\"0 0 " << width << ' ' << height + 40 << "\">\n";
+  for (int level = 0; level <= 3; ++level) {
+    const int y = height - level * (height - 10) / 3;
+    out << "<line x1=\"56\" x2=\"" << width << "\" y1=\"" << y << "\" y2=\"" << y << "\" stroke=\"#e3e3e3\"/>"
+        << "<text x=\"0\" y=\"" << y + 3 << "\">" << label(static_cast<Level>(level)) << "</text>\n";
+  }
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const rules::ItemResult& item = *items[i];
+    const int points = static_cast<int>(item.level);
+    const int h = std::max(3, points * (height - 10) / 3);
+    const int x = 60 + static_cast<int>(i) * (bar + gap);
+    const std::string number = item.item_id.substr(item.item_id.rfind('-') + 1);
+    out << "<rect x=\"" << x << "\" y=\"" << height - h << "\" width=\"" << bar << "\" height=\"" << h
+        << "\" class=\"bar " << code(item.level) << "\"><title>" << esc(item.item_id) << ": " << esc(un_label(item.level))
+        << "</title></rect><text x=\"" << x + bar / 2 << "\" y=\"" << height + 14 << "\" text-anchor=\"middle\">"
+        << esc(number) << "</text>\n";
+  }
+  out << "</svg>\n";
+}
+
+void item_html(const rules::ItemResult& item, const checklist::Checklist* checklist, std::ostream& out) {
+  out << "<div class=\"item\" id=\"" << esc(item.item_id) << "\">\n<h3>" << esc(item.item_id) << " " << esc(item.title) << " "
+      << badge(item) << "</h3>\n";
+  if (checklist != nullptr) {
+    if (const checklist::Item* source = checklist::find_item(*checklist, item.item_id)) {
+      out << "<p class=\"question\">" << esc(source->question) << "</p>\n";
+    }
+  }
+  if (!item.applicable) {
+    out << "<p class=\"meta\">" << esc(item.not_applicable_reason) << "</p>\n</div>\n";
+    return;
+  }
+  out << "<ul class=\"criteria\">\n";
+  for (const rules::CriterionResult& c : item.criteria) {
+    out << "<li class=\"" << (c.met ? "met" : "unmet") << "\">" << esc(c.text) << " <span class=\"place\">("
+        << esc(label(c.level)) << ")</span>";
+    for (const rules::Evidence& e : c.evidence) {
+      out << "<blockquote>" << quote_html(e) << " <span class=\"place\">" << esc(place(e)) << "</span></blockquote>";
+    }
+    out << "</li>\n";
+  }
+  out << "</ul>\n";
+  if (item.level < Level::meets && !item.gap.empty()) {
+    out << "<p class=\"gap\"><strong>To reach Meets:</strong> " << esc(item.gap) << "</p>\n";
+  }
+  out << "</div>\n";
+}
+
+}  // namespace
+
+void render_html(const Assessment& a, const checklist::Checklist* checklist, std::ostream& out) {
+  if (checklist != nullptr && checklist->sha256 != a.checklist.sha256) checklist = nullptr;
+  const DocumentSummary& d = a.document;
+  const std::string title = d.title.empty() ? d.path : d.title;
+  out << "<!DOCTYPE html>\n<html lang=\"" << esc(d.language.empty() ? "en" : d.language) << "\">\n<head>\n"
+      << "<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+      << "<title>" << esc(title) << " - unct-assess</title>\n<style>" << k_style << "</style>\n</head>\n<body>\n"
+      << "<h1>" << esc(title) << "</h1>\n"
+      << "<p class=\"meta\">" << esc(std::string(label(d.kind)));
+  if (!d.country.empty()) out << " &middot; " << esc(d.country);
+  if (d.year > 0) out << " &middot; " << d.year;
+  if (!d.language.empty()) out << " &middot; language " << esc(d.language);
+  out << " &middot; " << esc(d.path) << "</p>\n"
+      << "<p class=\"meta\">Rated against <strong>" << esc(a.checklist.title) << "</strong>, " << esc(a.checklist.id)
+      << " version " << esc(a.checklist.version) << ", by unct-assess " << esc(a.engine_version)
+      << (a.created_at.empty() ? "" : " on " + esc(a.created_at)) << ".</p>\n"
+      << "<p class=\"note\">" << esc(a.checklist.provenance) << "</p>\n";
+
+  out << "<h2>Overall</h2>\n<p><strong>" << a.overall.at_meets_or_above << " of " << a.overall.applicable
+      << "</strong> applicable items at Meets or above (" << percent(a.overall.at_meets_or_above, a.overall.applicable)
+      << ").</p>\n<table class=\"levels\">\n<tr><th>Part</th><th>At Meets or above</th></tr>\n";
+  for (const SectionScore& s : a.sections) {
+    out << "<tr><td>" << esc(s.title) << "</td><td>";
+    if (s.score.applicable > 0) out << s.score.at_meets_or_above << " of " << s.score.applicable;
+    else out << "not applicable or not assessable";
+    out << "</td></tr>\n";
+  }
+  out << "</table>\n";
+
+  for (const SectionScore& s : a.sections) {
+    out << "<h2>" << esc(s.title) << "</h2>\n";
+    chart(a, s, out);
+    for (const rules::ItemResult& item : a.items) {
+      if (item.section_id == s.id) item_html(item, checklist, out);
+    }
+  }
+
+  std::vector<const rules::ItemResult*> gaps;
+  for (const rules::ItemResult& item : a.items) {
+    if (item.applicable && item.level < Level::meets) gaps.push_back(&item);
+  }
+  std::stable_sort(gaps.begin(), gaps.end(), [](const auto* x, const auto* y) { return x->weight > y->weight; });
+  if (!gaps.empty()) {
+    out << "<h2>Gaps, by weight</h2>\n<ol>\n";
+    for (const rules::ItemResult* item : gaps) {
+      out << "<li><a href=\"#" << esc(item->item_id) << "\">" << esc(item->item_id) << " " << esc(item->title) << "</a> "
+          << badge(*item) << "<br>" << esc(item->gap) << "</li>\n";
+    }
+    out << "</ol>\n";
+  }
+  out << "</body>\n</html>\n";
+}
+
+}  // namespace unct::report

@@ -1,0 +1,18 @@
+#pragma once
+
+#include "engine/assess/assessment.hpp"
+#include "engine/checklist/model.hpp"
+
+#include <ostream>
+
+namespace unct::report {
+
+// The report as one self-contained HTML page (no external assets; works offline; prints well):
+// the document and checklist with its provenance note, the overall figures, an SVG chart of the
+// levels per section, every item with its level badge, its criteria met and unmet and the quotes
+// with the matched words marked, the gap text below Meets, and the gaps ordered by weight.
+// `checklist`, when it is the one the assessment used (same SHA-256), adds each item's question.
+// All text from the document and the checklist is HTML-escaped.
+void render_html(const Assessment& assessment, const checklist::Checklist* checklist, std::ostream& out);
+
+}  // namespace unct::report
