@@ -28,7 +28,7 @@ def render(page, **outputs):
     for kind, path in outputs.items():
         path.unlink(missing_ok=True)
         flag = f"--screenshot={path}" if kind == "png" else f"--print-to-pdf={path}"
-        run = subprocess.run([browser, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+        run = subprocess.run([browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--hide-scrollbars",
                               "--enable-logging=stderr", "--v=0", "--window-size=1000,1400", flag, page.as_uri()],
                              capture_output=True, text=True, timeout=120)
         if run.returncode != 0:
