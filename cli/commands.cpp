@@ -6,6 +6,9 @@ namespace {
 constexpr Command k_commands[] = {
     {"score", "rate a document against the checklist, store the result, print the report", run_score},
     {"report", "print a stored assessment as text, Markdown, JSON or CSV", run_report},
+    {"history", "list the stored assessments, newest first", run_history},
+    {"compare", "what changed between two stored assessments (drafts)", run_compare},
+    {"db", "check the database (db check)", run_db},
     {"inspect", "show what the engine reads in a document: outline, parts, pages, warnings", run_inspect},
     {"checklist", "check a checklist file (validate, lint) or print it (show)", run_checklist},
 };

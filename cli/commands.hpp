@@ -28,5 +28,8 @@ int run_score(const std::vector<std::string>& args, Io io);
 int run_checklist(const std::vector<std::string>& args, Io io);
 int run_inspect(const std::vector<std::string>& args, Io io);
 int run_report(const std::vector<std::string>& args, Io io);
+int run_history(const std::vector<std::string>& args, Io io);
+int run_compare(const std::vector<std::string>& args, Io io);
+int run_db(const std::vector<std::string>& args, Io io);
 
 }  // namespace unct::cli

@@ -86,6 +86,7 @@ mark { background: #fff3a8; } .place { color: #666; font-size: .85rem; }
 svg text { font-family: inherit; font-size: 10px; }
 .bar.missing { fill: var(--missing); } .bar.approaches { fill: var(--approaches); }
 .bar.meets { fill: var(--meets); } .bar.exceeds { fill: var(--exceeds); }
+tr.up td { background: #eaf7ef; } tr.down td { background: #fbeaea; } .delta { font-weight: 700; }
 @media print { body { margin: 0; max-width: none; } h2 { page-break-after: avoid; } a { color: inherit; text-decoration: none; } }
 )css";
 
@@ -149,7 +150,53 @@ void item_html(const rules::ItemResult& item, const checklist::Checklist* checkl
   out << "</div>\n";
 }
 
+std::string level_badge(const std::optional<Level>& level) {
+  if (!level) return "<span class=\"badge na\">Not applicable</span>";
+  return "<span class=\"badge " + std::string(code(*level)) + "\">" + esc(un_label(*level)) + "</span>";
+}
+
+std::string item_list(const std::vector<std::string>& ids) {
+  if (ids.empty()) return "none";
+  std::string out;
+  for (const std::string& id : ids) out += (out.empty() ? "" : ", ") + esc(id);
+  return out;
+}
+
 }  // namespace
+
+void render_comparison_html(const Comparison& c, std::ostream& out) {
+  const Assessment& a = c.first;
+  const Assessment& b = c.second;
+  auto name = [](const Assessment& x) { return esc(x.document.title.empty() ? x.document.path : x.document.title); };
+  out << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+      << "<title>Comparison - unct-assess</title>\n<style>" << k_style << "</style>\n</head>\n<body>\n"
+      << "<h1>What changed between two assessments</h1>\n<table class=\"levels\">\n"
+      << "<tr><th></th><th>First</th><th>Second</th></tr>\n"
+      << "<tr><td>Document</td><td>" << name(a) << "<br><span class=\"place\">" << esc(a.document.path) << ", "
+      << esc(a.created_at) << "</span></td><td>" << name(b) << "<br><span class=\"place\">" << esc(b.document.path) << ", "
+      << esc(b.created_at) << "</span></td></tr>\n"
+      << "<tr><td>At Meets or above</td><td>" << a.overall.at_meets_or_above << " of " << a.overall.applicable << "</td><td>"
+      << b.overall.at_meets_or_above << " of " << b.overall.applicable << "</td></tr>\n"
+      << "<tr><td>Points</td><td>" << a.overall.points << " of " << a.overall.max_points << "</td><td>" << b.overall.points
+      << " of " << b.overall.max_points << " <span class=\"delta\">(" << (c.points_delta >= 0 ? "+" : "") << c.points_delta
+      << ")</span></td></tr>\n</table>\n";
+  if (!c.same_checklist) {
+    out << "<p class=\"note\">The two were rated with different checklist files (" << esc(a.checklist.version) << " and "
+        << esc(b.checklist.version) << "): some changes may come from the checklist, not the document.</p>\n";
+  }
+  out << "<p><strong>Gaps closed</strong> (now at Meets or above): " << item_list(c.closed) << "<br>"
+      << "<strong>Gaps opened</strong> (now below Meets): " << item_list(c.opened) << "<br>"
+      << "<strong>Up:</strong> " << item_list(c.up) << "<br><strong>Down:</strong> " << item_list(c.down) << "</p>\n"
+      << "<h2>Items</h2>\n<table class=\"levels\">\n<tr><th>Item</th><th>First</th><th>Second</th><th>Change</th></tr>\n";
+  for (const ItemChange& i : c.items) {
+    if (!i.before && !i.after) continue;  // rated in neither (another kind of document, or the team's records)
+    const char* row = i.delta > 0 ? " class=\"up\"" : i.delta < 0 ? " class=\"down\"" : "";
+    out << "<tr" << row << "><td>" << esc(i.item_id) << " " << esc(i.title) << "</td><td>" << level_badge(i.before)
+        << "</td><td>" << level_badge(i.after) << "</td><td>"
+        << (i.delta > 0 ? "up " + std::to_string(i.delta) : i.delta < 0 ? "down " + std::to_string(-i.delta) : "") << "</td></tr>\n";
+  }
+  out << "</table>\n</body>\n</html>\n";
+}
 
 void render_html(const Assessment& a, const checklist::Checklist* checklist, std::ostream& out) {
   if (checklist != nullptr && checklist->sha256 != a.checklist.sha256) checklist = nullptr;

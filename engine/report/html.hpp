@@ -1,6 +1,7 @@
 #pragma once
 
 #include "engine/assess/assessment.hpp"
+#include "engine/assess/compare.hpp"
 #include "engine/checklist/model.hpp"
 
 #include <ostream>
@@ -14,5 +15,9 @@ namespace unct::report {
 // `checklist`, when it is the one the assessment used (same SHA-256), adds each item's question.
 // All text from the document and the checklist is HTML-escaped.
 void render_html(const Assessment& assessment, const checklist::Checklist* checklist, std::ostream& out);
+
+// Two assessments (drafts) side by side on one page: the figures of each and their change, the
+// gaps closed and opened, and every item rated in either with both levels, changed rows highlighted.
+void render_comparison_html(const Comparison& comparison, std::ostream& out);
 
 }  // namespace unct::report

@@ -203,4 +203,34 @@ void render_timings(const Timings& timings, std::size_t bytes, std::ostream& out
   out.unsetf(std::ios::floatfield);
 }
 
+void render_comparison(const Comparison& c, std::ostream& out) {
+  auto line = [&](const char* label_text, const Assessment& a) {
+    out << label_text << (a.document.title.empty() ? a.document.path : a.document.title) << " (" << a.document.path << ", "
+        << a.created_at << "): " << a.overall.at_meets_or_above << " of " << a.overall.applicable << " at Meets or above, "
+        << number(a.overall.points) << " of " << number(a.overall.max_points) << " points\n";
+  };
+  line("First   ", c.first);
+  line("Second  ", c.second);
+  out << "Change  " << (c.points_delta >= 0 ? "+" : "") << number(c.points_delta) << " points; " << c.up.size() << " up, "
+      << c.down.size() << " down, " << c.closed.size() << (c.closed.size() == 1 ? " gap" : " gaps") << " closed, "
+      << c.opened.size() << " opened\n";
+  if (!c.same_checklist) {
+    out << wrap("Note: rated with different checklist files (" + c.first.checklist.version + " and " +
+                    c.second.checklist.version + "); some changes may come from the checklist, not the document.",
+                0);
+  }
+  bool any = false;
+  for (const ItemChange& i : c.items) {
+    if (i.delta == 0 && i.before.has_value() == i.after.has_value()) continue;
+    if (!any) out << "\nCHANGED ITEMS\n";
+    any = true;
+    auto level_text = [](const std::optional<Level>& l) { return l ? std::string(label(*l)) : std::string("not rated"); };
+    std::string row = "  " + fit(i.item_id, 13) + fit(i.title, 50) + " " + fit(level_text(i.before), 11) + "-> " + level_text(i.after);
+    if (i.before && i.after && *i.before < Level::meets && *i.after >= Level::meets) row += "  (gap closed)";
+    if (i.before && i.after && *i.before >= Level::meets && *i.after < Level::meets) row += "  (gap opened)";
+    out << row << '\n';
+  }
+  if (!any) out << "\nNo item changed level.\n";
+}
+
 }  // namespace unct::report

@@ -384,6 +384,49 @@ Assessment Store::load(std::int64_t id) const {
   return guarded(m_impl->path, [&] { return m_impl->load(id); });
 }
 
+std::vector<AssessmentRow> Store::history(const std::string& country) const {
+  return guarded(m_impl->path, [&] {
+    SQLite::Statement query(m_impl->db,
+                            "SELECT a.id, a.created_at, a.path, d.title, a.kind, a.country, a.year, c.version, a.applicable, "
+                            "a.at_meets_or_above FROM assessments a JOIN documents d ON d.id = a.document_id "
+                            "JOIN checklists c ON c.id = a.checklist_id WHERE ? = '' OR a.country = ? "
+                            "ORDER BY a.created_at DESC, a.id DESC");
+    query.bind(1, country);
+    query.bind(2, country);
+    std::vector<AssessmentRow> out;
+    while (query.executeStep()) {
+      out.push_back({.id = query.getColumn(0).getInt64(),
+                     .created_at = query.getColumn(1).getString(),
+                     .path = query.getColumn(2).getString(),
+                     .title = query.getColumn(3).getString(),
+                     .kind = query.getColumn(4).getString(),
+                     .country = query.getColumn(5).getString(),
+                     .year = query.getColumn(6).getInt(),
+                     .checklist_version = query.getColumn(7).getString(),
+                     .applicable = static_cast<std::size_t>(query.getColumn(8).getInt64()),
+                     .at_meets_or_above = static_cast<std::size_t>(query.getColumn(9).getInt64())});
+    }
+    return out;
+  });
+}
+
+std::vector<std::string> Store::check() const {
+  return guarded(m_impl->path, [&] {
+    std::vector<std::string> problems;
+    SQLite::Statement integrity(m_impl->db, "PRAGMA integrity_check");
+    while (integrity.executeStep()) {
+      const std::string line = integrity.getColumn(0).getString();
+      if (line != "ok") problems.push_back("integrity: " + line);
+    }
+    SQLite::Statement keys(m_impl->db, "PRAGMA foreign_key_check");
+    while (keys.executeStep()) {
+      problems.push_back("foreign key: row " + std::to_string(keys.getColumn(1).getInt64()) + " of " +
+                         keys.getColumn(0).getString() + " points to a missing row of " + keys.getColumn(2).getString());
+    }
+    return problems;
+  });
+}
+
 int Store::schema_version() const {
   return guarded(m_impl->path, [&] { return m_impl->version(); });
 }

@@ -14,8 +14,24 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace unct::store {
+
+// One line of `history`: an assessment and its document, newest first.
+struct AssessmentRow {
+  std::int64_t id = 0;
+  std::string created_at;
+  std::string path;
+  std::string title;
+  std::string kind;
+  std::string country;
+  int year = 0;
+  std::string checklist_version;
+  std::size_t applicable = 0;
+  std::size_t at_meets_or_above = 0;
+  bool operator==(const AssessmentRow&) const = default;
+};
 
 // The schema version this program writes.
 int latest_schema_version();
@@ -37,6 +53,12 @@ public:
 
   // The stored assessment. Throws InputError when there is none with that id.
   Assessment load(std::int64_t id) const;
+
+  // Every assessment, newest first; only those about `country` when it is not empty.
+  std::vector<AssessmentRow> history(const std::string& country = {}) const;
+
+  // SQLite's integrity_check and foreign_key_check: the problems found, empty when none.
+  std::vector<std::string> check() const;
 
   int schema_version() const;
   const std::filesystem::path& path() const;

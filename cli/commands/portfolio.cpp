@@ -1,0 +1,116 @@
+// Commands over the stored assessments: history, compare, db check.
+
+#include "cli/commands.hpp"
+#include "cli/commands/options.hpp"
+#include "cli/defaults.hpp"
+#include "engine/assess/compare.hpp"
+#include "engine/core/error.hpp"
+#include "engine/report/html.hpp"
+#include "engine/report/layout.hpp"
+#include "engine/report/text.hpp"
+#include "engine/store/store.hpp"
+
+#include <filesystem>
+
+namespace unct::cli {
+namespace {
+
+namespace po = boost::program_options;
+
+void add_db_option(po::options_description& options) {
+  options.add_options()("db", po::value<std::string>()->default_value(default_database().string()), "database file");
+}
+
+// The database named by --db, which must exist: these commands only read.
+store::Store open_existing(const po::variables_map& values) {
+  const std::filesystem::path db = values["db"].as<std::string>();
+  if (!std::filesystem::exists(db)) throw InputError({.file = db}, "no such database");
+  return store::Store(db);
+}
+
+}  // namespace
+
+int run_history(const std::vector<std::string>& args, Io io) {
+  po::options_description options("options");
+  add_db_option(options);
+  options.add_options()("country", po::value<std::string>()->default_value(""), "only assessments about this country");
+  po::options_description hidden;
+  po::positional_options_description positional;
+  po::variables_map values;
+  if (!parse_options(args, options, hidden, positional, values, io.out,
+                     "usage: unct-assess history [--country NAME] [--db FILE]\n\n"
+                     "Lists the stored assessments, newest first: id, date, document, kind, country, year,\n"
+                     "checklist version and items at Meets or above.")) {
+    return 0;
+  }
+  const store::Store store = open_existing(values);
+  const std::vector<store::AssessmentRow> rows = store.history(values["country"].as<std::string>());
+  if (rows.empty()) {
+    io.out << "No assessments" << (values["country"].as<std::string>().empty() ? "" : " about this country") << ".\n";
+    return 0;
+  }
+  auto column = [](const std::string& text, std::size_t width) { return report::fit(text, width - 1) + ' '; };
+  io.out << column("id", 6) << column("date", 21) << column("document", 44) << column("kind", 5) << column("country", 18)
+         << "at Meets or above\n";
+  for (const store::AssessmentRow& r : rows) {
+    io.out << column(std::to_string(r.id), 6) << column(r.created_at, 21) << column(r.title.empty() ? r.path : r.title, 44)
+           << column(r.kind, 5) << column(r.country.empty() ? "-" : r.country, 18) << r.at_meets_or_above << " of "
+           << r.applicable << '\n';
+  }
+  return 0;
+}
+
+int run_compare(const std::vector<std::string>& args, Io io) {
+  po::options_description options("options");
+  add_db_option(options);
+  options.add_options()("format", po::value<std::string>()->default_value("text"), "text or html");
+  po::options_description hidden;
+  hidden.add_options()("first", po::value<std::int64_t>()->required(), "first assessment id")(
+      "second", po::value<std::int64_t>()->required(), "second assessment id");
+  po::positional_options_description positional;
+  positional.add("first", 1).add("second", 1);
+  po::variables_map values;
+  if (!parse_options(args, options, hidden, positional, values, io.out,
+                     "usage: unct-assess compare FIRST SECOND [--format text|html] [--db FILE]\n\n"
+                     "Compares two stored assessments (ids from `score` or `history`), typically two drafts:\n"
+                     "items whose level went up or down, the change in points, gaps closed and opened.")) {
+    return 0;
+  }
+  const std::string format = values["format"].as<std::string>();
+  if (format != "text" && format != "html") throw InputError({}, "unknown --format \"" + format + "\": use text or html");
+  const store::Store store = open_existing(values);
+  const Comparison comparison = compare(store.load(values["first"].as<std::int64_t>()), store.load(values["second"].as<std::int64_t>()));
+  if (format == "html") report::render_comparison_html(comparison, io.out);
+  else report::render_comparison(comparison, io.out);
+  return 0;
+}
+
+int run_db(const std::vector<std::string>& args, Io io) {
+  if (args.empty() || args.front() != "check") {
+    if (!args.empty() && (args.front() == "--help" || args.front() == "-h")) {
+      io.out << "usage: unct-assess db check [--db FILE]\n\nRuns SQLite's integrity and foreign-key checks on the database.\n";
+      return 0;
+    }
+    throw InputError({}, "usage: unct-assess db check [--db FILE]");
+  }
+  po::options_description options("options");
+  add_db_option(options);
+  po::options_description hidden;
+  po::positional_options_description positional;
+  po::variables_map values;
+  if (!parse_options({args.begin() + 1, args.end()}, options, hidden, positional, values, io.out,
+                     "usage: unct-assess db check [--db FILE]\n\nRuns SQLite's integrity and foreign-key checks on the database.")) {
+    return 0;
+  }
+  const store::Store store = open_existing(values);
+  const std::vector<std::string> problems = store.check();
+  for (const std::string& p : problems) io.out << store.path().string() << ": " << p << '\n';
+  if (problems.empty()) {
+    io.out << store.path().string() << ": ok (schema version " << store.schema_version() << ", "
+           << store.history().size() << " assessments)\n";
+    return 0;
+  }
+  return 1;
+}
+
+}  // namespace unct::cli

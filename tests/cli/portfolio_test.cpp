@@ -1,0 +1,89 @@
+#include "cli/run.hpp"
+
+#include "tests/support/support.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+namespace unct {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::Not;
+using test::run_cli;
+
+// Two drafts of one analysis: the first names no group in its COVID-19 chapter, the second does.
+class TwoDrafts : public ::testing::Test {
+protected:
+  void SetUp() override {
+    m_db = (m_dir / "u.db").string();
+    ASSERT_EQ(score("items/RDM-CCA-15.approaches.vulnerable-only.md"), 0);
+    ASSERT_EQ(score("items/RDM-CCA-15.exceeds.md"), 0);
+  }
+  int score(const std::string& fixture) {
+    return run_cli({"score", test::fixture(fixture).string(), "--db", m_db, "--country", "Valdoria"}).exit_code;
+  }
+  test::TempDir m_dir;
+  std::string m_db;
+};
+
+TEST_F(TwoDrafts, HistoryListsNewestFirstAndFiltersByCountry) {
+  const auto r = run_cli({"history", "--db", m_db});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_LT(r.out.find("\n2 "), r.out.find("\n1 "));
+  EXPECT_THAT(r.out, HasSubstr("Common Country Analysis 2021"));
+  EXPECT_THAT(r.out, HasSubstr("Valdoria"));
+  EXPECT_THAT(run_cli({"history", "--db", m_db, "--country", "Elsewhere"}).out, HasSubstr("No assessments about this country."));
+}
+
+TEST_F(TwoDrafts, CompareShowsTheGapClosed) {
+  const auto r = run_cli({"compare", "1", "2", "--db", m_db});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("Change  +7 points; 6 up, 0 down, 1 gap closed, 0 opened"));
+  EXPECT_THAT(r.out, HasSubstr("RDM-CCA-15"));
+  EXPECT_THAT(r.out, HasSubstr("Approaches -> Exceeds  (gap closed)"));
+  EXPECT_THAT(r.out, HasSubstr("Missing    -> Approaches"));
+  EXPECT_THAT(r.out, Not(HasSubstr("RDM-CCA-02 ")));  // unchanged items are left out
+}
+
+TEST_F(TwoDrafts, CompareAsHtmlHighlightsTheChange) {
+  const auto r = run_cli({"compare", "1", "2", "--db", m_db, "--format", "html"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("<strong>Gaps closed</strong> (now at Meets or above): RDM-CCA-15"));
+  EXPECT_THAT(r.out, HasSubstr("<tr class=\"up\"><td>RDM-CCA-15 COVID-19 or crisis impact</td>"));
+  EXPECT_THAT(r.out, HasSubstr("<span class=\"badge exceeds\">Exceeds minimum requirements</span>"));
+  EXPECT_THAT(r.out, HasSubstr("<span class=\"delta\">(+7)</span>"));
+  EXPECT_THAT(r.out, Not(HasSubstr("RDM-CF-01")));  // rated in neither
+}
+
+TEST_F(TwoDrafts, CompareWithAnUnknownIdIsBadInput) {
+  const auto r = run_cli({"compare", "1", "9", "--db", m_db});
+  EXPECT_EQ(r.exit_code, cli::k_exit_bad_input);
+  EXPECT_THAT(r.err, HasSubstr("no assessment with id 9"));
+}
+
+TEST_F(TwoDrafts, DbCheckIsCleanThenFindsADanglingRow) {
+  const auto clean = run_cli({"db", "check", "--db", m_db});
+  EXPECT_EQ(clean.exit_code, 0) << clean.out;
+  EXPECT_THAT(clean.out, HasSubstr(": ok (schema version 4, 2 assessments)"));
+  {
+    SQLite::Database database(m_db, SQLite::OPEN_READWRITE);
+    database.exec("PRAGMA foreign_keys = OFF");
+    database.exec("UPDATE item_results SET assessment_id = 99 WHERE id = 1");
+  }
+  const auto broken = run_cli({"db", "check", "--db", m_db});
+  EXPECT_EQ(broken.exit_code, 1);
+  EXPECT_THAT(broken.out, HasSubstr("foreign key: row 1 of item_results points to a missing row of assessments"));
+}
+
+TEST(DbCheck, MissingDatabaseIsBadInputAndNotCreated) {
+  test::TempDir dir;
+  const auto r = run_cli({"db", "check", "--db", (dir / "none.db").string()});
+  EXPECT_EQ(r.exit_code, cli::k_exit_bad_input);
+  EXPECT_THAT(r.err, HasSubstr("none.db: no such database"));
+  EXPECT_FALSE(std::filesystem::exists(dir / "none.db"));
+}
+
+}  // namespace
+}  // namespace unct
