@@ -1,4 +1,4 @@
-// Commands over the stored assessments: history, compare, db check.
+// Commands over the stored assessments: history, gaps, compare, db check.
 
 #include "cli/commands.hpp"
 #include "cli/commands/options.hpp"
@@ -10,6 +10,7 @@
 #include "engine/report/text.hpp"
 #include "engine/store/store.hpp"
 
+#include <cmath>
 #include <filesystem>
 
 namespace unct::cli {
@@ -56,6 +57,45 @@ int run_history(const std::vector<std::string>& args, Io io) {
     io.out << column(std::to_string(r.id), 6) << column(r.created_at, 21) << column(r.title.empty() ? r.path : r.title, 44)
            << column(r.kind, 5) << column(r.country.empty() ? "-" : r.country, 18) << r.at_meets_or_above << " of "
            << r.applicable << '\n';
+  }
+  return 0;
+}
+
+int run_gaps(const std::vector<std::string>& args, Io io) {
+  po::options_description options("options");
+  add_db_option(options);
+  options.add_options()
+      ("country", po::value<std::string>()->default_value(""), "only documents about this country")
+      ("kind", po::value<std::string>()->default_value(""), "only documents of this kind: cca, cf or serp")
+      ("year", po::value<int>()->default_value(0), "only documents of this year")
+      ("documents", po::bool_switch(), "list, under each item, the documents below Meets");
+  po::options_description hidden;
+  po::positional_options_description positional;
+  po::variables_map values;
+  if (!parse_options(args, options, hidden, positional, values, io.out,
+                     "usage: unct-assess gaps [--country NAME] [--kind cca|cf|serp] [--year YYYY] [--documents] [--db FILE]\n\n"
+                     "Ranks the checklist items by the share of documents (the latest assessment of each) that rate\n"
+                     "them below Meets: where the portfolio most often falls short.")) {
+    return 0;
+  }
+  const std::string kind = values["kind"].as<std::string>();
+  if (!kind.empty() && !parse_document_kind(kind)) throw InputError({}, "unknown --kind \"" + kind + "\": use cca, cf or serp");
+  const store::Store store = open_existing(values);
+  const std::vector<store::GapRow> rows =
+      store.gaps({.country = values["country"].as<std::string>(), .kind = kind, .year = values["year"].as<int>()});
+  if (rows.empty()) {
+    io.out << "No assessed documents match.\n";
+    return 0;
+  }
+  auto column = [](const std::string& text, std::size_t width) { return report::fit(text, width - 1) + ' '; };
+  io.out << column("item", 14) << column("title", 56) << column("below Meets", 14) << "share\n";
+  for (const store::GapRow& r : rows) {
+    const long share = std::lround(100.0 * static_cast<double>(r.below_meets) / static_cast<double>(r.applicable));
+    io.out << column(r.item_id, 14) << column(r.title, 56)
+           << column(std::to_string(r.below_meets) + " of " + std::to_string(r.applicable), 14) << share << "%\n";
+    if (values["documents"].as<bool>()) {
+      for (const std::string& d : r.documents) io.out << "    - " << d << '\n';
+    }
   }
   return 0;
 }

@@ -6,6 +6,7 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <algorithm>
 #include <sstream>
 
 namespace unct::store {
@@ -405,6 +406,38 @@ std::vector<AssessmentRow> Store::history(const std::string& country) const {
                      .checklist_version = query.getColumn(7).getString(),
                      .applicable = static_cast<std::size_t>(query.getColumn(8).getInt64()),
                      .at_meets_or_above = static_cast<std::size_t>(query.getColumn(9).getInt64())});
+    }
+    return out;
+  });
+}
+
+std::vector<GapRow> Store::gaps(const GapFilter& filter) const {
+  return guarded(m_impl->path, [&] {
+    SQLite::Statement query(
+        m_impl->db,
+        "WITH latest AS (SELECT a.* FROM assessments a WHERE a.id = (SELECT a2.id FROM assessments a2 "
+        "  WHERE a2.document_id = a.document_id ORDER BY a2.created_at DESC, a2.id DESC LIMIT 1) "
+        "  AND (?1 = '' OR a.country = ?1) AND (?2 = '' OR a.kind = ?2) AND (?3 = 0 OR a.year = ?3)) "
+        "SELECT r.item_id, r.title, COUNT(*) AS rated, "
+        "  SUM(r.level IN ('missing', 'approaches')) AS below, "
+        "  GROUP_CONCAT(CASE WHEN r.level IN ('missing', 'approaches') THEN CASE WHEN d.title = '' THEN a.path ELSE d.title || ' (' || a.path || ')' END END, "
+        "    char(10)) "
+        "FROM latest a JOIN item_results r ON r.assessment_id = a.id JOIN documents d ON d.id = a.document_id "
+        "WHERE r.applicable = 1 GROUP BY r.item_id, r.title "
+        "ORDER BY CAST(below AS REAL) / rated DESC, below DESC, r.item_id");
+    query.bind(1, filter.country);
+    query.bind(2, filter.kind);
+    query.bind(3, filter.year);
+    std::vector<GapRow> out;
+    while (query.executeStep()) {
+      GapRow row{.item_id = query.getColumn(0).getString(),
+                 .title = query.getColumn(1).getString(),
+                 .applicable = static_cast<std::size_t>(query.getColumn(2).getInt64()),
+                 .below_meets = static_cast<std::size_t>(query.getColumn(3).getInt64())};
+      std::istringstream documents(query.getColumn(4).isNull() ? std::string() : query.getColumn(4).getString());
+      for (std::string line; std::getline(documents, line);) row.documents.push_back(line);
+      std::sort(row.documents.begin(), row.documents.end());
+      out.push_back(std::move(row));
     }
     return out;
   });

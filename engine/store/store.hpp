@@ -33,6 +33,25 @@ struct AssessmentRow {
   bool operator==(const AssessmentRow&) const = default;
 };
 
+// Which assessments `gaps` counts: the latest assessment of each document, narrowed by these
+// (empty or 0: any).
+struct GapFilter {
+  std::string country;
+  std::string kind;  // "cca", "cf", "serp"
+  int year = 0;
+};
+
+// One item across the portfolio: how many documents it applies to, how many are below Meets,
+// and which ("title (path)", or the path alone when untitled).
+struct GapRow {
+  std::string item_id;
+  std::string title;
+  std::size_t applicable = 0;
+  std::size_t below_meets = 0;
+  std::vector<std::string> documents;  // those below Meets
+  bool operator==(const GapRow&) const = default;
+};
+
 // The schema version this program writes.
 int latest_schema_version();
 
@@ -56,6 +75,10 @@ public:
 
   // Every assessment, newest first; only those about `country` when it is not empty.
   std::vector<AssessmentRow> history(const std::string& country = {}) const;
+
+  // Items ranked by the share of documents (latest assessment each) rating them below Meets,
+  // most often first.
+  std::vector<GapRow> gaps(const GapFilter& filter = {}) const;
 
   // SQLite's integrity_check and foreign_key_check: the problems found, empty when none.
   std::vector<std::string> check() const;

@@ -63,6 +63,21 @@ TEST_F(TwoDrafts, CompareWithAnUnknownIdIsBadInput) {
   EXPECT_THAT(r.err, HasSubstr("no assessment with id 9"));
 }
 
+// Gaps count the latest assessment of each document: the two drafts are two documents here.
+TEST_F(TwoDrafts, GapsRankItemsByTheShareOfDocumentsBelowMeets) {
+  ASSERT_EQ(run_cli({"score", test::source_file("samples/cca-valdoria-2025.md").string(), "--db", m_db}).exit_code, 0);
+  const auto r = run_cli({"gaps", "--db", m_db, "--documents"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("RDM-CCA-04    Data gaps and rights-based data                         3 of 3        100%"));
+  EXPECT_THAT(r.out, HasSubstr("RDM-CCA-13    Legal identity, citizenship, statelessness and displ... 2 of 3        67%"));
+  EXPECT_THAT(r.out, HasSubstr("    - Republic of Valdoria: Common Country Analysis 2025 ("));
+  EXPECT_LT(r.out.find("\nRDM-CCA-14 "), r.out.find("\nRDM-CCA-01 "));  // most often below Meets first
+  const auto valdoria = run_cli({"gaps", "--db", m_db, "--country", "Valdoria"});
+  EXPECT_THAT(valdoria.out, HasSubstr("RDM-CCA-04    Data gaps and rights-based data                         2 of 2        100%"));
+  EXPECT_THAT(run_cli({"gaps", "--db", m_db, "--kind", "cf"}).out, HasSubstr("No assessed documents match."));
+  EXPECT_EQ(run_cli({"gaps", "--db", m_db, "--kind", "report"}).exit_code, cli::k_exit_bad_input);
+}
+
 TEST_F(TwoDrafts, DbCheckIsCleanThenFindsADanglingRow) {
   const auto clean = run_cli({"db", "check", "--db", m_db});
   EXPECT_EQ(clean.exit_code, 0) << clean.out;
