@@ -68,7 +68,8 @@ int run_gaps(const std::vector<std::string>& args, Io io) {
       ("country", po::value<std::string>()->default_value(""), "only documents about this country")
       ("kind", po::value<std::string>()->default_value(""), "only documents of this kind: cca, cf or serp")
       ("year", po::value<int>()->default_value(0), "only documents of this year")
-      ("documents", po::bool_switch(), "list, under each item, the documents below Meets");
+      ("documents", po::bool_switch(), "list, under each item, the documents below Meets")
+      ("format", po::value<std::string>()->default_value("text"), "text, or html for the portfolio page (heat map of documents by items)");
   po::options_description hidden;
   po::positional_options_description positional;
   po::variables_map values;
@@ -80,9 +81,15 @@ int run_gaps(const std::vector<std::string>& args, Io io) {
   }
   const std::string kind = values["kind"].as<std::string>();
   if (!kind.empty() && !parse_document_kind(kind)) throw InputError({}, "unknown --kind \"" + kind + "\": use cca, cf or serp");
+  const std::string format = values["format"].as<std::string>();
+  if (format != "text" && format != "html") throw InputError({}, "unknown --format \"" + format + "\": use text or html");
   const store::Store store = open_existing(values);
-  const std::vector<store::GapRow> rows =
-      store.gaps({.country = values["country"].as<std::string>(), .kind = kind, .year = values["year"].as<int>()});
+  const store::GapFilter filter{.country = values["country"].as<std::string>(), .kind = kind, .year = values["year"].as<int>()};
+  const std::vector<store::GapRow> rows = store.gaps(filter);
+  if (format == "html") {
+    report::render_portfolio_html(store.portfolio(filter), rows, io.out);
+    return 0;
+  }
   if (rows.empty()) {
     io.out << "No assessed documents match.\n";
     return 0;

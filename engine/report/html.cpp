@@ -86,6 +86,10 @@ mark { background: #fff3a8; } .place { color: #666; font-size: .85rem; }
 svg text { font-family: inherit; font-size: 10px; }
 .bar.missing { fill: var(--missing); } .bar.approaches { fill: var(--approaches); }
 .bar.meets { fill: var(--meets); } .bar.exceeds { fill: var(--exceeds); }
+table.heat { border-collapse: collapse; font-size: .75rem; } table.heat th, table.heat td { border: 1px solid #fff; padding: .15rem .25rem; text-align: center; }
+table.heat th.doc { text-align: left; font-weight: 400; max-width: 22rem; } table.heat th.item { writing-mode: vertical-rl; transform: rotate(180deg); font-weight: 400; }
+td.missing { background: var(--missing); color: #fff; } td.approaches { background: var(--approaches); color: #fff; }
+td.meets { background: var(--meets); color: #fff; } td.exceeds { background: var(--exceeds); color: #fff; } td.na { background: #eee; color: #999; }
 tr.up td { background: #eaf7ef; } tr.down td { background: #fbeaea; } .delta { font-weight: 700; }
 @media print { body { margin: 0; max-width: none; } h2 { page-break-after: avoid; } a { color: inherit; text-decoration: none; } }
 )css";
@@ -163,6 +167,45 @@ std::string item_list(const std::vector<std::string>& ids) {
 }
 
 }  // namespace
+
+void render_portfolio_html(const std::vector<store::PortfolioRow>& documents, const std::vector<store::GapRow>& gaps,
+                           std::ostream& out) {
+  // Columns: every item rated in at least one document, in the order first met.
+  std::vector<std::string> items;
+  for (const store::PortfolioRow& d : documents) {
+    for (const auto& [id, level] : d.levels) {
+      if (level && std::find(items.begin(), items.end(), id) == items.end()) items.push_back(id);
+    }
+  }
+  out << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+      << "<title>Portfolio - unct-assess</title>\n<style>" << k_style << "</style>\n</head>\n<body>\n"
+      << "<h1>Portfolio: " << documents.size() << (documents.size() == 1 ? " document" : " documents") << "</h1>\n"
+      << "<p class=\"meta\">The latest assessment of each document. Cells: M Missing, A Approaches, Me Meets, E Exceeds; "
+         "grey where the item does not apply.</p>\n<table class=\"heat\">\n<tr><th></th>";
+  for (const std::string& id : items) out << "<th class=\"item\">" << esc(id) << "</th>";
+  out << "</tr>\n";
+  static constexpr const char* k_short[] = {"M", "A", "Me", "E"};
+  for (const store::PortfolioRow& d : documents) {
+    out << "<tr><th class=\"doc\">" << esc(d.label) << "</th>";
+    for (const std::string& id : items) {
+      const auto it = std::find_if(d.levels.begin(), d.levels.end(), [&](const auto& l) { return l.first == id; });
+      if (it == d.levels.end() || !it->second) {
+        out << "<td class=\"na\" title=\"" << esc(id) << ": not applicable\"></td>";
+      } else {
+        out << "<td class=\"" << code(*it->second) << "\" title=\"" << esc(id) << ": " << esc(un_label(*it->second)) << "\">"
+            << k_short[points(*it->second)] << "</td>";
+      }
+    }
+    out << "</tr>\n";
+  }
+  out << "</table>\n<h2>Items most often below Meets</h2>\n<table class=\"levels\">\n"
+      << "<tr><th>Item</th><th>Below Meets</th><th>Share</th></tr>\n";
+  for (const store::GapRow& g : gaps) {
+    out << "<tr><td>" << esc(g.item_id) << " " << esc(g.title) << "</td><td>" << g.below_meets << " of " << g.applicable
+        << "</td><td>" << percent(g.below_meets, g.applicable) << "</td></tr>\n";
+  }
+  out << "</table>\n</body>\n</html>\n";
+}
 
 void render_comparison_html(const Comparison& c, std::ostream& out) {
   const Assessment& a = c.first;

@@ -3,6 +3,7 @@
 #include "engine/assess/assessment.hpp"
 #include "engine/assess/compare.hpp"
 #include "engine/checklist/model.hpp"
+#include "engine/store/store.hpp"
 
 #include <ostream>
 
@@ -15,6 +16,11 @@ namespace unct::report {
 // `checklist`, when it is the one the assessment used (same SHA-256), adds each item's question.
 // All text from the document and the checklist is HTML-escaped.
 void render_html(const Assessment& assessment, const checklist::Checklist* checklist, std::ostream& out);
+
+// A portfolio on one page: a heat map of documents by items (the latest assessment of each
+// document, cells coloured by level) and the items most often below Meets.
+void render_portfolio_html(const std::vector<store::PortfolioRow>& documents, const std::vector<store::GapRow>& gaps,
+                           std::ostream& out);
 
 // Two assessments (drafts) side by side on one page: the figures of each and their change, the
 // gaps closed and opened, and every item rated in either with both levels, changed rows highlighted.

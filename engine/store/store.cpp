@@ -443,6 +443,34 @@ std::vector<GapRow> Store::gaps(const GapFilter& filter) const {
   });
 }
 
+std::vector<PortfolioRow> Store::portfolio(const GapFilter& filter) const {
+  return guarded(m_impl->path, [&] {
+    SQLite::Statement query(
+        m_impl->db,
+        "WITH latest AS (SELECT a.* FROM assessments a WHERE a.id = (SELECT a2.id FROM assessments a2 "
+        "  WHERE a2.document_id = a.document_id ORDER BY a2.created_at DESC, a2.id DESC LIMIT 1) "
+        "  AND (?1 = '' OR a.country = ?1) AND (?2 = '' OR a.kind = ?2) AND (?3 = 0 OR a.year = ?3)) "
+        "SELECT a.id, CASE WHEN d.title = '' THEN a.path ELSE d.title || ' (' || a.path || ')' END, a.kind, "
+        "  r.item_id, r.applicable, r.level "
+        "FROM latest a JOIN documents d ON d.id = a.document_id JOIN item_results r ON r.assessment_id = a.id "
+        "ORDER BY 2, a.id, r.position");
+    query.bind(1, filter.country);
+    query.bind(2, filter.kind);
+    query.bind(3, filter.year);
+    std::vector<PortfolioRow> out;
+    while (query.executeStep()) {
+      const std::int64_t id = query.getColumn(0).getInt64();
+      if (out.empty() || out.back().assessment_id != id) {
+        out.push_back({.assessment_id = id, .label = query.getColumn(1).getString(), .kind = query.getColumn(2).getString()});
+      }
+      std::optional<Level> level;
+      if (query.getColumn(4).getInt() != 0) level = level_of(query.getColumn(5).getString());
+      out.back().levels.emplace_back(query.getColumn(3).getString(), level);
+    }
+    return out;
+  });
+}
+
 std::vector<std::string> Store::check() const {
   return guarded(m_impl->path, [&] {
     std::vector<std::string> problems;

@@ -52,6 +52,16 @@ struct GapRow {
   bool operator==(const GapRow&) const = default;
 };
 
+// One document of the portfolio: its latest assessment and the level of each item rated (in the
+// checklist's order); nullopt for items not applicable to it.
+struct PortfolioRow {
+  std::int64_t assessment_id = 0;
+  std::string label;  // "title (path)", or the path alone when untitled
+  std::string kind;
+  std::vector<std::pair<std::string, std::optional<Level>>> levels;
+  bool operator==(const PortfolioRow&) const = default;
+};
+
 // The schema version this program writes.
 int latest_schema_version();
 
@@ -79,6 +89,9 @@ public:
   // Items ranked by the share of documents (latest assessment each) rating them below Meets,
   // most often first.
   std::vector<GapRow> gaps(const GapFilter& filter = {}) const;
+
+  // The documents `gaps` counts, each with the levels of its latest assessment.
+  std::vector<PortfolioRow> portfolio(const GapFilter& filter = {}) const;
 
   // SQLite's integrity_check and foreign_key_check: the problems found, empty when none.
   std::vector<std::string> check() const;

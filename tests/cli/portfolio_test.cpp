@@ -78,6 +78,18 @@ TEST_F(TwoDrafts, GapsRankItemsByTheShareOfDocumentsBelowMeets) {
   EXPECT_EQ(run_cli({"gaps", "--db", m_db, "--kind", "report"}).exit_code, cli::k_exit_bad_input);
 }
 
+TEST_F(TwoDrafts, PortfolioPageShowsAHeatMapAndTheGaps) {
+  const auto r = run_cli({"gaps", "--db", m_db, "--format", "html"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("<h1>Portfolio: 2 documents</h1>"));
+  EXPECT_THAT(r.out, HasSubstr("<th class=\"item\">RDM-CCA-15</th>"));
+  EXPECT_THAT(r.out, Not(HasSubstr("<th class=\"item\">RDM-CF-01</th>")));  // rated in no document
+  EXPECT_THAT(r.out, HasSubstr("<td class=\"exceeds\" title=\"RDM-CCA-15: Exceeds minimum requirements\">E</td>"));
+  EXPECT_THAT(r.out, HasSubstr("<td class=\"approaches\" title=\"RDM-CCA-15: Approaches minimum requirements\">A</td>"));
+  EXPECT_THAT(r.out, HasSubstr("<h2>Items most often below Meets</h2>"));
+  EXPECT_THAT(r.out, HasSubstr("<tr><td>RDM-CCA-15 COVID-19 or crisis impact</td><td>1 of 2</td><td>50%</td></tr>"));
+}
+
 TEST_F(TwoDrafts, DbCheckIsCleanThenFindsADanglingRow) {
   const auto clean = run_cli({"db", "check", "--db", m_db});
   EXPECT_EQ(clean.exit_code, 0) << clean.out;
