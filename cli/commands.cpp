@@ -8,6 +8,7 @@ constexpr Command k_commands[] = {
     {"report", "print a stored assessment as text, Markdown, JSON or CSV", run_report},
     {"history", "list the stored assessments, newest first", run_history},
     {"gaps", "items most often below Meets across the stored documents", run_gaps},
+    {"export", "the portfolio as CSV: documents by items, and the findings", run_export},
     {"compare", "what changed between two stored assessments (drafts)", run_compare},
     {"db", "check the database (db check)", run_db},
     {"inspect", "show what the engine reads in a document: outline, parts, pages, warnings", run_inspect},

@@ -31,6 +31,7 @@ int run_report(const std::vector<std::string>& args, Io io);
 int run_history(const std::vector<std::string>& args, Io io);
 int run_compare(const std::vector<std::string>& args, Io io);
 int run_gaps(const std::vector<std::string>& args, Io io);
+int run_export(const std::vector<std::string>& args, Io io);
 int run_db(const std::vector<std::string>& args, Io io);
 
 }  // namespace unct::cli

@@ -1,10 +1,11 @@
-// Commands over the stored assessments: history, gaps, compare, db check.
+// Commands over the stored assessments: history, gaps, compare, export, db check.
 
 #include "cli/commands.hpp"
 #include "cli/commands/options.hpp"
 #include "cli/defaults.hpp"
 #include "engine/assess/compare.hpp"
 #include "engine/core/error.hpp"
+#include "engine/report/export.hpp"
 #include "engine/report/html.hpp"
 #include "engine/report/layout.hpp"
 #include "engine/report/text.hpp"
@@ -12,6 +13,8 @@
 
 #include <cmath>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 
 namespace unct::cli {
 namespace {
@@ -104,6 +107,53 @@ int run_gaps(const std::vector<std::string>& args, Io io) {
       for (const std::string& d : r.documents) io.out << "    - " << d << '\n';
     }
   }
+  return 0;
+}
+
+int run_export(const std::vector<std::string>& args, Io io) {
+  po::options_description options("options");
+  add_db_option(options);
+  options.add_options()
+      ("format", po::value<std::string>()->default_value("csv"), "csv")
+      ("out", po::value<std::string>()->required(), "matrix file; the findings go beside it as <name>-findings.csv")
+      ("country", po::value<std::string>()->default_value(""), "only documents about this country")
+      ("kind", po::value<std::string>()->default_value(""), "only documents of this kind: cca, cf or serp")
+      ("year", po::value<int>()->default_value(0), "only documents of this year");
+  po::options_description hidden;
+  po::positional_options_description positional;
+  po::variables_map values;
+  if (!parse_options(args, options, hidden, positional, values, io.out,
+                     "usage: unct-assess export --out FILE.csv [--country C] [--kind K] [--year Y] [--db FILE]\n\n"
+                     "Writes the portfolio for a spreadsheet: FILE.csv holds one row per document (its latest\n"
+                     "assessment) and one column per item, with level codes; FILE-findings.csv one row per item\n"
+                     "below Meets with what is missing and what to add.")) {
+    return 0;
+  }
+  const std::string format = values["format"].as<std::string>();
+  if (format != "csv") {
+    throw InputError({}, "unknown --format \"" + format + "\": use csv (an XLSX workbook is not available yet)");
+  }
+  const std::string kind = values["kind"].as<std::string>();
+  if (!kind.empty() && !parse_document_kind(kind)) throw InputError({}, "unknown --kind \"" + kind + "\": use cca, cf or serp");
+  const store::Store store = open_existing(values);
+  const store::GapFilter filter{.country = values["country"].as<std::string>(), .kind = kind, .year = values["year"].as<int>()};
+  const std::vector<store::PortfolioRow> documents = store.portfolio(filter);
+  std::vector<Assessment> assessments;
+  for (const store::PortfolioRow& d : documents) assessments.push_back(store.load(d.assessment_id));
+
+  // Both files are rendered in full before either is written.
+  std::ostringstream matrix;
+  std::ostringstream findings;
+  report::render_matrix_csv(documents, matrix);
+  report::render_findings_csv(assessments, findings);
+  const std::filesystem::path matrix_path = values["out"].as<std::string>();
+  std::filesystem::path findings_path = matrix_path;
+  findings_path.replace_filename(matrix_path.stem().string() + "-findings" + matrix_path.extension().string());
+  for (const auto& [path, text] : {std::pair{matrix_path, matrix.str()}, std::pair{findings_path, findings.str()}}) {
+    std::ofstream file(path, std::ios::binary);
+    if (!file || !(file << text) || !file.flush()) throw InputError({.file = path}, "cannot write the export");
+  }
+  io.out << "Wrote " << matrix_path.string() << " (" << documents.size() << " documents) and " << findings_path.string() << '\n';
   return 0;
 }
 

@@ -1,5 +1,7 @@
 #include "engine/report/markdown.hpp"
 
+#include "engine/report/csv.hpp"
+
 #include <algorithm>
 #include <cmath>
 
@@ -52,12 +54,7 @@ std::string level_cell(const rules::ItemResult& item) {
   return std::string(label(item.level));
 }
 
-std::string csv(const std::string& field) {
-  if (field.find_first_of(",\"\n\r") == std::string::npos) return field;
-  std::string out = "\"";
-  for (char c : field) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
+std::string csv(const std::string& field) { return csv_field(field); }
 
 }  // namespace
 

@@ -451,7 +451,7 @@ std::vector<PortfolioRow> Store::portfolio(const GapFilter& filter) const {
         "  WHERE a2.document_id = a.document_id ORDER BY a2.created_at DESC, a2.id DESC LIMIT 1) "
         "  AND (?1 = '' OR a.country = ?1) AND (?2 = '' OR a.kind = ?2) AND (?3 = 0 OR a.year = ?3)) "
         "SELECT a.id, CASE WHEN d.title = '' THEN a.path ELSE d.title || ' (' || a.path || ')' END, a.kind, "
-        "  r.item_id, r.applicable, r.level "
+        "  r.item_id, r.applicable, r.level, a.country, a.year "
         "FROM latest a JOIN documents d ON d.id = a.document_id JOIN item_results r ON r.assessment_id = a.id "
         "ORDER BY 2, a.id, r.position");
     query.bind(1, filter.country);
@@ -461,7 +461,11 @@ std::vector<PortfolioRow> Store::portfolio(const GapFilter& filter) const {
     while (query.executeStep()) {
       const std::int64_t id = query.getColumn(0).getInt64();
       if (out.empty() || out.back().assessment_id != id) {
-        out.push_back({.assessment_id = id, .label = query.getColumn(1).getString(), .kind = query.getColumn(2).getString()});
+        out.push_back({.assessment_id = id,
+                       .label = query.getColumn(1).getString(),
+                       .kind = query.getColumn(2).getString(),
+                       .country = query.getColumn(6).getString(),
+                       .year = query.getColumn(7).getInt()});
       }
       std::optional<Level> level;
       if (query.getColumn(4).getInt() != 0) level = level_of(query.getColumn(5).getString());

@@ -58,6 +58,8 @@ struct PortfolioRow {
   std::int64_t assessment_id = 0;
   std::string label;  // "title (path)", or the path alone when untitled
   std::string kind;
+  std::string country;
+  int year = 0;
   std::vector<std::pair<std::string, std::optional<Level>>> levels;
   bool operator==(const PortfolioRow&) const = default;
 };

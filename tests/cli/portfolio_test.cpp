@@ -6,6 +6,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 namespace unct {
 namespace {
 
@@ -88,6 +90,22 @@ TEST_F(TwoDrafts, PortfolioPageShowsAHeatMapAndTheGaps) {
   EXPECT_THAT(r.out, HasSubstr("<td class=\"approaches\" title=\"RDM-CCA-15: Approaches minimum requirements\">A</td>"));
   EXPECT_THAT(r.out, HasSubstr("<h2>Items most often below Meets</h2>"));
   EXPECT_THAT(r.out, HasSubstr("<tr><td>RDM-CCA-15 COVID-19 or crisis impact</td><td>1 of 2</td><td>50%</td></tr>"));
+}
+
+TEST_F(TwoDrafts, ExportWritesTheMatrixAndTheFindings) {
+  const std::string out = (m_dir / "portfolio.csv").string();
+  const auto r = run_cli({"export", "--db", m_db, "--out", out});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("(2 documents)"));
+  const std::string matrix = test::read_bytes(out);
+  EXPECT_THAT(matrix, ::testing::StartsWith("assessment,document,kind,country,year,RDM-CCA-01,"));
+  EXPECT_THAT(matrix, Not(HasSubstr("RDM-CF-01")));
+  EXPECT_EQ(std::count(matrix.begin(), matrix.end(), '\n'), 3);  // the header and two documents
+  EXPECT_THAT(matrix, HasSubstr(",cca,Valdoria,2021,"));
+  const std::string findings = test::read_bytes((m_dir / "portfolio-findings.csv").string());
+  EXPECT_THAT(findings, ::testing::StartsWith("document,item,title,level,not_found,what_to_add\r\n"));
+  EXPECT_THAT(findings, HasSubstr(",RDM-CCA-15,COVID-19 or crisis impact,approaches,"));
+  EXPECT_EQ(run_cli({"export", "--db", m_db, "--out", out, "--format", "xlsx"}).exit_code, cli::k_exit_bad_input);
 }
 
 TEST_F(TwoDrafts, DbCheckIsCleanThenFindsADanglingRow) {
