@@ -25,6 +25,20 @@ void add_db_option(po::options_description& options) {
   options.add_options()("db", po::value<std::string>()->default_value(default_database().string()), "database file");
 }
 
+// --country, --kind and --year, which narrow the documents `gaps` and `export` count.
+void add_filter_options(po::options_description& options) {
+  options.add_options()
+      ("country", po::value<std::string>()->default_value(""), "only documents about this country")
+      ("kind", po::value<std::string>()->default_value(""), "only documents of this kind: cca, cf or serp")
+      ("year", po::value<int>()->default_value(0), "only documents of this year");
+}
+
+store::GapFilter filter_from(const po::variables_map& values) {
+  const std::string kind = values["kind"].as<std::string>();
+  if (!kind.empty() && !parse_document_kind(kind)) throw InputError({}, "unknown --kind \"" + kind + "\": use cca, cf or serp");
+  return {.country = values["country"].as<std::string>(), .kind = kind, .year = values["year"].as<int>()};
+}
+
 // The database named by --db, which must exist: these commands only read.
 store::Store open_existing(const po::variables_map& values) {
   const std::filesystem::path db = values["db"].as<std::string>();
@@ -67,10 +81,8 @@ int run_history(const std::vector<std::string>& args, Io io) {
 int run_gaps(const std::vector<std::string>& args, Io io) {
   po::options_description options("options");
   add_db_option(options);
+  add_filter_options(options);
   options.add_options()
-      ("country", po::value<std::string>()->default_value(""), "only documents about this country")
-      ("kind", po::value<std::string>()->default_value(""), "only documents of this kind: cca, cf or serp")
-      ("year", po::value<int>()->default_value(0), "only documents of this year")
       ("documents", po::bool_switch(), "list, under each item, the documents below Meets")
       ("format", po::value<std::string>()->default_value("text"), "text, or html for the portfolio page (heat map of documents by items)");
   po::options_description hidden;
@@ -82,12 +94,10 @@ int run_gaps(const std::vector<std::string>& args, Io io) {
                      "them below Meets: where the portfolio most often falls short.")) {
     return 0;
   }
-  const std::string kind = values["kind"].as<std::string>();
-  if (!kind.empty() && !parse_document_kind(kind)) throw InputError({}, "unknown --kind \"" + kind + "\": use cca, cf or serp");
   const std::string format = values["format"].as<std::string>();
   if (format != "text" && format != "html") throw InputError({}, "unknown --format \"" + format + "\": use text or html");
+  const store::GapFilter filter = filter_from(values);
   const store::Store store = open_existing(values);
-  const store::GapFilter filter{.country = values["country"].as<std::string>(), .kind = kind, .year = values["year"].as<int>()};
   const std::vector<store::GapRow> rows = store.gaps(filter);
   if (format == "html") {
     report::render_portfolio_html(store.portfolio(filter), rows, io.out);
@@ -115,10 +125,8 @@ int run_export(const std::vector<std::string>& args, Io io) {
   add_db_option(options);
   options.add_options()
       ("format", po::value<std::string>()->default_value("csv"), "csv")
-      ("out", po::value<std::string>()->required(), "matrix file; the findings go beside it as <name>-findings.csv")
-      ("country", po::value<std::string>()->default_value(""), "only documents about this country")
-      ("kind", po::value<std::string>()->default_value(""), "only documents of this kind: cca, cf or serp")
-      ("year", po::value<int>()->default_value(0), "only documents of this year");
+      ("out", po::value<std::string>()->required(), "matrix file; the findings go beside it as <name>-findings.csv");
+  add_filter_options(options);
   po::options_description hidden;
   po::positional_options_description positional;
   po::variables_map values;
@@ -133,10 +141,8 @@ int run_export(const std::vector<std::string>& args, Io io) {
   if (format != "csv") {
     throw InputError({}, "unknown --format \"" + format + "\": use csv (an XLSX workbook is not available yet)");
   }
-  const std::string kind = values["kind"].as<std::string>();
-  if (!kind.empty() && !parse_document_kind(kind)) throw InputError({}, "unknown --kind \"" + kind + "\": use cca, cf or serp");
+  const store::GapFilter filter = filter_from(values);
   const store::Store store = open_existing(values);
-  const store::GapFilter filter{.country = values["country"].as<std::string>(), .kind = kind, .year = values["year"].as<int>()};
   const std::vector<store::PortfolioRow> documents = store.portfolio(filter);
   std::vector<Assessment> assessments;
   for (const store::PortfolioRow& d : documents) assessments.push_back(store.load(d.assessment_id));
