@@ -1,5 +1,7 @@
 #include "engine/report/html.hpp"
 
+#include "engine/report/wording.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <iomanip>
@@ -42,28 +44,7 @@ std::string badge(const rules::ItemResult& item) {
   return "<span class=\"badge " + level_class(item) + "\">" + esc(text) + "</span>";
 }
 
-std::string quote_html(const rules::Evidence& e) {
-  std::string out;
-  std::size_t at = 0;
-  for (const auto& [begin, end] : e.highlights) {
-    if (begin < at || end > e.quote.size() || begin >= end) continue;
-    out += esc(e.quote.substr(at, begin - at)) + "<mark>" + esc(e.quote.substr(begin, end - begin)) + "</mark>";
-    at = end;
-  }
-  return out + esc(e.quote.substr(std::min(at, e.quote.size())));
-}
-
-std::string place(const rules::Evidence& e) {
-  std::string out = e.section.empty() ? "before the first heading" : e.section;
-  if (e.page > 0) out += ", page " + std::to_string(e.page);
-  if (e.line > 0) out += ", line " + std::to_string(e.line);
-  return out;
-}
-
-std::string percent(std::size_t part, std::size_t whole) {
-  if (whole == 0) return "-";
-  return std::to_string(std::lround(100.0 * static_cast<double>(part) / static_cast<double>(whole))) + "%";
-}
+std::string quote_html(const rules::Evidence& e) { return marked(e, esc, "<mark>", "</mark>"); }
 
 constexpr const char* k_style = R"css(
 :root { --missing: #c0392b; --approaches: #e67e22; --meets: #27ae60; --exceeds: #1e6fb8; --na: #8a8a8a; }

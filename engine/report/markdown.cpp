@@ -1,6 +1,7 @@
 #include "engine/report/markdown.hpp"
 
 #include "engine/report/csv.hpp"
+#include "engine/report/wording.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -11,7 +12,7 @@ namespace {
 // Characters that Markdown would read as inline markup or a table cell border, escaped; line
 // breaks become spaces. Every text this renderer writes sits inside a line it has started
 // ("| ", "- ", "> ", "# "), so characters that only matter at the start of a line need nothing.
-std::string md(const std::string& text) {
+std::string md(std::string_view text) {
   std::string out;
   for (char c : text) {
     if (c == '\n' || c == '\r') {
@@ -25,28 +26,7 @@ std::string md(const std::string& text) {
 }
 
 // The quote with its matched words in bold.
-std::string highlighted(const rules::Evidence& e) {
-  std::string out;
-  std::size_t at = 0;
-  for (const auto& [begin, end] : e.highlights) {
-    if (begin < at || end > e.quote.size() || begin >= end) continue;
-    out += md(e.quote.substr(at, begin - at)) + "**" + md(e.quote.substr(begin, end - begin)) + "**";
-    at = end;
-  }
-  return out + md(e.quote.substr(std::min(at, e.quote.size())));
-}
-
-std::string place(const rules::Evidence& e) {
-  std::string out = e.section.empty() ? "before the first heading" : e.section;
-  if (e.page > 0) out += ", page " + std::to_string(e.page);
-  if (e.line > 0) out += ", line " + std::to_string(e.line);
-  return out;
-}
-
-std::string percent(std::size_t part, std::size_t whole) {
-  if (whole == 0) return "-";
-  return std::to_string(std::lround(100.0 * static_cast<double>(part) / static_cast<double>(whole))) + "%";
-}
+std::string highlighted(const rules::Evidence& e) { return marked(e, md, "**", "**"); }
 
 std::string level_cell(const rules::ItemResult& item) {
   if (item.external) return "not assessable from the document";

@@ -2,6 +2,7 @@
 
 #include "engine/core/ascii.hpp"
 #include "engine/report/layout.hpp"
+#include "engine/report/wording.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -10,11 +11,6 @@
 
 namespace unct::report {
 namespace {
-
-std::string percent(std::size_t part, std::size_t whole) {
-  if (whole == 0) return "-";
-  return std::to_string(static_cast<int>(std::lround(100.0 * static_cast<double>(part) / static_cast<double>(whole)))) + "%";
-}
 
 std::string number(double value) {
   std::ostringstream out;
@@ -27,13 +23,6 @@ const rules::CriterionResult* find(const rules::ItemResult& item, const std::str
     if (c.id == id) return &c;
   }
   return nullptr;
-}
-
-std::string place(const rules::Evidence& e) {
-  std::string out = e.section.empty() ? "before the first heading" : e.section;
-  if (e.page > 0) out += ", page " + std::to_string(e.page);
-  if (e.line > 0) out += ", line " + std::to_string(e.line);
-  return out;
 }
 
 // The quote that explains the rating: from the highest criterion that holds at or below the

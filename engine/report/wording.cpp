@@ -1,0 +1,19 @@
+#include "engine/report/wording.hpp"
+
+#include <cmath>
+
+namespace unct::report {
+
+std::string place(const rules::Evidence& e) {
+  std::string out = e.section.empty() ? "before the first heading" : e.section;
+  if (e.page > 0) out += ", page " + std::to_string(e.page);
+  if (e.line > 0) out += ", line " + std::to_string(e.line);
+  return out;
+}
+
+std::string percent(std::size_t part, std::size_t whole) {
+  if (whole == 0) return "-";
+  return std::to_string(std::lround(100.0 * static_cast<double>(part) / static_cast<double>(whole))) + "%";
+}
+
+}  // namespace unct::report

@@ -1,0 +1,37 @@
+#pragma once
+
+// Wording every report shares, so that a quote's place or a share reads the same in the terminal,
+// in Markdown and in HTML.
+
+#include "engine/rules/result.hpp"
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace unct::report {
+
+// "2. Who is left behind > 2.1 Indigenous peoples, page 3" (or ", line 14").
+std::string place(const rules::Evidence& evidence);
+
+// "27%"; "-" when `whole` is 0.
+std::string percent(std::size_t part, std::size_t whole);
+
+// The quote with its matched words between `open` and `close`, every piece passed through
+// `escape` (the target format's escaping). Highlights out of order or out of range are skipped.
+template <class Escape>
+std::string marked(const rules::Evidence& e, Escape escape, std::string_view open, std::string_view close) {
+  std::string out;
+  std::size_t at = 0;
+  for (const auto& [begin, end] : e.highlights) {
+    if (begin < at || end > e.quote.size() || begin >= end) continue;
+    out += escape(e.quote.substr(at, begin - at));
+    out += open;
+    out += escape(e.quote.substr(begin, end - begin));
+    out += close;
+    at = end;
+  }
+  return out + escape(e.quote.substr(std::min(at, e.quote.size())));
+}
+
+}  // namespace unct::report
