@@ -411,23 +411,38 @@ std::vector<AssessmentRow> Store::history(const std::string& country) const {
   });
 }
 
+namespace {
+
+// "title (path)", or the path alone for an untitled document (aliases a: assessments, d: documents).
+constexpr std::string_view k_document_label = "CASE WHEN d.title = '' THEN a.path ELSE d.title || ' (' || a.path || ')' END";
+
+// `select` run over `latest`: the newest assessment of each document that the filter keeps.
+// One window pass over the assessments, not a subquery per row.
+SQLite::Statement latest_query(SQLite::Database& db, const GapFilter& filter, const std::string& select) {
+  SQLite::Statement query(db,
+                          "WITH ranked AS (SELECT a.*, ROW_NUMBER() OVER (PARTITION BY a.document_id "
+                          "  ORDER BY a.created_at DESC, a.id DESC) AS newest FROM assessments a), "
+                          "latest AS (SELECT * FROM ranked a WHERE newest = 1 "
+                          "  AND (?1 = '' OR a.country = ?1) AND (?2 = '' OR a.kind = ?2) AND (?3 = 0 OR a.year = ?3)) " +
+                              select);
+  query.bind(1, filter.country);
+  query.bind(2, filter.kind);
+  query.bind(3, filter.year);
+  return query;
+}
+
+}  // namespace
+
 std::vector<GapRow> Store::gaps(const GapFilter& filter) const {
   return guarded(m_impl->path, [&] {
-    SQLite::Statement query(
-        m_impl->db,
-        "WITH latest AS (SELECT a.* FROM assessments a WHERE a.id = (SELECT a2.id FROM assessments a2 "
-        "  WHERE a2.document_id = a.document_id ORDER BY a2.created_at DESC, a2.id DESC LIMIT 1) "
-        "  AND (?1 = '' OR a.country = ?1) AND (?2 = '' OR a.kind = ?2) AND (?3 = 0 OR a.year = ?3)) "
+    SQLite::Statement query = latest_query(m_impl->db, filter,
         "SELECT r.item_id, r.title, COUNT(*) AS rated, "
         "  SUM(r.level IN ('missing', 'approaches')) AS below, "
-        "  GROUP_CONCAT(CASE WHEN r.level IN ('missing', 'approaches') THEN CASE WHEN d.title = '' THEN a.path ELSE d.title || ' (' || a.path || ')' END END, "
+        "  GROUP_CONCAT(CASE WHEN r.level IN ('missing', 'approaches') THEN " + std::string(k_document_label) + " END, "
         "    char(10)) "
         "FROM latest a JOIN item_results r ON r.assessment_id = a.id JOIN documents d ON d.id = a.document_id "
         "WHERE r.applicable = 1 GROUP BY r.item_id, r.title "
         "ORDER BY CAST(below AS REAL) / rated DESC, below DESC, r.item_id");
-    query.bind(1, filter.country);
-    query.bind(2, filter.kind);
-    query.bind(3, filter.year);
     std::vector<GapRow> out;
     while (query.executeStep()) {
       GapRow row{.item_id = query.getColumn(0).getString(),
@@ -445,18 +460,11 @@ std::vector<GapRow> Store::gaps(const GapFilter& filter) const {
 
 std::vector<PortfolioRow> Store::portfolio(const GapFilter& filter) const {
   return guarded(m_impl->path, [&] {
-    SQLite::Statement query(
-        m_impl->db,
-        "WITH latest AS (SELECT a.* FROM assessments a WHERE a.id = (SELECT a2.id FROM assessments a2 "
-        "  WHERE a2.document_id = a.document_id ORDER BY a2.created_at DESC, a2.id DESC LIMIT 1) "
-        "  AND (?1 = '' OR a.country = ?1) AND (?2 = '' OR a.kind = ?2) AND (?3 = 0 OR a.year = ?3)) "
-        "SELECT a.id, CASE WHEN d.title = '' THEN a.path ELSE d.title || ' (' || a.path || ')' END, a.kind, "
+    SQLite::Statement query = latest_query(m_impl->db, filter,
+        "SELECT a.id, " + std::string(k_document_label) + ", a.kind, "
         "  r.item_id, r.applicable, r.level, a.country, a.year "
         "FROM latest a JOIN documents d ON d.id = a.document_id JOIN item_results r ON r.assessment_id = a.id "
         "ORDER BY 2, a.id, r.position");
-    query.bind(1, filter.country);
-    query.bind(2, filter.kind);
-    query.bind(3, filter.year);
     std::vector<PortfolioRow> out;
     while (query.executeStep()) {
       const std::int64_t id = query.getColumn(0).getInt64();
