@@ -39,6 +39,13 @@ store::GapFilter filter_from(const po::variables_map& values) {
   return {.country = values["country"].as<std::string>(), .kind = kind, .year = values["year"].as<int>()};
 }
 
+// --format for the commands whose report is text or an HTML page: whether HTML was asked for.
+bool wants_html(const po::variables_map& values) {
+  const std::string format = values["format"].as<std::string>();
+  if (format != "text" && format != "html") throw InputError({}, "unknown --format \"" + format + "\": use text or html");
+  return format == "html";
+}
+
 // The database named by --db, which must exist: these commands only read.
 store::Store open_existing(const po::variables_map& values) {
   const std::filesystem::path db = values["db"].as<std::string>();
@@ -94,12 +101,11 @@ int run_gaps(const std::vector<std::string>& args, Io io) {
                      "them below Meets: where the portfolio most often falls short.")) {
     return 0;
   }
-  const std::string format = values["format"].as<std::string>();
-  if (format != "text" && format != "html") throw InputError({}, "unknown --format \"" + format + "\": use text or html");
+  const bool html = wants_html(values);
   const store::GapFilter filter = filter_from(values);
   const store::Store store = open_existing(values);
   const std::vector<store::GapRow> rows = store.gaps(filter);
-  if (format == "html") {
+  if (html) {
     report::render_portfolio_html(store.portfolio(filter), rows, io.out);
     return 0;
   }
@@ -179,11 +185,10 @@ int run_compare(const std::vector<std::string>& args, Io io) {
                      "items whose level went up or down, the change in points, gaps closed and opened.")) {
     return 0;
   }
-  const std::string format = values["format"].as<std::string>();
-  if (format != "text" && format != "html") throw InputError({}, "unknown --format \"" + format + "\": use text or html");
+  const bool html = wants_html(values);
   const store::Store store = open_existing(values);
   const Comparison comparison = compare(store.load(values["first"].as<std::int64_t>()), store.load(values["second"].as<std::int64_t>()));
-  if (format == "html") report::render_comparison_html(comparison, io.out);
+  if (html) report::render_comparison_html(comparison, io.out);
   else report::render_comparison(comparison, io.out);
   return 0;
 }
