@@ -5,11 +5,13 @@ namespace {
 
 constexpr Command k_commands[] = {
     {"score", "rate a document against the checklist, store the result, print the report", run_score},
-    {"report", "print a stored assessment as text, Markdown, JSON or CSV", run_report},
+    {"batch", "score every document of a folder or list, in parallel, resumable", run_batch},
+    {"report", "print a stored assessment as text, Markdown, JSON, CSV or HTML", run_report},
     {"history", "list the stored assessments, newest first", run_history},
     {"gaps", "items most often below Meets across the stored documents", run_gaps},
-    {"export", "the portfolio as CSV: documents by items, and the findings", run_export},
+    {"export", "the portfolio as CSV or an XLSX workbook: documents by items, and the findings", run_export},
     {"compare", "what changed between two stored assessments (drafts)", run_compare},
+    {"override", "set a reviewer's level for an item of a stored assessment, with a note", run_override},
     {"db", "check the database (db check)", run_db},
     {"inspect", "show what the engine reads in a document: outline, parts, pages, warnings", run_inspect},
     {"checklist", "check a checklist file (validate, lint) or print it (show)", run_checklist},

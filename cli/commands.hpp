@@ -32,6 +32,8 @@ int run_history(const std::vector<std::string>& args, Io io);
 int run_compare(const std::vector<std::string>& args, Io io);
 int run_gaps(const std::vector<std::string>& args, Io io);
 int run_export(const std::vector<std::string>& args, Io io);
+int run_batch(const std::vector<std::string>& args, Io io);
+int run_override(const std::vector<std::string>& args, Io io);
 int run_db(const std::vector<std::string>& args, Io io);
 
 }  // namespace unct::cli

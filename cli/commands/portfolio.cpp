@@ -11,6 +11,7 @@
 #include "engine/report/text.hpp"
 #include "engine/store/store.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -25,10 +26,11 @@ void add_db_option(po::options_description& options) {
   options.add_options()("db", po::value<std::string>()->default_value(default_database().string()), "database file");
 }
 
-// --country, --kind and --year, which narrow the documents `gaps` and `export` count.
+// --country, --region, --kind and --year, which narrow the documents `gaps` and `export` count.
 void add_filter_options(po::options_description& options) {
   options.add_options()
       ("country", po::value<std::string>()->default_value(""), "only documents about this country")
+      ("region", po::value<std::string>()->default_value(""), "only documents of this region (as the batch manifest gave it)")
       ("kind", po::value<std::string>()->default_value(""), "only documents of this kind: cca, cf or serp")
       ("year", po::value<int>()->default_value(0), "only documents of this year");
 }
@@ -36,7 +38,10 @@ void add_filter_options(po::options_description& options) {
 store::GapFilter filter_from(const po::variables_map& values) {
   const std::string kind = values["kind"].as<std::string>();
   if (!kind.empty() && !parse_document_kind(kind)) throw InputError({}, "unknown --kind \"" + kind + "\": use cca, cf or serp");
-  return {.country = values["country"].as<std::string>(), .kind = kind, .year = values["year"].as<int>()};
+  return {.country = values["country"].as<std::string>(),
+          .region = values["region"].as<std::string>(),
+          .kind = kind,
+          .year = values["year"].as<int>()};
 }
 
 // --format for the commands whose report is text or an HTML page: whether HTML was asked for.
@@ -51,6 +56,27 @@ store::Store open_existing(const po::variables_map& values) {
   const std::filesystem::path db = values["db"].as<std::string>();
   if (!std::filesystem::exists(db)) throw InputError({.file = db}, "no such database");
   return store::Store(db);
+}
+
+// An assessment named on the command line: its id, or a draft label, file name, path or title.
+// Several assessments of the same document by that name: the newest.
+std::int64_t resolve_assessment(const store::Store& store, const std::string& name) {
+  if (!name.empty() && name.size() <= 18 && name.find_first_not_of("0123456789") == std::string::npos) return std::stoll(name);
+  const std::vector<store::AssessmentRow> rows = store.find(name);
+  if (rows.empty()) {
+    throw InputError({.file = store.path()}, "no assessment with id, draft label, file name or title \"" + name + "\" (see history)");
+  }
+  const bool one_document = std::all_of(rows.begin(), rows.end(), [&](const store::AssessmentRow& r) {
+    return r.path == rows.front().path && r.draft == rows.front().draft;
+  });
+  if (!one_document) {
+    std::string ids;
+    for (std::size_t i = 0; i < rows.size() && i < 6; ++i) ids += (ids.empty() ? "" : ", ") + std::to_string(rows[i].id);
+    throw InputError({.file = store.path()}, "\"" + name + "\" names " + std::to_string(rows.size()) +
+                                                 " assessments of different documents or drafts (" + ids +
+                                                 (rows.size() > 6 ? ", ..." : "") + "); give an id");
+  }
+  return rows.front().id;
 }
 
 }  // namespace
@@ -96,7 +122,7 @@ int run_gaps(const std::vector<std::string>& args, Io io) {
   po::positional_options_description positional;
   po::variables_map values;
   if (!parse_options(args, options, hidden, positional, values, io.out,
-                     "usage: unct-assess gaps [--country NAME] [--kind cca|cf|serp] [--year YYYY] [--documents] [--db FILE]\n\n"
+                     "usage: unct-assess gaps [--country NAME] [--region NAME] [--kind cca|cf|serp] [--year YYYY] [--documents] [--db FILE]\n\n"
                      "Ranks the checklist items by the share of documents (the latest assessment of each) that rate\n"
                      "them below Meets: where the portfolio most often falls short.")) {
     return 0;
@@ -130,35 +156,43 @@ int run_export(const std::vector<std::string>& args, Io io) {
   po::options_description options("options");
   add_db_option(options);
   options.add_options()
-      ("format", po::value<std::string>()->default_value("csv"), "csv")
-      ("out", po::value<std::string>()->required(), "matrix file; the findings go beside it as <name>-findings.csv");
+      ("format", po::value<std::string>(), "csv or xlsx (default: from the --out file's extension, else csv)")
+      ("out", po::value<std::string>()->required(),
+       "the workbook (xlsx), or the matrix file (csv) with the findings beside it as <name>-findings.csv");
   add_filter_options(options);
   po::options_description hidden;
   po::positional_options_description positional;
   po::variables_map values;
   if (!parse_options(args, options, hidden, positional, values, io.out,
-                     "usage: unct-assess export --out FILE.csv [--country C] [--kind K] [--year Y] [--db FILE]\n\n"
-                     "Writes the portfolio for a spreadsheet: FILE.csv holds one row per document (its latest\n"
-                     "assessment) and one column per item, with level codes; FILE-findings.csv one row per item\n"
-                     "below Meets with what is missing and what to add.")) {
+                     "usage: unct-assess export --out FILE.xlsx|FILE.csv [--country C] [--region R] [--kind K] [--year Y] [--db FILE]\n\n"
+                     "Writes the portfolio for a spreadsheet, each document with its latest assessment and reviewed\n"
+                     "levels. FILE.xlsx is one workbook: Documents (documents by items, coloured by level), Items\n"
+                     "(ranked by the share below Meets), Findings (what is missing and what to add) and About.\n"
+                     "FILE.csv holds the matrix with level codes, and FILE-findings.csv the findings.")) {
     return 0;
   }
-  const std::string format = values["format"].as<std::string>();
-  if (format != "csv") {
-    throw InputError({}, "unknown --format \"" + format + "\": use csv (an XLSX workbook is not available yet)");
-  }
+  const std::filesystem::path out = values["out"].as<std::string>();
+  const std::string format = values.count("format") != 0 ? values["format"].as<std::string>()
+                             : out.extension() == ".xlsx" || out.extension() == ".XLSX" ? "xlsx"
+                                                                                       : "csv";
+  if (format != "csv" && format != "xlsx") throw InputError({}, "unknown --format \"" + format + "\": use csv or xlsx");
   const store::GapFilter filter = filter_from(values);
   const store::Store store = open_existing(values);
   const std::vector<store::PortfolioRow> documents = store.portfolio(filter);
   std::vector<Assessment> assessments;
   for (const store::PortfolioRow& d : documents) assessments.push_back(store.load(d.assessment_id));
+  if (format == "xlsx") {
+    report::write_portfolio_xlsx(documents, store.gaps(filter), assessments, out);
+    io.out << "Wrote " << out.string() << " (" << documents.size() << " documents; sheets Documents, Items, Findings, About)\n";
+    return 0;
+  }
 
   // Both files are rendered in full before either is written.
   std::ostringstream matrix;
   std::ostringstream findings;
   report::render_matrix_csv(documents, matrix);
   report::render_findings_csv(assessments, findings);
-  const std::filesystem::path matrix_path = values["out"].as<std::string>();
+  const std::filesystem::path& matrix_path = out;
   std::filesystem::path findings_path = matrix_path;
   findings_path.replace_filename(matrix_path.stem().string() + "-findings" + matrix_path.extension().string());
   for (const auto& [path, text] : {std::pair{matrix_path, matrix.str()}, std::pair{findings_path, findings.str()}}) {
@@ -174,20 +208,23 @@ int run_compare(const std::vector<std::string>& args, Io io) {
   add_db_option(options);
   options.add_options()("format", po::value<std::string>()->default_value("text"), "text or html");
   po::options_description hidden;
-  hidden.add_options()("first", po::value<std::int64_t>()->required(), "first assessment id")(
-      "second", po::value<std::int64_t>()->required(), "second assessment id");
+  hidden.add_options()("first", po::value<std::string>()->required(), "first assessment")(
+      "second", po::value<std::string>()->required(), "second assessment");
   po::positional_options_description positional;
   positional.add("first", 1).add("second", 1);
   po::variables_map values;
   if (!parse_options(args, options, hidden, positional, values, io.out,
                      "usage: unct-assess compare FIRST SECOND [--format text|html] [--db FILE]\n\n"
-                     "Compares two stored assessments (ids from `score` or `history`), typically two drafts:\n"
-                     "items whose level went up or down, the change in points, gaps closed and opened.")) {
+                     "Compares two stored assessments, typically two drafts: items whose level went up or down,\n"
+                     "the change in points, gaps closed and opened. FIRST and SECOND are assessment ids (see\n"
+                     "history), draft labels, file names, paths or titles; a name stands for the newest\n"
+                     "assessment of its document.")) {
     return 0;
   }
   const bool html = wants_html(values);
   const store::Store store = open_existing(values);
-  const Comparison comparison = compare(store.load(values["first"].as<std::int64_t>()), store.load(values["second"].as<std::int64_t>()));
+  const Comparison comparison = compare(store.load(resolve_assessment(store, values["first"].as<std::string>())),
+                                        store.load(resolve_assessment(store, values["second"].as<std::string>())));
   if (html) report::render_comparison_html(comparison, io.out);
   else report::render_comparison(comparison, io.out);
   return 0;

@@ -3,6 +3,7 @@
 #include "cli/defaults.hpp"
 #include "engine/assess/assess.hpp"
 #include "engine/checklist/load.hpp"
+#include "engine/core/clock.hpp"
 #include "engine/core/error.hpp"
 #include "engine/ingest/read.hpp"
 #include "engine/report/json.hpp"
@@ -12,22 +13,11 @@
 #include "engine/store/store.hpp"
 
 #include <algorithm>
-#include <chrono>
-#include <ctime>
 
 namespace unct::cli {
 namespace {
 
 namespace po = boost::program_options;
-
-std::string now_utc() {
-  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm utc{};
-  gmtime_r(&now, &utc);
-  char buffer[32];
-  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return buffer;
-}
 
 }  // namespace
 
@@ -41,6 +31,8 @@ int run_score(const std::vector<std::string>& args, Io io) {
       ("year", po::value<int>(), "year of the document (default: the first year in its title)")
       ("country", po::value<std::string>(), "country the document is about (default: named in its title)")
       ("title", po::value<std::string>(), "title to report and store (default: the document's first heading)")
+      ("region", po::value<std::string>(), "region to store with the assessment, for `gaps --region`")
+      ("draft", po::value<std::string>(), "draft label to store, e.g. \"draft 2\", for `compare` by name")
       ("format", po::value<std::string>()->default_value("text"), "report format: text, json, md, csv or html")
       ("explain", po::value<std::vector<std::string>>()->composing(),
        "print why ITEM got its level (each criterion's signals, counts and matched words) instead of the report; repeatable")
@@ -80,6 +72,8 @@ int run_score(const std::vector<std::string>& args, Io io) {
   }
   if (values.count("country") != 0) assess_options.country = values["country"].as<std::string>();
   if (values.count("title") != 0) assess_options.title = values["title"].as<std::string>();
+  if (values.count("region") != 0) assess_options.region = values["region"].as<std::string>();
+  if (values.count("draft") != 0) assess_options.draft = values["draft"].as<std::string>();
   Timings timings;
   const bool timed = values["timings"].as<bool>();
   if (timed) assess_options.timings = &timings;

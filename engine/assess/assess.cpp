@@ -16,6 +16,17 @@ void add_to(Score& score, const rules::ItemResult& item) {
   score.max_points += k_max_points * item.weight;
 }
 
+void rescore(Assessment& assessment) {
+  assessment.overall = {};
+  for (SectionScore& section : assessment.sections) {
+    section.score = {};
+    for (const rules::ItemResult& item : assessment.items) {
+      if (item.section_id == section.id) add_to(section.score, item);
+    }
+  }
+  for (const rules::ItemResult& item : assessment.items) add_to(assessment.overall, item);
+}
+
 Assessment assess(const checklist::Checklist& checklist, const rules::CompiledChecklist& compiled,
                   const ingest::Document& document, const AssessOptions& options) {
   auto text = std::make_shared<const rules::PreparedText>(rules::prepare(document, options.timings));
@@ -59,6 +70,8 @@ Assessment assess(const checklist::Checklist& checklist, const rules::CompiledCh
   }
   out.document.year = options.year.value_or(document.year.value_or(0));
   out.document.country = options.country.value_or(document.country);
+  out.document.region = options.region;
+  out.document.draft = options.draft;
   if (options.title) out.document.title = *options.title;
 
   const rules::DocumentIndex index = rules::index_document(compiled, document, std::move(text),

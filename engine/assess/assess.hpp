@@ -22,6 +22,8 @@ struct AssessOptions {
   std::optional<int> year;              // when empty, the year in the title
   std::optional<std::string> country;   // when empty, the country in the title
   std::optional<std::string> title;     // when empty, the document's own title
+  std::string region;                   // stored with the assessment; never detected
+  std::string draft;                    // draft label, e.g. "draft 2"; never detected
   // Items whose criteria keep the trace of their signals (rules::Trace), for `--explain`.
   std::vector<std::string> explain;
   // Phases "normalise", "scan" and "evaluate" are added here when given.

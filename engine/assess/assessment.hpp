@@ -20,6 +20,8 @@ struct DocumentSummary {
   std::string language_source;  // "given" (--lang), "detected" or "" when unknown
   int year = 0;                 // of the document (title or --year); 0 when unknown
   std::string country;          // from the title or --country; empty when unknown
+  std::string region;           // given (batch manifest, --region); empty when not given
+  std::string draft;            // draft label given (batch manifest, --draft), e.g. "draft 2"
   std::uintmax_t bytes = 0;
   std::size_t words = 0;
   std::size_t blocks = 0;
@@ -65,5 +67,9 @@ struct Assessment {
 
 // Adds an item result to a score.
 void add_to(Score& score, const rules::ItemResult& item);
+
+// Recomputes the overall and section scores from the items' levels, e.g. after a reviewer's
+// override changed one.
+void rescore(Assessment& assessment);
 
 }  // namespace unct

@@ -12,6 +12,8 @@
 #include <cctype>
 #include <map>
 
+#include <set>
+
 namespace unct::ingest {
 namespace {
 
@@ -197,6 +199,12 @@ std::optional<int> detect_year(const Document& document) {
     if (year >= 1990 && year <= 2099) return year;
   }
   return std::nullopt;
+}
+
+bool is_document_name(const std::filesystem::path& path) {
+  static const std::set<std::string, std::less<>> k_extensions{".pdf", ".docx", ".html", ".htm", ".xhtml",
+                                                                ".md",  ".markdown", ".txt"};
+  return k_extensions.contains(ascii_lower(path.extension().string()));
 }
 
 Source load_source(const std::filesystem::path& path, const ReadOptions& options) {

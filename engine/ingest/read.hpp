@@ -46,6 +46,10 @@ Document read_docx(std::string_view bytes, const std::filesystem::path& path, co
 // HTML takes the raw bytes: the page's own charset declaration applies when they are not UTF-8.
 Document read_html(std::string_view bytes, const std::filesystem::path& path);
 
+// Whether a file's name says it is a document the readers take: .pdf, .docx, .html, .htm,
+// .xhtml, .md, .markdown, .txt (any case). For picking documents out of a folder.
+bool is_document_name(const std::filesystem::path& path);
+
 // CCA, CF or SERP from the title and first headings; nullopt when they do not say.
 std::optional<DocumentKind> detect_kind(const Document& document);
 

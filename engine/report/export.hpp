@@ -1,21 +1,48 @@
 #pragma once
 
-// The portfolio for a spreadsheet: a matrix of documents by items, and the findings.
+// The portfolio for a spreadsheet: a matrix of documents by items, and the findings, as CSV
+// files or one XLSX workbook.
 
 #include "engine/assess/assessment.hpp"
 #include "engine/store/store.hpp"
 
+#include <filesystem>
 #include <ostream>
 #include <vector>
 
 namespace unct::report {
+
+// One finding of the export: an item below Meets in a document's latest assessment.
+struct FindingRow {
+  std::string document;  // "title (path)", or the path alone
+  std::string item_id;
+  std::string title;
+  Level level = Level::missing;  // the reviewed level where a reviewer overrode the engine
+  std::string not_found;         // the criteria between the level and Meets, "; "-separated
+  std::string what_to_add;       // the item's gap text
+  std::string review;            // "reviewed by ... (engine: ...): note", when overridden
+  bool operator==(const FindingRow&) const = default;
+};
+
+std::vector<FindingRow> finding_rows(const std::vector<Assessment>& assessments);
+
+// The item columns of the matrix: every item rated in any document, in first-seen order.
+std::vector<std::string> matrix_items(const std::vector<store::PortfolioRow>& documents);
 
 // One row per document (its latest assessment), one column per item rated in any of them; cells
 // hold level codes, empty where the item does not apply.
 void render_matrix_csv(const std::vector<store::PortfolioRow>& documents, std::ostream& out);
 
 // One row per item below Meets in each assessment: document, item, title, level, the criteria
-// not found, and what to add.
+// not found, what to add, and the reviewer's override when there is one.
 void render_findings_csv(const std::vector<Assessment>& assessments, std::ostream& out);
+
+// One workbook at `path` with the sheets "Documents" (the matrix, cells coloured by level, a
+// note on overridden cells), "Items" (the items ranked by the share of documents below Meets),
+// "Findings" and "About" (checklist versions and provenance). Written beside `path` and renamed
+// into place, so a failure never leaves half a workbook. Throws InputError naming the file when
+// it cannot be written.
+void write_portfolio_xlsx(const std::vector<store::PortfolioRow>& documents, const std::vector<store::GapRow>& items,
+                          const std::vector<Assessment>& assessments, const std::filesystem::path& path);
 
 }  // namespace unct::report

@@ -64,6 +64,7 @@ ul.criteria { list-style: none; padding-left: 0; } ul.criteria li { margin: .25r
 blockquote { margin: .2rem 0 .2rem 1.4rem; padding-left: .6rem; border-left: 3px solid #ccc; font-size: .9rem; }
 mark { background: #fff3a8; } .place { color: #666; font-size: .85rem; }
 .gap { background: #fdf2e9; border-left: 4px solid var(--approaches); padding: .4rem .7rem; }
+.review { background: #eef3fb; border-left: 4px solid var(--exceeds); padding: .4rem .7rem; }
 svg text { font-family: inherit; font-size: 10px; }
 .bar.missing { fill: var(--missing); } .bar.approaches { fill: var(--approaches); }
 .bar.meets { fill: var(--meets); } .bar.exceeds { fill: var(--exceeds); }
@@ -110,6 +111,9 @@ void chart(const Assessment& a, const SectionScore& section, std::ostream& out) 
 void item_html(const rules::ItemResult& item, const checklist::Checklist* checklist, std::ostream& out) {
   out << "<div class=\"item\" id=\"" << esc(item.item_id) << "\">\n<h3>" << esc(item.item_id) << " " << esc(item.title) << " "
       << badge(item) << "</h3>\n";
+  if (item.review) {
+    out << "<p class=\"review\"><strong>" << esc(reviewed(*item.review)) << ":</strong> " << esc(item.review->note) << "</p>\n";
+  }
   if (checklist != nullptr) {
     if (const checklist::Item* source = checklist::find_item(*checklist, item.item_id)) {
       out << "<p class=\"question\">" << esc(source->question) << "</p>\n";

@@ -41,6 +41,12 @@ ordered_json to_json(const rules::ItemResult& r) {
   out["criteria"] = criteria;
   out["unmet"] = r.unmet;
   if (!r.gap.empty()) out["gap"] = r.gap;
+  if (r.review) {
+    out["review"] = {{"engine_level", code(r.review->engine_level)},
+                     {"reviewer", r.review->reviewer},
+                     {"note", r.review->note},
+                     {"at", r.review->at}};
+  }
   return out;
 }
 
@@ -67,6 +73,8 @@ void render_json(const Assessment& a, std::ostream& out) {
         {"language_source", a.document.language_source},
         {"year", a.document.year},
         {"country", a.document.country},
+        {"region", a.document.region},
+        {"draft", a.document.draft},
         {"bytes", a.document.bytes},
         {"words", a.document.words},
         {"blocks", a.document.blocks}}},

@@ -31,6 +31,7 @@ std::string highlighted(const rules::Evidence& e) { return marked(e, md, "**", "
 std::string level_cell(const rules::ItemResult& item) {
   if (item.external) return "not assessable from the document";
   if (!item.applicable) return "not applicable";
+  if (item.review) return std::string(label(item.level)) + " (" + reviewed(*item.review) + ")";
   return std::string(label(item.level));
 }
 
@@ -63,6 +64,15 @@ void render_markdown(const Assessment& a, std::ostream& out) {
     }
   }
 
+  bool reviews = false;
+  for (const rules::ItemResult& item : a.items) {
+    if (!item.review) continue;
+    if (!reviews) out << "\n## Reviewer overrides\n\n";
+    reviews = true;
+    out << "- **" << md(item.item_id) << "** " << md(std::string(label(item.level))) << ", " << md(reviewed(*item.review))
+        << ": " << md(item.review->note) << '\n';
+  }
+
   bool heading = false;
   for (const rules::ItemResult& item : a.items) {
     if (!item.applicable || item.level >= Level::meets) continue;
@@ -80,7 +90,8 @@ void render_markdown(const Assessment& a, std::ostream& out) {
       for (const rules::CriterionResult* c : missing) out << "- " << md(c->text) << '\n';
       out << '\n';
     }
-    out << "**What to add:** " << md(item.gap) << '\n';
+    if (item.review) out << "**Reviewer's note:** " << md(item.review->note) << "\n\n";
+    if (!item.gap.empty()) out << "**What to add:** " << md(item.gap) << '\n';
     // One quote per passage: criteria met by the same sentence show it once.
     std::vector<const rules::Evidence*> quotes;
     for (const rules::CriterionResult& c : item.criteria) {
@@ -96,7 +107,7 @@ void render_markdown(const Assessment& a, std::ostream& out) {
 }
 
 void render_csv(const Assessment& a, std::ostream& out) {
-  out << "item,title,section,applicable,level,level_label,criteria_met,criteria_unmet,quote,place,gap\r\n";
+  out << "item,title,section,applicable,level,level_label,criteria_met,criteria_unmet,quote,place,gap,engine_level,review_note\r\n";
   for (const rules::ItemResult& item : a.items) {
     std::string met;
     std::string unmet;
@@ -112,7 +123,8 @@ void render_csv(const Assessment& a, std::ostream& out) {
     out << csv(item.item_id) << ',' << csv(item.title) << ',' << csv(item.section_id) << ',' << applicable << ','
         << (item.applicable ? std::string(code(item.level)) : "") << ',' << csv(level_cell(item)) << ',' << csv(met) << ','
         << csv(unmet) << ',' << csv(quote != nullptr ? quote->quote : "") << ',' << csv(quote != nullptr ? place(*quote) : "")
-        << ',' << csv(item.applicable && item.level < Level::meets ? item.gap : "") << "\r\n";
+        << ',' << csv(item.applicable && item.level < Level::meets ? item.gap : "") << ','
+        << (item.review ? code(item.review->engine_level) : "") << ',' << csv(item.review ? item.review->note : "") << "\r\n";
   }
 }
 

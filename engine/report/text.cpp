@@ -83,7 +83,7 @@ void render_sections(const Assessment& a, std::ostream& out) {
           << (item.applicable ? label(item.level)
               : item.external ? std::string_view("Not assessable from the document")
                               : std::string_view("Not applicable"))
-          << '\n';
+          << (item.review ? " (reviewed; engine: " + std::string(label(item.review->engine_level)) + ")" : "") << '\n';
     }
     out << '\n';
   }
@@ -101,6 +101,18 @@ void render_overall(const Assessment& a, std::ostream& out) {
     counts += (counts.empty() ? "" : " | ") + std::string(label(level)) + ' ' + std::to_string(n);
   }
   out << "          " << counts << "\n\n";
+}
+
+void render_reviews(const Assessment& a, std::ostream& out) {
+  bool heading = false;
+  for (const rules::ItemResult& item : a.items) {
+    if (!item.review) continue;
+    if (!heading) out << "REVIEWER OVERRIDES\n";
+    heading = true;
+    out << "  " << item.item_id << "  " << label(item.level) << ", " << reviewed(*item.review) << '\n'
+        << wrap(item.review->note, 4);
+  }
+  if (heading) out << '\n';
 }
 
 void render_gaps(const Assessment& a, std::ostream& out) {
@@ -123,7 +135,8 @@ void render_gaps(const Assessment& a, std::ostream& out) {
         if (const rules::CriterionResult* c = find(*item, id)) out << wrap("- " + c->text, 6);
       }
     }
-    out << "    What to add:\n" << wrap(item->gap, 6);
+    if (item->review) out << "    Reviewer's note:\n" << wrap(item->review->note, 6);
+    if (!item->gap.empty()) out << "    What to add:\n" << wrap(item->gap, 6);
     if (const rules::Evidence* e = best_evidence(*item)) {
       out << "    Found so far:\n" << wrap("\"" + e->quote + "\" (" + place(*e) + ")", 6);
     }
@@ -149,6 +162,7 @@ void render_text(const Assessment& assessment, std::ostream& out) {
   render_header(assessment, out);
   render_sections(assessment, out);
   render_overall(assessment, out);
+  render_reviews(assessment, out);
   render_gaps(assessment, out);
 }
 

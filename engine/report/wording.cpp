@@ -11,6 +11,11 @@ std::string place(const rules::Evidence& e) {
   return out;
 }
 
+std::string reviewed(const rules::Review& review) {
+  return "reviewed by " + (review.reviewer.empty() ? std::string("a reviewer") : review.reviewer) + " on " +
+         review.at.substr(0, 10) + " (engine: " + std::string(label(review.engine_level)) + ")";
+}
+
 std::string percent(std::size_t part, std::size_t whole) {
   if (whole == 0) return "-";
   return std::to_string(std::lround(100.0 * static_cast<double>(part) / static_cast<double>(whole))) + "%";

@@ -14,6 +14,10 @@ namespace unct::report {
 // "2. Who is left behind > 2.1 Indigenous peoples, page 3" (or ", line 14").
 std::string place(const rules::Evidence& evidence);
 
+// "reviewed by A. Reviewer on 2026-11-23 (engine: Approaches)": who overrode the engine's level,
+// when, and what the engine had rated.
+std::string reviewed(const rules::Review& review);
+
 // "27%"; "-" when `whole` is 0.
 std::string percent(std::size_t part, std::size_t whole);
 

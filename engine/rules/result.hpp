@@ -44,6 +44,16 @@ struct CriterionResult {
 
 inline constexpr std::size_t k_max_quotes = 3;
 
+// A reviewer's override of the engine's rating: the latest for the item (the database keeps
+// every earlier one).
+struct Review {
+  Level engine_level = Level::missing;  // what the engine rated
+  std::string reviewer;
+  std::string note;
+  std::string at;  // ISO 8601 UTC
+  bool operator==(const Review&) const = default;
+};
+
 struct ItemResult {
   std::string item_id;
   std::string title;
@@ -57,7 +67,10 @@ struct ItemResult {
   // Criteria (ids) that stand between the rating and Meets, or, at Meets, between it and
   // Exceeds. Empty at Exceeds and when not applicable.
   std::vector<std::string> unmet;
-  std::string gap;  // the item's gap text, when below Meets
+  std::string gap;  // the item's gap text, when the engine rated it below Meets
+  // Set when a reviewer overrode the engine: `level` is then the reviewer's level, and the
+  // engine's is kept here. Criteria, evidence and `unmet` stay the engine's.
+  std::optional<Review> review;
   bool operator==(const ItemResult&) const = default;
 };
 

@@ -134,7 +134,50 @@ constexpr const char* k_v4 = R"sql(
 ALTER TABLE assessments ADD COLUMN country TEXT NOT NULL DEFAULT '';
 )sql";
 
-constexpr Migration k_migrations[] = {{1, k_v1}, {2, k_v2}, {3, k_v3}, {4, k_v4}};
+// Version 5: portfolio work. The region and draft label of each assessment (from a batch
+// manifest or `score`); reviewers' overrides of the engine's level, every one kept; and batch
+// runs with the documents that failed in them.
+constexpr const char* k_v5 = R"sql(
+ALTER TABLE assessments ADD COLUMN region TEXT NOT NULL DEFAULT '';
+ALTER TABLE assessments ADD COLUMN draft TEXT NOT NULL DEFAULT '';
+CREATE INDEX assessments_by_document_checklist ON assessments(document_id, checklist_id);
+
+CREATE TABLE overrides (
+  id              INTEGER PRIMARY KEY,
+  assessment_id   INTEGER NOT NULL REFERENCES assessments(id) ON DELETE CASCADE,
+  item_id         TEXT NOT NULL,
+  level           TEXT NOT NULL CHECK (level IN ('missing', 'approaches', 'meets', 'exceeds')),
+  -- the level it replaced: the engine's, or an earlier override's
+  previous_level  TEXT NOT NULL CHECK (previous_level IN ('missing', 'approaches', 'meets', 'exceeds')),
+  reviewer        TEXT NOT NULL,
+  note            TEXT NOT NULL,
+  created_at      TEXT NOT NULL
+);
+CREATE INDEX overrides_by_item ON overrides(assessment_id, item_id);
+
+CREATE TABLE batches (
+  id                INTEGER PRIMARY KEY,
+  source            TEXT NOT NULL,   -- the directory or list file given
+  checklist_sha256  TEXT NOT NULL,
+  documents         INTEGER NOT NULL,
+  started_at        TEXT NOT NULL,
+  finished_at       TEXT NOT NULL DEFAULT '',  -- '' while running, or when the run was cut short
+  scored            INTEGER NOT NULL DEFAULT 0,
+  skipped           INTEGER NOT NULL DEFAULT 0,
+  failed            INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE batch_failures (
+  id         INTEGER PRIMARY KEY,
+  batch_id   INTEGER NOT NULL REFERENCES batches(id) ON DELETE CASCADE,
+  path       TEXT NOT NULL,
+  error      TEXT NOT NULL,
+  failed_at  TEXT NOT NULL
+);
+CREATE INDEX batch_failures_by_batch ON batch_failures(batch_id);
+)sql";
+
+constexpr Migration k_migrations[] = {{1, k_v1}, {2, k_v2}, {3, k_v3}, {4, k_v4}, {5, k_v5}};
 
 }  // namespace
 

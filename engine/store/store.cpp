@@ -140,15 +140,29 @@ struct Store::Impl {
     insert.exec();
   }
 
-  std::int64_t save(const Assessment& a, const ingest::Document* text) {
+  std::optional<std::int64_t> assessed(const std::string& document_sha256, const std::string& checklist_sha256) {
+    SQLite::Statement find(db, "SELECT a.id FROM assessments a JOIN documents d ON d.id = a.document_id "
+                               "JOIN checklists c ON c.id = a.checklist_id WHERE d.sha256 = ? AND c.sha256 = ? "
+                               "ORDER BY a.id DESC LIMIT 1");
+    find.bind(1, document_sha256);
+    find.bind(2, checklist_sha256);
+    if (!find.executeStep()) return std::nullopt;
+    return find.getColumn(0).getInt64();
+  }
+
+  // Writes the assessment whole in one transaction; with `unless_assessed`, nothing when the
+  // document was already assessed with this checklist.
+  std::optional<std::int64_t> save(const Assessment& a, const ingest::Document* text, bool unless_assessed) {
     SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+    if (unless_assessed && assessed(a.document.sha256, a.checklist.sha256)) return std::nullopt;
     const std::int64_t document_id = upsert_document(a);
     if (text != nullptr) cache_text(document_id, *text);
     const std::int64_t checklist_id = upsert_checklist(a);
 
     SQLite::Statement assessment(db, "INSERT INTO assessments (document_id, checklist_id, path, kind, kind_source, "
                                      "engine_version, created_at, applicable, at_meets_or_above, points, max_points, "
-                                     "language, language_source, year, country) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                                     "language, language_source, year, country, region, draft) "
+                                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     assessment.bind(1, document_id);
     assessment.bind(2, checklist_id);
     assessment.bind(3, a.document.path);
@@ -164,6 +178,8 @@ struct Store::Impl {
     assessment.bind(13, a.document.language_source);
     assessment.bind(14, a.document.year);
     assessment.bind(15, a.document.country);
+    assessment.bind(16, a.document.region);
+    assessment.bind(17, a.document.draft);
     assessment.exec();
     const std::int64_t assessment_id = db.getLastInsertRowid();
 
@@ -248,7 +264,7 @@ struct Store::Impl {
     SQLite::Statement head(db, "SELECT a.path, d.sha256, d.format, d.title, a.kind, a.kind_source, d.bytes, d.words, "
                                "d.blocks, c.checklist_id, c.version, c.title, c.sha256, c.provenance, a.engine_version, "
                                "a.created_at, a.applicable, a.at_meets_or_above, a.points, a.max_points, "
-                               "a.language, a.language_source, a.year, a.country "
+                               "a.language, a.language_source, a.year, a.country, a.region, a.draft "
                                "FROM assessments a JOIN documents d ON d.id = a.document_id "
                                "JOIN checklists c ON c.id = a.checklist_id WHERE a.id = ?");
     head.bind(1, id);
@@ -264,6 +280,8 @@ struct Store::Impl {
                   .language_source = head.getColumn(21).getString(),
                   .year = head.getColumn(22).getInt(),
                   .country = head.getColumn(23).getString(),
+                  .region = head.getColumn(24).getString(),
+                  .draft = head.getColumn(25).getString(),
                   .bytes = static_cast<std::uintmax_t>(head.getColumn(6).getInt64()),
                   .words = static_cast<std::size_t>(head.getColumn(7).getInt64()),
                   .blocks = static_cast<std::size_t>(head.getColumn(8).getInt64())};
@@ -332,7 +350,81 @@ struct Store::Impl {
       criteria.reset();
       a.items.push_back(std::move(r));
     }
+    apply_reviews(id, a);
     return a;
+  }
+
+  // The latest override of each item replaces the engine's level; the scores follow.
+  void apply_reviews(std::int64_t id, Assessment& a) const {
+    SQLite::Statement latest(db, "SELECT o.item_id, o.level, o.reviewer, o.note, o.created_at FROM overrides o "
+                                 "WHERE o.assessment_id = ?1 AND o.id = (SELECT MAX(id) FROM overrides "
+                                 "WHERE assessment_id = ?1 AND item_id = o.item_id)");
+    latest.bind(1, id);
+    bool any = false;
+    while (latest.executeStep()) {
+      const std::string item_id = latest.getColumn(0).getString();
+      for (rules::ItemResult& item : a.items) {
+        if (item.item_id != item_id) continue;
+        item.review = rules::Review{.engine_level = item.level,
+                                    .reviewer = latest.getColumn(2).getString(),
+                                    .note = latest.getColumn(3).getString(),
+                                    .at = latest.getColumn(4).getString()};
+        item.level = level_of(latest.getColumn(1).getString());
+        any = true;
+      }
+    }
+    if (any) rescore(a);
+  }
+
+  OverrideRow override_level(std::int64_t id, const std::string& item_id, Level level, const std::string& note,
+                             const std::string& reviewer, const std::string& at) {
+    SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+    Assessment a = load(id);
+    const auto item = std::find_if(a.items.begin(), a.items.end(),
+                                   [&](const rules::ItemResult& r) { return r.item_id == item_id; });
+    if (item == a.items.end()) {
+      throw InputError({.file = path, .item_id = item_id}, "assessment " + std::to_string(id) + " has no such item");
+    }
+    if (!item->applicable) {
+      throw InputError({.file = path, .item_id = item_id},
+                       "assessment " + std::to_string(id) + " does not rate this item (" + item->not_applicable_reason + ")");
+    }
+    const OverrideRow row{.assessment_id = id, .item_id = item_id, .level = level, .previous = item->level,
+                          .reviewer = reviewer, .note = note, .created_at = at};
+    SQLite::Statement insert(db, "INSERT INTO overrides (assessment_id, item_id, level, previous_level, reviewer, note, "
+                                 "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    insert.bind(1, id);
+    insert.bind(2, item_id);
+    insert.bind(3, std::string(code(level)));
+    insert.bind(4, std::string(code(row.previous)));
+    insert.bind(5, reviewer);
+    insert.bind(6, note);
+    insert.bind(7, at);
+    insert.exec();
+    const std::int64_t override_id = db.getLastInsertRowid();
+
+    // The stored scores follow the reviewed levels, so that history and reports agree.
+    item->level = level;
+    rescore(a);
+    SQLite::Statement overall(db, "UPDATE assessments SET at_meets_or_above = ?, points = ? WHERE id = ?");
+    overall.bind(1, static_cast<std::int64_t>(a.overall.at_meets_or_above));
+    overall.bind(2, a.overall.points);
+    overall.bind(3, id);
+    overall.exec();
+    SQLite::Statement section(db, "UPDATE section_scores SET at_meets_or_above = ?, points = ? "
+                                  "WHERE assessment_id = ? AND section_id = ?");
+    for (const SectionScore& s : a.sections) {
+      section.bind(1, static_cast<std::int64_t>(s.score.at_meets_or_above));
+      section.bind(2, s.score.points);
+      section.bind(3, id);
+      section.bind(4, s.id);
+      section.exec();
+      section.reset();
+    }
+    transaction.commit();
+    OverrideRow out = row;
+    out.id = override_id;
+    return out;
   }
 };
 
@@ -359,7 +451,77 @@ Store::Store(Store&&) noexcept = default;
 Store& Store::operator=(Store&&) noexcept = default;
 
 std::int64_t Store::save(const Assessment& assessment, const ingest::Document* text) {
-  return guarded(m_impl->path, [&] { return m_impl->save(assessment, text); });
+  return guarded(m_impl->path, [&] { return *m_impl->save(assessment, text, false); });
+}
+
+std::optional<std::int64_t> Store::save_unless_assessed(const Assessment& assessment, const ingest::Document* text) {
+  return guarded(m_impl->path, [&] { return m_impl->save(assessment, text, true); });
+}
+
+std::optional<std::int64_t> Store::assessed(const std::string& document_sha256, const std::string& checklist_sha256) const {
+  return guarded(m_impl->path, [&] { return m_impl->assessed(document_sha256, checklist_sha256); });
+}
+
+OverrideRow Store::override_level(std::int64_t assessment_id, const std::string& item_id, Level level,
+                                  const std::string& note, const std::string& reviewer, const std::string& at) {
+  return guarded(m_impl->path, [&] { return m_impl->override_level(assessment_id, item_id, level, note, reviewer, at); });
+}
+
+std::vector<OverrideRow> Store::overrides(std::int64_t assessment_id) const {
+  return guarded(m_impl->path, [&] {
+    SQLite::Statement query(m_impl->db, "SELECT id, item_id, level, previous_level, reviewer, note, created_at "
+                                        "FROM overrides WHERE assessment_id = ? ORDER BY id");
+    query.bind(1, assessment_id);
+    std::vector<OverrideRow> out;
+    while (query.executeStep()) {
+      out.push_back({.id = query.getColumn(0).getInt64(),
+                     .assessment_id = assessment_id,
+                     .item_id = query.getColumn(1).getString(),
+                     .level = level_of(query.getColumn(2).getString()),
+                     .previous = level_of(query.getColumn(3).getString()),
+                     .reviewer = query.getColumn(4).getString(),
+                     .note = query.getColumn(5).getString(),
+                     .created_at = query.getColumn(6).getString()});
+    }
+    return out;
+  });
+}
+
+std::int64_t Store::start_batch(const std::string& source, const std::string& checklist_sha256, std::size_t documents,
+                                const std::string& at) {
+  return guarded(m_impl->path, [&] {
+    SQLite::Statement insert(m_impl->db, "INSERT INTO batches (source, checklist_sha256, documents, started_at) "
+                                         "VALUES (?, ?, ?, ?)");
+    insert.bind(1, source);
+    insert.bind(2, checklist_sha256);
+    insert.bind(3, static_cast<std::int64_t>(documents));
+    insert.bind(4, at);
+    insert.exec();
+    return m_impl->db.getLastInsertRowid();
+  });
+}
+
+void Store::record_failure(std::int64_t batch_id, const std::string& path, const std::string& error, const std::string& at) {
+  guarded(m_impl->path, [&] {
+    SQLite::Statement insert(m_impl->db, "INSERT INTO batch_failures (batch_id, path, error, failed_at) VALUES (?, ?, ?, ?)");
+    insert.bind(1, batch_id);
+    insert.bind(2, path);
+    insert.bind(3, error);
+    insert.bind(4, at);
+    insert.exec();
+  });
+}
+
+void Store::finish_batch(std::int64_t batch_id, const BatchCounts& counts, const std::string& at) {
+  guarded(m_impl->path, [&] {
+    SQLite::Statement update(m_impl->db, "UPDATE batches SET finished_at = ?, scored = ?, skipped = ?, failed = ? WHERE id = ?");
+    update.bind(1, at);
+    update.bind(2, static_cast<std::int64_t>(counts.scored));
+    update.bind(3, static_cast<std::int64_t>(counts.skipped));
+    update.bind(4, static_cast<std::int64_t>(counts.failed));
+    update.bind(5, batch_id);
+    update.exec();
+  });
 }
 
 std::optional<ingest::Document> Store::cached_document(const std::filesystem::path& path, const std::string& sha256) {
@@ -385,29 +547,53 @@ Assessment Store::load(std::int64_t id) const {
   return guarded(m_impl->path, [&] { return m_impl->load(id); });
 }
 
+namespace {
+
+constexpr std::string_view k_assessment_rows =
+    "SELECT a.id, a.created_at, a.path, d.title, a.kind, a.country, a.region, a.draft, a.year, c.version, "
+    "a.applicable, a.at_meets_or_above FROM assessments a JOIN documents d ON d.id = a.document_id "
+    "JOIN checklists c ON c.id = a.checklist_id ";
+
+std::vector<AssessmentRow> assessment_rows(SQLite::Statement& query) {
+  std::vector<AssessmentRow> out;
+  while (query.executeStep()) {
+    out.push_back({.id = query.getColumn(0).getInt64(),
+                   .created_at = query.getColumn(1).getString(),
+                   .path = query.getColumn(2).getString(),
+                   .title = query.getColumn(3).getString(),
+                   .kind = query.getColumn(4).getString(),
+                   .country = query.getColumn(5).getString(),
+                   .region = query.getColumn(6).getString(),
+                   .draft = query.getColumn(7).getString(),
+                   .year = query.getColumn(8).getInt(),
+                   .checklist_version = query.getColumn(9).getString(),
+                   .applicable = static_cast<std::size_t>(query.getColumn(10).getInt64()),
+                   .at_meets_or_above = static_cast<std::size_t>(query.getColumn(11).getInt64())});
+  }
+  return out;
+}
+
+}  // namespace
+
 std::vector<AssessmentRow> Store::history(const std::string& country) const {
   return guarded(m_impl->path, [&] {
-    SQLite::Statement query(m_impl->db,
-                            "SELECT a.id, a.created_at, a.path, d.title, a.kind, a.country, a.year, c.version, a.applicable, "
-                            "a.at_meets_or_above FROM assessments a JOIN documents d ON d.id = a.document_id "
-                            "JOIN checklists c ON c.id = a.checklist_id WHERE ? = '' OR a.country = ? "
-                            "ORDER BY a.created_at DESC, a.id DESC");
+    SQLite::Statement query(m_impl->db, std::string(k_assessment_rows) +
+                                            "WHERE ? = '' OR a.country = ? ORDER BY a.created_at DESC, a.id DESC");
     query.bind(1, country);
     query.bind(2, country);
-    std::vector<AssessmentRow> out;
-    while (query.executeStep()) {
-      out.push_back({.id = query.getColumn(0).getInt64(),
-                     .created_at = query.getColumn(1).getString(),
-                     .path = query.getColumn(2).getString(),
-                     .title = query.getColumn(3).getString(),
-                     .kind = query.getColumn(4).getString(),
-                     .country = query.getColumn(5).getString(),
-                     .year = query.getColumn(6).getInt(),
-                     .checklist_version = query.getColumn(7).getString(),
-                     .applicable = static_cast<std::size_t>(query.getColumn(8).getInt64()),
-                     .at_meets_or_above = static_cast<std::size_t>(query.getColumn(9).getInt64())});
-    }
-    return out;
+    return assessment_rows(query);
+  });
+}
+
+std::vector<AssessmentRow> Store::find(const std::string& name) const {
+  return guarded(m_impl->path, [&] {
+    // The file name is the path after its last '/' (rtrim leaves the directory part).
+    SQLite::Statement query(m_impl->db, std::string(k_assessment_rows) +
+                                            "WHERE lower(?1) IN (lower(a.draft), lower(a.path), lower(d.title), "
+                                            "lower(substr(a.path, length(rtrim(a.path, replace(a.path, '/', ''))) + 1))) "
+                                            "ORDER BY a.created_at DESC, a.id DESC");
+    query.bind(1, name);
+    return assessment_rows(query);
   });
 }
 
@@ -423,11 +609,18 @@ SQLite::Statement latest_query(SQLite::Database& db, const GapFilter& filter, co
                           "WITH ranked AS (SELECT a.*, ROW_NUMBER() OVER (PARTITION BY a.document_id "
                           "  ORDER BY a.created_at DESC, a.id DESC) AS newest FROM assessments a), "
                           "latest AS (SELECT * FROM ranked a WHERE newest = 1 "
-                          "  AND (?1 = '' OR a.country = ?1) AND (?2 = '' OR a.kind = ?2) AND (?3 = 0 OR a.year = ?3)) " +
+                          "  AND (?1 = '' OR a.country = ?1) AND (?2 = '' OR a.kind = ?2) AND (?3 = 0 OR a.year = ?3) "
+                          "  AND (?4 = '' OR a.region = ?4)), "
+                          // Each item result with its reviewed level: the latest override's, else the engine's.
+                          "reviewed AS (SELECT r.assessment_id, r.position, r.item_id, r.title, r.applicable, "
+                          "  COALESCE((SELECT o.level FROM overrides o WHERE o.assessment_id = r.assessment_id "
+                          "    AND o.item_id = r.item_id ORDER BY o.id DESC LIMIT 1), r.level) AS level "
+                          "  FROM item_results r) " +
                               select);
   query.bind(1, filter.country);
   query.bind(2, filter.kind);
   query.bind(3, filter.year);
+  query.bind(4, filter.region);
   return query;
 }
 
@@ -440,7 +633,7 @@ std::vector<GapRow> Store::gaps(const GapFilter& filter) const {
         "  SUM(r.level IN ('missing', 'approaches')) AS below, "
         "  GROUP_CONCAT(CASE WHEN r.level IN ('missing', 'approaches') THEN " + std::string(k_document_label) + " END, "
         "    char(10)) "
-        "FROM latest a JOIN item_results r ON r.assessment_id = a.id JOIN documents d ON d.id = a.document_id "
+        "FROM latest a JOIN reviewed r ON r.assessment_id = a.id JOIN documents d ON d.id = a.document_id "
         "WHERE r.applicable = 1 GROUP BY r.item_id, r.title "
         "ORDER BY CAST(below AS REAL) / rated DESC, below DESC, r.item_id");
     std::vector<GapRow> out;
@@ -462,8 +655,8 @@ std::vector<PortfolioRow> Store::portfolio(const GapFilter& filter) const {
   return guarded(m_impl->path, [&] {
     SQLite::Statement query = latest_query(m_impl->db, filter,
         "SELECT a.id, " + std::string(k_document_label) + ", a.kind, "
-        "  r.item_id, r.applicable, r.level, a.country, a.year "
-        "FROM latest a JOIN documents d ON d.id = a.document_id JOIN item_results r ON r.assessment_id = a.id "
+        "  r.item_id, r.applicable, r.level, a.country, a.year, a.region "
+        "FROM latest a JOIN documents d ON d.id = a.document_id JOIN reviewed r ON r.assessment_id = a.id "
         "ORDER BY 2, a.id, r.position");
     std::vector<PortfolioRow> out;
     while (query.executeStep()) {
@@ -473,6 +666,7 @@ std::vector<PortfolioRow> Store::portfolio(const GapFilter& filter) const {
                        .label = query.getColumn(1).getString(),
                        .kind = query.getColumn(2).getString(),
                        .country = query.getColumn(6).getString(),
+                       .region = query.getColumn(8).getString(),
                        .year = query.getColumn(7).getInt()});
       }
       std::optional<Level> level;

@@ -26,6 +26,8 @@ struct AssessmentRow {
   std::string title;
   std::string kind;
   std::string country;
+  std::string region;
+  std::string draft;
   int year = 0;
   std::string checklist_version;
   std::size_t applicable = 0;
@@ -37,6 +39,7 @@ struct AssessmentRow {
 // (empty or 0: any).
 struct GapFilter {
   std::string country;
+  std::string region;
   std::string kind;  // "cca", "cf", "serp"
   int year = 0;
 };
@@ -59,9 +62,31 @@ struct PortfolioRow {
   std::string label;  // "title (path)", or the path alone when untitled
   std::string kind;
   std::string country;
+  std::string region;
   int year = 0;
-  std::vector<std::pair<std::string, std::optional<Level>>> levels;
+  std::vector<std::pair<std::string, std::optional<Level>>> levels;  // reviewed levels where overridden
   bool operator==(const PortfolioRow&) const = default;
+};
+
+// A reviewer's override of one item's level, as kept in the audit trail.
+struct OverrideRow {
+  std::int64_t id = 0;
+  std::int64_t assessment_id = 0;
+  std::string item_id;
+  Level level = Level::missing;
+  Level previous = Level::missing;  // the engine's level, or an earlier override's
+  std::string reviewer;
+  std::string note;
+  std::string created_at;
+  bool operator==(const OverrideRow&) const = default;
+};
+
+// What a batch run did, kept with the run.
+struct BatchCounts {
+  std::size_t scored = 0;
+  std::size_t skipped = 0;  // already assessed with the same checklist
+  std::size_t failed = 0;
+  bool operator==(const BatchCounts&) const = default;
 };
 
 // The schema version this program writes.
@@ -82,6 +107,15 @@ public:
   // assessment's id. With `text`, the document as read is kept in the text cache too.
   std::int64_t save(const Assessment& assessment, const ingest::Document* text = nullptr);
 
+  // The same, unless the document (same SHA-256) was already assessed with the same checklist
+  // (same SHA-256): then nothing is written and nullopt is returned. The check and the write are
+  // one transaction, so two processes racing on one document store it once.
+  std::optional<std::int64_t> save_unless_assessed(const Assessment& assessment, const ingest::Document* text = nullptr);
+
+  // The newest assessment of the document with this SHA-256 made with the checklist with this
+  // SHA-256; nullopt when there is none.
+  std::optional<std::int64_t> assessed(const std::string& document_sha256, const std::string& checklist_sha256) const;
+
   // The stored assessment. Throws InputError when there is none with that id.
   Assessment load(std::int64_t id) const;
 
@@ -94,6 +128,27 @@ public:
 
   // The documents `gaps` counts, each with the levels of its latest assessment.
   std::vector<PortfolioRow> portfolio(const GapFilter& filter = {}) const;
+
+  // Assessments whose draft label, document file name, path or title is `name` (exactly,
+  // ignoring case), newest first: for `compare` by name.
+  std::vector<AssessmentRow> find(const std::string& name) const;
+
+  // Sets the reviewed level of an item of a stored assessment, keeping who, when, the note and
+  // the level it replaces; the assessment's scores are recomputed with it. Returns the row kept.
+  // Throws InputError when the assessment does not exist, or does not rate the item (unknown,
+  // not applicable, or not assessable from the document).
+  OverrideRow override_level(std::int64_t assessment_id, const std::string& item_id, Level level,
+                             const std::string& note, const std::string& reviewer, const std::string& at);
+
+  // Every override of the assessment, oldest first.
+  std::vector<OverrideRow> overrides(std::int64_t assessment_id) const;
+
+  // A batch run: recorded when it starts, each failure as it happens, the counts when it ends
+  // (a run cut short keeps an empty finished_at).
+  std::int64_t start_batch(const std::string& source, const std::string& checklist_sha256, std::size_t documents,
+                           const std::string& at);
+  void record_failure(std::int64_t batch_id, const std::string& path, const std::string& error, const std::string& at);
+  void finish_batch(std::int64_t batch_id, const BatchCounts& counts, const std::string& at);
 
   // SQLite's integrity_check and foreign_key_check: the problems found, empty when none.
   std::vector<std::string> check() const;

@@ -1,0 +1,133 @@
+#include "cli/commands.hpp"
+#include "cli/commands/options.hpp"
+#include "cli/defaults.hpp"
+#include "engine/batch/batch.hpp"
+#include "engine/checklist/load.hpp"
+#include "engine/core/error.hpp"
+#include "engine/report/layout.hpp"
+
+#include <unistd.h>
+
+#include <cmath>
+#include <iostream>
+#include <thread>
+
+namespace unct::cli {
+namespace {
+
+namespace po = boost::program_options;
+
+// "0:42", "1:05:09".
+std::string duration(double seconds) {
+  const long total = std::lround(seconds);
+  const long hours = total / 3600;
+  const long minutes = total / 60 % 60;
+  const long secs = total % 60;
+  auto two = [](long n) { return (n < 10 ? "0" : "") + std::to_string(n); };
+  return (hours > 0 ? std::to_string(hours) + ":" + two(minutes) : std::to_string(minutes)) + ":" + two(secs);
+}
+
+std::string counts_text(const store::BatchCounts& c) {
+  return std::to_string(c.scored) + " scored, " + std::to_string(c.skipped) + " skipped, " + std::to_string(c.failed) + " failed";
+}
+
+// A bar redrawn in place on a terminal; a line per document otherwise (a log, a CI job).
+class ProgressPrinter {
+public:
+  ProgressPrinter(std::ostream& out, bool terminal) : m_out(out), m_terminal(terminal) {}
+
+  void operator()(const batch::Progress& p, const batch::Outcome& o) {
+    const std::string eta = p.eta_seconds ? "ETA " + duration(*p.eta_seconds) : "ETA -";
+    const std::string position = "[" + std::to_string(p.done) + "/" + std::to_string(p.total) + "]";
+    if (m_terminal) {
+      constexpr std::size_t k_width = 24;
+      const std::size_t filled = p.total == 0 ? k_width : k_width * p.done / p.total;
+      m_out << "\r\x1b[K[" << std::string(filled, '#') << std::string(k_width - filled, '.') << "] " << p.done << '/'
+            << p.total << "  " << counts_text(p.counts) << "  " << eta << "  " << report::fit(o.path.filename().string(), 30);
+      if (p.done == p.total) m_out << '\n';
+    } else {
+      m_out << position << ' ';
+      switch (o.status) {
+        case batch::Outcome::Status::scored: m_out << "scored " << o.path.string() << " (assessment " << o.assessment_id << ")"; break;
+        case batch::Outcome::Status::skipped:
+          m_out << "skipped " << o.path.string() << " (assessed with this checklist as " << o.assessment_id << ")";
+          break;
+        case batch::Outcome::Status::failed: m_out << "FAILED " << o.error; break;
+      }
+      m_out << "; " << eta << '\n';
+    }
+    m_out.flush();
+  }
+
+private:
+  std::ostream& m_out;
+  bool m_terminal;
+};
+
+}  // namespace
+
+int run_batch(const std::vector<std::string>& args, Io io) {
+  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  po::options_description options("options");
+  options.add_options()
+      ("checklist", po::value<std::string>()->default_value(default_checklist().string()), "checklist XML file")
+      ("db", po::value<std::string>()->default_value(default_database().string()), "database file the results are stored in")
+      ("jobs,j", po::value<unsigned>()->default_value(cores), "documents scored at once (default: the number of cores)")
+      ("manifest", po::value<std::string>(), "CSV giving per file: country, region, kind, language, year, draft")
+      ("force", po::bool_switch(), "score again documents already assessed with this checklist")
+      ("recursive", po::bool_switch(), "take the documents in subfolders of DIR too");
+  add_read_options(options);
+  po::options_description hidden;
+  hidden.add_options()("source", po::value<std::string>()->required(), "folder or list file");
+  po::positional_options_description positional;
+  positional.add("source", 1);
+  po::variables_map values;
+  if (!parse_options(args, options, hidden, positional, values, io.out,
+                     "usage: unct-assess batch DIR|LIST [--jobs N] [--manifest CSV] [--force] [options]\n\n"
+                     "Scores every document in the folder DIR (PDF, DOCX, HTML, Markdown, text), or every file the\n"
+                     "list file LIST names (one path per line), and stores each assessment as soon as it is rated.\n"
+                     "Documents already assessed with this checklist are skipped, so a run cut short is resumed by\n"
+                     "running it again. A document that fails is reported and the run goes on. Exit code 1 when\n"
+                     "any document failed.")) {
+    return 0;
+  }
+  const unsigned jobs = values["jobs"].as<unsigned>();
+  if (jobs == 0 || jobs > 256) throw InputError({}, "--jobs " + std::to_string(jobs) + ": use 1 to 256");
+
+  // Every input is read and checked before the database is opened.
+  const std::filesystem::path source = values["source"].as<std::string>();
+  std::error_code error;
+  std::vector<batch::Entry> entries = std::filesystem::is_directory(source, error)
+                                          ? batch::entries_in_directory(source, values["recursive"].as<bool>())
+                                          : batch::entries_in_list(source);
+  if (entries.empty()) throw InputError({.file = source}, "no documents to score (PDF, DOCX, HTML, Markdown or text files)");
+  if (values.count("manifest") != 0) batch::apply_manifest(entries, read_csv(values["manifest"].as<std::string>()));
+  const checklist::Checklist checklist = checklist::load_checklist(values["checklist"].as<std::string>());
+  const rules::CompiledChecklist compiled = rules::compile(checklist);
+
+  const batch::Options batch_options{.jobs = jobs,
+                                     .force = values["force"].as<bool>(),
+                                     .read = read_options(values),
+                                     .database = values["db"].as<std::string>(),
+                                     .source = source.string()};
+  ProgressPrinter printer(io.err, &io.err == &std::cerr && isatty(STDERR_FILENO) != 0);
+  const batch::Summary summary = batch::run(checklist, compiled, entries, batch_options, std::ref(printer));
+
+  io.out << "Batch " << summary.batch_id << ": " << entries.size() << " documents in " << duration(summary.seconds) << " with "
+         << std::min<std::size_t>(jobs, entries.size()) << (jobs == 1 ? " job" : " jobs") << ": "
+         << counts_text(summary.counts) << ".\n";
+  if (summary.counts.skipped > 0) {
+    io.out << "Skipped documents were already assessed with this checklist; --force scores them again.\n";
+  }
+  if (summary.counts.failed > 0) {
+    io.out << "\nFailed:\n";
+    for (const batch::Outcome& o : summary.outcomes) {
+      if (o.status == batch::Outcome::Status::failed) io.out << "  " << o.error << '\n';
+    }
+  }
+  io.out << "\nStored in " << batch_options.database.string()
+         << ". Next: `unct-assess gaps` ranks the items most often below Meets; `unct-assess export` writes the portfolio.\n";
+  return summary.counts.failed > 0 ? 1 : 0;
+}
+
+}  // namespace unct::cli

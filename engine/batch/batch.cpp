@@ -1,0 +1,264 @@
+#include "engine/batch/batch.hpp"
+
+#include "engine/core/ascii.hpp"
+#include "engine/core/clock.hpp"
+#include "engine/core/error.hpp"
+#include "engine/core/file.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <exception>
+#include <map>
+#include <mutex>
+#include <sstream>
+#include <thread>
+
+namespace unct::batch {
+namespace {
+
+namespace fs = std::filesystem;
+
+// The same file however it was named: "samples/./a.pdf", "/work/samples/a.pdf".
+fs::path same_file_key(const fs::path& path) {
+  std::error_code error;
+  const fs::path canonical = fs::weakly_canonical(path, error);
+  return error ? path.lexically_normal() : canonical;
+}
+
+std::string display(const fs::path& path) { return path.string(); }
+
+}  // namespace
+
+std::vector<Entry> entries_in_directory(const fs::path& directory, bool recursive) {
+  std::error_code error;
+  if (!fs::is_directory(directory, error)) throw InputError({.file = directory}, "not a folder");
+  std::vector<Entry> out;
+  auto add = [&](const fs::directory_entry& file) {
+    if (file.is_regular_file(error) && ingest::is_document_name(file.path())) out.push_back({.path = file.path()});
+  };
+  try {
+    if (recursive) {
+      for (const auto& file : fs::recursive_directory_iterator(directory)) add(file);
+    } else {
+      for (const auto& file : fs::directory_iterator(directory)) add(file);
+    }
+  } catch (const fs::filesystem_error& e) {
+    throw InputError({.file = e.path1().empty() ? directory : e.path1()}, std::string("cannot list the folder: ") + e.code().message());
+  }
+  std::sort(out.begin(), out.end(), [](const Entry& a, const Entry& b) { return a.path < b.path; });
+  return out;
+}
+
+std::vector<Entry> entries_in_list(const fs::path& list) {
+  const std::string text = read_file(list, 64u << 20);
+  std::istringstream lines(text);
+  std::vector<Entry> out;
+  std::map<fs::path, int> seen;
+  int number = 0;
+  for (std::string line; std::getline(lines, line);) {
+    ++number;
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t')) line.pop_back();
+    const auto start = line.find_first_not_of(" \t");
+    if (start == std::string::npos || line[start] == '#') continue;
+    fs::path path = fs::path(line.substr(start));
+    if (path.is_relative()) path = list.parent_path() / path;
+    std::error_code error;
+    if (!fs::is_regular_file(path, error)) {
+      throw InputError({.file = list, .line = number}, "no such file: " + display(path));
+    }
+    const auto [it, inserted] = seen.emplace(same_file_key(path), number);
+    if (!inserted) {
+      throw InputError({.file = list, .line = number}, display(path) + " is already listed on line " + std::to_string(it->second));
+    }
+    out.push_back({.path = path});
+  }
+  return out;
+}
+
+void apply_manifest(std::vector<Entry>& entries, const CsvTable& manifest) {
+  static const std::vector<std::string> k_columns{"file", "country", "region", "kind", "language", "year", "draft"};
+  for (std::size_t i = 0; i < manifest.header.size(); ++i) {
+    if (std::find(k_columns.begin(), k_columns.end(), ascii_lower(manifest.header[i])) == k_columns.end()) {
+      throw InputError({.file = manifest.path, .line = 1},
+                       "unknown column \"" + manifest.header[i] + "\": use file, country, region, kind, language, year, draft");
+    }
+  }
+  const auto file = manifest.column("file");
+  if (!file) throw InputError({.file = manifest.path, .line = 1}, "no \"file\" column: it names each document");
+  const fs::path base = manifest.path.parent_path();
+  std::map<const Entry*, int> applied;
+  for (const CsvRow& row : manifest.rows) {
+    const SourceLocation where{.file = manifest.path, .line = row.line};
+    const std::string name = manifest.field(row, file);
+    if (name.empty()) throw InputError(where, "the file is empty: name the document");
+    // A bare file name matches by name; a path matches the same file.
+    std::vector<Entry*> matches;
+    const bool bare = fs::path(name).filename() == fs::path(name);
+    const fs::path key = same_file_key(fs::path(name).is_absolute() ? fs::path(name) : base / name);
+    for (Entry& entry : entries) {
+      if ((bare && entry.path.filename() == fs::path(name)) || same_file_key(entry.path) == key) matches.push_back(&entry);
+    }
+    if (matches.empty()) throw InputError(where, "\"" + name + "\" is not one of the documents of this batch");
+    if (matches.size() > 1) {
+      throw InputError(where, "\"" + name + "\" names " + std::to_string(matches.size()) +
+                                  " documents of this batch; give its path relative to the manifest");
+    }
+    Entry& entry = *matches.front();
+    const auto [it, inserted] = applied.emplace(&entry, row.line);
+    if (!inserted) throw InputError(where, "\"" + name + "\" is already described on line " + std::to_string(it->second));
+
+    if (const std::string kind = manifest.field(row, manifest.column("kind")); !kind.empty()) {
+      entry.kind = parse_document_kind(kind);
+      if (!entry.kind) throw InputError(where, "unknown kind \"" + kind + "\": use cca, cf or serp");
+    }
+    if (const std::string language = ascii_lower(manifest.field(row, manifest.column("language"))); !language.empty()) {
+      if (language != "en" && language != "fr" && language != "es") {
+        throw InputError(where, "unknown language \"" + language + "\": use en, fr or es");
+      }
+      entry.language = language;
+    }
+    if (const std::string year = manifest.field(row, manifest.column("year")); !year.empty()) {
+      std::size_t used = 0;
+      int value = 0;
+      try {
+        value = std::stoi(year, &used);
+      } catch (const std::exception&) {
+        used = 0;
+      }
+      if (used != year.size() || value < 1945 || value > 2100) throw InputError(where, "\"" + year + "\" is not a year");
+      entry.year = value;
+    }
+    if (const std::string country = manifest.field(row, manifest.column("country")); !country.empty()) entry.country = country;
+    entry.region = manifest.field(row, manifest.column("region"));
+    entry.draft = manifest.field(row, manifest.column("draft"));
+  }
+}
+
+namespace {
+
+// Scores one document into `store`; every problem becomes a failed Outcome.
+Outcome score_one(const Entry& entry, store::Store& store, const checklist::Checklist& checklist,
+                  const rules::CompiledChecklist& compiled, const Options& options) {
+  Outcome out{.path = entry.path};
+  try {
+    const ingest::Source source = ingest::load_source(entry.path, options.read);
+    if (!options.force) {
+      if (const std::optional<std::int64_t> earlier = store.assessed(source.sha256, checklist.sha256)) {
+        out.status = Outcome::Status::skipped;
+        out.assessment_id = *earlier;
+        return out;
+      }
+    }
+    ingest::Document document = [&] {
+      if (std::optional<ingest::Document> cached = store::Store::cached_document(options.database, source.sha256)) {
+        cached->path = source.path;
+        return std::move(*cached);
+      }
+      return ingest::read_source(source, options.read);
+    }();
+    const AssessOptions assess_options{.kind = entry.kind,
+                                       .language = entry.language,
+                                       .year = entry.year,
+                                       .country = entry.country,
+                                       .region = entry.region,
+                                       .draft = entry.draft};
+    Assessment assessment = assess(checklist, compiled, document, assess_options);
+    assessment.created_at = now_utc();
+    // Unless forced, a document another process stored meanwhile is not stored twice.
+    const std::optional<std::int64_t> id =
+        options.force ? store.save(assessment, &document) : store.save_unless_assessed(assessment, &document);
+    out.status = id ? Outcome::Status::scored : Outcome::Status::skipped;
+    out.assessment_id = id ? *id : store.assessed(source.sha256, checklist.sha256).value_or(0);
+  } catch (const InputError& e) {
+    out.status = Outcome::Status::failed;
+    out.error = e.what();
+  } catch (const std::exception& e) {
+    out.status = Outcome::Status::failed;
+    out.error = display(entry.path) + ": internal error: " + e.what();
+  }
+  return out;
+}
+
+}  // namespace
+
+Summary run(const checklist::Checklist& checklist, const rules::CompiledChecklist& compiled,
+            const std::vector<Entry>& entries, const Options& options, const OnProgress& on_progress) {
+  using Clock = std::chrono::steady_clock;
+  const Clock::time_point started = Clock::now();
+  auto seconds_since = [](Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); };
+
+  store::Store main_store(options.database);  // creates and migrates the database before the workers open it
+  Summary summary;
+  summary.batch_id = main_store.start_batch(options.source, checklist.sha256, entries.size(), now_utc());
+  summary.outcomes.resize(entries.size());
+
+  std::mutex mutex;  // guards summary, progress and the callback
+  Progress progress{.total = entries.size()};
+  double rating_seconds = 0;  // summed over the documents rated (not skipped)
+  std::size_t rated = 0;
+  std::atomic<std::size_t> next{0};
+  std::exception_ptr fatal;
+
+  auto work = [&](store::Store& store) {
+    for (std::size_t i; (i = next++) < entries.size();) {
+      const Clock::time_point begin = Clock::now();
+      Outcome outcome = score_one(entries[i], store, checklist, compiled, options);
+      if (outcome.status == Outcome::Status::failed) {
+        try {
+          store.record_failure(summary.batch_id, display(outcome.path), outcome.error, now_utc());
+        } catch (const InputError&) {
+          // The failure is still reported at the end of the run; the database problem shows
+          // on the next document's save.
+        }
+      }
+      const std::lock_guard lock(mutex);
+      switch (outcome.status) {
+        case Outcome::Status::scored: ++progress.counts.scored; break;
+        case Outcome::Status::skipped: ++progress.counts.skipped; break;
+        case Outcome::Status::failed: ++progress.counts.failed; break;
+      }
+      if (outcome.status != Outcome::Status::skipped) {
+        rating_seconds += seconds_since(begin);
+        ++rated;
+      }
+      ++progress.done;
+      progress.elapsed_seconds = seconds_since(started);
+      // Documents left, at the pace so far, shared among the workers.
+      const double workers = std::max(1u, std::min<unsigned>(options.jobs, static_cast<unsigned>(entries.size())));
+      if (rated > 0) {
+        const auto left = static_cast<double>(entries.size() - progress.done);
+        progress.eta_seconds = left * (rating_seconds / static_cast<double>(rated)) / workers;
+      }
+      summary.outcomes[i] = std::move(outcome);
+      if (on_progress) on_progress(progress, summary.outcomes[i]);
+    }
+  };
+
+  const unsigned jobs = std::max(1u, std::min<unsigned>(options.jobs, static_cast<unsigned>(entries.size())));
+  if (jobs == 1) {
+    work(main_store);
+  } else {
+    std::vector<std::thread> threads;
+    for (unsigned t = 0; t < jobs; ++t) {
+      threads.emplace_back([&] {
+        try {
+          store::Store store(options.database);  // a connection per thread
+          work(store);
+        } catch (...) {
+          const std::lock_guard lock(mutex);
+          if (!fatal) fatal = std::current_exception();
+          next = entries.size();  // the others stop after their document
+        }
+      });
+    }
+    for (std::thread& thread : threads) thread.join();
+  }
+  if (fatal) std::rethrow_exception(fatal);
+  summary.counts = progress.counts;
+  summary.seconds = seconds_since(started);
+  main_store.finish_batch(summary.batch_id, summary.counts, now_utc());
+  return summary;
+}
+
+}  // namespace unct::batch

@@ -1,0 +1,95 @@
+#pragma once
+
+// Scoring many documents in one run, as a desk reviewer does with a portfolio of 50-500 CFs:
+// in parallel, each document stored in its own transaction as soon as it is rated, so that a
+// run cut short keeps what it finished and a second run picks up the rest. A document already
+// assessed with the same checklist (same SHA-256 of both) is skipped unless forced. A document
+// that cannot be read or rated is recorded with its error and the run goes on.
+
+#include "engine/assess/assess.hpp"
+#include "engine/checklist/model.hpp"
+#include "engine/core/csv.hpp"
+#include "engine/ingest/read.hpp"
+#include "engine/rules/compiled.hpp"
+#include "engine/store/store.hpp"
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace unct::batch {
+
+// One document of a batch, with what a manifest says about it (unset: detected, as `score` does).
+struct Entry {
+  std::filesystem::path path;
+  std::optional<DocumentKind> kind;
+  std::optional<std::string> language;
+  std::optional<int> year;
+  std::optional<std::string> country;
+  std::string region;
+  std::string draft;
+  bool operator==(const Entry&) const = default;
+};
+
+// The documents in a folder (files named as documents, see ingest::is_document_name), sorted by
+// path; with `recursive`, those in its subfolders too. Throws InputError when it is not a folder.
+std::vector<Entry> entries_in_directory(const std::filesystem::path& directory, bool recursive);
+
+// The documents a list file names, one path per line, relative to the list's folder unless
+// absolute; blank lines and lines starting with '#' are skipped. Throws InputError naming the
+// file and line for a path that does not exist or is named twice.
+std::vector<Entry> entries_in_list(const std::filesystem::path& list);
+
+// Applies a manifest to the entries: a CSV with a `file` column (a path relative to the
+// manifest's folder, or a bare file name) and any of `country`, `region`, `kind`, `language`,
+// `year`, `draft`. Throws InputError naming the manifest and line for an unknown column, kind or
+// language, a year that is not one, or a file that is not in the batch or is named twice.
+void apply_manifest(std::vector<Entry>& entries, const CsvTable& manifest);
+
+struct Options {
+  unsigned jobs = 1;  // documents scored at once, each on its own thread and database connection
+  bool force = false;  // score documents already assessed with this checklist again
+  ingest::ReadOptions read;
+  std::filesystem::path database;
+  std::string source;  // the folder or list, recorded with the run
+};
+
+struct Outcome {
+  enum class Status { scored, skipped, failed };
+  std::filesystem::path path;
+  Status status = Status::failed;
+  std::int64_t assessment_id = 0;  // the new assessment, or the earlier one when skipped
+  std::string error;               // when failed: the message, naming the file and place
+  bool operator==(const Outcome&) const = default;
+};
+
+struct Progress {
+  std::size_t total = 0;
+  std::size_t done = 0;  // scored, skipped and failed so far
+  store::BatchCounts counts;
+  double elapsed_seconds = 0;
+  // From the pace of the documents rated so far (skips are quick and not counted); nullopt
+  // until one has been rated.
+  std::optional<double> eta_seconds;
+};
+
+struct Summary {
+  std::int64_t batch_id = 0;
+  std::vector<Outcome> outcomes;  // in the entries' order
+  store::BatchCounts counts;
+  double seconds = 0;
+};
+
+// Called after each document, one call at a time (under a lock), from the worker threads.
+using OnProgress = std::function<void(const Progress&, const Outcome&)>;
+
+// Scores the entries into the database at options.database (created and migrated when needed).
+// Requires: `compiled` built from `checklist`. Throws InputError only when the database cannot
+// be opened; every per-document problem becomes a failed Outcome, recorded in the database.
+Summary run(const checklist::Checklist& checklist, const rules::CompiledChecklist& compiled,
+            const std::vector<Entry>& entries, const Options& options, const OnProgress& on_progress = {});
+
+}  // namespace unct::batch
