@@ -43,7 +43,8 @@ TEST_F(ReportCommand, MarkdownForAMemo) {
 TEST_F(ReportCommand, CsvHasOneRowPerItem) {
   const auto r = run_cli({"report", "1", "--db", m_db, "--format", "csv"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_THAT(r.out, StartsWith("item,title,section,applicable,level,level_label,criteria_met,criteria_unmet,quote,place,gap\r\n"));
+  EXPECT_THAT(r.out, StartsWith("item,title,section,applicable,level,level_label,criteria_met,criteria_unmet,quote,place,gap,"
+                                    "engine_level,review_note\r\n"));
   EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 44);  // the header and 43 items
   EXPECT_THAT(r.out, HasSubstr("\r\nRDM-CCA-01,Groups named and profiled,cca,yes,meets,Meets,"));
   EXPECT_THAT(r.out, HasSubstr("\r\nRDM-CF-01,Theory of change addresses discrimination,cf,no,,not applicable,"));

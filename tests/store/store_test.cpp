@@ -131,5 +131,84 @@ TEST(Store, NewerSchemaIsRefused) {
               ThrowsMessage<InputError>(HasSubstr("schema version 99 is newer than this unct-assess")));
 }
 
+TEST(Store, SaveUnlessAssessedStoresADocumentOncePerChecklist) {
+  test::TempDir dir;
+  Store store(dir / "a.db");
+  const Assessment a = sample_assessment();
+  EXPECT_FALSE(store.assessed(a.document.sha256, a.checklist.sha256));
+  const std::optional<std::int64_t> first = store.save_unless_assessed(a);
+  ASSERT_TRUE(first);
+  EXPECT_EQ(store.assessed(a.document.sha256, a.checklist.sha256), first);
+  EXPECT_FALSE(store.save_unless_assessed(a));
+  Assessment other_checklist = a;
+  other_checklist.checklist.sha256 = std::string(64, 'e');
+  EXPECT_TRUE(store.save_unless_assessed(other_checklist));
+  EXPECT_EQ(store.history().size(), 2u);
+}
+
+TEST(Store, OverrideKeepsTheTrailAndRescores) {
+  test::TempDir dir;
+  Store store(dir / "a.db");
+  const Assessment engine = sample_assessment();
+  const std::int64_t id = store.save(engine);
+  ASSERT_EQ(engine.items[3].item_id, "RDM-CCA-04");
+  ASSERT_EQ(engine.items[3].level, Level::approaches);
+
+  const OverrideRow first = store.override_level(id, "RDM-CCA-04", Level::meets, "Annex 2 gives the gaps", "A. Reviewer", "2026-11-23T10:00:00Z");
+  EXPECT_EQ(first.previous, Level::approaches);
+  const OverrideRow second = store.override_level(id, "RDM-CCA-04", Level::exceeds, "and a plan", "B. Reviewer", "2026-11-24T10:00:00Z");
+  EXPECT_EQ(second.previous, Level::meets);  // the level it replaced, not the engine's
+
+  const Assessment reviewed = store.load(id);
+  const rules::ItemResult& item = reviewed.items[3];
+  EXPECT_EQ(item.level, Level::exceeds);
+  ASSERT_TRUE(item.review);
+  EXPECT_EQ(*item.review, (rules::Review{.engine_level = Level::approaches, .reviewer = "B. Reviewer", .note = "and a plan",
+                                         .at = "2026-11-24T10:00:00Z"}));
+  EXPECT_EQ(item.criteria, engine.items[3].criteria);  // the engine's evidence stays
+  EXPECT_EQ(reviewed.overall.at_meets_or_above, engine.overall.at_meets_or_above + 1);
+  EXPECT_EQ(reviewed.overall.points, engine.overall.points + 2);
+  EXPECT_EQ(store.history().front().at_meets_or_above, engine.overall.at_meets_or_above + 1);  // stored scores follow
+  EXPECT_EQ(store.overrides(id).size(), 2u);
+  for (const GapRow& g : store.gaps()) {
+    if (g.item_id == "RDM-CCA-04") {
+      EXPECT_EQ(g.below_meets, 0u);  // gaps count the reviewed level
+    }
+  }
+
+  EXPECT_THAT([&] { store.override_level(id, "RDM-UNCT-01", Level::meets, "x", "", "t"); },
+              ThrowsMessage<InputError>(HasSubstr("item RDM-UNCT-01: assessment 1 does not rate this item")));
+  EXPECT_THAT([&] { store.override_level(id, "RDM-NONE", Level::meets, "x", "", "t"); },
+              ThrowsMessage<InputError>(HasSubstr("item RDM-NONE: assessment 1 has no such item")));
+  EXPECT_THAT([&] { store.override_level(7, "RDM-CCA-04", Level::meets, "x", "", "t"); },
+              ThrowsMessage<InputError>(HasSubstr("no assessment with id 7")));
+  EXPECT_EQ(store.overrides(id).size(), 2u);  // the refused ones wrote nothing
+}
+
+TEST(Store, FindsAssessmentsByDraftLabelFileNameOrTitle) {
+  test::TempDir dir;
+  Store store(dir / "a.db");
+  Assessment a = sample_assessment();
+  a.document.draft = "Draft 1";
+  a.document.path = "drafts/cca-v1.md";
+  const std::int64_t id = store.save(a);
+  EXPECT_EQ(store.find("draft 1").size(), 1u);
+  EXPECT_EQ(store.find("cca-v1.md").front().id, id);
+  EXPECT_EQ(store.find("drafts/cca-v1.md").front().draft, "Draft 1");
+  EXPECT_EQ(store.find("Republic of Valdoria: Common Country Analysis 2025").size(), 1u);
+  EXPECT_TRUE(store.find("v1.md").empty());
+}
+
+TEST(Store, GapsFilterByRegion) {
+  test::TempDir dir;
+  Store store(dir / "a.db");
+  Assessment a = sample_assessment();
+  a.document.region = "Europe and Central Asia";
+  store.save(a);
+  EXPECT_FALSE(store.gaps({.region = "Europe and Central Asia"}).empty());
+  EXPECT_TRUE(store.gaps({.region = "Africa"}).empty());
+  EXPECT_EQ(store.portfolio({.region = "Europe and Central Asia"}).front().region, "Europe and Central Asia");
+}
+
 }  // namespace
 }  // namespace unct::store

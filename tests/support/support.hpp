@@ -38,4 +38,21 @@ struct CliResult {
 // Runs the command line in-process through cli::run.
 CliResult run_cli(const std::vector<std::string>& args);
 
+// The unct-assess program built with the tests, run as a separate process, for what only a
+// process shows: being killed, or racing another process on one database.
+class Program {
+public:
+  // Starts `unct-assess args...`, its stdout and stderr going to `log`.
+  Program(const std::vector<std::string>& args, const std::filesystem::path& log);
+  ~Program();  // kills the process if still running
+  Program(const Program&) = delete;
+  Program& operator=(const Program&) = delete;
+
+  int wait();        // the exit code; -1 when it did not exit normally
+  void kill_hard();  // SIGKILL, then reaps it
+
+private:
+  int m_pid = -1;
+};
+
 }  // namespace unct::test

@@ -1,0 +1,148 @@
+#include "engine/batch/batch.hpp"
+
+#include "engine/checklist/load.hpp"
+#include "engine/core/error.hpp"
+#include "tests/support/support.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+namespace unct::batch {
+namespace {
+
+namespace fs = std::filesystem;
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using ::testing::ThrowsMessage;
+
+// A folder of three passages, a truncated PDF and a file that is not a document.
+class Folder : public ::testing::Test {
+protected:
+  void SetUp() override {
+    for (const char* name : {"RDM-CCA-01.meets.md", "RDM-CCA-02.meets.md", "RDM-CCA-03.meets.md"}) {
+      fs::copy_file(test::fixture(std::string("items/") + name), m_dir / name);
+    }
+    fs::copy_file(test::fixture("ingest/truncated.pdf"), m_dir / "broken.pdf");
+    test::write_bytes(m_dir / "notes.csv", "not,a,document\n");
+  }
+  std::vector<std::string> names(const std::vector<Entry>& entries) const {
+    std::vector<std::string> out;
+    for (const Entry& e : entries) out.push_back(fs::relative(e.path, m_dir.path()).string());
+    return out;
+  }
+  test::TempDir m_dir;
+};
+
+TEST_F(Folder, TakesTheDocumentsSortedAndSubfoldersOnlyWhenRecursive) {
+  fs::create_directory(m_dir / "2024");
+  test::write_bytes(m_dir / "2024" / "cf.txt", "Cooperation Framework\n");
+  EXPECT_THAT(names(entries_in_directory(m_dir.path(), false)),
+              ElementsAre("RDM-CCA-01.meets.md", "RDM-CCA-02.meets.md", "RDM-CCA-03.meets.md", "broken.pdf"));
+  EXPECT_EQ(entries_in_directory(m_dir.path(), true).size(), 5u);
+  EXPECT_THAT([&] { entries_in_directory(m_dir / "none", false); }, ThrowsMessage<InputError>(HasSubstr("none: not a folder")));
+}
+
+TEST_F(Folder, ListFileNamesDocumentsRelativeToItself) {
+  test::write_bytes(m_dir / "list.txt", "# the CCAs\nRDM-CCA-01.meets.md\n\n  RDM-CCA-02.meets.md  \r\n");
+  EXPECT_THAT(names(entries_in_list(m_dir / "list.txt")), ElementsAre("RDM-CCA-01.meets.md", "RDM-CCA-02.meets.md"));
+  test::write_bytes(m_dir / "bad.txt", "RDM-CCA-01.meets.md\nmissing.pdf\n");
+  EXPECT_THAT([&] { entries_in_list(m_dir / "bad.txt"); },
+              ThrowsMessage<InputError>(HasSubstr("bad.txt:2: no such file: ")));
+  test::write_bytes(m_dir / "twice.txt", "RDM-CCA-01.meets.md\n./RDM-CCA-01.meets.md\n");
+  EXPECT_THAT([&] { entries_in_list(m_dir / "twice.txt"); },
+              ThrowsMessage<InputError>(HasSubstr("twice.txt:2: ")));
+}
+
+TEST_F(Folder, ManifestSetsWhatEachDocumentIs) {
+  std::vector<Entry> entries = entries_in_directory(m_dir.path(), false);
+  test::write_bytes(m_dir / "manifest.csv",
+                    "file,country,region,kind,language,year,draft\n"
+                    "RDM-CCA-01.meets.md,Valdoria,Europe,CF,fr,2024,draft 2\n"
+                    "broken.pdf,,,,,,\n");
+  apply_manifest(entries, read_csv(m_dir / "manifest.csv"));
+  EXPECT_EQ(entries[0].kind, DocumentKind::cf);
+  EXPECT_EQ(entries[0].language, "fr");
+  EXPECT_EQ(entries[0].year, 2024);
+  EXPECT_EQ(entries[0].country, "Valdoria");
+  EXPECT_EQ(entries[0].region, "Europe");
+  EXPECT_EQ(entries[0].draft, "draft 2");
+  EXPECT_EQ(entries[3], (Entry{.path = entries[3].path}));  // empty fields leave detection to the engine
+  EXPECT_EQ(entries[1], (Entry{.path = entries[1].path}));  // not in the manifest
+}
+
+TEST_F(Folder, ManifestErrorsNameTheLine) {
+  const std::vector<Entry> entries = entries_in_directory(m_dir.path(), false);
+  auto apply = [&](const std::string& csv) {
+    test::write_bytes(m_dir / "m.csv", csv);
+    std::vector<Entry> copy = entries;
+    apply_manifest(copy, read_csv(m_dir / "m.csv"));
+  };
+  EXPECT_THAT([&] { apply("file,kind\nRDM-CCA-01.meets.md,cca\nRDM-CCA-02.meets.md,report\n"); },
+              ThrowsMessage<InputError>(HasSubstr("m.csv:3: unknown kind \"report\": use cca, cf or serp")));
+  EXPECT_THAT([&] { apply("file,year\nRDM-CCA-01.meets.md,20x4\n"); },
+              ThrowsMessage<InputError>(HasSubstr("m.csv:2: \"20x4\" is not a year")));
+  EXPECT_THAT([&] { apply("file,country\nother.pdf,X\n"); },
+              ThrowsMessage<InputError>(HasSubstr("m.csv:2: \"other.pdf\" is not one of the documents of this batch")));
+  EXPECT_THAT([&] { apply("file,country\nbroken.pdf,X\nbroken.pdf,Y\n"); },
+              ThrowsMessage<InputError>(HasSubstr("m.csv:3: \"broken.pdf\" is already described on line 2")));
+  EXPECT_THAT([&] { apply("file,colour\nbroken.pdf,X\n"); },
+              ThrowsMessage<InputError>(HasSubstr("m.csv:1: unknown column \"colour\"")));
+  EXPECT_THAT([&] { apply("country\nX\n"); }, ThrowsMessage<InputError>(HasSubstr("m.csv:1: no \"file\" column")));
+}
+
+class Run : public Folder {
+protected:
+  Summary run_batch(unsigned jobs, bool force = false) {
+    const std::vector<Entry> entries = entries_in_directory(m_dir.path(), false);
+    std::size_t calls = 0;
+    Summary s = run(m_checklist, m_compiled, entries,
+                    {.jobs = jobs, .force = force, .database = m_dir / "u.db", .source = m_dir.path().string()},
+                    [&](const Progress& p, const Outcome&) {
+                      ++calls;
+                      EXPECT_EQ(p.done, calls);
+                      EXPECT_EQ(p.total, entries.size());
+                    });
+    EXPECT_EQ(calls, entries.size());
+    return s;
+  }
+  int count(const std::string& sql) {
+    SQLite::Database db((m_dir / "u.db").string());
+    return db.execAndGet(sql).getInt();
+  }
+  checklist::Checklist m_checklist = checklist::load_checklist(test::bundled_checklist());
+  rules::CompiledChecklist m_compiled = rules::compile(m_checklist);
+};
+
+TEST_F(Run, ScoresEachDocumentAndRecordsTheFailureWithoutStopping) {
+  const Summary s = run_batch(1);
+  EXPECT_EQ(s.counts, (store::BatchCounts{.scored = 3, .skipped = 0, .failed = 1}));
+  ASSERT_EQ(s.outcomes.size(), 4u);
+  EXPECT_EQ(s.outcomes[3].status, Outcome::Status::failed);
+  EXPECT_THAT(s.outcomes[3].error, HasSubstr("broken.pdf: the PDF is truncated"));
+  EXPECT_EQ(count("SELECT COUNT(*) FROM assessments"), 3);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM batch_failures WHERE path LIKE '%broken.pdf' AND error LIKE '%truncated%'"), 1);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM batches WHERE finished_at <> '' AND scored = 3 AND failed = 1"), 1);
+}
+
+TEST_F(Run, SecondRunSkipsWhatIsStoredUnlessForced) {
+  run_batch(1);
+  const Summary again = run_batch(2);
+  EXPECT_EQ(again.counts, (store::BatchCounts{.scored = 0, .skipped = 3, .failed = 1}));
+  EXPECT_EQ(again.outcomes[0].assessment_id, 1);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM assessments"), 3);
+  const Summary forced = run_batch(2, true);
+  EXPECT_EQ(forced.counts, (store::BatchCounts{.scored = 3, .skipped = 0, .failed = 1}));
+  EXPECT_EQ(count("SELECT COUNT(*) FROM assessments"), 6);
+}
+
+TEST_F(Run, ParallelJobsStoreTheSameAsOne) {
+  const Summary parallel = run_batch(3);
+  EXPECT_EQ(parallel.counts, (store::BatchCounts{.scored = 3, .skipped = 0, .failed = 1}));
+  EXPECT_EQ(count("SELECT COUNT(DISTINCT document_id) FROM assessments"), 3);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM item_results"), 3 * 43);
+  for (std::size_t i = 0; i < 3; ++i) EXPECT_EQ(parallel.outcomes[i].status, Outcome::Status::scored) << i;
+}
+
+}  // namespace
+}  // namespace unct::batch
