@@ -38,8 +38,17 @@ for case in cases:
         failures += 1
         continue
     reports.append((case[0], json.loads(run.stdout)))
+# A stored assessment, and the same after a reviewer's override (the item then carries "review").
 stored = subprocess.run([engine, "report", "1", "--db", str(db), "--format", "json"], capture_output=True, text=True)
 reports.append(("report 1", json.loads(stored.stdout)))
+subprocess.run([engine, "override", "1", "RDM-CCA-04", "--level", "meets", "--note", "annex table", "--reviewer", "R",
+                "--db", str(db)], capture_output=True, text=True, check=True)
+reviewed = json.loads(subprocess.run([engine, "report", "1", "--db", str(db), "--format", "json"],
+                                     capture_output=True, text=True).stdout)
+if not any("review" in item for item in reviewed["items"]):
+    print("report 1: the overridden item has no review")
+    failures += 1
+reports.append(("report 1 reviewed", reviewed))
 
 for name, report in reports:
     errors = sorted(validator.iter_errors(report), key=lambda e: list(e.path))
