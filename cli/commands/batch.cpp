@@ -1,6 +1,7 @@
 #include "cli/commands.hpp"
 #include "cli/commands/options.hpp"
 #include "cli/defaults.hpp"
+#include "cli/run.hpp"
 #include "engine/batch/batch.hpp"
 #include "engine/checklist/load.hpp"
 #include "engine/core/error.hpp"
@@ -127,7 +128,7 @@ int run_batch(const std::vector<std::string>& args, Io io) {
   }
   io.out << "\nStored in " << batch_options.database.string()
          << ". Next: `unct-assess gaps` ranks the items most often below Meets; `unct-assess export` writes the portfolio.\n";
-  return summary.counts.failed > 0 ? 1 : 0;
+  return summary.counts.failed > 0 ? 1 : k_exit_ok;  // 1: some documents failed
 }
 
 }  // namespace unct::cli

@@ -25,20 +25,6 @@ const rules::CriterionResult* find(const rules::ItemResult& item, const std::str
   return nullptr;
 }
 
-// The quote that explains the rating: from the highest criterion that holds at or below the
-// level reached (a criterion of an unreached level proves nothing on its own).
-const rules::Evidence* best_evidence(const rules::ItemResult& item) {
-  const rules::Evidence* best = nullptr;
-  Level best_level = Level::missing;
-  for (const rules::CriterionResult& c : item.criteria) {
-    if (c.met && c.level <= item.level && !c.evidence.empty() && (best == nullptr || c.level > best_level)) {
-      best = &c.evidence.front();
-      best_level = c.level;
-    }
-  }
-  return best;
-}
-
 void render_header(const Assessment& a, std::ostream& out) {
   out << a.checklist.title << '\n'
       << "checklist " << a.checklist.id << " version " << a.checklist.version << ", unct-assess " << a.engine_version
@@ -137,7 +123,7 @@ void render_gaps(const Assessment& a, std::ostream& out) {
     }
     if (item->review) out << "    Reviewer's note:\n" << wrap(item->review->note, 6);
     if (!item->gap.empty()) out << "    What to add:\n" << wrap(item->gap, 6);
-    if (const rules::Evidence* e = best_evidence(*item)) {
+    if (const rules::Evidence* e = rules::best_evidence(*item)) {
       out << "    Found so far:\n" << wrap("\"" + e->quote + "\" (" + place(*e) + ")", 6);
     }
   }

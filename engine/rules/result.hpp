@@ -74,4 +74,14 @@ struct ItemResult {
   bool operator==(const ItemResult&) const = default;
 };
 
+// The quote that explains the rating: from the highest criterion that holds at or below the
+// level reached (a criterion of an unreached level proves nothing on its own); null when none.
+inline const Evidence* best_evidence(const ItemResult& item) {
+  const CriterionResult* best = nullptr;
+  for (const CriterionResult& c : item.criteria) {
+    if (c.met && c.level <= item.level && !c.evidence.empty() && (best == nullptr || c.level > best->level)) best = &c;
+  }
+  return best == nullptr ? nullptr : &best->evidence.front();
+}
+
 }  // namespace unct::rules

@@ -1,0 +1,61 @@
+#include "cli/commands.hpp"
+#include "cli/commands/options.hpp"
+#include "cli/defaults.hpp"
+#include "cli/run.hpp"
+#include "engine/agreement/evaluation.hpp"
+#include "engine/checklist/load.hpp"
+#include "engine/core/error.hpp"
+#include "engine/report/evaluation.hpp"
+
+#include <cstdio>
+
+namespace unct::cli {
+
+int run_evaluate(const std::vector<std::string>& args, Io io) {
+  namespace po = boost::program_options;
+  po::options_description options("options");
+  options.add_options()
+      ("checklist", po::value<std::string>()->default_value(default_checklist().string()), "checklist XML file")
+      ("format", po::value<std::string>()->default_value("text"), "text or json")
+      ("min-exact", po::value<double>(), "exit 1 when the share of exact agreement is below this (0 to 1)")
+      ("min-within-one", po::value<double>(), "exit 1 when the share within one level is below this (0 to 1)")
+      ("min-kappa", po::value<double>(), "exit 1 when the weighted kappa is below this");
+  add_read_options(options);
+  po::options_description hidden;
+  hidden.add_options()("folder", po::value<std::string>()->required(), "folder");
+  po::positional_options_description positional;
+  positional.add("folder", 1);
+  po::variables_map values;
+  if (!parse_options(args, options, hidden, positional, values, io.out,
+                     "usage: unct-assess evaluate DIR [--format text|json] [--min-exact F] [--min-kappa F]\n\n"
+                     "Rates every document of DIR that has a gold file beside it (<name>.gold.csv with the columns\n"
+                     "item, level, rationale) and measures the engine's agreement with the gold: exact, within one\n"
+                     "level and quadratic-weighted kappa, overall, per kind, language and item, with a confusion\n"
+                     "matrix and each disagreement. Nothing is stored.")) {
+    return 0;
+  }
+  const std::string format = values["format"].as<std::string>();
+  if (format != "text" && format != "json") throw InputError({}, "unknown --format \"" + format + "\": use text or json");
+  const checklist::Checklist checklist = checklist::load_checklist(values["checklist"].as<std::string>());
+  const agreement::Evaluation evaluation =
+      agreement::evaluate(checklist, rules::compile(checklist), values["folder"].as<std::string>(), read_options(values));
+  if (format == "json") report::render_evaluation_json(evaluation, io.out);
+  else report::render_evaluation(evaluation, io.out);
+
+  // The floors CI sets: each figure below its floor is named, and the exit code is 1.
+  bool below = false;
+  auto floor = [&](const char* option, const char* name, double value) {
+    if (values.count(option) == 0 || value >= values[option].as<double>()) return;
+    char line[160];
+    std::snprintf(line, sizeof line, "unct-assess: %s %.3f is below the floor %.3f (--%s)\n", name, value,
+                  values[option].as<double>(), option);
+    io.err << line;
+    below = true;
+  };
+  floor("min-exact", "exact agreement", evaluation.overall.exact_share());
+  floor("min-within-one", "agreement within one level", evaluation.overall.within_one_share());
+  floor("min-kappa", "weighted kappa", evaluation.overall.kappa.value_or(0.0));
+  return below ? k_exit_threshold_failed : k_exit_ok;
+}
+
+}  // namespace unct::cli

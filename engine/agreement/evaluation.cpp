@@ -1,0 +1,108 @@
+#include "engine/agreement/evaluation.hpp"
+
+#include "engine/assess/assess.hpp"
+#include "engine/core/error.hpp"
+
+#include <algorithm>
+
+namespace unct::agreement {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr std::string_view k_gold_suffix = ".gold.csv";
+
+// The document a gold file is about: the one file beside it with the same name and a document
+// extension.
+fs::path document_for(const fs::path& gold) {
+  const std::string name = gold.filename().string();
+  const std::string stem = name.substr(0, name.size() - k_gold_suffix.size());
+  std::vector<fs::path> found;
+  for (const auto& entry : fs::directory_iterator(gold.parent_path())) {
+    if (entry.is_regular_file() && entry.path().stem() == stem && ingest::is_document_name(entry.path())) {
+      found.push_back(entry.path());
+    }
+  }
+  if (found.empty()) throw InputError({.file = gold}, "no document " + stem + ".pdf, .docx, .html, .md or .txt beside it");
+  if (found.size() > 1) {
+    std::sort(found.begin(), found.end());
+    throw InputError({.file = gold}, "several documents are named " + stem + " (" + found[0].filename().string() + ", " +
+                                         found[1].filename().string() + "); keep one per gold file");
+  }
+  return found.front();
+}
+
+}  // namespace
+
+Evaluation evaluate(const checklist::Checklist& checklist, const rules::CompiledChecklist& compiled, const fs::path& folder,
+                    const ingest::ReadOptions& read) {
+  std::error_code error;
+  if (!fs::is_directory(folder, error)) throw InputError({.file = folder}, "not a folder");
+  std::vector<fs::path> golds;
+  for (const auto& entry : fs::directory_iterator(folder)) {
+    if (entry.is_regular_file() && entry.path().filename().string().ends_with(k_gold_suffix)) golds.push_back(entry.path());
+  }
+  if (golds.empty()) throw InputError({.file = folder}, "no gold files (<name>.gold.csv beside <name>.pdf, .docx, .md...)");
+  std::sort(golds.begin(), golds.end());
+
+  Evaluation out;
+  std::vector<Pair> all;
+  std::map<std::string, std::vector<Pair>> by_item;
+  std::map<std::string, std::vector<Pair>> by_kind;
+  std::map<std::string, std::vector<Pair>> by_language;
+  for (const fs::path& gold_path : golds) {
+    const std::vector<Rating> gold = read_ratings(read_csv(gold_path));
+    const fs::path document_path = document_for(gold_path);
+    const ingest::Document document = ingest::read_document(document_path, read);
+    const Assessment assessment = assess(checklist, compiled, document);
+    DocumentOutcome d{.document = document_path,
+                      .gold = gold_path,
+                      .title = assessment.document.title,
+                      .kind = std::string(code(assessment.document.kind)),
+                      .language = assessment.document.language,
+                      .words = assessment.document.words};
+    for (const Rating& r : gold) {
+      const auto item = std::find_if(assessment.items.begin(), assessment.items.end(),
+                                     [&](const rules::ItemResult& i) { return i.item_id == r.item_id; });
+      const SourceLocation where{.file = gold_path, .line = r.line, .item_id = r.item_id};
+      if (item == assessment.items.end()) throw InputError(where, "no such item in the checklist");
+      if (!item->applicable) {
+        throw InputError(where, "the engine does not rate this item for " + document_path.filename().string() + " (" +
+                                    item->not_applicable_reason + ")");
+      }
+      ItemOutcome o{.item_id = r.item_id, .title = item->title, .gold = r.level, .engine = item->level,
+                    .rationale = r.rationale, .gold_line = r.line, .evidence = {}};
+      if (const rules::Evidence* e = rules::best_evidence(*item)) o.evidence = *e;
+      for (const std::string& id : item->unmet) {
+        for (const rules::CriterionResult& c : item->criteria) {
+          if (c.id == id) o.unmet.push_back(c.text);
+        }
+      }
+      d.items.push_back(std::move(o));
+    }
+    for (const rules::ItemResult& item : assessment.items) {
+      const bool rated = std::any_of(gold.begin(), gold.end(), [&](const Rating& r) { return r.item_id == item.item_id; });
+      if (item.applicable && !rated) {
+        throw InputError({.file = gold_path, .item_id = item.item_id}, "the gold file leaves out an item the engine rates");
+      }
+    }
+    std::vector<Pair> pairs;
+    for (const ItemOutcome& o : d.items) {
+      const Pair p{.reference = o.gold, .rater = o.engine};
+      pairs.push_back(p);
+      all.push_back(p);
+      by_item[o.item_id].push_back(p);
+      by_kind[d.kind].push_back(p);
+      by_language[d.language.empty() ? "unknown" : d.language].push_back(p);
+    }
+    d.agreement = measure(pairs);
+    out.documents.push_back(std::move(d));
+  }
+  out.overall = measure(all);
+  for (const auto& [key, pairs] : by_item) out.by_item[key] = measure(pairs);
+  for (const auto& [key, pairs] : by_kind) out.by_kind[key] = measure(pairs);
+  for (const auto& [key, pairs] : by_language) out.by_language[key] = measure(pairs);
+  return out;
+}
+
+}  // namespace unct::agreement
