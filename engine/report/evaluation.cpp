@@ -22,7 +22,7 @@ std::string kappa_text(const std::optional<double>& kappa) {
 }
 
 std::string figures_row(const std::string& name, const agreement::Agreement& a) {
-  return fit(name, 24) + fit(std::to_string(a.count), 7) + fit(percent(a.exact, a.count), 8) +
+  return fit(name, 32) + fit(std::to_string(a.count), 7) + fit(percent(a.exact, a.count), 8) +
          fit(percent(a.within_one, a.count), 12) + kappa_text(a.kappa) + '\n';
 }
 
@@ -61,7 +61,7 @@ void render_evaluation(const agreement::Evaluation& e, std::ostream& out) {
   out << "Agreement of the engine with the gold ratings: " << e.documents.size() << " documents, " << e.overall.count
       << " items.\nThe documents are the development set the checklist was tuned on: agreement on unseen\n"
          "documents will be lower.\n\n";
-  out << fit("", 24) << fit("items", 7) << fit("exact", 8) << fit("within one", 12) << "weighted kappa\n";
+  out << fit("", 32) << fit("items", 7) << fit("exact", 8) << fit("within one", 12) << "weighted kappa\n";
   out << figures_row("Overall", e.overall);
   for (const auto& [kind, a] : e.by_kind) out << figures_row("  " + std::string(label(*parse_document_kind(kind))), a);
   for (const auto& [language, a] : e.by_language) out << figures_row("  language " + language, a);

@@ -80,8 +80,9 @@ BODY = 10
 
 
 def layout(blocks, header=None, columns=1):
-    """Flows (level, text) blocks onto pages (level 0 is a paragraph), with a running header and
-    a "Page N" footer on each page; `columns` 2 sets the body in two columns."""
+    """Flows (level, text) blocks onto pages (level 0 is a paragraph, level "table" a list of rows of
+    short cells), with a running header and a "Page N" footer on each page; `columns` 2 sets the
+    body in two columns."""
     pages, lines = [], []
     column_width = (WIDTH - 2 * MARGIN - (20 if columns == 2 else 0)) / columns
     column, y = 0, HEIGHT - MARGIN
@@ -109,6 +110,18 @@ def layout(blocks, header=None, columns=1):
 
     new_page()
     for level, text in blocks:
+        if level == "table":  # text: rows of cells, set in equal columns, the first row in bold
+            leading = BODY * 1.4
+            cell_width = column_width / max(len(row) for row in text)
+            if y - leading * (len(text) + 1) < MARGIN:
+                next_column()
+            for n, row in enumerate(text):
+                y -= leading
+                for c, cell in enumerate(row):
+                    x = round(MARGIN + column * (column_width + 20) + c * cell_width, 1)
+                    lines.append((x, round(y, 1), BODY, n == 0, cell))
+            y -= leading * 0.6
+            continue
         size = SIZES.get(level, BODY)
         leading = size * 1.3
         wrapped = wrap(text, size, column_width)
