@@ -90,9 +90,9 @@ TEST_F(SamplesBatch, ScoresEverySampleThenGapsCompareOverrideAndExport) {
   ASSERT_EQ(same.exit_code, 0) << same.err;
   EXPECT_THAT(same.out, HasSubstr("No item changed level."));
 
-  const auto override = run_cli({"override", "draft 2", "RDM-CCA-04", "--level", "meets", "--note",
+  const auto by_name = run_cli({"override", "draft 2", "RDM-CCA-04", "--level", "meets", "--note",
                                  "The annex table gives school data by ethnicity", "--reviewer", "A. Reviewer", "--db", m_db});
-  EXPECT_EQ(override.exit_code, cli::k_exit_bad_input);  // override takes an id
+  EXPECT_EQ(by_name.exit_code, cli::k_exit_bad_input);  // override takes an id
   const int id = query(m_db, "SELECT id FROM assessments WHERE draft = 'draft 2'");
   const auto reviewed = run_cli({"override", std::to_string(id), "RDM-CCA-04", "--level", "meets", "--note",
                                  "The annex table gives school data by ethnicity", "--reviewer", "A. Reviewer", "--db", m_db});
