@@ -78,6 +78,7 @@ TEST(EvaluateSamples, EverySampleWithGoldIsRated) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_THAT(r.out, HasSubstr("cca-norvania-2024.docx (cca, en, "));
   EXPECT_THAT(r.out, HasSubstr("cca-tessaly-2023.pdf (cca, en, "));
+  EXPECT_THAT(r.out, HasSubstr("serp-tessaly-2020.md (serp, en, "));
 }
 
 }  // namespace
