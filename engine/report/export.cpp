@@ -27,18 +27,8 @@ std::vector<FindingRow> finding_rows(const std::vector<Assessment>& assessments)
   return out;
 }
 
-std::vector<std::string> matrix_items(const std::vector<store::PortfolioRow>& documents) {
-  std::vector<std::string> items;
-  for (const store::PortfolioRow& d : documents) {
-    for (const auto& [id, level] : d.levels) {
-      if (level && std::find(items.begin(), items.end(), id) == items.end()) items.push_back(id);
-    }
-  }
-  return items;
-}
-
 void render_matrix_csv(const std::vector<store::PortfolioRow>& documents, std::ostream& out) {
-  const std::vector<std::string> items = matrix_items(documents);
+  const std::vector<std::string> items = store::rated_items(documents);
   out << "assessment,document,kind,country,region,year";
   for (const std::string& id : items) out << ',' << csv_field(id);
   out << "\r\n";
@@ -46,8 +36,8 @@ void render_matrix_csv(const std::vector<store::PortfolioRow>& documents, std::o
     out << d.assessment_id << ',' << csv_field(d.label) << ',' << d.kind << ',' << csv_field(d.country) << ','
         << csv_field(d.region) << ',' << (d.year > 0 ? std::to_string(d.year) : "");
     for (const std::string& id : items) {
-      const auto it = std::find_if(d.levels.begin(), d.levels.end(), [&](const auto& l) { return l.first == id; });
-      out << ',' << (it != d.levels.end() && it->second ? std::string(code(*it->second)) : "");
+      const std::optional<Level> level = d.level(id);
+      out << ',' << (level ? std::string(code(*level)) : "");
     }
     out << "\r\n";
   }

@@ -26,9 +26,6 @@ struct FindingRow {
 
 std::vector<FindingRow> finding_rows(const std::vector<Assessment>& assessments);
 
-// The item columns of the matrix: every item rated in any document, in first-seen order.
-std::vector<std::string> matrix_items(const std::vector<store::PortfolioRow>& documents);
-
 // One row per document (its latest assessment), one column per item rated in any of them; cells
 // hold level codes, empty where the item does not apply.
 void render_matrix_csv(const std::vector<store::PortfolioRow>& documents, std::ostream& out);

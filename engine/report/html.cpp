@@ -155,13 +155,7 @@ std::string item_list(const std::vector<std::string>& ids) {
 
 void render_portfolio_html(const std::vector<store::PortfolioRow>& documents, const std::vector<store::GapRow>& gaps,
                            std::ostream& out) {
-  // Columns: every item rated in at least one document, in the order first met.
-  std::vector<std::string> items;
-  for (const store::PortfolioRow& d : documents) {
-    for (const auto& [id, level] : d.levels) {
-      if (level && std::find(items.begin(), items.end(), id) == items.end()) items.push_back(id);
-    }
-  }
+  const std::vector<std::string> items = store::rated_items(documents);
   out << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
       << "<title>Portfolio - unct-assess</title>\n<style>" << k_style << "</style>\n</head>\n<body>\n"
       << "<h1>Portfolio: " << documents.size() << (documents.size() == 1 ? " document" : " documents") << "</h1>\n"
@@ -173,12 +167,12 @@ void render_portfolio_html(const std::vector<store::PortfolioRow>& documents, co
   for (const store::PortfolioRow& d : documents) {
     out << "<tr><th class=\"doc\">" << esc(d.label) << "</th>";
     for (const std::string& id : items) {
-      const auto it = std::find_if(d.levels.begin(), d.levels.end(), [&](const auto& l) { return l.first == id; });
-      if (it == d.levels.end() || !it->second) {
+      const std::optional<Level> level = d.level(id);
+      if (!level) {
         out << "<td class=\"na\" title=\"" << esc(id) << ": not applicable\"></td>";
       } else {
-        out << "<td class=\"" << code(*it->second) << "\" title=\"" << esc(id) << ": " << esc(un_label(*it->second)) << "\">"
-            << k_short[points(*it->second)] << "</td>";
+        out << "<td class=\"" << code(*level) << "\" title=\"" << esc(id) << ": " << esc(un_label(*level)) << "\">"
+            << k_short[points(*level)] << "</td>";
       }
     }
     out << "</tr>\n";

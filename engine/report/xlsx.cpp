@@ -86,7 +86,7 @@ void write_headers(lxw_worksheet* sheet, const std::vector<std::string>& names, 
 
 void write_documents(Workbook& book, const std::vector<store::PortfolioRow>& documents, const std::vector<Assessment>& assessments) {
   lxw_worksheet* sheet = book.sheet("Documents");
-  const std::vector<std::string> items = matrix_items(documents);
+  const std::vector<std::string> items = store::rated_items(documents);
   std::vector<std::string> names{"Assessment", "Document", "Kind", "Country", "Region", "Year"};
   const std::size_t first_item = names.size();
   names.insert(names.end(), items.begin(), items.end());
@@ -105,10 +105,10 @@ void write_documents(Workbook& book, const std::vector<store::PortfolioRow>& doc
     if (d.year > 0) worksheet_write_number(sheet, row, 5, d.year, nullptr);
     const Assessment* assessment = r < assessments.size() ? &assessments[r] : nullptr;
     for (std::size_t c = 0; c < items.size(); ++c) {
-      const auto it = std::find_if(d.levels.begin(), d.levels.end(), [&](const auto& l) { return l.first == items[c]; });
-      if (it == d.levels.end() || !it->second) continue;
+      const std::optional<Level> level = d.level(items[c]);
+      if (!level) continue;
       const lxw_col_t col = col_at(first_item + c);
-      worksheet_write_string(sheet, row, col, std::string(label(*it->second)).c_str(), book.level(*it->second));
+      worksheet_write_string(sheet, row, col, std::string(label(*level)).c_str(), book.level(*level));
       if (assessment == nullptr) continue;
       for (const rules::ItemResult& item : assessment->items) {
         if (item.item_id == items[c] && item.review) {

@@ -9,11 +9,13 @@
 #include "engine/assess/assessment.hpp"
 #include "engine/ingest/document.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace unct::store {
@@ -66,7 +68,27 @@ struct PortfolioRow {
   int year = 0;
   std::vector<std::pair<std::string, std::optional<Level>>> levels;  // reviewed levels where overridden
   bool operator==(const PortfolioRow&) const = default;
+
+  // The level of that item; nullopt when it is not applicable or not rated.
+  std::optional<Level> level(std::string_view item_id) const {
+    for (const auto& [id, l] : levels) {
+      if (id == item_id) return l;
+    }
+    return std::nullopt;
+  }
 };
+
+// The columns of a portfolio table: every item rated in at least one document, in the order
+// first met.
+inline std::vector<std::string> rated_items(const std::vector<PortfolioRow>& documents) {
+  std::vector<std::string> items;
+  for (const PortfolioRow& d : documents) {
+    for (const auto& [id, level] : d.levels) {
+      if (level && std::find(items.begin(), items.end(), id) == items.end()) items.push_back(id);
+    }
+  }
+  return items;
+}
 
 // A reviewer's override of one item's level, as kept in the audit trail.
 struct OverrideRow {
