@@ -115,7 +115,7 @@ int run_batch(const std::vector<std::string>& args, Io io) {
   const batch::Summary summary = batch::run(checklist, compiled, entries, batch_options, std::ref(printer));
 
   io.out << "Batch " << summary.batch_id << ": " << entries.size() << " documents in " << duration(summary.seconds) << " with "
-         << std::min<std::size_t>(jobs, entries.size()) << (jobs == 1 ? " job" : " jobs") << ": "
+         << summary.jobs << (summary.jobs == 1 ? " job" : " jobs") << ": "
          << counts_text(summary.counts) << ".\n";
   if (summary.counts.skipped > 0) {
     io.out << "Skipped documents were already assessed with this checklist; --force scores them again.\n";

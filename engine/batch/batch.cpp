@@ -87,6 +87,13 @@ void apply_manifest(std::vector<Entry>& entries, const CsvTable& manifest) {
   const auto file = manifest.column("file");
   if (!file) throw InputError({.file = manifest.path, .line = 1}, "no \"file\" column: it names each document");
   const fs::path base = manifest.path.parent_path();
+  // Each entry's file name and resolved path, worked out once rather than once per row.
+  std::multimap<fs::path, Entry*> by_name;
+  std::map<fs::path, Entry*> by_file;
+  for (Entry& entry : entries) {
+    by_name.emplace(entry.path.filename(), &entry);
+    by_file.emplace(same_file_key(entry.path), &entry);
+  }
   std::map<const Entry*, int> applied;
   for (const CsvRow& row : manifest.rows) {
     const SourceLocation where{.file = manifest.path, .line = row.line};
@@ -94,10 +101,13 @@ void apply_manifest(std::vector<Entry>& entries, const CsvTable& manifest) {
     if (name.empty()) throw InputError(where, "the file is empty: name the document");
     // A bare file name matches by name; a path matches the same file.
     std::vector<Entry*> matches;
-    const bool bare = fs::path(name).filename() == fs::path(name);
-    const fs::path key = same_file_key(fs::path(name).is_absolute() ? fs::path(name) : base / name);
-    for (Entry& entry : entries) {
-      if ((bare && entry.path.filename() == fs::path(name)) || same_file_key(entry.path) == key) matches.push_back(&entry);
+    if (fs::path(name).filename() == fs::path(name)) {
+      const auto [first, last] = by_name.equal_range(fs::path(name));
+      for (auto it = first; it != last; ++it) matches.push_back(it->second);
+    }
+    const auto same = by_file.find(same_file_key(fs::path(name).is_absolute() ? fs::path(name) : base / name));
+    if (same != by_file.end() && std::find(matches.begin(), matches.end(), same->second) == matches.end()) {
+      matches.push_back(same->second);
     }
     if (matches.empty()) throw InputError(where, "\"" + name + "\" is not one of the documents of this batch");
     if (matches.size() > 1) {
@@ -151,7 +161,7 @@ Outcome score_one(const Entry& entry, store::Store& store, const checklist::Chec
       }
     }
     ingest::Document document = [&] {
-      if (std::optional<ingest::Document> cached = store::Store::cached_document(options.database, source.sha256)) {
+      if (std::optional<ingest::Document> cached = store.cached(source.sha256)) {
         cached->path = source.path;
         return std::move(*cached);
       }
@@ -193,6 +203,8 @@ Summary run(const checklist::Checklist& checklist, const rules::CompiledChecklis
   summary.batch_id = main_store.start_batch(options.source, checklist.sha256, entries.size(), now_utc());
   summary.outcomes.resize(entries.size());
 
+  const unsigned jobs = std::max(1u, std::min<unsigned>(options.jobs, static_cast<unsigned>(entries.size())));
+  summary.jobs = jobs;
   std::mutex mutex;  // guards summary, progress and the callback
   Progress progress{.total = entries.size()};
   double rating_seconds = 0;  // summed over the documents rated (not skipped)
@@ -225,17 +237,15 @@ Summary run(const checklist::Checklist& checklist, const rules::CompiledChecklis
       ++progress.done;
       progress.elapsed_seconds = seconds_since(started);
       // Documents left, at the pace so far, shared among the workers.
-      const double workers = std::max(1u, std::min<unsigned>(options.jobs, static_cast<unsigned>(entries.size())));
       if (rated > 0) {
         const auto left = static_cast<double>(entries.size() - progress.done);
-        progress.eta_seconds = left * (rating_seconds / static_cast<double>(rated)) / workers;
+        progress.eta_seconds = left * (rating_seconds / static_cast<double>(rated)) / jobs;
       }
       summary.outcomes[i] = std::move(outcome);
       if (on_progress) on_progress(progress, summary.outcomes[i]);
     }
   };
 
-  const unsigned jobs = std::max(1u, std::min<unsigned>(options.jobs, static_cast<unsigned>(entries.size())));
   if (jobs == 1) {
     work(main_store);
   } else {

@@ -80,6 +80,7 @@ struct Summary {
   std::int64_t batch_id = 0;
   std::vector<Outcome> outcomes;  // in the entries' order
   store::BatchCounts counts;
+  unsigned jobs = 1;  // workers used: --jobs, at most one per document
   double seconds = 0;
 };
 

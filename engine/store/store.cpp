@@ -524,6 +524,24 @@ void Store::finish_batch(std::int64_t batch_id, const BatchCounts& counts, const
   });
 }
 
+namespace {
+
+// The text cache entry for the document, read by the current readers; nullopt when there is none.
+std::optional<ingest::Document> read_cached(SQLite::Database& db, const std::string& sha256) {
+  SQLite::Statement find(db, "SELECT t.content FROM document_text t JOIN documents d ON d.id = t.document_id "
+                             "WHERE d.sha256 = ? AND t.reader_version = ?");
+  find.bind(1, sha256);
+  find.bind(2, ingest::k_reader_version);
+  if (!find.executeStep()) return std::nullopt;
+  return ingest::deserialise(find.getColumn(0).getString());
+}
+
+}  // namespace
+
+std::optional<ingest::Document> Store::cached(const std::string& sha256) const {
+  return guarded(m_impl->path, [&] { return read_cached(m_impl->db, sha256); });
+}
+
 std::optional<ingest::Document> Store::cached_document(const std::filesystem::path& path, const std::string& sha256) {
   std::error_code error;
   if (!std::filesystem::is_regular_file(path, error)) return std::nullopt;
@@ -531,12 +549,7 @@ std::optional<ingest::Document> Store::cached_document(const std::filesystem::pa
     SQLite::Database db(path.string(), SQLite::OPEN_READONLY);
     db.setBusyTimeout(k_busy_timeout_ms);
     if (!db.tableExists("document_text")) return std::nullopt;
-    SQLite::Statement find(db, "SELECT t.content FROM document_text t JOIN documents d ON d.id = t.document_id "
-                               "WHERE d.sha256 = ? AND t.reader_version = ?");
-    find.bind(1, sha256);
-    find.bind(2, ingest::k_reader_version);
-    if (!find.executeStep()) return std::nullopt;
-    return ingest::deserialise(find.getColumn(0).getString());
+    return read_cached(db, sha256);
   } catch (const std::exception&) {
     return std::nullopt;  // not a database this program can read: the file is read instead, and
                           // opening the store for writing reports the problem

@@ -178,8 +178,11 @@ public:
   int schema_version() const;
   const std::filesystem::path& path() const;
 
-  // The document with this SHA-256 as an earlier run read it, from the text cache of the
-  // database at `path`; nullopt when the file does not exist, predates the cache, or holds no
+  // The document with this SHA-256 as an earlier run read it, from this store's text cache;
+  // nullopt when it holds no entry by the current readers.
+  std::optional<ingest::Document> cached(const std::string& sha256) const;
+
+  // The same from the database at `path`, for a caller that has not opened it; nullopt when the file does not exist, predates the cache, or holds no
   // entry by the current readers. Never creates or changes the database.
   static std::optional<ingest::Document> cached_document(const std::filesystem::path& path, const std::string& sha256);
 
