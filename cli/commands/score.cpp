@@ -62,12 +62,12 @@ int run_score(const std::vector<std::string>& args, Io io) {
 
   if (values.count("lang") != 0) {
     const std::string lang = values["lang"].as<std::string>();
-    if (lang != "en" && lang != "fr" && lang != "es") throw InputError({}, "unknown --lang \"" + lang + "\": use en, fr or es");
+    if (!is_rated_language(lang)) throw InputError({}, "unknown --lang \"" + lang + "\": use en, fr or es");
     assess_options.language = lang;
   }
   if (values.count("year") != 0) {
     const int year = values["year"].as<int>();
-    if (year < 1945 || year > 2100) throw InputError({}, "--year " + std::to_string(year) + " is not a plausible document year");
+    if (!is_plausible_year(year)) throw InputError({}, "--year " + std::to_string(year) + " is not a plausible document year");
     assess_options.year = year;
   }
   if (values.count("country") != 0) assess_options.country = values["country"].as<std::string>();

@@ -8,6 +8,10 @@
 
 namespace unct {
 
+bool is_rated_language(std::string_view code) { return code == "en" || code == "fr" || code == "es"; }
+
+bool is_plausible_year(int year) { return year >= 1945 && year <= 2100; }
+
 void add_to(Score& score, const rules::ItemResult& item) {
   if (!item.applicable) return;
   ++score.applicable;

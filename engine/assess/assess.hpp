@@ -11,9 +11,17 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace unct {
+
+// Whether documents can be rated in this language: "en", "fr" or "es", the languages of the
+// checklist's vocabulary. For checking what a user gives (--lang, a batch manifest).
+bool is_rated_language(std::string_view code);
+
+// Whether a document can carry this year: 1945 to 2100.
+bool is_plausible_year(int year);
 
 struct AssessOptions {
   // The document kind to rate for; when empty, the detected kind, else CCA.

@@ -123,7 +123,7 @@ void apply_manifest(std::vector<Entry>& entries, const CsvTable& manifest) {
       if (!entry.kind) throw InputError(where, "unknown kind \"" + kind + "\": use cca, cf or serp");
     }
     if (const std::string language = ascii_lower(manifest.field(row, manifest.column("language"))); !language.empty()) {
-      if (language != "en" && language != "fr" && language != "es") {
+      if (!is_rated_language(language)) {
         throw InputError(where, "unknown language \"" + language + "\": use en, fr or es");
       }
       entry.language = language;
@@ -136,7 +136,7 @@ void apply_manifest(std::vector<Entry>& entries, const CsvTable& manifest) {
       } catch (const std::exception&) {
         used = 0;
       }
-      if (used != year.size() || value < 1945 || value > 2100) throw InputError(where, "\"" + year + "\" is not a year");
+      if (used != year.size() || !is_plausible_year(value)) throw InputError(where, "\"" + year + "\" is not a year");
       entry.year = value;
     }
     if (const std::string country = manifest.field(row, manifest.column("country")); !country.empty()) entry.country = country;
