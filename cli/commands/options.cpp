@@ -1,5 +1,6 @@
 #include "cli/commands/options.hpp"
 
+#include "cli/defaults.hpp"
 #include "engine/core/error.hpp"
 
 namespace unct::cli {
@@ -21,6 +22,16 @@ bool parse_options(const std::vector<std::string>& args, const po::options_descr
   }
   po::notify(values);
   return true;
+}
+
+void add_db_option(po::options_description& options) {
+  options.add_options()("db", po::value<std::string>()->default_value(default_database().string()), "database file");
+}
+
+store::Store open_existing_store(const po::variables_map& values) {
+  const std::filesystem::path db = values["db"].as<std::string>();
+  if (!std::filesystem::exists(db)) throw InputError({.file = db}, "no such database");
+  return store::Store(db);
 }
 
 void add_read_options(po::options_description& options) {

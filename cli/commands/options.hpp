@@ -1,6 +1,7 @@
 #pragma once
 
 #include "engine/ingest/read.hpp"
+#include "engine/store/store.hpp"
 
 #include <boost/program_options.hpp>
 
@@ -16,6 +17,12 @@ bool parse_options(const std::vector<std::string>& args, const boost::program_op
                    const boost::program_options::options_description& hidden,
                    const boost::program_options::positional_options_description& positional,
                    boost::program_options::variables_map& values, std::ostream& help_out, const std::string& usage);
+
+// --db FILE, for commands over stored assessments (default: ./unct-assess.db).
+void add_db_option(boost::program_options::options_description& options);
+// The database --db names, which must exist: commands that only read or amend stored assessments
+// never create one. Throws InputError "no such database" naming the file.
+store::Store open_existing_store(const boost::program_options::variables_map& values);
 
 // --max-size MB, for commands that read a document.
 void add_read_options(boost::program_options::options_description& options);

@@ -1,13 +1,11 @@
 #include "cli/commands.hpp"
 #include "cli/commands/options.hpp"
-#include "cli/defaults.hpp"
 #include "engine/core/clock.hpp"
 #include "engine/core/error.hpp"
 #include "engine/report/wording.hpp"
 #include "engine/store/store.hpp"
 
 #include <cstdlib>
-#include <filesystem>
 
 namespace unct::cli {
 namespace {
@@ -26,10 +24,10 @@ void print_trail(const std::vector<store::OverrideRow>& rows, std::ostream& out)
 int run_override(const std::vector<std::string>& args, Io io) {
   po::options_description options("options");
   options.add_options()
-      ("db", po::value<std::string>()->default_value(default_database().string()), "database file")
       ("level", po::value<std::string>(), "the reviewed level: missing, approaches, meets or exceeds")
       ("note", po::value<std::string>(), "why: what the reviewer found in the document (required with --level)")
       ("reviewer", po::value<std::string>(), "who overrides (default: $USER)");
+  add_db_option(options);
   po::options_description hidden;
   hidden.add_options()("assessment", po::value<std::int64_t>()->required(), "assessment id")(
       "item", po::value<std::string>(), "item id");
@@ -44,12 +42,10 @@ int run_override(const std::vector<std::string>& args, Io io) {
                      "reviewed level beside the engine's.")) {
     return 0;
   }
-  const std::filesystem::path db = values["db"].as<std::string>();
   const std::int64_t id = values["assessment"].as<std::int64_t>();
   if (values.count("item") == 0) {
     if (values.count("level") != 0 || values.count("note") != 0) throw InputError({}, "--level and --note need an ITEM");
-    if (!std::filesystem::exists(db)) throw InputError({.file = db}, "no such database");
-    const store::Store store(db);
+    const store::Store store = open_existing_store(values);
     store.load(id);  // an unknown id is an error, not an empty list
     const std::vector<store::OverrideRow> rows = store.overrides(id);
     if (rows.empty()) io.out << "Assessment " << id << " has no overrides.\n";
@@ -71,8 +67,7 @@ int run_override(const std::vector<std::string>& args, Io io) {
   if (values.count("reviewer") != 0) reviewer = values["reviewer"].as<std::string>();
   else if (const char* user = std::getenv("USER"); user != nullptr) reviewer = user;
 
-  if (!std::filesystem::exists(db)) throw InputError({.file = db}, "no such database");
-  store::Store store(db);
+  store::Store store = open_existing_store(values);
   const store::OverrideRow row = store.override_level(id, item, *level, note, reviewer, now_utc());
   const Assessment reviewed = store.load(id);
   io.out << item << " in assessment " << id << ": " << label(row.previous) << " -> " << label(row.level) << ", by "

@@ -2,7 +2,6 @@
 
 #include "cli/commands.hpp"
 #include "cli/commands/options.hpp"
-#include "cli/defaults.hpp"
 #include "engine/assess/compare.hpp"
 #include "engine/core/error.hpp"
 #include "engine/report/export.hpp"
@@ -21,10 +20,6 @@ namespace unct::cli {
 namespace {
 
 namespace po = boost::program_options;
-
-void add_db_option(po::options_description& options) {
-  options.add_options()("db", po::value<std::string>()->default_value(default_database().string()), "database file");
-}
 
 // --country, --region, --kind and --year, which narrow the documents `gaps` and `export` count.
 void add_filter_options(po::options_description& options) {
@@ -49,13 +44,6 @@ bool wants_html(const po::variables_map& values) {
   const std::string format = values["format"].as<std::string>();
   if (format != "text" && format != "html") throw InputError({}, "unknown --format \"" + format + "\": use text or html");
   return format == "html";
-}
-
-// The database named by --db, which must exist: these commands only read.
-store::Store open_existing(const po::variables_map& values) {
-  const std::filesystem::path db = values["db"].as<std::string>();
-  if (!std::filesystem::exists(db)) throw InputError({.file = db}, "no such database");
-  return store::Store(db);
 }
 
 // An assessment named on the command line: its id, or a draft label, file name, path or title.
@@ -94,7 +82,7 @@ int run_history(const std::vector<std::string>& args, Io io) {
                      "checklist version and items at Meets or above.")) {
     return 0;
   }
-  const store::Store store = open_existing(values);
+  const store::Store store = open_existing_store(values);
   const std::vector<store::AssessmentRow> rows = store.history(values["country"].as<std::string>());
   if (rows.empty()) {
     io.out << "No assessments" << (values["country"].as<std::string>().empty() ? "" : " about this country") << ".\n";
@@ -129,7 +117,7 @@ int run_gaps(const std::vector<std::string>& args, Io io) {
   }
   const bool html = wants_html(values);
   const store::GapFilter filter = filter_from(values);
-  const store::Store store = open_existing(values);
+  const store::Store store = open_existing_store(values);
   const std::vector<store::GapRow> rows = store.gaps(filter);
   if (html) {
     report::render_portfolio_html(store.portfolio(filter), rows, io.out);
@@ -177,7 +165,7 @@ int run_export(const std::vector<std::string>& args, Io io) {
                                                                                        : "csv";
   if (format != "csv" && format != "xlsx") throw InputError({}, "unknown --format \"" + format + "\": use csv or xlsx");
   const store::GapFilter filter = filter_from(values);
-  const store::Store store = open_existing(values);
+  const store::Store store = open_existing_store(values);
   const std::vector<store::PortfolioRow> documents = store.portfolio(filter);
   std::vector<Assessment> assessments;
   for (const store::PortfolioRow& d : documents) assessments.push_back(store.load(d.assessment_id));
@@ -222,7 +210,7 @@ int run_compare(const std::vector<std::string>& args, Io io) {
     return 0;
   }
   const bool html = wants_html(values);
-  const store::Store store = open_existing(values);
+  const store::Store store = open_existing_store(values);
   const Comparison comparison = compare(store.load(resolve_assessment(store, values["first"].as<std::string>())),
                                         store.load(resolve_assessment(store, values["second"].as<std::string>())));
   if (html) report::render_comparison_html(comparison, io.out);
@@ -247,7 +235,7 @@ int run_db(const std::vector<std::string>& args, Io io) {
                      "usage: unct-assess db check [--db FILE]\n\nRuns SQLite's integrity and foreign-key checks on the database.")) {
     return 0;
   }
-  const store::Store store = open_existing(values);
+  const store::Store store = open_existing_store(values);
   const std::vector<std::string> problems = store.check();
   for (const std::string& p : problems) io.out << store.path().string() << ": " << p << '\n';
   if (problems.empty()) {

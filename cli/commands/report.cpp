@@ -17,11 +17,11 @@ namespace po = boost::program_options;
 int run_report(const std::vector<std::string>& args, Io io) {
   po::options_description options("options");
   options.add_options()
-      ("db", po::value<std::string>()->default_value(default_database().string()), "database file the assessment is in")
       ("format", po::value<std::string>()->default_value("text"), "text, json, md, csv or html")
       ("checklist", po::value<std::string>()->default_value(default_checklist().string()),
        "checklist file whose questions the HTML report shows, when it is the one the assessment used")
       ("out", po::value<std::string>(), "write the report to this file instead of the terminal");
+  add_db_option(options);
   po::options_description hidden;
   hidden.add_options()("id", po::value<std::int64_t>()->required(), "assessment id");
   po::positional_options_description positional;
@@ -37,9 +37,7 @@ int run_report(const std::vector<std::string>& args, Io io) {
   const std::string format_name = values["format"].as<std::string>();
   const std::optional<report::Format> format = report::parse_format(format_name);
   if (!format) throw InputError({}, "unknown --format \"" + format_name + "\": use text, json, md, csv or html");
-  const std::filesystem::path db = values["db"].as<std::string>();
-  if (!std::filesystem::exists(db)) throw InputError({.file = db}, "no such database");
-  const store::Store store(db);
+  const store::Store store = open_existing_store(values);
   const Assessment assessment = store.load(values["id"].as<std::int64_t>());
   // The questions are a courtesy of the HTML report: a checklist that cannot be read is left out.
   std::optional<checklist::Checklist> source;
