@@ -1,5 +1,6 @@
 #include "cli/run.hpp"
 
+#include "engine/ingest/read.hpp"
 #include "tests/support/support.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -45,10 +46,7 @@ std::string zip_part(const fs::path& path, const std::string& name) {
 
 std::size_t documents_in(const fs::path& folder) {
   std::size_t n = 0;
-  for (const auto& f : fs::directory_iterator(folder)) {
-    const std::string ext = f.path().extension().string();
-    n += ext == ".md" || ext == ".pdf" || ext == ".docx" || ext == ".html" || ext == ".txt";
-  }
+  for (const auto& f : fs::directory_iterator(folder)) n += f.is_regular_file() && ingest::is_document_name(f.path());
   return n;
 }
 
