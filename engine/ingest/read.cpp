@@ -96,10 +96,13 @@ std::optional<DocumentKind> detect_kind(const Document& document) {
     head += '\n' + ascii_lower(block.text);
     if (++headings == 3) break;
   }
-  static constexpr std::array<std::pair<std::string_view, DocumentKind>, 12> k_names{{
+  static constexpr std::array<std::pair<std::string_view, DocumentKind>, 15> k_names{{
       {"socio-economic response", DocumentKind::serp},
       {"socioeconomic response", DocumentKind::serp},
       {"socio-economic recovery", DocumentKind::serp},
+      {"r\xC3\xA9ponse socio-\xC3\xA9" "conomique", DocumentKind::serp},
+      {"reponse socio-economique", DocumentKind::serp},
+      {"respuesta socioecon", DocumentKind::serp},
       {"cooperation framework", DocumentKind::cf},
       {"development assistance framework", DocumentKind::cf},
       {"undaf", DocumentKind::cf},

@@ -205,9 +205,13 @@ TEST(DetectKind, RecognisesCooperationFrameworksAndResponsePlans) {
   test::TempDir dir;
   test::write_bytes(dir / "cf.md", "# United Nations Sustainable Development Cooperation Framework 2026-2030\n\nText.\n");
   test::write_bytes(dir / "serp.md", "# COVID-19 Socio-Economic Response Plan\n\nText.\n");
+  test::write_bytes(dir / "prse.md", "# Plan de Respuesta Socioecon\xC3\xB3mica a la COVID-19\n\nTexto.\n");
+  test::write_bytes(dir / "prse-fr.md", "# Plan de r\xC3\xA9ponse socio-\xC3\xA9" "conomique\n\nTexte.\n");
   test::write_bytes(dir / "other.md", "# Annual report\n\nText.\n");
   EXPECT_EQ(read_document(dir / "cf.md").kind, DocumentKind::cf);
   EXPECT_EQ(read_document(dir / "serp.md").kind, DocumentKind::serp);
+  EXPECT_EQ(read_document(dir / "prse.md").kind, DocumentKind::serp);
+  EXPECT_EQ(read_document(dir / "prse-fr.md").kind, DocumentKind::serp);
   EXPECT_FALSE(read_document(dir / "other.md").kind.has_value());
 }
 
