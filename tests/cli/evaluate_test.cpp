@@ -6,6 +6,8 @@
 #include <gtest/gtest.h>
 
 #include <sstream>
+#include <string>
+#include <vector>
 
 namespace unct {
 namespace {
@@ -72,13 +74,23 @@ TEST_F(GoldFolder, GoldProblemsAreBadInputNamingTheFile) {
   EXPECT_THAT(run_cli({"evaluate", (m_dir / "none").string()}).err, HasSubstr("none: not a folder"));
 }
 
-// The shipped samples and their gold files stay consistent (CI also enforces the floor).
-TEST(EvaluateSamples, EverySampleWithGoldIsRated) {
+// The shipped samples and their gold files stay consistent (CI also enforces the floor): each is
+// read as the kind and language it is written in, and is 3,000 to 15,000 words long.
+TEST(EvaluateSamples, EverySampleWithGoldIsRatedAsWritten) {
   const auto r = run_cli({"evaluate", test::source_file("samples").string()});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_THAT(r.out, HasSubstr("cca-norvania-2024.docx (cca, en, "));
-  EXPECT_THAT(r.out, HasSubstr("cca-tessaly-2023.pdf (cca, en, "));
-  EXPECT_THAT(r.out, HasSubstr("serp-tessaly-2020.md (serp, en, "));
+  const std::vector<std::string> samples{
+      "cca-norvania-2024.docx (cca, en, ", "cca-tessaly-2023.pdf (cca, en, ",   "bcp-kavera-2024.html (cca, fr, ",
+      "cf-norvania-2025.docx (cf, en, ",   "cf-tessaly-2024.pdf (cf, en, ",     "mc-aldemar-2026.md (cf, es, ",
+      "serp-tessaly-2020.md (serp, en, ",  "prse-aldemar-2020.docx (serp, es, "};
+  for (const std::string& sample : samples) {
+    const std::size_t at = r.out.find(sample);
+    ASSERT_NE(at, std::string::npos) << sample;
+    const int words = std::stoi(r.out.substr(at + sample.size()));
+    EXPECT_GE(words, 3000) << sample;
+    EXPECT_LE(words, 15000) << sample;
+  }
+  EXPECT_THAT(r.out, HasSubstr("8 documents"));
 }
 
 }  // namespace
