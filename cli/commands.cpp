@@ -13,6 +13,7 @@ constexpr Command k_commands[] = {
     {"compare", "what changed between two stored assessments (drafts)", run_compare},
     {"override", "set a reviewer's level for an item of a stored assessment, with a note", run_override},
     {"db", "check the database (db check)", run_db},
+    {"self-assess", "the country team's own rating form (template), scored with score --self", run_self_assess},
     {"evaluate", "the engine's agreement with gold ratings of sample documents", run_evaluate},
     {"inspect", "show what the engine reads in a document: outline, parts, pages, warnings", run_inspect},
     {"checklist", "check a checklist file (validate, lint) or print it (show)", run_checklist},

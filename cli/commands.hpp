@@ -35,6 +35,7 @@ int run_export(const std::vector<std::string>& args, Io io);
 int run_batch(const std::vector<std::string>& args, Io io);
 int run_override(const std::vector<std::string>& args, Io io);
 int run_evaluate(const std::vector<std::string>& args, Io io);
+int run_self_assess(const std::vector<std::string>& args, Io io);
 int run_db(const std::vector<std::string>& args, Io io);
 
 }  // namespace unct::cli

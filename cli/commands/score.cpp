@@ -4,12 +4,14 @@
 #include "engine/assess/assess.hpp"
 #include "engine/checklist/load.hpp"
 #include "engine/core/clock.hpp"
+#include "engine/core/csv.hpp"
 #include "engine/core/error.hpp"
 #include "engine/ingest/read.hpp"
 #include "engine/report/json.hpp"
 #include "engine/report/render.hpp"
 #include "engine/report/text.hpp"
 #include "engine/rules/compiled.hpp"
+#include "engine/selfassess/selfassess.hpp"
 #include "engine/store/store.hpp"
 
 #include <algorithm>
@@ -33,6 +35,7 @@ int run_score(const std::vector<std::string>& args, Io io) {
       ("title", po::value<std::string>(), "title to report and store (default: the document's first heading)")
       ("region", po::value<std::string>(), "region to store with the assessment, for `gaps --region`")
       ("draft", po::value<std::string>(), "draft label to store, e.g. \"draft 2\", for `compare` by name")
+      ("self", po::value<std::string>(), "the country team's self-assessment (CSV from `self-assess template`), stored beside the engine's levels")
       ("format", po::value<std::string>()->default_value("text"), "report format: text, json, md, csv or html")
       ("explain", po::value<std::vector<std::string>>()->composing(),
        "print why ITEM got its level (each criterion's signals, counts and matched words) instead of the report; repeatable")
@@ -91,6 +94,8 @@ int run_score(const std::vector<std::string>& args, Io io) {
       }
     }
   }
+  std::vector<SelfRating> self;
+  if (values.count("self") != 0) self = selfassess::read_self_ratings(read_csv(values["self"].as<std::string>()), checklist);
   // A document read before (same bytes) comes from the database's text cache, not its file.
   const ingest::Document document = [&] {
     PhaseTimer timer(assess_options.timings, "read");
@@ -108,6 +113,7 @@ int run_score(const std::vector<std::string>& args, Io io) {
   }();
   Assessment assessment = assess(checklist, compiled, document, assess_options);
   assessment.created_at = now_utc();
+  if (values.count("self") != 0) selfassess::apply(assessment, self, values["self"].as<std::string>());
 
   std::int64_t id = 0;
   store::Store store(values["db"].as<std::string>());

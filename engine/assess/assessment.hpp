@@ -54,6 +54,16 @@ struct SectionScore {
   bool operator==(const SectionScore&) const = default;
 };
 
+// A country team's own rating of one item (see selfassess), kept with the assessment.
+struct SelfRating {
+  std::string item_id;
+  Level level = Level::missing;
+  std::string justification;
+  std::string source;  // where the evidence is, e.g. "consultation records, May 2024"
+  int line = 0;        // of the team's file
+  bool operator==(const SelfRating&) const = default;
+};
+
 struct Assessment {
   DocumentSummary document;
   ChecklistSummary checklist;
@@ -62,6 +72,7 @@ struct Assessment {
   std::vector<rules::ItemResult> items;
   std::vector<SectionScore> sections;
   Score overall;
+  std::vector<SelfRating> self;  // the country team's ratings, in checklist order; empty when none
   bool operator==(const Assessment&) const = default;
 };
 

@@ -29,6 +29,7 @@ std::string md(std::string_view text) {
 std::string highlighted(const rules::Evidence& e) { return marked(e, md, "**", "**"); }
 
 std::string level_cell(const rules::ItemResult& item) {
+  if (rules::self_reported(item)) return std::string(label(item.level)) + " (self-reported)";
   if (item.external) return "not assessable from the document";
   if (!item.applicable) return "not applicable";
   if (item.review) return std::string(label(item.level)) + " (" + reviewed(*item.review) + ")";
@@ -36,6 +37,33 @@ std::string level_cell(const rules::ItemResult& item) {
 }
 
 std::string csv(const std::string& field) { return csv_field(field); }
+
+std::string evidence_from(const selfassess::FormRow& row) { return row.external ? "team records" : "the document"; }
+
+// The team's levels beside the engine's, then what the team claims and the engine did not find
+// (overclaims) and what the engine found and the team did not claim (underclaims).
+void render_team(const Assessment& a, std::ostream& out) {
+  if (a.self.empty()) return;
+  out << "\n## Team self-assessment and engine\n\n| Item | Team | Engine | Team's justification |\n| --- | --- | --- | --- |\n";
+  for (const SelfRating& s : a.self) {
+    const auto item = std::find_if(a.items.begin(), a.items.end(), [&](const rules::ItemResult& r) { return r.item_id == s.item_id; });
+    const bool own = item != a.items.end() && rules::self_reported(*item);
+    out << "| " << md(s.item_id) << " | " << label(s.level) << " | "
+        << (own ? std::string("self-reported (needs team records)") : item == a.items.end() ? std::string() : level_cell(*item))
+        << " | " << md(s.justification) << (s.source.empty() ? "" : " (source: " + md(s.source) + ")") << " |\n";
+  }
+  for (const selfassess::Discrepancy& d : selfassess::discrepancies(a)) {
+    out << "\n### " << (d.claim == selfassess::Claim::overclaim ? "Overclaim" : "Underclaim") << ": " << md(d.item_id) << " "
+        << md(d.title) << " (team " << label(d.team) << ", engine " << label(d.engine) << ")\n\n";
+    if (d.claim == selfassess::Claim::overclaim) {
+      out << "The team rates it " << label(d.team) << "; the engine did not find in the document:\n\n";
+      for (const std::string& c : d.not_evidenced) out << "- " << md(c) << '\n';
+    } else {
+      out << "The team rates it Missing; the engine found:\n\n";
+      for (const rules::Evidence& e : d.quotes) out << "> " << highlighted(e) << " (" << md(place(e)) << ")\n>\n";
+    }
+  }
+}
 
 }  // namespace
 
@@ -72,6 +100,8 @@ void render_markdown(const Assessment& a, std::ostream& out) {
     out << "- **" << md(item.item_id) << "** " << md(std::string(label(item.level))) << ", " << md(reviewed(*item.review))
         << ": " << md(item.review->note) << '\n';
   }
+
+  render_team(a, out);
 
   bool heading = false;
   for (const rules::ItemResult& item : a.items) {
@@ -125,6 +155,29 @@ void render_csv(const Assessment& a, std::ostream& out) {
         << csv(unmet) << ',' << csv(quote != nullptr ? quote->quote : "") << ',' << csv(quote != nullptr ? place(*quote) : "")
         << ',' << csv(item.applicable && item.level < Level::meets ? item.gap : "") << ','
         << (item.review ? code(item.review->engine_level) : "") << ',' << csv(item.review ? item.review->note : "") << "\r\n";
+  }
+}
+
+void render_form_csv(const std::vector<selfassess::FormRow>& rows, std::ostream& out) {
+  out << "item,section,title,question,evidence_from,level,justification,source\r\n";
+  for (const selfassess::FormRow& row : rows) {
+    out << csv(row.item_id) << ',' << csv(row.section) << ',' << csv(row.title) << ',' << csv(row.question) << ','
+        << evidence_from(row) << ",,,\r\n";
+  }
+}
+
+void render_form_markdown(const std::vector<selfassess::FormRow>& rows, const checklist::Meta& checklist,
+                          std::ostream& out) {
+  out << "# Self-assessment: " << md(checklist.title) << " " << md(checklist.version) << "\n\n"
+      << "Rate each item Missing, Approaches, Meets or Exceeds, say why, and say where the evidence is: a page "
+         "of the document or, for items that need team records, the record. Leave the level empty for an item "
+         "the team does not rate.\n\n"
+      << "> " << md(checklist.provenance) << "\n\n"
+      << "| Item | Question | Evidence from | Level | Justification | Source |\n"
+      << "| --- | --- | --- | --- | --- | --- |\n";
+  for (const selfassess::FormRow& row : rows) {
+    out << "| " << md(row.item_id) << " " << md(row.title) << " | " << md(row.question) << " | " << evidence_from(row)
+        << " |  |  |  |\n";
   }
 }
 

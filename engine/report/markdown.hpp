@@ -1,6 +1,8 @@
 #pragma once
 
 #include "engine/assess/assessment.hpp"
+#include "engine/checklist/model.hpp"
+#include "engine/selfassess/selfassess.hpp"
 
 #include <ostream>
 
@@ -15,5 +17,12 @@ void render_markdown(const Assessment& assessment, std::ostream& out);
 // One row per item, for spreadsheets: ids, section, level (code and label), applicability,
 // criteria met and unmet, the first quote with its place, and the gap text. RFC 4180 quoting.
 void render_csv(const Assessment& assessment, std::ostream& out);
+
+// The self-assessment form a country team fills in: one row per item with its question and
+// where its evidence comes from (the document or the team's records), and empty level,
+// justification and source. CSV (what `score --self` reads back) or a Markdown table.
+void render_form_csv(const std::vector<selfassess::FormRow>& rows, std::ostream& out);
+void render_form_markdown(const std::vector<selfassess::FormRow>& rows, const checklist::Meta& checklist,
+                          std::ostream& out);
 
 }  // namespace unct::report

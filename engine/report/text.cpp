@@ -3,6 +3,7 @@
 #include "engine/core/ascii.hpp"
 #include "engine/report/layout.hpp"
 #include "engine/report/wording.hpp"
+#include "engine/selfassess/selfassess.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -66,9 +67,10 @@ void render_sections(const Assessment& a, std::ostream& out) {
     for (const rules::ItemResult& item : a.items) {
       if (item.section_id != section.id) continue;
       out << "  " << fit(item.item_id, 13) << fit(item.title, 58) << ' '
-          << (item.applicable ? label(item.level)
-              : item.external ? std::string_view("Not assessable from the document")
-                              : std::string_view("Not applicable"))
+          << (rules::self_reported(item) ? std::string(label(item.level)) + " (self-reported)"
+              : item.applicable ? std::string(label(item.level))
+              : item.external ? std::string("Not assessable from the document")
+                              : std::string("Not applicable"))
           << (item.review ? " (reviewed; engine: " + std::string(label(item.review->engine_level)) + ")" : "") << '\n';
     }
     out << '\n';
@@ -99,6 +101,33 @@ void render_reviews(const Assessment& a, std::ostream& out) {
         << wrap(item.review->note, 4);
   }
   if (heading) out << '\n';
+}
+
+// The team's levels beside the engine's, with each overclaim (what the engine did not find) and
+// underclaim (what it found).
+void render_team(const Assessment& a, std::ostream& out) {
+  if (a.self.empty()) return;
+  out << "TEAM SELF-ASSESSMENT AND ENGINE\n" << "  " << fit("Item", 13) << fit("Team", 12) << "Engine\n";
+  for (const SelfRating& s : a.self) {
+    const auto item = std::find_if(a.items.begin(), a.items.end(), [&](const rules::ItemResult& r) { return r.item_id == s.item_id; });
+    std::string engine = "self-reported (needs team records)";
+    if (item != a.items.end() && !rules::self_reported(*item)) engine = std::string(label(item->level));
+    out << "  " << fit(s.item_id, 13) << fit(label(s.level), 12) << engine << '\n';
+  }
+  for (const selfassess::Discrepancy& d : selfassess::discrepancies(a)) {
+    const bool over = d.claim == selfassess::Claim::overclaim;
+    out << "\n  " << (over ? "OVERCLAIM  " : "UNDERCLAIM ") << d.item_id << "  " << d.title << ": team " << label(d.team)
+        << ", engine " << label(d.engine) << '\n';
+    if (!d.justification.empty()) out << wrap("Team: " + d.justification, 4);
+    if (over) {
+      out << "    Not found in the document:\n";
+      for (const std::string& c : d.not_evidenced) out << wrap("- " + c, 6);
+    } else {
+      out << "    The engine found:\n";
+      for (const rules::Evidence& e : d.quotes) out << wrap("\"" + e.quote + "\" (" + place(e) + ")", 6);
+    }
+  }
+  out << '\n';
 }
 
 void render_gaps(const Assessment& a, std::ostream& out) {
@@ -149,6 +178,7 @@ void render_text(const Assessment& assessment, std::ostream& out) {
   render_sections(assessment, out);
   render_overall(assessment, out);
   render_reviews(assessment, out);
+  render_team(assessment, out);
   render_gaps(assessment, out);
 }
 

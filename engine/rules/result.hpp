@@ -59,7 +59,9 @@ struct ItemResult {
   std::string title;
   std::string section_id;
   bool applicable = true;
-  bool external = false;              // not applicable because it needs evidence from outside the document
+  // Needs evidence from outside the document: not applicable, unless the country team rated it,
+  // when it is applicable at the team's level (self_reported below).
+  bool external = false;
   std::string not_applicable_reason;  // set when not applicable (or not assessable)
   Level level = Level::missing;
   double weight = 1.0;
@@ -73,6 +75,9 @@ struct ItemResult {
   std::optional<Review> review;
   bool operator==(const ItemResult&) const = default;
 };
+
+// The level is the country team's: the item needs evidence the document cannot show.
+inline bool self_reported(const ItemResult& item) { return item.external && item.applicable; }
 
 // The quote that explains the rating: from the highest criterion that holds at or below the
 // level reached (a criterion of an unreached level proves nothing on its own); null when none.

@@ -177,7 +177,21 @@ CREATE TABLE batch_failures (
 CREATE INDEX batch_failures_by_batch ON batch_failures(batch_id);
 )sql";
 
-constexpr Migration k_migrations[] = {{1, k_v1}, {2, k_v2}, {3, k_v3}, {4, k_v4}, {5, k_v5}};
+// Version 6: the country team's own ratings (self-assessment), one row per rated item.
+constexpr const char* k_v6 = R"sql(
+CREATE TABLE self_ratings (
+  assessment_id  INTEGER NOT NULL REFERENCES assessments(id) ON DELETE CASCADE,
+  position       INTEGER NOT NULL,
+  item_id        TEXT NOT NULL,
+  level          TEXT NOT NULL CHECK (level IN ('missing', 'approaches', 'meets', 'exceeds')),
+  justification  TEXT NOT NULL,
+  source         TEXT NOT NULL,
+  line           INTEGER NOT NULL,  -- of the team's file
+  PRIMARY KEY (assessment_id, item_id)
+);
+)sql";
+
+constexpr Migration k_migrations[] = {{1, k_v1}, {2, k_v2}, {3, k_v3}, {4, k_v4}, {5, k_v5}, {6, k_v6}};
 
 }  // namespace
 

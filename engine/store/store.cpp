@@ -256,6 +256,20 @@ struct Store::Impl {
         finding.reset();
       }
     }
+    SQLite::Statement self(db, "INSERT INTO self_ratings (assessment_id, position, item_id, level, justification, "
+                               "source, line) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    for (std::size_t i = 0; i < a.self.size(); ++i) {
+      const SelfRating& s = a.self[i];
+      self.bind(1, assessment_id);
+      self.bind(2, static_cast<std::int64_t>(i));
+      self.bind(3, s.item_id);
+      self.bind(4, std::string(code(s.level)));
+      self.bind(5, s.justification);
+      self.bind(6, s.source);
+      self.bind(7, s.line);
+      self.exec();
+      self.reset();
+    }
     transaction.commit();
     return assessment_id;
   }
@@ -349,6 +363,16 @@ struct Store::Impl {
       }
       criteria.reset();
       a.items.push_back(std::move(r));
+    }
+    SQLite::Statement self(db, "SELECT item_id, level, justification, source, line FROM self_ratings "
+                               "WHERE assessment_id = ? ORDER BY position");
+    self.bind(1, id);
+    while (self.executeStep()) {
+      a.self.push_back({.item_id = self.getColumn(0).getString(),
+                        .level = level_of(self.getColumn(1).getString()),
+                        .justification = self.getColumn(2).getString(),
+                        .source = self.getColumn(3).getString(),
+                        .line = self.getColumn(4).getInt()});
     }
     apply_reviews(id, a);
     return a;

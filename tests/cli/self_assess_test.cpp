@@ -1,0 +1,108 @@
+#include "cli/run.hpp"
+
+#include "tests/support/support.hpp"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <map>
+#include <sstream>
+#include <string>
+
+namespace unct {
+namespace {
+
+namespace fs = std::filesystem;
+using ::testing::HasSubstr;
+using ::testing::Not;
+using test::run_cli;
+
+// The form, filled in as a team would: the level, justification and source of some rows.
+std::string fill(const std::string& form, const std::map<std::string, std::string>& answers) {
+  std::istringstream in(form);
+  std::string out;
+  for (std::string line; std::getline(in, line);) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    const std::string id = line.substr(0, line.find(','));
+    if (const auto a = answers.find(id); a != answers.end()) line.replace(line.size() - 3, 3, "," + a->second);
+    out += line + "\n";
+  }
+  return out;
+}
+
+class SelfAssessment : public ::testing::Test {
+protected:
+  void SetUp() override {
+    fs::copy_file(test::fixture("items/RDM-CCA-01.meets.md"), m_dir / "draft.md");
+    const auto form = run_cli({"self-assess", "template", "--kind", "cca"});
+    ASSERT_EQ(form.exit_code, 0) << form.err;
+    m_form = form.out;
+  }
+  test::CliResult score_with(const std::string& answers) {
+    test::write_bytes(m_dir / "answers.csv", answers);
+    return run_cli({"score", (m_dir / "draft.md").string(), "--kind", "cca", "--self", (m_dir / "answers.csv").string(),
+                    "--db", (m_dir / "a.db").string()});
+  }
+  test::TempDir m_dir;
+  std::string m_form;
+};
+
+TEST_F(SelfAssessment, TemplateListsTheItemsOfTheKindInTheChosenLanguage) {
+  EXPECT_THAT(m_form, HasSubstr("item,section,title,question,evidence_from,level,justification,source\r\n"));
+  EXPECT_THAT(m_form, HasSubstr("RDM-CCA-15,"));
+  EXPECT_THAT(m_form, HasSubstr("RDM-UNCT-08,"));
+  EXPECT_THAT(m_form, Not(HasSubstr("RDM-CF-01,")));
+  EXPECT_EQ(std::count(m_form.begin(), m_form.end(), '\n'), 1 + 15 + 8);  // 15 CCA items and the 8 team items
+  EXPECT_THAT(m_form, HasSubstr(",team records,,,"));
+  const auto french = run_cli({"self-assess", "template", "--kind", "cf", "--lang", "fr", "--format", "md"});
+  ASSERT_EQ(french.exit_code, 0) << french.err;
+  EXPECT_THAT(french.out, HasSubstr("La théorie du changement traite de la discrimination"));
+  EXPECT_THAT(french.out, HasSubstr("A sourced reconstruction"));
+  EXPECT_EQ(run_cli({"self-assess", "template", "--lang", "de"}).exit_code, cli::k_exit_bad_input);
+}
+
+TEST_F(SelfAssessment, ScoreWithTheTeamsLevelsShowsOverAndUnderclaims) {
+  const auto r = score_with(fill(m_form, {{"RDM-CCA-01", "missing,We have not profiled the groups yet,"},
+                                          {"RDM-CCA-05", "exceeds,All CERD recommendations are used,chapter 4"},
+                                          {"RDM-UNCT-01", "meets,Human rights thematic group with terms of reference,UNCT minutes 2024"}}));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("TEAM SELF-ASSESSMENT AND ENGINE"));
+  EXPECT_THAT(r.out, HasSubstr("UNDERCLAIM RDM-CCA-01"));
+  EXPECT_THAT(r.out, HasSubstr("Roma"));  // a quote the engine found
+  EXPECT_THAT(r.out, HasSubstr("OVERCLAIM  RDM-CCA-05"));
+  EXPECT_THAT(r.out, HasSubstr("Team: All CERD recommendations are used"));
+  // The team item takes the team's level, marked, and counts in the score.
+  EXPECT_THAT(r.out, HasSubstr("Meets (self-reported)"));
+  EXPECT_THAT(r.out, HasSubstr("of 16 applicable items"));
+
+  // Stored: the report of the stored assessment shows them again.
+  const auto md = run_cli({"report", "1", "--format", "md", "--db", (m_dir / "a.db").string()});
+  ASSERT_EQ(md.exit_code, 0) << md.err;
+  EXPECT_THAT(md.out, HasSubstr("## Team self-assessment and engine"));
+  EXPECT_THAT(md.out, HasSubstr("### Overclaim: RDM-CCA-05"));
+  EXPECT_THAT(md.out, HasSubstr("### Underclaim: RDM-CCA-01"));
+  EXPECT_THAT(md.out, HasSubstr("(source: UNCT minutes 2024)"));
+}
+
+TEST_F(SelfAssessment, BadAnswersNameTheRowAndStoreNothing) {
+  const auto unknown = score_with("item,level\nRDM-CCA-01,meets\nRDM-CCA-99,meets\n");
+  EXPECT_EQ(unknown.exit_code, cli::k_exit_bad_input);
+  EXPECT_THAT(unknown.err, HasSubstr("answers.csv:3"));
+  EXPECT_THAT(unknown.err, HasSubstr("RDM-CCA-99: not in the checklist"));
+  const auto level = score_with("item,level\nRDM-CCA-01,good\n");
+  EXPECT_THAT(level.err, HasSubstr("answers.csv:2"));
+  EXPECT_THAT(level.err, HasSubstr("unknown level \"good\""));
+  const auto twice = score_with("item,level\nRDM-CCA-01,meets\nRDM-CCA-01,exceeds\n");
+  EXPECT_THAT(twice.err, HasSubstr("rated twice (first on line 2)"));
+  const auto not_applicable = score_with("item,level\nRDM-CF-01,meets\n");
+  EXPECT_EQ(not_applicable.exit_code, cli::k_exit_bad_input);
+  EXPECT_THAT(not_applicable.err, HasSubstr("answers.csv:2"));
+  EXPECT_THAT(not_applicable.err, HasSubstr("RDM-CF-01 does not apply to this document"));
+  const auto no_level = score_with("item,justification\nRDM-CCA-01,x\n");
+  EXPECT_THAT(no_level.err, HasSubstr("no \"level\" column"));
+  EXPECT_FALSE(fs::exists(m_dir / "a.db"));
+}
+
+}  // namespace
+}  // namespace unct
