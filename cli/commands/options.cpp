@@ -39,6 +39,14 @@ void add_read_options(po::options_description& options) {
                         "refuse documents larger than this many MB (and DOCX packages that expand past twice this)");
 }
 
+std::optional<DocumentKind> kind_option(const po::variables_map& values) {
+  if (values.count("kind") == 0) return std::nullopt;
+  const std::string kind = values["kind"].as<std::string>();
+  const std::optional<DocumentKind> parsed = parse_document_kind(kind);
+  if (!parsed) throw InputError({}, "unknown --kind \"" + kind + "\": use cca, cf or serp");
+  return parsed;
+}
+
 ingest::ReadOptions read_options(const po::variables_map& values) {
   const double mb = values["max-size"].as<double>();
   if (!(mb > 0)) throw InputError({}, "--max-size must be a positive number of MB");

@@ -5,6 +5,7 @@
 
 #include <boost/program_options.hpp>
 
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -23,6 +24,9 @@ void add_db_option(boost::program_options::options_description& options);
 // The database --db names, which must exist: commands that only read or amend stored assessments
 // never create one. Throws InputError "no such database" naming the file.
 store::Store open_existing_store(const boost::program_options::variables_map& values);
+
+// The document kind --kind names; nullopt when not given. Throws InputError for an unknown kind.
+std::optional<DocumentKind> kind_option(const boost::program_options::variables_map& values);
 
 // --max-size MB, for commands that read a document.
 void add_read_options(boost::program_options::options_description& options);

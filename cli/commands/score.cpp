@@ -57,11 +57,7 @@ int run_score(const std::vector<std::string>& args, Io io) {
   const std::optional<report::Format> format = report::parse_format(format_name);
   if (!format) throw InputError({}, "unknown --format \"" + format_name + "\": use text, json, md, csv or html");
   AssessOptions assess_options;
-  if (values.count("kind") != 0) {
-    const std::string kind = values["kind"].as<std::string>();
-    assess_options.kind = parse_document_kind(kind);
-    if (!assess_options.kind) throw InputError({}, "unknown --kind \"" + kind + "\": use cca, cf or serp");
-  }
+  assess_options.kind = kind_option(values);
 
   if (values.count("lang") != 0) {
     const std::string lang = values["lang"].as<std::string>();

@@ -33,11 +33,7 @@ int run_template(const std::vector<std::string>& args, Io io) {
                      "`unct-assess score FILE --self FORM.csv` to store the team's levels beside the engine's.")) {
     return 0;
   }
-  std::optional<DocumentKind> kind;
-  if (values.count("kind") != 0) {
-    kind = parse_document_kind(values["kind"].as<std::string>());
-    if (!kind) throw InputError({}, "unknown --kind \"" + values["kind"].as<std::string>() + "\": use cca, cf or serp");
-  }
+  const std::optional<DocumentKind> kind = kind_option(values);
   const std::string format = values["format"].as<std::string>();
   if (format != "csv" && format != "md") throw InputError({}, "unknown --format \"" + format + "\": use csv or md");
   const checklist::Checklist checklist = checklist::load_checklist(values["checklist"].as<std::string>());
