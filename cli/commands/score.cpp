@@ -120,9 +120,7 @@ int run_score(const std::vector<std::string>& args, Io io) {
 
   if (!assess_options.explain.empty()) {
     for (const std::string& item_id : assess_options.explain) {
-      const auto item = std::find_if(assessment.items.begin(), assessment.items.end(),
-                                     [&](const rules::ItemResult& r) { return r.item_id == item_id; });
-      report::render_explanation(*item, io.out);
+      report::render_explanation(*find_result(assessment, item_id), io.out);
     }
     io.out << "Saved as assessment " << id << " in " << store.path().string() << '\n';
   } else if (*format != report::Format::text) {

@@ -62,10 +62,9 @@ Evaluation evaluate(const checklist::Checklist& checklist, const rules::Compiled
                       .language = assessment.document.language,
                       .words = assessment.document.words};
     for (const Rating& r : gold) {
-      const auto item = std::find_if(assessment.items.begin(), assessment.items.end(),
-                                     [&](const rules::ItemResult& i) { return i.item_id == r.item_id; });
+      const rules::ItemResult* item = find_result(assessment, r.item_id);
       const SourceLocation where{.file = gold_path, .line = r.line, .item_id = r.item_id};
-      if (item == assessment.items.end()) throw InputError(where, "no such item in the checklist");
+      if (item == nullptr) throw InputError(where, "no such item in the checklist");
       if (!item->applicable) {
         throw InputError(where, "the engine does not rate this item for " + document_path.filename().string() + " (" +
                                     item->not_applicable_reason + ")");

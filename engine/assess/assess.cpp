@@ -5,12 +5,24 @@
 #include "engine/rules/rate.hpp"
 
 #include <algorithm>
+#include <utility>
 
 namespace unct {
 
 bool is_rated_language(std::string_view code) { return code == "en" || code == "fr" || code == "es"; }
 
 bool is_plausible_year(int year) { return year >= 1945 && year <= 2100; }
+
+const rules::ItemResult* find_result(const Assessment& assessment, std::string_view item_id) {
+  for (const rules::ItemResult& item : assessment.items) {
+    if (item.item_id == item_id) return &item;
+  }
+  return nullptr;
+}
+
+rules::ItemResult* find_result(Assessment& assessment, std::string_view item_id) {
+  return const_cast<rules::ItemResult*>(find_result(std::as_const(assessment), item_id));
+}
 
 void add_to(Score& score, const rules::ItemResult& item) {
   if (!item.applicable) return;

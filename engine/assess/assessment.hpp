@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace unct {
@@ -75,6 +76,10 @@ struct Assessment {
   std::vector<SelfRating> self;  // the country team's ratings, in checklist order; empty when none
   bool operator==(const Assessment&) const = default;
 };
+
+// The result of the item with this id; nullptr when the assessment does not hold it.
+const rules::ItemResult* find_result(const Assessment& assessment, std::string_view item_id);
+rules::ItemResult* find_result(Assessment& assessment, std::string_view item_id);
 
 // Adds an item result to a score.
 void add_to(Score& score, const rules::ItemResult& item);

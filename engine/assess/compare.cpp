@@ -6,9 +6,9 @@ namespace unct {
 namespace {
 
 std::optional<Level> rated(const Assessment& a, const std::string& id) {
-  const auto it = std::find_if(a.items.begin(), a.items.end(), [&](const rules::ItemResult& r) { return r.item_id == id; });
-  if (it == a.items.end() || !it->applicable) return std::nullopt;
-  return it->level;
+  const rules::ItemResult* item = find_result(a, id);
+  if (item == nullptr || !item->applicable) return std::nullopt;
+  return item->level;
 }
 
 }  // namespace
@@ -20,9 +20,7 @@ Comparison compare(const Assessment& first, const Assessment& second) {
   std::vector<const rules::ItemResult*> order;
   for (const rules::ItemResult& r : second.items) order.push_back(&r);
   for (const rules::ItemResult& r : first.items) {
-    const bool known = std::any_of(second.items.begin(), second.items.end(),
-                                   [&](const rules::ItemResult& s) { return s.item_id == r.item_id; });
-    if (!known) order.push_back(&r);
+    if (find_result(second, r.item_id) == nullptr) order.push_back(&r);
   }
   for (const rules::ItemResult* r : order) {
     ItemChange change{.item_id = r->item_id, .title = r->title, .before = rated(first, r->item_id), .after = rated(second, r->item_id)};

@@ -46,10 +46,10 @@ void render_team(const Assessment& a, std::ostream& out) {
   if (a.self.empty()) return;
   out << "\n## Team self-assessment and engine\n\n| Item | Team | Engine | Team's justification |\n| --- | --- | --- | --- |\n";
   for (const SelfRating& s : a.self) {
-    const auto item = std::find_if(a.items.begin(), a.items.end(), [&](const rules::ItemResult& r) { return r.item_id == s.item_id; });
-    const bool own = item != a.items.end() && rules::self_reported(*item);
+    const rules::ItemResult* item = find_result(a, s.item_id);
+    const bool own = item != nullptr && rules::self_reported(*item);
     out << "| " << md(s.item_id) << " | " << label(s.level) << " | "
-        << (own ? std::string("self-reported (needs team records)") : item == a.items.end() ? std::string() : level_cell(*item))
+        << (own ? std::string("self-reported (needs team records)") : item == nullptr ? std::string() : level_cell(*item))
         << " | " << md(s.justification) << (s.source.empty() ? "" : " (source: " + md(s.source) + ")") << " |\n";
   }
   for (const selfassess::Discrepancy& d : selfassess::discrepancies(a)) {

@@ -109,9 +109,9 @@ void render_team(const Assessment& a, std::ostream& out) {
   if (a.self.empty()) return;
   out << "TEAM SELF-ASSESSMENT AND ENGINE\n" << "  " << fit("Item", 13) << fit("Team", 12) << "Engine\n";
   for (const SelfRating& s : a.self) {
-    const auto item = std::find_if(a.items.begin(), a.items.end(), [&](const rules::ItemResult& r) { return r.item_id == s.item_id; });
+    const rules::ItemResult* item = find_result(a, s.item_id);
     std::string engine = "self-reported (needs team records)";
-    if (item != a.items.end() && !rules::self_reported(*item)) engine = std::string(label(item->level));
+    if (item != nullptr && !rules::self_reported(*item)) engine = std::string(label(item->level));
     out << "  " << fit(s.item_id, 13) << fit(label(s.level), 12) << engine << '\n';
   }
   for (const selfassess::Discrepancy& d : selfassess::discrepancies(a)) {

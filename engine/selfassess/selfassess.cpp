@@ -86,9 +86,8 @@ std::vector<SelfRating> read_self_ratings(const CsvTable& table, const checklist
 
 void apply(Assessment& assessment, const std::vector<SelfRating>& ratings, const std::string& file) {
   for (const SelfRating& rating : ratings) {
-    auto item = std::find_if(assessment.items.begin(), assessment.items.end(),
-                             [&](const rules::ItemResult& r) { return r.item_id == rating.item_id; });
-    if (item == assessment.items.end()) {
+    const rules::ItemResult* item = find_result(assessment, rating.item_id);
+    if (item == nullptr) {
       throw InputError({.file = file, .line = rating.line}, "item " + rating.item_id + ": not in this assessment");
     }
     if (!item->applicable && !item->external) {
@@ -102,24 +101,22 @@ void apply(Assessment& assessment, const std::vector<SelfRating>& ratings, const
     if (!item.external) continue;
     item.applicable = false;
     item.level = Level::missing;
-    for (const SelfRating& rating : ratings) {
-      if (rating.item_id != item.item_id) continue;
-      item.applicable = true;
-      item.level = rating.level;
-    }
+  }
+  for (const SelfRating& rating : ratings) {
+    rules::ItemResult* item = find_result(assessment, rating.item_id);
+    if (!item->external) continue;
+    item->applicable = true;
+    item->level = rating.level;
   }
   assessment.self = ratings;
   rescore(assessment);
 }
 
-std::string_view code(Claim claim) { return claim == Claim::overclaim ? "overclaim" : "underclaim"; }
-
 std::vector<Discrepancy> discrepancies(const Assessment& assessment) {
   std::vector<Discrepancy> out;
   for (const SelfRating& rating : assessment.self) {
-    auto item = std::find_if(assessment.items.begin(), assessment.items.end(),
-                             [&](const rules::ItemResult& r) { return r.item_id == rating.item_id; });
-    if (item == assessment.items.end() || !item->applicable || rules::self_reported(*item)) continue;
+    const rules::ItemResult* item = find_result(assessment, rating.item_id);
+    if (item == nullptr || !item->applicable || rules::self_reported(*item)) continue;
     Discrepancy d{.item_id = item->item_id, .title = item->title, .team = rating.level, .engine = item->level,
                   .justification = rating.justification};
     if (rating.level >= Level::meets && item->level <= Level::approaches) {

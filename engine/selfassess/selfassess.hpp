@@ -50,7 +50,6 @@ std::vector<SelfRating> read_self_ratings(const CsvTable& table, const checklist
 void apply(Assessment& assessment, const std::vector<SelfRating>& ratings, const std::string& file);
 
 enum class Claim { overclaim, underclaim };
-std::string_view code(Claim claim);  // "overclaim", "underclaim"
 
 struct Discrepancy {
   std::string item_id;

@@ -386,16 +386,14 @@ struct Store::Impl {
     latest.bind(1, id);
     bool any = false;
     while (latest.executeStep()) {
-      const std::string item_id = latest.getColumn(0).getString();
-      for (rules::ItemResult& item : a.items) {
-        if (item.item_id != item_id) continue;
-        item.review = rules::Review{.engine_level = item.level,
-                                    .reviewer = latest.getColumn(2).getString(),
-                                    .note = latest.getColumn(3).getString(),
-                                    .at = latest.getColumn(4).getString()};
-        item.level = level_of(latest.getColumn(1).getString());
-        any = true;
-      }
+      rules::ItemResult* item = find_result(a, latest.getColumn(0).getString());
+      if (item == nullptr) continue;
+      item->review = rules::Review{.engine_level = item->level,
+                                   .reviewer = latest.getColumn(2).getString(),
+                                   .note = latest.getColumn(3).getString(),
+                                   .at = latest.getColumn(4).getString()};
+      item->level = level_of(latest.getColumn(1).getString());
+      any = true;
     }
     if (any) rescore(a);
   }
@@ -404,9 +402,8 @@ struct Store::Impl {
                              const std::string& reviewer, const std::string& at) {
     SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
     Assessment a = load(id);
-    const auto item = std::find_if(a.items.begin(), a.items.end(),
-                                   [&](const rules::ItemResult& r) { return r.item_id == item_id; });
-    if (item == a.items.end()) {
+    rules::ItemResult* item = find_result(a, item_id);
+    if (item == nullptr) {
       throw InputError({.file = path, .item_id = item_id}, "assessment " + std::to_string(id) + " has no such item");
     }
     if (!item->applicable) {
