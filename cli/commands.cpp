@@ -14,6 +14,7 @@ constexpr Command k_commands[] = {
     {"override", "set a reviewer's level for an item of a stored assessment, with a note", run_override},
     {"db", "check the database (db check)", run_db},
     {"self-assess", "the country team's own rating form (template), scored with score --self", run_self_assess},
+    {"workshop", "exercise packs, answer sheets, agreement with the key, debrief reports", run_workshop},
     {"evaluate", "the engine's agreement with gold ratings of sample documents", run_evaluate},
     {"inspect", "show what the engine reads in a document: outline, parts, pages, warnings", run_inspect},
     {"checklist", "check a checklist file (validate, lint) or print it (show)", run_checklist},

@@ -36,6 +36,7 @@ int run_batch(const std::vector<std::string>& args, Io io);
 int run_override(const std::vector<std::string>& args, Io io);
 int run_evaluate(const std::vector<std::string>& args, Io io);
 int run_self_assess(const std::vector<std::string>& args, Io io);
+int run_workshop(const std::vector<std::string>& args, Io io);
 int run_db(const std::vector<std::string>& args, Io io);
 
 }  // namespace unct::cli

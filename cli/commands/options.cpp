@@ -3,6 +3,9 @@
 #include "cli/defaults.hpp"
 #include "engine/core/error.hpp"
 
+#include <fstream>
+#include <sstream>
+
 namespace unct::cli {
 
 namespace po = boost::program_options;
@@ -32,6 +35,20 @@ store::Store open_existing_store(const po::variables_map& values) {
   const std::filesystem::path db = values["db"].as<std::string>();
   if (!std::filesystem::exists(db)) throw InputError({.file = db}, "no such database");
   return store::Store(db);
+}
+
+void write_output(const po::variables_map& values, std::ostream& io_out, std::ostream& io_err,
+                  const std::function<void(std::ostream&)>& render) {
+  if (values.count("out") == 0) {
+    render(io_out);
+    return;
+  }
+  std::ostringstream text;
+  render(text);
+  const std::filesystem::path path = values["out"].as<std::string>();
+  std::ofstream file(path, std::ios::binary);
+  if (!file || !(file << text.str()) || !file.flush()) throw InputError({.file = path}, "cannot write the file");
+  io_err << "unct-assess: wrote " << path.string() << '\n';
 }
 
 void add_read_options(po::options_description& options) {

@@ -5,6 +5,7 @@
 
 #include <boost/program_options.hpp>
 
+#include <functional>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -27,6 +28,12 @@ store::Store open_existing_store(const boost::program_options::variables_map& va
 
 // The document kind --kind names; nullopt when not given. Throws InputError for an unknown kind.
 std::optional<DocumentKind> kind_option(const boost::program_options::variables_map& values);
+
+// Writes what `render` produces to the file --out names, rendered in full first so that a
+// failure leaves no half-written file, and says so on `io_err`; to `io_out` when --out is absent.
+// Throws InputError naming the file when it cannot be written.
+void write_output(const boost::program_options::variables_map& values, std::ostream& io_out, std::ostream& io_err,
+                  const std::function<void(std::ostream&)>& render);
 
 // --max-size MB, for commands that read a document.
 void add_read_options(boost::program_options::options_description& options);

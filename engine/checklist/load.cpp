@@ -398,8 +398,6 @@ std::optional<Checklist> parse(std::string_view xml, const std::filesystem::path
 
 }  // namespace
 
-std::string to_string(const Diagnostic& diagnostic) { return to_string(diagnostic.where) + diagnostic.message; }
-
 Checklist load_checklist_text(std::string_view xml, const std::filesystem::path& path) {
   std::vector<Diagnostic> diagnostics;
   std::optional<Checklist> checklist = parse(xml, path, diagnostics);

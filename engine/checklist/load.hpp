@@ -10,14 +10,8 @@
 
 namespace unct::checklist {
 
-// One problem in a checklist file, at file:line:column (and item id where there is one).
-struct Diagnostic {
-  SourceLocation where;
-  std::string message;
-  bool operator==(const Diagnostic&) const = default;
-};
-
-std::string to_string(const Diagnostic& diagnostic);  // "file:line:col: item X: message"
+// A problem in a checklist file, at file:line:column (and item id where there is one).
+using unct::Diagnostic;
 
 // Reads, validates against schemas/checklist.xsd, and checks the meaning of a checklist file.
 // Throws InputError with the first problem, saying how many more there are.

@@ -17,6 +17,8 @@ std::string to_string(const SourceLocation& where) {
   return out;
 }
 
+std::string to_string(const Diagnostic& diagnostic) { return to_string(diagnostic.where) + diagnostic.message; }
+
 InputError::InputError(SourceLocation where, const std::string& message)
     : std::runtime_error(to_string(where) + message), m_where(std::move(where)), m_message(message) {}
 

@@ -43,4 +43,13 @@ struct LineColumn {
 };
 LineColumn line_column_at(std::string_view text, std::size_t offset);
 
+// One problem in an input file (a checklist, a workshop pack), at file:line:column.
+struct Diagnostic {
+  SourceLocation where;
+  std::string message;
+  bool operator==(const Diagnostic&) const = default;
+};
+
+std::string to_string(const Diagnostic& diagnostic);  // "file:line:col: item X: message"
+
 }  // namespace unct

@@ -14,13 +14,6 @@ namespace {
 
 using nlohmann::ordered_json;
 
-std::string kappa_text(const std::optional<double>& kappa) {
-  if (!kappa) return "-";
-  char buffer[16];
-  std::snprintf(buffer, sizeof buffer, "%.2f", *kappa);
-  return buffer;
-}
-
 std::string figures_row(const std::string& name, const agreement::Agreement& a) {
   return fit(name, 32) + fit(std::to_string(a.count), 7) + fit(percent(a.exact, a.count), 8) +
          fit(percent(a.within_one, a.count), 12) + kappa_text(a.kappa) + '\n';

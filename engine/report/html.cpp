@@ -1,6 +1,7 @@
 #include "engine/report/html.hpp"
 
 #include "engine/report/wording.hpp"
+#include "engine/selfassess/selfassess.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -72,6 +73,10 @@ table.heat { border-collapse: collapse; font-size: .75rem; } table.heat th, tabl
 table.heat th.doc { text-align: left; font-weight: 400; max-width: 22rem; } table.heat th.item { writing-mode: vertical-rl; transform: rotate(180deg); font-weight: 400; }
 td.missing { background: var(--missing); color: #fff; } td.approaches { background: var(--approaches); color: #fff; }
 td.meets { background: var(--meets); color: #fff; } td.exceeds { background: var(--exceeds); color: #fff; } td.na { background: #eee; color: #999; }
+.spread { display: flex; height: 1.1rem; width: 18rem; border-radius: .2rem; overflow: hidden; background: #eee; }
+.spread span { display: block; } .spread .missing { background: var(--missing); } .spread .approaches { background: var(--approaches); }
+.spread .meets { background: var(--meets); } .spread .exceeds { background: var(--exceeds); }
+.claim { border-left: 4px solid var(--approaches); padding: .2rem .8rem; margin: .6rem 0; }
 tr.up td { background: #eaf7ef; } tr.down td { background: #fbeaea; } .delta { font-weight: 700; }
 @media print { body { margin: 0; max-width: none; } h2 { page-break-after: avoid; } a { color: inherit; text-decoration: none; } }
 )css";
@@ -151,7 +156,114 @@ std::string item_list(const std::vector<std::string>& ids) {
   return out;
 }
 
+// The country team's ratings beside the engine's, then each over- and underclaim.
+void team_html(const Assessment& a, std::ostream& out) {
+  if (a.self.empty()) return;
+  out << "<h2>Team self-assessment and engine</h2>\n<table class=\"levels\">\n"
+      << "<tr><th>Item</th><th>Team</th><th>Engine</th><th>Team's justification</th></tr>\n";
+  for (const SelfRating& s : a.self) {
+    const rules::ItemResult* item = find_result(a, s.item_id);
+    out << "<tr><td>" << esc(s.item_id) << (item != nullptr ? " " + esc(item->title) : "") << "</td><td>"
+        << level_badge(s.level) << "</td><td>";
+    if (item != nullptr && !rules::self_reported(*item)) out << level_badge(item->level);
+    else out << "self-reported (needs team records)";
+    out << "</td><td>" << esc(s.justification) << (s.source.empty() ? "" : " <span class=\"place\">(" + esc(s.source) + ")</span>")
+        << "</td></tr>\n";
+  }
+  out << "</table>\n";
+  for (const selfassess::Discrepancy& d : selfassess::discrepancies(a)) {
+    const bool over = d.claim == selfassess::Claim::overclaim;
+    out << "<div class=\"claim\"><h3>" << (over ? "Overclaim: " : "Underclaim: ") << esc(d.item_id) << " " << esc(d.title)
+        << "</h3>\n<p>Team " << esc(label(d.team)) << ", engine " << esc(label(d.engine)) << ".</p>\n";
+    if (over) {
+      out << "<p>Not found in the document:</p>\n<ul>\n";
+      for (const std::string& c : d.not_evidenced) out << "<li>" << esc(c) << "</li>\n";
+      out << "</ul>\n";
+    } else {
+      out << "<p>The engine found:</p>\n";
+      for (const rules::Evidence& e : d.quotes) {
+        out << "<blockquote>" << quote_html(e) << " <span class=\"place\">" << esc(place(e)) << "</span></blockquote>\n";
+      }
+    }
+    out << "</div>\n";
+  }
+}
+
+std::string figures_html(const agreement::Agreement& a) {
+  return "<strong>" + percent(a.exact, a.count) + "</strong> exact, " + percent(a.within_one, a.count) +
+         " within one level, weighted kappa " + kappa_text(a.kappa);
+}
+
+// The answers per level as one bar, each level's share its width.
+std::string spread_bar(const workshop::ItemSpread& item) {
+  std::string out = "<div class=\"spread\" role=\"img\" aria-label=\"";
+  std::string title;
+  for (Level l : k_levels) {
+    title += (title.empty() ? "" : ", ") + std::string(label(l)) + " " + std::to_string(item.answers[static_cast<std::size_t>(l)]);
+  }
+  out += esc(title) + "\" title=\"" + esc(title) + "\">";
+  for (Level l : k_levels) {
+    const std::size_t n = item.answers[static_cast<std::size_t>(l)];
+    if (n == 0 || item.answered == 0) continue;
+    out += "<span class=\"" + std::string(code(l)) + "\" style=\"width:" +
+           std::to_string(100.0 * static_cast<double>(n) / static_cast<double>(item.answered)) + "%\"></span>";
+  }
+  return out + "</div>";
+}
+
 }  // namespace
+
+void render_debrief_html(const workshop::Debrief& d, std::ostream& out) {
+  const workshop::Session& s = d.session;
+  out << "<!DOCTYPE html>\n<html lang=\"" << esc(s.lang) << "\">\n<head>\n<meta charset=\"utf-8\">\n"
+      << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+      << "<title>Debrief: " << esc(s.pack_title) << " - unct-assess</title>\n<style>" << k_style << "</style>\n</head>\n<body>\n"
+      << "<h1>Workshop debrief: " << esc(s.pack_title) << "</h1>\n<p class=\"meta\">Pack " << esc(s.pack_id) << " &middot; "
+      << esc(std::string(label(s.kind))) << " &middot; language " << esc(s.lang) << " &middot; checklist " << esc(s.checklist_id);
+  if (s.id > 0) out << " &middot; session " << s.id;
+  if (!s.cohort.empty()) out << " &middot; " << esc(s.cohort);
+  out << " &middot; " << esc(s.created_at.substr(0, 10)) << "</p>\n";
+  if (s.draft_key) {
+    out << "<p class=\"gap\"><strong>The answer key is still the engine's draft:</strong> a trainer has not checked it "
+           "(key status \"draft\" in the pack).</p>\n";
+  }
+  out << "<p><strong>The room:</strong> " << d.participants.size() << " participants, " << d.room.count << " answers: "
+      << figures_html(d.room) << ".</p>\n<h2>Participants</h2>\n<table class=\"levels\">\n"
+      << "<tr><th>Participant</th><th>Answered</th><th>Exact</th><th>Within one</th><th>Weighted kappa</th></tr>\n";
+  for (const workshop::ParticipantScore& p : d.participants) {
+    out << "<tr><td>" << esc(p.name) << "</td><td>" << p.answered << "/" << s.items.size() << "</td><td>"
+        << percent(p.agreement.exact, p.agreement.count) << "</td><td>" << percent(p.agreement.within_one, p.agreement.count)
+        << "</td><td>" << kappa_text(p.agreement.kappa) << "</td></tr>\n";
+  }
+  out << "</table>\n<h2>Discussion points</h2>\n<p class=\"meta\">Where the room disagreed with the key, most first.</p>\n";
+  if (d.discussion.empty()) out << "<p>None: every answer was on the key.</p>\n";
+  for (std::size_t n = 0; n < d.discussion.size(); ++n) {
+    const workshop::ItemSpread& item = d.items[d.discussion[n]];
+    out << "<div class=\"item\"><h3>" << n + 1 << ". " << esc(item.item_id) << " " << esc(item.title) << "</h3>\n<p>Key "
+        << level_badge(item.key);
+    if (item.engine) out << " engine " << level_badge(*item.engine);
+    out << "</p>\n" << spread_bar(item) << "\n<p class=\"meta\">" << percent(item.exact, item.answered) << " of " << item.answered
+        << " answers on the key, " << levels_text(item.mean_distance) << " levels away on average.</p>\n";
+    if (!item.rationale.empty()) {
+      out << "<p class=\"review\"><strong>Why the key says " << esc(label(item.key)) << ":</strong> " << esc(item.rationale) << "</p>\n";
+    }
+    if (!item.notes.empty()) {
+      out << "<ul>\n";
+      for (const std::string& note : item.notes) out << "<li>" << esc(note) << "</li>\n";
+      out << "</ul>\n";
+    }
+    out << "</div>\n";
+  }
+  out << "<h2>Items</h2>\n<table class=\"levels\">\n<tr><th>Item</th><th>Key</th><th>Engine</th><th>Answers</th><th>On the key</th></tr>\n";
+  for (const workshop::ItemSpread& item : d.items) {
+    out << "<tr><td>" << esc(item.item_id) << " " << esc(item.title) << "</td><td>" << level_badge(item.key) << "</td><td>"
+        << (item.engine ? level_badge(*item.engine) : std::string("-")) << "</td><td>" << spread_bar(item) << "</td><td>"
+        << percent(item.exact, item.answered) << "</td></tr>\n";
+  }
+  out << "</table>\n";
+  if (d.engine) out << "<p>The engine against the key: " << d.engine->count << " items, " << figures_html(*d.engine) << ".</p>\n";
+  out << "</body>\n</html>\n";
+}
 
 void render_portfolio_html(const std::vector<store::PortfolioRow>& documents, const std::vector<store::GapRow>& gaps,
                            std::ostream& out) {
@@ -256,6 +368,8 @@ void render_html(const Assessment& a, const checklist::Checklist* checklist, std
       if (item.section_id == s.id) item_html(item, checklist, out);
     }
   }
+
+  team_html(a, out);
 
   std::vector<const rules::ItemResult*> gaps;
   for (const rules::ItemResult& item : a.items) {

@@ -4,6 +4,7 @@
 #include "engine/assess/compare.hpp"
 #include "engine/checklist/model.hpp"
 #include "engine/store/store.hpp"
+#include "engine/workshop/session.hpp"
 
 #include <ostream>
 
@@ -25,5 +26,10 @@ void render_portfolio_html(const std::vector<store::PortfolioRow>& documents, co
 // Two assessments (drafts) side by side on one page: the figures of each and their change, the
 // gaps closed and opened, and every item rated in either with both levels, changed rows highlighted.
 void render_comparison_html(const Comparison& comparison, std::ostream& out);
+
+// A workshop's debrief on one page: the room's and each participant's agreement with the key,
+// the discussion points with a bar of the answers per level, the key's rationale and the
+// participants' notes, and every item with the key and the engine side by side.
+void render_debrief_html(const workshop::Debrief& debrief, std::ostream& out);
 
 }  // namespace unct::report

@@ -182,3 +182,99 @@ void render_form_markdown(const std::vector<selfassess::FormRow>& rows, const ch
 }
 
 }  // namespace unct::report
+
+namespace unct::report {
+namespace {
+
+std::string md_figures(const agreement::Agreement& a) {
+  return percent(a.exact, a.count) + " exact, " + percent(a.within_one, a.count) + " within one level, weighted kappa " +
+         kappa_text(a.kappa);
+}
+
+// The item's title and question in the pack's language, else the checklist's own.
+std::pair<std::string, std::string> title_question(const checklist::Checklist& checklist, const std::string& id,
+                                                   const std::string& lang) {
+  const checklist::Item* item = checklist::find_item(checklist, id);
+  if (item == nullptr) return {};
+  std::pair<std::string, std::string> out{item->title, item->question};
+  if (const checklist::Translation* t = checklist::find_translation(*item, lang)) {
+    if (!t->title.empty()) out.first = t->title;
+    if (!t->question.empty()) out.second = t->question;
+  }
+  return out;
+}
+
+}  // namespace
+
+void render_debrief_markdown(const workshop::Debrief& d, std::ostream& out) {
+  const workshop::Session& s = d.session;
+  out << "# Workshop debrief: " << md(s.pack_title) << "\n\n"
+      << "Pack `" << s.pack_id << "` (" << label(s.kind) << ", " << s.lang << "), checklist " << md(s.checklist_id);
+  if (s.id > 0) out << "; session " << s.id;
+  if (!s.cohort.empty()) out << ": " << md(s.cohort);
+  out << ", " << s.created_at.substr(0, 10) << "\n\n";
+  if (s.draft_key) {
+    out << "> **The answer key is still the engine's draft:** a trainer has not checked it (key status \"draft\" in "
+           "the pack).\n\n";
+  }
+  out << "**The room:** " << d.participants.size() << " participants, " << d.room.count << " answers: " << md_figures(d.room)
+      << ".\n\n## Participants\n\n| Participant | Answered | Exact | Within one | Weighted kappa |\n| --- | --- | --- | --- | --- |\n";
+  for (const workshop::ParticipantScore& p : d.participants) {
+    out << "| " << md(p.name) << " | " << p.answered << "/" << s.items.size() << " | " << percent(p.agreement.exact, p.agreement.count)
+        << " | " << percent(p.agreement.within_one, p.agreement.count) << " | " << kappa_text(p.agreement.kappa) << " |\n";
+  }
+  out << "\n## Discussion points\n\nWhere the room disagreed with the key, most first.\n";
+  if (d.discussion.empty()) out << "\nNone: every answer was on the key.\n";
+  for (std::size_t n = 0; n < d.discussion.size(); ++n) {
+    const workshop::ItemSpread& item = d.items[d.discussion[n]];
+    out << "\n### " << n + 1 << ". " << md(item.item_id) << " " << md(item.title) << "\n\n"
+        << "Key **" << label(item.key) << "**" << (item.engine ? ", engine " + std::string(label(*item.engine)) : "") << ". "
+        << percent(item.exact, item.answered) << " of " << item.answered << " answers on the key, "
+        << levels_text(item.mean_distance) << " levels away on average.\n\n"
+        << "| Missing | Approaches | Meets | Exceeds |\n| --- | --- | --- | --- |\n|";
+    for (std::size_t n_answers : item.answers) out << ' ' << n_answers << " |";
+    out << "\n\n";
+    if (!item.rationale.empty()) out << "**Why the key says " << label(item.key) << ":** " << md(item.rationale) << "\n\n";
+    for (const std::string& note : item.notes) out << "- " << md(note) << '\n';
+  }
+  out << "\n## Items\n\n| Item | Key | Engine | Missing | Approaches | Meets | Exceeds | On the key |\n"
+         "| --- | --- | --- | --- | --- | --- | --- | --- |\n";
+  for (const workshop::ItemSpread& item : d.items) {
+    out << "| " << md(item.item_id) << " " << md(item.title) << " | " << label(item.key) << " | "
+        << (item.engine ? label(*item.engine) : "-") << " |";
+    for (std::size_t n_answers : item.answers) out << ' ' << n_answers << " |";
+    out << ' ' << percent(item.exact, item.answered) << " |\n";
+  }
+  if (d.engine) out << "\nThe engine against the key: " << d.engine->count << " items, " << md_figures(*d.engine) << ".\n";
+}
+
+void render_handout_markdown(const workshop::Pack& pack, const checklist::Checklist& checklist, std::ostream& out) {
+  out << "# Exercise: " << md(pack.title) << "\n\n";
+  if (!pack.instructions.empty()) out << md(pack.instructions) << "\n\n";
+  out << "> " << md(checklist.meta.provenance) << "\n\n";
+  if (!pack.source.empty()) out << "Source: " << md(pack.source) << "\n\n";
+  out << "---\n\n";
+  // The excerpt as written, its headings one level down under the exercise's title.
+  std::size_t start = 0;
+  while (start < pack.excerpt.size()) {
+    const std::size_t end = std::min(pack.excerpt.find('\n', start), pack.excerpt.size());
+    const std::string_view line = std::string_view(pack.excerpt).substr(start, end - start);
+    out << (line.starts_with('#') ? "#" : "") << line << '\n';
+    start = end + 1;
+  }
+  out << "\n---\n\n## Your ratings\n\nRate each item Missing, Approaches, Meets or Exceeds from the excerpt alone, "
+         "and give a short reason.\n\n| Item | Question | Level | Reason |\n| --- | --- | --- | --- |\n";
+  for (const workshop::KeyAnswer& k : pack.key) {
+    const auto [title, question] = title_question(checklist, k.item_id, pack.lang);
+    out << "| " << md(k.item_id) << " " << md(title) << " | " << md(question) << " |  |  |\n";
+  }
+}
+
+void render_answer_sheet_csv(const workshop::Pack& pack, const checklist::Checklist& checklist, std::ostream& out) {
+  out << "participant,item,title,level,note\r\n";
+  for (const workshop::KeyAnswer& k : pack.key) {
+    out << ',' << csv(k.item_id) << ',' << csv(title_question(checklist, k.item_id, pack.lang).first) << ",,\r\n";
+  }
+}
+
+}  // namespace unct::report

@@ -3,6 +3,7 @@
 #include "engine/assess/assessment.hpp"
 #include "engine/checklist/model.hpp"
 #include "engine/selfassess/selfassess.hpp"
+#include "engine/workshop/session.hpp"
 
 #include <ostream>
 
@@ -24,5 +25,17 @@ void render_csv(const Assessment& assessment, std::ostream& out);
 void render_form_csv(const std::vector<selfassess::FormRow>& rows, std::ostream& out);
 void render_form_markdown(const std::vector<selfassess::FormRow>& rows, const checklist::Meta& checklist,
                           std::ostream& out);
+
+// A workshop's debrief as Markdown, the sections of render_debrief (text.hpp): the room's and
+// each participant's agreement with the key, the discussion points, and every item.
+void render_debrief_markdown(const workshop::Debrief& debrief, std::ostream& out);
+
+// What participants get: the instructions, the excerpt, and the items to rate with their
+// questions in the pack's language (never the key).
+void render_handout_markdown(const workshop::Pack& pack, const checklist::Checklist& checklist, std::ostream& out);
+
+// The answer sheet `workshop score` reads: participant, item, title, level and note, one row
+// per item of the pack, the participant's name and the levels left to fill in.
+void render_answer_sheet_csv(const workshop::Pack& pack, const checklist::Checklist& checklist, std::ostream& out);
 
 }  // namespace unct::report

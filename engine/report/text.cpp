@@ -253,3 +253,103 @@ void render_comparison(const Comparison& c, std::ostream& out) {
 }
 
 }  // namespace unct::report
+
+namespace unct::report {
+namespace {
+
+std::string figures(const agreement::Agreement& a) {
+  return percent(a.exact, a.count) + " exact, " + percent(a.within_one, a.count) + " within one level, weighted kappa " +
+         kappa_text(a.kappa);
+}
+
+std::string spread(const workshop::ItemSpread& item) {
+  std::string out;
+  for (Level l : k_levels) {
+    out += (out.empty() ? "" : ", ") + std::string(label(l)) + ' ' + std::to_string(item.answers[static_cast<std::size_t>(l)]);
+  }
+  return out;
+}
+
+}  // namespace
+
+void render_debrief(const workshop::Debrief& d, std::ostream& out) {
+  const workshop::Session& s = d.session;
+  out << "WORKSHOP DEBRIEF: " << s.pack_title << '\n'
+      << "Pack " << s.pack_id << " (" << label(s.kind) << ", " << s.lang << "), checklist " << s.checklist_id << '\n';
+  if (s.id > 0 || !s.cohort.empty()) {
+    out << "Session" << (s.id > 0 ? " " + std::to_string(s.id) : "") << (s.cohort.empty() ? "" : ": " + s.cohort) << ", "
+        << s.created_at.substr(0, 10) << '\n';
+  }
+  if (s.draft_key) {
+    out << wrap("The answer key is still the engine's draft: a trainer has not checked it (key status=\"draft\" in "
+                "the pack).", 0);
+  }
+  out << "\nThe room: " << d.participants.size() << " participants, " << d.room.count << " answers; " << figures(d.room)
+      << "\n\nPARTICIPANTS (agreement with the key)\n  " << fit("Participant", 28) << fit("Answered", 10) << fit("Exact", 8)
+      << fit("Within one", 12) << "Kappa\n";
+  for (const workshop::ParticipantScore& p : d.participants) {
+    out << "  " << fit(p.name, 28) << fit(std::to_string(p.answered) + "/" + std::to_string(s.items.size()), 10)
+        << fit(percent(p.agreement.exact, p.agreement.count), 8) << fit(percent(p.agreement.within_one, p.agreement.count), 12)
+        << kappa_text(p.agreement.kappa) << '\n';
+  }
+
+  out << "\nDISCUSSION POINTS (where the room disagreed with the key, most first)\n";
+  if (d.discussion.empty()) out << "  None: every answer was on the key.\n";
+  for (std::size_t n = 0; n < d.discussion.size(); ++n) {
+    const workshop::ItemSpread& item = d.items[d.discussion[n]];
+    out << "  " << n + 1 << ". " << item.item_id << "  " << item.title << '\n'
+        << "     Key " << label(item.key) << (item.engine ? ", engine " + std::string(label(*item.engine)) : "") << "; "
+        << percent(item.exact, item.answered) << " of " << item.answered << " answers on the key, "
+        << levels_text(item.mean_distance) << " levels away on average\n"
+        << "     Answers: " << spread(item) << '\n';
+    if (!item.rationale.empty()) out << wrap("Why the key says " + std::string(label(item.key)) + ": " + item.rationale, 5);
+    for (const std::string& note : item.notes) out << wrap("- " + note, 5);
+  }
+
+  // One column of answers per level, as wide as its label.
+  out << "\nITEMS\n  " << fit("Item", 13) << fit("Key", 12) << fit("Engine", 12);
+  for (Level l : k_levels) out << fit(label(l), label(l).size() + 2);
+  out << "On the key\n";
+  for (const workshop::ItemSpread& item : d.items) {
+    out << "  " << fit(item.item_id, 13) << fit(label(item.key), 12) << fit(item.engine ? label(*item.engine) : "-", 12);
+    for (Level l : k_levels) out << fit(std::to_string(item.answers[static_cast<std::size_t>(l)]), label(l).size() + 2);
+    out << percent(item.exact, item.answered) << '\n';
+  }
+  if (d.engine) out << "\nThe engine against the key: " << d.engine->count << " items; " << figures(*d.engine) << '\n';
+}
+
+void render_sessions(const std::vector<workshop::Debrief>& sessions, std::ostream& out) {
+  if (sessions.empty()) {
+    out << "No workshop sessions stored yet: unct-assess workshop score PACK SHEETS... stores one.\n";
+    return;
+  }
+  out << fit("Id", 6) << fit("Date", 12) << fit("Cohort", 26) << fit("Pack", 26) << fit("People", 8) << fit("Exact", 8)
+      << fit("Within one", 12) << "Kappa\n";
+  for (const workshop::Debrief& d : sessions) {
+    const workshop::Session& s = d.session;
+    out << fit(std::to_string(s.id), 6) << fit(s.created_at.substr(0, 10), 12) << fit(s.cohort.empty() ? "-" : s.cohort, 26)
+        << fit(s.pack_id, 26) << fit(std::to_string(d.participants.size()), 8) << fit(percent(d.room.exact, d.room.count), 8)
+        << fit(percent(d.room.within_one, d.room.count), 12) << kappa_text(d.room.kappa) << '\n';
+  }
+}
+
+void render_cohorts(const workshop::CohortComparison& c, std::ostream& out) {
+  out << "COHORTS COMPARED\n";
+  for (const workshop::Debrief& d : c.sessions) {
+    const workshop::Session& s = d.session;
+    out << "  Session " << s.id << ": " << (s.cohort.empty() ? "(no cohort label)" : s.cohort) << ", " << s.created_at.substr(0, 10)
+        << ", pack " << s.pack_id << "; " << d.participants.size() << " participants; " << figures(d.room) << '\n';
+  }
+  out << "\nSHARE OF ANSWERS ON THE KEY\n  " << fit("Item", 13);
+  for (const workshop::Debrief& d : c.sessions) out << fit("Session " + std::to_string(d.session.id), 12);
+  out << "Title\n";
+  for (const workshop::CohortItem& item : c.items) {
+    out << "  " << fit(item.item_id, 13);
+    for (const std::optional<double>& share : item.exact_share) {
+      out << fit(share ? std::to_string(std::lround(*share * 100)) + "%" : "-", 12);
+    }
+    out << item.title << '\n';
+  }
+}
+
+}  // namespace unct::report

@@ -1,6 +1,7 @@
 #include "engine/report/wording.hpp"
 
 #include <cmath>
+#include <cstdio>
 
 namespace unct::report {
 
@@ -19,6 +20,19 @@ std::string reviewed(const rules::Review& review) {
 std::string percent(std::size_t part, std::size_t whole) {
   if (whole == 0) return "-";
   return std::to_string(std::lround(100.0 * static_cast<double>(part) / static_cast<double>(whole))) + "%";
+}
+
+std::string kappa_text(const std::optional<double>& kappa) {
+  if (!kappa) return "-";
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "%.2f", *kappa);
+  return buffer;
+}
+
+std::string levels_text(double levels) {
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "%.1f", levels);
+  return buffer;
 }
 
 }  // namespace unct::report

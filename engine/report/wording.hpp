@@ -6,6 +6,7 @@
 #include "engine/rules/result.hpp"
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -20,6 +21,12 @@ std::string reviewed(const rules::Review& review);
 
 // "27%"; "-" when `whole` is 0.
 std::string percent(std::size_t part, std::size_t whole);
+
+// "0.74": a weighted kappa to two decimals; "-" when it is undefined.
+std::string kappa_text(const std::optional<double>& kappa);
+
+// "1.3": a mean number of levels, to one decimal.
+std::string levels_text(double levels);
 
 // The quote with its matched words between `open` and `close`, every piece passed through
 // `escape` (the target format's escaping). Highlights out of order or out of range are skipped.

@@ -191,7 +191,51 @@ CREATE TABLE self_ratings (
 );
 )sql";
 
-constexpr Migration k_migrations[] = {{1, k_v1}, {2, k_v2}, {3, k_v3}, {4, k_v4}, {5, k_v5}, {6, k_v6}};
+// Version 7: workshop sessions. The pack's key and the engine's rating of its excerpt are kept
+// as they were on the day (a trainer may edit the pack afterwards), with every answer, so that
+// cohorts can be compared.
+constexpr const char* k_v7 = R"sql(
+CREATE TABLE workshop_sessions (
+  id            INTEGER PRIMARY KEY,
+  cohort        TEXT NOT NULL,
+  created_at    TEXT NOT NULL,
+  pack_id       TEXT NOT NULL,
+  pack_title    TEXT NOT NULL,
+  pack_path     TEXT NOT NULL,
+  pack_sha256   TEXT NOT NULL,
+  checklist_id  TEXT NOT NULL,
+  kind          TEXT NOT NULL CHECK (kind IN ('cca', 'cf', 'serp')),
+  lang          TEXT NOT NULL,
+  draft_key     INTEGER NOT NULL CHECK (draft_key IN (0, 1))
+);
+CREATE INDEX workshop_sessions_by_pack ON workshop_sessions(pack_id);
+
+CREATE TABLE workshop_items (
+  session_id    INTEGER NOT NULL REFERENCES workshop_sessions(id) ON DELETE CASCADE,
+  position      INTEGER NOT NULL,
+  item_id       TEXT NOT NULL,
+  title         TEXT NOT NULL,
+  key_level     TEXT NOT NULL CHECK (key_level IN ('missing', 'approaches', 'meets', 'exceeds')),
+  rationale     TEXT NOT NULL,
+  engine_level  TEXT CHECK (engine_level IN ('missing', 'approaches', 'meets', 'exceeds')),  -- NULL: not rated
+  PRIMARY KEY (session_id, item_id)
+);
+
+CREATE TABLE workshop_answers (
+  session_id    INTEGER NOT NULL REFERENCES workshop_sessions(id) ON DELETE CASCADE,
+  position      INTEGER NOT NULL,
+  participant   TEXT NOT NULL,
+  item_id       TEXT NOT NULL,
+  level         TEXT NOT NULL CHECK (level IN ('missing', 'approaches', 'meets', 'exceeds')),
+  note          TEXT NOT NULL,
+  file          TEXT NOT NULL,  -- the answer sheet
+  line          INTEGER NOT NULL,
+  PRIMARY KEY (session_id, participant, item_id),
+  FOREIGN KEY (session_id, item_id) REFERENCES workshop_items(session_id, item_id)
+);
+)sql";
+
+constexpr Migration k_migrations[] = {{1, k_v1}, {2, k_v2}, {3, k_v3}, {4, k_v4}, {5, k_v5}, {6, k_v6}, {7, k_v7}};
 
 }  // namespace
 

@@ -2,6 +2,7 @@
 
 #include "engine/core/error.hpp"
 #include "engine/ingest/serialise.hpp"
+#include "engine/selfassess/selfassess.hpp"
 #include "engine/store/migrations.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -256,20 +257,7 @@ struct Store::Impl {
         finding.reset();
       }
     }
-    SQLite::Statement self(db, "INSERT INTO self_ratings (assessment_id, position, item_id, level, justification, "
-                               "source, line) VALUES (?, ?, ?, ?, ?, ?, ?)");
-    for (std::size_t i = 0; i < a.self.size(); ++i) {
-      const SelfRating& s = a.self[i];
-      self.bind(1, assessment_id);
-      self.bind(2, static_cast<std::int64_t>(i));
-      self.bind(3, s.item_id);
-      self.bind(4, std::string(code(s.level)));
-      self.bind(5, s.justification);
-      self.bind(6, s.source);
-      self.bind(7, s.line);
-      self.exec();
-      self.reset();
-    }
+    write_self_ratings(assessment_id, a.self);
     transaction.commit();
     return assessment_id;
   }
@@ -427,25 +415,179 @@ struct Store::Impl {
     // The stored scores follow the reviewed levels, so that history and reports agree.
     item->level = level;
     rescore(a);
-    SQLite::Statement overall(db, "UPDATE assessments SET at_meets_or_above = ?, points = ? WHERE id = ?");
-    overall.bind(1, static_cast<std::int64_t>(a.overall.at_meets_or_above));
-    overall.bind(2, a.overall.points);
-    overall.bind(3, id);
-    overall.exec();
-    SQLite::Statement section(db, "UPDATE section_scores SET at_meets_or_above = ?, points = ? "
-                                  "WHERE assessment_id = ? AND section_id = ?");
-    for (const SectionScore& s : a.sections) {
-      section.bind(1, static_cast<std::int64_t>(s.score.at_meets_or_above));
-      section.bind(2, s.score.points);
-      section.bind(3, id);
-      section.bind(4, s.id);
-      section.exec();
-      section.reset();
-    }
+    write_scores(id, a);
     transaction.commit();
     OverrideRow out = row;
     out.id = override_id;
     return out;
+  }
+
+  Assessment set_self_ratings(std::int64_t id, const std::vector<SelfRating>& ratings, const std::string& file) {
+    SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+    Assessment a = load(id);
+    selfassess::apply(a, ratings, file);
+    SQLite::Statement clear(db, "DELETE FROM self_ratings WHERE assessment_id = ?");
+    clear.bind(1, id);
+    clear.exec();
+    write_self_ratings(id, a.self);
+    // Items needing team records take the team's level; every other item keeps the engine's.
+    SQLite::Statement item(db, "UPDATE item_results SET applicable = ?, level = ? WHERE assessment_id = ? AND item_id = ?");
+    for (const rules::ItemResult& r : a.items) {
+      if (!r.external) continue;
+      item.bind(1, r.applicable ? 1 : 0);
+      item.bind(2, std::string(code(r.level)));
+      item.bind(3, id);
+      item.bind(4, r.item_id);
+      item.exec();
+      item.reset();
+    }
+    // Read back, so that reviewers' overrides still stand over the levels, and score that.
+    Assessment stored = load(id);
+    rescore(stored);
+    write_scores(id, stored);
+    transaction.commit();
+    return stored;
+  }
+
+  std::int64_t save_session(const workshop::Session& session) {
+    SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+    SQLite::Statement head(db, "INSERT INTO workshop_sessions (cohort, created_at, pack_id, pack_title, pack_path, "
+                               "pack_sha256, checklist_id, kind, lang, draft_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    head.bind(1, session.cohort);
+    head.bind(2, session.created_at);
+    head.bind(3, session.pack_id);
+    head.bind(4, session.pack_title);
+    head.bind(5, session.pack_path);
+    head.bind(6, session.pack_sha256);
+    head.bind(7, session.checklist_id);
+    head.bind(8, std::string(code(session.kind)));
+    head.bind(9, session.lang);
+    head.bind(10, session.draft_key ? 1 : 0);
+    head.exec();
+    const std::int64_t id = db.getLastInsertRowid();
+    SQLite::Statement item(db, "INSERT INTO workshop_items (session_id, position, item_id, title, key_level, rationale, "
+                               "engine_level) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    for (std::size_t i = 0; i < session.items.size(); ++i) {
+      const workshop::SessionItem& it = session.items[i];
+      item.bind(1, id);
+      item.bind(2, static_cast<std::int64_t>(i));
+      item.bind(3, it.item_id);
+      item.bind(4, it.title);
+      item.bind(5, std::string(code(it.key)));
+      item.bind(6, it.rationale);
+      if (it.engine) item.bind(7, std::string(code(*it.engine)));
+      else item.bind(7);
+      item.exec();
+      item.reset();
+    }
+    SQLite::Statement answer(db, "INSERT INTO workshop_answers (session_id, position, participant, item_id, level, "
+                                 "note, file, line) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    for (std::size_t i = 0; i < session.answers.size(); ++i) {
+      const workshop::Answer& a = session.answers[i];
+      answer.bind(1, id);
+      answer.bind(2, static_cast<std::int64_t>(i));
+      answer.bind(3, a.participant);
+      answer.bind(4, a.item_id);
+      answer.bind(5, std::string(code(a.level)));
+      answer.bind(6, a.note);
+      answer.bind(7, a.file);
+      answer.bind(8, a.line);
+      answer.exec();
+      answer.reset();
+    }
+    transaction.commit();
+    return id;
+  }
+
+  std::vector<workshop::Session> sessions(const std::string& pack_id, std::optional<std::int64_t> only) const {
+    SQLite::Statement head(db, "SELECT id, cohort, created_at, pack_id, pack_title, pack_path, pack_sha256, "
+                               "checklist_id, kind, lang, draft_key FROM workshop_sessions "
+                               "WHERE (?1 = '' OR pack_id = ?1) AND (?2 IS NULL OR id = ?2) ORDER BY id");
+    head.bind(1, pack_id);
+    if (only) head.bind(2, *only);
+    else head.bind(2);
+    std::vector<workshop::Session> out;
+    while (head.executeStep()) {
+      out.push_back({.id = head.getColumn(0).getInt64(),
+                     .cohort = head.getColumn(1).getString(),
+                     .created_at = head.getColumn(2).getString(),
+                     .pack_id = head.getColumn(3).getString(),
+                     .pack_title = head.getColumn(4).getString(),
+                     .pack_path = head.getColumn(5).getString(),
+                     .pack_sha256 = head.getColumn(6).getString(),
+                     .checklist_id = head.getColumn(7).getString(),
+                     .kind = parse_document_kind(head.getColumn(8).getString()).value_or(DocumentKind::cca),
+                     .lang = head.getColumn(9).getString(),
+                     .draft_key = head.getColumn(10).getInt() != 0});
+    }
+    SQLite::Statement items(db, "SELECT item_id, title, key_level, rationale, engine_level FROM workshop_items "
+                                "WHERE session_id = ? ORDER BY position");
+    SQLite::Statement answers(db, "SELECT participant, item_id, level, note, file, line FROM workshop_answers "
+                                  "WHERE session_id = ? ORDER BY position");
+    for (workshop::Session& s : out) {
+      items.bind(1, s.id);
+      while (items.executeStep()) {
+        workshop::SessionItem it{.item_id = items.getColumn(0).getString(),
+                                 .title = items.getColumn(1).getString(),
+                                 .key = level_of(items.getColumn(2).getString()),
+                                 .rationale = items.getColumn(3).getString()};
+        if (!items.getColumn(4).isNull()) it.engine = level_of(items.getColumn(4).getString());
+        s.items.push_back(std::move(it));
+      }
+      items.reset();
+      answers.bind(1, s.id);
+      while (answers.executeStep()) {
+        s.answers.push_back({.participant = answers.getColumn(0).getString(),
+                             .item_id = answers.getColumn(1).getString(),
+                             .level = level_of(answers.getColumn(2).getString()),
+                             .note = answers.getColumn(3).getString(),
+                             .file = answers.getColumn(4).getString(),
+                             .line = answers.getColumn(5).getInt()});
+      }
+      answers.reset();
+    }
+    return out;
+  }
+
+  // The assessment's overall and section scores as `a` holds them.
+  void write_scores(std::int64_t id, const Assessment& a) {
+    auto bind = [](SQLite::Statement& statement, const Score& score) {
+      statement.bind(1, static_cast<std::int64_t>(score.applicable));
+      statement.bind(2, static_cast<std::int64_t>(score.at_meets_or_above));
+      statement.bind(3, score.points);
+      statement.bind(4, score.max_points);
+    };
+    SQLite::Statement overall(db, "UPDATE assessments SET applicable = ?, at_meets_or_above = ?, points = ?, "
+                                  "max_points = ? WHERE id = ?");
+    bind(overall, a.overall);
+    overall.bind(5, id);
+    overall.exec();
+    SQLite::Statement section(db, "UPDATE section_scores SET applicable = ?, at_meets_or_above = ?, points = ?, "
+                                  "max_points = ? WHERE assessment_id = ? AND section_id = ?");
+    for (const SectionScore& s : a.sections) {
+      bind(section, s.score);
+      section.bind(5, id);
+      section.bind(6, s.id);
+      section.exec();
+      section.reset();
+    }
+  }
+
+  void write_self_ratings(std::int64_t assessment_id, const std::vector<SelfRating>& ratings) {
+    SQLite::Statement self(db, "INSERT INTO self_ratings (assessment_id, position, item_id, level, justification, "
+                               "source, line) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    for (std::size_t i = 0; i < ratings.size(); ++i) {
+      const SelfRating& s = ratings[i];
+      self.bind(1, assessment_id);
+      self.bind(2, static_cast<std::int64_t>(i));
+      self.bind(3, s.item_id);
+      self.bind(4, std::string(code(s.level)));
+      self.bind(5, s.justification);
+      self.bind(6, s.source);
+      self.bind(7, s.line);
+      self.exec();
+      self.reset();
+    }
   }
 };
 
@@ -486,6 +628,27 @@ std::optional<std::int64_t> Store::assessed(const std::string& document_sha256, 
 OverrideRow Store::override_level(std::int64_t assessment_id, const std::string& item_id, Level level,
                                   const std::string& note, const std::string& reviewer, const std::string& at) {
   return guarded(m_impl->path, [&] { return m_impl->override_level(assessment_id, item_id, level, note, reviewer, at); });
+}
+
+Assessment Store::set_self_ratings(std::int64_t assessment_id, const std::vector<SelfRating>& ratings,
+                                   const std::string& file) {
+  return guarded(m_impl->path, [&] { return m_impl->set_self_ratings(assessment_id, ratings, file); });
+}
+
+std::int64_t Store::save_session(const workshop::Session& session) {
+  return guarded(m_impl->path, [&] { return m_impl->save_session(session); });
+}
+
+workshop::Session Store::load_session(std::int64_t id) const {
+  return guarded(m_impl->path, [&] {
+    std::vector<workshop::Session> found = m_impl->sessions({}, id);
+    if (found.empty()) throw InputError({.file = m_impl->path}, "no workshop session " + std::to_string(id));
+    return std::move(found.front());
+  });
+}
+
+std::vector<workshop::Session> Store::sessions(const std::string& pack_id) const {
+  return guarded(m_impl->path, [&] { return m_impl->sessions(pack_id, std::nullopt); });
 }
 
 std::vector<OverrideRow> Store::overrides(std::int64_t assessment_id) const {

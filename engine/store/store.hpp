@@ -8,6 +8,7 @@
 
 #include "engine/assess/assessment.hpp"
 #include "engine/ingest/document.hpp"
+#include "engine/workshop/session.hpp"
 
 #include <algorithm>
 #include <cstdint>
@@ -161,6 +162,20 @@ public:
   // not applicable, or not assessable from the document).
   OverrideRow override_level(std::int64_t assessment_id, const std::string& item_id, Level level,
                              const std::string& note, const std::string& reviewer, const std::string& at);
+
+  // Replaces the country team's ratings of a stored assessment (see selfassess::apply): items
+  // needing team records take the team's level, the scores are recomputed, reviewers' overrides
+  // still stand; one transaction. Returns the assessment as now stored. Throws InputError when
+  // the assessment does not exist, or (naming `file` and the line) for a rating of an item that
+  // does not apply to the document.
+  Assessment set_self_ratings(std::int64_t assessment_id, const std::vector<SelfRating>& ratings, const std::string& file);
+
+  // Workshop sessions: stored whole in one transaction; returns the id.
+  std::int64_t save_session(const workshop::Session& session);
+  // Throws InputError when there is no session with that id.
+  workshop::Session load_session(std::int64_t id) const;
+  // Every session, oldest first; only those of the pack with this id when it is not empty.
+  std::vector<workshop::Session> sessions(const std::string& pack_id = {}) const;
 
   // Every override of the assessment, oldest first.
   std::vector<OverrideRow> overrides(std::int64_t assessment_id) const;

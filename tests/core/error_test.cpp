@@ -8,10 +8,10 @@ namespace unct {
 namespace {
 
 TEST(SourceLocation, ReadsLikeACompilerMessage) {
-  EXPECT_EQ(to_string({.file = "c.xml", .line = 12, .column = 7, .item_id = "RDM-CCA-01"}),
+  EXPECT_EQ(to_string(SourceLocation{.file = "c.xml", .line = 12, .column = 7, .item_id = "RDM-CCA-01"}),
             "c.xml:12:7: item RDM-CCA-01: ");
-  EXPECT_EQ(to_string({.file = "doc.pdf", .page = 3}), "doc.pdf: page 3: ");
-  EXPECT_EQ(to_string({}), "");
+  EXPECT_EQ(to_string(SourceLocation{.file = "doc.pdf", .page = 3}), "doc.pdf: page 3: ");
+  EXPECT_EQ(to_string(SourceLocation{}), "");
 }
 
 TEST(InputError, WhatCarriesLocationAndMessage) {
