@@ -49,6 +49,20 @@ if not any("review" in item for item in reviewed["items"]):
     print("report 1: the overridden item has no review")
     failures += 1
 reports.append(("report 1 reviewed", reviewed))
+# The same with the country team's ratings: an underclaim, an overclaim and a self-reported item.
+form = work / "self.csv"
+form.write_text("item,level,justification,source\n"
+                "RDM-CCA-01,missing,not covered,\n"
+                "RDM-CCA-14,exceeds,we think so,\n"
+                "RDM-UNCT-01,meets,consulted twice,consultation records 2024\n", encoding="utf-8")
+subprocess.run([engine, "self-assess", "import", "1", str(form), "--db", str(db)], capture_output=True, text=True, check=True)
+team = json.loads(subprocess.run([engine, "report", "1", "--db", str(db), "--format", "json"],
+                                 capture_output=True, text=True).stdout)
+claims = sorted(s["discrepancy"]["claim"] for s in team["self"] if "discrepancy" in s)
+if len(team["self"]) != 3 or not any(i.get("self_reported") for i in team["items"]) or not claims:
+    print(f"report 1 with self-ratings: {len(team['self'])} ratings, claims {claims}")
+    failures += 1
+reports.append(("report 1 self-assessed", team))
 
 for name, report in reports:
     errors = sorted(validator.iter_errors(report), key=lambda e: list(e.path))

@@ -3,6 +3,7 @@
 #include "cli/defaults.hpp"
 #include "cli/run.hpp"
 #include "engine/checklist/load.hpp"
+#include "engine/core/csv.hpp"
 #include "engine/core/error.hpp"
 #include "engine/report/markdown.hpp"
 #include "engine/selfassess/selfassess.hpp"
@@ -59,13 +60,48 @@ int run_template(const std::vector<std::string>& args, Io io) {
   return k_exit_ok;
 }
 
+int run_import(const std::vector<std::string>& args, Io io) {
+  namespace po = boost::program_options;
+  po::options_description options("options");
+  options.add_options()("checklist", po::value<std::string>()->default_value(default_checklist().string()), "checklist XML file");
+  add_db_option(options);
+  po::options_description hidden;
+  hidden.add_options()("id", po::value<std::int64_t>()->required(), "assessment id")(
+      "form", po::value<std::string>()->required(), "filled-in form");
+  po::positional_options_description positional;
+  positional.add("id", 1).add("form", 1);
+  po::variables_map values;
+  if (!parse_options(args, options, hidden, positional, values, io.out,
+                     "usage: unct-assess self-assess import ASSESSMENT FORM.csv [--db FILE]\n\n"
+                     "Stores a country team's filled-in form with an assessment already in the database, in place\n"
+                     "of any ratings it held: items needing team records take the team's level, the scores follow,\n"
+                     "and `report ASSESSMENT` shows team and engine side by side.")) {
+    return k_exit_ok;
+  }
+  const checklist::Checklist checklist = checklist::load_checklist(values["checklist"].as<std::string>());
+  const std::string form = values["form"].as<std::string>();
+  const std::vector<SelfRating> ratings = selfassess::read_self_ratings(read_csv(form), checklist);
+  store::Store store = open_existing_store(values);
+  const std::int64_t id = values["id"].as<std::int64_t>();
+  const Assessment a = store.set_self_ratings(id, ratings, form);
+  std::size_t over = 0;
+  std::size_t under = 0;
+  for (const selfassess::Discrepancy& d : selfassess::discrepancies(a)) (d.claim == selfassess::Claim::overclaim ? over : under)++;
+  io.out << "Assessment " << id << ": " << ratings.size() << " items rated by the team; " << over << " overclaims, " << under
+         << " underclaims; " << a.overall.at_meets_or_above << " of " << a.overall.applicable
+         << " applicable items at Meets or above.\nunct-assess report " << id << " shows them side by side.\n";
+  return k_exit_ok;
+}
+
 }  // namespace
 
 int run_self_assess(const std::vector<std::string>& args, Io io) {
   if (!args.empty() && args.front() == "template") return run_template({args.begin() + 1, args.end()}, io);
-  io.out << "usage: unct-assess self-assess template [options]\n\n"
-            "  template   write the self-assessment form a country team fills in (see --help)\n\n"
-            "Then: unct-assess score FILE --self FORM.csv\n";
+  if (!args.empty() && args.front() == "import") return run_import({args.begin() + 1, args.end()}, io);
+  io.out << "usage: unct-assess self-assess <command> [options]\n\n"
+            "  template   write the self-assessment form a country team fills in (see --help)\n"
+            "  import     store a filled-in form with an assessment already scored\n\n"
+            "Or score and store the team's ratings at once: unct-assess score FILE --self FORM.csv\n";
   return args.empty() || args.front() == "--help" || args.front() == "-h" ? k_exit_ok : k_exit_bad_input;
 }
 

@@ -329,7 +329,25 @@ void render_comparison_html(const Comparison& c, std::ostream& out) {
         << "</td><td>" << level_badge(i.after) << "</td><td>"
         << (i.delta > 0 ? "up " + std::to_string(i.delta) : i.delta < 0 ? "down " + std::to_string(-i.delta) : "") << "</td></tr>\n";
   }
-  out << "</table>\n</body>\n</html>\n";
+  out << "</table>\n";
+  const std::vector<selfassess::ClaimChange> claims = selfassess::compare_claims(c.first, c.second);
+  if (!claims.empty()) {
+    auto claim_html = [](const std::optional<selfassess::Discrepancy>& d) {
+      if (!d) return std::string("none");
+      return std::string(d->claim == selfassess::Claim::overclaim ? "Overclaim" : "Underclaim") + ": team " +
+             esc(label(d->team)) + ", engine " + esc(label(d->engine));
+    };
+    out << "<h2>Team and engine</h2>\n<p class=\"meta\">Over- and underclaims of the country team's self-assessment in "
+           "either.</p>\n<table class=\"levels\">\n<tr><th>Item</th><th>First</th><th>Second</th><th></th></tr>\n";
+    for (const selfassess::ClaimChange& claim : claims) {
+      const char* row = !claim.second ? " class=\"up\"" : !claim.first ? " class=\"down\"" : "";
+      out << "<tr" << row << "><td>" << esc(claim.item_id) << " " << esc(claim.title) << "</td><td>" << claim_html(claim.first)
+          << "</td><td>" << claim_html(claim.second) << "</td><td>"
+          << (!claim.second ? "resolved" : !claim.first ? "new" : "stands") << "</td></tr>\n";
+    }
+    out << "</table>\n";
+  }
+  out << "</body>\n</html>\n";
 }
 
 void render_html(const Assessment& a, const checklist::Checklist* checklist, std::ostream& out) {

@@ -1,5 +1,7 @@
 #include "engine/report/json.hpp"
 
+#include "engine/selfassess/selfassess.hpp"
+
 #include <nlohmann/json.hpp>
 
 namespace unct::report {
@@ -41,11 +43,33 @@ ordered_json to_json(const rules::ItemResult& r) {
   out["criteria"] = criteria;
   out["unmet"] = r.unmet;
   if (!r.gap.empty()) out["gap"] = r.gap;
+  if (rules::self_reported(r)) out["self_reported"] = true;
   if (r.review) {
     out["review"] = {{"engine_level", code(r.review->engine_level)},
                      {"reviewer", r.review->reviewer},
                      {"note", r.review->note},
                      {"at", r.review->at}};
+  }
+  return out;
+}
+
+// The team's ratings, each with the discrepancy the engine sees, if any.
+ordered_json team_json(const Assessment& a) {
+  const std::vector<selfassess::Discrepancy> claims = selfassess::discrepancies(a);
+  ordered_json out = ordered_json::array();
+  for (const SelfRating& s : a.self) {
+    ordered_json rating{{"item", s.item_id}, {"level", code(s.level)}, {"justification", s.justification},
+                        {"source", s.source}, {"line", s.line}};
+    for (const selfassess::Discrepancy& d : claims) {
+      if (d.item_id != s.item_id) continue;
+      const bool over = d.claim == selfassess::Claim::overclaim;
+      rating["discrepancy"] = {{"claim", over ? "overclaim" : "underclaim"}, {"engine_level", code(d.engine)}};
+      if (over) rating["discrepancy"]["not_evidenced"] = d.not_evidenced;
+      ordered_json quotes = ordered_json::array();
+      for (const rules::Evidence& e : d.quotes) quotes.push_back(to_json(e));
+      if (!over) rating["discrepancy"]["quotes"] = quotes;
+    }
+    out.push_back(std::move(rating));
   }
   return out;
 }
@@ -87,6 +111,7 @@ void render_json(const Assessment& a, std::ostream& out) {
       {"overall", to_json(a.overall)},
       {"sections", sections},
       {"items", items},
+      {"self", team_json(a)},
   };
   out << doc.dump(2, ' ', false, ordered_json::error_handler_t::replace) << '\n';
 }

@@ -250,6 +250,18 @@ void render_comparison(const Comparison& c, std::ostream& out) {
     out << row << '\n';
   }
   if (!any) out << "\nNo item changed level.\n";
+  const std::vector<selfassess::ClaimChange> claims = selfassess::compare_claims(c.first, c.second);
+  if (claims.empty()) return;
+  out << "\nTEAM AND ENGINE (over- and underclaims in either)\n";
+  auto claim_text = [](const std::optional<selfassess::Discrepancy>& d) {
+    if (!d) return std::string("none");
+    return std::string(d->claim == selfassess::Claim::overclaim ? "overclaim" : "underclaim") + " (team " +
+           std::string(label(d->team)) + ", engine " + std::string(label(d->engine)) + ")";
+  };
+  for (const selfassess::ClaimChange& claim : claims) {
+    const char* status = !claim.second ? "resolved" : !claim.first ? "new" : "stands";
+    out << "  " << fit(claim.item_id, 13) << fit(status, 10) << claim_text(claim.first) << " -> " << claim_text(claim.second) << '\n';
+  }
 }
 
 }  // namespace unct::report

@@ -141,4 +141,17 @@ std::vector<Discrepancy> discrepancies(const Assessment& assessment) {
   return out;
 }
 
+std::vector<ClaimChange> compare_claims(const Assessment& first, const Assessment& second) {
+  std::vector<ClaimChange> out;
+  auto entry = [&](const Discrepancy& d) -> ClaimChange& {
+    for (ClaimChange& c : out) {
+      if (c.item_id == d.item_id) return c;
+    }
+    return out.emplace_back(ClaimChange{.item_id = d.item_id, .title = d.title});
+  };
+  for (const Discrepancy& d : discrepancies(second)) entry(d).second = d;
+  for (const Discrepancy& d : discrepancies(first)) entry(d).first = d;
+  return out;
+}
+
 }  // namespace unct::selfassess

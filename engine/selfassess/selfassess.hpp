@@ -67,4 +67,18 @@ struct Discrepancy {
 // their evidence.
 std::vector<Discrepancy> discrepancies(const Assessment& assessment);
 
+// One item's discrepancy across two assessments (drafts) of a document: resolved when only the
+// first has it, new when only the second has it, standing when both have it.
+struct ClaimChange {
+  std::string item_id;
+  std::string title;
+  std::optional<Discrepancy> first;
+  std::optional<Discrepancy> second;
+  bool operator==(const ClaimChange&) const = default;
+};
+
+// The items with a discrepancy in either assessment, in the second's checklist order, then the
+// first's; empty when neither holds the team's ratings.
+std::vector<ClaimChange> compare_claims(const Assessment& first, const Assessment& second);
+
 }  // namespace unct::selfassess
