@@ -104,5 +104,38 @@ TEST_F(SelfAssessment, BadAnswersNameTheRowAndStoreNothing) {
   EXPECT_FALSE(fs::exists(m_dir / "a.db"));
 }
 
+TEST_F(SelfAssessment, ImportIntoAStoredAssessmentReplacesTheTeamsRatingsAndRescores) {
+  const std::string db = (m_dir / "a.db").string();
+  ASSERT_EQ(run_cli({"score", (m_dir / "draft.md").string(), "--kind", "cca", "--db", db}).exit_code, 0);
+  const auto before = run_cli({"report", "1", "--db", db});
+  EXPECT_THAT(before.out, HasSubstr("of 15 applicable items"));
+
+  test::write_bytes(m_dir / "form.csv", fill(m_form, {{"RDM-CCA-01", "missing,not yet,"},
+                                                       {"RDM-UNCT-01", "meets,thematic group,UNCT minutes 2024"},
+                                                       {"RDM-UNCT-02", "approaches,one consultation,"}}));
+  const auto imported = run_cli({"self-assess", "import", "1", (m_dir / "form.csv").string(), "--db", db});
+  ASSERT_EQ(imported.exit_code, 0) << imported.err;
+  EXPECT_THAT(imported.out, HasSubstr("3 items rated by the team; 0 overclaims, 1 underclaims"));
+  const auto after = run_cli({"report", "1", "--db", db});
+  EXPECT_THAT(after.out, HasSubstr("of 17 applicable items"));
+  EXPECT_THAT(after.out, HasSubstr("UNDERCLAIM RDM-CCA-01"));
+
+  // A second form replaces the first: one team item left, the scores follow.
+  test::write_bytes(m_dir / "form.csv", fill(m_form, {{"RDM-UNCT-01", "exceeds,terms of reference,"}}));
+  ASSERT_EQ(run_cli({"self-assess", "import", "1", (m_dir / "form.csv").string(), "--db", db}).exit_code, 0);
+  const auto again = run_cli({"report", "1", "--db", db});
+  EXPECT_THAT(again.out, HasSubstr("of 16 applicable items"));
+  EXPECT_THAT(again.out, Not(HasSubstr("UNDERCLAIM")));
+  EXPECT_THAT(again.out, HasSubstr("Exceeds (self-reported)"));
+
+  // A rating that does not apply is refused with its row, and the stored ratings stay as they were.
+  test::write_bytes(m_dir / "bad.csv", "item,level\nRDM-UNCT-02,meets\nRDM-CF-01,meets\n");
+  const auto bad = run_cli({"self-assess", "import", "1", (m_dir / "bad.csv").string(), "--db", db});
+  EXPECT_EQ(bad.exit_code, cli::k_exit_bad_input);
+  EXPECT_THAT(bad.err, HasSubstr("bad.csv:3"));
+  EXPECT_EQ(run_cli({"report", "1", "--db", db}).out, again.out);
+  EXPECT_EQ(run_cli({"self-assess", "import", "9", (m_dir / "form.csv").string(), "--db", db}).exit_code, cli::k_exit_bad_input);
+}
+
 }  // namespace
 }  // namespace unct

@@ -1,0 +1,146 @@
+#include "tests/support/support.hpp"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace unct {
+namespace {
+
+namespace fs = std::filesystem;
+using ::testing::ContainsRegex;
+using ::testing::HasSubstr;
+using ::testing::Not;
+using test::run_cli;
+
+class Workshop : public ::testing::Test {
+protected:
+  std::string pack() const { return test::fixture("workshop/pack.xml").string(); }
+  std::string sheet(const std::string& name) const { return test::fixture("workshop/" + name).string(); }
+  std::string db() const { return (m_dir / "w.db").string(); }
+  test::TempDir m_dir;
+};
+
+// Figures worked out by hand in tests/workshop/session_test.cpp.
+TEST_F(Workshop, ScoresSheetsAgainstTheKeyAndStoresTheSession) {
+  const auto scored = run_cli({"workshop", "score", pack(), sheet("amina.csv"), sheet("room.csv"), "--cohort", "Geneva, Nov 2026",
+                               "--db", db()});
+  ASSERT_EQ(scored.exit_code, 0) << scored.err;
+  const std::string& out = scored.out;
+  EXPECT_THAT(out, HasSubstr("The room: 3 participants, 11 answers; 64% exact, 82% within one level, weighted kappa 0.45"));
+  EXPECT_THAT(out, ContainsRegex("Amina +4/4 +100% +100% +1.00"));
+  EXPECT_THAT(out, ContainsRegex("Ben +4/4 +50% +100% +0.67"));
+  EXPECT_THAT(out, ContainsRegex("Chloé +3/4 +33% +33% +-0.18"));
+  // The discussion points, most disagreement first, with the key's rationale and the notes.
+  const std::size_t first = out.find("1. RDM-CCA-13");
+  const std::size_t second = out.find("2. RDM-CCA-04");
+  const std::size_t third = out.find("3. RDM-CCA-05");
+  ASSERT_NE(first, std::string::npos) << out;
+  EXPECT_LT(first, second);
+  EXPECT_LT(second, third);
+  EXPECT_THAT(out, Not(HasSubstr("4. RDM-CCA-01")));
+  EXPECT_THAT(out, HasSubstr("Answers: Missing 1, Approaches 1, Meets 0, Exceeds 1"));
+  EXPECT_THAT(out, HasSubstr("Why the key says Missing: Nothing on legal identity"));
+  EXPECT_THAT(out, HasSubstr("- Ben (Approaches): the census is mentioned"));
+  // The engine's rating of the excerpt beside the key.
+  EXPECT_THAT(out, ContainsRegex("RDM-CCA-13 +Missing +(Missing|Approaches|Meets|Exceeds) +1 +1 +0 +1 +33%"));
+  EXPECT_THAT(out, HasSubstr("The engine against the key: 4 items"));
+  EXPECT_THAT(scored.err, HasSubstr("saved as workshop session 1"));
+
+  // Stored: the debrief again, in Markdown and HTML.
+  const auto md = run_cli({"workshop", "report", "1", "--format", "md", "--db", db()});
+  ASSERT_EQ(md.exit_code, 0) << md.err;
+  EXPECT_THAT(md.out, HasSubstr("# Workshop debrief: Test excerpt: Republic of Examplia CCA"));
+  EXPECT_THAT(md.out, HasSubstr("| Ben | 4/4 | 50% | 100% | 0.67 |"));
+  EXPECT_THAT(md.out, HasSubstr("### 1. RDM-CCA-13"));
+  EXPECT_THAT(md.out, HasSubstr("| 1 | 1 | 0 | 1 |"));
+  const auto html = run_cli({"workshop", "report", "1", "--format", "html", "--out", (m_dir / "d.html").string(), "--db", db()});
+  ASSERT_EQ(html.exit_code, 0) << html.err;
+  const std::string page = test::read_bytes(m_dir / "d.html");
+  EXPECT_THAT(page, HasSubstr("<h1>Workshop debrief: Test excerpt: Republic of Examplia CCA</h1>"));
+  EXPECT_THAT(page, HasSubstr("Geneva, Nov 2026"));
+  EXPECT_THAT(page, HasSubstr("<td>Chloé</td><td>3/4</td><td>33%</td><td>33%</td><td>-0.18</td>"));
+  EXPECT_THAT(page, HasSubstr("class=\"spread\""));
+}
+
+TEST_F(Workshop, CohortsAreListedAndCompared) {
+  ASSERT_EQ(run_cli({"workshop", "score", pack(), sheet("amina.csv"), "--cohort", "Geneva", "--db", db()}).exit_code, 0);
+  ASSERT_EQ(run_cli({"workshop", "score", pack(), sheet("room.csv"), "--cohort", "Nairobi", "--db", db()}).exit_code, 0);
+  const auto sessions = run_cli({"workshop", "sessions", "--pack", "test-cca", "--db", db()});
+  ASSERT_EQ(sessions.exit_code, 0) << sessions.err;
+  EXPECT_THAT(sessions.out, ContainsRegex("1 +[0-9-]+ +Geneva +test-cca +1 +100% +100% +1.00"));
+  EXPECT_THAT(sessions.out, ContainsRegex("2 +[0-9-]+ +Nairobi +test-cca +2 +43% +71%"));
+  const auto compared = run_cli({"workshop", "compare", "1", "2", "--db", db()});
+  ASSERT_EQ(compared.exit_code, 0) << compared.err;
+  EXPECT_THAT(compared.out, HasSubstr("Session 1: Geneva"));
+  EXPECT_THAT(compared.out, ContainsRegex("RDM-CCA-04 +100% +50% +Data gaps"));
+  EXPECT_EQ(run_cli({"workshop", "compare", "1", "--db", db()}).exit_code, 2);
+  EXPECT_EQ(run_cli({"workshop", "report", "7", "--db", db()}).exit_code, 2);
+}
+
+TEST_F(Workshop, BadSheetsNameTheRowAndStoreNothing) {
+  const fs::path bad = m_dir / "bad.csv";
+  auto score = [&](const std::string& csv) {
+    test::write_bytes(bad, csv);
+    return run_cli({"workshop", "score", pack(), sheet("amina.csv"), bad.string(), "--db", db()});
+  };
+  auto r = score("participant,item,level\nDan,RDM-CCA-01,meets\nDan,RDM-CCA-09,meets\n");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("bad.csv:3: Dan: item RDM-CCA-09 is not in the exercise test-cca"));
+  r = score("participant,item,level\n,RDM-CCA-01,meets\n");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("bad.csv:2: no participant's name"));
+  r = score("participant,item,level\nDan,RDM-CCA-01,good\n");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("bad.csv:2: Dan: item RDM-CCA-01: unknown level \"good\""));
+  r = score("participant,item,level\nAmina,RDM-CCA-01,meets\n");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("bad.csv:2: Amina answered RDM-CCA-01 already, in "));
+  EXPECT_EQ(run_cli({"workshop", "score", pack(), sheet("amina.csv"), "--format", "pdf", "--db", db()}).exit_code, 2);
+  EXPECT_FALSE(fs::exists(db()));
+}
+
+TEST_F(Workshop, NewDraftsAPackFromADocumentThatScoresAndHandsOut) {
+  const std::string pack_file = (m_dir / "draft.xml").string();
+  const auto drafted = run_cli({"workshop", "new", test::source_file("samples/cca-norvania-2024.docx").string(), "--items",
+                                "RDM-CCA-04,RDM-CCA-05", "--out", pack_file});
+  ASSERT_EQ(drafted.exit_code, 0) << drafted.err;
+  EXPECT_THAT(drafted.err, HasSubstr("drafted pack cca-norvania-2024: 2 items"));
+  const std::string xml = test::read_bytes(pack_file);
+  EXPECT_THAT(xml, HasSubstr("<key status=\"draft\">"));
+  EXPECT_THAT(xml, HasSubstr("3. Data: what is known and what is not"));  // where the data-gap evidence is
+  EXPECT_THAT(xml, HasSubstr("<rationale>Engine draft: "));
+
+  const auto handout = run_cli({"workshop", "handout", pack_file});
+  ASSERT_EQ(handout.exit_code, 0) << handout.err;
+  EXPECT_THAT(handout.out, HasSubstr("## Your ratings"));
+  EXPECT_THAT(handout.out, HasSubstr("| RDM-CCA-04 Data gaps and rights-based data |"));
+  EXPECT_THAT(handout.out, Not(HasSubstr("Engine draft")));  // never the key
+  const auto sheet_csv = run_cli({"workshop", "handout", pack_file, "--format", "csv"});
+  ASSERT_EQ(sheet_csv.exit_code, 0) << sheet_csv.err;
+  EXPECT_THAT(sheet_csv.out, HasSubstr("participant,item,title,level,note\r\n,RDM-CCA-04,"));
+
+  // A participant fills the sheet in; the debrief says the key is still the engine's draft.
+  std::string filled = sheet_csv.out;
+  for (std::size_t at = filled.find("\r\n,"); at != std::string::npos; at = filled.find("\r\n,", at + 2)) filled.insert(at + 2, "Eve");
+  for (std::size_t at = filled.find(",,\r\n"); at != std::string::npos; at = filled.find(",,\r\n", at + 8)) filled.replace(at, 4, ",meets,\r\n");
+  test::write_bytes(m_dir / "eve.csv", filled);
+  const auto scored = run_cli({"workshop", "score", pack_file, (m_dir / "eve.csv").string(), "--no-store"});
+  ASSERT_EQ(scored.exit_code, 0) << scored.err;
+  EXPECT_THAT(scored.out, HasSubstr("still the engine's draft"));
+  EXPECT_THAT(scored.out, HasSubstr("1 participants, 2 answers"));
+  EXPECT_THAT(scored.out, HasSubstr("The engine against the key: 2 items; 100% exact"));
+
+  const auto wrong_kind = run_cli({"workshop", "new", test::source_file("samples/cca-norvania-2024.docx").string(), "--items",
+                                   "RDM-CF-05"});
+  EXPECT_EQ(wrong_kind.exit_code, 2);
+  EXPECT_THAT(wrong_kind.err, HasSubstr("item RDM-CF-05: does not apply to a Common Country Analysis"));
+  const auto no_heading = run_cli({"workshop", "new", test::source_file("samples/cca-norvania-2024.docx").string(), "--items",
+                                   "RDM-CCA-04", "--section", "no such heading"});
+  EXPECT_EQ(no_heading.exit_code, 2);
+  EXPECT_THAT(no_heading.err, HasSubstr("no heading names \"no such heading\""));
+}
+
+}  // namespace
+}  // namespace unct
