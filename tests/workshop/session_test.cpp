@@ -11,6 +11,8 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <filesystem>
+#include <map>
 
 namespace unct::workshop {
 namespace {
@@ -87,6 +89,25 @@ TEST(WorkshopPack, ProblemsNameTheLineAndItem) {
   EXPECT_THAT(error_of(with("checklist=\"rdm-2021\"", "checklist=\"other\"")), HasSubstr("for the checklist \"other\""));
   EXPECT_THAT(error_of(with("<key status=\"reviewed\">", "<key>")), HasSubstr("bad.xml:20:3: element 'key': The attribute 'status' is required"));
   EXPECT_THAT(error_of("<pack"), HasSubstr("bad.xml:1"));
+}
+
+// The packs trainers get with the program: at least three in English and one in French or
+// Spanish, each keyed by hand (not the engine's draft), each excerpt readable by the engine.
+TEST(WorkshopPack, BundledPacksLoadWithReviewedKeys) {
+  std::map<std::string, int> languages;
+  for (const auto& entry : std::filesystem::directory_iterator(test::source_file("samples/workshop"))) {
+    if (entry.path().extension() != ".xml") continue;
+    const Pack pack = load_pack(entry.path(), bundled());
+    SCOPED_TRACE(entry.path().filename().string());
+    EXPECT_FALSE(pack.draft_key);
+    EXPECT_GE(pack.key.size(), 3u);
+    EXPECT_FALSE(pack.instructions.empty());
+    for (const KeyAnswer& k : pack.key) EXPECT_FALSE(k.rationale.starts_with("Engine draft")) << k.item_id;
+    EXPECT_EQ(excerpt_document(pack).language, pack.lang);
+    ++languages[pack.lang];
+  }
+  EXPECT_GE(languages["en"], 3);
+  EXPECT_GE(languages["fr"] + languages["es"], 1);
 }
 
 TEST(WorkshopAnswers, ErrorsNameTheRow) {
