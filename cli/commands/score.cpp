@@ -35,7 +35,7 @@ int run_score(const std::vector<std::string>& args, Io io) {
       ("title", po::value<std::string>(), "title to report and store (default: the document's first heading)")
       ("region", po::value<std::string>(), "region to store with the assessment, for `gaps --region`")
       ("draft", po::value<std::string>(), "draft label to store, e.g. \"draft 2\", for `compare` by name")
-      ("self", po::value<std::string>(), "the country team's self-assessment (CSV from `self-assess template`), stored beside the engine's levels")
+      ("self", po::value<std::string>(), "the country team's self-assessment (CSV or XLSX from `self-assess template`), stored beside the engine's levels")
       ("format", po::value<std::string>()->default_value("text"), "report format: text, json, md, csv or html")
       ("explain", po::value<std::vector<std::string>>()->composing(),
        "print why ITEM got its level (each criterion's signals, counts and matched words) instead of the report; repeatable")
@@ -91,7 +91,7 @@ int run_score(const std::vector<std::string>& args, Io io) {
     }
   }
   std::vector<SelfRating> self;
-  if (values.count("self") != 0) self = selfassess::read_self_ratings(read_csv(values["self"].as<std::string>()), checklist);
+  if (values.count("self") != 0) self = selfassess::read_self_ratings(read_table(values["self"].as<std::string>()), checklist);
   // A document read before (same bytes) comes from the database's text cache, not its file.
   const ingest::Document document = [&] {
     PhaseTimer timer(assess_options.timings, "read");

@@ -5,11 +5,10 @@
 #include "engine/checklist/load.hpp"
 #include "engine/core/csv.hpp"
 #include "engine/core/error.hpp"
-#include "engine/report/markdown.hpp"
+#include "engine/report/form.hpp"
 #include "engine/selfassess/selfassess.hpp"
 
 #include <algorithm>
-#include <fstream>
 
 namespace unct::cli {
 namespace {
@@ -21,13 +20,13 @@ int run_template(const std::vector<std::string>& args, Io io) {
       ("checklist", po::value<std::string>()->default_value(default_checklist().string()), "checklist XML file")
       ("kind", po::value<std::string>(), "only the items for this kind of document: cca, cf or serp (default: every item)")
       ("lang", po::value<std::string>()->default_value("en"), "language of the titles and questions: en, fr or es")
-      ("format", po::value<std::string>()->default_value("csv"), "csv (what score --self reads) or md")
+      ("format", po::value<std::string>()->default_value("csv"), "csv or xlsx (what score --self reads back), or md")
       ("out", po::value<std::string>(), "file to write (default: standard output)");
   po::options_description hidden;
   po::positional_options_description positional;
   po::variables_map values;
   if (!parse_options(args, options, hidden, positional, values, io.out,
-                     "usage: unct-assess self-assess template [--kind cca|cf|serp] [--lang en|fr|es] [--format csv|md] [--out FILE]\n\n"
+                     "usage: unct-assess self-assess template [--kind cca|cf|serp] [--lang en|fr|es] [--format csv|xlsx|md] [--out FILE]\n\n"
                      "Writes the form a country team fills in to rate its own document: one row per item with its\n"
                      "question and where the evidence comes from (the document, or the team's records for the\n"
                      "RDM-UNCT items), and empty level, justification and source columns. Score the document with\n"
@@ -36,7 +35,10 @@ int run_template(const std::vector<std::string>& args, Io io) {
   }
   const std::optional<DocumentKind> kind = kind_option(values);
   const std::string format = values["format"].as<std::string>();
-  if (format != "csv" && format != "md") throw InputError({}, "unknown --format \"" + format + "\": use csv or md");
+  if (format != "csv" && format != "xlsx" && format != "md") {
+    throw InputError({}, "unknown --format \"" + format + "\": use csv, xlsx or md");
+  }
+  if (format == "xlsx" && values.count("out") == 0) throw InputError({}, "--format xlsx needs --out FILE.xlsx");
   const checklist::Checklist checklist = checklist::load_checklist(values["checklist"].as<std::string>());
   const std::string lang = values["lang"].as<std::string>();
   const auto& languages = checklist.meta.languages;
@@ -44,18 +46,16 @@ int run_template(const std::vector<std::string>& args, Io io) {
     throw InputError({.file = checklist.source}, "--lang " + lang + ": the checklist has no translation into this language");
   }
   const std::vector<selfassess::FormRow> rows = selfassess::form_rows(checklist, kind, lang);
-  auto write = [&](std::ostream& out) {
-    if (format == "csv") report::render_form_csv(rows, out);
-    else report::render_form_markdown(rows, checklist.meta, out);
-  };
-  if (values.count("out") == 0) {
-    write(io.out);
-    return k_exit_ok;
+  if (format == "xlsx") {
+    report::write_form_xlsx(rows, checklist.meta, values["out"].as<std::string>());
+  } else {
+    write_output(values, io.out, io.err, [&](std::ostream& out) {
+      if (format == "csv") report::render_form_csv(rows, out);
+      else report::render_form_markdown(rows, checklist.meta, out);
+    });
+    if (values.count("out") == 0) return k_exit_ok;
   }
   const std::string path = values["out"].as<std::string>();
-  std::ofstream file(path, std::ios::binary);
-  if (!file) throw InputError({.file = path}, "cannot write the form");
-  write(file);
   io.err << "unct-assess: wrote " << rows.size() << " items to " << path << '\n';
   return k_exit_ok;
 }
@@ -80,7 +80,7 @@ int run_import(const std::vector<std::string>& args, Io io) {
   }
   const checklist::Checklist checklist = checklist::load_checklist(values["checklist"].as<std::string>());
   const std::string form = values["form"].as<std::string>();
-  const std::vector<SelfRating> ratings = selfassess::read_self_ratings(read_csv(form), checklist);
+  const std::vector<SelfRating> ratings = selfassess::read_self_ratings(read_table(form), checklist);
   store::Store store = open_existing_store(values);
   const std::int64_t id = values["id"].as<std::int64_t>();
   const Assessment a = store.set_self_ratings(id, ratings, form);

@@ -150,7 +150,7 @@ int run_score_sheets(const std::vector<std::string>& args, Io io) {
   po::variables_map values;
   if (!parse_options(args, options, hidden, positional, values, io.out,
                      "usage: unct-assess workshop score PACK SHEET... [--cohort LABEL] [--format text|md|html] [--out FILE]\n\n"
-                     "Scores participants' answer sheets (CSV: participant, item, level, note; one sheet per\n"
+                     "Scores participants' answer sheets (CSV or XLSX: participant, item, level, note; one sheet per\n"
                      "participant or one for the room) against the pack's key: each participant's agreement\n"
                      "(exact, within one level, weighted kappa), the room's, the items the room disagreed on most,\n"
                      "and the engine's rating of the excerpt beside the key. The session is stored for comparing\n"
@@ -163,7 +163,7 @@ int run_score_sheets(const std::vector<std::string>& args, Io io) {
   const workshop::Pack pack = workshop::load_pack(values["pack"].as<std::string>(), checklist);
   std::vector<workshop::Answer> answers;
   for (const std::string& sheet : values["sheets"].as<std::vector<std::string>>()) {
-    std::vector<workshop::Answer> read = workshop::read_answers(read_csv(sheet), pack);
+    std::vector<workshop::Answer> read = workshop::read_answers(read_table(sheet), pack);
     answers.insert(answers.end(), read.begin(), read.end());
   }
   // The engine's rating of the excerpt, beside the key.

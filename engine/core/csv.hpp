@@ -1,6 +1,7 @@
 #pragma once
 
-// Reading CSV files users write by hand or save from a spreadsheet: batch manifests, gold
+// Reading tables users write by hand or save from a spreadsheet (CSV, or an XLSX workbook's first
+// sheet): batch manifests, gold
 // ratings, self-assessment and workshop answer sheets. RFC 4180 (quoted fields, doubled quotes,
 // line breaks inside quotes) via libcsv; a UTF-8 byte-order mark, as spreadsheets write it, is
 // dropped; blank lines are skipped. Each row keeps its line so that errors can point at it.
@@ -37,5 +38,14 @@ CsvTable parse_csv(std::string_view text, const std::filesystem::path& path);
 
 // Reads and parses a CSV file (at most `max_bytes`). Throws InputError naming the file.
 CsvTable read_csv(const std::filesystem::path& path, std::uintmax_t max_bytes = 64u << 20);
+
+// The first worksheet of an XLSX workbook as a table: the first non-empty row is the header,
+// and each row keeps its spreadsheet row number as its line. Cells hold their text as shown
+// for text, the stored value for numbers. Throws InputError naming the file for a workbook that
+// cannot be read.
+CsvTable parse_xlsx(std::string_view bytes, const std::filesystem::path& path);
+
+// A CSV file, or an XLSX workbook (by its zip signature): what a user saves from a spreadsheet.
+CsvTable read_table(const std::filesystem::path& path, std::uintmax_t max_bytes = 64u << 20);
 
 }  // namespace unct

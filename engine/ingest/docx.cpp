@@ -8,11 +8,11 @@
 #include "engine/core/ascii.hpp"
 #include "engine/core/error.hpp"
 #include "engine/core/file.hpp"
+#include "engine/core/zip.hpp"
 #include "engine/ingest/outline.hpp"
 #include "engine/ingest/read.hpp"
 
 #include <pugixml.hpp>
-#include <zip.h>
 
 #include <map>
 #include <memory>
@@ -20,91 +20,6 @@
 
 namespace unct::ingest {
 namespace {
-
-struct ZipCloser {
-  void operator()(zip_t* z) const { zip_discard(z); }
-};
-struct ZipFileCloser {
-  void operator()(zip_file_t* f) const { zip_fclose(f); }
-};
-
-// The package, opened from memory, with its parts read under the size limits.
-class Package {
-public:
-  Package(std::string_view bytes, const std::filesystem::path& path, const ReadOptions& options)
-      : m_path(path), m_options(options) {
-    zip_error_t error;
-    zip_error_init(&error);
-    zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
-    if (source != nullptr) {
-      m_zip.reset(zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &error));
-      if (!m_zip) zip_source_free(source);
-    }
-    if (!m_zip) {
-      const std::string reason = zip_error_strerror(&error);
-      zip_error_fini(&error);
-      throw InputError({.file = path}, "not a readable zip package (" + reason + "); a DOCX file may be damaged or truncated");
-    }
-    zip_error_fini(&error);
-    check_limits();
-  }
-
-  bool has(const char* name) const { return zip_name_locate(m_zip.get(), name, 0) >= 0; }
-
-  // The part's bytes; nullopt when the package has no such part.
-  std::optional<std::string> part(const char* name) const {
-    const zip_int64_t index = zip_name_locate(m_zip.get(), name, 0);
-    if (index < 0) return std::nullopt;
-    zip_stat_t stat;
-    zip_stat_index(m_zip.get(), static_cast<zip_uint64_t>(index), 0, &stat);
-    std::unique_ptr<zip_file_t, ZipFileCloser> file(zip_fopen_index(m_zip.get(), static_cast<zip_uint64_t>(index), 0));
-    if (!file) {
-      throw InputError({.file = m_path}, std::string(name) + ": cannot be read (" + zip_strerror(m_zip.get()) +
-                                             "); the package may be encrypted or damaged");
-    }
-    std::string out(static_cast<std::size_t>(stat.size), '\0');
-    zip_uint64_t done = 0;
-    while (done < stat.size) {
-      const zip_int64_t n = zip_fread(file.get(), out.data() + done, stat.size - done);
-      if (n < 0) {
-        throw InputError({.file = m_path}, std::string(name) + ": cannot be read (" + zip_file_strerror(file.get()) +
-                                               "); the package is damaged");
-      }
-      if (n == 0) break;
-      done += static_cast<zip_uint64_t>(n);
-    }
-    out.resize(static_cast<std::size_t>(done));
-    return out;
-  }
-
-private:
-  // A zip bomb claims far more bytes than it holds. Sizes are checked from the central directory
-  // before anything is inflated; libzip then refuses to inflate past a part's declared size.
-  void check_limits() const {
-    const zip_int64_t count = zip_get_num_entries(m_zip.get(), 0);
-    std::uint64_t total = 0;
-    for (zip_int64_t i = 0; i < count; ++i) {
-      zip_stat_t stat;
-      if (zip_stat_index(m_zip.get(), static_cast<zip_uint64_t>(i), 0, &stat) != 0) continue;
-      if ((stat.valid & ZIP_STAT_SIZE) == 0 || (stat.valid & ZIP_STAT_COMP_SIZE) == 0) continue;
-      total += stat.size;
-      const std::string name = stat.name != nullptr ? stat.name : "?";
-      if (stat.size > 1024 * 1024 && stat.size / std::max<std::uint64_t>(stat.comp_size, 1) > m_options.max_zip_ratio) {
-        throw InputError({.file = m_path}, name + " expands " + std::to_string(stat.size / std::max<std::uint64_t>(stat.comp_size, 1)) +
-                                               " times (limit " + std::to_string(m_options.max_zip_ratio) +
-                                               "): refused as a likely zip bomb");
-      }
-      if (total > m_options.max_unzipped_bytes) {
-        throw InputError({.file = m_path}, "the package expands to more than " + byte_size(m_options.max_unzipped_bytes) +
-                                               ": refused as a likely zip bomb");
-      }
-    }
-  }
-
-  std::unique_ptr<zip_t, ZipCloser> m_zip;
-  std::filesystem::path m_path;
-  ReadOptions m_options;
-};
 
 pugi::xml_document parse_part(const std::string& bytes, const char* name, const std::filesystem::path& path) {
   pugi::xml_document doc;
@@ -308,7 +223,8 @@ void read_notes(const std::optional<std::string>& xml, const char* part, const c
 }  // namespace
 
 Document read_docx(std::string_view bytes, const std::filesystem::path& path, const ReadOptions& options) {
-  const Package package(bytes, path, options);
+  const ZipPackage package(bytes, path, {.max_unzipped_bytes = options.max_unzipped_bytes, .max_zip_ratio = options.max_zip_ratio},
+                           "a DOCX file");
   if (!package.has("word/document.xml")) {
     std::string what = "a zip package but not a Word document: it has no word/document.xml";
     if (package.has("xl/workbook.xml")) what += " (it is a spreadsheet)";

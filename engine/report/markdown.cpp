@@ -1,5 +1,7 @@
 #include "engine/report/markdown.hpp"
 
+#include "engine/report/form.hpp"
+
 #include "engine/report/csv.hpp"
 #include "engine/report/wording.hpp"
 

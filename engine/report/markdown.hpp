@@ -19,13 +19,6 @@ void render_markdown(const Assessment& assessment, std::ostream& out);
 // criteria met and unmet, the first quote with its place, and the gap text. RFC 4180 quoting.
 void render_csv(const Assessment& assessment, std::ostream& out);
 
-// The self-assessment form a country team fills in: one row per item with its question and
-// where its evidence comes from (the document or the team's records), and empty level,
-// justification and source. CSV (what `score --self` reads back) or a Markdown table.
-void render_form_csv(const std::vector<selfassess::FormRow>& rows, std::ostream& out);
-void render_form_markdown(const std::vector<selfassess::FormRow>& rows, const checklist::Meta& checklist,
-                          std::ostream& out);
-
 // A workshop's debrief as Markdown, the sections of render_debrief (text.hpp): the room's and
 // each participant's agreement with the key, the discussion points, and every item.
 void render_debrief_markdown(const workshop::Debrief& debrief, std::ostream& out);

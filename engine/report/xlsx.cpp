@@ -2,6 +2,7 @@
 
 #include "engine/core/error.hpp"
 #include "engine/report/export.hpp"
+#include "engine/report/form.hpp"
 #include "engine/report/wording.hpp"
 
 #include <xlsxwriter.h>
@@ -197,18 +198,15 @@ void write_about(Workbook& book, const std::vector<Assessment>& assessments) {
                          book.wrap());
 }
 
-}  // namespace
-
-void write_portfolio_xlsx(const std::vector<store::PortfolioRow>& documents, const std::vector<store::GapRow>& items,
-                          const std::vector<Assessment>& assessments, const std::filesystem::path& path) {
+// Runs `write` on a workbook beside `path`, then renames it into place: a failure never leaves
+// half a workbook.
+template <typename Write>
+void write_atomically(const std::filesystem::path& path, Write write) {
   std::filesystem::path partial = path;
   partial += ".part";
   try {
     Workbook book(partial);
-    write_documents(book, documents, assessments);
-    write_items(book, items);
-    write_findings(book, assessments);
-    write_about(book, assessments);
+    write(book);
     book.close();
   } catch (...) {
     std::error_code ignored;
@@ -221,6 +219,67 @@ void write_portfolio_xlsx(const std::vector<store::PortfolioRow>& documents, con
     std::filesystem::remove(partial, error);
     throw InputError({.file = path}, "cannot write the workbook: " + error.message());
   }
+}
+
+}  // namespace
+
+void write_portfolio_xlsx(const std::vector<store::PortfolioRow>& documents, const std::vector<store::GapRow>& items,
+                          const std::vector<Assessment>& assessments, const std::filesystem::path& path) {
+  write_atomically(path, [&](Workbook& book) {
+    write_documents(book, documents, assessments);
+    write_items(book, items);
+    write_findings(book, assessments);
+    write_about(book, assessments);
+  });
+}
+
+void write_form_xlsx(const std::vector<selfassess::FormRow>& rows, const checklist::Meta& checklist,
+                     const std::filesystem::path& path) {
+  write_atomically(path, [&](Workbook& book) {
+    lxw_worksheet* sheet = book.sheet("Form");
+    write_headers(sheet, {"item", "section", "title", "question", "evidence_from", "level", "justification", "source"},
+                  book.header());
+    worksheet_set_column(sheet, 1, 2, 28, book.wrap());
+    worksheet_set_column(sheet, 3, 3, 60, book.wrap());
+    worksheet_set_column(sheet, 4, 4, 16, nullptr);
+    worksheet_set_column(sheet, 5, 5, 14, nullptr);
+    worksheet_set_column(sheet, 6, 7, 45, book.wrap());
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+      const selfassess::FormRow& f = rows[r];
+      const lxw_row_t row = row_at(r + 1);
+      worksheet_write_string(sheet, row, 0, f.item_id.c_str(), nullptr);
+      worksheet_write_string(sheet, row, 1, f.section.c_str(), book.wrap());
+      worksheet_write_string(sheet, row, 2, f.title.c_str(), book.wrap());
+      worksheet_write_string(sheet, row, 3, f.question.c_str(), book.wrap());
+      worksheet_write_string(sheet, row, 4, f.external ? "team records" : "the document", nullptr);
+    }
+    // The level column offers the four levels; an empty cell means "not rated".
+    // libxlsxwriter takes the list as char**: writable copies of the labels.
+    static char missing[] = "Missing", approaches[] = "Approaches", meets[] = "Meets", exceeds[] = "Exceeds";
+    static char* k_levels_list[] = {missing, approaches, meets, exceeds, nullptr};
+    static char title[] = "Level";
+    static char message[] = "Missing, Approaches, Meets or Exceeds; leave empty to skip the item";
+    lxw_data_validation validation{};
+    validation.validate = LXW_VALIDATION_TYPE_LIST;
+    validation.value_list = k_levels_list;
+    validation.ignore_blank = LXW_VALIDATION_ON;
+    validation.input_title = title;
+    validation.input_message = message;
+    if (!rows.empty()) worksheet_data_validation_range(sheet, 1, 5, row_at(rows.size()), 5, &validation);
+
+    lxw_worksheet* about = book.sheet("About");
+    worksheet_set_column(about, 0, 0, 110, book.wrap());
+    const std::string lines[] = {
+        "Self-assessment: " + checklist.title + " " + checklist.version,
+        "Rate each item Missing, Approaches, Meets or Exceeds in the Form sheet, say why (justification) and where the "
+        "evidence is (source): a page of the document or, for items that need team records, the record. Leave the level "
+        "empty for an item the team does not rate. Keep the column names in the first row.",
+        "Then: unct-assess score DOCUMENT --self this-file.xlsx, or unct-assess self-assess import ASSESSMENT this-file.xlsx.",
+        checklist.provenance};
+    for (std::size_t r = 0; r < std::size(lines); ++r) {
+      worksheet_write_string(about, row_at(r), 0, lines[r].c_str(), r == 0 ? book.header() : book.wrap());
+    }
+  });
 }
 
 }  // namespace unct::report

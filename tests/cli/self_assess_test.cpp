@@ -1,4 +1,5 @@
 #include "cli/run.hpp"
+#include "engine/core/csv.hpp"
 
 #include "tests/support/support.hpp"
 
@@ -102,6 +103,24 @@ TEST_F(SelfAssessment, BadAnswersNameTheRowAndStoreNothing) {
   const auto no_level = score_with("item,justification\nRDM-CCA-01,x\n");
   EXPECT_THAT(no_level.err, HasSubstr("no \"level\" column"));
   EXPECT_FALSE(fs::exists(m_dir / "a.db"));
+}
+
+// The form as a workbook: written with a list of levels, and read back from a filled-in copy.
+TEST_F(SelfAssessment, XlsxFormIsWrittenAndAFilledCopyScores) {
+  const auto written = run_cli({"self-assess", "template", "--kind", "cca", "--format", "xlsx", "--out", (m_dir / "form.xlsx").string()});
+  ASSERT_EQ(written.exit_code, 0) << written.err;
+  const CsvTable blank = read_table(m_dir / "form.xlsx");
+  EXPECT_EQ(blank.header, (std::vector<std::string>{"item", "section", "title", "question", "evidence_from", "level",
+                                                    "justification", "source"}));
+  EXPECT_EQ(blank.rows.size(), 15u + 8u);
+  EXPECT_EQ(run_cli({"self-assess", "template", "--format", "xlsx"}).exit_code, cli::k_exit_bad_input);  // needs --out
+
+  const auto r = run_cli({"score", (m_dir / "draft.md").string(), "--kind", "cca", "--self",
+                          test::fixture("selfassess/form-filled.xlsx").string(), "--db", (m_dir / "a.db").string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("UNDERCLAIM RDM-CCA-01"));
+  EXPECT_THAT(r.out, HasSubstr("OVERCLAIM  RDM-CCA-05"));
+  EXPECT_THAT(r.out, HasSubstr("Meets (self-reported)"));
 }
 
 TEST_F(SelfAssessment, ImportIntoAStoredAssessmentReplacesTheTeamsRatingsAndRescores) {

@@ -1,0 +1,93 @@
+#include "engine/core/zip.hpp"
+
+#include "engine/core/error.hpp"
+#include "engine/core/file.hpp"
+
+#include <zip.h>
+
+#include <algorithm>
+
+namespace unct {
+namespace {
+
+struct ZipFileCloser {
+  void operator()(zip_file_t* f) const { zip_fclose(f); }
+};
+
+// A zip bomb claims far more bytes than it holds. Sizes are checked from the central directory
+// before anything is inflated; libzip then refuses to inflate past a part's declared size.
+void check_limits(zip_t* archive, const std::filesystem::path& path, const ZipLimits& limits) {
+  const zip_int64_t count = zip_get_num_entries(archive, 0);
+  std::uint64_t total = 0;
+  for (zip_int64_t i = 0; i < count; ++i) {
+    zip_stat_t stat;
+    if (zip_stat_index(archive, static_cast<zip_uint64_t>(i), 0, &stat) != 0) continue;
+    if ((stat.valid & ZIP_STAT_SIZE) == 0 || (stat.valid & ZIP_STAT_COMP_SIZE) == 0) continue;
+    total += stat.size;
+    const std::string name = stat.name != nullptr ? stat.name : "?";
+    const std::uint64_t ratio = stat.size / std::max<std::uint64_t>(stat.comp_size, 1);
+    if (stat.size > 1024 * 1024 && ratio > limits.max_zip_ratio) {
+      throw InputError({.file = path}, name + " expands " + std::to_string(ratio) + " times (limit " +
+                                           std::to_string(limits.max_zip_ratio) + "): refused as a likely zip bomb");
+    }
+    if (total > limits.max_unzipped_bytes) {
+      throw InputError({.file = path}, "the package expands to more than " + byte_size(limits.max_unzipped_bytes) +
+                                           ": refused as a likely zip bomb");
+    }
+  }
+}
+
+}  // namespace
+
+void ZipPackage::Closer::operator()(struct zip* z) const { zip_discard(z); }
+
+ZipPackage::ZipPackage(std::string_view bytes, const std::filesystem::path& path, const ZipLimits& limits,
+                       std::string_view kind)
+    : m_path(path) {
+  zip_error_t error;
+  zip_error_init(&error);
+  zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
+  if (source != nullptr) {
+    m_zip.reset(zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &error));
+    if (!m_zip) zip_source_free(source);
+  }
+  if (!m_zip) {
+    const std::string reason = zip_error_strerror(&error);
+    zip_error_fini(&error);
+    throw InputError({.file = path}, "not a readable zip package (" + reason + "); " + std::string(kind) +
+                                         " may be damaged or truncated");
+  }
+  zip_error_fini(&error);
+  check_limits(m_zip.get(), path, limits);
+}
+
+ZipPackage::~ZipPackage() = default;
+
+bool ZipPackage::has(const char* name) const { return zip_name_locate(m_zip.get(), name, 0) >= 0; }
+
+std::optional<std::string> ZipPackage::part(const char* name) const {
+  const zip_int64_t index = zip_name_locate(m_zip.get(), name, 0);
+  if (index < 0) return std::nullopt;
+  zip_stat_t stat;
+  zip_stat_index(m_zip.get(), static_cast<zip_uint64_t>(index), 0, &stat);
+  std::unique_ptr<zip_file_t, ZipFileCloser> file(zip_fopen_index(m_zip.get(), static_cast<zip_uint64_t>(index), 0));
+  if (!file) {
+    throw InputError({.file = m_path}, std::string(name) + ": cannot be read (" + zip_strerror(m_zip.get()) +
+                                           "); the package may be encrypted or damaged");
+  }
+  std::string out(static_cast<std::size_t>(stat.size), '\0');
+  zip_uint64_t done = 0;
+  while (done < stat.size) {
+    const zip_int64_t n = zip_fread(file.get(), out.data() + done, stat.size - done);
+    if (n < 0) {
+      throw InputError({.file = m_path}, std::string(name) + ": cannot be read (" + zip_file_strerror(file.get()) +
+                                             "); the package is damaged");
+    }
+    if (n == 0) break;
+    done += static_cast<zip_uint64_t>(n);
+  }
+  out.resize(static_cast<std::size_t>(done));
+  return out;
+}
+
+}  // namespace unct

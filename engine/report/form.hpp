@@ -1,0 +1,28 @@
+#pragma once
+
+// The self-assessment form a country team fills in: one row per item with its question and
+// where its evidence comes from (the document or the team's records), and empty level,
+// justification and source columns. `score --self` and `self-assess import` read the CSV and the
+// XLSX back (read_table).
+
+#include "engine/checklist/model.hpp"
+#include "engine/selfassess/selfassess.hpp"
+
+#include <filesystem>
+#include <ostream>
+#include <vector>
+
+namespace unct::report {
+
+void render_form_csv(const std::vector<selfassess::FormRow>& rows, std::ostream& out);  // markdown.cpp
+void render_form_markdown(const std::vector<selfassess::FormRow>& rows, const checklist::Meta& checklist,
+                          std::ostream& out);  // markdown.cpp
+
+// The form as a workbook (xlsx.cpp): the sheet "Form", the columns of the CSV, a list of the four
+// levels to pick from in the level column, and the sheet "About" with how to fill it in and the
+// checklist's provenance. Written beside `path` and renamed into place. Throws InputError naming
+// the file when it cannot be written.
+void write_form_xlsx(const std::vector<selfassess::FormRow>& rows, const checklist::Meta& checklist,
+                     const std::filesystem::path& path);
+
+}  // namespace unct::report
