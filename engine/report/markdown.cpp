@@ -188,11 +188,6 @@ void render_form_markdown(const std::vector<selfassess::FormRow>& rows, const ch
 namespace unct::report {
 namespace {
 
-std::string md_figures(const agreement::Agreement& a) {
-  return percent(a.exact, a.count) + " exact, " + percent(a.within_one, a.count) + " within one level, weighted kappa " +
-         kappa_text(a.kappa);
-}
-
 // The item's title and question in the pack's language, else the checklist's own.
 std::pair<std::string, std::string> title_question(const checklist::Checklist& checklist, const std::string& id,
                                                    const std::string& lang) {
@@ -219,7 +214,7 @@ void render_debrief_markdown(const workshop::Debrief& d, std::ostream& out) {
     out << "> **The answer key is still the engine's draft:** a trainer has not checked it (key status \"draft\" in "
            "the pack).\n\n";
   }
-  out << "**The room:** " << d.participants.size() << " participants, " << d.room.count << " answers: " << md_figures(d.room)
+  out << "**The room:** " << d.participants.size() << " participants, " << d.room.count << " answers: " << agreement_text(d.room)
       << ".\n\n## Participants\n\n| Participant | Answered | Exact | Within one | Weighted kappa |\n| --- | --- | --- | --- | --- |\n";
   for (const workshop::ParticipantScore& p : d.participants) {
     out << "| " << md(p.name) << " | " << p.answered << "/" << s.items.size() << " | " << percent(p.agreement.exact, p.agreement.count)
@@ -247,7 +242,7 @@ void render_debrief_markdown(const workshop::Debrief& d, std::ostream& out) {
     for (std::size_t n_answers : item.answers) out << ' ' << n_answers << " |";
     out << ' ' << percent(item.exact, item.answered) << " |\n";
   }
-  if (d.engine) out << "\nThe engine against the key: " << d.engine->count << " items, " << md_figures(*d.engine) << ".\n";
+  if (d.engine) out << "\nThe engine against the key: " << d.engine->count << " items, " << agreement_text(*d.engine) << ".\n";
 }
 
 void render_handout_markdown(const workshop::Pack& pack, const checklist::Checklist& checklist, std::ostream& out) {

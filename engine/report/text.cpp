@@ -269,11 +269,6 @@ void render_comparison(const Comparison& c, std::ostream& out) {
 namespace unct::report {
 namespace {
 
-std::string figures(const agreement::Agreement& a) {
-  return percent(a.exact, a.count) + " exact, " + percent(a.within_one, a.count) + " within one level, weighted kappa " +
-         kappa_text(a.kappa);
-}
-
 std::string spread(const workshop::ItemSpread& item) {
   std::string out;
   for (Level l : k_levels) {
@@ -296,7 +291,7 @@ void render_debrief(const workshop::Debrief& d, std::ostream& out) {
     out << wrap("The answer key is still the engine's draft: a trainer has not checked it (key status=\"draft\" in "
                 "the pack).", 0);
   }
-  out << "\nThe room: " << d.participants.size() << " participants, " << d.room.count << " answers; " << figures(d.room)
+  out << "\nThe room: " << d.participants.size() << " participants, " << d.room.count << " answers; " << agreement_text(d.room)
       << "\n\nPARTICIPANTS (agreement with the key)\n  " << fit("Participant", 28) << fit("Answered", 10) << fit("Exact", 8)
       << fit("Within one", 12) << "Kappa\n";
   for (const workshop::ParticipantScore& p : d.participants) {
@@ -327,7 +322,7 @@ void render_debrief(const workshop::Debrief& d, std::ostream& out) {
     for (Level l : k_levels) out << fit(std::to_string(item.answers[static_cast<std::size_t>(l)]), label(l).size() + 2);
     out << percent(item.exact, item.answered) << '\n';
   }
-  if (d.engine) out << "\nThe engine against the key: " << d.engine->count << " items; " << figures(*d.engine) << '\n';
+  if (d.engine) out << "\nThe engine against the key: " << d.engine->count << " items; " << agreement_text(*d.engine) << '\n';
 }
 
 void render_sessions(const std::vector<workshop::Debrief>& sessions, std::ostream& out) {
@@ -350,7 +345,7 @@ void render_cohorts(const workshop::CohortComparison& c, std::ostream& out) {
   for (const workshop::Debrief& d : c.sessions) {
     const workshop::Session& s = d.session;
     out << "  Session " << s.id << ": " << (s.cohort.empty() ? "(no cohort label)" : s.cohort) << ", " << s.created_at.substr(0, 10)
-        << ", pack " << s.pack_id << "; " << d.participants.size() << " participants; " << figures(d.room) << '\n';
+        << ", pack " << s.pack_id << "; " << d.participants.size() << " participants; " << agreement_text(d.room) << '\n';
   }
   out << "\nSHARE OF ANSWERS ON THE KEY\n  " << fit("Item", 13);
   for (const workshop::Debrief& d : c.sessions) out << fit("Session " + std::to_string(d.session.id), 12);

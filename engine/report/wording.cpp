@@ -29,6 +29,11 @@ std::string kappa_text(const std::optional<double>& kappa) {
   return buffer;
 }
 
+std::string agreement_text(const agreement::Agreement& a) {
+  return percent(a.exact, a.count) + " exact, " + percent(a.within_one, a.count) + " within one level, weighted kappa " +
+         kappa_text(a.kappa);
+}
+
 std::string levels_text(double levels) {
   char buffer[16];
   std::snprintf(buffer, sizeof buffer, "%.1f", levels);

@@ -3,6 +3,7 @@
 // Wording every report shares, so that a quote's place or a share reads the same in the terminal,
 // in Markdown and in HTML.
 
+#include "engine/agreement/agreement.hpp"
 #include "engine/rules/result.hpp"
 
 #include <cstddef>
@@ -24,6 +25,9 @@ std::string percent(std::size_t part, std::size_t whole);
 
 // "0.74": a weighted kappa to two decimals; "-" when it is undefined.
 std::string kappa_text(const std::optional<double>& kappa);
+
+// "64% exact, 82% within one level, weighted kappa 0.45": agreement with a reference.
+std::string agreement_text(const agreement::Agreement& agreement);
 
 // "1.3": a mean number of levels, to one decimal.
 std::string levels_text(double levels);

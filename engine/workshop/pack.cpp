@@ -263,6 +263,14 @@ bool starts_with(const std::vector<std::string>& path, const std::vector<std::st
   return path.size() >= prefix.size() && std::equal(prefix.begin(), prefix.end(), path.begin());
 }
 
+// The pattern of the schema's Id type.
+bool is_pack_id(std::string_view id) {
+  auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  return !id.empty() && letter(id.front()) && std::all_of(id.begin(), id.end(), [&](char c) {
+    return letter(c) || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
+  });
+}
+
 std::string pack_id_of(const std::filesystem::path& path) {
   std::string id;
   for (char c : ascii_lower(path.stem().string())) {
@@ -295,6 +303,9 @@ std::string draft_rationale(const rules::ItemResult& item) {
 Pack draft_pack(const checklist::Checklist& checklist, const rules::CompiledChecklist& compiled,
                 const ingest::Document& document, const DraftOptions& options) {
   if (options.items.empty()) throw InputError({.file = document.path}, "name the items in scope (--items)");
+  if (!options.id.empty() && !is_pack_id(options.id)) {
+    throw InputError({}, "pack id \"" + options.id + "\": use a letter, then letters, digits, '.', '_' or '-'");
+  }
   const DocumentKind kind = options.kind.value_or(document.kind.value_or(DocumentKind::cca));
   const std::string lang = options.lang.value_or(document.language.empty() ? "en" : document.language);
   std::set<std::string> seen;
@@ -380,9 +391,9 @@ Pack draft_pack(const checklist::Checklist& checklist, const rules::CompiledChec
     }
   }
   for (const auto& path : in_order) {
-    std::string label;
-    for (const std::string& h : path) label += (label.empty() ? "" : " > ") + h;
-    sections += (sections.empty() ? "" : "; ") + (label.empty() ? "(before the first heading)" : label);
+    std::string headings;
+    for (const std::string& h : path) headings += (headings.empty() ? "" : " > ") + h;
+    sections += (sections.empty() ? "" : "; ") + (headings.empty() ? "(before the first heading)" : headings);
   }
   pack.source += ": " + sections;
 

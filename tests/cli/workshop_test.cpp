@@ -140,6 +140,10 @@ TEST_F(Workshop, NewDraftsAPackFromADocumentThatScoresAndHandsOut) {
                                    "RDM-CCA-04", "--section", "no such heading"});
   EXPECT_EQ(no_heading.exit_code, 2);
   EXPECT_THAT(no_heading.err, HasSubstr("no heading names \"no such heading\""));
+  const auto bad_id = run_cli({"workshop", "new", test::source_file("samples/cca-norvania-2024.docx").string(), "--items",
+                               "RDM-CCA-04", "--id", "my pack"});
+  EXPECT_EQ(bad_id.exit_code, 2);
+  EXPECT_THAT(bad_id.err, HasSubstr("pack id \"my pack\""));
 }
 
 }  // namespace
