@@ -96,16 +96,6 @@ Session make_session(const Pack& pack, const checklist::Checklist& checklist, co
   return session;
 }
 
-std::vector<Level> ItemSpread::modal() const {
-  std::vector<Level> out;
-  const std::size_t most = *std::max_element(answers.begin(), answers.end());
-  if (most == 0) return out;
-  for (Level l : k_levels) {
-    if (answers[static_cast<std::size_t>(l)] == most) out.push_back(l);
-  }
-  return out;
-}
-
 Debrief debrief(const Session& session) {
   Debrief d{.session = session};
   std::map<std::string, std::size_t> item_index;

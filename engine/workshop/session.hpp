@@ -95,8 +95,6 @@ struct ItemSpread {
   bool operator==(const ItemSpread&) const = default;
 
   double exact_share() const { return answered == 0 ? 0 : static_cast<double>(exact) / static_cast<double>(answered); }
-  // The levels the room used most, lowest first (several when tied).
-  std::vector<Level> modal() const;
 };
 
 struct Debrief {
