@@ -70,8 +70,8 @@ private:
 int run_batch(const std::vector<std::string>& args, Io io) {
   const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
   po::options_description options("options");
+  add_checklist_option(options);
   options.add_options()
-      ("checklist", po::value<std::string>()->default_value(default_checklist().string()), "checklist XML file")
       ("db", po::value<std::string>()->default_value(default_database().string()), "database file the results are stored in")
       ("jobs,j", po::value<unsigned>()->default_value(cores), "documents scored at once (default: the number of cores)")
       ("manifest", po::value<std::string>(), "CSV giving per file: country, region, kind, language, year, draft")
@@ -103,7 +103,7 @@ int run_batch(const std::vector<std::string>& args, Io io) {
                                           : batch::entries_in_list(source);
   if (entries.empty()) throw InputError({.file = source}, "no documents to score (PDF, DOCX, HTML, Markdown or text files)");
   if (values.count("manifest") != 0) batch::apply_manifest(entries, read_csv(values["manifest"].as<std::string>()));
-  const checklist::Checklist checklist = checklist::load_checklist(values["checklist"].as<std::string>());
+  const checklist::Checklist checklist = load_checklist_option(values);
   const rules::CompiledChecklist compiled = rules::compile(checklist);
 
   const batch::Options batch_options{.jobs = jobs,

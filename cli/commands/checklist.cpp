@@ -44,8 +44,8 @@ int run_validate(const std::vector<std::string>& args, Io io) {
 
 int run_show(const std::vector<std::string>& args, Io io) {
   po::options_description options("options");
+  add_checklist_option(options);
   options.add_options()
-      ("checklist", po::value<std::string>()->default_value(default_checklist().string()), "checklist XML file")
       ("item", po::value<std::string>(), "show this item only, e.g. RDM-CCA-01")
       ("lang", po::value<std::string>(), "item text in this language (fr, es) and the words counted in it");
   po::options_description hidden;
@@ -59,7 +59,7 @@ int run_show(const std::vector<std::string>& args, Io io) {
                      "in documents in that language.")) {
     return 0;
   }
-  const checklist::Checklist loaded = checklist::load_checklist(values["checklist"].as<std::string>());
+  const checklist::Checklist loaded = load_checklist_option(values);
   const std::string item = values.count("item") != 0 ? values["item"].as<std::string>() : std::string();
   if (!item.empty() && checklist::find_item(loaded, item) == nullptr) {
     throw InputError({.file = loaded.source}, "no item \"" + item + "\" in this checklist");
@@ -77,8 +77,8 @@ int run_show(const std::vector<std::string>& args, Io io) {
 
 int run_lint(const std::vector<std::string>& args, Io io) {
   po::options_description options("options");
+  add_checklist_option(options);
   options.add_options()
-      ("checklist", po::value<std::string>()->default_value(default_checklist().string()), "checklist XML file")
       ("fixtures", po::value<std::string>(), "directory of item fixtures (<ITEM>.<level>[.<note>].md) to check coverage");
   po::options_description hidden;
   po::positional_options_description positional;
@@ -91,7 +91,7 @@ int run_lint(const std::vector<std::string>& args, Io io) {
                      "without a fixture rated Meets or above and one rated below. Exit code 1 when it warns.")) {
     return 0;
   }
-  const checklist::Checklist loaded = checklist::load_checklist(values["checklist"].as<std::string>());
+  const checklist::Checklist loaded = load_checklist_option(values);
   checklist::LintOptions lint_options;
   if (values.count("fixtures") != 0) lint_options.fixtures = values["fixtures"].as<std::string>();
   const std::vector<checklist::LintWarning> warnings = checklist::lint(loaded, lint_options);

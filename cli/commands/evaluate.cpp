@@ -14,8 +14,8 @@ namespace unct::cli {
 int run_evaluate(const std::vector<std::string>& args, Io io) {
   namespace po = boost::program_options;
   po::options_description options("options");
+  add_checklist_option(options);
   options.add_options()
-      ("checklist", po::value<std::string>()->default_value(default_checklist().string()), "checklist XML file")
       ("format", po::value<std::string>()->default_value("text"), "text or json")
       ("min-exact", po::value<double>(), "exit 1 when the share of exact agreement is below this (0 to 1)")
       ("min-within-one", po::value<double>(), "exit 1 when the share within one level is below this (0 to 1)")
@@ -36,7 +36,7 @@ int run_evaluate(const std::vector<std::string>& args, Io io) {
   }
   const std::string format = values["format"].as<std::string>();
   if (format != "text" && format != "json") throw InputError({}, "unknown --format \"" + format + "\": use text or json");
-  const checklist::Checklist checklist = checklist::load_checklist(values["checklist"].as<std::string>());
+  const checklist::Checklist checklist = load_checklist_option(values);
   const agreement::Evaluation evaluation =
       agreement::evaluate(checklist, rules::compile(checklist), values["folder"].as<std::string>(), read_options(values));
   if (format == "json") report::render_evaluation_json(evaluation, io.out);

@@ -12,8 +12,8 @@ namespace po = boost::program_options;
 
 int run_inspect(const std::vector<std::string>& args, Io io) {
   po::options_description options("options");
+  add_checklist_option(options, "checklist XML file (its document parts)");
   options.add_options()
-      ("checklist", po::value<std::string>()->default_value(default_checklist().string()), "checklist XML file (its document parts)")
       ("blocks", po::bool_switch(), "list every block: kind, page or line, part and text");
   add_read_options(options);
   po::options_description hidden;
@@ -28,7 +28,7 @@ int run_inspect(const std::vector<std::string>& args, Io io) {
                      "the checklist part each opens, and what the reader warned about.")) {
     return 0;
   }
-  const checklist::Checklist loaded = checklist::load_checklist(values["checklist"].as<std::string>());
+  const checklist::Checklist loaded = load_checklist_option(values);
   const ingest::Document document = ingest::read_document(values["file"].as<std::string>(), read_options(values));
   const rules::CompiledChecklist compiled = rules::compile(loaded);
   const rules::DocumentIndex index = rules::index_document(compiled, document, {.language = document.language});

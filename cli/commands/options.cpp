@@ -1,6 +1,7 @@
 #include "cli/commands/options.hpp"
 
 #include "cli/defaults.hpp"
+#include "engine/checklist/load.hpp"
 #include "engine/core/error.hpp"
 
 #include <fstream>
@@ -25,6 +26,14 @@ bool parse_options(const std::vector<std::string>& args, const po::options_descr
   }
   po::notify(values);
   return true;
+}
+
+void add_checklist_option(po::options_description& options, const char* description) {
+  options.add_options()("checklist", po::value<std::string>()->default_value(default_checklist().string()), description);
+}
+
+checklist::Checklist load_checklist_option(const po::variables_map& values) {
+  return checklist::load_checklist(values["checklist"].as<std::string>());
 }
 
 void add_db_option(po::options_description& options) {

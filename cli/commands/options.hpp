@@ -1,5 +1,6 @@
 #pragma once
 
+#include "engine/checklist/model.hpp"
 #include "engine/ingest/read.hpp"
 #include "engine/store/store.hpp"
 
@@ -19,6 +20,12 @@ bool parse_options(const std::vector<std::string>& args, const boost::program_op
                    const boost::program_options::options_description& hidden,
                    const boost::program_options::positional_options_description& positional,
                    boost::program_options::variables_map& values, std::ostream& help_out, const std::string& usage);
+
+// --checklist FILE (default: the bundled checklist), and the checklist it names, loaded and
+// validated (InputError naming the file and place otherwise).
+void add_checklist_option(boost::program_options::options_description& options,
+                          const char* description = "checklist XML file");
+checklist::Checklist load_checklist_option(const boost::program_options::variables_map& values);
 
 // --db FILE, for commands over stored assessments (default: ./unct-assess.db).
 void add_db_option(boost::program_options::options_description& options);

@@ -7,8 +7,6 @@
 #include "engine/store/store.hpp"
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 namespace unct::cli {
 
@@ -16,10 +14,9 @@ namespace po = boost::program_options;
 
 int run_report(const std::vector<std::string>& args, Io io) {
   po::options_description options("options");
+  add_checklist_option(options, "checklist file whose questions the HTML report shows, when it is the one the assessment used");
   options.add_options()
       ("format", po::value<std::string>()->default_value("text"), "text, json, md, csv or html")
-      ("checklist", po::value<std::string>()->default_value(default_checklist().string()),
-       "checklist file whose questions the HTML report shows, when it is the one the assessment used")
       ("out", po::value<std::string>(), "write the report to this file instead of the terminal");
   add_db_option(options);
   po::options_description hidden;
@@ -42,21 +39,12 @@ int run_report(const std::vector<std::string>& args, Io io) {
   // The questions are a courtesy of the HTML report: a checklist that cannot be read is left out.
   std::optional<checklist::Checklist> source;
   try {
-    source = checklist::load_checklist(values["checklist"].as<std::string>());
+    source = load_checklist_option(values);
   } catch (const InputError&) {
   }
   const checklist::Checklist* questions = source ? &*source : nullptr;
-  if (values.count("out") == 0) {
-    report::render(assessment, *format, io.out, questions);
-    return 0;
-  }
-  // Rendered in full first, so that a failure leaves no half-written file.
-  std::ostringstream text;
-  report::render(assessment, *format, text, questions);
-  const std::filesystem::path out_path = values["out"].as<std::string>();
-  std::ofstream file(out_path, std::ios::binary);
-  if (!file || !(file << text.str()) || !file.flush()) throw InputError({.file = out_path}, "cannot write the report");
-  io.err << "unct-assess: wrote " << out_path.string() << '\n';
+  write_output(values, io.out, io.err,
+               [&](std::ostream& out) { report::render(assessment, *format, out, questions); });
   return 0;
 }
 

@@ -25,8 +25,8 @@ namespace po = boost::program_options;
 
 int run_score(const std::vector<std::string>& args, Io io) {
   po::options_description options("options");
+  add_checklist_option(options);
   options.add_options()
-      ("checklist", po::value<std::string>()->default_value(default_checklist().string()), "checklist XML file")
       ("db", po::value<std::string>()->default_value(default_database().string()), "database file the result is stored in")
       ("kind", po::value<std::string>(), "document kind: cca, cf or serp (default: detected from the title, else cca)")
       ("lang", po::value<std::string>(), "document language: en, fr or es (default: detected from common words)")
@@ -80,7 +80,7 @@ int run_score(const std::vector<std::string>& args, Io io) {
   // Every input is read and checked before the database is opened: bad input leaves it untouched.
   const checklist::Checklist checklist = [&] {
     PhaseTimer timer(assess_options.timings, "checklist");
-    return checklist::load_checklist(values["checklist"].as<std::string>());
+    return load_checklist_option(values);
   }();
   if (values.count("explain") != 0) {
     assess_options.explain = values["explain"].as<std::vector<std::string>>();

@@ -16,8 +16,8 @@ namespace {
 int run_template(const std::vector<std::string>& args, Io io) {
   namespace po = boost::program_options;
   po::options_description options("options");
+  add_checklist_option(options);
   options.add_options()
-      ("checklist", po::value<std::string>()->default_value(default_checklist().string()), "checklist XML file")
       ("kind", po::value<std::string>(), "only the items for this kind of document: cca, cf or serp (default: every item)")
       ("lang", po::value<std::string>()->default_value("en"), "language of the titles and questions: en, fr or es")
       ("format", po::value<std::string>()->default_value("csv"), "csv or xlsx (what score --self reads back), or md")
@@ -39,7 +39,7 @@ int run_template(const std::vector<std::string>& args, Io io) {
     throw InputError({}, "unknown --format \"" + format + "\": use csv, xlsx or md");
   }
   if (format == "xlsx" && values.count("out") == 0) throw InputError({}, "--format xlsx needs --out FILE.xlsx");
-  const checklist::Checklist checklist = checklist::load_checklist(values["checklist"].as<std::string>());
+  const checklist::Checklist checklist = load_checklist_option(values);
   const std::string lang = values["lang"].as<std::string>();
   const auto& languages = checklist.meta.languages;
   if (lang != "en" && std::find(languages.begin(), languages.end(), lang) == languages.end()) {
@@ -63,7 +63,7 @@ int run_template(const std::vector<std::string>& args, Io io) {
 int run_import(const std::vector<std::string>& args, Io io) {
   namespace po = boost::program_options;
   po::options_description options("options");
-  options.add_options()("checklist", po::value<std::string>()->default_value(default_checklist().string()), "checklist XML file");
+  add_checklist_option(options);
   add_db_option(options);
   po::options_description hidden;
   hidden.add_options()("id", po::value<std::int64_t>()->required(), "assessment id")(
@@ -78,7 +78,7 @@ int run_import(const std::vector<std::string>& args, Io io) {
                      "and `report ASSESSMENT` shows team and engine side by side.")) {
     return k_exit_ok;
   }
-  const checklist::Checklist checklist = checklist::load_checklist(values["checklist"].as<std::string>());
+  const checklist::Checklist checklist = load_checklist_option(values);
   const std::string form = values["form"].as<std::string>();
   const std::vector<SelfRating> ratings = selfassess::read_self_ratings(read_table(form), checklist);
   store::Store store = open_existing_store(values);

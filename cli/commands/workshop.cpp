@@ -20,11 +20,6 @@ namespace {
 
 namespace po = boost::program_options;
 
-void add_checklist_option(po::options_description& options) {
-  options.add_options()("checklist", po::value<std::string>()->default_value(default_checklist().string()),
-                        "checklist XML file");
-}
-
 // "RDM-CF-05,RDM-CF-06" and repeated options alike.
 std::vector<std::string> split_list(const std::vector<std::string>& values) {
   std::vector<std::string> out;
@@ -95,7 +90,7 @@ int run_new(const std::vector<std::string>& args, Io io) {
   }
   if (values.count("id") != 0) draft.id = values["id"].as<std::string>();
   if (values.count("title") != 0) draft.title = values["title"].as<std::string>();
-  const checklist::Checklist checklist = checklist::load_checklist(values["checklist"].as<std::string>());
+  const checklist::Checklist checklist = load_checklist_option(values);
   const ingest::Document document = ingest::read_document(values["file"].as<std::string>(), read_options(values));
   const workshop::Pack pack = workshop::draft_pack(checklist, rules::compile(checklist), document, draft);
   write_output(values, io.out, io.err, [&](std::ostream& out) { out << workshop::pack_xml(pack); });
@@ -124,7 +119,7 @@ int run_handout(const std::vector<std::string>& args, Io io) {
   }
   const std::string format = values["format"].as<std::string>();
   if (format != "md" && format != "csv") throw InputError({}, "unknown --format \"" + format + "\": use md or csv");
-  const checklist::Checklist checklist = checklist::load_checklist(values["checklist"].as<std::string>());
+  const checklist::Checklist checklist = load_checklist_option(values);
   const workshop::Pack pack = workshop::load_pack(values["pack"].as<std::string>(), checklist);
   write_output(values, io.out, io.err, [&](std::ostream& out) {
     if (format == "md") report::render_handout_markdown(pack, checklist, out);
@@ -159,7 +154,7 @@ int run_score_sheets(const std::vector<std::string>& args, Io io) {
   }
   const std::string format = values["format"].as<std::string>();
   check_debrief_format(format);
-  const checklist::Checklist checklist = checklist::load_checklist(values["checklist"].as<std::string>());
+  const checklist::Checklist checklist = load_checklist_option(values);
   const workshop::Pack pack = workshop::load_pack(values["pack"].as<std::string>(), checklist);
   std::vector<workshop::Answer> answers;
   for (const std::string& sheet : values["sheets"].as<std::vector<std::string>>()) {
