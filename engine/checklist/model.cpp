@@ -84,4 +84,14 @@ const Translation* find_translation(const Item& item, std::string_view lang) {
   return nullptr;
 }
 
+const std::string& title_in(const Item& item, std::string_view lang) {
+  const Translation* t = find_translation(item, lang);
+  return t != nullptr && !t->title.empty() ? t->title : item.title;
+}
+
+const std::string& question_in(const Item& item, std::string_view lang) {
+  const Translation* t = find_translation(item, lang);
+  return t != nullptr && !t->question.empty() ? t->question : item.question;
+}
+
 }  // namespace unct::checklist

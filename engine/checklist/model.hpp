@@ -142,6 +142,9 @@ bool applies_to(const Item& item, DocumentKind kind);
 std::vector<std::string> term_sets_read(const Item& item);
 // The item's text in `lang`, or nullptr when the checklist has none (English is the item itself).
 const Translation* find_translation(const Item& item, std::string_view lang);
+// The item's title and question in `lang` where the checklist translates them, else its own.
+const std::string& title_in(const Item& item, std::string_view lang);
+const std::string& question_in(const Item& item, std::string_view lang);
 std::size_t item_count(const Checklist& checklist);
 
 }  // namespace unct::checklist

@@ -49,8 +49,7 @@ void render_vocabulary(const checklist::Checklist& checklist, const checklist::I
 
 void render_item(const checklist::Checklist& checklist, const checklist::Item& item, const std::string& lang,
                  std::ostream& out) {
-  const checklist::Translation* t = lang.empty() ? nullptr : checklist::find_translation(item, lang);
-  out << item.id << "  " << (t != nullptr ? t->title : item.title) << '\n';
+  out << item.id << "  " << checklist::title_in(item, lang) << '\n';
   std::string applies = "Applies to: " + kinds(item);
   if (item.from_year > 0) applies += ", dated " + std::to_string(item.from_year) + " or later";
   out << wrap(applies + ". Weight " + std::to_string(item.weight).substr(0, 3) + ". Provenance: " + item.provenance +
@@ -59,7 +58,7 @@ void render_item(const checklist::Checklist& checklist, const checklist::Item& i
   if (item.external) {
     out << wrap("Evidence: outside the document (the country team's records); rated not assessable from a document.", 2);
   }
-  out << '\n' << wrap(t != nullptr ? t->question : item.question, 2);
+  out << '\n' << wrap(checklist::question_in(item, lang), 2);
   if (!item.guidance.empty()) out << '\n' << wrap(item.guidance, 2);
   for (const checklist::LevelRule& rule : item.levels) {
     out << '\n' << "  " << label(rule.level) << " when" << (rule.level > Level::approaches ? " (and the level below)" : "") << ":\n";
@@ -71,6 +70,7 @@ void render_item(const checklist::Checklist& checklist, const checklist::Item& i
   }
   out << "\n  References:\n";
   for (const checklist::Reference& ref : item.references) out << wrap("- " + ref.text, 4);
+  const checklist::Translation* t = checklist::find_translation(item, lang);
   out << "\n  To reach Meets:\n" << wrap(t != nullptr && !t->gap.empty() ? t->gap : item.gap, 4);
   if (!lang.empty() && lang != "en" && !item.external) render_vocabulary(checklist, item, lang, out);
   out << '\n';

@@ -183,26 +183,6 @@ void render_form_markdown(const std::vector<selfassess::FormRow>& rows, const ch
   }
 }
 
-}  // namespace unct::report
-
-namespace unct::report {
-namespace {
-
-// The item's title and question in the pack's language, else the checklist's own.
-std::pair<std::string, std::string> title_question(const checklist::Checklist& checklist, const std::string& id,
-                                                   const std::string& lang) {
-  const checklist::Item* item = checklist::find_item(checklist, id);
-  if (item == nullptr) return {};
-  std::pair<std::string, std::string> out{item->title, item->question};
-  if (const checklist::Translation* t = checklist::find_translation(*item, lang)) {
-    if (!t->title.empty()) out.first = t->title;
-    if (!t->question.empty()) out.second = t->question;
-  }
-  return out;
-}
-
-}  // namespace
-
 void render_debrief_markdown(const workshop::Debrief& d, std::ostream& out) {
   const workshop::Session& s = d.session;
   out << "# Workshop debrief: " << md(s.pack_title) << "\n\n"
@@ -262,15 +242,18 @@ void render_handout_markdown(const workshop::Pack& pack, const checklist::Checkl
   out << "\n---\n\n## Your ratings\n\nRate each item Missing, Approaches, Meets or Exceeds from the excerpt alone, "
          "and give a short reason.\n\n| Item | Question | Level | Reason |\n| --- | --- | --- | --- |\n";
   for (const workshop::KeyAnswer& k : pack.key) {
-    const auto [title, question] = title_question(checklist, k.item_id, pack.lang);
-    out << "| " << md(k.item_id) << " " << md(title) << " | " << md(question) << " |  |  |\n";
+    const checklist::Item* item = checklist::find_item(checklist, k.item_id);  // load_pack checked it is there
+    if (item == nullptr) continue;
+    out << "| " << md(k.item_id) << " " << md(checklist::title_in(*item, pack.lang)) << " | "
+        << md(checklist::question_in(*item, pack.lang)) << " |  |  |\n";
   }
 }
 
 void render_answer_sheet_csv(const workshop::Pack& pack, const checklist::Checklist& checklist, std::ostream& out) {
   out << "participant,item,title,level,note\r\n";
   for (const workshop::KeyAnswer& k : pack.key) {
-    out << ',' << csv(k.item_id) << ',' << csv(title_question(checklist, k.item_id, pack.lang).first) << ",,\r\n";
+    const checklist::Item* item = checklist::find_item(checklist, k.item_id);
+    out << ',' << csv(k.item_id) << ',' << csv(item != nullptr ? checklist::title_in(*item, pack.lang) : "") << ",,\r\n";
   }
 }
 

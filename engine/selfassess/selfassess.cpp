@@ -8,13 +8,6 @@
 namespace unct::selfassess {
 namespace {
 
-const checklist::Translation* translation(const checklist::Item& item, const std::string& lang) {
-  for (const checklist::Translation& t : item.translations) {
-    if (t.lang == lang) return &t;
-  }
-  return nullptr;
-}
-
 constexpr std::size_t k_max_underclaim_quotes = 3;
 
 }  // namespace
@@ -25,12 +18,8 @@ std::vector<FormRow> form_rows(const checklist::Checklist& checklist, std::optio
   for (const checklist::Section& section : checklist.sections) {
     for (const checklist::Item& item : section.items) {
       if (kind && std::find(item.applies_to.begin(), item.applies_to.end(), *kind) == item.applies_to.end()) continue;
-      FormRow row{.item_id = item.id, .section = section.title, .title = item.title, .question = item.question,
-                  .external = item.external};
-      if (const checklist::Translation* t = translation(item, lang)) {
-        if (!t->title.empty()) row.title = t->title;
-        if (!t->question.empty()) row.question = t->question;
-      }
+      FormRow row{.item_id = item.id, .section = section.title, .title = checklist::title_in(item, lang),
+                  .question = checklist::question_in(item, lang), .external = item.external};
       rows.push_back(std::move(row));
     }
   }

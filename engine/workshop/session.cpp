@@ -84,10 +84,7 @@ Session make_session(const Pack& pack, const checklist::Checklist& checklist, co
                   .answers = answers};
   for (const KeyAnswer& k : pack.key) {
     SessionItem item{.item_id = k.item_id, .key = k.level, .rationale = k.rationale};
-    if (const checklist::Item* source = checklist::find_item(checklist, k.item_id)) {
-      const checklist::Translation* t = checklist::find_translation(*source, pack.lang);
-      item.title = t != nullptr && !t->title.empty() ? t->title : source->title;
-    }
+    if (const checklist::Item* source = checklist::find_item(checklist, k.item_id)) item.title = checklist::title_in(*source, pack.lang);
     for (const auto& [id, level] : engine) {
       if (id == k.item_id) item.engine = level;
     }
