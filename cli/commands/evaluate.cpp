@@ -19,7 +19,12 @@ int run_evaluate(const std::vector<std::string>& args, Io io) {
       ("format", po::value<std::string>()->default_value("text"), "text or json")
       ("min-exact", po::value<double>(), "exit 1 when the share of exact agreement is below this (0 to 1)")
       ("min-within-one", po::value<double>(), "exit 1 when the share within one level is below this (0 to 1)")
-      ("min-kappa", po::value<double>(), "exit 1 when the weighted kappa is below this");
+      ("min-kappa", po::value<double>(), "exit 1 when the weighted kappa is below this")
+      ("min-found", po::value<double>(),
+       "exit 1 when the share of gold Approaches-or-above rated Approaches or above is below this")
+      ("max-false-credit", po::value<double>(), "exit 1 when the share of gold Missing rated above Missing is above this")
+      ("max-unearned-meets", po::value<std::size_t>(),
+       "exit 1 when more items than this are rated Meets or Exceeds where the gold says Missing or Approaches");
   add_read_options(options);
   po::options_description hidden;
   hidden.add_options()("folder", po::value<std::string>()->required(), "folder");
@@ -27,11 +32,14 @@ int run_evaluate(const std::vector<std::string>& args, Io io) {
   positional.add("folder", 1);
   po::variables_map values;
   if (!parse_options(args, options, hidden, positional, values, io.out,
-                     "usage: unct-assess evaluate DIR [--format text|json] [--min-exact F] [--min-kappa F]\n\n"
+                     "usage: unct-assess evaluate DIR [--format text|json] [--min-exact F] [--min-kappa F] [--min-found F]\n"
+                     "                             [--max-false-credit F] [--max-unearned-meets N]\n\n"
                      "Rates every document of DIR that has a gold file beside it (<name>.gold.csv with the columns\n"
                      "item, level, rationale) and measures the engine's agreement with the gold: exact, within one\n"
                      "level and quadratic-weighted kappa, overall, per kind, language and item, with a confusion\n"
-                     "matrix and each disagreement. Nothing is stored.")) {
+                     "matrix and each disagreement. The gold's items say which kind of document it is: a document\n"
+                     "the engine reads as another kind counts as rated Missing on every item, and the run goes on.\n"
+                     "Nothing is stored.")) {
     return 0;
   }
   const std::string format = values["format"].as<std::string>();
@@ -55,6 +63,22 @@ int run_evaluate(const std::vector<std::string>& args, Io io) {
   floor("min-exact", "exact agreement", evaluation.overall.exact_share());
   floor("min-within-one", "agreement within one level", evaluation.overall.within_one_share());
   floor("min-kappa", "weighted kappa", evaluation.overall.kappa.value_or(0.0));
+  floor("min-found", "share of gold Approaches-or-above found", evaluation.overall.found_share().value_or(1.0));
+  auto ceiling = [&](const char* option, const char* name, double value, double limit) {
+    if (value <= limit) return;
+    char line[200];
+    std::snprintf(line, sizeof line, "unct-assess: %s %.3f is above the ceiling %.3f (--%s)\n", name, value, limit, option);
+    io.err << line;
+    below = true;
+  };
+  if (values.count("max-false-credit") != 0) {
+    ceiling("max-false-credit", "share of gold Missing rated above Missing", evaluation.overall.false_credit_share().value_or(0.0),
+            values["max-false-credit"].as<double>());
+  }
+  if (values.count("max-unearned-meets") != 0) {
+    ceiling("max-unearned-meets", "count of Meets or Exceeds where the gold says Missing or Approaches",
+            static_cast<double>(evaluation.overall.unearned_meets()), static_cast<double>(values["max-unearned-meets"].as<std::size_t>()));
+  }
   return below ? k_exit_threshold_failed : k_exit_ok;
 }
 

@@ -43,6 +43,34 @@ Agreement measure(const std::vector<Pair>& pairs) {
   return out;
 }
 
+std::optional<double> Agreement::found_share() const {
+  std::size_t credited = 0;
+  std::size_t found = 0;
+  for (int i = 1; i < 4; ++i) {
+    for (int j = 0; j < 4; ++j) {
+      credited += confusion[i][j];
+      if (j >= 1) found += confusion[i][j];
+    }
+  }
+  if (credited == 0) return std::nullopt;
+  return static_cast<double>(found) / static_cast<double>(credited);
+}
+
+std::optional<double> Agreement::false_credit_share() const {
+  std::size_t missing = 0;
+  for (std::size_t n : confusion[0]) missing += n;
+  if (missing == 0) return std::nullopt;
+  return static_cast<double>(missing - confusion[0][0]) / static_cast<double>(missing);
+}
+
+std::size_t Agreement::unearned_meets() const {
+  std::size_t out = 0;
+  for (int i = 0; i < 2; ++i) {
+    for (int j = 2; j < 4; ++j) out += confusion[i][j];
+  }
+  return out;
+}
+
 std::vector<Rating> read_ratings(const CsvTable& table) {
   const auto item = table.column("item");
   const auto level = table.column("level");

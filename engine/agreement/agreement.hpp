@@ -36,6 +36,14 @@ struct Agreement {
 
   double exact_share() const { return count == 0 ? 0 : static_cast<double>(exact) / static_cast<double>(count); }
   double within_one_share() const { return count == 0 ? 0 : static_cast<double>(within_one) / static_cast<double>(count); }
+
+  // The errors a reviewer minds most on skewed real ratings, where most items are Missing:
+  // of the reference's Approaches-or-above, the share the rater also puts at Approaches or above;
+  std::optional<double> found_share() const;
+  // of the reference's Missing, the share the rater puts above Missing (credit given for nothing);
+  std::optional<double> false_credit_share() const;
+  // and how often the rater says Meets or Exceeds where the reference says Missing or Approaches.
+  std::size_t unearned_meets() const;
 };
 
 Agreement measure(const std::vector<Pair>& pairs);

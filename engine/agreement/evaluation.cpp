@@ -32,6 +32,21 @@ fs::path document_for(const fs::path& gold) {
   return found.front();
 }
 
+// The kind of document every rated item applies to, e.g. CF for a gold file of RDM-CF items.
+DocumentKind gold_kind(const checklist::Checklist& checklist, const std::vector<Rating>& gold, const fs::path& gold_path) {
+  std::vector<DocumentKind> kinds{DocumentKind::cca, DocumentKind::cf, DocumentKind::serp};
+  for (const Rating& r : gold) {
+    const checklist::Item* item = checklist::find_item(checklist, r.item_id);
+    const SourceLocation where{.file = gold_path, .line = r.line, .item_id = r.item_id};
+    if (item == nullptr) throw InputError(where, "no such item in the checklist");
+    if (item->external) continue;
+    std::erase_if(kinds, [&](DocumentKind k) { return !checklist::applies_to(*item, k); });
+    if (kinds.empty()) throw InputError(where, "the gold's items apply to no one kind of document (CCA, CF or SERP)");
+  }
+  if (kinds.size() != 1) throw InputError({.file = gold_path}, "the gold rates no item that tells the kind of document");
+  return kinds.front();
+}
+
 }  // namespace
 
 Evaluation evaluate(const checklist::Checklist& checklist, const rules::CompiledChecklist& compiled, const fs::path& folder,
@@ -54,17 +69,24 @@ Evaluation evaluate(const checklist::Checklist& checklist, const rules::Compiled
     const std::vector<Rating> gold = read_ratings(read_csv(gold_path));
     const fs::path document_path = document_for(gold_path);
     const ingest::Document document = ingest::read_document(document_path, read);
+    const DocumentKind kind = gold_kind(checklist, gold, gold_path);
     const Assessment assessment = assess(checklist, compiled, document);
+    const bool misread = assessment.document.kind != kind;
     DocumentOutcome d{.document = document_path,
                       .gold = gold_path,
                       .title = assessment.document.title,
-                      .kind = std::string(code(assessment.document.kind)),
+                      .kind = std::string(code(kind)),
+                      .kind_read = std::string(code(assessment.document.kind)),
                       .language = assessment.document.language,
                       .words = assessment.document.words};
     for (const Rating& r : gold) {
       const rules::ItemResult* item = find_result(assessment, r.item_id);
       const SourceLocation where{.file = gold_path, .line = r.line, .item_id = r.item_id};
-      if (item == nullptr) throw InputError(where, "no such item in the checklist");
+      if (misread) {
+        d.items.push_back({.item_id = r.item_id, .title = checklist::find_item(checklist, r.item_id)->title, .gold = r.level,
+                           .engine = Level::missing, .rationale = r.rationale, .gold_line = r.line, .rated = false});
+        continue;
+      }
       if (!item->applicable) {
         throw InputError(where, "the engine does not rate this item for " + document_path.filename().string() + " (" +
                                     item->not_applicable_reason + ")");
@@ -80,6 +102,7 @@ Evaluation evaluate(const checklist::Checklist& checklist, const rules::Compiled
       d.items.push_back(std::move(o));
     }
     for (const rules::ItemResult& item : assessment.items) {
+      if (misread) break;
       const bool rated = std::any_of(gold.begin(), gold.end(), [&](const Rating& r) { return r.item_id == item.item_id; });
       if (item.applicable && !rated) {
         throw InputError({.file = gold_path, .item_id = item.item_id}, "the gold file leaves out an item the engine rates");

@@ -5,6 +5,7 @@
 #include "engine/core/file.hpp"
 #include "engine/core/sha256.hpp"
 #include "engine/ingest/outline.hpp"
+#include "engine/text/normalise.hpp"
 #include "engine/text/unicode.hpp"
 
 #include <algorithm>
@@ -16,6 +17,9 @@
 
 namespace unct::ingest {
 namespace {
+
+// How far into the opening text the document's type is looked for.
+constexpr std::size_t k_kind_words = 250;
 
 bool starts_with(std::string_view text, std::string_view prefix) { return text.substr(0, prefix.size()) == prefix; }
 
@@ -88,35 +92,83 @@ void drop_title_from_sections(Document& document) {
 }  // namespace
 
 std::optional<DocumentKind> detect_kind(const Document& document) {
-  // The title and the first headings name the document type in every UN template.
-  std::string head = ascii_lower(document.title);
-  int headings = 0;
-  for (const Block& block : document.blocks) {
-    if (block.kind != BlockKind::heading) continue;
-    head += '\n' + ascii_lower(block.text);
-    if (++headings == 3) break;
-  }
-  static constexpr std::array<std::pair<std::string_view, DocumentKind>, 15> k_names{{
+  // The names UN documents give themselves, normalised (lower case, no accents). Many names
+  // mean a Cooperation Framework: the checklist rates them all alike.
+  static constexpr std::array<std::pair<std::string_view, DocumentKind>, 38> k_names{{
       {"socio-economic response", DocumentKind::serp},
       {"socioeconomic response", DocumentKind::serp},
       {"socio-economic recovery", DocumentKind::serp},
-      {"r\xC3\xA9ponse socio-\xC3\xA9" "conomique", DocumentKind::serp},
       {"reponse socio-economique", DocumentKind::serp},
-      {"respuesta socioecon", DocumentKind::serp},
+      {"respuesta socioeconomica", DocumentKind::serp},
+      {"respuesta socio-economica", DocumentKind::serp},
       {"cooperation framework", DocumentKind::cf},
       {"development assistance framework", DocumentKind::cf},
       {"undaf", DocumentKind::cf},
-      {"cadre de coop", DocumentKind::cf},
-      {"marco de cooperaci", DocumentKind::cf},
+      {"unsdcf", DocumentKind::cf},
+      {"unsdf", DocumentKind::cf},
+      {"partnership framework", DocumentKind::cf},
+      {"sustainable development framework", DocumentKind::cf},
+      {"one un programme", DocumentKind::cf},
+      {"one united nations programme", DocumentKind::cf},
+      {"one programme", DocumentKind::cf},
+      {"programme of cooperation", DocumentKind::cf},
+      {"common development plan", DocumentKind::cf},
+      {"cadre de cooperation", DocumentKind::cf},
+      {"cadre de partenariat", DocumentKind::cf},
+      {"plan-cadre", DocumentKind::cf},
+      {"plan cadre", DocumentKind::cf},
+      {"pnuad", DocumentKind::cf},
+      {"marco de cooperacion", DocumentKind::cf},
+      {"marco estrategico de cooperacion", DocumentKind::cf},
+      {"marco de asistencia de las naciones unidas", DocumentKind::cf},
+      {"manud", DocumentKind::cf},
+      {"programa de cooperacion", DocumentKind::cf},
       {"common country analysis", DocumentKind::cca},
+      {"common country assessment", DocumentKind::cca},
       {"bilan commun de pays", DocumentKind::cca},
-      {"an\xC3\xA1lisis com\xC3\xBAn de pa", DocumentKind::cca},
-      {"analisis comun de pa", DocumentKind::cca},
+      {"analyse commune de pays", DocumentKind::cca},
+      {"evaluation commune de pays", DocumentKind::cca},
+      {"analisis comun de pais", DocumentKind::cca},
+      {"analisis comun del pais", DocumentKind::cca},
+      {"evaluacion comun de pais", DocumentKind::cca},
+      {"analisis comun de las naciones unidas", DocumentKind::cca},
+      {"analyse commune des nations unies", DocumentKind::cca},
   }};
-  for (const auto& [name, kind] : k_names) {
-    if (head.find(name) != std::string::npos) return kind;
+  // The name standing first in `text`, at word boundaries.
+  auto first_named = [](const std::string& text) -> std::optional<DocumentKind> {
+    std::size_t best = std::string::npos;
+    std::optional<DocumentKind> kind;
+    for (const auto& [name, k] : k_names) {
+      for (std::size_t at = text.find(name); at != std::string::npos && at < best; at = text.find(name, at + 1)) {
+        const bool starts = at == 0 || !std::isalnum(static_cast<unsigned char>(text[at - 1]));
+        const std::size_t end = at + name.size();
+        const bool ends = end == text.size() || !std::isalnum(static_cast<unsigned char>(text[end]));
+        if (starts && ends) {
+          best = at;
+          kind = k;
+          break;
+        }
+      }
+    }
+    return kind;
+  };
+  // The title names the type in every UN template; covers put it in the opening lines, before
+  // the first heading a reader recognises. The title decides; else the first name in the
+  // first headings and opening blocks.
+  if (auto kind = first_named(text::normalise_term(document.title))) return kind;
+  std::string head;
+  int headings = 0;
+  std::size_t words = 0;
+  for (const Block& block : document.blocks) {
+    if (block.kind == BlockKind::heading) {
+      if (++headings > 3 && words > k_kind_words) break;
+    } else if (words > k_kind_words) {
+      continue;
+    }
+    head += text::normalise_term(block.text) + '\n';
+    words += text::count_words(block.text);
   }
-  return std::nullopt;
+  return first_named(head);
 }
 
 std::string detect_language(const Document& document) {

@@ -14,6 +14,8 @@ namespace {
 
 using nlohmann::ordered_json;
 
+std::string percent_text(double share) { return std::to_string(std::lround(100.0 * share)) + "%"; }
+
 std::string figures_row(const std::string& name, const agreement::Agreement& a) {
   return fit(name, 32) + fit(std::to_string(a.count), 7) + fit(percent(a.exact, a.count), 8) +
          fit(percent(a.within_one, a.count), 12) + kappa_text(a.kappa) + '\n';
@@ -45,6 +47,9 @@ ordered_json figures_json(const agreement::Agreement& a) {
           {"exact_share", a.exact_share()},
           {"within_one_share", a.within_one_share()},
           {"weighted_kappa", a.kappa ? ordered_json(*a.kappa) : ordered_json(nullptr)},
+          {"found_share", a.found_share() ? ordered_json(*a.found_share()) : ordered_json(nullptr)},
+          {"false_credit_share", a.false_credit_share() ? ordered_json(*a.false_credit_share()) : ordered_json(nullptr)},
+          {"unearned_meets", a.unearned_meets()},
           {"confusion", confusion}};
 }
 
@@ -59,6 +64,11 @@ void render_evaluation(const agreement::Evaluation& e, std::ostream& out) {
   for (const auto& [kind, a] : e.by_kind) out << figures_row("  " + std::string(label(*parse_document_kind(kind))), a);
   for (const auto& [language, a] : e.by_language) out << figures_row("  language " + language, a);
 
+  auto share = [](std::optional<double> v) { return v ? percent_text(*v) : std::string("n/a"); };
+  out << "\nGold Approaches or above that the engine rates Approaches or above: " << share(e.overall.found_share())
+      << "\nGold Missing that the engine rates above Missing: " << share(e.overall.false_credit_share())
+      << "\nMeets or Exceeds where the gold says Missing or Approaches: " << e.overall.unearned_meets() << '\n';
+
   out << "\nConfusion matrix (rows: gold, columns: engine)\n" << fit("", 14);
   for (Level l : k_levels) out << fit(std::string(label(l)), 12);
   out << '\n';
@@ -71,7 +81,7 @@ void render_evaluation(const agreement::Evaluation& e, std::ostream& out) {
   out << "\nDocuments\n";
   for (const agreement::DocumentOutcome& d : e.documents) {
     out << "  " << d.document.filename().string() << " (" << d.kind << ", " << (d.language.empty() ? "?" : d.language) << ", "
-        << d.words << " words): " << d.agreement.exact << " of " << d.agreement.count << " exact, " << d.agreement.within_one
+        << d.words << " words)" << (d.kind_read != d.kind ? " READ AS " + d.kind_read + ", not rated" : "") << ": " << d.agreement.exact << " of " << d.agreement.count << " exact, " << d.agreement.within_one
         << " within one, kappa " << kappa_text(d.agreement.kappa) << '\n';
   }
 
@@ -92,6 +102,12 @@ void render_evaluation(const agreement::Evaluation& e, std::ostream& out) {
       out << "\n  " << d.document.filename().string() << "  " << i.item_id << " " << i.title << ": gold " << label(i.gold)
           << ", engine " << label(i.engine) << '\n';
       out << wrap("gold (" + d.gold.filename().string() + ":" + std::to_string(i.gold_line) + "): " + i.rationale, 4);
+      if (!i.rated) {
+        out << wrap("engine read the document as a " + std::string(label(*parse_document_kind(d.kind_read))) +
+                        " and did not rate this item",
+                    4);
+        continue;
+      }
       if (i.evidence) out << wrap("engine found: \"" + i.evidence->quote + "\" (" + place(*i.evidence) + ")", 4);
       else out << "    engine found no evidence\n";
       for (const std::string& c : i.unmet) out << wrap("engine did not find: " + c, 4);
@@ -104,7 +120,8 @@ void render_evaluation_json(const agreement::Evaluation& e, std::ostream& out) {
   for (const agreement::DocumentOutcome& d : e.documents) {
     ordered_json items = ordered_json::array();
     for (const agreement::ItemOutcome& i : d.items) {
-      ordered_json item{{"id", i.item_id}, {"gold", code(i.gold)}, {"engine", code(i.engine)}, {"rationale", i.rationale}};
+      ordered_json item{{"id", i.item_id}, {"gold", code(i.gold)}, {"engine", code(i.engine)}, {"rated", i.rated},
+                        {"rationale", i.rationale}};
       if (i.evidence) item["evidence"] = {{"quote", i.evidence->quote}, {"place", place(*i.evidence)}};
       item["unmet"] = i.unmet;
       items.push_back(std::move(item));
@@ -113,6 +130,7 @@ void render_evaluation_json(const agreement::Evaluation& e, std::ostream& out) {
                          {"gold", d.gold.string()},
                          {"title", d.title},
                          {"kind", d.kind},
+                         {"kind_read", d.kind_read},
                          {"language", d.language},
                          {"words", d.words},
                          {"agreement", figures_json(d.agreement)},
