@@ -18,6 +18,22 @@ enum class BlockKind { heading, paragraph, list_item, table_cell };
 
 std::string_view code(BlockKind kind);  // "heading", "paragraph", "list-item", "table-cell"
 
+// Where a block stands in the document. Real documents open and close with matter that is not
+// analysis: covers and imprints, signature pages, tables of contents, acronym lists,
+// references. Such a block is evidence only of what its own words say (a contents entry "Human
+// rights commitments" shows such a chapter exists), and never enough for Meets.
+enum class Zone {
+  text,        // running text, headings and tables of the body
+  cover,       // cover lines and the imprint (copyright, credits, ISBN, "printed in")
+  signatures,  // signature blocks: names, titles, "For the Government of ..."
+  contents,    // table of contents entries
+  acronyms,    // acronym and abbreviation lists
+  references,  // bibliography, references, endnotes
+};
+
+std::string_view code(Zone zone);  // "text", "cover", "signatures", "contents", "acronyms", "references"
+std::optional<Zone> parse_zone(std::string_view code);
+
 struct Block {
   BlockKind kind = BlockKind::paragraph;
   std::string text;                  // UTF-8 as written; line breaks inside a paragraph kept
@@ -29,6 +45,7 @@ struct Block {
   int table = -1;                    // table cells: table number in the document, row, column
   int row = -1;
   int column = -1;
+  Zone zone = Zone::text;
   bool operator==(const Block&) const = default;
 };
 

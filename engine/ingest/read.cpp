@@ -5,6 +5,7 @@
 #include "engine/core/file.hpp"
 #include "engine/core/sha256.hpp"
 #include "engine/ingest/outline.hpp"
+#include "engine/ingest/zones.hpp"
 #include "engine/text/normalise.hpp"
 #include "engine/text/unicode.hpp"
 
@@ -284,6 +285,7 @@ Document read_source(const Source& source, const ReadOptions& options) {
     document = is_markdown_name(path) ? read_markdown(text, path) : read_text(text, path);
   }
   if (document.blocks.empty()) throw InputError({.file = path}, "the document has no text");
+  mark_zones(document);
   document.sha256 = source.sha256;
   document.bytes = bytes.size();
   document.title = first_title(document);

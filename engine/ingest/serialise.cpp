@@ -14,13 +14,19 @@ BlockKind kind_of(std::string_view code_text) {
   throw std::runtime_error("unknown block kind \"" + std::string(code_text) + "\"");
 }
 
+Zone zone_of(std::string_view code_text) {
+  if (const std::optional<Zone> zone = parse_zone(code_text)) return *zone;
+  throw std::runtime_error("unknown zone \"" + std::string(code_text) + "\"");
+}
+
 }  // namespace
 
 std::string serialise(const Document& d) {
   nlohmann::json blocks = nlohmann::json::array();
   for (const Block& b : d.blocks) {
     blocks.push_back({{"kind", code(b.kind)}, {"text", b.text}, {"level", b.level}, {"line", b.line}, {"page", b.page},
-                      {"section", b.section}, {"table", b.table}, {"row", b.row}, {"column", b.column}});
+                      {"section", b.section}, {"table", b.table}, {"row", b.row}, {"column", b.column},
+                      {"zone", code(b.zone)}});
   }
   const nlohmann::json out{{"path", d.path.string()},
                            {"sha256", d.sha256},
@@ -61,7 +67,8 @@ Document deserialise(std::string_view text) {
                         .section = b.at("section").get<std::vector<std::string>>(),
                         .table = b.at("table").get<int>(),
                         .row = b.at("row").get<int>(),
-                        .column = b.at("column").get<int>()});
+                        .column = b.at("column").get<int>(),
+                        .zone = zone_of(b.at("zone").get<std::string>())});
   }
   return d;
 }

@@ -12,7 +12,7 @@ namespace unct::ingest {
 
 // Bump when a reader changes what it makes of a file: cached documents read by an older reader
 // are then read again.
-inline constexpr int k_reader_version = 1;
+inline constexpr int k_reader_version = 2;  // 2: zones
 
 std::string serialise(const Document& document);
 

@@ -33,8 +33,10 @@ void render_inspection(const ingest::Document& document, const std::vector<std::
                        const checklist::Checklist& checklist, bool blocks, std::ostream& out) {
   std::map<ingest::BlockKind, std::size_t> counts;
   std::map<int, bool> tables;
+  std::map<ingest::Zone, std::size_t> zones;
   for (const ingest::Block& block : document.blocks) {
     ++counts[block.kind];
+    ++zones[block.zone];
     if (block.table >= 0) tables[block.table] = true;
   }
   out << "File      " << document.path.string() << " (" << document.format << ", " << document.bytes << " bytes)\n"
@@ -47,6 +49,13 @@ void render_inspection(const ingest::Document& document, const std::vector<std::
   out << "Blocks    " << document.blocks.size() << ": " << counts[ingest::BlockKind::heading] << " headings, "
       << counts[ingest::BlockKind::paragraph] << " paragraphs, " << counts[ingest::BlockKind::list_item] << " list items, "
       << counts[ingest::BlockKind::table_cell] << " table cells in " << tables.size() << (tables.size() == 1 ? " table\n" : " tables\n");
+  // Front and back matter: evidence there counts only for what its own words say, never for Meets.
+  out << "Zones     " << zones[ingest::Zone::text] << " in the running text";
+  for (ingest::Zone zone : {ingest::Zone::cover, ingest::Zone::signatures, ingest::Zone::contents, ingest::Zone::acronyms,
+                            ingest::Zone::references}) {
+    if (zones[zone] > 0) out << ", " << zones[zone] << " " << ingest::code(zone);
+  }
+  out << '\n';
 
   out << "\nOUTLINE (heading, where, the checklist part it opens)\n";
   std::size_t headings = 0;
@@ -80,7 +89,7 @@ void render_inspection(const ingest::Document& document, const std::vector<std::
   for (const std::string& w : warnings) out << wrap("- " + w, 2);
 
   if (!blocks) return;
-  out << "\nBLOCKS (kind, where, part: text)\n";
+  out << "\nBLOCKS (kind, where, zone outside the running text, part: text)\n";
   for (std::size_t i = 0; i < document.blocks.size(); ++i) {
     const ingest::Block& block = document.blocks[i];
     std::string head = std::string(ingest::code(block.kind));
@@ -90,6 +99,7 @@ void render_inspection(const ingest::Document& document, const std::vector<std::
     }
     const std::string where = place(block);
     if (!where.empty()) head += ", " + where;
+    if (block.zone != ingest::Zone::text) head += ", " + std::string(ingest::code(block.zone));
     if (i < parts.size() && !parts[i].empty()) head += ", " + parts[i];
     std::string text = block.text;
     for (char& c : text) c = c == '\n' ? ' ' : c;

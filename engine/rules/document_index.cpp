@@ -38,12 +38,17 @@ void assign_parts(const CompiledChecklist& compiled, const ingest::Document& doc
       for (const auto& [part_id, heading_set] : compiled.parts) {
         const auto& members = compiled.members[heading_set];
         const auto in_block = matches.of(b);
+        // A term of the set, not masked by one of the set's exceptions ("partnership framework"
+        // names the document, not a chapter on partnerships).
+        auto owned = [&](const text::TermMatch& m, bool exception) {
+          return std::any_of(compiled.owners[m.pattern].begin(), compiled.owners[m.pattern].end(), [&](const PatternOwner& o) {
+            return o.exception == exception && counts_in(o, language) && std::binary_search(members.begin(), members.end(), o.set);
+          });
+        };
         const bool named = std::any_of(in_block.begin(), in_block.end(), [&](const text::TermMatch& m) {
-          return std::any_of(compiled.owners[m.pattern].begin(), compiled.owners[m.pattern].end(),
-                             [&](const PatternOwner& o) {
-                               return !o.exception && counts_in(o, language) &&
-                                      std::binary_search(members.begin(), members.end(), o.set);
-                             });
+          return owned(m, false) && std::none_of(in_block.begin(), in_block.end(), [&](const text::TermMatch& e) {
+                   return e.begin < m.end && m.begin < e.end && owned(e, true);
+                 });
         });
         if (named) {
           part = part_id;

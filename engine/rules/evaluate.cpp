@@ -23,8 +23,11 @@ std::string plural(std::size_t n, const std::string& word) {
 
 class Evaluator {
 public:
-  Evaluator(const CompiledChecklist& compiled, const ingest::Document& document, const DocumentIndex& index)
-      : m_compiled(compiled), m_document(document), m_index(index) {}
+  Evaluator(const CompiledChecklist& compiled, const ingest::Document& document, const DocumentIndex& index, Reach reach)
+      : m_compiled(compiled), m_document(document), m_index(index),
+        m_text_only(reach == Reach::running_text &&
+                    std::any_of(document.blocks.begin(), document.blocks.end(),
+                                [](const ingest::Block& b) { return b.zone != ingest::Zone::text; })) {}
 
   Outcome evaluate(const checklist::Signal& signal, Trace* trace) const {
     Outcome out = std::visit(Overloaded{
@@ -65,14 +68,17 @@ public:
   }
 
 private:
-  // The hits restricted to `part` (and to table cells when asked). Without either this is
-  // `hits` itself, not a copy: a set's hit list can be long. Otherwise the result lives in `scratch`.
+  bool readable(std::uint32_t block) const { return !m_text_only || m_document.blocks[block].zone == ingest::Zone::text; }
+
+  // The hits restricted to `part` (and to table cells, or to the running text, when asked).
+  // Without any of these this is `hits` itself, not a copy: a set's hit list can be long.
+  // Otherwise the result lives in `scratch`.
   const std::vector<Hit>& filter(const std::vector<Hit>& hits, const std::optional<std::string>& part,
                                  bool tables_only, std::vector<Hit>& scratch) const {
-    if (!part && !tables_only) return hits;
+    if (!part && !tables_only && !m_text_only) return hits;
     scratch.clear();
     std::copy_if(hits.begin(), hits.end(), std::back_inserter(scratch), [&](const Hit& h) {
-      return (!part || m_index.part[h.block] == *part) && (!tables_only || m_index.row[h.block] >= 0);
+      return (!part || m_index.part[h.block] == *part) && (!tables_only || m_index.row[h.block] >= 0) && readable(h.block);
     });
     return scratch;
   }
@@ -275,7 +281,7 @@ private:
       first.assign(row_count, nullptr);
       for (const Hit& hit : hits) {
         const std::int32_t row = m_index.row[hit.block];
-        if (row >= 0 && first[static_cast<std::size_t>(row)] == nullptr) first[static_cast<std::size_t>(row)] = &hit;
+        if (row >= 0 && readable(hit.block) && first[static_cast<std::size_t>(row)] == nullptr) first[static_cast<std::size_t>(row)] = &hit;
       }
     };
     std::vector<const Hit*> header_hit;
@@ -340,13 +346,14 @@ private:
   const CompiledChecklist& m_compiled;
   const ingest::Document& m_document;
   const DocumentIndex& m_index;
+  const bool m_text_only;  // the running text only, and the document has other zones
 };
 
 }  // namespace
 
 Outcome evaluate(const checklist::Signal& signal, const CompiledChecklist& compiled, const ingest::Document& document,
-                 const DocumentIndex& index, Trace* trace) {
-  return Evaluator(compiled, document, index).evaluate(signal, trace);
+                 const DocumentIndex& index, Trace* trace, Reach reach) {
+  return Evaluator(compiled, document, index, reach).evaluate(signal, trace);
 }
 
 }  // namespace unct::rules

@@ -27,9 +27,14 @@ struct Outcome {
   bool operator==(const Outcome&) const = default;
 };
 
+// Which blocks a signal may read. Front and back matter (contents entries, acronym lists,
+// covers, signatures, references) can show what their own words say, but never carry an item
+// to Meets: criteria of Meets and above read the running text only.
+enum class Reach { all, running_text };
+
 // Requires: `signal` from the checklist `compiled` was built from; `index` built from
 // `document` with `compiled`. Fills `trace` when given.
 Outcome evaluate(const checklist::Signal& signal, const CompiledChecklist& compiled, const ingest::Document& document,
-                 const DocumentIndex& index, Trace* trace = nullptr);
+                 const DocumentIndex& index, Trace* trace = nullptr, Reach reach = Reach::all);
 
 }  // namespace unct::rules

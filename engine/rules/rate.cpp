@@ -21,8 +21,12 @@ Evidence quote(const Proof& proof, const ingest::Document& document, const Docum
   const std::string& source = block.text;
   const auto& norm = indexed.normalised;
 
-  const Hit& first = proof.hits.front();
-  const Hit& last = proof.hits.back();
+  // A row's proof may pair hits of two cells: the quote is the proof's own block, and only
+  // that block's hits are placed in its text.
+  std::vector<Hit> own;
+  std::copy_if(proof.hits.begin(), proof.hits.end(), std::back_inserter(own), [&](const Hit& h) { return h.block == proof.block; });
+  const Hit& first = own.front();
+  const Hit& last = own.back();
   const std::size_t sentence = text::sentence_of(indexed.sentences, first.begin);
   const std::size_t last_sentence = text::sentence_of(indexed.sentences, last.begin);
   std::size_t begin = norm.origin[indexed.sentences[sentence]];
@@ -55,7 +59,7 @@ Evidence quote(const Proof& proof, const ingest::Document& document, const Docum
   const std::string prefix = cut_front ? "..." : "";
   evidence.quote = prefix + source.substr(begin, end - begin) + (cut_back ? "..." : "");
   std::replace(evidence.quote.begin(), evidence.quote.end(), '\n', ' ');
-  for (const Hit& hit : proof.hits) {
+  for (const Hit& hit : own) {
     const auto [b, e] = norm.source_span(hit.begin, hit.end);
     if (b < begin || e > end) continue;
     evidence.highlights.emplace_back(static_cast<std::uint32_t>(prefix.size() + b - begin),
@@ -128,7 +132,8 @@ ItemResult rate(const checklist::Item& item, const std::string& section_id, cons
       }
     }
     if (explain) c.trace.emplace();
-    const Outcome outcome = evaluate(*criterion.signal, compiled, document, index, c.trace ? &*c.trace : nullptr);
+    const Reach reach = c.level >= Level::meets ? Reach::running_text : Reach::all;
+    const Outcome outcome = evaluate(*criterion.signal, compiled, document, index, c.trace ? &*c.trace : nullptr, reach);
     c.met = outcome.holds;
     if (outcome.holds) c.evidence = select_quotes(outcome.evidence, document, index);
     result.criteria.push_back(std::move(c));
