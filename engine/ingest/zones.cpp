@@ -272,9 +272,34 @@ bool in_run_of_three(const std::vector<Line>& lines, std::size_t i, InRun in_run
   return last - first + 1 >= 3;
 }
 
+bool is_entry(Shape shape) { return shape != Shape::other && shape != Shape::running; }
+
+// Whether each block is running text: a sentence or a long line among lines that are not, for
+// the most part, entries of a list (contents, acronyms, imprint, signatures). Lines of a wrapped
+// paragraph are short, so this is decided per block.
+std::vector<bool> running_blocks(const std::vector<Line>& lines, const Document& document) {
+  std::vector<bool> out(document.blocks.size(), false);
+  for (std::size_t i = 0; i < lines.size();) {
+    std::size_t end = i;
+    std::size_t entries = 0;
+    bool running_line = false;
+    while (end < lines.size() && lines[end].block == lines[i].block) {
+      entries += is_entry(lines[end].shape) ? 1 : 0;
+      running_line = running_line || lines[end].shape == Shape::running;
+      ++end;
+    }
+    const std::string& text = document.blocks[lines[i].block].text;
+    const bool sentence = is_running(trim(text), text::count_words(text));
+    out[lines[i].block] = entries * 2 < end - i && (running_line || sentence);
+    i = end;
+  }
+  return out;
+}
+
 void assign(std::vector<Line>& lines, const Document& document) {
   const auto is_contents_entry = [](const Line& l) { return l.shape == Shape::dotted || l.shape == Shape::numbered; };
   const auto is_acronym = [](const Line& l) { return l.shape == Shape::acronym || l.shape == Shape::acronym_list; };
+  const std::vector<bool> running = running_blocks(lines, document);
   std::optional<Zone> open;  // the zone a title opened
   int open_level = 0;        // the level of a references heading; 0 when the title was a line
   for (std::size_t i = 0; i < lines.size(); ++i) {
@@ -287,20 +312,21 @@ void assign(std::vector<Line>& lines, const Document& document) {
       continue;
     }
     if (open) {
-      const bool short_line = line.words <= k_short_line_words && line.shape != Shape::running;
+      // A short line of a block that is not running text, and not a heading of the body.
+      const bool listed = line.words <= k_short_line_words && !running[line.block] && !line.heading;
       bool stays = false;
       switch (*open) {
         case Zone::references:
           stays = !line.heading || (open_level > 0 && line.level > open_level);
           break;
         case Zone::contents:
-          stays = is_contents_entry(line) || (short_line && !line.heading);
+          stays = is_contents_entry(line) || listed;
           break;
         case Zone::acronyms:
-          stays = is_acronym(line) || cell || (short_line && !line.heading);
+          stays = is_acronym(line) || cell || listed;
           break;
         case Zone::signatures:
-          stays = line.shape == Shape::signature || (short_line && !line.heading);
+          stays = line.shape == Shape::signature || listed;
           break;
         default:
           break;
@@ -318,15 +344,13 @@ void assign(std::vector<Line>& lines, const Document& document) {
     else if (line.shape == Shape::numbered && in_run_of_three(lines, i, is_contents_entry)) line.zone = Zone::contents;
     else if (is_acronym(line) && in_run_of_three(lines, i, is_acronym)) line.zone = Zone::acronyms;
   }
-  // The cover: short lines that open the document before its first running text. A heading
-  // counts only as the document's first line (its title).
+  // The cover: the blocks that open the document before its first running text, but for
+  // sentences and headings other than the document's title.
   for (Line& line : lines) {
-    if (line.shape == Shape::running || document.blocks[line.block].kind == BlockKind::list_item ||
-        document.blocks[line.block].kind == BlockKind::table_cell) {
-      break;
-    }
-    if (line.zone != Zone::text || is_sentence_end(line.text.back())) continue;
-    if (line.heading && &line != &lines.front()) continue;
+    const Block& block = document.blocks[line.block];
+    if (running[line.block] || block.kind == BlockKind::list_item || block.kind == BlockKind::table_cell) break;
+    if (line.zone != Zone::text || is_sentence_end(trim(block.text).back())) continue;
+    if (line.heading && (&line != &lines.front() || block.level != 1)) continue;
     line.zone = Zone::cover;
   }
 }

@@ -68,10 +68,30 @@ TEST_F(GoldFolder, GoldProblemsAreBadInputNamingTheFile) {
   const auto partial = run_cli({"evaluate", m_dir.path().string()});
   EXPECT_EQ(partial.exit_code, cli::k_exit_bad_input);
   EXPECT_THAT(partial.err, HasSubstr("passage.gold.csv: item RDM-CCA-02: the gold file leaves out an item the engine rates"));
-  test::write_bytes(m_dir / "passage.gold.csv", "item,level,rationale\nRDM-CF-01,meets,x\n");
+  test::write_bytes(m_dir / "passage.gold.csv", "item,level,rationale\nRDM-CCA-01,meets,x\nRDM-CF-01,meets,x\n");
   EXPECT_THAT(run_cli({"evaluate", m_dir.path().string()}).err,
-              HasSubstr("passage.gold.csv:2: item RDM-CF-01: the engine does not rate this item for passage.md"));
+              HasSubstr("passage.gold.csv:3: item RDM-CF-01: the gold's items apply to no one kind of document"));
+  test::write_bytes(m_dir / "passage.gold.csv", "item,level,rationale\nRDM-XX-01,meets,x\n");
+  EXPECT_THAT(run_cli({"evaluate", m_dir.path().string()}).err,
+              HasSubstr("passage.gold.csv:2: item RDM-XX-01: no such item in the checklist"));
   EXPECT_THAT(run_cli({"evaluate", (m_dir / "none").string()}).err, HasSubstr("none: not a folder"));
+}
+
+// A gold file of another kind than the engine reads: every item counts as rated Missing, the
+// disagreement is reported and the run goes on.
+TEST_F(GoldFolder, DocumentReadAsAnotherKindIsADisagreementNotAStop) {
+  std::string gold = "item,level,rationale\n";
+  for (int i = 1; i <= 13; ++i) gold += "RDM-CF-" + std::string(i < 10 ? "0" : "") + std::to_string(i) + ",approaches,x\n";
+  test::write_bytes(m_dir / "passage.gold.csv", gold);
+  const auto r = run_cli({"evaluate", m_dir.path().string()});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("passage.md (cf, en, "));
+  EXPECT_THAT(r.out, HasSubstr("READ AS cca, not rated: 0 of 13 exact"));
+  EXPECT_THAT(r.out, HasSubstr("engine read the document as a Common Country Analysis and did not rate this item"));
+  EXPECT_THAT(r.out, HasSubstr("Gold Approaches or above that the engine rates Approaches or above: 0%"));
+  const auto floor = run_cli({"evaluate", m_dir.path().string(), "--min-found", "0.8"});
+  EXPECT_EQ(floor.exit_code, cli::k_exit_threshold_failed);
+  EXPECT_THAT(floor.err, HasSubstr("share of gold Approaches-or-above found 0.000 is below the floor 0.800 (--min-found)"));
 }
 
 // The shipped samples and their gold files stay consistent (CI also enforces the floor): each is
