@@ -9,6 +9,10 @@ namespace {
 
 std::string in_part(const std::optional<std::string>& part) { return part ? ", in part " + *part : ""; }
 
+std::string polarity(Polarity p) {
+  return p == Polarity::affirmed ? ", affirmed" : p == Polarity::negated ? ", negated" : "";
+}
+
 std::string at_least(int count) { return count > 1 ? ", at least " + std::to_string(count) : ""; }
 
 std::string list(const std::vector<Signal>& signals) {
@@ -32,16 +36,16 @@ std::string describe(Scope scope, int words) {
 std::string describe(const Signal& signal) {
   return std::visit(
       Overloaded{
-          [](const Mentions& s) { return "mentions(" + s.term_set + at_least(s.min_count) + in_part(s.part) + ")"; },
+          [](const Mentions& s) { return "mentions(" + s.term_set + at_least(s.min_count) + in_part(s.part) + polarity(s.polarity) + ")"; },
           [](const Coverage& s) {
             return "coverage(" + s.term_set + ", " + std::to_string(s.min_distinct) + " distinct " +
-                   (s.by == CoverageUnit::set ? "sets" : "terms") + in_part(s.part) + ")";
+                   (s.by == CoverageUnit::set ? "sets" : "terms") + in_part(s.part) + polarity(s.polarity) + ")";
           },
           [](const Near& s) {
             return "near(" + s.term_set_a + (s.ordered ? " before " : ", ") + s.term_set_b + ", " +
-                   describe(s.within, s.words) + at_least(s.min_count) + in_part(s.part) + ")";
+                   describe(s.within, s.words) + at_least(s.min_count) + in_part(s.part) + polarity(s.polarity) + ")";
           },
-          [](const InTable& s) { return "in-table(" + s.term_set + at_least(s.min_count) + in_part(s.part) + ")"; },
+          [](const InTable& s) { return "in-table(" + s.term_set + at_least(s.min_count) + in_part(s.part) + polarity(s.polarity) + ")"; },
           [](const Pattern& s) { return "pattern(/" + s.regex + "/" + at_least(s.min_count) + in_part(s.part) + ")"; },
           [](const Share& s) {
             const long percent = std::lround(s.min_share * 100);

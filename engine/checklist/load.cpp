@@ -147,6 +147,7 @@ private:
       for (pugi::xml_node include : node.children("include")) set.includes.push_back(include.attribute("set").value());
       read_terms(node, "term", set.terms);
       read_terms(node, "except", set.exceptions);
+      set.context = node.child("context").attribute("set").value();
       if (set.terms.empty() && set.includes.empty()) {
         problem(node, "term set \"" + set.id + "\" is empty: give it terms or include other sets");
       }
@@ -162,7 +163,40 @@ private:
       }
     }
     report_include_cycles(out, nodes);
+    report_contexts(out, nodes);
     return out;
+  }
+
+  // A context set is matched as it is: it may not depend on the set it qualifies, nor hold
+  // sets that have a context of their own.
+  void report_contexts(const std::vector<TermSet>& sets, const std::map<std::string, pugi::xml_node>& nodes) {
+    std::map<std::string, const TermSet*> by_id;
+    for (const TermSet& set : sets) by_id[set.id] = &set;
+    std::function<void(const TermSet&, std::set<std::string>&)> members = [&](const TermSet& set, std::set<std::string>& seen) {
+      if (!seen.insert(set.id).second) return;
+      for (const std::string& next : set.includes) {
+        if (by_id.count(next) != 0) members(*by_id.at(next), seen);
+      }
+    };
+    for (const TermSet& set : sets) {
+      if (set.context.empty()) continue;
+      const pugi::xml_node node = nodes.at(set.id).child("context");
+      if (by_id.count(set.context) == 0) {
+        problem(node, "unknown term set \"" + set.context + "\" in context");
+        continue;
+      }
+      std::set<std::string> within;
+      members(*by_id.at(set.context), within);
+      if (within.count(set.id) != 0) {
+        problem(node, "term set \"" + set.id + "\" cannot be its own context (through \"" + set.context + "\")");
+      }
+      for (const std::string& id : within) {
+        if (!by_id.at(id)->context.empty()) {
+          problem(node, "the context \"" + set.context + "\" holds \"" + id + "\", which has a context of its own");
+          break;
+        }
+      }
+    }
   }
 
   void read_terms(const pugi::xml_node node, const char* name, std::vector<Term>& out) {
@@ -240,12 +274,19 @@ private:
     return out;
   }
 
+  // The schema allows only these values.
+  static Polarity read_polarity(const pugi::xml_node node) {
+    const std::string_view value = node.attribute("polarity").as_string("any");
+    return value == "affirmed" ? Polarity::affirmed : value == "negated" ? Polarity::negated : Polarity::any;
+  }
+
   Signal read_signal(const pugi::xml_node node, const std::string& item_id) {
     const std::string_view name = node.name();
     if (name == "mentions" || name == "in-part") {  // in-part: mentions whose part the schema requires
       Mentions s{.term_set = node.attribute("set").value(), .min_count = node.attribute("min").as_int(1)};
       require_term_set(node, s.term_set, item_id);
       s.part = read_part(node, item_id);
+      s.polarity = read_polarity(node);
       return s;
     }
     if (name == "coverage") {
@@ -253,6 +294,7 @@ private:
       s.by = std::string_view(node.attribute("by").as_string("term")) == "set" ? CoverageUnit::set : CoverageUnit::term;
       require_term_set(node, s.term_set, item_id);
       s.part = read_part(node, item_id);
+      s.polarity = read_polarity(node);
       if (s.by == CoverageUnit::set && m_term_sets.count(s.term_set) != 0) {
         const auto includes = m_term_sets.at(s.term_set).children("include");
         const auto count = std::distance(includes.begin(), includes.end());
@@ -273,6 +315,7 @@ private:
       require_term_set(node, s.term_set_a, item_id);
       require_term_set(node, s.term_set_b, item_id);
       s.part = read_part(node, item_id);
+      s.polarity = read_polarity(node);
       if ((s.within == Scope::words) != (s.words > 0)) {
         problem(node, "near: give words=\"N\" exactly when within=\"words\"", item_id);
       }
@@ -282,6 +325,7 @@ private:
       InTable s{.term_set = node.attribute("set").value(), .min_count = node.attribute("min").as_int(1)};
       require_term_set(node, s.term_set, item_id);
       s.part = read_part(node, item_id);
+      s.polarity = read_polarity(node);
       return s;
     }
     if (name == "pattern") {

@@ -42,6 +42,9 @@ struct TermSet {
   std::vector<Term> terms;
   std::vector<Term> exceptions;
   std::vector<std::string> includes;
+  // When set, the set's hits (its own and its included sets') count only in a sentence that
+  // also holds a term of this set: "discrimination" with a racial, ethnic or similar ground.
+  std::string context;
   int line = 0;  // where it starts in its file
   bool operator==(const TermSet&) const = default;
 };

@@ -21,12 +21,22 @@ enum class Scope {
   words,      // the same block, with at most `Near::words` words between the two terms
 };
 
+// Whether a hit stands in a clause that negates it or states its absence ("data are not
+// disaggregated by ethnicity", "no data", "sin datos", "ne sont pas ventilées"). Positive claims
+// ask for affirmed hits; a data-gap criterion may ask for negated ones.
+enum class Polarity {
+  any,       // every hit
+  affirmed,  // hits outside a negated clause
+  negated,   // hits inside one
+};
+
 // Terms of the set (with the sets it includes) occur at least min_count times, only in blocks
 // of `part` when given.
 struct Mentions {
   std::string term_set;
   int min_count = 1;
   std::optional<std::string> part;
+  Polarity polarity = Polarity::any;
   bool operator==(const Mentions&) const = default;
 };
 
@@ -42,6 +52,7 @@ struct Coverage {
   int min_distinct = 1;
   CoverageUnit by = CoverageUnit::term;
   std::optional<std::string> part;
+  Polarity polarity = Polarity::any;
   bool operator==(const Coverage&) const = default;
 };
 
@@ -55,6 +66,7 @@ struct Near {
   bool ordered = false;
   int min_count = 1;
   std::optional<std::string> part;
+  Polarity polarity = Polarity::any;  // of the pair: negated when either hit is
   bool operator==(const Near&) const = default;
 };
 
@@ -63,6 +75,7 @@ struct InTable {
   std::string term_set;
   int min_count = 1;
   std::optional<std::string> part;
+  Polarity polarity = Polarity::any;
   bool operator==(const InTable&) const = default;
 };
 

@@ -52,11 +52,13 @@ CompiledChecklist compile(const checklist::Checklist& checklist) {
     if (!known) owners.push_back({set, exception, term.lang});
   };
   out.includes.resize(out.set_ids.size());
+  out.context.resize(out.set_ids.size());
   for (const checklist::TermSet& set : checklist.term_sets) {
     const SetIndex index = out.index_of(set.id);
     for (const checklist::Term& term : set.terms) add(term, index, false);
     for (const checklist::Term& term : set.exceptions) add(term, index, true);
     for (const std::string& included : set.includes) out.includes[index].push_back(out.index_of(included));
+    if (!set.context.empty()) out.context[index] = out.index_of(set.context);
   }
 
   out.members.resize(out.set_ids.size());

@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -35,6 +36,7 @@ struct CompiledChecklist {
   std::unordered_map<std::string, SetIndex> set_index;
   std::vector<std::vector<SetIndex>> members;   // per set: itself and every set it includes, transitively
   std::vector<std::vector<SetIndex>> includes;  // per set: the sets it includes directly
+  std::vector<std::optional<SetIndex>> context;  // per set: the set its hits need in their sentence
   std::vector<std::pair<std::string, SetIndex>> parts;  // part id and its heading set, in checklist order
   std::vector<std::shared_ptr<const re2::RE2>> regexes;  // of `pattern` signals, deduplicated
   std::unordered_map<std::string, std::uint32_t> regex_index;

@@ -1,11 +1,13 @@
 #include "engine/rules/document_index.hpp"
 
+#include "engine/text/negation.hpp"
 #include "engine/text/sentences.hpp"
 #include "engine/text/unicode.hpp"
 
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <functional>
 #include <span>
 
 namespace unct::rules {
@@ -143,8 +145,11 @@ DocumentIndex index_document(const CompiledChecklist& compiled, const ingest::Do
   const std::size_t sets = compiled.set_ids.size();
   std::vector<std::vector<Hit>> own(sets);
   std::vector<std::pair<SetIndex, text::TermMatch>> exceptions;  // of the current block; usually none
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> negated;  // of the current block
   for (std::uint32_t b = 0; b < blocks; ++b) {
     exceptions.clear();
+    negated.clear();
+    if (!matches.of(b).empty()) negated = text::negated_spans(index.block(b).normalised.text, options.language);
     for (const text::TermMatch& m : matches.of(b)) {
       for (const PatternOwner& owner : compiled.owners[m.pattern]) {
         if (owner.exception && counts_in(owner, options.language)) exceptions.emplace_back(owner.set, m);
@@ -153,7 +158,10 @@ DocumentIndex index_document(const CompiledChecklist& compiled, const ingest::Do
     for (const text::TermMatch& m : matches.of(b)) {
       for (const PatternOwner& owner : compiled.owners[m.pattern]) {
         if (owner.exception || !counts_in(owner, options.language)) continue;
-        const Hit hit{b, m.begin, m.end, m.pattern};
+        const bool in_negation = std::any_of(negated.begin(), negated.end(), [&](const auto& span) {
+          return span.first <= m.begin && m.begin < span.second;
+        });
+        const Hit hit{b, m.begin, m.end, m.pattern, in_negation};
         const bool masked = std::any_of(exceptions.begin(), exceptions.end(), [&](const auto& e) {
           return e.first == owner.set && overlaps(hit, e.second);
         });
@@ -161,17 +169,40 @@ DocumentIndex index_document(const CompiledChecklist& compiled, const ingest::Do
       }
     }
   }
+  // Each set's hits: its own and those of the sets it includes (already in context), then, for
+  // a set with a context, only those with a hit of the context in their sentence. The loader
+  // rules out cycles, so each set is built once, after what it reads.
   index.hits.resize(sets);
-  for (SetIndex set = 0; set < sets; ++set) {
-    std::vector<Hit>& hits = index.hits[set];
-    for (SetIndex member : compiled.members[set]) hits.insert(hits.end(), own[member].begin(), own[member].end());
-    if (compiled.members[set].size() > 1) {  // a set alone is in order already
-      std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {
-        return std::tie(a.block, a.begin, a.end, a.pattern) < std::tie(b.block, b.begin, b.end, b.pattern);
+  std::vector<bool> built(sets, false);
+  const auto by_place = [](const Hit& a, const Hit& b) {
+    return std::tie(a.block, a.begin, a.end, a.pattern) < std::tie(b.block, b.begin, b.end, b.pattern);
+  };
+  std::function<void(SetIndex)> build = [&](SetIndex set) {
+    if (built[set]) return;
+    built[set] = true;
+    std::vector<Hit> hits = std::move(own[set]);
+    for (SetIndex included : compiled.includes[set]) {
+      build(included);
+      hits.insert(hits.end(), index.hits[included].begin(), index.hits[included].end());
+    }
+    if (!compiled.includes[set].empty()) std::sort(hits.begin(), hits.end(), by_place);  // a set alone is in order already
+    hits.erase(std::unique(hits.begin(), hits.end()), hits.end());  // a term listed twice, or reached twice
+    if (const auto context = compiled.context[set]) {
+      build(*context);
+      const std::vector<Hit>& around = index.hits[*context];
+      std::erase_if(hits, [&](const Hit& hit) {
+        const auto& sentences = index.block(hit.block).sentences;
+        const std::size_t sentence = text::sentence_of(sentences, hit.begin);
+        auto it = std::lower_bound(around.begin(), around.end(), hit.block, [](const Hit& h, std::uint32_t b) { return h.block < b; });
+        for (; it != around.end() && it->block == hit.block; ++it) {
+          if (text::sentence_of(sentences, it->begin) == sentence) return false;
+        }
+        return true;
       });
     }
-    hits.erase(std::unique(hits.begin(), hits.end()), hits.end());  // a term listed twice in one set
-  }
+    index.hits[set] = std::move(hits);
+  };
+  for (SetIndex set = 0; set < sets; ++set) build(set);
   return index;
 }
 

@@ -73,12 +73,18 @@ private:
   // The hits restricted to `part` (and to table cells, or to the running text, when asked).
   // Without any of these this is `hits` itself, not a copy: a set's hit list can be long.
   // Otherwise the result lives in `scratch`.
+  static bool has_polarity(const Hit& hit, checklist::Polarity polarity) {
+    return polarity == checklist::Polarity::any || hit.negated == (polarity == checklist::Polarity::negated);
+  }
+
   const std::vector<Hit>& filter(const std::vector<Hit>& hits, const std::optional<std::string>& part,
-                                 bool tables_only, std::vector<Hit>& scratch) const {
-    if (!part && !tables_only && !m_text_only) return hits;
+                                 bool tables_only, std::vector<Hit>& scratch,
+                                 checklist::Polarity polarity = checklist::Polarity::any) const {
+    if (!part && !tables_only && !m_text_only && polarity == checklist::Polarity::any) return hits;
     scratch.clear();
     std::copy_if(hits.begin(), hits.end(), std::back_inserter(scratch), [&](const Hit& h) {
-      return (!part || m_index.part[h.block] == *part) && (!tables_only || m_index.row[h.block] >= 0) && readable(h.block);
+      return (!part || m_index.part[h.block] == *part) && (!tables_only || m_index.row[h.block] >= 0) && readable(h.block) &&
+             has_polarity(h, polarity);
     });
     return scratch;
   }
@@ -135,14 +141,14 @@ private:
 
   Outcome mentions(const checklist::Mentions& s, Trace* trace) const {
     std::vector<Hit> scratch;
-    const auto& hits = filter(set_hits(s.term_set), s.part, false, scratch);
+    const auto& hits = filter(set_hits(s.term_set), s.part, false, scratch, s.polarity);
     return counted(hits, s.min_count, [&] { return "term of \"" + s.term_set + "\"" + (s.part ? " in part " + *s.part : ""); },
                    trace);
   }
 
   Outcome in_table(const checklist::InTable& s, Trace* trace) const {
     std::vector<Hit> scratch;
-    const auto& hits = filter(set_hits(s.term_set), s.part, true, scratch);
+    const auto& hits = filter(set_hits(s.term_set), s.part, true, scratch, s.polarity);
     return counted(hits, s.min_count,
                    [&] { return "term of \"" + s.term_set + "\" in a table cell" + (s.part ? " of part " + *s.part : ""); }, trace);
   }
@@ -161,7 +167,7 @@ private:
     if (s.by == checklist::CoverageUnit::term) {
       std::set<std::uint32_t> seen;
       const std::size_t enough = std::max<std::size_t>(static_cast<std::size_t>(s.min_distinct), k_max_proofs);
-      for (const Hit& hit : filter(m_index.hits[set], s.part, false, scratch)) {
+      for (const Hit& hit : filter(m_index.hits[set], s.part, false, scratch, s.polarity)) {
         if (seen.insert(hit.pattern).second) {
           first_of_each.push_back(hit);
           if (trace != nullptr) names.push_back(m_compiled.matcher.patterns()[hit.pattern]);
@@ -170,7 +176,7 @@ private:
       }
     } else {
       for (SetIndex included : m_compiled.includes[set]) {
-        const auto& hits = filter(m_index.hits[included], s.part, false, scratch);
+        const auto& hits = filter(m_index.hits[included], s.part, false, scratch, s.polarity);
         if (!hits.empty()) {
           first_of_each.push_back(hits.front());
           if (trace != nullptr) names.push_back(m_compiled.set_ids[included]);
@@ -200,6 +206,8 @@ private:
   // Whether y can pair with x under the near signal's scope; sets `unit` to the place counted.
   bool together(const checklist::Near& s, const Hit& x, const Hit& y, std::pair<std::int64_t, std::int64_t>& unit) const {
     if (x.block == y.block && y.begin < x.end && x.begin < y.end) return false;  // the same words cannot be both
+    if (s.polarity == checklist::Polarity::affirmed && (x.negated || y.negated)) return false;
+    if (s.polarity == checklist::Polarity::negated && !x.negated && !y.negated) return false;
     if (s.ordered && std::tie(y.block, y.begin) < std::tie(x.block, x.begin)) return false;
     switch (s.within) {
       case checklist::Scope::sentence: {

@@ -1,0 +1,25 @@
+#pragma once
+
+// Where a sentence says that something is not so, or is missing: "administrative data are not
+// disaggregated by ethnicity", "no data exist on ...", "data by ethnicity are not available",
+// "sin datos", "les données ne sont pas ventilées". Signals may ask for hits outside such
+// stretches (a claim of disaggregation) or inside them (a data gap).
+
+#include <cstdint>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace unct::text {
+
+// The byte ranges [begin, end) of normalised text that a negation governs:
+//   - after a negation word ("not", "no", "without", "lack of", "ne", "pas", "sans", "aucun",
+//     "sin", "ningún", "falta de"...), up to ten words, to the end of its clause (a comma,
+//     semicolon, colon, bracket, sentence end, or "but", "while", "mais", "pero"...);
+//   - before an absence word in the same clause ("... are missing", "unavailable", "not
+//     available", "do not exist", "no disponibles", "manquantes").
+// "Leave no one behind", "not only" and "ne laisser personne" negate nothing. `language` ("en",
+// "fr", "es") picks the words; empty uses all three.
+std::vector<std::pair<std::uint32_t, std::uint32_t>> negated_spans(std::string_view normalised, std::string_view language);
+
+}  // namespace unct::text
