@@ -92,7 +92,7 @@ Assessment assess(const checklist::Checklist& checklist, const rules::CompiledCh
 
   const rules::DocumentIndex index = rules::index_document(compiled, document, std::move(text),
                                                            {.language = out.document.language, .timings = options.timings});
-  const rules::DocumentFacts facts{.kind = out.document.kind, .year = out.document.year};
+  const rules::DocumentFacts facts{.kind = out.document.kind, .year = out.document.year, .language = out.document.language};
   PhaseTimer timer(options.timings, "evaluate");
   for (const checklist::Section& section : checklist.sections) {
     SectionScore section_score{.id = section.id, .title = section.title};

@@ -1,5 +1,6 @@
 #include "engine/ingest/zones.hpp"
 
+#include "engine/core/ascii.hpp"
 #include "engine/ingest/outline.hpp"
 #include "engine/text/normalise.hpp"
 #include "engine/text/unicode.hpp"
@@ -239,6 +240,37 @@ Shape shape_of(Line& line, const std::string& folded) {
   return Shape::other;
 }
 
+// A line holding several contents entries, as a PDF reader joins them ("1. Groups ..... 3 2.
+// Data ..... 5"): cut after each page number that follows dot leaders.
+std::vector<std::string> entries_after_leaders(const std::string& text) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    if (text[i] != '.') {
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    int dots = 0;
+    while (j < text.size() && (text[j] == '.' || text[j] == ' ')) dots += text[j++] == '.' ? 1 : 0;
+    if (dots < 4) {
+      i = j;
+      continue;
+    }
+    std::size_t k = j;
+    while (k < text.size() && text[k] != ' ') ++k;
+    if (k > j && is_page_number(ascii_lower(std::string_view(text).substr(j, k - j)))) {
+      out.push_back(trim(std::string_view(text).substr(start, k - start)));
+      start = k;
+    }
+    i = k;
+  }
+  if (out.empty()) return {text};
+  if (const std::string rest = trim(std::string_view(text).substr(start)); !rest.empty()) out.push_back(rest);
+  return out;
+}
+
 std::vector<Line> lines_of(const Document& document) {
   std::vector<Line> out;
   for (std::size_t b = 0; b < document.blocks.size(); ++b) {
@@ -249,13 +281,17 @@ std::vector<Line> lines_of(const Document& document) {
       if (end == std::string::npos) end = block.text.size();
       // A table cell is one line whatever its breaks: cells are never cut.
       if (block.kind == BlockKind::table_cell) end = block.text.size();
-      Line line{.block = b, .index = index, .text = trim(std::string_view(block.text).substr(start, end - start)),
-                .heading = block.kind == BlockKind::heading, .level = block.level};
+      const std::string whole = trim(std::string_view(block.text).substr(start, end - start));
       start = end + 1;
-      if (line.text.empty()) continue;
-      line.words = text::count_words(line.text);
-      line.shape = block.kind == BlockKind::table_cell ? Shape::other : shape_of(line, text::normalise_term(line.text));
-      out.push_back(std::move(line));
+      if (whole.empty()) continue;
+      const bool cell = block.kind == BlockKind::table_cell;
+      for (std::string& text : cell ? std::vector<std::string>{whole} : entries_after_leaders(whole)) {
+        Line line{.block = b, .index = index, .text = std::move(text), .heading = block.kind == BlockKind::heading,
+                  .level = block.level};
+        line.words = text::count_words(line.text);
+        line.shape = cell ? Shape::other : shape_of(line, text::normalise_term(line.text));
+        out.push_back(std::move(line));
+      }
     }
   }
   return out;
@@ -313,7 +349,7 @@ void assign(std::vector<Line>& lines, const Document& document) {
     }
     if (open) {
       // A short line of a block that is not running text, and not a heading of the body.
-      const bool listed = line.words <= k_short_line_words && !running[line.block] && !line.heading;
+      const bool listed = line.words <= k_short_line_words && !running[line.block] && !line.heading && line.shape == Shape::other;
       bool stays = false;
       switch (*open) {
         case Zone::references:

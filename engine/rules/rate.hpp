@@ -12,6 +12,7 @@ namespace unct::rules {
 struct DocumentFacts {
   DocumentKind kind = DocumentKind::cca;
   int year = 0;  // 0 when unknown: year-bound items then apply
+  std::string language;  // "en", "fr", "es": the gap text comes in this language where the item has it
 };
 
 // Rates one item: evaluates each criterion once, and the level is the highest whose criteria

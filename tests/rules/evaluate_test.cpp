@@ -294,5 +294,36 @@ TEST(IndexDocument, ExceptionsMaskOverlappingHits) {
   EXPECT_EQ(index.hits[compiled.index_of("grounds")][0].begin, 23u);
 }
 
+
+// A set with a context counts its terms only in a sentence that also holds the context:
+// discrimination against women is another ground than discrimination against Roma.
+TEST_F(Signals, ContextSetCountsOnlyWithItsContextInTheSentence) {
+  read("Women face discrimination in hiring. Roma face discrimination in housing.\n");
+  const Outcome grounded = outcome(Mentions{.term_set = "grounded-discrimination"});
+  ASSERT_EQ(grounded.evidence.size(), 1u);
+  EXPECT_GT(grounded.evidence[0].hits[0].begin, 30u);  // the second sentence's
+  EXPECT_EQ(outcome(Mentions{.term_set = "discrimination"}).evidence.size(), 2u);
+  read("Discrimination by ethnic origin is common.\n");
+  EXPECT_TRUE(holds(Mentions{.term_set = "grounded-discrimination"}));
+  read("Discrimination is common.\n\nRoma live in the north.\n");
+  EXPECT_FALSE(holds(Mentions{.term_set = "grounded-discrimination"}));
+}
+
+// Positive claims ask for affirmed hits, data gaps for negated ones.
+TEST_F(Signals, PolarityTellsAClaimFromAnAbsence) {
+  read("Administrative data are not disaggregated by ethnicity.\n");
+  EXPECT_FALSE(holds(Mentions{.term_set = "disaggregation", .polarity = Polarity::affirmed}));
+  EXPECT_TRUE(holds(Mentions{.term_set = "disaggregation", .polarity = Polarity::negated}));
+  EXPECT_TRUE(holds(Mentions{.term_set = "disaggregation"}));
+  EXPECT_FALSE(holds(Near{.term_set_a = "disaggregation", .term_set_b = "ethnicity", .polarity = Polarity::affirmed}));
+  EXPECT_TRUE(holds(Near{.term_set_a = "disaggregation", .term_set_b = "ethnicity", .polarity = Polarity::negated}));
+  read("Survey data are disaggregated by ethnicity, but administrative data are not.\n");
+  EXPECT_TRUE(holds(Mentions{.term_set = "disaggregation", .polarity = Polarity::affirmed}));
+  read("Data disaggregated by ethnicity are not available.\n");
+  EXPECT_FALSE(holds(Mentions{.term_set = "disaggregation", .polarity = Polarity::affirmed}));
+  read("Les données ne sont pas ventilées par origine ethnique.\n", "fr");
+  EXPECT_TRUE(holds(Mentions{.term_set = "disaggregation", .polarity = Polarity::negated}));
+}
+
 }  // namespace
 }  // namespace unct::rules
