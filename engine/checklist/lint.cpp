@@ -33,6 +33,7 @@ public:
     std::function<void(const std::string&)> reach = [&](const std::string& id) {
       if (!reached.insert(id).second || m_sets.count(id) == 0) return;
       for (const std::string& included : m_sets.at(id)->includes) reach(included);
+      if (!m_sets.at(id)->context.empty()) reach(m_sets.at(id)->context);  // a context is read too
     };
     for (const std::string& id : used) reach(id);
     for (const TermSet& set : m_checklist.term_sets) {

@@ -17,7 +17,7 @@ namespace unct::checklist {
 enum class Scope {
   sentence,   // the same sentence of one block
   paragraph,  // the same block (paragraph, list item, heading or table cell)
-  row,        // the same table row (any of its cells); outside tables, the same block
+  row,        // the same table row (any of its cells); never outside tables
   words,      // the same block, with at most `Near::words` words between the two terms
 };
 

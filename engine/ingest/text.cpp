@@ -1,8 +1,10 @@
 // Plain text: paragraphs are runs of lines between blank lines. Headings are recognised the way
 // a reader of a text export of a Word document would: "# Title" lines, numbered section titles
 // ("2.3 Data and statistics"), "Chapter 2"/"Annex 1" lines and short upper-case lines, each
-// standing at the start of a paragraph. List items start with a bullet or "1)", "(a)".
+// standing at the start of a paragraph. List items start with a bullet or "1)", "(a)". Two lines
+// or more of cells ("| a | b |", or cells separated by tabs) are a table.
 
+#include "engine/core/ascii.hpp"
 #include "engine/ingest/outline.hpp"
 #include "engine/ingest/read.hpp"
 #include "engine/text/unicode.hpp"
@@ -11,8 +13,10 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cctype>
 #include <optional>
-#include <regex>
+#include <string>
+#include <vector>
 
 namespace unct::ingest {
 namespace {
@@ -55,39 +59,148 @@ struct Heading {
   int level = 1;
 };
 
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_space_or_tab(char c) { return c == ' ' || c == '\t'; }
+
+// Skips spaces and tabs from `at`; the position of the first other character.
+std::size_t skip_blanks(std::string_view text, std::size_t at) {
+  while (at < text.size() && is_space_or_tab(text[at])) ++at;
+  return at;
+}
+
+// "2.3" or "12.1.4" at the start of `text` (one or two digits per part): its length, 0 if none.
+std::size_t section_number(std::string_view text) {
+  std::size_t at = 0;
+  for (;;) {
+    std::size_t digits = 0;
+    while (at + digits < text.size() && is_digit(text[at + digits])) ++digits;
+    if (digits == 0 || digits > 2) return 0;
+    at += digits;
+    if (at + 1 < text.size() && text[at] == '.' && is_digit(text[at + 1])) {
+      ++at;
+      continue;
+    }
+    return at;
+  }
+}
+
+// Lines are read with plain scanning, not regular expressions: a line may be megabytes long.
 std::optional<Heading> as_heading(std::string_view line) {
-  static const std::regex k_hashes(R"(^(#{1,6})[ \t]+(.+?)[ \t#]*$)");
-  static const std::regex k_numbered(R"(^(\d{1,2}(?:\.\d{1,2})*)\.?[ \t]+(\S.*)$)");
-  static const std::regex k_named(R"(^(?:chapter|annex|appendix|part|section)[ \t]+[0-9ivxlcA-Z]+\b.*$)",
-                                  std::regex::icase);
   const std::string text = trim(line);
-  std::cmatch m;
-  if (std::regex_match(text.c_str(), m, k_hashes)) {
-    return Heading{m[2].str(), static_cast<int>(m[1].length())};
+  // "## Title"
+  std::size_t hashes = 0;
+  while (hashes < text.size() && text[hashes] == '#') ++hashes;
+  if (hashes >= 1 && hashes <= 6 && hashes < text.size() && is_space_or_tab(text[hashes])) {
+    std::string title = trim(std::string_view(text).substr(hashes));
+    while (!title.empty() && (title.back() == '#' || is_space_or_tab(title.back()))) title.pop_back();
+    if (!title.empty()) return Heading{title, static_cast<int>(hashes)};
   }
   if (text::count_words(text) > k_max_heading_words || ends_like_sentence(text)) return std::nullopt;
-  if (std::regex_match(text.c_str(), m, k_numbered) && starts_upper_or_uncased(m[2].str())) {
-    const std::string number = m[1].str();
-    return Heading{text, 1 + static_cast<int>(std::count(number.begin(), number.end(), '.'))};
+  // "2.3 Data and statistics", "4. Results"
+  if (const std::size_t number = section_number(text); number > 0) {
+    std::size_t at = number;
+    if (at < text.size() && text[at] == '.') ++at;
+    const std::size_t title = skip_blanks(text, at);
+    if (title > at && title < text.size() && starts_upper_or_uncased(std::string_view(text).substr(title))) {
+      const std::string_view digits(text.data(), number);
+      return Heading{text, 1 + static_cast<int>(std::count(digits.begin(), digits.end(), '.'))};
+    }
   }
-  if (std::regex_match(text.c_str(), k_named) || is_upper_case_line(text)) return Heading{text, 1};
+  // "Chapter 2 ...", "Annex IV", "Part B"
+  const std::string lower = ascii_lower(text);
+  for (const std::string_view word : {"chapter", "annex", "appendix", "part", "section"}) {
+    if (lower.rfind(word, 0) != 0) continue;
+    const std::size_t label = skip_blanks(lower, word.size());
+    if (label == word.size()) continue;
+    std::size_t end = label;
+    while (end < text.size() && (is_digit(text[end]) || std::string_view("ivxlc").find(text[end]) != std::string_view::npos ||
+                                 (text[end] >= 'A' && text[end] <= 'Z'))) {
+      ++end;
+    }
+    const bool word_ends = end == text.size() || !std::isalnum(static_cast<unsigned char>(text[end]));
+    if (end > label && word_ends) return Heading{text, 1};
+  }
+  if (is_upper_case_line(text)) return Heading{text, 1};
   return std::nullopt;
 }
 
 // The text of a list item without its bullet, and its indentation depth; nullopt for other lines.
 std::optional<std::pair<std::string, int>> as_list_item(std::string_view line) {
-  static const std::regex k_bullet(R"(^([ \t]*)(?:[-*+]|\xE2\x80\xA2|\xE2\x80\x93|\xC2\xB7|\xE2\x96\xAA|\(?[a-z]\)|\(?\d{1,3}[.)])[ \t]+(\S.*)$)");
-  std::cmatch m;
-  const std::string text(line);
-  if (!std::regex_match(text.c_str(), m, k_bullet)) return std::nullopt;
-  return std::make_pair(m[2].str(), 1 + static_cast<int>(m[1].length()) / 2);
+  const std::size_t indent = skip_blanks(line, 0);
+  std::string_view rest = line.substr(indent);
+  std::size_t bullet = 0;
+  for (const std::string_view mark : {"-", "*", "+", "\xE2\x80\xA2", "\xE2\x80\x93", "\xC2\xB7", "\xE2\x96\xAA"}) {
+    if (rest.substr(0, mark.size()) == mark) {
+      bullet = mark.size();
+      break;
+    }
+  }
+  if (bullet == 0) {
+    // "a)", "(a)", "1.", "12)", "(3)"
+    std::size_t at = rest.size() > 0 && rest[0] == '(' ? 1 : 0;
+    std::size_t digits = 0;
+    while (at + digits < rest.size() && is_digit(rest[at + digits])) ++digits;
+    if (digits >= 1 && digits <= 3 && at + digits < rest.size() && (rest[at + digits] == '.' || rest[at + digits] == ')')) {
+      bullet = at + digits + 1;
+    } else if (digits == 0 && at + 1 < rest.size() && rest[at] >= 'a' && rest[at] <= 'z' && rest[at + 1] == ')') {
+      bullet = at + 2;
+    }
+  }
+  if (bullet == 0 || bullet >= rest.size() || !is_space_or_tab(rest[bullet])) return std::nullopt;
+  const std::size_t text = skip_blanks(rest, bullet);
+  if (text >= rest.size()) return std::nullopt;
+  return std::make_pair(trim(rest.substr(text)), 1 + static_cast<int>(indent) / 2);
+}
+
+// The cells of a line written as a table row: "| a | b |" (two cells or more between pipes) or
+// "a<TAB>b"; nullopt for other lines. A separator line ("|---|:--|") gives no cells.
+std::optional<std::vector<std::string>> as_table_row(std::string_view line) {
+  const std::string text = trim(line);
+  const char separator = text.find('|') != std::string::npos ? '|' : text.find('\t') != std::string::npos ? '\t' : '\0';
+  if (separator == '\0') return std::nullopt;
+  std::string_view inner = text;
+  if (separator == '|') {
+    if (inner.front() == '|') inner.remove_prefix(1);
+    if (!inner.empty() && inner.back() == '|') inner.remove_suffix(1);
+  }
+  std::vector<std::string> cells;
+  std::size_t start = 0;
+  while (start <= inner.size()) {
+    std::size_t end = inner.find(separator, start);
+    if (end == std::string_view::npos) end = inner.size();
+    cells.push_back(trim(inner.substr(start, end - start)));
+    start = end + 1;
+  }
+  std::erase_if(cells, [&](const std::string& c) { return separator == '\t' && c.empty(); });  // runs of tabs
+  if (cells.size() < 2) return std::nullopt;
+  const bool rule = std::all_of(cells.begin(), cells.end(), [](const std::string& c) {
+    return !c.empty() && c.find_first_not_of("-:= ") == std::string::npos;
+  });
+  if (rule) return std::vector<std::string>{};
+  return cells;
 }
 
 bool is_blank(std::string_view line) { return line.find_first_not_of(" \t") == std::string_view::npos; }
 
+// Whether the text is a page number (digits, or a roman numeral).
+bool is_page_number(std::string_view text) {
+  if (text.empty() || text.size() > 6) return false;
+  if (std::all_of(text.begin(), text.end(), is_digit)) return text.size() <= 3;
+  return std::all_of(text.begin(), text.end(), [](char c) { return std::string_view("ivxlcIVXLC").find(c) != std::string_view::npos; });
+}
+
 }  // namespace
 
 Document read_text(std::string_view bytes, const std::filesystem::path& path) {
+  std::vector<std::string_view> lines;
+  for (std::size_t start = 0; start <= bytes.size();) {
+    std::size_t end = bytes.find('\n', start);
+    if (end == std::string_view::npos) end = bytes.size();
+    lines.push_back(bytes.substr(start, end - start));
+    start = end + 1;
+  }
+  if (!bytes.empty() && bytes.back() == '\n') lines.pop_back();
+
   Outline outline;
   std::optional<Block> open;  // the paragraph or list item being read
   auto close = [&] {
@@ -95,20 +208,40 @@ Document read_text(std::string_view bytes, const std::filesystem::path& path) {
     open.reset();
   };
 
-  int number = 0;
+  int tables = 0;
   bool after_break = true;  // start of text, or after a blank line or a heading
-  for (std::size_t start = 0; start <= bytes.size();) {
-    std::size_t end = bytes.find('\n', start);
-    if (end == std::string_view::npos) end = bytes.size();
-    const std::string_view line = bytes.substr(start, end - start);
-    ++number;
-    start = end + 1;
-
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const std::string_view line = lines[i];
+    const int number = static_cast<int>(i) + 1;
     if (is_blank(line)) {
       close();
       after_break = true;
-      if (end == bytes.size()) break;
       continue;
+    }
+    // Two lines or more of cells ("| a | b |", or cells between tabs) are a table, unless each
+    // ends in a page number (a table of contents laid out with tabs).
+    if (auto first = as_table_row(line); first && !first->empty()) {
+      std::vector<std::pair<int, std::vector<std::string>>> rows{{number, std::move(*first)}};
+      std::size_t next = i + 1;
+      for (; next < lines.size(); ++next) {
+        auto cells = as_table_row(lines[next]);
+        if (!cells) break;
+        if (!cells->empty()) rows.emplace_back(static_cast<int>(next) + 1, std::move(*cells));
+      }
+      const bool contents = std::all_of(rows.begin(), rows.end(), [](const auto& r) { return is_page_number(r.second.back()); });
+      if (rows.size() >= 2 && !contents) {
+        close();
+        for (std::size_t r = 0; r < rows.size(); ++r) {
+          for (std::size_t c = 0; c < rows[r].second.size(); ++c) {
+            outline.add({.kind = BlockKind::table_cell, .text = rows[r].second[c], .line = rows[r].first, .table = tables,
+                         .row = static_cast<int>(r), .column = static_cast<int>(c)});
+          }
+        }
+        ++tables;
+        i = next - 1;
+        after_break = true;
+        continue;
+      }
     }
     if (after_break) {
       if (auto heading = as_heading(line)) {
@@ -127,7 +260,6 @@ Document read_text(std::string_view bytes, const std::filesystem::path& path) {
       open = Block{.kind = BlockKind::paragraph, .text = trim(line), .line = number};
     }
     after_break = false;
-    if (end == bytes.size()) break;
   }
   close();
 

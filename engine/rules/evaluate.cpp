@@ -227,9 +227,10 @@ private:
         unit = {x.block, std::min(x.begin, y.begin)};
         return true;
       case checklist::Scope::row: {
+        // A table row and nothing else: outside tables there is no row to share.
         const std::int32_t row = m_index.row[x.block];
-        if (row < 0 ? x.block != y.block : m_index.row[y.block] != row) return false;
-        unit = row < 0 ? std::pair<std::int64_t, std::int64_t>{x.block, -1} : std::pair<std::int64_t, std::int64_t>{-1, row};
+        if (row < 0 || m_index.row[y.block] != row) return false;
+        unit = {-1, row};
         return true;
       }
     }

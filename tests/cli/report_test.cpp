@@ -37,7 +37,8 @@ TEST_F(ReportCommand, MarkdownForAMemo) {
   EXPECT_THAT(r.out, HasSubstr("| RDM-UNCT-01 | Coordination focal point or group | not assessable from the document |"));
   EXPECT_THAT(r.out, HasSubstr("### RDM-CCA-04 Data gaps and rights-based data (Approaches)"));
   EXPECT_THAT(r.out, HasSubstr("**What to add:** State which data on the groups are missing"));
-  EXPECT_THAT(r.out, HasSubstr("**not disaggregated**"));  // the matched words of a quote in bold
+  // The matched words of a quote in bold: here a breakdown the text says is missing.
+  EXPECT_THAT(r.out, HasSubstr("not disaggregated by **ethnicity**"));
 }
 
 TEST_F(ReportCommand, CsvHasOneRowPerItem) {

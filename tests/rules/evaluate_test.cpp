@@ -137,9 +137,13 @@ const char* const k_pairs_in_block_kinds[] = {
 TEST_F(Signals, NearSeesEveryBlockKindInEveryScope) {
   for (const char* text : k_pairs_in_block_kinds) {
     read(text);
-    for (const Scope scope : {Scope::sentence, Scope::paragraph, Scope::row}) {
+    for (const Scope scope : {Scope::sentence, Scope::paragraph}) {
       EXPECT_TRUE(holds(Near{.term_set_a = "groups", .term_set_b = "discrimination", .within = scope})) << text;
     }
+    // A row is a table's only.
+    EXPECT_EQ(holds(Near{.term_set_a = "groups", .term_set_b = "discrimination", .within = Scope::row}),
+              std::string(text).front() == '|')
+        << text;
     EXPECT_TRUE(holds(Near{.term_set_a = "groups", .term_set_b = "discrimination", .within = Scope::words, .words = 1}))
         << text;
   }
@@ -152,9 +156,9 @@ TEST_F(Signals, NearWithinATableRowPairsCellsOfTheRowOnly) {
   EXPECT_FALSE(holds(Near{.term_set_a = "groups", .term_set_b = "ethnicity", .within = Scope::paragraph}));
   read("| Indicator | Disaggregation |\n|---|---|\n| Roma children in school | by sex |\n| Literacy | by ethnicity |\n");
   EXPECT_FALSE(holds(row));
-  // Outside tables a row is the block itself.
+  // Outside tables there is no row: an acronym line or a sentence is not one.
   read("Roma children, by ethnicity.\n\nRoma.\n\nBy ethnicity.\n");
-  EXPECT_EQ(outcome(row).evidence.size(), 1u);
+  EXPECT_FALSE(holds(row));
 }
 
 TEST_F(Signals, NearWithinNWordsCountsTheWordsBetween) {
