@@ -215,6 +215,63 @@ TEST(DetectKind, RecognisesCooperationFrameworksAndResponsePlans) {
   EXPECT_FALSE(read_document(dir / "other.md").kind.has_value());
 }
 
+// The many names a Cooperation Framework and a CCA go by, in the title or in the opening lines
+// of a cover that the reader takes for paragraphs.
+TEST(DetectKind, KnowsTheNamesRealDocumentsUse) {
+  const std::vector<std::pair<std::string, DocumentKind>> titles{
+      {"Partnership Framework for Sustainable Development 2018-2022", DocumentKind::cf},
+      {"Development Partnership Framework 2016-2020", DocumentKind::cf},
+      {"United Nations Sustainable Development Framework for Pakistan (UNSDF)", DocumentKind::cf},
+      {"One United Nations Programme III 2018-2022", DocumentKind::cf},
+      {"Programme of Cooperation for Sustainable Development 2017-2021", DocumentKind::cf},
+      {"Common Development Plan", DocumentKind::cf},
+      {"UNDAF 2018-2022", DocumentKind::cf},
+      {"Marco de Cooperaci\xC3\xB3n para el Desarrollo 2015-2019", DocumentKind::cf},
+      {"Marco Estrat\xC3\xA9gico de Cooperaci\xC3\xB3n de las Naciones Unidas", DocumentKind::cf},
+      {"Plan-cadre des Nations Unies pour l'aide au d\xC3\xA9veloppement (PNUAD)", DocumentKind::cf},
+      {"Bilan commun de pays", DocumentKind::cca},
+      {"An\xC3\xA1lisis Com\xC3\xBAn de Pa\xC3\xADs", DocumentKind::cca},
+      {"Common Country Assessment", DocumentKind::cca},
+  };
+  test::TempDir dir;
+  for (const auto& [title, kind] : titles) {
+    test::write_bytes(dir / "d.md", "# " + title + "\n\nText.\n");
+    const Document d = read_document(dir / "d.md");
+    ASSERT_TRUE(d.kind.has_value()) << title;
+    EXPECT_EQ(*d.kind, kind) << title;
+  }
+  // The cover's second line names it; the title heading the reader found does not.
+  test::write_bytes(dir / "cover.txt", "Republic of Testland | United Nations\nMarco de Cooperaci\xC3\xB3n 2026-2030\n\n"
+                                       "El documento presenta las prioridades del sistema.\n");
+  EXPECT_EQ(read_document(dir / "cover.txt").kind, DocumentKind::cf);
+  // A CCA that mentions the framework it will inform is still a CCA.
+  test::write_bytes(dir / "cca.md", "# Common Country Analysis of Testland\n\nThe analysis informs the Cooperation Framework.\n");
+  EXPECT_EQ(read_document(dir / "cca.md").kind, DocumentKind::cca);
+}
+
+TEST(ReadText, LinesOfCellsAreATable) {
+  test::TempDir dir;
+  test::write_bytes(dir / "t.txt",
+                    "Results\n\n| Indicator | Baseline | Target |\n|---|---|---|\n| Roma children in school | 61% | 80% |\n\n"
+                    "Indicator\tDisaggregation\nLiteracy rate\tby ethnicity\n\n"
+                    "Contents\nIntroduction\t3\nData\t7\n");
+  const Document d = read_document(dir / "t.txt");
+  EXPECT_EQ(block_with(d, "Roma children in school").kind, BlockKind::table_cell);
+  EXPECT_EQ(block_with(d, "Roma children in school").row, 1);
+  EXPECT_EQ(block_with(d, "80%").column, 2);
+  EXPECT_EQ(block_with(d, "by ethnicity").table, 1);
+  EXPECT_EQ(block_with(d, "by ethnicity").row, 1);
+  // A table of contents laid out with tabs is not a table.
+  EXPECT_NE(block_with(d, "Data\t7").kind, BlockKind::table_cell);
+}
+
+TEST(ReadText, VeryLongLinesAreRead) {
+  test::TempDir dir;
+  test::write_bytes(dir / "long.txt", "- " + std::string(100000, 'a') + "\n\n## " + std::string(60000, 'b') + "\n");
+  const Document d = read_document(dir / "long.txt");
+  EXPECT_EQ(d.blocks.size(), 2u);
+}
+
 TEST(ReadDocument, HashesTheBytes) {
   const Document d = read_document(fixture("ingest/outline.md"));
   EXPECT_EQ(d.sha256.size(), 64u);
