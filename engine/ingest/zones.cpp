@@ -297,15 +297,22 @@ std::vector<Line> lines_of(const Document& document) {
   return out;
 }
 
-// Whether lines [i - k, i + k] hold a run of at least three lines of the shapes `in_run` accepts
-// that includes line i.
+// For each line, the length of the run of consecutive lines that `in_run` accepts it stands in
+// (0 for a line it does not accept). Linear, however long the document.
 template <class InRun>
-bool in_run_of_three(const std::vector<Line>& lines, std::size_t i, InRun in_run) {
-  std::size_t first = i;
-  while (first > 0 && in_run(lines[first - 1])) --first;
-  std::size_t last = i;
-  while (last + 1 < lines.size() && in_run(lines[last + 1])) ++last;
-  return last - first + 1 >= 3;
+std::vector<std::size_t> run_lengths(const std::vector<Line>& lines, InRun in_run) {
+  std::vector<std::size_t> out(lines.size(), 0);
+  for (std::size_t i = 0; i < lines.size();) {
+    if (!in_run(lines[i])) {
+      ++i;
+      continue;
+    }
+    std::size_t end = i;
+    while (end < lines.size() && in_run(lines[end])) ++end;
+    std::fill(out.begin() + static_cast<std::ptrdiff_t>(i), out.begin() + static_cast<std::ptrdiff_t>(end), end - i);
+    i = end;
+  }
+  return out;
 }
 
 bool is_entry(Shape shape) { return shape != Shape::other && shape != Shape::running; }
@@ -336,6 +343,8 @@ void assign(std::vector<Line>& lines, const Document& document) {
   const auto is_contents_entry = [](const Line& l) { return l.shape == Shape::dotted || l.shape == Shape::numbered; };
   const auto is_acronym = [](const Line& l) { return l.shape == Shape::acronym || l.shape == Shape::acronym_list; };
   const std::vector<bool> running = running_blocks(lines, document);
+  const std::vector<std::size_t> contents_run = run_lengths(lines, is_contents_entry);
+  const std::vector<std::size_t> acronym_run = run_lengths(lines, is_acronym);
   std::optional<Zone> open;  // the zone a title opened
   int open_level = 0;        // the level of a references heading; 0 when the title was a line
   for (std::size_t i = 0; i < lines.size(); ++i) {
@@ -377,8 +386,8 @@ void assign(std::vector<Line>& lines, const Document& document) {
     if (line.shape == Shape::imprint) line.zone = Zone::cover;
     else if (line.shape == Shape::signature) line.zone = Zone::signatures;
     else if (line.shape == Shape::dotted) line.zone = Zone::contents;
-    else if (line.shape == Shape::numbered && in_run_of_three(lines, i, is_contents_entry)) line.zone = Zone::contents;
-    else if (is_acronym(line) && in_run_of_three(lines, i, is_acronym)) line.zone = Zone::acronyms;
+    else if (line.shape == Shape::numbered && contents_run[i] >= 3) line.zone = Zone::contents;
+    else if (is_acronym(line) && acronym_run[i] >= 3) line.zone = Zone::acronyms;
   }
   // The cover: the blocks that open the document before its first running text, but for
   // sentences and headings other than the document's title.
