@@ -5,11 +5,13 @@
 // or a short numbered line ("2.3 Data gaps"). Every block carries its page number.
 //
 // Tables are rebuilt from the geometry, not the reading order (which may run down a table's
-// columns): words on one baseline split at gaps wider than 1.5 times the font size make cells;
-// two or more such lines in a row whose cells start at the same column positions, with at least
-// one later column of short cells (a baseline, a target), are a table. A line with one cell
-// under a row continues the cell it starts in (a wrapped indicator). Two columns of prose have
-// no short column and stay text.
+// columns): each line is cut into runs of words a word space apart, a wide gap or a word that
+// starts before the last one ends starting another run (where runs overlap, as when a writer
+// lets a cell overflow into the next column, words are chained by their spacing). Two or more
+// lines in a row whose runs start at the same column positions, with a later column of mostly
+// short cells (a baseline, a target), are a table. A line with one cell, or with fewer cells
+// than its row's first line where rows are set further apart than lines, continues the row
+// (wrapped cells). Two columns of prose have no short column and stay text.
 
 #include "engine/core/error.hpp"
 #include "engine/ingest/outline.hpp"
@@ -51,13 +53,70 @@ struct Word {
   double left = 0, right = 0, top = 0, bottom = 0, size = 0;
 };
 
-// A physical line: the words on one baseline, left to right, cut into cells at wide gaps.
+// A physical line: the words on one baseline, left to right, and the runs they are set in.
 struct Row {
   std::vector<std::size_t> words;
-  std::vector<std::vector<std::size_t>> cells;
-  std::vector<double> cell_left;
+  std::vector<std::vector<std::size_t>> runs;
+  std::vector<double> run_left;
   double top = 0, bottom = 0, size = 0;
 };
+
+// What a space is in the page's fonts, in ems: the middle of the gaps between neighbouring words.
+double word_space(const std::vector<Word>& words, const std::vector<Row>& rows) {
+  std::vector<double> gaps;
+  for (const Row& row : rows) {
+    for (std::size_t k = 1; k < row.words.size(); ++k) {
+      const Word& before = words[row.words[k - 1]];
+      const double gap = (words[row.words[k]].left - before.right) / std::max(before.size, 1.0);
+      if (gap > 0 && gap < 1) gaps.push_back(gap);
+    }
+  }
+  if (gaps.empty()) return 0.25;
+  std::nth_element(gaps.begin(), gaps.begin() + static_cast<std::ptrdiff_t>(gaps.size() / 2), gaps.end());
+  return gaps[gaps.size() / 2];
+}
+
+// Cuts a line into runs: a word carries on the run of the word before it unless the gap is wider
+// than 1.5 ems (the gap between two cells). Some writers set each table cell as one run that
+// overflows into the next column, so runs overlap and the nearest word may belong to another
+// run: a word's successor is, among its nearest follower and the words overlapping that one,
+// the one that sits a word space (`space`, in ems) after it, the closest fits linked first.
+void cut_runs(const std::vector<Word>& words, double space, Row& row) {
+  const std::vector<std::size_t>& at = row.words;  // sorted by left
+  struct Link {
+    double misfit;
+    std::size_t from, to;  // positions in `at`
+  };
+  std::vector<Link> links;
+  for (std::size_t a = 0; a < at.size(); ++a) {
+    const Word& w = words[at[a]];
+    const double em = std::max(w.size, 1.0);
+    const auto first = std::partition_point(at.begin() + static_cast<std::ptrdiff_t>(a + 1), at.end(),
+                                            [&](std::size_t i) { return words[i].left < w.right - 0.05 * em; });
+    for (auto b = first; b != at.end() && (b == first || words[*b].left < words[*first].right); ++b) {
+      const double gap = words[*b].left - w.right;
+      if (gap > 1.5 * em) break;
+      links.push_back({std::abs(gap / em - space), a, static_cast<std::size_t>(b - at.begin())});
+    }
+  }
+  std::sort(links.begin(), links.end(),
+            [](const Link& x, const Link& y) { return std::tie(x.misfit, x.from, x.to) < std::tie(y.misfit, y.from, y.to); });
+  const std::size_t none = at.size();
+  std::vector<std::size_t> next(at.size(), none);
+  std::vector<bool> continues(at.size(), false);
+  for (const Link& link : links) {
+    if (next[link.from] == none && !continues[link.to]) {
+      next[link.from] = link.to;
+      continues[link.to] = true;
+    }
+  }
+  for (std::size_t a = 0; a < at.size(); ++a) {
+    if (continues[a]) continue;
+    row.runs.emplace_back();
+    row.run_left.push_back(words[at[a]].left);
+    for (std::size_t k = a; k != none; k = next[k]) row.runs.back().push_back(at[k]);
+  }
+}
 
 std::vector<Row> physical_rows(const std::vector<Word>& words) {
   std::vector<std::size_t> order(words.size());
@@ -76,16 +135,9 @@ std::vector<Row> physical_rows(const std::vector<Word>& words) {
   }
   for (Row& row : rows) {
     std::sort(row.words.begin(), row.words.end(), [&](std::size_t a, std::size_t b) { return words[a].left < words[b].left; });
-    double last_right = -1e9;
-    for (std::size_t i : row.words) {
-      if (row.cells.empty() || words[i].left - last_right > 1.5 * std::max(words[i].size, 1.0)) {
-        row.cells.emplace_back();
-        row.cell_left.push_back(words[i].left);
-      }
-      row.cells.back().push_back(i);
-      last_right = words[i].right;
-    }
   }
+  const double space = word_space(words, rows);
+  for (Row& row : rows) cut_runs(words, space, row);
   return rows;
 }
 
@@ -94,65 +146,113 @@ struct Table {
   std::set<std::size_t> words;
 };
 
-std::string joined(const std::vector<Word>& words, const std::vector<std::size_t>& indices) {
-  std::string out;
-  for (std::size_t i : indices) out += (out.empty() ? "" : " ") + words[i].text;
-  return out;
+std::size_t word_count(const std::string& text) {
+  std::size_t n = 0;
+  bool in_word = false;
+  for (char c : text) {
+    const bool space = c == ' ';
+    if (!space && !in_word) ++n;
+    in_word = !space;
+  }
+  return n;
+}
+
+// The column whose left edge (`anchors`) a word starting at `left` lines up with; -1 for none.
+int column_of(const std::vector<double>& anchors, double left) {
+  for (std::size_t c = 0; c < anchors.size(); ++c) {
+    if (std::abs(anchors[c] - left) <= 4.0) return static_cast<int>(c);
+  }
+  return -1;
+}
+
+// A table line's text by column: a run goes in the column its first word lines up with. A run
+// that reaches the left edge of a column that no other run on the line starts carries on there:
+// a cell overflowing its column, set with no gap before the next cell.
+std::map<int, std::string> line_cells(const std::vector<Word>& words, const Row& row, const std::vector<double>& anchors) {
+  std::set<int> started;
+  for (double left : row.run_left) started.insert(column_of(anchors, left));
+  std::map<int, std::string> cells;
+  for (const auto& run : row.runs) {
+    int column = column_of(anchors, words[run.front()].left);
+    for (std::size_t i : run) {
+      const int reached = column_of(anchors, words[i].left);
+      if (reached > column && started.insert(reached).second) column = reached;
+      std::string& cell = cells[column];
+      cell += (cell.empty() ? "" : " ") + words[i].text;
+    }
+  }
+  return cells;
 }
 
 std::vector<Table> find_tables(const std::vector<Word>& words) {
   const std::vector<Row> rows = physical_rows(words);
   std::vector<Table> tables;
-  auto column_of = [](const std::vector<double>& anchors, double left) -> int {
-    for (std::size_t c = 0; c < anchors.size(); ++c) {
-      if (std::abs(anchors[c] - left) <= 4.0) return static_cast<int>(c);
-    }
-    return -1;
-  };
   for (std::size_t start = 0; start < rows.size();) {
-    if (rows[start].cells.size() < 2) {
+    if (rows[start].runs.size() < 2) {
       ++start;
       continue;
     }
-    const std::vector<double> anchors = rows[start].cell_left;
+    std::vector<double> anchors = rows[start].run_left;
     std::vector<std::size_t> members{start};
     std::size_t multi = 1;
     for (std::size_t next = start + 1; next < rows.size(); ++next) {
       const Row& row = rows[next];
       if (row.top - rows[members.back()].bottom > 1.2 * std::max(row.size, 1.0)) break;
-      const bool aligned = std::all_of(row.cell_left.begin(), row.cell_left.end(),
+      const bool aligned = std::all_of(row.run_left.begin(), row.run_left.end(),
                                        [&](double left) { return column_of(anchors, left) >= 0; });
-      if (!aligned) break;
-      members.push_back(next);
-      if (row.cells.size() >= 2) ++multi;
-    }
-    // Some column after the first holds only short cells (a figure, a year, up to three words).
-    bool short_column = false;
-    for (std::size_t c = 1; c < anchors.size() && !short_column; ++c) {
-      short_column = true;
-      for (std::size_t m : members) {
-        const Row& row = rows[m];
-        for (std::size_t k = 0; k < row.cells.size(); ++k) {
-          if (column_of(anchors, row.cell_left[k]) == static_cast<int>(c) && row.cells[k].size() > 3) short_column = false;
+      // A line with runs at every column so far and at more shows columns the lines above ran
+      // together (a header whose cells fill their columns, set without a wide gap).
+      const bool refines = std::all_of(anchors.begin(), anchors.end(),
+                                       [&](double left) { return column_of(row.run_left, left) >= 0; });
+      if (!aligned && !refines) break;
+      if (!aligned) {
+        for (double left : row.run_left) {
+          if (column_of(anchors, left) < 0) anchors.push_back(left);
         }
+        std::sort(anchors.begin(), anchors.end());
       }
+      members.push_back(next);
+      if (row.runs.size() >= 2) ++multi;
     }
-    if (multi < 2 || !short_column) {
-      start = members.back() + 1;
-      continue;
-    }
+    // A line at the table's closest line spacing with one cell continues the cell it is in (a
+    // wrapped indicator, a label on two lines). Where rows are set apart (below the header, some
+    // lines further apart than the closest ones), so does one at the closest spacing that fills
+    // fewer columns than the line that opened its row: cells wrapped onto more lines. Any other
+    // line opens a row.
+    std::vector<double> spacing(members.size(), 0);  // from the line above
+    for (std::size_t k = 1; k < members.size(); ++k) spacing[k] = rows[members[k]].bottom - rows[members[k - 1]].bottom;
+    const double closest = members.size() > 1 ? *std::min_element(spacing.begin() + 1, spacing.end()) : 0;
+    const bool set_apart = members.size() > 2 && std::any_of(spacing.begin() + 2, spacing.end(),
+                                                             [&](double s) { return s > 1.1 * closest; });
     Table table;
-    for (std::size_t m : members) {
-      const Row& row = rows[m];
-      if (row.cells.size() >= 2 || table.cells.empty()) table.cells.emplace_back(anchors.size());
-      for (std::size_t k = 0; k < row.cells.size(); ++k) {
-        std::string& cell = table.cells.back()[static_cast<std::size_t>(column_of(anchors, row.cell_left[k]))];
-        const std::string text = joined(words, row.cells[k]);
+    std::size_t opening = 0;  // cells of the line that opened the current row
+    for (std::size_t k = 0; k < members.size(); ++k) {
+      const Row& row = rows[members[k]];
+      const std::map<int, std::string> cells = line_cells(words, row, anchors);
+      const bool continues = k > 0 && spacing[k] <= 1.1 * closest && (cells.size() == 1 || (set_apart && cells.size() < opening));
+      if (!continues) {
+        table.cells.emplace_back(anchors.size());
+        opening = cells.size();
+      }
+      for (const auto& [column, text] : cells) {
+        std::string& cell = table.cells.back()[static_cast<std::size_t>(column)];
         cell += (cell.empty() ? "" : " ") + text;
       }
       table.words.insert(row.words.begin(), row.words.end());
     }
-    tables.push_back(std::move(table));
+    // Some column after the first holds mostly short cells (a figure, a year, up to three words).
+    bool short_column = false;
+    for (std::size_t c = 1; c < anchors.size(); ++c) {
+      std::size_t filled = 0;
+      std::size_t short_cells = 0;
+      for (const auto& cells : table.cells) {
+        if (cells[c].empty()) continue;
+        ++filled;
+        if (word_count(cells[c]) <= 3) ++short_cells;
+      }
+      short_column = short_column || (filled >= 2 && 2 * short_cells > filled);
+    }
+    if (multi >= 2 && short_column) tables.push_back(std::move(table));
     start = members.back() + 1;
   }
   return tables;
@@ -263,17 +363,6 @@ int numbering_depth(const std::string& text) {
   }
   if (depth == 0 || i >= text.size() || text[i] != ' ') return 0;
   return depth;
-}
-
-std::size_t word_count(const std::string& text) {
-  std::size_t n = 0;
-  bool in_word = false;
-  for (char c : text) {
-    const bool space = c == ' ';
-    if (!space && !in_word) ++n;
-    in_word = !space;
-  }
-  return n;
 }
 
 // Joins a paragraph's lines: "discrimi-" + "nation" -> "discrimination"; otherwise a space.
