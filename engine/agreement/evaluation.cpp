@@ -32,8 +32,8 @@ fs::path document_for(const fs::path& gold) {
   return found.front();
 }
 
-// The kind of document every rated item applies to, e.g. CF for a gold file of RDM-CF items.
-DocumentKind gold_kind(const checklist::Checklist& checklist, const std::vector<Rating>& gold, const fs::path& gold_path) {
+// The kinds of document every rated item applies to, e.g. CF for a gold file of RDM-CF items.
+std::vector<DocumentKind> gold_kinds(const checklist::Checklist& checklist, const std::vector<Rating>& gold, const fs::path& gold_path) {
   std::vector<DocumentKind> kinds{DocumentKind::cca, DocumentKind::cf, DocumentKind::serp};
   for (const Rating& r : gold) {
     const checklist::Item* item = checklist::find_item(checklist, r.item_id);
@@ -43,8 +43,7 @@ DocumentKind gold_kind(const checklist::Checklist& checklist, const std::vector<
     std::erase_if(kinds, [&](DocumentKind k) { return !checklist::applies_to(*item, k); });
     if (kinds.empty()) throw InputError(where, "the gold's items apply to no one kind of document (CCA, CF or SERP)");
   }
-  if (kinds.size() != 1) throw InputError({.file = gold_path}, "the gold rates no item that tells the kind of document");
-  return kinds.front();
+  return kinds;
 }
 
 }  // namespace
@@ -69,9 +68,11 @@ Evaluation evaluate(const checklist::Checklist& checklist, const rules::Compiled
     const std::vector<Rating> gold = read_ratings(read_csv(gold_path));
     const fs::path document_path = document_for(gold_path);
     const ingest::Document document = ingest::read_document(document_path, read);
-    const DocumentKind kind = gold_kind(checklist, gold, gold_path);
+    const std::vector<DocumentKind> kinds = gold_kinds(checklist, gold, gold_path);
     const Assessment assessment = assess(checklist, compiled, document);
-    const bool misread = assessment.document.kind != kind;
+    // Items that apply to several kinds leave the engine's reading as good as any of them.
+    const bool misread = std::find(kinds.begin(), kinds.end(), assessment.document.kind) == kinds.end();
+    const DocumentKind kind = misread ? kinds.front() : assessment.document.kind;
     DocumentOutcome d{.document = document_path,
                       .gold = gold_path,
                       .title = assessment.document.title,

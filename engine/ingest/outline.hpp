@@ -25,4 +25,8 @@ private:
 // Trims white space at both ends.
 std::string trim(std::string_view text);
 
+// A page number as tables of contents give it: one to three digits, or a Roman numeral up to
+// 399 in either case ("iv", "XII"); not a word that merely uses those letters ("civil", "ill").
+bool is_page_number(std::string_view word);
+
 }  // namespace unct::ingest

@@ -93,7 +93,10 @@ void cut_runs(const std::vector<Word>& words, double space, Row& row) {
     const double em = std::max(w.size, 1.0);
     const auto first = std::partition_point(at.begin() + static_cast<std::ptrdiff_t>(a + 1), at.end(),
                                             [&](std::size_t i) { return words[i].left < w.right - 0.05 * em; });
-    for (auto b = first; b != at.end() && (b == first || words[*b].left < words[*first].right); ++b) {
+    // At most a few candidates a word: a pile of words overprinted on one baseline stays linear.
+    constexpr std::ptrdiff_t k_max_candidates = 8;
+    for (auto b = first; b != at.end() && b - first < k_max_candidates && (b == first || words[*b].left < words[*first].right);
+         ++b) {
       const double gap = words[*b].left - w.right;
       if (gap > 1.5 * em) break;
       links.push_back({std::abs(gap / em - space), a, static_cast<std::size_t>(b - at.begin())});

@@ -95,7 +95,7 @@ void drop_title_from_sections(Document& document) {
 std::optional<DocumentKind> detect_kind(const Document& document) {
   // The names UN documents give themselves, normalised (lower case, no accents). Many names
   // mean a Cooperation Framework: the checklist rates them all alike.
-  static constexpr std::array<std::pair<std::string_view, DocumentKind>, 38> k_names{{
+  static constexpr std::array<std::pair<std::string_view, DocumentKind>, 37> k_names{{
       {"socio-economic response", DocumentKind::serp},
       {"socioeconomic response", DocumentKind::serp},
       {"socio-economic recovery", DocumentKind::serp},
@@ -111,7 +111,6 @@ std::optional<DocumentKind> detect_kind(const Document& document) {
       {"sustainable development framework", DocumentKind::cf},
       {"one un programme", DocumentKind::cf},
       {"one united nations programme", DocumentKind::cf},
-      {"one programme", DocumentKind::cf},
       {"programme of cooperation", DocumentKind::cf},
       {"common development plan", DocumentKind::cf},
       {"cadre de cooperation", DocumentKind::cf},

@@ -182,13 +182,6 @@ std::optional<std::vector<std::string>> as_table_row(std::string_view line) {
 
 bool is_blank(std::string_view line) { return line.find_first_not_of(" \t") == std::string_view::npos; }
 
-// Whether the text is a page number (digits, or a roman numeral).
-bool is_page_number(std::string_view text) {
-  if (text.empty() || text.size() > 6) return false;
-  if (std::all_of(text.begin(), text.end(), is_digit)) return text.size() <= 3;
-  return std::all_of(text.begin(), text.end(), [](char c) { return std::string_view("ivxlcIVXLC").find(c) != std::string_view::npos; });
-}
-
 }  // namespace
 
 Document read_text(std::string_view bytes, const std::filesystem::path& path) {
@@ -209,7 +202,8 @@ Document read_text(std::string_view bytes, const std::filesystem::path& path) {
   };
 
   int tables = 0;
-  bool after_break = true;  // start of text, or after a blank line or a heading
+  std::size_t not_a_table_until = 0;  // lines of a run of cells already found not to be a table
+  bool after_break = true;            // start of text, or after a blank line or a heading
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const std::string_view line = lines[i];
     const int number = static_cast<int>(i) + 1;
@@ -220,7 +214,9 @@ Document read_text(std::string_view bytes, const std::filesystem::path& path) {
     }
     // Two lines or more of cells ("| a | b |", or cells between tabs) are a table, unless each
     // ends in a page number (a table of contents laid out with tabs).
-    if (auto first = as_table_row(line); first && !first->empty()) {
+    // A list marker or a section number before a tab ("a)\tText", "1.\tIntroduction") is not a cell.
+    auto first = i < not_a_table_until || as_list_item(line) ? std::nullopt : as_table_row(line);
+    if (first && !first->empty()) {
       std::vector<std::pair<int, std::vector<std::string>>> rows{{number, std::move(*first)}};
       std::size_t next = i + 1;
       for (; next < lines.size(); ++next) {
@@ -242,6 +238,7 @@ Document read_text(std::string_view bytes, const std::filesystem::path& path) {
         after_break = true;
         continue;
       }
+      not_a_table_until = next;
     }
     if (after_break) {
       if (auto heading = as_heading(line)) {

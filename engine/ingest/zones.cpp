@@ -31,7 +31,7 @@ constexpr std::array k_reference_titles{
 
 // Imprint wording, normalised.
 constexpr std::array k_imprint{
-    "(c) ", "©", "copyright", "all rights reserved", "isbn", "issn", "printed in ", "printed by", "photo credit",
+    "(c) 19", "(c) 20", "©", "copyright", "all rights reserved", "isbn", "issn", "printed in ", "printed by", "photo credit",
     "cover photo", "photographers:", "photographs:", "graphic design", "design and layout", "layout and design",
     "please refer to this publication as", "please cite this", "this document is a formal publication",
     "tous droits reserves", "credit photo", "credits photo", "imprime en", "todos los derechos reservados",
@@ -66,14 +66,6 @@ bool starts_with_any(const std::string& text, const std::array<const char*, N>& 
   return std::any_of(list.begin(), list.end(), [&](const char* item) { return text.rfind(item, 0) == 0; });
 }
 
-bool is_page_number(std::string_view word) {
-  if (word.empty() || word.size() > 6) return false;
-  if (std::all_of(word.begin(), word.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; })) {
-    return word.size() <= 3;
-  }
-  return std::all_of(word.begin(), word.end(), [](char c) { return std::string_view("ivxlc").find(c) != std::string_view::npos; });
-}
-
 // The words of a line, split at white space.
 std::vector<std::string_view> words_of(std::string_view text) {
   std::vector<std::string_view> out;
@@ -102,13 +94,13 @@ std::string without_page(std::string_view text) {
   return std::string(text);
 }
 
-// A zone title: "Table of contents", "2. Acronyms and abbreviations:", "ANNEX 3. REFERENCES";
-// not a contents entry that names one ("Acronyms and abbreviations ..... 4").
+// A zone title: "Table of contents", "2. Acronyms and abbreviations:", "iv. References"; not a
+// contents entry that names one ("Acronyms and abbreviations ..... 4").
 std::optional<Zone> title_zone(const std::string& folded) {
   std::string base = without_page(folded);
   if (base.size() + 1 < folded.size()) return std::nullopt;
   while (!base.empty() && (base.back() == ':' || base.back() == ' ')) base.pop_back();
-  // A leading section number ("2.", "iv.", "a)").
+  // A leading section number ("2.", "iv.", "3)").
   const std::size_t space = base.find(' ');
   if (space != std::string::npos && space <= 5) {
     const std::string_view first(base.data(), space);
@@ -230,12 +222,15 @@ struct Line {
 
 Shape shape_of(Line& line, const std::string& folded) {
   if (line.title = title_zone(folded); line.title) return Shape::title;
-  if (line.words <= 80 && contains_any(folded, k_imprint)) return Shape::imprint;
+  if (line.words <= 40 && contains_any(folded, k_imprint)) return Shape::imprint;
   if (has_dot_leaders(folded)) return Shape::dotted;
-  if (line.words <= 14 && starts_with_any(folded, k_signature_openings)) return Shape::signature;
+  if (line.words <= 14 && !is_sentence_end(line.text.back()) && starts_with_any(folded, k_signature_openings)) {
+    return Shape::signature;
+  }
+  // Before acronyms: "ANNEX A: Results Framework 63" is a contents entry.
+  if (ends_in_page_number(line.text, folded)) return Shape::numbered;
   if (is_acronym_entry(line.text)) return Shape::acronym;
   if (!acronym_entries(line.text).empty()) return Shape::acronym_list;
-  if (ends_in_page_number(line.text, folded)) return Shape::numbered;
   if (is_running(line.text, line.words)) return Shape::running;
   return Shape::other;
 }
@@ -319,7 +314,7 @@ bool is_entry(Shape shape) { return shape != Shape::other && shape != Shape::run
 
 // Whether each block is running text: a sentence or a long line among lines that are not, for
 // the most part, entries of a list (contents, acronyms, imprint, signatures). Lines of a wrapped
-// paragraph are short, so this is decided per block.
+// paragraph are short, so this is decided per block, from the words its lines carry on average.
 std::vector<bool> running_blocks(const std::vector<Line>& lines, const Document& document) {
   std::vector<bool> out(document.blocks.size(), false);
   for (std::size_t i = 0; i < lines.size();) {
@@ -332,8 +327,10 @@ std::vector<bool> running_blocks(const std::vector<Line>& lines, const Document&
       ++end;
     }
     const std::string& text = document.blocks[lines[i].block].text;
-    const bool sentence = is_running(trim(text), text::count_words(text));
-    out[lines[i].block] = entries * 2 < end - i && (running_line || sentence);
+    const std::size_t words = text::count_words(text);
+    // Lines of prose wrapped by an export carry ten words or so; a list of titles, two or three.
+    const bool prose = is_running(trim(text), words) && words >= 8 * (end - i);
+    out[lines[i].block] = entries * 2 < end - i && (running_line || prose);
     i = end;
   }
   return out;
@@ -358,11 +355,14 @@ void assign(std::vector<Line>& lines, const Document& document) {
     }
     if (open) {
       // A short line of a block that is not running text, and not a heading of the body.
-      const bool listed = line.words <= k_short_line_words && !running[line.block] && !line.heading && line.shape == Shape::other;
+      // ("UNDAF Narrative" in a contents list reads like an acronym entry; it is a title too.)
+      const bool listed = line.words <= k_short_line_words && !running[line.block] && !line.heading &&
+                          (line.shape == Shape::other || line.shape == Shape::acronym);
       bool stays = false;
       switch (*open) {
         case Zone::references:
-          stays = !line.heading || (open_level > 0 && line.level > open_level);
+          // Under a references heading, the section; under a "Notes" line, the list that follows.
+          stays = open_level > 0 ? !line.heading || line.level > open_level : !line.heading && !running[line.block];
           break;
         case Zone::contents:
           stays = is_contents_entry(line) || listed;
@@ -382,7 +382,8 @@ void assign(std::vector<Line>& lines, const Document& document) {
       }
       open.reset();
     }
-    if (cell) continue;
+    // An entry's shape inside running text ("... on behalf of" wrapped to a line start) is prose.
+    if (cell || running[line.block]) continue;
     if (line.shape == Shape::imprint) line.zone = Zone::cover;
     else if (line.shape == Shape::signature) line.zone = Zone::signatures;
     else if (line.shape == Shape::dotted) line.zone = Zone::contents;
@@ -391,10 +392,16 @@ void assign(std::vector<Line>& lines, const Document& document) {
   }
   // The cover: the blocks that open the document before its first running text, but for
   // sentences and headings other than the document's title.
+  std::size_t sentence_block = lines.size();  // the block `sentence` was worked out for
+  bool sentence = false;                      // whether that block ends like a sentence
   for (Line& line : lines) {
     const Block& block = document.blocks[line.block];
     if (running[line.block] || block.kind == BlockKind::list_item || block.kind == BlockKind::table_cell) break;
-    if (line.zone != Zone::text || is_sentence_end(trim(block.text).back())) continue;
+    if (line.block != sentence_block) {
+      sentence_block = line.block;
+      sentence = is_sentence_end(trim(block.text).back());
+    }
+    if (line.zone != Zone::text || sentence) continue;
     if (line.heading && (&line != &lines.front() || block.level != 1)) continue;
     line.zone = Zone::cover;
   }
@@ -432,17 +439,22 @@ void mark_zones(Document& document) {
       continue;
     }
     // Cut: runs of lines of one zone, or one block per contents or acronym entry.
+    Block blank = block;
+    blank.text.clear();
     for (std::size_t j = i; j < end;) {
       const Zone zone = lines[j].zone;
       std::size_t k = j + 1;
       if (!one_block_per_line(zone)) {
         while (k < end && lines[k].zone == zone) ++k;
       }
-      Block part = block;
+      Block part = blank;
       part.zone = zone;
       part.line = block.line > 0 ? block.line + static_cast<int>(lines[j].index) : 0;
-      part.text.clear();
-      for (std::size_t m = j; m < k; ++m) part.text += (part.text.empty() ? "" : "\n") + lines[m].text;
+      for (std::size_t m = j; m < k; ++m) {
+        // Pieces of one source line (entries cut after their page numbers) join with a space.
+        if (m > j) part.text += lines[m].index == lines[m - 1].index ? ' ' : '\n';
+        part.text += lines[m].text;
+      }
       std::vector<std::string> entries;
       if (zone == Zone::acronyms && lines[j].shape == Shape::acronym_list) entries = acronym_entries(lines[j].text);
       if (entries.empty()) entries.push_back(part.text);

@@ -16,7 +16,8 @@ namespace unct::ingest {
 //     open the document before its first running text;
 //   - signatures: short "For the Government of ...", "On behalf of ..." lines, and the short
 //     lines under a "Signatures" title;
-//   - references: everything under a "References" / "Bibliography" / "Notes" heading.
+//   - references: everything under a "References" / "Bibliography" / "Notes" heading, or the
+//     list of short lines under such a title written as a plain line.
 // A paragraph whose lines fall in different zones is cut into one block per zone line (a
 // contents or acronym entry stands alone, so that its words never pair with another entry's),
 // and an acronym line listing several entries ("CPD Commissioner ...; DDFFA Department ...") into

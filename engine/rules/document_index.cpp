@@ -156,11 +156,12 @@ DocumentIndex index_document(const CompiledChecklist& compiled, const ingest::Do
       }
     }
     for (const text::TermMatch& m : matches.of(b)) {
+      // The last span starting at or before the match, if it reaches it.
+      const auto after = std::upper_bound(negated.begin(), negated.end(), m.begin,
+                                          [](std::uint32_t at, const auto& span) { return at < span.first; });
+      const bool in_negation = after != negated.begin() && m.begin < std::prev(after)->second;
       for (const PatternOwner& owner : compiled.owners[m.pattern]) {
         if (owner.exception || !counts_in(owner, options.language)) continue;
-        const bool in_negation = std::any_of(negated.begin(), negated.end(), [&](const auto& span) {
-          return span.first <= m.begin && m.begin < span.second;
-        });
         const Hit hit{b, m.begin, m.end, m.pattern, in_negation};
         const bool masked = std::any_of(exceptions.begin(), exceptions.end(), [&](const auto& e) {
           return e.first == owner.set && overlaps(hit, e.second);
@@ -190,14 +191,15 @@ DocumentIndex index_document(const CompiledChecklist& compiled, const ingest::Do
     if (const auto context = compiled.context[set]) {
       build(*context);
       const std::vector<Hit>& around = index.hits[*context];
+      // A context hit in the hit's sentence: the first context hit at or after the sentence's start.
       std::erase_if(hits, [&](const Hit& hit) {
         const auto& sentences = index.block(hit.block).sentences;
         const std::size_t sentence = text::sentence_of(sentences, hit.begin);
-        auto it = std::lower_bound(around.begin(), around.end(), hit.block, [](const Hit& h, std::uint32_t b) { return h.block < b; });
-        for (; it != around.end() && it->block == hit.block; ++it) {
-          if (text::sentence_of(sentences, it->begin) == sentence) return false;
-        }
-        return true;
+        const std::uint32_t start = sentences.empty() ? 0 : sentences[sentence];
+        const auto it = std::lower_bound(around.begin(), around.end(), std::pair{hit.block, start}, [](const Hit& h, const auto& at) {
+          return std::tie(h.block, h.begin) < std::tie(at.first, at.second);
+        });
+        return it == around.end() || it->block != hit.block || text::sentence_of(sentences, it->begin) != sentence;
       });
     }
     index.hits[set] = std::move(hits);

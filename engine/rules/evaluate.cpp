@@ -44,7 +44,11 @@ public:
                                    return combine(s.signals, trace, [](std::size_t held, std::size_t) { return held > 0; });
                                  },
                                  [&](const checklist::Not& s) {
-                                   Outcome inner = combine(s.signal, trace, [](std::size_t held, std::size_t) { return held > 0; });
+                                   // What must be absent is looked for everywhere: reading less would
+                                   // only make absence easier to claim.
+                                   const Evaluator everywhere(m_compiled, m_document, m_index, Reach::all);
+                                   Outcome inner =
+                                       everywhere.combine(s.signal, trace, [](std::size_t held, std::size_t) { return held > 0; });
                                    return Outcome{.holds = !inner.holds};
                                  },
                                  [&](const checklist::AtLeast& s) {
@@ -70,13 +74,13 @@ public:
 private:
   bool readable(std::uint32_t block) const { return !m_text_only || m_document.blocks[block].zone == ingest::Zone::text; }
 
-  // The hits restricted to `part` (and to table cells, or to the running text, when asked).
-  // Without any of these this is `hits` itself, not a copy: a set's hit list can be long.
-  // Otherwise the result lives in `scratch`.
   static bool has_polarity(const Hit& hit, checklist::Polarity polarity) {
     return polarity == checklist::Polarity::any || hit.negated == (polarity == checklist::Polarity::negated);
   }
 
+  // The hits restricted to `part` (and to table cells, the running text or a polarity, when
+  // asked). Without any of these this is `hits` itself, not a copy: a set's hit list can be
+  // long. Otherwise the result lives in `scratch`.
   const std::vector<Hit>& filter(const std::vector<Hit>& hits, const std::optional<std::string>& part,
                                  bool tables_only, std::vector<Hit>& scratch,
                                  checklist::Polarity polarity = checklist::Polarity::any) const {

@@ -24,9 +24,11 @@ bool is_in(std::string_view word, const std::array<std::string_view, N>& list) {
 }
 
 // Normalised text: lower case, no accents.
-constexpr std::array<std::string_view, 17> k_cues_en{"not", "no", "never", "without", "none", "neither", "nor", "cannot",
-                                                     "lack", "lacks", "absence", "isn", "aren", "wasn", "weren", "doesn",
-                                                     "don"};
+// "isn't" and the like are cut at the apostrophe: their first part is the cue.
+constexpr std::array<std::string_view, 24> k_cues_en{"not",   "no",     "never",  "without", "none",   "neither",
+                                                     "nor",   "cannot", "lack",   "lacks",   "absence", "isn",
+                                                     "aren",  "wasn",   "weren",  "doesn",   "don",     "didn",
+                                                     "hasn",  "haven",  "hadn",   "couldn",  "shouldn", "wouldn"};
 constexpr std::array<std::string_view, 11> k_cues_fr{"ne", "n", "pas", "sans", "aucun", "aucune", "jamais", "ni",
                                                      "absence", "manque", "faute"};
 constexpr std::array<std::string_view, 12> k_cues_es{"no", "sin", "ni", "nunca", "ningun", "ninguna", "ninguno",
@@ -87,8 +89,10 @@ bool is_idiom(const std::vector<Word>& words, std::size_t i) {
 std::vector<std::pair<std::uint32_t, std::uint32_t>> negated_spans(std::string_view normalised, std::string_view language) {
   std::vector<std::pair<std::uint32_t, std::uint32_t>> out;
   const std::vector<Word> words = words_of(normalised);
+  std::size_t clause_start = 0;  // the first word of the current word's clause
   for (std::size_t i = 0; i < words.size(); ++i) {
     const Word& word = words[i];
+    if (i > 0 && word.clause != words[i - 1].clause) clause_start = i;
     if (is_cue(word.text, language) && !is_idiom(words, i)) {
       std::size_t last = i;
       while (last + 1 < words.size() && words[last + 1].clause == word.clause && last + 1 - i <= k_scope_words) ++last;
@@ -97,12 +101,17 @@ std::vector<std::pair<std::uint32_t, std::uint32_t>> negated_spans(std::string_v
     const bool negated_before = i > 0 && is_cue(words[i - 1].text, language);
     const bool negated_two_before = i > 1 && is_cue(words[i - 2].text, language);
     if (is_in(word.text, k_absent) || (is_in(word.text, k_negatable) && (negated_before || negated_two_before))) {
-      std::size_t first = i;
-      while (first > 0 && words[first - 1].clause == word.clause) --first;
-      if (first < i) out.emplace_back(words[first].begin, word.begin);
+      if (clause_start < i) out.emplace_back(words[clause_start].begin, word.begin);
     }
   }
-  return out;
+  // Sorted and merged, so that a reader finds a position's span by binary search.
+  std::sort(out.begin(), out.end());
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> merged;
+  for (const auto& span : out) {
+    if (!merged.empty() && span.first <= merged.back().second) merged.back().second = std::max(merged.back().second, span.second);
+    else merged.push_back(span);
+  }
+  return merged;
 }
 
 }  // namespace unct::text

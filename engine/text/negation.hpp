@@ -19,7 +19,7 @@ namespace unct::text {
 //   - before an absence word in the same clause ("... are missing", "unavailable", "not
 //     available", "do not exist", "no disponibles", "manquantes").
 // "Leave no one behind", "not only" and "ne laisser personne" negate nothing. `language` ("en",
-// "fr", "es") picks the words; empty uses all three.
+// "fr", "es") picks the words; empty uses all three. The ranges are sorted and do not overlap.
 std::vector<std::pair<std::uint32_t, std::uint32_t>> negated_spans(std::string_view normalised, std::string_view language);
 
 }  // namespace unct::text

@@ -261,8 +261,10 @@ TEST(ReadText, LinesOfCellsAreATable) {
   EXPECT_EQ(block_with(d, "80%").column, 2);
   EXPECT_EQ(block_with(d, "by ethnicity").table, 1);
   EXPECT_EQ(block_with(d, "by ethnicity").row, 1);
-  // A table of contents laid out with tabs is not a table.
+  // A table of contents laid out with tabs is not a table, nor a list marked before a tab.
   EXPECT_NE(block_with(d, "Data\t7").kind, BlockKind::table_cell);
+  test::write_bytes(dir / "l.txt", "a)\tRoma children\nb)\tIndigenous peoples\n");
+  EXPECT_EQ(block_with(read_document(dir / "l.txt"), "Roma children").kind, BlockKind::list_item);
 }
 
 TEST(ReadText, VeryLongLinesAreRead) {

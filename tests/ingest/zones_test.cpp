@@ -106,6 +106,19 @@ TEST(Zones, ShortPassagesAndPlainSentencesAreRunningText) {
   EXPECT_EQ(zone_of(sentence, "Roma children"), Zone::text);
 }
 
+// Words that mark front matter on a line of their own are prose inside running text.
+TEST(Zones, EntryWordsInsideRunningTextStayText) {
+  const Document d = read_as("p.txt",
+                             "The Government will act (a) on housing, (b) on schools and (c) on health, and the\n"
+                             "on behalf of clause of the law protects the right of Roma to be heard in every court.\n\n"
+                             "Notes\n\nThe analysis then turns to the situation of Roma children in schools and the\n"
+                             "discrimination they face in the north of the country, where most of them live.\n");
+  EXPECT_EQ(zone_of(d, "The Government will act"), Zone::text);
+  EXPECT_EQ(block_with(d, "The Government will act").text.find('\n') != std::string::npos, true);  // not cut
+  // A "Notes" title on a plain line does not swallow the running text that follows it.
+  EXPECT_EQ(zone_of(d, "situation of Roma children"), Zone::text);
+}
+
 TEST(Zones, MarkdownAndHtmlMarkTheSameZones) {
   const Document md = read_as("cf.md",
                               "# Testland Cooperation Framework\n\n## Table of contents\n\n- Who is left behind 3\n"
