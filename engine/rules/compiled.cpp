@@ -27,6 +27,25 @@ void collect_regexes(const checklist::Signal& signal, CompiledChecklist& out) {
              signal);
 }
 
+// The sets a signal reads with a polarity other than `any`.
+void collect_polarity_sets(const checklist::Signal& signal, std::vector<std::string>& out) {
+  auto add = [&](checklist::Polarity p, std::initializer_list<std::string> sets) {
+    if (p != checklist::Polarity::any) out.insert(out.end(), sets);
+  };
+  std::visit(Overloaded{
+                 [&](const checklist::Mentions& s) { add(s.polarity, {s.term_set}); },
+                 [&](const checklist::Coverage& s) { add(s.polarity, {s.term_set}); },
+                 [&](const checklist::InTable& s) { add(s.polarity, {s.term_set}); },
+                 [&](const checklist::Near& s) { add(s.polarity, {s.term_set_a, s.term_set_b}); },
+                 [&](const checklist::AllOf& s) { for (const auto& x : s.signals) collect_polarity_sets(x, out); },
+                 [&](const checklist::AnyOf& s) { for (const auto& x : s.signals) collect_polarity_sets(x, out); },
+                 [&](const checklist::Not& s) { for (const auto& x : s.signal) collect_polarity_sets(x, out); },
+                 [&](const checklist::AtLeast& s) { for (const auto& x : s.signals) collect_polarity_sets(x, out); },
+                 [](const auto&) {},
+             },
+             signal);
+}
+
 }  // namespace
 
 CompiledChecklist compile(const checklist::Checklist& checklist) {
@@ -79,6 +98,23 @@ CompiledChecklist compile(const checklist::Checklist& checklist) {
     for (const checklist::Item& item : section.items) {
       for (const checklist::Criterion& criterion : item.criteria) if (criterion.signal) collect_regexes(*criterion.signal, out);
     }
+  }
+
+  std::vector<std::string> polarity_sets;
+  for (const checklist::Section& section : checklist.sections) {
+    for (const checklist::Item& item : section.items) {
+      for (const checklist::Criterion& criterion : item.criteria) {
+        if (criterion.signal) collect_polarity_sets(*criterion.signal, polarity_sets);
+      }
+    }
+  }
+  std::vector<bool> set_read(out.set_ids.size(), false);
+  for (const std::string& id : polarity_sets) {
+    for (SetIndex member : out.members[out.index_of(id)]) set_read[member] = true;
+  }
+  out.polarity_read.assign(out.owners.size(), false);
+  for (std::size_t p = 0; p < out.owners.size(); ++p) {
+    out.polarity_read[p] = std::any_of(out.owners[p].begin(), out.owners[p].end(), [&](const PatternOwner& o) { return set_read[o.set]; });
   }
   out.matcher = text::TermMatcher(std::move(patterns));
   return out;

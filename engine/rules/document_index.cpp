@@ -149,7 +149,10 @@ DocumentIndex index_document(const CompiledChecklist& compiled, const ingest::Do
   for (std::uint32_t b = 0; b < blocks; ++b) {
     exceptions.clear();
     negated.clear();
-    if (!matches.of(b).empty()) negated = text::negated_spans(index.block(b).normalised.text, options.language);
+    const auto in_block = matches.of(b);
+    if (std::any_of(in_block.begin(), in_block.end(), [&](const text::TermMatch& m) { return compiled.polarity_read[m.pattern]; })) {
+      negated = text::negated_spans(index.block(b).normalised.text, options.language);
+    }
     for (const text::TermMatch& m : matches.of(b)) {
       for (const PatternOwner& owner : compiled.owners[m.pattern]) {
         if (owner.exception && counts_in(owner, options.language)) exceptions.emplace_back(owner.set, m);

@@ -37,7 +37,8 @@ struct Hit {
   std::uint32_t begin = 0;  // offsets in the block's normalised text
   std::uint32_t end = 0;
   std::uint32_t pattern = 0;  // matcher pattern; for regular-expression hits, the regex index
-  bool negated = false;       // in a stretch a negation or an absence governs (text::negated_spans)
+  bool negated = false;       // in a stretch a negation or an absence governs (text::negated_spans);
+                              // worked out where a signal reads it (CompiledChecklist::polarity_read)
   bool operator==(const Hit&) const = default;
 };
 

@@ -3,58 +3,77 @@
 #include "engine/text/unicode.hpp"
 
 #include <algorithm>
-#include <array>
 #include <string>
+#include <unordered_map>
 
 namespace unct::text {
 namespace {
 
 constexpr std::size_t k_scope_words = 10;
 
+// What a word may be, as bits: a word can be a cue in one language and a clause word in another.
+enum Role : std::uint8_t { cue_en = 1, cue_fr = 2, cue_es = 4, absent = 8, negatable = 16, opens_clause = 32 };
+
 struct Word {
   std::uint32_t begin = 0;
   std::uint32_t end = 0;
   std::string_view text;
   std::size_t clause = 0;
+  bool cue = false;       // a negation in the document's language
+  std::uint8_t role = 0;  // every Role it has
 };
 
-template <std::size_t N>
-bool is_in(std::string_view word, const std::array<std::string_view, N>& list) {
-  return std::find(list.begin(), list.end(), word) != list.end();
+// Normalised text: lower case, no accents. "isn't" and the like are cut at the apostrophe: their
+// first part is the cue.
+constexpr std::string_view k_cues_en[] = {"not",    "no",     "never",  "without", "none",  "neither", "nor",    "cannot",
+                                          "lack",   "lacks",  "absence", "isn",    "aren",  "wasn",    "weren",  "doesn",
+                                          "don",    "didn",   "hasn",   "haven",   "hadn",  "couldn",  "shouldn", "wouldn"};
+constexpr std::string_view k_cues_fr[] = {"ne", "n", "pas", "sans", "aucun", "aucune", "jamais", "ni", "absence", "manque", "faute"};
+constexpr std::string_view k_cues_es[] = {"no",      "sin",     "ni",      "nunca",    "ningun",  "ninguna",
+                                          "ninguno", "falta",   "ausencia", "carece",  "carecen", "tampoco"};
+// Absence stated after what is absent.
+constexpr std::string_view k_absent[] = {"unavailable",  "lacking",    "missing",       "absent",     "nonexistent",
+                                         "manquant",     "manquants",  "manquante",     "manquantes", "indisponible",
+                                         "indisponibles", "inexistant", "inexistants",  "inexistente", "inexistentes"};
+// Words that state absence when a negation stands just before them ("not available").
+constexpr std::string_view k_negatable[] = {"available", "exist",   "collected", "recorded", "disponible",
+                                            "disponibles", "existe", "existen",  "existent", "recueillies"};
+// Words that open a new clause.
+constexpr std::string_view k_clause_words[] = {"but",  "however", "while", "whereas", "although", "though",
+                                               "yet",  "mais",    "cependant", "tandis", "alors", "pero",
+                                               "aunque", "mientras", "sino", "embargo"};
+
+// One look-up a word, whatever the lists: this runs over every block that has a hit.
+std::uint8_t role_of(std::string_view word) {
+  static const std::unordered_map<std::string_view, std::uint8_t> k_roles = [] {
+    std::unordered_map<std::string_view, std::uint8_t> roles;
+    auto add = [&](const auto& list, Role role) {
+      for (std::string_view w : list) roles[w] |= role;
+    };
+    add(k_cues_en, cue_en);
+    add(k_cues_fr, cue_fr);
+    add(k_cues_es, cue_es);
+    add(k_absent, absent);
+    add(k_negatable, negatable);
+    add(k_clause_words, opens_clause);
+    return roles;
+  }();
+  if (word.size() > 13) return 0;  // longer than any listed word
+  const auto it = k_roles.find(word);
+  return it == k_roles.end() ? 0 : it->second;
 }
 
-// Normalised text: lower case, no accents.
-// "isn't" and the like are cut at the apostrophe: their first part is the cue.
-constexpr std::array<std::string_view, 24> k_cues_en{"not",   "no",     "never",  "without", "none",   "neither",
-                                                     "nor",   "cannot", "lack",   "lacks",   "absence", "isn",
-                                                     "aren",  "wasn",   "weren",  "doesn",   "don",     "didn",
-                                                     "hasn",  "haven",  "hadn",   "couldn",  "shouldn", "wouldn"};
-constexpr std::array<std::string_view, 11> k_cues_fr{"ne", "n", "pas", "sans", "aucun", "aucune", "jamais", "ni",
-                                                     "absence", "manque", "faute"};
-constexpr std::array<std::string_view, 12> k_cues_es{"no", "sin", "ni", "nunca", "ningun", "ninguna", "ninguno",
-                                                     "falta", "ausencia", "carece", "carecen", "tampoco"};
-// Absence stated after what is absent.
-constexpr std::array<std::string_view, 15> k_absent{"unavailable", "lacking", "missing", "absent", "nonexistent",
-                                                    "manquant", "manquants", "manquante", "manquantes", "indisponible",
-                                                    "indisponibles", "inexistant", "inexistants", "inexistente",
-                                                    "inexistentes"};
-// Words that state absence when a negation stands just before them ("not available").
-constexpr std::array<std::string_view, 10> k_negatable{"available", "exist", "collected", "recorded", "disponible",
-                                                       "disponibles", "existe", "existen", "existent", "recueillies"};
-// Words that open a new clause.
-constexpr std::array<std::string_view, 16> k_clause_words{"but", "however", "while", "whereas", "although", "though",
-                                                          "yet", "mais", "cependant", "tandis", "alors", "pero",
-                                                          "aunque", "mientras", "sino", "embargo"};
-
-bool is_cue(std::string_view word, std::string_view language) {
-  const bool all = language.empty();
-  return ((all || language == "en") && is_in(word, k_cues_en)) || ((all || language == "fr") && is_in(word, k_cues_fr)) ||
-         ((all || language == "es") && is_in(word, k_cues_es));
+std::uint8_t cue_roles(std::string_view language) {
+  if (language == "en") return cue_en;
+  if (language == "fr") return cue_fr;
+  if (language == "es") return cue_es;
+  return cue_en | cue_fr | cue_es;
 }
 
 bool breaks_clause(char c) { return c == ',' || c == ';' || c == ':' || c == '.' || c == '!' || c == '?' || c == '(' || c == ')'; }
 
-std::vector<Word> words_of(std::string_view text) {
+std::vector<Word> words_of(std::string_view text, std::string_view language) {
+  const std::uint8_t cues = cue_roles(language);
   std::vector<Word> out;
   std::size_t clause = 0;
   std::size_t i = 0;
@@ -66,8 +85,9 @@ std::vector<Word> words_of(std::string_view text) {
     }
     const std::size_t end = end_of_word(text, i);
     const std::string_view word = text.substr(i, end - i);
-    if (is_in(word, k_clause_words)) ++clause;
-    out.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(end), word, clause});
+    const std::uint8_t role = role_of(word);
+    if ((role & opens_clause) != 0) ++clause;
+    out.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(end), word, clause, (role & cues) != 0, role});
     i = end;
   }
   return out;
@@ -88,19 +108,18 @@ bool is_idiom(const std::vector<Word>& words, std::size_t i) {
 
 std::vector<std::pair<std::uint32_t, std::uint32_t>> negated_spans(std::string_view normalised, std::string_view language) {
   std::vector<std::pair<std::uint32_t, std::uint32_t>> out;
-  const std::vector<Word> words = words_of(normalised);
+  const std::vector<Word> words = words_of(normalised, language);
   std::size_t clause_start = 0;  // the first word of the current word's clause
   for (std::size_t i = 0; i < words.size(); ++i) {
     const Word& word = words[i];
     if (i > 0 && word.clause != words[i - 1].clause) clause_start = i;
-    if (is_cue(word.text, language) && !is_idiom(words, i)) {
+    if (word.cue && !is_idiom(words, i)) {
       std::size_t last = i;
       while (last + 1 < words.size() && words[last + 1].clause == word.clause && last + 1 - i <= k_scope_words) ++last;
       if (last > i) out.emplace_back(words[i + 1].begin, words[last].end);
     }
-    const bool negated_before = i > 0 && is_cue(words[i - 1].text, language);
-    const bool negated_two_before = i > 1 && is_cue(words[i - 2].text, language);
-    if (is_in(word.text, k_absent) || (is_in(word.text, k_negatable) && (negated_before || negated_two_before))) {
+    const bool negated_before = (i > 0 && words[i - 1].cue) || (i > 1 && words[i - 2].cue);
+    if ((word.role & absent) != 0 || ((word.role & negatable) != 0 && negated_before)) {
       if (clause_start < i) out.emplace_back(words[clause_start].begin, word.begin);
     }
   }
