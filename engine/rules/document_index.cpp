@@ -149,9 +149,20 @@ DocumentIndex index_document(const CompiledChecklist& compiled, const ingest::Do
   for (std::uint32_t b = 0; b < blocks; ++b) {
     exceptions.clear();
     negated.clear();
-    const auto in_block = matches.of(b);
-    if (std::any_of(in_block.begin(), in_block.end(), [&](const text::TermMatch& m) { return compiled.polarity_read[m.pattern]; })) {
-      negated = text::negated_spans(index.block(b).normalised.text, options.language);
+    // Negation stays within its sentence: only the sentences holding a term a polarity signal
+    // reads are looked at (matches are in order, so each sentence comes up once).
+    const PreparedBlock& prepared = index.block(b);
+    std::size_t done = prepared.sentences.size();  // the last sentence looked at
+    for (const text::TermMatch& m : matches.of(b)) {
+      if (!compiled.polarity_read[m.pattern] || prepared.sentences.empty()) continue;
+      const std::size_t sentence = text::sentence_of(prepared.sentences, m.begin);
+      if (sentence == done) continue;
+      done = sentence;
+      const std::uint32_t start = prepared.sentences[sentence];
+      const std::uint32_t end = sentence + 1 < prepared.sentences.size() ? prepared.sentences[sentence + 1]
+                                                                         : static_cast<std::uint32_t>(prepared.normalised.text.size());
+      const auto text = std::string_view(prepared.normalised.text).substr(start, end - start);
+      for (const auto& [first, last] : text::negated_spans(text, options.language)) negated.emplace_back(start + first, start + last);
     }
     for (const text::TermMatch& m : matches.of(b)) {
       for (const PatternOwner& owner : compiled.owners[m.pattern]) {
