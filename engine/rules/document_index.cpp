@@ -161,8 +161,10 @@ DocumentIndex index_document(const CompiledChecklist& compiled, const ingest::Do
       const std::uint32_t start = prepared.sentences[sentence];
       const std::uint32_t end = sentence + 1 < prepared.sentences.size() ? prepared.sentences[sentence + 1]
                                                                          : static_cast<std::uint32_t>(prepared.normalised.text.size());
-      const auto text = std::string_view(prepared.normalised.text).substr(start, end - start);
-      for (const auto& [first, last] : text::negated_spans(text, options.language)) negated.emplace_back(start + first, start + last);
+      const auto sentence_text = std::string_view(prepared.normalised.text).substr(start, end - start);
+      for (const auto& [first, last] : text::negated_spans(sentence_text, options.language)) {
+        negated.emplace_back(start + first, start + last);
+      }
     }
     for (const text::TermMatch& m : matches.of(b)) {
       for (const PatternOwner& owner : compiled.owners[m.pattern]) {
