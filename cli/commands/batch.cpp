@@ -73,7 +73,7 @@ int run_batch(const std::vector<std::string>& args, Io io) {
   add_checklist_option(options);
   options.add_options()
       ("db", po::value<std::string>()->default_value(default_database().string()), "database file the results are stored in")
-      ("jobs,j", po::value<unsigned>()->default_value(cores), "documents scored at once (default: the number of cores)")
+      ("jobs,j", po::value<long long>()->default_value(cores), "documents scored at once (default: the number of cores)")
       ("manifest", po::value<std::string>(), "CSV giving per file: country, region, kind, language, year, draft")
       ("force", po::bool_switch(), "score again documents already assessed with this checklist")
       ("recursive", po::bool_switch(), "take the documents in subfolders of DIR too");
@@ -92,8 +92,10 @@ int run_batch(const std::vector<std::string>& args, Io io) {
                      "any document failed.")) {
     return 0;
   }
-  const unsigned jobs = values["jobs"].as<unsigned>();
-  if (jobs == 0 || jobs > 256) throw InputError({}, "--jobs " + std::to_string(jobs) + ": use 1 to 256");
+  // Read signed, so that "--jobs -1" is named as given, not as 4294967295.
+  const long long asked = values["jobs"].as<long long>();
+  if (asked < 1 || asked > 256) throw InputError({}, "--jobs " + std::to_string(asked) + ": use 1 to 256");
+  const auto jobs = static_cast<unsigned>(asked);
 
   // Every input is read and checked before the database is opened.
   const std::filesystem::path source = values["source"].as<std::string>();

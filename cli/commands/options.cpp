@@ -46,15 +46,39 @@ store::Store open_existing_store(const po::variables_map& values) {
   return store::Store(db);
 }
 
+// --out never replaces a file the command reads (the database, the checklist, a document), and
+// never writes through a symbolic link to some other place.
+void refuse_overwriting_inputs(const po::variables_map& values, const std::filesystem::path& out) {
+  std::error_code error;
+  if (std::filesystem::is_symlink(std::filesystem::symlink_status(out, error))) {
+    throw InputError({.file = out}, "--out is a symbolic link; give the path of the file itself");
+  }
+  if (!std::filesystem::exists(out, error)) return;
+  auto same = [&](const std::string& input) {
+    std::error_code e;
+    return !input.empty() && std::filesystem::equivalent(out, input, e);
+  };
+  for (const auto& [name, value] : values) {
+    if (name == "out") continue;
+    std::vector<std::string> inputs;
+    if (const auto* one = boost::any_cast<std::string>(&value.value())) inputs.push_back(*one);
+    if (const auto* many = boost::any_cast<std::vector<std::string>>(&value.value())) inputs = *many;
+    for (const std::string& input : inputs) {
+      if (same(input)) throw InputError({.file = out}, "--out would overwrite --" + name + " (" + input + "); choose another file");
+    }
+  }
+}
+
 void write_output(const po::variables_map& values, std::ostream& io_out, std::ostream& io_err,
                   const std::function<void(std::ostream&)>& render) {
   if (values.count("out") == 0) {
     render(io_out);
     return;
   }
+  const std::filesystem::path path = values["out"].as<std::string>();
+  refuse_overwriting_inputs(values, path);
   std::ostringstream text;
   render(text);
-  const std::filesystem::path path = values["out"].as<std::string>();
   std::ofstream file(path, std::ios::binary);
   if (!file || !(file << text.str()) || !file.flush()) throw InputError({.file = path}, "cannot write the file");
   io_err << "unct-assess: wrote " << path.string() << '\n';
@@ -74,8 +98,10 @@ std::optional<DocumentKind> kind_option(const po::variables_map& values) {
 }
 
 ingest::ReadOptions read_options(const po::variables_map& values) {
+  // Bounded before the conversion: "inf" or "1e300" MB does not fit a byte count.
+  constexpr double k_max_mb = 4096;
   const double mb = values["max-size"].as<double>();
-  if (!(mb > 0)) throw InputError({}, "--max-size must be a positive number of MB");
+  if (!(mb > 0) || !(mb <= k_max_mb)) throw InputError({}, "--max-size must be a number of MB above 0 and at most 4096");
   ingest::ReadOptions out;
   out.max_bytes = static_cast<std::uintmax_t>(mb * 1024 * 1024);
   out.max_unzipped_bytes = 2 * out.max_bytes;

@@ -6,6 +6,7 @@
 
 #include <boost/program_options.hpp>
 
+#include <filesystem>
 #include <functional>
 #include <optional>
 #include <ostream>
@@ -39,6 +40,10 @@ std::optional<DocumentKind> kind_option(const boost::program_options::variables_
 // Writes what `render` produces to the file --out names, rendered in full first so that a
 // failure leaves no half-written file, and says so on `io_err`; to `io_out` when --out is absent.
 // Throws InputError naming the file when it cannot be written.
+// Throws InputError when `out` is a symbolic link, or the same file as any file or database the
+// command's options name (--out must never replace what the command reads).
+void refuse_overwriting_inputs(const boost::program_options::variables_map& values, const std::filesystem::path& out);
+
 void write_output(const boost::program_options::variables_map& values, std::ostream& io_out, std::ostream& io_err,
                   const std::function<void(std::ostream&)>& render);
 

@@ -160,6 +160,7 @@ int run_export(const std::vector<std::string>& args, Io io) {
     return 0;
   }
   const std::filesystem::path out = values["out"].as<std::string>();
+  refuse_overwriting_inputs(values, out);
   const std::string format = values.count("format") != 0 ? values["format"].as<std::string>()
                              : out.extension() == ".xlsx" || out.extension() == ".XLSX" ? "xlsx"
                                                                                        : "csv";
@@ -183,6 +184,7 @@ int run_export(const std::vector<std::string>& args, Io io) {
   const std::filesystem::path& matrix_path = out;
   std::filesystem::path findings_path = matrix_path;
   findings_path.replace_filename(matrix_path.stem().string() + "-findings" + matrix_path.extension().string());
+  refuse_overwriting_inputs(values, findings_path);
   for (const auto& [path, text] : {std::pair{matrix_path, matrix.str()}, std::pair{findings_path, findings.str()}}) {
     std::ofstream file(path, std::ios::binary);
     if (!file || !(file << text) || !file.flush()) throw InputError({.file = path}, "cannot write the export");

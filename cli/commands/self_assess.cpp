@@ -47,6 +47,7 @@ int run_template(const std::vector<std::string>& args, Io io) {
   }
   const std::vector<selfassess::FormRow> rows = selfassess::form_rows(checklist, kind, lang);
   if (format == "xlsx") {
+    refuse_overwriting_inputs(values, values["out"].as<std::string>());
     report::write_form_xlsx(rows, checklist.meta, values["out"].as<std::string>());
   } else {
     write_output(values, io.out, io.err, [&](std::ostream& out) {

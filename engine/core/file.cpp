@@ -2,8 +2,8 @@
 
 #include "engine/core/error.hpp"
 
+#include <array>
 #include <fstream>
-#include <sstream>
 
 namespace unct {
 
@@ -18,16 +18,28 @@ std::string read_file(const std::filesystem::path& path, std::uintmax_t max_byte
   const auto status = std::filesystem::status(path, ec);
   if (ec || !std::filesystem::exists(status)) throw InputError({.file = path}, "no such file");
   if (std::filesystem::is_directory(status)) throw InputError({.file = path}, "is a directory, not a file");
+  // A pipe, a device or a socket could block forever or never end (/dev/zero): refused unread.
+  if (!std::filesystem::is_regular_file(status)) {
+    throw InputError({.file = path}, "not a regular file (a pipe, device or socket); save the content to a file first");
+  }
   const std::uintmax_t size = std::filesystem::file_size(path, ec);
   if (!ec && size > max_bytes) {
     throw InputError({.file = path}, "file is " + byte_size(size) + ", above the limit of " + byte_size(max_bytes));
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError({.file = path}, "cannot open file for reading");
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
+  // Read at most one byte past the limit, whatever the size said: a file may grow while read.
+  std::string bytes;
+  std::array<char, 64 * 1024> buffer{};
+  while (in) {
+    in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+    bytes.append(buffer.data(), static_cast<std::size_t>(in.gcount()));
+    if (bytes.size() > max_bytes) {
+      throw InputError({.file = path}, "file is above the limit of " + byte_size(max_bytes));
+    }
+  }
   if (in.bad()) throw InputError({.file = path}, "read error");
-  return std::move(bytes).str();
+  return bytes;
 }
 
 }  // namespace unct

@@ -90,6 +90,26 @@ void drop_title_from_sections(Document& document) {
   }
 }
 
+// Packages and pages can carry bytes that are not UTF-8 inside their XML text (a broken DOCX
+// run, a mislabelled page): each such byte becomes U+FFFD, with a warning, so that nothing
+// downstream (normalising, storing the text) meets invalid text.
+void repair_utf8(Document& document) {
+  std::size_t repaired = 0;
+  for (Block& block : document.blocks) {
+    std::size_t from = 0;
+    while (const auto bad = text::find_invalid_utf8(std::string_view(block.text).substr(from))) {
+      block.text.replace(from + *bad, 1, "\xEF\xBF\xBD");
+      from += *bad + 3;
+      ++repaired;
+    }
+  }
+  if (repaired > 0) {
+    document.warnings.push_back(repaired == 1 ? std::string("1 byte of text was not valid UTF-8 and was replaced by \xEF\xBF\xBD")
+                                              : std::to_string(repaired) +
+                                                    " bytes of text were not valid UTF-8 and were replaced by \xEF\xBF\xBD");
+  }
+}
+
 }  // namespace
 
 std::optional<DocumentKind> detect_kind(const Document& document) {
@@ -284,6 +304,7 @@ Document read_source(const Source& source, const ReadOptions& options) {
     document = is_markdown_name(path) ? read_markdown(text, path) : read_text(text, path);
   }
   if (document.blocks.empty()) throw InputError({.file = path}, "the document has no text");
+  repair_utf8(document);
   mark_zones(document);
   document.sha256 = source.sha256;
   document.bytes = bytes.size();
