@@ -83,8 +83,15 @@ std::map<std::string, Style> read_styles(const std::optional<std::string>& xml, 
   return out;
 }
 
-// Text of a paragraph (or of any run container) in the document's final view.
-void append_runs(const pugi::xml_node node, std::string& out, std::vector<std::string>* note_ids) {
+// How deep content controls, insertions and runs may nest before the rest is skipped (with a
+// warning): Word nests a few levels; a hostile file nests thousands, and the walk recurses.
+constexpr int k_max_depth = 64;
+
+// Text of a paragraph (or of any run container) in the document's final view. False when
+// something nested deeper than k_max_depth was left out.
+bool append_runs(const pugi::xml_node node, std::string& out, std::vector<std::string>* note_ids, int depth = 0) {
+  if (depth > k_max_depth) return false;
+  bool complete = true;
   for (pugi::xml_node c : node.children()) {
     const std::string_view name = local(c);
     if (name == "t") {
@@ -103,9 +110,10 @@ void append_runs(const pugi::xml_node node, std::string& out, std::vector<std::s
     } else if (name == "r" || name == "ins" || name == "moveTo" || name == "hyperlink" || name == "smartTag" ||
                name == "sdt" || name == "sdtContent" || name == "fldSimple" || name == "customXml" || name == "AlternateContent" ||
                name == "Choice") {
-      append_runs(c, out, note_ids);
+      complete = append_runs(c, out, note_ids, depth + 1) && complete;
     }
   }
+  return complete;
 }
 
 class DocxReader {
@@ -114,9 +122,12 @@ public:
       : m_styles(std::move(styles)), m_notes(std::move(notes)) {}
 
   std::vector<Block> read(const pugi::xml_node body) {
-    walk(body);
+    walk(body, 0);
     return m_outline.take_blocks();
   }
+
+  // Whether content nested deeper than k_max_depth was left out.
+  bool truncated() const { return m_truncated; }
 
 private:
   const Style* style(const std::string& id) const {
@@ -145,7 +156,7 @@ private:
     const std::string style_id = attribute(child(ppr, "pStyle"), "val");
     std::string text;
     std::vector<std::string> note_ids;
-    append_runs(p, text, &note_ids);
+    m_truncated = !append_runs(p, text, &note_ids) || m_truncated;
     text = trim(text);
     if (const int level = heading_level(ppr, style_id); level > 0 && !text.empty()) {
       m_outline.add_heading(std::move(text), level, 0);
@@ -176,7 +187,7 @@ private:
         for (pugi::xml_node p : tc.children()) {
           if (local(p) != "p") continue;
           std::string line;
-          append_runs(p, line, nullptr);
+          m_truncated = !append_runs(p, line, nullptr) || m_truncated;
           if (!trim(line).empty()) text += (text.empty() ? "" : "\n") + trim(line);
         }
         m_outline.add({.kind = BlockKind::table_cell, .text = std::move(text), .table = number, .row = row, .column = column});
@@ -184,12 +195,16 @@ private:
     }
   }
 
-  void walk(const pugi::xml_node node) {
+  void walk(const pugi::xml_node node, int depth) {
+    if (depth > k_max_depth) {
+      m_truncated = true;
+      return;
+    }
     for (pugi::xml_node c : node.children()) {
       const std::string_view name = local(c);
       if (name == "p") paragraph(c);
       else if (name == "tbl") table(c);
-      else if (name == "sdt" || name == "sdtContent" || name == "customXml" || name == "ins" || name == "moveTo") walk(c);
+      else if (name == "sdt" || name == "sdtContent" || name == "customXml" || name == "ins" || name == "moveTo") walk(c, depth + 1);
     }
   }
 
@@ -197,6 +212,7 @@ private:
   std::map<std::string, std::vector<std::string>> m_notes;
   Outline m_outline;
   int m_table = -1;
+  bool m_truncated = false;
 };
 
 // Footnotes and endnotes by "foo:<id>" / "end:<id>", each as its paragraphs' text.
@@ -212,7 +228,7 @@ void read_notes(const std::optional<std::string>& xml, const char* part, const c
     for (pugi::xml_node p : note.children()) {
       if (local(p) != "p") continue;
       std::string text;
-      append_runs(p, text, nullptr);
+      append_runs(p, text, nullptr);  // notes nest no deeper than Word writes them; deeper is left out
       text = trim(text);
       if (!text.empty()) paragraphs.push_back(std::string(label) + " " + id + ": " + text);
     }
@@ -242,7 +258,12 @@ Document read_docx(std::string_view bytes, const std::filesystem::path& path, co
   Document document;
   document.path = path;
   document.format = "docx";
-  document.blocks = DocxReader(read_styles(package.part("word/styles.xml"), path), std::move(notes)).read(body);
+  DocxReader reader(read_styles(package.part("word/styles.xml"), path), std::move(notes));
+  document.blocks = reader.read(body);
+  if (reader.truncated()) {
+    document.warnings.push_back("content nested more than " + std::to_string(k_max_depth) +
+                                " levels deep (content controls, runs) was left out");
+  }
   return document;
 }
 

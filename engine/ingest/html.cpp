@@ -12,7 +12,9 @@
 #include <libxml/tree.h>
 
 #include <memory>
+#include <new>
 #include <set>
+#include <string_view>
 
 namespace unct::ingest {
 namespace {
@@ -191,8 +193,11 @@ Document read_html(std::string_view bytes, const std::filesystem::path& path) {
   // (a <meta> declaration) decides, as in a browser.
   const char* encoding = text::find_invalid_utf8(bytes) ? nullptr : "UTF-8";
   const int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET | HTML_PARSE_NOBLANKS;
+  const std::unique_ptr<htmlParserCtxt, decltype(&htmlFreeParserCtxt)> context(htmlNewParserCtxt(), htmlFreeParserCtxt);
+  if (!context) throw std::bad_alloc();
   std::unique_ptr<xmlDoc, decltype(&xmlFreeDoc)> doc(
-      htmlReadMemory(bytes.data(), static_cast<int>(bytes.size()), path.string().c_str(), encoding, options), xmlFreeDoc);
+      htmlCtxtReadMemory(context.get(), bytes.data(), static_cast<int>(bytes.size()), path.string().c_str(), encoding, options),
+      xmlFreeDoc);
   if (!doc || xmlDocGetRootElement(doc.get()) == nullptr) {
     throw InputError({.file = path}, "not an HTML document that can be read");
   }
@@ -200,6 +205,13 @@ Document read_html(std::string_view bytes, const std::filesystem::path& path) {
   document.path = path;
   document.format = "html";
   document.blocks = HtmlReader(path).read(xmlDocGetRootElement(doc.get()));
+  // libxml2 stops at elements nested more than 256 deep and keeps what came before: say so,
+  // with the line where reading stopped, rather than lose the rest in silence.
+  const xmlError* error = xmlCtxtGetLastError(context.get());
+  if (error != nullptr && error->message != nullptr && std::string_view(error->message).find("depth") != std::string_view::npos) {
+    document.warnings.push_back("elements are nested too deep from line " + std::to_string(error->line) +
+                                "; the page after that point was not read");
+  }
   return document;
 }
 

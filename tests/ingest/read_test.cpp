@@ -10,6 +10,7 @@
 namespace unct::ingest {
 namespace {
 
+using ::testing::Contains;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::ThrowsMessage;
@@ -272,6 +273,24 @@ TEST(ReadText, VeryLongLinesAreRead) {
   test::write_bytes(dir / "long.txt", "- " + std::string(100000, 'a') + "\n\n## " + std::string(60000, 'b') + "\n");
   const Document d = read_document(dir / "long.txt");
   EXPECT_EQ(d.blocks.size(), 2u);
+}
+
+// Nesting a reader would recurse through is bounded, and what is left out is said, not lost in
+// silence.
+TEST(ReadDocument, DeepNestingIsBoundedWithAWarning) {
+  const Document docx = read_document(fixture("ingest/deep.docx"));
+  EXPECT_EQ(block_with(docx, "Roma children").text, "Roma children face discrimination in schools.");
+  EXPECT_THAT(docx.warnings, Contains(HasSubstr("nested more than 64 levels deep")));
+
+  test::TempDir dir;
+  std::string page = "<html><body><p>Roma children face discrimination.</p>";
+  for (int i = 0; i < 400; ++i) page += "<div>";
+  page += "deep";
+  for (int i = 0; i < 400; ++i) page += "</div>";
+  test::write_bytes(dir / "deep.html", page + "<p>After.</p></body></html>");
+  const Document html = read_document(dir / "deep.html");
+  EXPECT_EQ(block_with(html, "Roma children").text, "Roma children face discrimination.");
+  EXPECT_THAT(html.warnings, Contains(HasSubstr("nested too deep from line 1")));
 }
 
 TEST(ReadDocument, HashesTheBytes) {
