@@ -297,6 +297,14 @@ Document read_source(const Source& source, const ReadOptions& options) {
     document = read_pdf(bytes, path);
   } else if (starts_with(bytes, "PK\x03\x04") || starts_with(bytes, "PK\x05\x06")) {
     document = read_docx(bytes, path, options);
+  } else if (starts_with(bytes, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")) {
+    // The OLE container of Word 97-2003 files and of every password-protected Office file.
+    throw InputError({.file = path}, "a legacy Word (.doc) or password-protected Office file: save it as DOCX without a "
+                                     "password, or as PDF, and score that");
+  } else if (starts_with(bytes, "{\\rtf")) {
+    throw InputError({.file = path}, "a Rich Text (RTF) file: save it as DOCX or PDF and score that");
+  } else if (starts_with(bytes, "\xFF\xFE") || starts_with(bytes, "\xFE\xFF")) {
+    throw InputError({.file = path}, "UTF-16 text: save the file as UTF-8 and score it again");
   } else if (is_html(bytes, path)) {
     document = read_html(bytes, path);
   } else {

@@ -34,7 +34,8 @@ Document read_source(const Source& source, const ReadOptions& options = {});
 // Reads a document, choosing the reader from the file's content and name (a PDF by its header; a
 // zip package is read as DOCX; an HTML page by its doctype or <html> tag, or .html/.htm; .md/.markdown are Markdown;
 // other text is plain text). Throws InputError naming the file and the place for a
-// missing, empty, oversized, binary or non-UTF-8 file, and for a format no reader handles yet.
+// missing, empty, oversized, binary or non-UTF-8 file, and for a format no reader handles, with
+// what to save it as (a .doc or password-protected Office file, RTF, UTF-16 text).
 Document read_document(const std::filesystem::path& path, const ReadOptions& options = {});
 
 // The readers themselves, over text already checked (valid UTF-8, "\n" line ends, no BOM);

@@ -69,8 +69,8 @@ struct Store::Impl {
   }
 
   void open() {
-    db.exec("PRAGMA foreign_keys = ON");
-    db.execAndGet("PRAGMA journal_mode = WAL");
+    // Checked before anything is set: another program's database is refused untouched (switching
+    // it to WAL would change the file).
     const int current = version();
     if (current == 0 && db.execAndGet("SELECT COUNT(*) FROM sqlite_master").getInt() > 0) {
       throw error("not an unct-assess database: it holds other tables and no schema_migrations");
@@ -79,6 +79,8 @@ struct Store::Impl {
       throw error("database schema version " + std::to_string(current) + " is newer than this unct-assess (" +
                   std::to_string(latest_schema_version()) + "); use a newer unct-assess");
     }
+    db.exec("PRAGMA foreign_keys = ON");
+    db.execAndGet("PRAGMA journal_mode = WAL");
     for (const Migration& migration : migrations()) {
       if (migration.version <= current) continue;
       SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);

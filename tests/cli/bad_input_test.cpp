@@ -8,6 +8,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <SQLiteCpp/SQLiteCpp.h>
+
 #include <sys/stat.h>
 
 namespace unct {
@@ -45,6 +47,18 @@ TEST_F(RefusedInput, PipesAndDevicesAreRefusedUnread) {
                  "/dev/zero: not a regular file");
 }
 
+// Files a user has rather than the formats read get a message that says what to do.
+TEST_F(RefusedInput, FormatsNotReadSayWhatToSaveAs) {
+  const std::vector<std::pair<std::string, std::string>> files{
+      {"old.doc", std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0\0\0", 12)},
+      {"notes.rtf", "{\\rtf1\\ansi Roma children}"},
+      {"wide.txt", std::string("\xFF\xFER\0o\0m\0a\0", 10)}};
+  for (const auto& [name, bytes] : files) test::write_bytes(m_dir / name, bytes);
+  expect_refused({"score", (m_dir / "old.doc").string(), "--db", m_db}, "old.doc: a legacy Word (.doc) or password-protected");
+  expect_refused({"score", (m_dir / "notes.rtf").string(), "--db", m_db}, "notes.rtf: a Rich Text (RTF) file: save it as DOCX");
+  expect_refused({"score", (m_dir / "wide.txt").string(), "--db", m_db}, "wide.txt: UTF-16 text: save the file as UTF-8");
+}
+
 TEST_F(RefusedInput, OutNeverReplacesTheDatabaseNorFollowsALink) {
   expect_refused({"report", "1", "--db", m_db, "--format", "html", "--out", m_db}, "--out would overwrite --db");
   std::filesystem::create_symlink(m_db, m_dir / "report.html");
@@ -57,6 +71,26 @@ TEST_F(RefusedInput, NumbersOutOfRangeAreNamedAsGiven) {
   expect_refused({"batch", m_dir.path().string(), "--jobs", "-1", "--db", m_db}, "--jobs -1: use 1 to 256");
   expect_refused({"score", k_sample, "--max-size", "inf", "--db", m_db}, "--max-size must be a number of MB above 0 and at most 4096");
   expect_refused({"score", k_sample, "--max-size", "1e300", "--db", m_db}, "--max-size must be a number of MB");
+}
+
+// Another program's SQLite file is refused as it is: not switched to WAL, no -wal or -shm left.
+TEST(ForeignDatabase, IsRefusedUntouched) {
+  test::TempDir dir;
+  const std::filesystem::path db = dir / "other.db";
+  {
+    SQLite::Database other(db.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    other.exec("CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT); INSERT INTO notes (text) VALUES ('mine')");
+  }
+  const std::string before = test::read_bytes(db);
+  for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{
+           {"history", "--db", db.string()}, {"score", k_sample, "--db", db.string()}}) {
+    const auto r = run_cli(args);
+    EXPECT_EQ(r.exit_code, cli::k_exit_bad_input) << args.front();
+    EXPECT_THAT(r.err, HasSubstr("other.db: not an unct-assess database"));
+    EXPECT_EQ(test::read_bytes(db), before) << args.front();
+    EXPECT_FALSE(std::filesystem::exists(dir / "other.db-wal")) << args.front();
+    EXPECT_FALSE(std::filesystem::exists(dir / "other.db-shm")) << args.front();
+  }
 }
 
 // Bytes that are not UTF-8 inside a Word run are replaced, with a warning, and the document is
