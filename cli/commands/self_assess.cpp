@@ -82,6 +82,11 @@ int run_import(const std::vector<std::string>& args, Io io) {
   const checklist::Checklist checklist = load_checklist_option(values);
   const std::string form = values["form"].as<std::string>();
   const std::vector<SelfRating> ratings = selfassess::read_self_ratings(read_table(form), checklist);
+  // Importing replaces the team's ratings: a form left blank would wipe them without a word.
+  if (ratings.empty()) {
+    throw InputError({.file = form}, "no item has a level: fill in the level column (importing a blank form would "
+                                     "clear the team's ratings)");
+  }
   store::Store store = open_existing_store(values);
   const std::int64_t id = values["id"].as<std::int64_t>();
   const Assessment a = store.set_self_ratings(id, ratings, form);

@@ -508,6 +508,9 @@ Document read_pdf(std::string_view bytes, const std::filesystem::path& path) {
   if (doc->is_locked()) {
     throw InputError({.file = path}, "the PDF is encrypted and needs a password: save an unprotected copy and score that");
   }
+  if (doc->pages() <= 0) {
+    throw InputError({.file = path}, "the PDF has no pages: it is damaged or cut short; download or export it again");
+  }
   std::vector<std::vector<Line>> pages;
   std::vector<double> heights;
   std::size_t words = 0;

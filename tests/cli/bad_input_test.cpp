@@ -48,6 +48,12 @@ TEST_F(RefusedInput, PipesAndDevicesAreRefusedUnread) {
 }
 
 // Files a user has rather than the formats read get a message that says what to do.
+TEST_F(RefusedInput, BlankSelfAssessmentFormDoesNotWipeRatings) {
+  test::write_bytes(m_dir / "blank.csv", "item,level,justification,source\nRDM-CCA-01,,,\nRDM-UNCT-01,,,\n");
+  expect_refused({"self-assess", "import", "1", (m_dir / "blank.csv").string(), "--db", m_db},
+                 "blank.csv: no item has a level: fill in the level column");
+}
+
 TEST_F(RefusedInput, FormatsNotReadSayWhatToSaveAs) {
   const std::vector<std::pair<std::string, std::string>> files{
       {"old.doc", std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0\0\0", 12)},

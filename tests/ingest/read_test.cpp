@@ -362,6 +362,8 @@ TEST_F(BadDocument, BrokenPdfsSayWhatIsWrong) {
   EXPECT_THAT(error_in("truncated.pdf"), HasSubstr("truncated.pdf: the PDF is truncated: it does not end with %%EOF"));
   EXPECT_THAT(error_in("scanned.pdf"),
               HasSubstr("scanned.pdf: no text layer on any of its 2 pages: this looks like a scanned PDF; run OCR"));
+  // A PDF without pages is damaged, not scanned.
+  EXPECT_THAT(error_in("no-pages.pdf"), HasSubstr("no-pages.pdf: the PDF has no pages: it is damaged or cut short"));
   EXPECT_THAT(error_for("garbage.pdf", "%PDF-1.7\nnot really a pdf\n%%EOF\n"), HasSubstr("garbage.pdf: "));
 }
 
