@@ -1,5 +1,7 @@
 #include "engine/core/xml_schema.hpp"
 
+#include "engine/core/error.hpp"
+
 #include <libxml/parser.h>
 #include <libxml/xmlerror.h>
 #include <libxml/xmlschemas.h>
@@ -95,6 +97,15 @@ std::vector<Diagnostic> validate_xml(std::string_view xml, const std::filesystem
                                   XML_PARSE_NONET));
   if (!doc) {
     if (collector.diagnostics.empty()) collector.diagnostics.push_back({{.file = path}, "not well-formed XML"});
+    return std::move(collector.diagnostics);
+  }
+  // The formats have no DTD: a DOCTYPE could only bring entities (expansion bombs, external files),
+  // and libxml2's validator fails on their references with an internal error.
+  if (doc->intSubset != nullptr) {
+    const std::size_t at = xml.find("<!DOCTYPE");
+    const int line = at == std::string_view::npos ? 0 : line_column_at(xml, at).line;
+    collector.diagnostics.push_back({{.file = path, .line = line},
+                                     "a DOCTYPE is not allowed: remove the <!DOCTYPE ...> declaration and its entities"});
     return std::move(collector.diagnostics);
   }
   Owned<xmlSchemaValidCtxt> validator(xmlSchemaNewValidCtxt(schema.get()));

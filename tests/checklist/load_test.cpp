@@ -107,6 +107,10 @@ TEST(LoadChecklist, MalformedXmlNamesLineAndColumn) {
   EXPECT_THAT(problem("malformed.xml"), HasSubstr("malformed.xml:4:37: opening and ending tag mismatch"));
 }
 
+TEST(LoadChecklist, DoctypeIsRefusedWithItsLine) {
+  EXPECT_THAT(problem("doctype.xml"), HasSubstr("doctype.xml:3: a DOCTYPE is not allowed"));
+}
+
 TEST(LoadChecklist, SchemaViolationNamesLineAndColumn) {
   EXPECT_THAT(problem("schema_error.xml"), HasSubstr("schema_error.xml:33:52: element 'mentions', attribute 'minimum'"));
 }
