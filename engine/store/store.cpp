@@ -6,14 +6,18 @@
 #include "engine/store/migrations.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <sqlite3.h>
 
 #include <algorithm>
+#include <chrono>
+#include <thread>
 #include <sstream>
 
 namespace unct::store {
 namespace {
 
 constexpr int k_busy_timeout_ms = 10'000;
+constexpr int k_wal_retry_ms = 20;
 
 std::string highlights_text(const rules::Evidence& evidence) {
   std::string out;
@@ -80,7 +84,17 @@ struct Store::Impl {
                   std::to_string(latest_schema_version()) + "); use a newer unct-assess");
     }
     db.exec("PRAGMA foreign_keys = ON");
-    db.execAndGet("PRAGMA journal_mode = WAL");
+    // Switching a new database to WAL needs it to itself: when another process is migrating the
+    // same new file, SQLite answers "busy" at once instead of waiting, so wait here.
+    for (int waited_ms = 0;; waited_ms += k_wal_retry_ms) {
+      try {
+        db.execAndGet("PRAGMA journal_mode = WAL");
+        break;
+      } catch (const SQLite::Exception& e) {
+        if (e.getErrorCode() != SQLITE_BUSY || waited_ms >= k_busy_timeout_ms) throw;
+        std::this_thread::sleep_for(std::chrono::milliseconds(k_wal_retry_ms));
+      }
+    }
     for (const Migration& migration : migrations()) {
       if (migration.version <= current) continue;
       SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
