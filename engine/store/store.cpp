@@ -791,7 +791,7 @@ std::vector<AssessmentRow> assessment_rows(SQLite::Statement& query) {
 std::vector<AssessmentRow> Store::history(const std::string& country) const {
   return guarded(m_impl->path, [&] {
     SQLite::Statement query(m_impl->db, std::string(k_assessment_rows) +
-                                            "WHERE ? = '' OR a.country = ? ORDER BY a.created_at DESC, a.id DESC");
+                                            "WHERE ? = '' OR instr(lower(a.country), lower(?)) > 0 ORDER BY a.created_at DESC, a.id DESC");
     query.bind(1, country);
     query.bind(2, country);
     return assessment_rows(query);
@@ -822,8 +822,8 @@ SQLite::Statement latest_query(SQLite::Database& db, const GapFilter& filter, co
                           "WITH ranked AS (SELECT a.*, ROW_NUMBER() OVER (PARTITION BY a.document_id "
                           "  ORDER BY a.created_at DESC, a.id DESC) AS newest FROM assessments a), "
                           "latest AS (SELECT * FROM ranked a WHERE newest = 1 "
-                          "  AND (?1 = '' OR a.country = ?1) AND (?2 = '' OR a.kind = ?2) AND (?3 = 0 OR a.year = ?3) "
-                          "  AND (?4 = '' OR a.region = ?4)), "
+                          "  AND (?1 = '' OR instr(lower(a.country), lower(?1)) > 0) AND (?2 = '' OR a.kind = ?2) "
+                          "  AND (?3 = 0 OR a.year = ?3) AND (?4 = '' OR instr(lower(a.region), lower(?4)) > 0)), "
                           // Each item result with its reviewed level: the latest override's, else the engine's.
                           "reviewed AS (SELECT r.assessment_id, r.position, r.item_id, r.title, r.applicable, "
                           "  COALESCE((SELECT o.level FROM overrides o WHERE o.assessment_id = r.assessment_id "

@@ -40,6 +40,8 @@ struct AssessmentRow {
 
 // Which assessments `gaps` counts: the latest assessment of each document, narrowed by these
 // (empty or 0: any).
+// Empty fields keep everything. Country and region match any part of the stored name, in any
+// case ("valdoria" keeps "Republic of Valdoria").
 struct GapFilter {
   std::string country;
   std::string region;
@@ -142,7 +144,8 @@ public:
   // The stored assessment. Throws InputError when there is none with that id.
   Assessment load(std::int64_t id) const;
 
-  // Every assessment, newest first; only those about `country` when it is not empty.
+  // Every assessment, newest first; only those whose country holds `country` (any case: "valdoria"
+  // finds "Republic of Valdoria") when it is not empty.
   std::vector<AssessmentRow> history(const std::string& country = {}) const;
 
   // Items ranked by the share of documents (latest assessment each) rating them below Meets,

@@ -38,6 +38,9 @@ TEST_F(TwoDrafts, HistoryListsNewestFirstAndFiltersByCountry) {
   EXPECT_THAT(r.out, HasSubstr("Common Country Analysis 2021"));
   EXPECT_THAT(r.out, HasSubstr("Valdoria"));
   EXPECT_THAT(run_cli({"history", "--db", m_db, "--country", "Elsewhere"}).out, HasSubstr("No assessments about this country."));
+  // Part of the name, in any case, as a user types it.
+  EXPECT_THAT(run_cli({"history", "--db", m_db, "--country", "valdo"}).out, HasSubstr("Common Country Analysis 2021"));
+  EXPECT_THAT(run_cli({"gaps", "--db", m_db, "--country", "VALDORIA"}).out, Not(HasSubstr("No assessments")));
 }
 
 TEST_F(TwoDrafts, CompareShowsTheGapClosed) {
@@ -75,8 +78,11 @@ TEST_F(TwoDrafts, GapsRankItemsByTheShareOfDocumentsBelowMeets) {
   EXPECT_THAT(r.out, HasSubstr("RDM-CCA-13    Legal identity, citizenship, statelessness and displ... 2 of 3        67%"));
   EXPECT_THAT(r.out, HasSubstr("    - Republic of Valdoria: Common Country Analysis 2025 ("));
   EXPECT_LT(r.out.find("\nRDM-CCA-14 "), r.out.find("\nRDM-CCA-01 "));  // most often below Meets first
+  // "Valdoria" finds "Republic of Valdoria" too; "republic" finds it alone.
   const auto valdoria = run_cli({"gaps", "--db", m_db, "--country", "Valdoria"});
-  EXPECT_THAT(valdoria.out, HasSubstr("RDM-CCA-04    Data gaps and rights-based data                         2 of 2        100%"));
+  EXPECT_THAT(valdoria.out, HasSubstr("RDM-CCA-04    Data gaps and rights-based data                         3 of 3        100%"));
+  const auto republic = run_cli({"gaps", "--db", m_db, "--country", "republic"});
+  EXPECT_THAT(republic.out, HasSubstr("RDM-CCA-04    Data gaps and rights-based data                         1 of 1        100%"));
   EXPECT_THAT(run_cli({"gaps", "--db", m_db, "--kind", "cf"}).out, HasSubstr("No assessed documents match."));
   EXPECT_EQ(run_cli({"gaps", "--db", m_db, "--kind", "report"}).exit_code, cli::k_exit_bad_input);
 }
