@@ -34,8 +34,18 @@ std::vector<Entry> entries_in_directory(const fs::path& directory, bool recursiv
   std::error_code error;
   if (!fs::is_directory(directory, error)) throw InputError({.file = directory}, "not a folder");
   std::vector<Entry> out;
+  const fs::path root = fs::weakly_canonical(directory, error);
+  // A link is followed only to a file inside the folder: a link to /etc/passwd named notes.txt is
+  // not read and stored.
+  auto inside = [&](const fs::path& file) {
+    const fs::path target = fs::weakly_canonical(file, error);
+    const auto [end, _] = std::mismatch(root.begin(), root.end(), target.begin(), target.end());
+    return !error && end == root.end();
+  };
   auto add = [&](const fs::directory_entry& file) {
-    if (file.is_regular_file(error) && ingest::is_document_name(file.path())) out.push_back({.path = file.path()});
+    if (!file.is_regular_file(error) || !ingest::is_document_name(file.path())) return;
+    if (file.is_symlink(error) && !inside(file.path())) return;
+    out.push_back({.path = file.path()});
   };
   try {
     if (recursive) {

@@ -43,6 +43,18 @@ TEST_F(Folder, TakesTheDocumentsSortedAndSubfoldersOnlyWhenRecursive) {
   EXPECT_THAT([&] { entries_in_directory(m_dir / "none", false); }, ThrowsMessage<InputError>(HasSubstr("none: not a folder")));
 }
 
+// A link to a document inside the folder is taken; a link out of it (to a system file named like
+// a document) is not read.
+TEST_F(Folder, LinksOutOfTheFolderAreNotFollowed) {
+  const test::TempDir elsewhere;
+  test::write_bytes(elsewhere / "secret.txt", "Not for the portfolio.\n");
+  fs::create_symlink(elsewhere / "secret.txt", m_dir / "notes.txt");
+  fs::create_symlink(m_dir / "RDM-CCA-01.meets.md", m_dir / "again.md");
+  std::vector<std::string> files;  // by name: fs::relative would resolve the links
+  for (const Entry& e : entries_in_directory(m_dir.path(), false)) files.push_back(e.path.filename().string());
+  EXPECT_THAT(files, ElementsAre("RDM-CCA-01.meets.md", "RDM-CCA-02.meets.md", "RDM-CCA-03.meets.md", "again.md", "broken.pdf"));
+}
+
 TEST_F(Folder, ListFileNamesDocumentsRelativeToItself) {
   test::write_bytes(m_dir / "list.txt", "# the CCAs\nRDM-CCA-01.meets.md\n\n  RDM-CCA-02.meets.md  \r\n");
   EXPECT_THAT(names(entries_in_list(m_dir / "list.txt")), ElementsAre("RDM-CCA-01.meets.md", "RDM-CCA-02.meets.md"));
