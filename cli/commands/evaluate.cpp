@@ -42,6 +42,12 @@ int run_evaluate(const std::vector<std::string>& args, Io io) {
                      "Nothing is stored.")) {
     return 0;
   }
+  // Shares are 0 to 1: "--min-exact 90" is a mistake to name, not a floor no run can reach.
+  for (const char* share : {"min-exact", "min-within-one", "min-found", "max-false-credit"}) {
+    if (values.count(share) != 0 && !(values[share].as<double>() >= 0 && values[share].as<double>() <= 1)) {
+      throw InputError({}, "--" + std::string(share) + " is a share from 0 to 1 (0.9 for 90%)");
+    }
+  }
   const std::string format = values["format"].as<std::string>();
   if (format != "text" && format != "json") throw InputError({}, "unknown --format \"" + format + "\": use text or json");
   const checklist::Checklist checklist = load_checklist_option(values);

@@ -3,6 +3,7 @@
 #include "cli/commands.hpp"
 #include "cli/commands/options.hpp"
 #include "engine/assess/compare.hpp"
+#include "engine/core/ascii.hpp"
 #include "engine/core/error.hpp"
 #include "engine/report/export.hpp"
 #include "engine/report/html.hpp"
@@ -165,6 +166,11 @@ int run_export(const std::vector<std::string>& args, Io io) {
                              : out.extension() == ".xlsx" || out.extension() == ".XLSX" ? "xlsx"
                                                                                        : "csv";
   if (format != "csv" && format != "xlsx") throw InputError({}, "unknown --format \"" + format + "\": use csv or xlsx");
+  // The file's name must say what it holds: CSV written into "portfolio.ods" would not open.
+  const std::string extension = ascii_lower(out.extension().string());
+  if (extension != "." + format) {
+    throw InputError({.file = out}, "--out must end in ." + format + " for the " + format + " export (.ods and others are not written)");
+  }
   const store::GapFilter filter = filter_from(values);
   const store::Store store = open_existing_store(values);
   const std::vector<store::PortfolioRow> documents = store.portfolio(filter);

@@ -35,7 +35,8 @@ struct Entry {
 };
 
 // The documents in a folder (files named as documents, see ingest::is_document_name), sorted by
-// path; with `recursive`, those in its subfolders too. Throws InputError when it is not a folder.
+// path; with `recursive`, those in its subfolders too. A symbolic link counts only when it leads
+// to a file inside the folder. Throws InputError when it is not a folder.
 std::vector<Entry> entries_in_directory(const std::filesystem::path& directory, bool recursive);
 
 // The documents a list file names, one path per line, relative to the list's folder unless

@@ -73,7 +73,13 @@ TEST_F(RefusedInput, OutNeverReplacesTheDatabaseNorFollowsALink) {
   expect_refused({"export", "--db", m_db, "--out", m_db}, "--out would overwrite --db");
 }
 
+TEST_F(RefusedInput, ExportNamesItsFormat) {
+  expect_refused({"export", "--db", m_db, "--out", (m_dir / "portfolio.ods").string()}, "portfolio.ods: --out must end in .csv");
+  EXPECT_FALSE(std::filesystem::exists(m_dir / "portfolio.ods"));
+}
+
 TEST_F(RefusedInput, NumbersOutOfRangeAreNamedAsGiven) {
+  expect_refused({"evaluate", test::source_file("samples").string(), "--min-exact", "90"}, "--min-exact is a share from 0 to 1");
   expect_refused({"batch", m_dir.path().string(), "--jobs", "-1", "--db", m_db}, "--jobs -1: use 1 to 256");
   expect_refused({"score", k_sample, "--max-size", "inf", "--db", m_db}, "--max-size must be a number of MB above 0 and at most 4096");
   expect_refused({"score", k_sample, "--max-size", "1e300", "--db", m_db}, "--max-size must be a number of MB");
