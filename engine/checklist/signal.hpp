@@ -108,7 +108,7 @@ struct AnyOf;
 struct Not;
 struct AtLeast;
 
-using Signal = std::variant<Mentions, Coverage, Near, InTable, Pattern, Share, AllOf, AnyOf, Not, AtLeast>;
+struct Signal;
 
 // Every signal holds.
 struct AllOf {
@@ -133,6 +133,12 @@ struct AtLeast {
   int count = 1;
   std::vector<Signal> signals;
   bool operator==(const AtLeast&) const = default;
+};
+
+// One signal of any kind. A struct rather than an alias so that the combinations above can hold
+// signals before the variant is complete (GCC takes the alias; Clang rightly does not).
+struct Signal : std::variant<Mentions, Coverage, Near, InTable, Pattern, Share, AllOf, AnyOf, Not, AtLeast> {
+  using variant::variant;
 };
 
 }  // namespace unct::checklist
