@@ -73,7 +73,11 @@ std::string first_title(const Document& document) {
   }
   if (document.blocks.empty()) return {};
   std::string line = document.blocks.front().text.substr(0, document.blocks.front().text.find('\n'));
-  return line.size() > 120 ? line.substr(0, 117) + "..." : line;
+  if (line.size() <= 120) return line;
+  // Cut at a character's start, not inside one: a cut UTF-8 sequence is invalid text.
+  std::size_t cut = 117;
+  while (cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;
+  return line.substr(0, cut) + "...";
 }
 
 // A lone top-level heading that opens the document is its title, not a section: quotes read
@@ -94,15 +98,22 @@ void drop_title_from_sections(Document& document) {
 // run, a mislabelled page): each such byte becomes U+FFFD, with a warning, so that nothing
 // downstream (normalising, storing the text) meets invalid text.
 void repair_utf8(Document& document) {
+  auto repair = [](std::string& text) {
+    std::size_t from = 0;
+    std::size_t count = 0;
+    while (const auto bad = text::find_invalid_utf8(std::string_view(text).substr(from))) {
+      text.replace(from + *bad, 1, "\xEF\xBF\xBD");
+      from += *bad + 3;
+      ++count;
+    }
+    return count;
+  };
   std::size_t repaired = 0;
   for (Block& block : document.blocks) {
-    std::size_t from = 0;
-    while (const auto bad = text::find_invalid_utf8(std::string_view(block.text).substr(from))) {
-      block.text.replace(from + *bad, 1, "\xEF\xBF\xBD");
-      from += *bad + 3;
-      ++repaired;
-    }
+    repaired += repair(block.text);
+    for (std::string& heading : block.section) repair(heading);  // copies of headings already counted
   }
+  for (std::string& warning : document.warnings) repair(warning);
   if (repaired > 0) {
     document.warnings.push_back(repaired == 1 ? std::string("1 byte of text was not valid UTF-8 and was replaced by \xEF\xBF\xBD")
                                               : std::to_string(repaired) +

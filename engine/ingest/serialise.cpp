@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <limits>
+
 #include <stdexcept>
 
 namespace unct::ingest {
@@ -43,34 +45,67 @@ std::string serialise(const Document& d) {
   return out.dump();
 }
 
-Document deserialise(std::string_view text) {
-  const nlohmann::json j = nlohmann::json::parse(text);
+namespace {
+
+// A whole number that fits `T`: a float or a huge value in a damaged cache is refused, never
+// cast out of range.
+template <class T>
+T whole(const nlohmann::json& object, const char* key) {
+  const nlohmann::json& value = object.at(key);
+  if (!value.is_number_integer()) throw std::runtime_error(std::string("\"") + key + "\" is not a whole number");
+  if (value.is_number_unsigned()) {
+    const auto n = value.get<unsigned long long>();
+    if (n > static_cast<unsigned long long>(std::numeric_limits<T>::max())) {
+      throw std::runtime_error(std::string("\"") + key + "\" is out of range");
+    }
+    return static_cast<T>(n);
+  }
+  const auto n = value.get<long long>();
+  const bool fits = n < 0 ? std::numeric_limits<T>::is_signed && n >= static_cast<long long>(std::numeric_limits<T>::min())
+                          : static_cast<unsigned long long>(n) <= static_cast<unsigned long long>(std::numeric_limits<T>::max());
+  if (!fits) {
+    throw std::runtime_error(std::string("\"") + key + "\" is out of range");
+  }
+  return static_cast<T>(n);
+}
+
+Document from_json(const nlohmann::json& j) {
   Document d;
   d.path = j.at("path").get<std::string>();
   d.sha256 = j.at("sha256").get<std::string>();
   d.format = j.at("format").get<std::string>();
-  d.bytes = j.at("bytes").get<std::uintmax_t>();
+  d.bytes = whole<std::uintmax_t>(j, "bytes");
   d.title = j.at("title").get<std::string>();
   const std::string kind = j.at("kind").get<std::string>();
   if (!kind.empty()) d.kind = parse_document_kind(kind);
   d.language = j.at("language").get<std::string>();
-  if (const int year = j.at("year").get<int>(); year > 0) d.year = year;
+  if (const int year = whole<int>(j, "year"); year > 0) d.year = year;
   d.country = j.at("country").get<std::string>();
-  d.pages = j.at("pages").get<int>();
+  d.pages = whole<int>(j, "pages");
   d.warnings = j.at("warnings").get<std::vector<std::string>>();
   for (const nlohmann::json& b : j.at("blocks")) {
     d.blocks.push_back({.kind = kind_of(b.at("kind").get<std::string>()),
                         .text = b.at("text").get<std::string>(),
-                        .level = b.at("level").get<int>(),
-                        .line = b.at("line").get<int>(),
-                        .page = b.at("page").get<int>(),
+                        .level = whole<int>(b, "level"),
+                        .line = whole<int>(b, "line"),
+                        .page = whole<int>(b, "page"),
                         .section = b.at("section").get<std::vector<std::string>>(),
-                        .table = b.at("table").get<int>(),
-                        .row = b.at("row").get<int>(),
-                        .column = b.at("column").get<int>(),
+                        .table = whole<int>(b, "table"),
+                        .row = whole<int>(b, "row"),
+                        .column = whole<int>(b, "column"),
                         .zone = zone_of(b.at("zone").get<std::string>())});
   }
   return d;
+}
+
+}  // namespace
+
+Document deserialise(std::string_view text) {
+  try {
+    return from_json(nlohmann::json::parse(text));
+  } catch (const nlohmann::json::exception& e) {
+    throw std::runtime_error(std::string("not a stored document: ") + e.what());
+  }
 }
 
 }  // namespace unct::ingest

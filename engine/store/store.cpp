@@ -150,7 +150,8 @@ struct Store::Impl {
   void cache_text(std::int64_t document_id, const ingest::Document& text) {
     SQLite::Statement insert(db, "INSERT INTO document_text (document_id, reader_version, content) VALUES (?, ?, ?) "
                                  "ON CONFLICT(document_id) DO UPDATE SET reader_version = excluded.reader_version, "
-                                 "content = excluded.content WHERE reader_version <> excluded.reader_version");
+                                 "content = excluded.content WHERE reader_version <> excluded.reader_version "
+                                 "OR content <> excluded.content");  // a newer reader, or a damaged entry
     insert.bind(1, document_id);
     insert.bind(2, ingest::k_reader_version);
     insert.bind(3, ingest::serialise(text));
@@ -733,7 +734,11 @@ std::optional<ingest::Document> read_cached(SQLite::Database& db, const std::str
   find.bind(1, sha256);
   find.bind(2, ingest::k_reader_version);
   if (!find.executeStep()) return std::nullopt;
-  return ingest::deserialise(find.getColumn(0).getString());
+  try {
+    return ingest::deserialise(find.getColumn(0).getString());
+  } catch (const std::runtime_error&) {
+    return std::nullopt;  // a damaged cache entry: the document is read again, and the entry replaced
+  }
 }
 
 }  // namespace

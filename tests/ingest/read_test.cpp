@@ -2,6 +2,7 @@
 
 #include "engine/core/error.hpp"
 #include "engine/ingest/serialise.hpp"
+#include "engine/text/unicode.hpp"
 #include "tests/support/support.hpp"
 
 #include <gmock/gmock.h>
@@ -160,6 +161,28 @@ TEST(ReadPdf, SampleAsPdfReadsLikeItsMarkdown) {
 }
 
 // The store's text cache keeps documents as JSON; what comes back is what was read.
+// What fuzzing found: a damaged cache entry is an error to catch, never a crash or a float cast
+// out of range; a long first line is cut into a title at a character's start.
+TEST(SerialiseDocument, DamagedCacheIsAnErrorNotACrash) {
+  EXPECT_THROW(deserialise(""), std::runtime_error);
+  EXPECT_THROW(deserialise("[1, 2]"), std::runtime_error);
+  std::string json = serialise(read_document(fixture("ingest/outline.md")));
+  const std::size_t pages = json.find("\"pages\":");
+  ASSERT_NE(pages, std::string::npos);
+  json.replace(pages, json.find(',', pages) - pages, "\"pages\":1e300");
+  EXPECT_THAT([&] { deserialise(json); }, ThrowsMessage<std::runtime_error>(HasSubstr("\"pages\" is not a whole number")));
+}
+
+TEST(ReadDocument, TitleCutAtACharacterStart) {
+  test::TempDir dir;
+  std::string line(116, 'a');
+  line += "\xE2\x80\x94 and more words after the long dash that make the first line far too long for a title";
+  test::write_bytes(dir / "t.txt", line + ".\n");
+  const Document d = read_document(dir / "t.txt");
+  EXPECT_FALSE(text::find_invalid_utf8(d.title).has_value()) << d.title;
+  EXPECT_EQ(d.title, std::string(116, 'a') + "...");
+}
+
 TEST(SerialiseDocument, RoundTripsEveryFormat) {
   for (const char* name : {"ingest/outline.docx", "ingest/layout.pdf", "ingest/page.html", "ingest/outline.md"}) {
     const Document d = read_document(fixture(name));
