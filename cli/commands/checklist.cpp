@@ -60,7 +60,7 @@ int run_show(const std::vector<std::string>& args, Io io) {
     return 0;
   }
   const checklist::Checklist loaded = load_checklist_option(values);
-  const std::string item = values.count("item") != 0 ? values["item"].as<std::string>() : std::string();
+  const std::string item = values.count("item") != 0 ? item_id(values["item"].as<std::string>()) : std::string();
   if (!item.empty() && checklist::find_item(loaded, item) == nullptr) {
     throw InputError({.file = loaded.source}, "no item \"" + item + "\" in this checklist");
   }

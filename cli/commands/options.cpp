@@ -2,6 +2,7 @@
 
 #include "cli/defaults.hpp"
 #include "engine/checklist/load.hpp"
+#include "engine/core/ascii.hpp"
 #include "engine/core/error.hpp"
 
 #include <fstream>
@@ -45,6 +46,8 @@ store::Store open_existing_store(const po::variables_map& values) {
   if (!std::filesystem::exists(db)) throw InputError({.file = db}, "no such database");
   return store::Store(db);
 }
+
+std::string item_id(std::string_view typed) { return ascii_upper(typed); }
 
 // --out never replaces a file the command reads (the database, the checklist, a document), and
 // never writes through a symbolic link to some other place.

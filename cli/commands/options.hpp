@@ -11,6 +11,7 @@
 #include <optional>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace unct::cli {
@@ -43,6 +44,9 @@ std::optional<DocumentKind> kind_option(const boost::program_options::variables_
 // Throws InputError when `out` is a symbolic link, or the same file as any file or database the
 // command's options name (--out must never replace what the command reads).
 void refuse_overwriting_inputs(const boost::program_options::variables_map& values, const std::filesystem::path& out);
+
+// An item id as a user types it: ids are upper case ("rdm-cf-04" is RDM-CF-04).
+std::string item_id(std::string_view typed);
 
 void write_output(const boost::program_options::variables_map& values, std::ostream& io_out, std::ostream& io_err,
                   const std::function<void(std::ostream&)>& render);

@@ -54,7 +54,7 @@ int run_override(const std::vector<std::string>& args, Io io) {
     return 0;
   }
 
-  const std::string item = values["item"].as<std::string>();
+  const std::string item = item_id(values["item"].as<std::string>());
   if (values.count("level") == 0) throw InputError({}, "--level is required: missing, approaches, meets or exceeds");
   const std::string level_text = values["level"].as<std::string>();
   const std::optional<Level> level = parse_level(level_text);

@@ -83,7 +83,9 @@ int run_score(const std::vector<std::string>& args, Io io) {
     return load_checklist_option(values);
   }();
   if (values.count("explain") != 0) {
-    assess_options.explain = values["explain"].as<std::vector<std::string>>();
+    for (const std::string& typed : values["explain"].as<std::vector<std::string>>()) {
+      assess_options.explain.push_back(item_id(typed));
+    }
     for (const std::string& item : assess_options.explain) {
       if (checklist::find_item(checklist, item) == nullptr) {
         throw InputError({.file = checklist.source}, "--explain: no item \"" + item + "\" in this checklist");

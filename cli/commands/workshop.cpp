@@ -81,6 +81,7 @@ int run_new(const std::vector<std::string>& args, Io io) {
     return k_exit_ok;
   }
   workshop::DraftOptions draft{.items = split_list(values["items"].as<std::vector<std::string>>()), .kind = kind_option(values)};
+  for (std::string& item : draft.items) item = item_id(item);
   draft.max_sections = values["max-sections"].as<std::size_t>();
   if (draft.max_sections == 0) throw InputError({}, "--max-sections must be at least 1");
   if (values.count("section") != 0) draft.sections = values["section"].as<std::vector<std::string>>();

@@ -227,7 +227,7 @@ void render_debrief_html(const workshop::Debrief& d, std::ostream& out) {
     out << "<p class=\"gap\"><strong>The answer key is still the engine's draft:</strong> a trainer has not checked it "
            "(key status \"draft\" in the pack).</p>\n";
   }
-  out << "<p><strong>The room:</strong> " << d.participants.size() << " participants, " << d.room.count << " answers: "
+  out << "<p><strong>The room:</strong> " << counted(d.participants.size(), "participant") << ", " << counted(d.room.count, "answer") << ": "
       << figures_html(d.room) << ".</p>\n<h2>Participants</h2>\n<table class=\"levels\">\n"
       << "<tr><th>Participant</th><th>Answered</th><th>Exact</th><th>Within one</th><th>Weighted kappa</th></tr>\n";
   for (const workshop::ParticipantScore& p : d.participants) {
@@ -242,8 +242,8 @@ void render_debrief_html(const workshop::Debrief& d, std::ostream& out) {
     out << "<div class=\"item\"><h3>" << n + 1 << ". " << esc(item.item_id) << " " << esc(item.title) << "</h3>\n<p>Key "
         << level_badge(item.key);
     if (item.engine) out << " engine " << level_badge(*item.engine);
-    out << "</p>\n" << spread_bar(item) << "\n<p class=\"meta\">" << percent(item.exact, item.answered) << " of " << item.answered
-        << " answers on the key, " << levels_text(item.mean_distance) << " levels away on average.</p>\n";
+    out << "</p>\n" << spread_bar(item) << "\n<p class=\"meta\">" << percent(item.exact, item.answered) << " of "
+        << counted(item.answered, "answer") << " on the key, " << levels_text(item.mean_distance) << " levels away on average.</p>\n";
     if (!item.rationale.empty()) {
       out << "<p class=\"review\"><strong>Why the key says " << esc(label(item.key)) << ":</strong> " << esc(item.rationale) << "</p>\n";
     }
@@ -261,7 +261,7 @@ void render_debrief_html(const workshop::Debrief& d, std::ostream& out) {
         << percent(item.exact, item.answered) << "</td></tr>\n";
   }
   out << "</table>\n";
-  if (d.engine) out << "<p>The engine against the key: " << d.engine->count << " items, " << figures_html(*d.engine) << ".</p>\n";
+  if (d.engine) out << "<p>The engine against the key: " << counted(d.engine->count, "item") << ", " << figures_html(*d.engine) << ".</p>\n";
   out << "</body>\n</html>\n";
 }
 

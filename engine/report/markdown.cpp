@@ -194,7 +194,7 @@ void render_debrief_markdown(const workshop::Debrief& d, std::ostream& out) {
     out << "> **The answer key is still the engine's draft:** a trainer has not checked it (key status \"draft\" in "
            "the pack).\n\n";
   }
-  out << "**The room:** " << d.participants.size() << " participants, " << d.room.count << " answers: " << agreement_text(d.room)
+  out << "**The room:** " << counted(d.participants.size(), "participant") << ", " << counted(d.room.count, "answer") << ": " << agreement_text(d.room)
       << ".\n\n## Participants\n\n| Participant | Answered | Exact | Within one | Weighted kappa |\n| --- | --- | --- | --- | --- |\n";
   for (const workshop::ParticipantScore& p : d.participants) {
     out << "| " << md(p.name) << " | " << p.answered << "/" << s.items.size() << " | " << percent(p.agreement.exact, p.agreement.count)
@@ -206,7 +206,7 @@ void render_debrief_markdown(const workshop::Debrief& d, std::ostream& out) {
     const workshop::ItemSpread& item = d.items[d.discussion[n]];
     out << "\n### " << n + 1 << ". " << md(item.item_id) << " " << md(item.title) << "\n\n"
         << "Key **" << label(item.key) << "**" << (item.engine ? ", engine " + std::string(label(*item.engine)) : "") << ". "
-        << percent(item.exact, item.answered) << " of " << item.answered << " answers on the key, "
+        << percent(item.exact, item.answered) << " of " << counted(item.answered, "answer") << " on the key, "
         << levels_text(item.mean_distance) << " levels away on average.\n\n"
         << "| Missing | Approaches | Meets | Exceeds |\n| --- | --- | --- | --- |\n|";
     for (std::size_t n_answers : item.answers) out << ' ' << n_answers << " |";
@@ -222,7 +222,7 @@ void render_debrief_markdown(const workshop::Debrief& d, std::ostream& out) {
     for (std::size_t n_answers : item.answers) out << ' ' << n_answers << " |";
     out << ' ' << percent(item.exact, item.answered) << " |\n";
   }
-  if (d.engine) out << "\nThe engine against the key: " << d.engine->count << " items, " << agreement_text(*d.engine) << ".\n";
+  if (d.engine) out << "\nThe engine against the key: " << counted(d.engine->count, "item") << ", " << agreement_text(*d.engine) << ".\n";
 }
 
 void render_handout_markdown(const workshop::Pack& pack, const checklist::Checklist& checklist, std::ostream& out) {

@@ -291,7 +291,7 @@ void render_debrief(const workshop::Debrief& d, std::ostream& out) {
     out << wrap("The answer key is still the engine's draft: a trainer has not checked it (key status=\"draft\" in "
                 "the pack).", 0);
   }
-  out << "\nThe room: " << d.participants.size() << " participants, " << d.room.count << " answers; " << agreement_text(d.room)
+  out << "\nThe room: " << counted(d.participants.size(), "participant") << ", " << counted(d.room.count, "answer") << "; " << agreement_text(d.room)
       << "\n\nPARTICIPANTS (agreement with the key)\n  " << fit("Participant", 28) << fit("Answered", 10) << fit("Exact", 8)
       << fit("Within one", 12) << "Kappa\n";
   for (const workshop::ParticipantScore& p : d.participants) {
@@ -306,7 +306,7 @@ void render_debrief(const workshop::Debrief& d, std::ostream& out) {
     const workshop::ItemSpread& item = d.items[d.discussion[n]];
     out << "  " << n + 1 << ". " << item.item_id << "  " << item.title << '\n'
         << "     Key " << label(item.key) << (item.engine ? ", engine " + std::string(label(*item.engine)) : "") << "; "
-        << percent(item.exact, item.answered) << " of " << item.answered << " answers on the key, "
+        << percent(item.exact, item.answered) << " of " << counted(item.answered, "answer") << " on the key, "
         << levels_text(item.mean_distance) << " levels away on average\n"
         << "     Answers: " << spread(item) << '\n';
     if (!item.rationale.empty()) out << wrap("Why the key says " + std::string(label(item.key)) + ": " + item.rationale, 5);
@@ -322,7 +322,7 @@ void render_debrief(const workshop::Debrief& d, std::ostream& out) {
     for (Level l : k_levels) out << fit(std::to_string(item.answers[static_cast<std::size_t>(l)]), label(l).size() + 2);
     out << percent(item.exact, item.answered) << '\n';
   }
-  if (d.engine) out << "\nThe engine against the key: " << d.engine->count << " items; " << agreement_text(*d.engine) << '\n';
+  if (d.engine) out << "\nThe engine against the key: " << counted(d.engine->count, "item") << "; " << agreement_text(*d.engine) << '\n';
 }
 
 void render_sessions(const std::vector<workshop::Debrief>& sessions, std::ostream& out) {

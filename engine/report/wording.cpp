@@ -17,6 +17,10 @@ std::string reviewed(const rules::Review& review) {
          review.at.substr(0, 10) + " (engine: " + std::string(label(review.engine_level)) + ")";
 }
 
+std::string counted(std::size_t count, std::string_view noun) {
+  return std::to_string(count) + " " + std::string(noun) + (count == 1 ? "" : "s");
+}
+
 std::string percent(std::size_t part, std::size_t whole) {
   if (whole == 0) return "-";
   return std::to_string(std::lround(100.0 * static_cast<double>(part) / static_cast<double>(whole))) + "%";

@@ -20,6 +20,9 @@ std::string place(const rules::Evidence& evidence);
 // when, and what the engine had rated.
 std::string reviewed(const rules::Review& review);
 
+// "1 participant", "3 participants": a count with its noun, plural with an "s" but for 1.
+std::string counted(std::size_t count, std::string_view noun);
+
 // "27%"; "-" when `whole` is 0.
 std::string percent(std::size_t part, std::size_t whole);
 

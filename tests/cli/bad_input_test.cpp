@@ -85,6 +85,15 @@ TEST_F(RefusedInput, NumbersOutOfRangeAreNamedAsGiven) {
   expect_refused({"score", k_sample, "--max-size", "1e300", "--db", m_db}, "--max-size must be a number of MB");
 }
 
+// Item ids as users type them.
+TEST_F(RefusedInput, ItemIdsInAnyCase) {
+  EXPECT_THAT(run_cli({"checklist", "show", "--item", "rdm-cf-04"}).out, HasSubstr("RDM-CF-04  Indicators disaggregated"));
+  const auto r = run_cli({"override", "1", "rdm-cca-04", "--level", "meets", "--note", "Annex 2", "--reviewer", "A. Reviewer",
+                          "--db", m_db});
+  EXPECT_EQ(r.exit_code, cli::k_exit_ok) << r.err;
+  EXPECT_THAT(run_cli({"override", "1", "--db", m_db}).out, HasSubstr("RDM-CCA-04"));
+}
+
 // Another program's SQLite file is refused as it is: not switched to WAL, no -wal or -shm left.
 TEST(ForeignDatabase, IsRefusedUntouched) {
   test::TempDir dir;

@@ -129,7 +129,7 @@ TEST_F(Workshop, NewDraftsAPackFromADocumentThatScoresAndHandsOut) {
   const auto scored = run_cli({"workshop", "score", pack_file, (m_dir / "eve.csv").string(), "--no-store"});
   ASSERT_EQ(scored.exit_code, 0) << scored.err;
   EXPECT_THAT(scored.out, HasSubstr("still the engine's draft"));
-  EXPECT_THAT(scored.out, HasSubstr("1 participants, 2 answers"));
+  EXPECT_THAT(scored.out, HasSubstr("1 participant, 2 answers"));
   EXPECT_THAT(scored.out, HasSubstr("The engine against the key: 2 items; 100% exact"));
 
   const auto wrong_kind = run_cli({"workshop", "new", test::source_file("samples/cca-norvania-2024.docx").string(), "--items",
