@@ -45,34 +45,40 @@ void add_once(std::vector<std::string>& out, const std::string& id) {
   if (std::find(out.begin(), out.end(), id) == out.end()) out.push_back(id);
 }
 
-void term_sets_read(const Signal& signal, std::vector<std::string>& out) {
+}  // namespace
+
+void for_each_leaf(const Signal& signal, const std::function<void(const Signal&)>& visit) {
   std::visit(Overloaded{
-                 [&](const Mentions& s) { add_once(out, s.term_set); },
-                 [&](const Coverage& s) { add_once(out, s.term_set); },
-                 [&](const Near& s) {
-                   add_once(out, s.term_set_a);
-                   add_once(out, s.term_set_b);
-                 },
-                 [&](const InTable& s) { add_once(out, s.term_set); },
-                 [](const Pattern&) {},
-                 [&](const Share& s) {
-                   add_once(out, s.header_set);
-                   add_once(out, s.having_set);
-                 },
-                 [&](const AllOf& s) { for (const Signal& x : s.signals) term_sets_read(x, out); },
-                 [&](const AnyOf& s) { for (const Signal& x : s.signals) term_sets_read(x, out); },
-                 [&](const Not& s) { for (const Signal& x : s.signal) term_sets_read(x, out); },
-                 [&](const AtLeast& s) { for (const Signal& x : s.signals) term_sets_read(x, out); },
+                 [&](const AllOf& s) { for (const Signal& x : s.signals) for_each_leaf(x, visit); },
+                 [&](const AnyOf& s) { for (const Signal& x : s.signals) for_each_leaf(x, visit); },
+                 [&](const Not& s) { for (const Signal& x : s.signal) for_each_leaf(x, visit); },
+                 [&](const AtLeast& s) { for (const Signal& x : s.signals) for_each_leaf(x, visit); },
+                 [&](const auto&) { visit(signal); },
              },
              signal);
 }
 
-}  // namespace
-
 std::vector<std::string> term_sets_read(const Item& item) {
   std::vector<std::string> out;
   for (const Criterion& criterion : item.criteria) {
-    if (criterion.signal) term_sets_read(*criterion.signal, out);
+    if (!criterion.signal) continue;
+    for_each_leaf(*criterion.signal, [&](const Signal& leaf) {
+      std::visit(Overloaded{
+                     [&](const Mentions& s) { add_once(out, s.term_set); },
+                     [&](const Coverage& s) { add_once(out, s.term_set); },
+                     [&](const Near& s) {
+                       add_once(out, s.term_set_a);
+                       add_once(out, s.term_set_b);
+                     },
+                     [&](const InTable& s) { add_once(out, s.term_set); },
+                     [&](const Share& s) {
+                       add_once(out, s.header_set);
+                       add_once(out, s.having_set);
+                     },
+                     [](const auto&) {},  // a pattern reads no set
+                 },
+                 leaf);
+    });
   }
   return out;
 }
@@ -92,6 +98,11 @@ const std::string& title_in(const Item& item, std::string_view lang) {
 const std::string& question_in(const Item& item, std::string_view lang) {
   const Translation* t = find_translation(item, lang);
   return t != nullptr && !t->question.empty() ? t->question : item.question;
+}
+
+const std::string& gap_in(const Item& item, std::string_view lang) {
+  const Translation* t = find_translation(item, lang);
+  return t != nullptr && !t->gap.empty() ? t->gap : item.gap;
 }
 
 }  // namespace unct::checklist

@@ -7,6 +7,7 @@
 #include "engine/core/level.hpp"
 
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -140,6 +141,10 @@ const TermSet* find_term_set(const Checklist& checklist, std::string_view id);
 const Item* find_item(const Checklist& checklist, std::string_view id);
 const Criterion* find_criterion(const Item& item, std::string_view id);
 bool applies_to(const Item& item, DocumentKind kind);
+// Calls `visit` with each signal of `signal` that is not a combination (all, any, not, at-least),
+// depth first: the one walk over a signal tree (term_sets_read and the compiler use it).
+void for_each_leaf(const Signal& signal, const std::function<void(const Signal&)>& visit);
+
 // The term sets an item's signals read directly (not those they include), in the order they first
 // appear, each once.
 std::vector<std::string> term_sets_read(const Item& item);
@@ -148,6 +153,8 @@ const Translation* find_translation(const Item& item, std::string_view lang);
 // The item's title and question in `lang` where the checklist translates them, else its own.
 const std::string& title_in(const Item& item, std::string_view lang);
 const std::string& question_in(const Item& item, std::string_view lang);
+// The item's gap text ("what to add") in `lang` where the checklist translates it, else its own.
+const std::string& gap_in(const Item& item, std::string_view lang);
 std::size_t item_count(const Checklist& checklist);
 
 }  // namespace unct::checklist

@@ -11,24 +11,16 @@
 namespace unct::rules {
 namespace {
 
-void collect_regexes(const checklist::Signal& signal, CompiledChecklist& out) {
-  std::visit(Overloaded{
-                 [&](const checklist::Pattern& s) {
-                   if (out.regex_index.count(s.regex) != 0) return;
-                   out.regex_index.emplace(s.regex, static_cast<std::uint32_t>(out.regexes.size()));
-                   out.regexes.push_back(std::make_shared<const re2::RE2>(s.regex, re2::RE2::Quiet));
-                 },
-                 [&](const checklist::AllOf& s) { for (const auto& x : s.signals) collect_regexes(x, out); },
-                 [&](const checklist::AnyOf& s) { for (const auto& x : s.signals) collect_regexes(x, out); },
-                 [&](const checklist::Not& s) { for (const auto& x : s.signal) collect_regexes(x, out); },
-                 [&](const checklist::AtLeast& s) { for (const auto& x : s.signals) collect_regexes(x, out); },
-                 [](const auto&) {},
-             },
-             signal);
+// Each `pattern` signal's expression, compiled once however many criteria use it.
+void collect_regex(const checklist::Signal& leaf, CompiledChecklist& out) {
+  const auto* s = std::get_if<checklist::Pattern>(&leaf);
+  if (s == nullptr || out.regex_index.count(s->regex) != 0) return;
+  out.regex_index.emplace(s->regex, static_cast<std::uint32_t>(out.regexes.size()));
+  out.regexes.push_back(std::make_shared<const re2::RE2>(s->regex, re2::RE2::Quiet));
 }
 
 // The sets a signal reads with a polarity other than `any`.
-void collect_polarity_sets(const checklist::Signal& signal, std::vector<std::string>& out) {
+void collect_polarity_sets(const checklist::Signal& leaf, std::vector<std::string>& out) {
   auto add = [&](checklist::Polarity p, std::initializer_list<std::string> sets) {
     if (p != checklist::Polarity::any) out.insert(out.end(), sets);
   };
@@ -37,13 +29,9 @@ void collect_polarity_sets(const checklist::Signal& signal, std::vector<std::str
                  [&](const checklist::Coverage& s) { add(s.polarity, {s.term_set}); },
                  [&](const checklist::InTable& s) { add(s.polarity, {s.term_set}); },
                  [&](const checklist::Near& s) { add(s.polarity, {s.term_set_a, s.term_set_b}); },
-                 [&](const checklist::AllOf& s) { for (const auto& x : s.signals) collect_polarity_sets(x, out); },
-                 [&](const checklist::AnyOf& s) { for (const auto& x : s.signals) collect_polarity_sets(x, out); },
-                 [&](const checklist::Not& s) { for (const auto& x : s.signal) collect_polarity_sets(x, out); },
-                 [&](const checklist::AtLeast& s) { for (const auto& x : s.signals) collect_polarity_sets(x, out); },
                  [](const auto&) {},
              },
-             signal);
+             leaf);
 }
 
 }  // namespace
@@ -94,17 +82,15 @@ CompiledChecklist compile(const checklist::Checklist& checklist) {
   }
 
   for (const checklist::Part& part : checklist.parts) out.parts.emplace_back(part.id, out.index_of(part.heading_set));
-  for (const checklist::Section& section : checklist.sections) {
-    for (const checklist::Item& item : section.items) {
-      for (const checklist::Criterion& criterion : item.criteria) if (criterion.signal) collect_regexes(*criterion.signal, out);
-    }
-  }
-
   std::vector<std::string> polarity_sets;
   for (const checklist::Section& section : checklist.sections) {
     for (const checklist::Item& item : section.items) {
       for (const checklist::Criterion& criterion : item.criteria) {
-        if (criterion.signal) collect_polarity_sets(*criterion.signal, polarity_sets);
+        if (!criterion.signal) continue;
+        checklist::for_each_leaf(*criterion.signal, [&](const checklist::Signal& leaf) {
+          collect_regex(leaf, out);
+          collect_polarity_sets(leaf, polarity_sets);
+        });
       }
     }
   }
