@@ -70,8 +70,7 @@ void render_item(const checklist::Checklist& checklist, const checklist::Item& i
   }
   out << "\n  References:\n";
   for (const checklist::Reference& ref : item.references) out << wrap("- " + ref.text, 4);
-  const checklist::Translation* t = checklist::find_translation(item, lang);
-  out << "\n  To reach Meets:\n" << wrap(t != nullptr && !t->gap.empty() ? t->gap : item.gap, 4);
+  out << "\n  To reach Meets:\n" << wrap(checklist::gap_in(item, lang), 4);
   if (!lang.empty() && lang != "en" && !item.external) render_vocabulary(checklist, item, lang, out);
   out << '\n';
 }

@@ -160,10 +160,7 @@ ItemResult rate(const checklist::Item& item, const std::string& section_id, cons
       }
     }
   }
-  if (result.level < Level::meets) {
-    const checklist::Translation* translation = checklist::find_translation(item, facts.language);
-    result.gap = translation != nullptr && !translation->gap.empty() ? translation->gap : item.gap;
-  }
+  if (result.level < Level::meets) result.gap = checklist::gap_in(item, facts.language);
   return result;
 }
 
