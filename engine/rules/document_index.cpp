@@ -139,6 +139,8 @@ DocumentIndex index_document(const CompiledChecklist& compiled, const ingest::Do
   matches.start.push_back(matches.all.size());
   assign_parts(compiled, document, matches, options.language, index);
   assign_rows(document, index);
+  index.front_matter = std::any_of(document.blocks.begin(), document.blocks.end(),
+                                   [](const ingest::Block& b) { return b.zone != ingest::Zone::text; });
   find_regexes(compiled, *index.text, index);
 
   // Hits of each set on its own, then with the sets it includes.

@@ -57,6 +57,7 @@ struct DocumentIndex {
   std::vector<std::vector<Hit>> hits;        // per set index: hits of the set and of the sets it
                                              // includes, by block then offset, exceptions removed
   std::vector<std::vector<Hit>> regex_hits;  // per regex index, by block then offset
+  bool front_matter = false;  // some block stands outside the running text (ingest::Zone)
 
   const PreparedBlock& block(std::uint32_t b) const { return text->blocks[b]; }
 };

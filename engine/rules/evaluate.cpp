@@ -25,9 +25,7 @@ class Evaluator {
 public:
   Evaluator(const CompiledChecklist& compiled, const ingest::Document& document, const DocumentIndex& index, Reach reach)
       : m_compiled(compiled), m_document(document), m_index(index),
-        m_text_only(reach == Reach::running_text &&
-                    std::any_of(document.blocks.begin(), document.blocks.end(),
-                                [](const ingest::Block& b) { return b.zone != ingest::Zone::text; })) {}
+        m_text_only(reach == Reach::running_text && index.front_matter) {}
 
   Outcome evaluate(const checklist::Signal& signal, Trace* trace) const {
     Outcome out = std::visit(Overloaded{
