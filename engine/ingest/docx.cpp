@@ -216,9 +216,11 @@ private:
 };
 
 // Footnotes and endnotes by "foo:<id>" / "end:<id>", each as its paragraphs' text.
-void read_notes(const std::optional<std::string>& xml, const char* part, const char* prefix, const char* label,
+// False when a note nested deeper than k_max_depth was left out.
+bool read_notes(const std::optional<std::string>& xml, const char* part, const char* prefix, const char* label,
                 const std::filesystem::path& path, std::map<std::string, std::vector<std::string>>& out) {
-  if (!xml) return;
+  if (!xml) return true;
+  bool complete = true;
   const pugi::xml_document doc = parse_part(*xml, part, path);
   for (pugi::xml_node note : doc.first_child().children()) {
     const std::string type = attribute(note, "type");
@@ -228,12 +230,13 @@ void read_notes(const std::optional<std::string>& xml, const char* part, const c
     for (pugi::xml_node p : note.children()) {
       if (local(p) != "p") continue;
       std::string text;
-      append_runs(p, text, nullptr);  // notes nest no deeper than Word writes them; deeper is left out
+      complete = append_runs(p, text, nullptr) && complete;
       text = trim(text);
       if (!text.empty()) paragraphs.push_back(std::string(label) + " " + id + ": " + text);
     }
     out[std::string(prefix) + ":" + id] = std::move(paragraphs);
   }
+  return complete;
 }
 
 }  // namespace
@@ -249,8 +252,8 @@ Document read_docx(std::string_view bytes, const std::filesystem::path& path, co
     throw InputError({.file = path}, what);
   }
   std::map<std::string, std::vector<std::string>> notes;
-  read_notes(package.part("word/footnotes.xml"), "word/footnotes.xml", "foo", "Footnote", path, notes);
-  read_notes(package.part("word/endnotes.xml"), "word/endnotes.xml", "end", "Endnote", path, notes);
+  bool complete = read_notes(package.part("word/footnotes.xml"), "word/footnotes.xml", "foo", "Footnote", path, notes);
+  complete = read_notes(package.part("word/endnotes.xml"), "word/endnotes.xml", "end", "Endnote", path, notes) && complete;
   const std::string xml = *package.part("word/document.xml");
   const pugi::xml_document doc = parse_part(xml, "word/document.xml", path);
   const pugi::xml_node body = child(doc.first_child(), "body");
@@ -260,7 +263,7 @@ Document read_docx(std::string_view bytes, const std::filesystem::path& path, co
   document.format = "docx";
   DocxReader reader(read_styles(package.part("word/styles.xml"), path), std::move(notes));
   document.blocks = reader.read(body);
-  if (reader.truncated()) {
+  if (reader.truncated() || !complete) {
     document.warnings.push_back("content nested more than " + std::to_string(k_max_depth) +
                                 " levels deep (content controls, runs) was left out");
   }
