@@ -8,6 +8,7 @@
 #include "engine/report/evaluation.hpp"
 
 #include <cstdio>
+#include <string_view>
 
 namespace unct::cli {
 
@@ -56,35 +57,28 @@ int run_evaluate(const std::vector<std::string>& args, Io io) {
   if (format == "json") report::render_evaluation_json(evaluation, io.out);
   else report::render_evaluation(evaluation, io.out);
 
-  // The floors CI sets: each figure below its floor is named, and the exit code is 1.
+  // The floors and ceilings CI sets: each figure past its bound is named, and the exit code is 1.
   bool below = false;
-  auto floor = [&](const char* option, const char* name, double value) {
-    if (values.count(option) == 0 || value >= values[option].as<double>()) return;
-    char line[160];
-    std::snprintf(line, sizeof line, "unct-assess: %s %.3f is below the floor %.3f (--%s)\n", name, value,
-                  values[option].as<double>(), option);
-    io.err << line;
-    below = true;
-  };
-  floor("min-exact", "exact agreement", evaluation.overall.exact_share());
-  floor("min-within-one", "agreement within one level", evaluation.overall.within_one_share());
-  floor("min-kappa", "weighted kappa", evaluation.overall.kappa.value_or(0.0));
-  floor("min-found", "share of gold Approaches-or-above found", evaluation.overall.found_share().value_or(1.0));
-  auto ceiling = [&](const char* option, const char* name, double value, double limit) {
-    if (value <= limit) return;
+  auto check = [&](const char* option, const char* name, double value) {
+    if (values.count(option) == 0) return;
+    const auto* count = boost::any_cast<std::size_t>(&values[option].value());
+    const double bound = count != nullptr ? static_cast<double>(*count) : values[option].as<double>();
+    const bool floor = std::string_view(option).starts_with("min-");
+    if (floor ? value >= bound : value <= bound) return;
     char line[200];
-    std::snprintf(line, sizeof line, "unct-assess: %s %.3f is above the ceiling %.3f (--%s)\n", name, value, limit, option);
+    std::snprintf(line, sizeof line, "unct-assess: %s %.3f is %s %.3f (--%s)\n", name, value,
+                  floor ? "below the floor" : "above the ceiling", bound, option);
     io.err << line;
     below = true;
   };
-  if (values.count("max-false-credit") != 0) {
-    ceiling("max-false-credit", "share of gold Missing rated above Missing", evaluation.overall.false_credit_share().value_or(0.0),
-            values["max-false-credit"].as<double>());
-  }
-  if (values.count("max-unearned-meets") != 0) {
-    ceiling("max-unearned-meets", "count of Meets or Exceeds where the gold says Missing or Approaches",
-            static_cast<double>(evaluation.overall.unearned_meets()), static_cast<double>(values["max-unearned-meets"].as<std::size_t>()));
-  }
+  const agreement::Agreement& overall = evaluation.overall;
+  check("min-exact", "exact agreement", overall.exact_share());
+  check("min-within-one", "agreement within one level", overall.within_one_share());
+  check("min-kappa", "weighted kappa", overall.kappa.value_or(0.0));
+  check("min-found", "share of gold Approaches-or-above found", overall.found_share().value_or(1.0));
+  check("max-false-credit", "share of gold Missing rated above Missing", overall.false_credit_share().value_or(0.0));
+  check("max-unearned-meets", "count of Meets or Exceeds where the gold says Missing or Approaches",
+        static_cast<double>(overall.unearned_meets()));
   return below ? k_exit_threshold_failed : k_exit_ok;
 }
 
