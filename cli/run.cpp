@@ -1,12 +1,15 @@
 #include "cli/run.hpp"
 
 #include "cli/commands.hpp"
+#include "engine/batch/reader_process.hpp"
 #include "engine/core/error.hpp"
 #include "engine/core/version.hpp"
 
 #include <boost/program_options/errors.hpp>
 
 #include <iomanip>
+
+#include <unistd.h>
 
 namespace unct::cli {
 namespace {
@@ -36,6 +39,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
       print_usage(out);
       return k_exit_ok;
     }
+    if (name == k_reader_worker_command) return batch::serve_reads(STDIN_FILENO);
     if (name == "--version") {
       out << "unct-assess " << k_engine_version << '\n';
       return k_exit_ok;

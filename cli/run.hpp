@@ -16,4 +16,10 @@ inline constexpr int k_exit_internal_error = 3;
 int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int run(int argc, char** argv, std::ostream& out, std::ostream& err);
 
+// The hidden command `batch` starts this program with, to read documents in a worker process
+// (batch::serve_reads on standard input). Not listed in the help: people never type it.
+inline constexpr const char* k_reader_worker_command = "read-worker";
+// The program that runs this process, for starting its reader workers.
+inline constexpr const char* k_this_program = "/proc/self/exe";
+
 }  // namespace unct::cli

@@ -9,8 +9,10 @@
 
 #include <unistd.h>
 
+#include <chrono>
 #include <cmath>
 #include <iostream>
+#include <sstream>
 #include <thread>
 
 namespace unct::cli {
@@ -53,7 +55,10 @@ public:
         case batch::Outcome::Status::skipped:
           m_out << "skipped " << o.path.string() << " (assessed with this checklist as " << o.assessment_id << ")";
           break;
-        case batch::Outcome::Status::failed: m_out << "FAILED " << o.error; break;
+        case batch::Outcome::Status::failed:
+          m_out << "FAILED " << o.error;
+          if (o.failed_in_batch != 0) m_out << " (as in batch " << o.failed_in_batch << ", not read again)";
+          break;
       }
       m_out << "; " << eta << '\n';
     }
@@ -65,6 +70,24 @@ private:
   bool m_terminal;
 };
 
+// "2 files that are not documents:\n  notes.csv: a spreadsheet ..." (the first 20).
+std::string passed_over_text(const std::vector<batch::Passed>& passed) {
+  constexpr std::size_t k_shown = 20;
+  std::string out = std::to_string(passed.size()) + (passed.size() == 1 ? " file" : " files") + " passed over:";
+  for (std::size_t i = 0; i < passed.size() && i < k_shown; ++i) {
+    out += "\n  " + passed[i].path.string() + ": " + passed[i].reason;
+  }
+  if (passed.size() > k_shown) out += "\n  and " + std::to_string(passed.size() - k_shown) + " more";
+  return out;
+}
+
+// 120, 0.5, 1e+300 as typed, without trailing zeros.
+std::string values_text(double value) {
+  std::ostringstream out;
+  out << value;
+  return out.str();
+}
+
 }  // namespace
 
 int run_batch(const std::vector<std::string>& args, Io io) {
@@ -75,7 +98,10 @@ int run_batch(const std::vector<std::string>& args, Io io) {
       ("db", po::value<std::string>()->default_value(default_database().string()), "database file the results are stored in")
       ("jobs,j", po::value<long long>()->default_value(cores), "documents scored at once (default: the number of cores)")
       ("manifest", po::value<std::string>(), "CSV giving per file: country, region, kind, language, year, draft")
-      ("force", po::bool_switch(), "score again documents already assessed with this checklist")
+      ("force", po::bool_switch(), "score again documents already assessed with this checklist, and those that failed")
+      ("retry-failed", po::bool_switch(), "read again documents that failed in an earlier run (passed over otherwise)")
+      ("time-limit", po::value<double>()->default_value(120), "seconds to read one document before it is failed")
+      ("min-words", po::value<long long>()->default_value(100), "fail documents with fewer words, as too short to assess")
       ("recursive", po::bool_switch(), "take the documents in subfolders of DIR too");
   add_read_options(options);
   po::options_description hidden;
@@ -88,28 +114,45 @@ int run_batch(const std::vector<std::string>& args, Io io) {
                      "Scores every document in the folder DIR (PDF, DOCX, HTML, Markdown, text), or every file the\n"
                      "list file LIST names (one path per line), and stores each assessment as soon as it is rated.\n"
                      "Documents already assessed with this checklist are skipped, so a run cut short is resumed by\n"
-                     "running it again. A document that fails is reported and the run goes on. Exit code 1 when\n"
-                     "any document failed.")) {
+                     "running it again. Each document is read in a worker process with a time limit: a document\n"
+                     "that fails, crashes or hangs its reader is reported and recorded, and the run goes on; a run\n"
+                     "again passes over it unless --retry-failed. Documents of fewer than --min-words words are\n"
+                     "failed as too short. Files that are not documents are listed. Exit code 1 when any document\n"
+                     "failed.")) {
     return 0;
   }
   // Read signed, so that "--jobs -1" is named as given, not as 4294967295.
   const long long asked = values["jobs"].as<long long>();
   if (asked < 1 || asked > 256) throw InputError({}, "--jobs " + std::to_string(asked) + ": use 1 to 256");
   const auto jobs = static_cast<unsigned>(asked);
+  const double time_limit = values["time-limit"].as<double>();
+  if (!(time_limit >= 0.1 && time_limit <= 86400)) {
+    throw InputError({}, "--time-limit " + values_text(time_limit) + ": use 0.1 to 86400 seconds");
+  }
+  const long long min_words = values["min-words"].as<long long>();
+  if (min_words < 0 || min_words > 1'000'000) throw InputError({}, "--min-words " + std::to_string(min_words) + ": use 0 to 1000000");
 
   // Every input is read and checked before the database is opened.
   const std::filesystem::path source = values["source"].as<std::string>();
   std::error_code error;
-  std::vector<batch::Entry> entries = std::filesystem::is_directory(source, error)
-                                          ? batch::entries_in_directory(source, values["recursive"].as<bool>())
-                                          : batch::entries_in_list(source);
-  if (entries.empty()) throw InputError({.file = source}, "no documents to score (PDF, DOCX, HTML, Markdown or text files)");
+  batch::Listing listing = std::filesystem::is_directory(source, error)
+                               ? batch::entries_in_directory(source, values["recursive"].as<bool>())
+                               : batch::Listing{.entries = batch::entries_in_list(source)};
+  std::vector<batch::Entry>& entries = listing.entries;
+  if (entries.empty()) {
+    throw InputError({.file = source}, "no documents to score (PDF, DOCX, HTML, Markdown or text files)" +
+                                           std::string(listing.passed_over.empty() ? "" : "; " + passed_over_text(listing.passed_over)));
+  }
   if (values.count("manifest") != 0) batch::apply_manifest(entries, read_csv(values["manifest"].as<std::string>()));
   const checklist::Checklist checklist = load_checklist_option(values);
   const rules::CompiledChecklist compiled = rules::compile(checklist);
 
   const batch::Options batch_options{.jobs = jobs,
                                      .force = values["force"].as<bool>(),
+                                     .retry_failed = values["retry-failed"].as<bool>(),
+                                     .reader_command = {k_this_program, k_reader_worker_command},
+                                     .time_limit = std::chrono::milliseconds(std::llround(time_limit * 1000)),
+                                     .min_words = static_cast<std::size_t>(min_words),
                                      .read = read_options(values),
                                      .database = values["db"].as<std::string>(),
                                      .source = source.string()};
@@ -124,10 +167,17 @@ int run_batch(const std::vector<std::string>& args, Io io) {
   }
   if (summary.counts.failed > 0) {
     io.out << "\nFailed:\n";
+    bool before = false;
     for (const batch::Outcome& o : summary.outcomes) {
-      if (o.status == batch::Outcome::Status::failed) io.out << "  " << o.error << '\n';
+      if (o.status != batch::Outcome::Status::failed) continue;
+      io.out << "  " << o.error;
+      if (o.failed_in_batch != 0) io.out << " (as in batch " << o.failed_in_batch << ", not read again)";
+      io.out << '\n';
+      before = before || o.failed_in_batch != 0;
     }
+    if (before) io.out << "Documents that failed in an earlier run are not read again; --retry-failed reads them.\n";
   }
+  if (!listing.passed_over.empty()) io.out << "\nNot scored: " << passed_over_text(listing.passed_over) << '\n';
   io.out << "\nStored in " << batch_options.database.string()
          << ". Next: `unct-assess gaps` ranks the items most often below Meets; `unct-assess export` writes the portfolio.\n";
   return summary.counts.failed > 0 ? 1 : k_exit_ok;  // 1: some documents failed

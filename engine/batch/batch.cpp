@@ -1,5 +1,7 @@
 #include "engine/batch/batch.hpp"
 
+#include "engine/batch/reader_process.hpp"
+
 #include "engine/core/ascii.hpp"
 #include "engine/core/clock.hpp"
 #include "engine/core/error.hpp"
@@ -30,10 +32,28 @@ std::string display(const fs::path& path) { return path.string(); }
 
 }  // namespace
 
-std::vector<Entry> entries_in_directory(const fs::path& directory, bool recursive) {
+namespace {
+
+// Why a file of a folder is not a document to score; what to do when it could be.
+std::string passed_over_reason(const fs::path& path) {
+  const std::string name = path.filename().string();
+  const std::string extension = ascii_lower(path.extension().string());
+  if (name.starts_with("~$")) return "an Office lock file, left while the document is open";
+  if (extension == ".doc" || extension == ".rtf" || extension == ".wpd" || extension == ".pages" || extension == ".odt") {
+    return "not a format the readers take: save it as DOCX or PDF to score it";
+  }
+  for (const char* sheet : {".xlsx", ".xls", ".ods", ".csv", ".pptx", ".ppt", ".odp"}) {
+    if (extension == sheet) return "a spreadsheet or slides, not a document to score";
+  }
+  return "not a document the readers take (PDF, DOCX, HTML, Markdown or text)";
+}
+
+}  // namespace
+
+Listing entries_in_directory(const fs::path& directory, bool recursive) {
   std::error_code error;
   if (!fs::is_directory(directory, error)) throw InputError({.file = directory}, "not a folder");
-  std::vector<Entry> out;
+  Listing out;
   const fs::path root = fs::weakly_canonical(directory, error);
   // A link is followed only to a file inside the folder: a link to /etc/passwd named notes.txt is
   // not read and stored.
@@ -43,9 +63,16 @@ std::vector<Entry> entries_in_directory(const fs::path& directory, bool recursiv
     return !error && end == root.end();
   };
   auto add = [&](const fs::directory_entry& file) {
-    if (!file.is_regular_file(error) || !ingest::is_document_name(file.path())) return;
-    if (file.is_symlink(error) && !inside(file.path())) return;
-    out.push_back({.path = file.path()});
+    if (file.path().filename().string().starts_with('.') || file.is_directory(error)) return;
+    if (!file.is_regular_file(error)) {
+      out.passed_over.push_back({file.path(), "not a regular file (a pipe, device, socket or broken link)"});
+    } else if (!ingest::is_document_name(file.path()) || file.path().filename().string().starts_with("~$")) {
+      out.passed_over.push_back({file.path(), passed_over_reason(file.path())});
+    } else if (file.is_symlink(error) && !inside(file.path())) {
+      out.passed_over.push_back({file.path(), "a link to a file outside the folder"});
+    } else {
+      out.entries.push_back({.path = file.path()});
+    }
   };
   try {
     if (recursive) {
@@ -56,7 +83,8 @@ std::vector<Entry> entries_in_directory(const fs::path& directory, bool recursiv
   } catch (const fs::filesystem_error& e) {
     throw InputError({.file = e.path1().empty() ? directory : e.path1()}, std::string("cannot list the folder: ") + e.code().message());
   }
-  std::sort(out.begin(), out.end(), [](const Entry& a, const Entry& b) { return a.path < b.path; });
+  std::sort(out.entries.begin(), out.entries.end(), [](const Entry& a, const Entry& b) { return a.path < b.path; });
+  std::sort(out.passed_over.begin(), out.passed_over.end(), [](const Passed& a, const Passed& b) { return a.path < b.path; });
   return out;
 }
 
@@ -157,16 +185,39 @@ void apply_manifest(std::vector<Entry>& entries, const CsvTable& manifest) {
 
 namespace {
 
-// Scores one document into `store`; every problem becomes a failed Outcome.
-Outcome score_one(const Entry& entry, store::Store& store, const checklist::Checklist& checklist,
+std::size_t word_count(const ingest::Document& document) {
+  std::size_t words = 0;
+  for (const ingest::Block& block : document.blocks) {
+    bool in_word = false;
+    for (const char c : block.text) {
+      const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+      if (!space && !in_word) ++words;
+      in_word = !space;
+    }
+  }
+  return words;
+}
+
+// Scores one document into `store`, reading it with `reader` when there is one; every problem
+// becomes a failed Outcome.
+Outcome score_one(const Entry& entry, store::Store& store, ReaderProcess* reader, const checklist::Checklist& checklist,
                   const rules::CompiledChecklist& compiled, const Options& options) {
   Outcome out{.path = entry.path};
   try {
     const ingest::Source source = ingest::load_source(entry.path, options.read);
+    out.sha256 = source.sha256;
     if (!options.force) {
       if (const std::optional<std::int64_t> earlier = store.assessed(source.sha256, checklist.sha256)) {
         out.status = Outcome::Status::skipped;
         out.assessment_id = *earlier;
+        return out;
+      }
+    }
+    if (!options.retry_failed && !options.force) {
+      if (const std::optional<store::FailureRow> failure = store.failed_before(source.sha256, checklist.sha256)) {
+        out.status = Outcome::Status::failed;
+        out.error = failure->error;
+        out.failed_in_batch = failure->batch_id;
         return out;
       }
     }
@@ -175,8 +226,13 @@ Outcome score_one(const Entry& entry, store::Store& store, const checklist::Chec
         cached->path = source.path;
         return std::move(*cached);
       }
-      return ingest::read_source(source, options.read);
+      return reader ? reader->read(source, options.read) : ingest::read_source(source, options.read);
     }();
+    if (const std::size_t words = word_count(document); words < options.min_words) {
+      throw InputError({.file = entry.path}, "only " + std::to_string(words) + (words == 1 ? " word" : " words") +
+                                                 ": too short to assess as a CCA, Cooperation Framework or response plan "
+                                                 "(is it the right file?)");
+    }
     const AssessOptions assess_options{.kind = entry.kind,
                                        .language = entry.language,
                                        .year = entry.year,
@@ -223,12 +279,15 @@ Summary run(const checklist::Checklist& checklist, const rules::CompiledChecklis
   std::exception_ptr fatal;
 
   auto work = [&](store::Store& store) {
+    // A worker process per thread, started with its first document.
+    std::optional<ReaderProcess> reader;
+    if (!options.reader_command.empty()) reader.emplace(options.reader_command, options.time_limit);
     for (std::size_t i; (i = next++) < entries.size();) {
       const Clock::time_point begin = Clock::now();
-      Outcome outcome = score_one(entries[i], store, checklist, compiled, options);
+      Outcome outcome = score_one(entries[i], store, reader ? &*reader : nullptr, checklist, compiled, options);
       if (outcome.status == Outcome::Status::failed) {
         try {
-          store.record_failure(summary.batch_id, display(outcome.path), outcome.error, now_utc());
+          store.record_failure(summary.batch_id, display(outcome.path), outcome.sha256, outcome.error, now_utc());
         } catch (const InputError&) {
           // The failure is still reported at the end of the run; the database problem shows
           // on the next document's save.
@@ -240,7 +299,7 @@ Summary run(const checklist::Checklist& checklist, const rules::CompiledChecklis
         case Outcome::Status::skipped: ++progress.counts.skipped; break;
         case Outcome::Status::failed: ++progress.counts.failed; break;
       }
-      if (outcome.status != Outcome::Status::skipped) {
+      if (outcome.status != Outcome::Status::skipped && outcome.failed_in_batch == 0) {
         rating_seconds += seconds_since(begin);
         ++rated;
       }

@@ -4,7 +4,9 @@
 // in parallel, each document stored in its own transaction as soon as it is rated, so that a
 // run cut short keeps what it finished and a second run picks up the rest. A document already
 // assessed with the same checklist (same SHA-256 of both) is skipped unless forced. A document
-// that cannot be read or rated is recorded with its error and the run goes on.
+// that cannot be read or rated is recorded with its error and the run goes on; by default it is
+// read in a worker process with a time limit (ReaderProcess), so that even a file that crashes or
+// hangs a reader is only a failure. A run again passes over the failures unless told to retry.
 
 #include "engine/assess/assess.hpp"
 #include "engine/checklist/model.hpp"
@@ -13,6 +15,7 @@
 #include "engine/rules/compiled.hpp"
 #include "engine/store/store.hpp"
 
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -34,10 +37,23 @@ struct Entry {
   bool operator==(const Entry&) const = default;
 };
 
+// A file of a folder that is not taken, and why ("a spreadsheet, not a document").
+struct Passed {
+  std::filesystem::path path;
+  std::string reason;
+  bool operator==(const Passed&) const = default;
+};
+
+struct Listing {
+  std::vector<Entry> entries;
+  std::vector<Passed> passed_over;  // files that are not documents, links out of the folder
+};
+
 // The documents in a folder (files named as documents, see ingest::is_document_name), sorted by
-// path; with `recursive`, those in its subfolders too. A symbolic link counts only when it leads
-// to a file inside the folder. Throws InputError when it is not a folder.
-std::vector<Entry> entries_in_directory(const std::filesystem::path& directory, bool recursive);
+// path, and the other files with the reason each is passed over (hidden files are not listed);
+// with `recursive`, those in its subfolders too. A symbolic link counts only when it leads to a
+// file inside the folder. Throws InputError when it is not a folder.
+Listing entries_in_directory(const std::filesystem::path& directory, bool recursive);
 
 // The documents a list file names, one path per line, relative to the list's folder unless
 // absolute; blank lines and lines starting with '#' are skipped. Throws InputError naming the
@@ -53,6 +69,15 @@ void apply_manifest(std::vector<Entry>& entries, const CsvTable& manifest);
 struct Options {
   unsigned jobs = 1;  // documents scored at once, each on its own thread and database connection
   bool force = false;  // score documents already assessed with this checklist again
+  // Read again documents that failed in an earlier run with this checklist; otherwise they are
+  // reported as failed again without being read.
+  bool retry_failed = false;
+  // The reader worker (see ReaderProcess): the program and its arguments. Empty: documents are
+  // read in this process, without the time limit, and a reader crash ends the run.
+  std::vector<std::string> reader_command;
+  std::chrono::milliseconds time_limit{std::chrono::minutes(2)};  // to read one document
+  // Fewer words than this and a document is failed as too short to assess (a note, a cover).
+  std::size_t min_words = 100;
   ingest::ReadOptions read;
   std::filesystem::path database;
   std::string source;  // the folder or list, recorded with the run
@@ -64,6 +89,8 @@ struct Outcome {
   Status status = Status::failed;
   std::int64_t assessment_id = 0;  // the new assessment, or the earlier one when skipped
   std::string error;               // when failed: the message, naming the file and place
+  std::string sha256;              // of the file, once read; empty when it could not be
+  std::int64_t failed_in_batch = 0;  // failed and not read again: the batch where it failed
   bool operator==(const Outcome&) const = default;
 };
 

@@ -235,7 +235,15 @@ CREATE TABLE workshop_answers (
 );
 )sql";
 
-constexpr Migration k_migrations[] = {{1, k_v1}, {2, k_v2}, {3, k_v3}, {4, k_v4}, {5, k_v5}, {6, k_v6}, {7, k_v7}};
+// Version 8: a failure keeps the SHA-256 of the file that failed (empty when it could not be
+// read at all), so that a batch run again passes over files that failed before, unless asked.
+constexpr const char* k_v8 = R"sql(
+ALTER TABLE batch_failures ADD COLUMN sha256 TEXT NOT NULL DEFAULT '';
+CREATE INDEX batch_failures_by_sha256 ON batch_failures(sha256);
+)sql";
+
+constexpr Migration k_migrations[] = {{1, k_v1}, {2, k_v2}, {3, k_v3}, {4, k_v4},
+                                      {5, k_v5}, {6, k_v6}, {7, k_v7}, {8, k_v8}};
 
 }  // namespace
 

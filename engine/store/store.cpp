@@ -702,14 +702,32 @@ std::int64_t Store::start_batch(const std::string& source, const std::string& ch
   });
 }
 
-void Store::record_failure(std::int64_t batch_id, const std::string& path, const std::string& error, const std::string& at) {
+void Store::record_failure(std::int64_t batch_id, const std::string& path, const std::string& sha256, const std::string& error,
+                           const std::string& at) {
   guarded(m_impl->path, [&] {
-    SQLite::Statement insert(m_impl->db, "INSERT INTO batch_failures (batch_id, path, error, failed_at) VALUES (?, ?, ?, ?)");
+    SQLite::Statement insert(m_impl->db,
+                             "INSERT INTO batch_failures (batch_id, path, sha256, error, failed_at) VALUES (?, ?, ?, ?, ?)");
     insert.bind(1, batch_id);
     insert.bind(2, path);
-    insert.bind(3, error);
-    insert.bind(4, at);
+    insert.bind(3, sha256);
+    insert.bind(4, error);
+    insert.bind(5, at);
     insert.exec();
+  });
+}
+
+std::optional<FailureRow> Store::failed_before(const std::string& document_sha256, const std::string& checklist_sha256) const {
+  return guarded(m_impl->path, [&]() -> std::optional<FailureRow> {
+    SQLite::Statement query(m_impl->db, "SELECT f.batch_id, f.path, f.error, f.failed_at FROM batch_failures f "
+                                        "JOIN batches b ON b.id = f.batch_id "
+                                        "WHERE f.sha256 = ? AND b.checklist_sha256 = ? ORDER BY f.id DESC LIMIT 1");
+    query.bind(1, document_sha256);
+    query.bind(2, checklist_sha256);
+    if (!query.executeStep()) return std::nullopt;
+    return FailureRow{.batch_id = query.getColumn(0).getInt64(),
+                      .path = query.getColumn(1).getString(),
+                      .error = query.getColumn(2).getString(),
+                      .failed_at = query.getColumn(3).getString()};
   });
 }
 

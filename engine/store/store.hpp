@@ -114,6 +114,15 @@ struct BatchCounts {
   bool operator==(const BatchCounts&) const = default;
 };
 
+// A document a batch run could not score.
+struct FailureRow {
+  std::int64_t batch_id = 0;
+  std::string path;
+  std::string error;
+  std::string failed_at;
+  bool operator==(const FailureRow&) const = default;
+};
+
 // The schema version this program writes.
 int latest_schema_version();
 
@@ -187,7 +196,12 @@ public:
   // (a run cut short keeps an empty finished_at).
   std::int64_t start_batch(const std::string& source, const std::string& checklist_sha256, std::size_t documents,
                            const std::string& at);
-  void record_failure(std::int64_t batch_id, const std::string& path, const std::string& error, const std::string& at);
+  // `sha256`: of the file that failed; empty when it could not be read.
+  void record_failure(std::int64_t batch_id, const std::string& path, const std::string& sha256, const std::string& error,
+                      const std::string& at);
+  // The newest failure recorded for the file with this SHA-256 in a batch run with the checklist
+  // with this SHA-256; nullopt when it never failed so.
+  std::optional<FailureRow> failed_before(const std::string& document_sha256, const std::string& checklist_sha256) const;
   void finish_batch(std::int64_t batch_id, const BatchCounts& counts, const std::string& at);
 
   // SQLite's integrity_check and foreign_key_check: the problems found, empty when none.

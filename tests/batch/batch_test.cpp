@@ -37,10 +37,22 @@ protected:
 TEST_F(Folder, TakesTheDocumentsSortedAndSubfoldersOnlyWhenRecursive) {
   fs::create_directory(m_dir / "2024");
   test::write_bytes(m_dir / "2024" / "cf.txt", "Cooperation Framework\n");
-  EXPECT_THAT(names(entries_in_directory(m_dir.path(), false)),
+  EXPECT_THAT(names(entries_in_directory(m_dir.path(), false).entries),
               ElementsAre("RDM-CCA-01.meets.md", "RDM-CCA-02.meets.md", "RDM-CCA-03.meets.md", "broken.pdf"));
-  EXPECT_EQ(entries_in_directory(m_dir.path(), true).size(), 5u);
+  EXPECT_EQ(entries_in_directory(m_dir.path(), true).entries.size(), 5u);
   EXPECT_THAT([&] { entries_in_directory(m_dir / "none", false); }, ThrowsMessage<InputError>(HasSubstr("none: not a folder")));
+}
+
+// What is not taken is listed with the reason, so a reviewer knows the .doc was not scored.
+TEST_F(Folder, ListsTheFilesPassedOverAndWhy) {
+  test::write_bytes(m_dir / "old.doc", "x");
+  test::write_bytes(m_dir / "~$draft.docx", "x");
+  test::write_bytes(m_dir / ".DS_Store", "x");
+  const Listing listing = entries_in_directory(m_dir.path(), false);
+  ASSERT_EQ(listing.passed_over.size(), 3u);
+  EXPECT_EQ(listing.passed_over[0], (Passed{m_dir / "notes.csv", "a spreadsheet or slides, not a document to score"}));
+  EXPECT_EQ(listing.passed_over[1], (Passed{m_dir / "old.doc", "not a format the readers take: save it as DOCX or PDF to score it"}));
+  EXPECT_EQ(listing.passed_over[2], (Passed{m_dir / "~$draft.docx", "an Office lock file, left while the document is open"}));
 }
 
 // A link to a document inside the folder is taken; a link out of it (to a system file named like
@@ -51,7 +63,7 @@ TEST_F(Folder, LinksOutOfTheFolderAreNotFollowed) {
   fs::create_symlink(elsewhere / "secret.txt", m_dir / "notes.txt");
   fs::create_symlink(m_dir / "RDM-CCA-01.meets.md", m_dir / "again.md");
   std::vector<std::string> files;  // by name: fs::relative would resolve the links
-  for (const Entry& e : entries_in_directory(m_dir.path(), false)) files.push_back(e.path.filename().string());
+  for (const Entry& e : entries_in_directory(m_dir.path(), false).entries) files.push_back(e.path.filename().string());
   EXPECT_THAT(files, ElementsAre("RDM-CCA-01.meets.md", "RDM-CCA-02.meets.md", "RDM-CCA-03.meets.md", "again.md", "broken.pdf"));
 }
 
@@ -67,7 +79,7 @@ TEST_F(Folder, ListFileNamesDocumentsRelativeToItself) {
 }
 
 TEST_F(Folder, ManifestSetsWhatEachDocumentIs) {
-  std::vector<Entry> entries = entries_in_directory(m_dir.path(), false);
+  std::vector<Entry> entries = entries_in_directory(m_dir.path(), false).entries;
   test::write_bytes(m_dir / "manifest.csv",
                     "file,country,region,kind,language,year,draft\n"
                     "RDM-CCA-01.meets.md,Valdoria,Europe,CF,fr,2024,draft 2\n"
@@ -84,7 +96,7 @@ TEST_F(Folder, ManifestSetsWhatEachDocumentIs) {
 }
 
 TEST_F(Folder, ManifestErrorsNameTheLine) {
-  const std::vector<Entry> entries = entries_in_directory(m_dir.path(), false);
+  const std::vector<Entry> entries = entries_in_directory(m_dir.path(), false).entries;
   auto apply = [&](const std::string& csv) {
     test::write_bytes(m_dir / "m.csv", csv);
     std::vector<Entry> copy = entries;
@@ -105,11 +117,16 @@ TEST_F(Folder, ManifestErrorsNameTheLine) {
 
 class Run : public Folder {
 protected:
-  Summary run_batch(unsigned jobs, bool force = false) {
-    const std::vector<Entry> entries = entries_in_directory(m_dir.path(), false);
+  Summary run_batch(unsigned jobs, bool force = false, bool retry_failed = false, std::size_t min_words = 1) {
+    const std::vector<Entry> entries = entries_in_directory(m_dir.path(), false).entries;
     std::size_t calls = 0;
     Summary s = run(m_checklist, m_compiled, entries,
-                    {.jobs = jobs, .force = force, .database = m_dir / "u.db", .source = m_dir.path().string()},
+                    {.jobs = jobs,
+                     .force = force,
+                     .retry_failed = retry_failed,
+                     .min_words = min_words,
+                     .database = m_dir / "u.db",
+                     .source = m_dir.path().string()},
                     [&](const Progress& p, const Outcome&) {
                       ++calls;
                       EXPECT_EQ(p.done, calls);
@@ -146,6 +163,31 @@ TEST_F(Run, SecondRunSkipsWhatIsStoredUnlessForced) {
   const Summary forced = run_batch(2, true);
   EXPECT_EQ(forced.counts, (store::BatchCounts{.scored = 3, .skipped = 0, .failed = 1}));
   EXPECT_EQ(count("SELECT COUNT(*) FROM assessments"), 6);
+}
+
+// A document that failed is not read again by the next run, which reports it failed as before;
+// asked to retry, the run reads it again (and scores it, once it has been mended).
+TEST_F(Run, FailuresArePassedOverUntilRetried) {
+  run_batch(1);
+  const Summary again = run_batch(1);
+  EXPECT_EQ(again.counts, (store::BatchCounts{.scored = 0, .skipped = 3, .failed = 1}));
+  EXPECT_EQ(again.outcomes[3].failed_in_batch, 1);
+  EXPECT_THAT(again.outcomes[3].error, HasSubstr("broken.pdf: the PDF is truncated"));
+  EXPECT_EQ(count("SELECT COUNT(*) FROM batch_failures WHERE batch_id = 2"), 1);  // each run lists its failures
+  const Summary retried = run_batch(1, false, true);
+  EXPECT_EQ(retried.outcomes[3].failed_in_batch, 0);
+  EXPECT_THAT(retried.outcomes[3].error, HasSubstr("broken.pdf: the PDF is truncated"));
+  // A mended file has another SHA-256: it is read without being asked.
+  fs::copy_file(test::source_file("samples/cca-tessaly-2023.pdf"), m_dir / "broken.pdf", fs::copy_options::overwrite_existing);
+  EXPECT_EQ(run_batch(1).outcomes[3].status, Outcome::Status::scored);
+}
+
+TEST_F(Run, DocumentsTooShortToAssessFail) {
+  test::write_bytes(m_dir / "RDM-CCA-02.meets.md", "Draft notes.\n");
+  const Summary s = run_batch(1, false, false, 30);
+  EXPECT_EQ(s.outcomes[0].status, Outcome::Status::scored);
+  EXPECT_EQ(s.outcomes[1].status, Outcome::Status::failed);
+  EXPECT_THAT(s.outcomes[1].error, HasSubstr("RDM-CCA-02.meets.md: only 2 words: too short to assess"));
 }
 
 TEST_F(Run, ParallelJobsStoreTheSameAsOne) {

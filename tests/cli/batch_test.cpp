@@ -9,6 +9,7 @@
 #include <zip.h>
 
 #include <chrono>
+#include <random>
 #include <thread>
 
 namespace unct {
@@ -143,11 +144,100 @@ TEST(BatchCommand, AFailedDocumentIsListedAndExitsOne) {
   test::TempDir dir;
   fs::copy_file(test::fixture("items/RDM-CCA-01.meets.md"), dir / "a.md");
   fs::copy_file(test::fixture("ingest/truncated.pdf"), dir / "b.pdf");
-  const auto r = run_cli({"batch", dir.path().string(), "--db", (dir / "u.db").string(), "--jobs", "1"});
+  const auto r = run_cli({"batch", dir.path().string(), "--db", (dir / "u.db").string(), "--jobs", "1", "--min-words", "10"});
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_THAT(r.out, HasSubstr("1 scored, 0 skipped, 1 failed"));
   EXPECT_THAT(r.out, HasSubstr("Failed:\n  " + (dir / "b.pdf").string() + ": the PDF is truncated"));
   EXPECT_THAT(r.err, HasSubstr("[2/2] FAILED "));
+}
+
+// A DOCX whose body is `body` (WordprocessingML inside <w:body>).
+void write_docx(const fs::path& path, const std::string& body) {
+  int error = 0;
+  zip_t* archive = zip_open(path.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &error);
+  ASSERT_NE(archive, nullptr);
+  const std::string document = "<?xml version=\"1.0\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/"
+                               "wordprocessingml/2006/main\"><w:body>" + body + "</w:body></w:document>";
+  const std::string types = "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+                            "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument."
+                            "wordprocessingml.document.main+xml\"/></Types>";
+  const std::vector<std::pair<std::string, const std::string*>> parts{{"[Content_Types].xml", &types},
+                                                                       {"word/document.xml", &document}};
+  for (const auto& [name, text] : parts) {
+    zip_source_t* source = zip_source_buffer(archive, text->data(), text->size(), 0);
+    ASSERT_GE(zip_file_add(archive, name.c_str(), source, ZIP_FL_ENC_UTF_8), 0);
+  }
+  ASSERT_EQ(zip_close(archive), 0);  // reads the buffers: they must still be alive
+}
+
+std::string repeated(const std::string& part, int times) {
+  std::string out;
+  for (int i = 0; i < times; ++i) out += part;
+  return out;
+}
+
+// The files that crashed earlier readers or a whole batch: each is a failure with its reason,
+// and every good document is stored once; a run again passes over them unless asked to retry.
+TEST(BatchCommand, CrashClassFilesAreFailuresAndTheRestIsScored) {
+  test::TempDir dir;
+  const fs::path folder = dir / "portfolio";
+  fs::create_directories(folder);
+  std::size_t good = 0;
+  for (const auto& f : fs::directory_iterator(test::source_file("samples"))) {
+    if (!ingest::is_document_name(f.path())) continue;
+    fs::copy_file(f.path(), folder / f.path().filename());
+    ++good;
+  }
+  write_docx(folder / "nested-controls.docx", repeated("<w:sdt><w:sdtContent>", 20000) + "<w:p><w:r><w:t>Roma</w:t></w:r></w:p>" +
+                                                 repeated("</w:sdtContent></w:sdt>", 20000));
+  write_docx(folder / "nested-runs.docx",
+             "<w:p>" + repeated("<w:r>", 40000) + "<w:t>Roma</w:t>" + repeated("</w:r>", 40000) + "</w:p>");
+  test::write_bytes(folder / "long-item.md", "- " + std::string(100000, 'x') + "\n");
+  test::write_bytes(folder / "long-heading.md", "## " + std::string(60000, 'y') + "\n");
+  fs::copy_file(test::fixture("ingest/truncated.pdf"), folder / "cut.pdf");
+  const std::string db = (dir / "u.db").string();
+
+  const auto r = run_cli({"batch", folder.string(), "--db", db, "--jobs", "2"});
+  EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
+  EXPECT_THAT(r.out, HasSubstr(std::to_string(good) + " scored, 0 skipped, 5 failed"));
+  for (const char* name : {"long-item.md", "long-heading.md"}) {
+    EXPECT_THAT(r.out, HasSubstr((folder / name).string() + ": only 1 word: too short to assess")) << name;
+  }
+  for (const char* name : {"nested-controls.docx", "nested-runs.docx"}) {
+    EXPECT_THAT(r.out, HasSubstr((folder / name).string() + ": the document has no text")) << name;
+  }
+  EXPECT_THAT(r.out, HasSubstr((folder / "cut.pdf").string() + ": the PDF is truncated"));
+  EXPECT_EQ(query(db, "SELECT COUNT(*) FROM assessments"), static_cast<int>(good));
+  EXPECT_EQ(query(db, "SELECT COUNT(DISTINCT document_id) FROM assessments"), static_cast<int>(good));
+  EXPECT_EQ(query(db, "SELECT COUNT(*) FROM batch_failures"), 5);
+
+  const auto again = run_cli({"batch", folder.string(), "--db", db, "--jobs", "2"});
+  EXPECT_THAT(again.out, HasSubstr("0 scored, " + std::to_string(good) + " skipped, 5 failed"));
+  EXPECT_THAT(again.out, HasSubstr("cut.pdf: the PDF is truncated: it does not end with %%EOF (1438 bytes); download or export "
+                                   "it again (as in batch 1, not read again)"));
+  EXPECT_THAT(again.out, HasSubstr("--retry-failed reads them"));
+  const auto retried = run_cli({"batch", folder.string(), "--db", db, "--retry-failed"});
+  EXPECT_THAT(retried.out, Not(HasSubstr("not read again")));
+  EXPECT_EQ(run_cli({"db", "check", "--db", db}).exit_code, 0);
+}
+
+TEST(BatchCommand, ListsWhatItPassesOver) {
+  test::TempDir dir;
+  fs::copy_file(test::source_file("samples/cca-valdoria-2025.md"), dir / "cca.md");
+  test::write_bytes(dir / "budget.xlsx", "PK");
+  test::write_bytes(dir / "old.doc", "x");
+  const auto r = run_cli({"batch", dir.path().string(), "--db", (dir / "u.db").string()});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("Not scored: 2 files passed over:\n  " + (dir / "budget.xlsx").string() +
+                               ": a spreadsheet or slides, not a document to score\n  " + (dir / "old.doc").string() +
+                               ": not a format the readers take: save it as DOCX or PDF to score it\n"));
+  fs::remove(dir / "cca.md");
+  fs::remove(dir / "u.db");
+  const auto none = run_cli({"batch", dir.path().string(), "--db", (dir / "u.db").string()});
+  EXPECT_EQ(none.exit_code, cli::k_exit_bad_input);
+  EXPECT_THAT(none.err, HasSubstr(": no documents to score (PDF, DOCX, HTML, Markdown or text files); 2 files passed over:"));
+  EXPECT_THAT(run_cli({"batch", dir.path().string(), "--time-limit", "0"}).err, HasSubstr("--time-limit 0: use 0.1 to 86400 seconds"));
+  EXPECT_THAT(run_cli({"batch", dir.path().string(), "--min-words", "-5"}).err, HasSubstr("--min-words -5: use 0 to 1000000"));
 }
 
 TEST(BatchCommand, BadManifestLeavesNoDatabase) {
@@ -176,40 +266,44 @@ fs::path make_portfolio(const fs::path& folder, int count) {
   return folder;
 }
 
-// kill -9 in the middle of a batch loses at most the document in flight; running the batch
-// again completes the rest, and every document is stored once.
-TEST(BatchProcess, KilledMidRunThenResumedStoresEveryDocumentOnce) {
+// kill -9 at ten random moments of a batch (creating the database, reading, storing), then a run
+// to the end: every document is stored once, nothing is half-written, and db check is clean.
+TEST(BatchProcess, KilledTenTimesThenResumedStoresEveryDocumentOnce) {
   test::TempDir dir;
   constexpr int k_documents = 24;
   const fs::path folder = make_portfolio(dir / "portfolio", k_documents);
   const fs::path db = dir / "u.db";
+  // How long a whole run takes here, so that the kills fall inside one.
+  const auto started = std::chrono::steady_clock::now();
   {
-    test::Program batch({"batch", folder.string(), "--db", db.string(), "--jobs", "1"}, dir / "first.log");
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(120);
-    int stored = 0;
-    while (stored < 3 && std::chrono::steady_clock::now() < deadline) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(5));
-      if (!fs::exists(db)) continue;
-      try {
-        stored = query(db, "SELECT COUNT(*) FROM assessments");
-      } catch (const std::exception&) {
-        // the schema is still being created
-      }
-    }
+    test::Program timing({"batch", folder.string(), "--db", (dir / "timing.db").string(), "--jobs", "2"}, dir / "timing.log");
+    ASSERT_EQ(timing.wait(), 0) << test::read_bytes(dir / "timing.log");
+  }
+  const auto whole = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
+  std::mt19937 random(20261130);
+  std::uniform_int_distribution<long> moment(0, whole.count());
+  for (int kill = 0; kill < 10; ++kill) {
+    test::Program batch({"batch", folder.string(), "--db", db.string(), "--jobs", "2"}, dir / "killed.log");
+    std::this_thread::sleep_for(std::chrono::milliseconds(moment(random)));
     batch.kill_hard();
   }
-  const int before = query(db, "SELECT COUNT(*) FROM assessments");
-  ASSERT_GE(before, 3);
-  ASSERT_LT(before, k_documents) << "the batch finished before it could be killed";
-  EXPECT_EQ(query(db, "SELECT COUNT(*) FROM batches WHERE finished_at = ''"), 1);  // cut short
-  EXPECT_EQ(run_cli({"db", "check", "--db", db.string()}).exit_code, 0);
+  if (fs::exists(db)) {
+    const int before = query(db, "SELECT COUNT(*) FROM assessments");
+    EXPECT_LE(before, k_documents);
+    EXPECT_EQ(query(db, "SELECT COUNT(DISTINCT document_id) FROM assessments"), before);
+    EXPECT_EQ(query(db, "SELECT COUNT(*) FROM item_results"), before * 43);  // no assessment half-written
+    EXPECT_EQ(run_cli({"db", "check", "--db", db.string()}).exit_code, 0);
+  }
 
   const auto resumed = run_cli({"batch", folder.string(), "--db", db.string(), "--jobs", "2"});
   ASSERT_EQ(resumed.exit_code, 0) << resumed.out << resumed.err;
-  EXPECT_THAT(resumed.out, HasSubstr(std::to_string(k_documents - before) + " scored, " + std::to_string(before) + " skipped, 0 failed"));
   EXPECT_EQ(query(db, "SELECT COUNT(*) FROM assessments"), k_documents);
   EXPECT_EQ(query(db, "SELECT COUNT(DISTINCT document_id) FROM assessments"), k_documents);
   EXPECT_EQ(query(db, "SELECT COUNT(*) FROM item_results"), k_documents * 43);
+  EXPECT_EQ(query(db, "SELECT COUNT(*) FROM batch_failures"), 0);
+  const auto check = run_cli({"db", "check", "--db", db.string()});
+  EXPECT_EQ(check.exit_code, 0) << check.out;
+  EXPECT_THAT(check.out, HasSubstr(": ok (schema version "));
 }
 
 // Two batch processes (two jobs each) on one database and the same folder: neither meets
