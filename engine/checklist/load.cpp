@@ -63,11 +63,7 @@ bool has_word_character(std::string_view term) {
 class Reader {
 public:
   Reader(std::string_view xml, const std::filesystem::path& path, std::vector<Diagnostic>& out)
-      : m_xml(xml), m_path(path), m_out(out) {
-    for (std::size_t i = 0; i < xml.size(); ++i) {
-      if (xml[i] == '\n') m_line_starts.push_back(i + 1);
-    }
-  }
+      : m_lines(xml), m_path(path), m_out(out) {}
 
   Checklist read(const pugi::xml_node root) {
     Checklist checklist;
@@ -93,16 +89,11 @@ public:
 private:
   SourceLocation at(const pugi::xml_node node, const std::string& item_id = {}) const {
     // pugixml points at an element's name; editors and libxml2 point at its '<'.
-    // Every term carries its line, so the line is found by a search over line starts rather than
-    // by counting from the top of the file.
+    // Every term carries its line, so each place comes from the index: counting from the start of
+    // the line instead made a checklist written on one line quadratic to load (issue 18).
     const auto offset = static_cast<std::size_t>(std::max<std::ptrdiff_t>(node.offset_debug() - 1, 0));
-    const auto next_line = std::upper_bound(m_line_starts.begin(), m_line_starts.end(), offset);
-    const std::size_t line_start = next_line == m_line_starts.begin() ? 0 : *(next_line - 1);
-    const LineColumn lc = line_column_at(m_xml.substr(line_start), offset - line_start);
-    return {.file = m_path,
-            .line = static_cast<int>(next_line - m_line_starts.begin()) + lc.line,
-            .column = lc.column,
-            .item_id = item_id};
+    const LineColumn lc = m_lines.at(offset);
+    return {.file = m_path, .line = lc.line, .column = lc.column, .item_id = item_id};
   }
 
   void problem(const pugi::xml_node node, std::string message, const std::string& item_id = {}) {
@@ -411,8 +402,7 @@ private:
     return item;
   }
 
-  std::string_view m_xml;
-  std::vector<std::size_t> m_line_starts;  // offsets just after each '\n'
+  LineIndex m_lines;
 
   const std::filesystem::path& m_path;
   std::vector<Diagnostic>& m_out;

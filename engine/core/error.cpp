@@ -1,5 +1,7 @@
 #include "engine/core/error.hpp"
 
+#include <algorithm>
+
 namespace unct {
 
 std::string to_string(const SourceLocation& where) {
@@ -35,6 +37,45 @@ LineColumn line_column_at(std::string_view text, std::size_t offset) {
     }
   }
   return at;
+}
+
+namespace {
+
+// Code points are counted from the checkpoint before an offset: small enough to keep each lookup
+// short, large enough that the checkpoints take an eighth of the text's size in memory at most.
+constexpr std::size_t k_checkpoint_bytes = 64;
+
+bool starts_code_point(char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }
+
+}  // namespace
+
+LineIndex::LineIndex(std::string_view text) : m_text(text), m_line_starts{0} {
+  m_checkpoints.reserve(text.size() / k_checkpoint_bytes + 1);
+  std::size_t code_points = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (i % k_checkpoint_bytes == 0) m_checkpoints.push_back(code_points);
+    if (text[i] == '\n') m_line_starts.push_back(i + 1);
+    if (starts_code_point(text[i])) ++code_points;
+  }
+  if (text.size() % k_checkpoint_bytes == 0) m_checkpoints.push_back(code_points);
+}
+
+std::size_t LineIndex::code_points_before(std::size_t offset) const {
+  const std::size_t checkpoint = offset / k_checkpoint_bytes;
+  std::size_t code_points = m_checkpoints[checkpoint];
+  for (std::size_t i = checkpoint * k_checkpoint_bytes; i < offset; ++i) {
+    if (starts_code_point(m_text[i])) ++code_points;
+  }
+  return code_points;
+}
+
+LineColumn LineIndex::at(std::size_t offset) const {
+  offset = std::min(offset, m_text.size());
+  // The last line start at or before the offset; a '\n' itself belongs to the line it ends.
+  const auto next = std::upper_bound(m_line_starts.begin(), m_line_starts.end(), offset);
+  const std::size_t line_start = *(next - 1);
+  return {.line = static_cast<int>(next - m_line_starts.begin()),
+          .column = static_cast<int>(code_points_before(offset) - code_points_before(line_start)) + 1};
 }
 
 }  // namespace unct

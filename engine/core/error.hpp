@@ -4,6 +4,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace unct {
 
@@ -41,7 +42,25 @@ struct LineColumn {
   int column = 1;
   bool operator==(const LineColumn&) const = default;
 };
+// Counts from the start of `text`: for one offset. For many offsets in one text, use LineIndex.
 LineColumn line_column_at(std::string_view text, std::size_t offset);
+
+// The same answer as line_column_at for any number of offsets in one text, each lookup costing a
+// binary search and a count of at most 128 bytes however long the line. Reporting a place per
+// node of a file written on one line would otherwise rescan the file for each node.
+// Requires: `text` outlives the index.
+class LineIndex {
+public:
+  explicit LineIndex(std::string_view text);  // one pass over the text
+  LineColumn at(std::size_t offset) const;
+
+private:
+  std::size_t code_points_before(std::size_t offset) const;
+
+  std::string_view m_text;
+  std::vector<std::size_t> m_line_starts;  // offset of each line's first byte; the first is 0
+  std::vector<std::size_t> m_checkpoints;  // code points before byte 64 * n
+};
 
 // One problem in an input file (a checklist, a workshop pack), at file:line:column.
 struct Diagnostic {

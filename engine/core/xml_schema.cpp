@@ -8,35 +8,93 @@
 
 #include <cctype>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
+#include <unordered_map>
 
 namespace unct {
 namespace {
 
+// Offsets of the '<' of every start tag, in document order. In well-formed XML without a DTD any
+// other '<' opens an end tag, a comment, a CDATA section or a processing instruction: none may
+// stand in text or in an attribute value.
+std::vector<std::size_t> start_tag_offsets(std::string_view xml) {
+  std::vector<std::size_t> out;
+  const auto past = [xml](std::size_t from, std::string_view end) {
+    const std::size_t at = xml.find(end, from);
+    return at == std::string_view::npos ? xml.size() : at + end.size();
+  };
+  for (std::size_t at = xml.find('<'); at != std::string_view::npos; at = xml.find('<', at)) {
+    const std::string_view rest = xml.substr(at);
+    if (rest.starts_with("<!--")) {
+      at = past(at + 4, "-->");
+    } else if (rest.starts_with("<![CDATA[")) {
+      at = past(at + 9, "]]>");
+    } else if (rest.starts_with("<?")) {
+      at = past(at + 2, "?>");
+    } else {
+      if (!rest.starts_with("</") && !rest.starts_with("<!")) out.push_back(at);
+      ++at;
+    }
+  }
+  return out;
+}
+
+// The elements of a parsed document in document order (the order of their start tags).
+std::vector<const xmlNode*> elements_of(const xmlDoc* doc) {
+  std::vector<const xmlNode*> out;
+  const auto* const top = reinterpret_cast<const xmlNode*>(doc);
+  const xmlNode* node = doc->children;
+  while (node != nullptr) {
+    if (node->type == XML_ELEMENT_NODE) {
+      out.push_back(node);
+      if (node->children != nullptr) {
+        node = node->children;
+        continue;
+      }
+    }
+    while (node != nullptr && node->next == nullptr) node = node->parent == top ? nullptr : node->parent;
+    if (node != nullptr) node = node->next;
+  }
+  return out;
+}
+
+// Where the elements of a parsed document start in its text. libxml2 names the node of a schema
+// error and its line (at most 65535) but no column, and searching the line for "<name" finds the
+// wrong element when the line holds several of that name, as on a file written on one line.
+// The n-th element of the tree is the n-th start tag of the text, so both are listed once, at
+// the first schema error, and paired.
+class ElementPlaces {
+public:
+  ElementPlaces(std::string_view xml, const xmlDoc* doc) : m_lines(xml) {
+    const std::vector<std::size_t> starts = start_tag_offsets(xml);
+    const std::vector<const xmlNode*> elements = elements_of(doc);
+    // They differ only for text the scan cannot read, such as UTF-16: then places stay unknown.
+    if (starts.size() != elements.size()) return;
+    for (std::size_t n = 0; n < elements.size(); ++n) m_offsets.emplace(elements[n], starts[n]);
+  }
+
+  // The place of the '<' of `node`'s element (an attribute or text node's parent element).
+  std::optional<LineColumn> at(const xmlNode* node) const {
+    while (node != nullptr && node->type != XML_ELEMENT_NODE) node = node->parent;
+    const auto found = m_offsets.find(node);
+    if (found == m_offsets.end()) return std::nullopt;
+    return m_lines.at(found->second);
+  }
+
+private:
+  LineIndex m_lines;
+  std::unordered_map<const xmlNode*, std::size_t> m_offsets;
+};
+
 struct Collector {
   std::string_view xml;
   const std::filesystem::path* path = nullptr;
+  const xmlDoc* doc = nullptr;  // once parsed: schema errors name its nodes
   std::vector<Diagnostic> diagnostics;
+  std::optional<ElementPlaces> places;  // built at the first schema error; a valid file needs none
 };
-
-// libxml2 gives a column for parse errors only; for schema errors it names the element, so the
-// column is where "<name" starts on that line.
-int column_of_element(std::string_view xml, int line, const xmlNode* node) {
-  if (node == nullptr || node->name == nullptr || line <= 0) return 0;
-  std::size_t start = 0;
-  for (int l = 1; l < line && start != std::string_view::npos; ++l) {
-    start = xml.find('\n', start);
-    if (start != std::string_view::npos) ++start;
-  }
-  if (start == std::string_view::npos) return 0;
-  const std::size_t end = xml.find('\n', start);
-  const std::string_view text = xml.substr(start, end == std::string_view::npos ? end : end - start);
-  std::string needle = "<";
-  needle += reinterpret_cast<const char*>(node->name);
-  const std::size_t at = text.find(needle);
-  return at == std::string_view::npos ? 0 : line_column_at(text, at).column;
-}
 
 std::string clean_message(const char* raw) {
   std::string message = raw != nullptr ? raw : "invalid XML";
@@ -51,10 +109,14 @@ void collect(void* context, xmlErrorPtr error) {
   auto* collector = static_cast<Collector*>(context);
   if (error == nullptr || error->level == XML_ERR_WARNING) return;
   SourceLocation where{.file = *collector->path, .line = error->line};
-  if (error->domain == XML_FROM_SCHEMASV) {
-    where.column = column_of_element(collector->xml, error->line, static_cast<const xmlNode*>(error->node));
-  } else {
-    where.column = error->int2;
+  if (error->domain != XML_FROM_SCHEMASV) {
+    where.column = error->int2;  // libxml2 gives a column for parse errors only
+  } else if (collector->doc != nullptr) {
+    if (!collector->places) collector->places.emplace(collector->xml, collector->doc);
+    if (const auto lc = collector->places->at(static_cast<const xmlNode*>(error->node))) {
+      where.line = lc->line;
+      where.column = lc->column;
+    }
   }
   collector->diagnostics.push_back({where, clean_message(error->message)});
 }
@@ -108,6 +170,7 @@ std::vector<Diagnostic> validate_xml(std::string_view xml, const std::filesystem
                                      "a DOCTYPE is not allowed: remove the <!DOCTYPE ...> declaration and its entities"});
     return std::move(collector.diagnostics);
   }
+  collector.doc = doc.get();
   Owned<xmlSchemaValidCtxt> validator(xmlSchemaNewValidCtxt(schema.get()));
   xmlSchemaSetValidStructuredErrors(validator.get(), collect, &collector);
   xmlSchemaValidateDoc(validator.get(), doc.get());

@@ -64,9 +64,10 @@ std::string dedented(std::string_view text) {
   return out;
 }
 
-int line_of(std::string_view xml, const pugi::xml_node node) {
+// From an index, not by counting from the top: every answer carries its line (issue 18).
+int line_of(const LineIndex& lines, const pugi::xml_node node) {
   // pugixml points at an element's name; editors point at its '<'.
-  return line_column_at(xml, static_cast<std::size_t>(std::max<std::ptrdiff_t>(node.offset_debug() - 1, 0))).line;
+  return lines.at(static_cast<std::size_t>(std::max<std::ptrdiff_t>(node.offset_debug() - 1, 0))).line;
 }
 
 // Why an item cannot be in a pack for this kind of document; empty when it can.
@@ -95,6 +96,7 @@ Pack load_pack_text(std::string_view xml, const std::filesystem::path& path, con
     throw InputError({.file = path, .line = lc.line, .column = lc.column}, parsed.description());
   }
   const pugi::xml_node root = doc.document_element();
+  const LineIndex lines(xml);
   Pack pack{.id = root.attribute("id").value(),
             .title = collapsed(root.child_value("title")),
             .checklist_id = root.attribute("checklist").value(),
@@ -107,13 +109,13 @@ Pack load_pack_text(std::string_view xml, const std::filesystem::path& path, con
             .path = path,
             .sha256 = sha256_hex(xml)};
   if (pack.checklist_id != checklist.meta.id) {
-    throw InputError({.file = path, .line = line_of(xml, root)},
+    throw InputError({.file = path, .line = line_of(lines, root)},
                      "the pack is for the checklist \"" + pack.checklist_id + "\", not \"" + checklist.meta.id + "\"");
   }
   std::map<std::string, int> keyed;
   for (const pugi::xml_node answer : root.child("key").children("answer")) {
     const std::string id = answer.attribute("item").value();
-    const SourceLocation where{.file = path, .line = line_of(xml, answer), .item_id = id};
+    const SourceLocation where{.file = path, .line = line_of(lines, answer), .item_id = id};
     if (const std::string why = unusable(checklist::find_item(checklist, id), checklist, pack.kind); !why.empty()) {
       throw InputError(where, why);
     }
@@ -311,7 +313,7 @@ Pack draft_pack(const checklist::Checklist& checklist, const rules::CompiledChec
   std::set<std::string> seen;
   for (const std::string& id : options.items) {
     if (const std::string why = unusable(checklist::find_item(checklist, id), checklist, kind); !why.empty()) {
-      throw InputError({.item_id = id}, why);
+      throw InputError({.file = checklist.source, .item_id = id}, why + " (--items)");
     }
     if (!seen.insert(id).second) throw InputError({.item_id = id}, "named twice in --items");
   }

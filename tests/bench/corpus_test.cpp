@@ -1,16 +1,25 @@
 #include "bench/corpus.hpp"
 #include "bench/naive.hpp"
+#include "bench/process.hpp"
 #include "engine/checklist/load.hpp"
 #include "engine/rules/compiled.hpp"
 #include "engine/rules/document_index.hpp"
 #include "tests/support/support.hpp"
 
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <filesystem>
 #include <set>
+#include <sstream>
+#include <string>
+#include <vector>
 
 namespace unct::bench {
 namespace {
+
+using ::testing::Contains;
 
 class Corpus : public ::testing::Test {
 protected:
@@ -59,6 +68,52 @@ TEST_F(Corpus, MatcherHitsEqualTheNaiveOracle) {
   }
   EXPECT_GT(blocks, 500u);
   EXPECT_GT(hits, 1000u);
+}
+
+// The running of the external baselines (bench/process.hpp) is tested here too, beside the
+// rest of the benchmark's support.
+
+TEST(ScratchFolder, IsPrivateUnpredictableAndRemoved) {
+  test::TempDir dir;
+  // A parent a shell would misread: a quote, a space and a command substitution.
+  const std::filesystem::path parent = dir / "it's a $(touch pwned) folder";
+  std::filesystem::create_directory(parent);
+  std::filesystem::path kept;
+  {
+    const ScratchFolder a(parent);
+    const ScratchFolder b(parent);
+    EXPECT_NE(a.path(), b.path());
+    EXPECT_EQ(a.path().parent_path(), parent);
+    EXPECT_EQ(std::filesystem::status(a.path()).permissions(), std::filesystem::perms::owner_all);
+    test::write_bytes(a / "corpus.txt", "text");
+    kept = a.path();
+  }
+  EXPECT_FALSE(std::filesystem::exists(kept));
+  EXPECT_FALSE(std::filesystem::exists(dir / "pwned"));
+  EXPECT_FALSE(std::filesystem::exists("pwned"));
+}
+
+TEST(RunProgram, PassesArgumentsAsTheyAre) {
+  const std::filesystem::path printf = find_program("printf");
+  ASSERT_FALSE(printf.empty());
+  EXPECT_EQ(run_program(printf, {"%s|%s", "it's $HOME; `id`", "a  b"}), "it's $HOME; `id`|a  b");
+}
+
+TEST(RunProgram, AddsAndReplacesEnvironmentVariables) {
+  const std::filesystem::path env = find_program("env");
+  ASSERT_FALSE(env.empty());
+  std::istringstream out(run_program(env, {}, {"LC_ALL=C", "UNCT_BENCH_PROBE=x 'y'"}));
+  std::vector<std::string> lines;
+  for (std::string line; std::getline(out, line);) lines.push_back(line);
+  EXPECT_THAT(lines, Contains("UNCT_BENCH_PROBE=x 'y'"));
+  EXPECT_THAT(lines, Contains("LC_ALL=C"));
+  EXPECT_EQ(std::count_if(lines.begin(), lines.end(), [](const std::string& l) { return l.starts_with("LC_ALL="); }), 1);
+}
+
+TEST(FindProgram, FindsWhatIsOnThePathOnly) {
+  EXPECT_TRUE(find_program("sh").is_absolute());
+  EXPECT_TRUE(find_program("unct-no-such-program").empty());
+  EXPECT_TRUE(find_program("").empty());
 }
 
 }  // namespace

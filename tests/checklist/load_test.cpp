@@ -5,6 +5,11 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <string>
+#include <utility>
+#include <vector>
+
 namespace unct::checklist {
 namespace {
 
@@ -49,6 +54,28 @@ std::string inline_problem(const std::string& signal) {
 Signal only_signal(const std::string& signal) {
   return load_checklist_text(with_signal(signal), "inline.xml").sections[0].items[0].criteria[0].signal.value();
 }
+
+// `xml` with its line breaks removed (issue 18).
+std::string on_one_line(std::string xml) {
+  std::erase(xml, '\n');
+  return xml;
+}
+
+std::vector<Diagnostic> problems_in(const std::string& xml) {
+  test::TempDir dir;
+  test::write_bytes(dir / "inline.xml", xml);
+  return check_checklist(dir / "inline.xml");
+}
+
+// The line and column of the first `needle` in `xml`, which is ASCII, counted by hand.
+std::pair<int, int> place_of(const std::string& xml, const std::string& needle) {
+  const std::size_t at = xml.find(needle);
+  const std::size_t line_start = at == 0 ? 0 : xml.rfind('\n', at - 1) + 1;  // npos + 1 is 0
+  return {static_cast<int>(std::count(xml.begin(), xml.begin() + static_cast<std::ptrdiff_t>(at), '\n')) + 1,
+          static_cast<int>(at - line_start) + 1};
+}
+
+std::pair<int, int> place_of(const Diagnostic& diagnostic) { return {diagnostic.where.line, diagnostic.where.column}; }
 
 TEST(LoadChecklist, ReadsEverySignal) {
   EXPECT_EQ(only_signal(R"(<near a="a" b="b" within="words" words="5" ordered="true" min="2" part="p"/>)"),
@@ -153,6 +180,48 @@ TEST(LoadChecklist, EmptyFileIsAnError) {
   test::TempDir dir;
   test::write_bytes(dir / "empty.xml", "");
   EXPECT_THAT([&] { load_checklist(dir / "empty.xml"); }, ThrowsMessage<InputError>(HasSubstr("empty.xml:")));
+}
+
+// Issue 18: a checklist written on one line loads like any other (placing each term by counting
+// from the start of its line made it quadratic), and the tests after this one place its problems.
+TEST(LoadChecklist, ReadsTheBundledChecklistWrittenOnOneLine) {
+  const Checklist lines = load_checklist(test::bundled_checklist());
+  const Checklist one_line = load_checklist_text(on_one_line(test::read_bytes(test::bundled_checklist())), "one.xml");
+  EXPECT_EQ(item_count(one_line), item_count(lines));
+  ASSERT_EQ(one_line.term_sets.size(), lines.term_sets.size());
+  for (const TermSet& set : one_line.term_sets) {
+    EXPECT_EQ(set.line, 1) << set.id;
+    for (const Term& term : set.terms) EXPECT_EQ(term.line, 1) << term.text;
+  }
+}
+
+TEST(CheckChecklist, OneLineChecklistPlacesEachProblemAtItsColumn) {
+  const std::string xml = on_one_line(with_signal(R"(<all><in-table set="zz"/><in-table set="yy"/></all>)"));
+  const std::vector<Diagnostic> problems = problems_in(xml);
+  ASSERT_EQ(problems.size(), 2u);
+  EXPECT_EQ(problems[0].message, "unknown term set \"zz\"");
+  EXPECT_EQ(place_of(problems[0]), place_of(xml, R"(<in-table set="zz")"));
+  EXPECT_EQ(place_of(problems[1]), place_of(xml, R"(<in-table set="yy")"));
+  EXPECT_EQ(problems[1].where.item_id, "I-1");
+}
+
+// libxml2 names the element of a schema error but not its column: each error is placed at its
+// own element, not at the first element of that name on the line.
+TEST(CheckChecklist, OneLineSchemaErrorsArePlacedAtTheirOwnElement) {
+  const std::string xml = on_one_line(with_signal(R"(<all><mentions set="a"/><mentions set="a" minimum="2"/></all>)"));
+  const std::vector<Diagnostic> problems = problems_in(xml);
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_THAT(problems[0].message, HasSubstr("attribute 'minimum'"));
+  EXPECT_EQ(place_of(problems[0]), place_of(xml, R"(<mentions set="a" minimum="2")"));
+}
+
+TEST(CheckChecklist, SchemaErrorOnATermIsPlacedAtTheTermNotItsSet) {
+  std::string xml = with_signal(R"(<mentions set="a"/>)");
+  xml.replace(xml.find("<term>roma"), 6, R"(<term lang="english">)");
+  const std::vector<Diagnostic> problems = problems_in(xml);
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_THAT(problems[0].message, HasSubstr("element 'term', attribute 'lang'"));
+  EXPECT_EQ(place_of(problems[0]), place_of(xml, R"(<term lang="english">)"));
 }
 
 TEST(CheckChecklist, CollectsEveryProblemInFileOrder) {

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+
 namespace unct {
 namespace {
 
@@ -25,6 +27,25 @@ TEST(LineColumnAt, CountsCodePointsNotBytes) {
   EXPECT_EQ(line_column_at("ab\ncd", 4), (LineColumn{2, 2}));
   EXPECT_EQ(line_column_at("\xC3\xA9x", 2), (LineColumn{1, 2}));  // after "é"
   EXPECT_EQ(line_column_at("abc", 99), (LineColumn{1, 4}));
+}
+
+// Every offset of texts with empty lines, multi-byte characters straddling the index's
+// checkpoints, a line far longer than a checkpoint and no final line break.
+TEST(LineIndex, AgreesWithCountingFromTheStart) {
+  std::string long_line;
+  for (int i = 0; i < 300; ++i) long_line += i % 7 == 0 ? "\xC3\xA9" : i % 11 == 0 ? "\xE2\x80\x99" : "a";
+  for (const std::string& text : {std::string(), std::string("\n"), std::string("ab\ncd"), std::string("\n\n\xC3\xA9x\n"),
+                                  long_line, "<a>\n" + long_line + "\n\n" + long_line + "x"}) {
+    const LineIndex index(text);
+    for (std::size_t offset = 0; offset <= text.size() + 2; ++offset) {
+      ASSERT_EQ(index.at(offset), line_column_at(text, offset)) << "offset " << offset << " of a text of " << text.size();
+    }
+  }
+}
+
+TEST(LineIndex, CountsCodePointsWithinOneLongLine) {
+  const std::string text = std::string(1000, 'a') + "\xC3\xA9" + std::string(1000, 'b') + "<x";
+  EXPECT_EQ(LineIndex(text).at(text.find("<x")), (LineColumn{1, 2002}));
 }
 
 TEST(Level, ParsesCodesAndRejectsOthers) {
