@@ -30,7 +30,7 @@ std::string duration(double seconds) {
   return (hours > 0 ? std::to_string(hours) + ":" + two(minutes) : std::to_string(minutes)) + ":" + two(secs);
 }
 
-std::string counts_text(const store::BatchCounts& c) {
+std::string counts_text(const BatchCounts& c) {
   return std::to_string(c.scored) + " scored, " + std::to_string(c.skipped) + " skipped, " + std::to_string(c.failed) + " failed";
 }
 

@@ -5,8 +5,14 @@
 #include "engine/core/ascii.hpp"
 #include "engine/core/error.hpp"
 
+#include <unistd.h>
+
+#include <array>
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <sstream>
+#include <string_view>
 
 namespace unct::cli {
 
@@ -41,10 +47,67 @@ void add_db_option(po::options_description& options) {
   options.add_options()("db", po::value<std::string>()->default_value(default_database().string()), "database file");
 }
 
+namespace {
+
+// A file that is not SQLite at all (a document or a CSV given as --db by mistake) is named as
+// such, before SQLite answers "file is not a database". An empty file is left to SQLite, which
+// makes it a new database.
+void refuse_non_sqlite(const std::filesystem::path& db) {
+  std::error_code error;
+  if (!std::filesystem::is_regular_file(db, error)) return;
+  std::ifstream in(db, std::ios::binary);
+  std::array<char, 16> header{};
+  in.read(header.data(), static_cast<std::streamsize>(header.size()));
+  const auto read = static_cast<std::size_t>(in.gcount());
+  if (read == 0) return;
+  if (std::string_view(header.data(), read) != std::string_view("SQLite format 3\0", 16)) {
+    throw InputError({.file = db}, "database error: file is not a database (not an SQLite file): check the --db path; "
+                                   "`unct-assess score` creates a database");
+  }
+}
+
+}  // namespace
+
 store::Store open_existing_store(const po::variables_map& values) {
   const std::filesystem::path db = values["db"].as<std::string>();
-  if (!std::filesystem::exists(db)) throw InputError({.file = db}, "no such database");
+  std::error_code error;
+  if (!std::filesystem::exists(db, error)) {
+    if (values["db"].defaulted()) {
+      throw InputError({.file = db}, "no such database in the current folder (the default --db): give --db the database "
+                                     "file, or run this where it is; `unct-assess score` creates one");
+    }
+    throw InputError({.file = db}, "no such database: check the --db path; `unct-assess score` creates a database");
+  }
+  if (std::filesystem::is_directory(db, error)) {
+    throw InputError({.file = db}, "is a folder, not a database file: give --db the path of the database file");
+  }
+  refuse_non_sqlite(db);
   return store::Store(db);
+}
+
+void check_writable_database(const std::filesystem::path& db) {
+  std::error_code error;
+  if (std::filesystem::is_directory(db, error)) {
+    throw InputError({.file = db}, "is a folder, not a database file: give --db the path of the database file");
+  }
+  const std::filesystem::path folder = db.parent_path().empty() ? std::filesystem::path(".") : db.parent_path();
+  if (!std::filesystem::is_directory(folder, error)) {
+    throw InputError({.file = db}, "the folder " + folder.string() + " does not exist: create it, or give --db a path in "
+                                   "a folder that exists");
+  }
+  const bool exists = std::filesystem::exists(db, error);
+  if (exists) refuse_non_sqlite(db);
+  if (::access(folder.c_str(), W_OK) != 0) {
+    throw InputError({.file = db}, std::string(exists ? "cannot write to the database" : "cannot create the database") +
+                                       ": the folder " + folder.string() +
+                                       " is read-only (SQLite writes a journal beside the database); give --db a path in "
+                                       "a folder you can write to" +
+                                       (exists ? ", with a copy of the database" : ""));
+  }
+  if (exists && ::access(db.c_str(), W_OK) != 0) {
+    throw InputError({.file = db}, "the database file is read-only: make it writable (chmod u+w), or give --db a "
+                                   "writable copy");
+  }
 }
 
 std::string item_id(std::string_view typed) { return ascii_upper(typed); }
@@ -72,6 +135,18 @@ void refuse_overwriting_inputs(const po::variables_map& values, const std::files
   }
 }
 
+void check_out_path(const po::variables_map& values, const std::filesystem::path& out) {
+  refuse_overwriting_inputs(values, out);
+  std::error_code error;
+  if (std::filesystem::is_directory(out, error)) {
+    throw InputError({.file = out}, "--out is a folder: give the path of the file to write");
+  }
+  const std::filesystem::path folder = out.parent_path().empty() ? std::filesystem::path(".") : out.parent_path();
+  if (!std::filesystem::is_directory(folder, error)) {
+    throw InputError({.file = out}, "--out: the folder " + folder.string() + " does not exist; create it first");
+  }
+}
+
 void write_output(const po::variables_map& values, std::ostream& io_out, std::ostream& io_err,
                   const std::function<void(std::ostream&)>& render) {
   if (values.count("out") == 0) {
@@ -79,11 +154,13 @@ void write_output(const po::variables_map& values, std::ostream& io_out, std::os
     return;
   }
   const std::filesystem::path path = values["out"].as<std::string>();
-  refuse_overwriting_inputs(values, path);
+  check_out_path(values, path);
   std::ostringstream text;
   render(text);
   std::ofstream file(path, std::ios::binary);
-  if (!file || !(file << text.str()) || !file.flush()) throw InputError({.file = path}, "cannot write the file");
+  if (!file || !(file << text.str()) || !file.flush()) {
+    throw InputError({.file = path}, std::string("cannot write the file: ") + std::strerror(errno));
+  }
   io_err << "unct-assess: wrote " << path.string() << '\n';
 }
 

@@ -32,8 +32,13 @@ checklist::Checklist load_checklist_option(const boost::program_options::variabl
 // --db FILE, for commands over stored assessments (default: ./unct-assess.db).
 void add_db_option(boost::program_options::options_description& options);
 // The database --db names, which must exist: commands that only read or amend stored assessments
-// never create one. Throws InputError "no such database" naming the file.
+// never create one. Throws InputError "no such database" naming the file (and saying that
+// unct-assess.db in the current folder is the default when --db was not given).
 store::Store open_existing_store(const boost::program_options::variables_map& values);
+// Checks, before a command that writes opens it, that the database `db` can be written: not a
+// folder, in a folder that exists and can be written (SQLite keeps its journal beside the
+// database), and not a read-only file. Throws InputError naming the file and saying what to do.
+void check_writable_database(const std::filesystem::path& db);
 
 // The document kind --kind names; nullopt when not given. Throws InputError for an unknown kind.
 std::optional<DocumentKind> kind_option(const boost::program_options::variables_map& values);
@@ -44,6 +49,9 @@ std::optional<DocumentKind> kind_option(const boost::program_options::variables_
 // Throws InputError when `out` is a symbolic link, or the same file as any file or database the
 // command's options name (--out must never replace what the command reads).
 void refuse_overwriting_inputs(const boost::program_options::variables_map& values, const std::filesystem::path& out);
+// refuse_overwriting_inputs, and that `out` can be created: its folder exists and `out` is not a
+// folder. Checked before anything is written or stored.
+void check_out_path(const boost::program_options::variables_map& values, const std::filesystem::path& out);
 
 // An item id as a user types it: ids are upper case ("rdm-cf-04" is RDM-CF-04).
 std::string item_id(std::string_view typed);

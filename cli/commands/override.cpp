@@ -12,8 +12,8 @@ namespace {
 
 namespace po = boost::program_options;
 
-void print_trail(const std::vector<store::OverrideRow>& rows, std::ostream& out) {
-  for (const store::OverrideRow& r : rows) {
+void print_trail(const std::vector<OverrideRow>& rows, std::ostream& out) {
+  for (const OverrideRow& r : rows) {
     out << "  " << r.created_at << "  " << r.item_id << "  " << label(r.previous) << " -> " << label(r.level) << "  by "
         << (r.reviewer.empty() ? "a reviewer" : r.reviewer) << ": " << r.note << '\n';
   }
@@ -47,7 +47,7 @@ int run_override(const std::vector<std::string>& args, Io io) {
     if (values.count("level") != 0 || values.count("note") != 0) throw InputError({}, "--level and --note need an ITEM");
     const store::Store store = open_existing_store(values);
     store.load(id);  // an unknown id is an error, not an empty list
-    const std::vector<store::OverrideRow> rows = store.overrides(id);
+    const std::vector<OverrideRow> rows = store.overrides(id);
     if (rows.empty()) io.out << "Assessment " << id << " has no overrides.\n";
     else io.out << "Overrides of assessment " << id << ", oldest first:\n";
     print_trail(rows, io.out);
@@ -67,8 +67,9 @@ int run_override(const std::vector<std::string>& args, Io io) {
   if (values.count("reviewer") != 0) reviewer = values["reviewer"].as<std::string>();
   else if (const char* user = std::getenv("USER"); user != nullptr) reviewer = user;
 
+  check_writable_database(values["db"].as<std::string>());
   store::Store store = open_existing_store(values);
-  const store::OverrideRow row = store.override_level(id, item, *level, note, reviewer, now_utc());
+  const OverrideRow row = store.override_level(id, item, *level, note, reviewer, now_utc());
   const Assessment reviewed = store.load(id);
   io.out << item << " in assessment " << id << ": " << label(row.previous) << " -> " << label(row.level) << ", by "
          << (reviewer.empty() ? "a reviewer" : reviewer) << ".\n"

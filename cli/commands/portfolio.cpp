@@ -12,7 +12,9 @@
 #include "engine/store/store.hpp"
 
 #include <algorithm>
+#include <cerrno>
 #include <cmath>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -31,7 +33,7 @@ void add_filter_options(po::options_description& options) {
       ("year", po::value<int>()->default_value(0), "only documents of this year");
 }
 
-store::GapFilter filter_from(const po::variables_map& values) {
+GapFilter filter_from(const po::variables_map& values) {
   const std::string kind = values["kind"].as<std::string>();
   if (!kind.empty() && !parse_document_kind(kind)) throw InputError({}, "unknown --kind \"" + kind + "\": use cca, cf or serp");
   return {.country = values["country"].as<std::string>(),
@@ -51,11 +53,11 @@ bool wants_html(const po::variables_map& values) {
 // Several assessments of the same document by that name: the newest.
 std::int64_t resolve_assessment(const store::Store& store, const std::string& name) {
   if (!name.empty() && name.size() <= 18 && name.find_first_not_of("0123456789") == std::string::npos) return std::stoll(name);
-  const std::vector<store::AssessmentRow> rows = store.find(name);
+  const std::vector<AssessmentRow> rows = store.find(name);
   if (rows.empty()) {
     throw InputError({.file = store.path()}, "no assessment with id, draft label, file name or title \"" + name + "\" (see history)");
   }
-  const bool one_document = std::all_of(rows.begin(), rows.end(), [&](const store::AssessmentRow& r) {
+  const bool one_document = std::all_of(rows.begin(), rows.end(), [&](const AssessmentRow& r) {
     return r.path == rows.front().path && r.draft == rows.front().draft;
   });
   if (!one_document) {
@@ -84,7 +86,7 @@ int run_history(const std::vector<std::string>& args, Io io) {
     return 0;
   }
   const store::Store store = open_existing_store(values);
-  const std::vector<store::AssessmentRow> rows = store.history(values["country"].as<std::string>());
+  const std::vector<AssessmentRow> rows = store.history(values["country"].as<std::string>());
   if (rows.empty()) {
     io.out << "No assessments" << (values["country"].as<std::string>().empty() ? "" : " about this country") << ".\n";
     return 0;
@@ -92,7 +94,7 @@ int run_history(const std::vector<std::string>& args, Io io) {
   auto column = [](const std::string& text, std::size_t width) { return report::fit(text, width - 1) + ' '; };
   io.out << column("id", 6) << column("date", 21) << column("document", 44) << column("kind", 5) << column("country", 18)
          << "at Meets or above\n";
-  for (const store::AssessmentRow& r : rows) {
+  for (const AssessmentRow& r : rows) {
     io.out << column(std::to_string(r.id), 6) << column(r.created_at, 21) << column(r.title.empty() ? r.path : r.title, 44)
            << column(r.kind, 5) << column(r.country.empty() ? "-" : r.country, 18) << r.at_meets_or_above << " of "
            << r.applicable << '\n';
@@ -117,9 +119,9 @@ int run_gaps(const std::vector<std::string>& args, Io io) {
     return 0;
   }
   const bool html = wants_html(values);
-  const store::GapFilter filter = filter_from(values);
+  const GapFilter filter = filter_from(values);
   const store::Store store = open_existing_store(values);
-  const std::vector<store::GapRow> rows = store.gaps(filter);
+  const std::vector<GapRow> rows = store.gaps(filter);
   if (html) {
     report::render_portfolio_html(store.portfolio(filter), rows, io.out);
     return 0;
@@ -130,7 +132,7 @@ int run_gaps(const std::vector<std::string>& args, Io io) {
   }
   auto column = [](const std::string& text, std::size_t width) { return report::fit(text, width - 1) + ' '; };
   io.out << column("item", 14) << column("title", 56) << column("below Meets", 14) << "share\n";
-  for (const store::GapRow& r : rows) {
+  for (const GapRow& r : rows) {
     const long share = std::lround(100.0 * static_cast<double>(r.below_meets) / static_cast<double>(r.applicable));
     io.out << column(r.item_id, 14) << column(r.title, 56)
            << column(std::to_string(r.below_meets) + " of " + std::to_string(r.applicable), 14) << share << "%\n";
@@ -161,7 +163,7 @@ int run_export(const std::vector<std::string>& args, Io io) {
     return 0;
   }
   const std::filesystem::path out = values["out"].as<std::string>();
-  refuse_overwriting_inputs(values, out);
+  check_out_path(values, out);
   const std::string format = values.count("format") != 0 ? values["format"].as<std::string>()
                              : out.extension() == ".xlsx" || out.extension() == ".XLSX" ? "xlsx"
                                                                                        : "csv";
@@ -171,11 +173,11 @@ int run_export(const std::vector<std::string>& args, Io io) {
   if (extension != "." + format) {
     throw InputError({.file = out}, "--out must end in ." + format + " for the " + format + " export (.ods and others are not written)");
   }
-  const store::GapFilter filter = filter_from(values);
+  const GapFilter filter = filter_from(values);
   const store::Store store = open_existing_store(values);
-  const std::vector<store::PortfolioRow> documents = store.portfolio(filter);
+  const std::vector<PortfolioRow> documents = store.portfolio(filter);
   std::vector<Assessment> assessments;
-  for (const store::PortfolioRow& d : documents) assessments.push_back(store.load(d.assessment_id));
+  for (const PortfolioRow& d : documents) assessments.push_back(store.load(d.assessment_id));
   if (format == "xlsx") {
     report::write_portfolio_xlsx(documents, store.gaps(filter), assessments, out);
     io.out << "Wrote " << out.string() << " (" << documents.size() << " documents; sheets Documents, Items, Findings, About)\n";
@@ -193,7 +195,9 @@ int run_export(const std::vector<std::string>& args, Io io) {
   refuse_overwriting_inputs(values, findings_path);
   for (const auto& [path, text] : {std::pair{matrix_path, matrix.str()}, std::pair{findings_path, findings.str()}}) {
     std::ofstream file(path, std::ios::binary);
-    if (!file || !(file << text) || !file.flush()) throw InputError({.file = path}, "cannot write the export");
+    if (!file || !(file << text) || !file.flush()) {
+      throw InputError({.file = path}, std::string("cannot write the export: ") + std::strerror(errno));
+    }
   }
   io.out << "Wrote " << matrix_path.string() << " (" << documents.size() << " documents) and " << findings_path.string() << '\n';
   return 0;

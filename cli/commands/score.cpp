@@ -2,6 +2,7 @@
 #include "cli/commands/options.hpp"
 #include "cli/defaults.hpp"
 #include "engine/assess/assess.hpp"
+#include "engine/assess/score.hpp"
 #include "engine/checklist/load.hpp"
 #include "engine/core/clock.hpp"
 #include "engine/core/csv.hpp"
@@ -93,24 +94,26 @@ int run_score(const std::vector<std::string>& args, Io io) {
     }
   }
   std::vector<SelfRating> self;
-  if (values.count("self") != 0) self = selfassess::read_self_ratings(read_table(values["self"].as<std::string>()), checklist);
-  // A document read before (same bytes) comes from the database's text cache, not its file.
-  const ingest::Document document = [&] {
-    PhaseTimer timer(assess_options.timings, "read");
-    const ingest::ReadOptions read = read_options(values);
-    const ingest::Source source = ingest::load_source(values["file"].as<std::string>(), read);
-    if (std::optional<ingest::Document> cached = store::Store::cached_document(values["db"].as<std::string>(), source.sha256)) {
-      cached->path = source.path;
-      return std::move(*cached);
+  if (values.count("self") != 0) {
+    const std::string form = values["self"].as<std::string>();
+    self = selfassess::read_self_ratings(read_table(form), checklist);
+    // The team's ratings were asked for: a form left blank would store none without a word.
+    if (self.empty()) {
+      throw InputError({.file = form}, "no item has a level: fill in the level column, or score without --self");
     }
-    return ingest::read_source(source, read);
-  }();
+  }
+  check_writable_database(values["db"].as<std::string>());
   const rules::CompiledChecklist compiled = [&] {
     PhaseTimer timer(assess_options.timings, "compile");
     return rules::compile(checklist);
   }();
-  Assessment assessment = assess(checklist, compiled, document, assess_options);
-  assessment.created_at = now_utc();
+  // A document read before (same bytes) comes from the database's text cache, not its file.
+  const ingest::ReadOptions read = read_options(values);
+  const std::string database = values["db"].as<std::string>();
+  auto [document, assessment] = score_document(
+      ingest::load_source(values["file"].as<std::string>(), read),
+      [&](const std::string& sha256) { return store::Store::cached_document(database, sha256); },
+      [&](const ingest::Source& source) { return ingest::read_source(source, read); }, checklist, compiled, assess_options);
   if (values.count("self") != 0) selfassess::apply(assessment, self, values["self"].as<std::string>());
 
   std::int64_t id = 0;

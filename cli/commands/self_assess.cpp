@@ -47,7 +47,7 @@ int run_template(const std::vector<std::string>& args, Io io) {
   }
   const std::vector<selfassess::FormRow> rows = selfassess::form_rows(checklist, kind, lang);
   if (format == "xlsx") {
-    refuse_overwriting_inputs(values, values["out"].as<std::string>());
+    check_out_path(values, values["out"].as<std::string>());
     report::write_form_xlsx(rows, checklist.meta, values["out"].as<std::string>());
   } else {
     write_output(values, io.out, io.err, [&](std::ostream& out) {
@@ -87,9 +87,10 @@ int run_import(const std::vector<std::string>& args, Io io) {
     throw InputError({.file = form}, "no item has a level: fill in the level column (importing a blank form would "
                                      "clear the team's ratings)");
   }
+  check_writable_database(values["db"].as<std::string>());
   store::Store store = open_existing_store(values);
   const std::int64_t id = values["id"].as<std::int64_t>();
-  const Assessment a = store.set_self_ratings(id, ratings, form);
+  const Assessment a = store.set_self_ratings(id, [&](Assessment& stored) { selfassess::apply(stored, ratings, form); });
   std::size_t over = 0;
   std::size_t under = 0;
   for (const selfassess::Discrepancy& d : selfassess::discrepancies(a)) (d.claim == selfassess::Claim::overclaim ? over : under)++;

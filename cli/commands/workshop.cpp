@@ -155,6 +155,10 @@ int run_score_sheets(const std::vector<std::string>& args, Io io) {
   }
   const std::string format = values["format"].as<std::string>();
   check_debrief_format(format);
+  // Where the debrief goes and where the session is stored are checked before the session is
+  // stored: a refused --out leaves the database as it was.
+  if (values.count("out") != 0) check_out_path(values, values["out"].as<std::string>());
+  if (!values["no-store"].as<bool>()) check_writable_database(values["db"].as<std::string>());
   const checklist::Checklist checklist = load_checklist_option(values);
   const workshop::Pack pack = workshop::load_pack(values["pack"].as<std::string>(), checklist);
   std::vector<workshop::Answer> answers;

@@ -1,5 +1,6 @@
 #include "engine/batch/batch.hpp"
 
+#include "engine/assess/score.hpp"
 #include "engine/batch/reader_process.hpp"
 
 #include "engine/core/ascii.hpp"
@@ -43,7 +44,7 @@ std::string passed_over_reason(const fs::path& path) {
     return "not a format the readers take: save it as DOCX or PDF to score it";
   }
   for (const char* sheet : {".xlsx", ".xls", ".ods", ".csv", ".pptx", ".ppt", ".odp"}) {
-    if (extension == sheet) return "a spreadsheet or slides, not a document to score";
+    if (extension == sheet) return "a spreadsheet, table or slides, not a document to score";
   }
   return "not a document the readers take (PDF, DOCX, HTML, Markdown or text)";
 }
@@ -214,24 +215,12 @@ Outcome score_one(const Entry& entry, store::Store& store, ReaderProcess* reader
       }
     }
     if (!options.retry_failed && !options.force) {
-      if (const std::optional<store::FailureRow> failure = store.failed_before(source.sha256, checklist.sha256)) {
+      if (const std::optional<FailureRow> failure = store.failed_before(source.sha256, checklist.sha256)) {
         out.status = Outcome::Status::failed;
         out.error = failure->error;
         out.failed_in_batch = failure->batch_id;
         return out;
       }
-    }
-    ingest::Document document = [&] {
-      if (std::optional<ingest::Document> cached = store.cached(source.sha256)) {
-        cached->path = source.path;
-        return std::move(*cached);
-      }
-      return reader ? reader->read(source, options.read) : ingest::read_source(source, options.read);
-    }();
-    if (const std::size_t words = word_count(document); words < options.min_words) {
-      throw InputError({.file = entry.path}, "only " + std::to_string(words) + (words == 1 ? " word" : " words") +
-                                                 ": too short to assess as a CCA, Cooperation Framework or response plan "
-                                                 "(is it the right file?)");
     }
     const AssessOptions assess_options{.kind = entry.kind,
                                        .language = entry.language,
@@ -239,11 +228,18 @@ Outcome score_one(const Entry& entry, store::Store& store, ReaderProcess* reader
                                        .country = entry.country,
                                        .region = entry.region,
                                        .draft = entry.draft};
-    Assessment assessment = assess(checklist, compiled, document, assess_options);
-    assessment.created_at = now_utc();
+    Scored scored = score_document(
+        source, [&](const std::string& sha256) { return store.cached(sha256); },
+        [&](const ingest::Source& s) { return reader ? reader->read(s, options.read) : ingest::read_source(s, options.read); },
+        checklist, compiled, assess_options);
+    if (const std::size_t words = word_count(scored.document); words < options.min_words) {
+      throw InputError({.file = entry.path}, "only " + std::to_string(words) + (words == 1 ? " word" : " words") +
+                                                 ": too short to assess as a CCA, Cooperation Framework or response plan "
+                                                 "(is it the right file?)");
+    }
     // Unless forced, a document another process stored meanwhile is not stored twice.
-    const std::optional<std::int64_t> id =
-        options.force ? store.save(assessment, &document) : store.save_unless_assessed(assessment, &document);
+    const std::optional<std::int64_t> id = options.force ? store.save(scored.assessment, &scored.document)
+                                                         : store.save_unless_assessed(scored.assessment, &scored.document);
     out.status = id ? Outcome::Status::scored : Outcome::Status::skipped;
     out.assessment_id = id ? *id : store.assessed(source.sha256, checklist.sha256).value_or(0);
   } catch (const InputError& e) {

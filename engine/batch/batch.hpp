@@ -97,7 +97,7 @@ struct Outcome {
 struct Progress {
   std::size_t total = 0;
   std::size_t done = 0;  // scored, skipped and failed so far
-  store::BatchCounts counts;
+  BatchCounts counts;
   double elapsed_seconds = 0;
   // From the pace of the documents rated so far (skips are quick and not counted); nullopt
   // until one has been rated.
@@ -107,7 +107,7 @@ struct Progress {
 struct Summary {
   std::int64_t batch_id = 0;
   std::vector<Outcome> outcomes;  // in the entries' order
-  store::BatchCounts counts;
+  BatchCounts counts;
   unsigned jobs = 1;  // workers used: --jobs, at most one per document
   double seconds = 0;
 };

@@ -24,7 +24,11 @@ std::string read_file(const std::filesystem::path& path, std::uintmax_t max_byte
   }
   const std::uintmax_t size = std::filesystem::file_size(path, ec);
   if (!ec && size > max_bytes) {
-    throw InputError({.file = path}, "file is " + byte_size(size) + ", above the limit of " + byte_size(max_bytes));
+    // Exact counts when rounding would make the two look equal ("10 KiB, above the limit of 10 KiB").
+    const bool same = byte_size(size) == byte_size(max_bytes);
+    throw InputError({.file = path}, "file is " + (same ? std::to_string(size) + " bytes" : byte_size(size)) +
+                                         ", above the limit of " +
+                                         (same ? std::to_string(max_bytes) + " bytes" : byte_size(max_bytes)));
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError({.file = path}, "cannot open file for reading");

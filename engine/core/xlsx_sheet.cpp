@@ -39,12 +39,14 @@ std::string attribute(pugi::xml_node node, std::string_view name) {
 }
 
 // The text of a string item: plain (<t>) or rich (<r><t>...), phonetic runs (<rPh>) left out.
+// A run holds its properties and one <t>; runs do not nest, and nested ones are not followed (a
+// file nesting them 50,000 deep would otherwise exhaust the stack).
 std::string text_of(pugi::xml_node node) {
   std::string out;
   for (pugi::xml_node c : node.children()) {
     const std::string_view name = local(c.name());
     if (name == "t") out += c.text().get();
-    else if (name == "r") out += text_of(c);
+    else if (name == "r") out += child(c, "t").text().get();
   }
   return out;
 }

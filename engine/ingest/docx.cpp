@@ -14,6 +14,7 @@
 
 #include <pugixml.hpp>
 
+#include <algorithm>
 #include <map>
 #include <memory>
 #include <optional>
@@ -161,7 +162,8 @@ private:
     if (const int level = heading_level(ppr, style_id); level > 0 && !text.empty()) {
       m_outline.add_heading(std::move(text), level, 0);
     } else if (const pugi::xml_node num = child(ppr, "numPr"); num || (style(style_id) != nullptr && style(style_id)->list)) {
-      const int depth = num ? std::atoi(attribute(child(num, "ilvl"), "val").c_str()) + 1 : 1;
+      // Word's list levels run 0 to 8; a file may say anything.
+      const int depth = num ? std::clamp(std::atoi(attribute(child(num, "ilvl"), "val").c_str()), 0, 8) + 1 : 1;
       m_outline.add({.kind = BlockKind::list_item, .text = std::move(text), .level = depth});
     } else {
       m_outline.add({.kind = BlockKind::paragraph, .text = std::move(text)});

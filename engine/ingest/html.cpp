@@ -205,6 +205,20 @@ Document read_html(std::string_view bytes, const std::filesystem::path& path) {
   document.path = path;
   document.format = "html";
   document.blocks = HtmlReader(path).read(xmlDocGetRootElement(doc.get()));
+  // Bytes that are not UTF-8 under a charset libxml2 does not know, or none, are read as Latin-1:
+  // the words may come out wrong, so say so.
+  if (encoding == nullptr) {
+    const char* declared = reinterpret_cast<const char*>(doc->encoding);
+    xmlCharEncodingHandlerPtr handler = declared != nullptr ? xmlFindCharEncodingHandler(declared) : nullptr;
+    if (handler == nullptr) {
+      document.warnings.push_back(
+          (declared != nullptr ? "the page declares the charset \"" + std::string(declared) + "\", which is not known"
+                               : std::string("the page is not UTF-8 and declares no charset")) +
+          ": it was read as Latin-1, and accented letters may be wrong; save it as UTF-8");
+    } else {
+      xmlCharEncCloseFunc(handler);
+    }
+  }
   // libxml2 stops at elements nested more than 256 deep and keeps what came before: say so,
   // with the line where reading stopped, rather than lose the rest in silence.
   const xmlError* error = xmlCtxtGetLastError(context.get());

@@ -27,12 +27,12 @@ std::vector<FindingRow> finding_rows(const std::vector<Assessment>& assessments)
   return out;
 }
 
-void render_matrix_csv(const std::vector<store::PortfolioRow>& documents, std::ostream& out) {
-  const std::vector<std::string> items = store::rated_items(documents);
+void render_matrix_csv(const std::vector<PortfolioRow>& documents, std::ostream& out) {
+  const std::vector<std::string> items = rated_items(documents);
   out << "assessment,document,kind,country,region,year";
   for (const std::string& id : items) out << ',' << csv_field(id);
   out << "\r\n";
-  for (const store::PortfolioRow& d : documents) {
+  for (const PortfolioRow& d : documents) {
     out << d.assessment_id << ',' << csv_field(d.label) << ',' << d.kind << ',' << csv_field(d.country) << ','
         << csv_field(d.region) << ',' << (d.year > 0 ? std::to_string(d.year) : "");
     for (const std::string& id : items) {

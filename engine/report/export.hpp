@@ -4,7 +4,7 @@
 // files or one XLSX workbook.
 
 #include "engine/assess/assessment.hpp"
-#include "engine/store/store.hpp"
+#include "engine/assess/portfolio.hpp"
 
 #include <filesystem>
 #include <ostream>
@@ -28,7 +28,7 @@ std::vector<FindingRow> finding_rows(const std::vector<Assessment>& assessments)
 
 // One row per document (its latest assessment), one column per item rated in any of them; cells
 // hold level codes, empty where the item does not apply.
-void render_matrix_csv(const std::vector<store::PortfolioRow>& documents, std::ostream& out);
+void render_matrix_csv(const std::vector<PortfolioRow>& documents, std::ostream& out);
 
 // One row per item below Meets in each assessment: document, item, title, level, the criteria
 // not found, what to add, and the reviewer's override when there is one.
@@ -39,7 +39,7 @@ void render_findings_csv(const std::vector<Assessment>& assessments, std::ostrea
 // "Findings" and "About" (checklist versions and provenance). Written beside `path` and renamed
 // into place, so a failure never leaves half a workbook. Throws InputError naming the file when
 // it cannot be written.
-void write_portfolio_xlsx(const std::vector<store::PortfolioRow>& documents, const std::vector<store::GapRow>& items,
+void write_portfolio_xlsx(const std::vector<PortfolioRow>& documents, const std::vector<GapRow>& items,
                           const std::vector<Assessment>& assessments, const std::filesystem::path& path);
 
 }  // namespace unct::report

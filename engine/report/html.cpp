@@ -265,9 +265,9 @@ void render_debrief_html(const workshop::Debrief& d, std::ostream& out) {
   out << "</body>\n</html>\n";
 }
 
-void render_portfolio_html(const std::vector<store::PortfolioRow>& documents, const std::vector<store::GapRow>& gaps,
+void render_portfolio_html(const std::vector<PortfolioRow>& documents, const std::vector<GapRow>& gaps,
                            std::ostream& out) {
-  const std::vector<std::string> items = store::rated_items(documents);
+  const std::vector<std::string> items = rated_items(documents);
   out << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
       << "<title>Portfolio - unct-assess</title>\n<style>" << k_style << "</style>\n</head>\n<body>\n"
       << "<h1>Portfolio: " << documents.size() << (documents.size() == 1 ? " document" : " documents") << "</h1>\n"
@@ -276,7 +276,7 @@ void render_portfolio_html(const std::vector<store::PortfolioRow>& documents, co
   for (const std::string& id : items) out << "<th class=\"item\">" << esc(id) << "</th>";
   out << "</tr>\n";
   static constexpr const char* k_short[] = {"M", "A", "Me", "E"};
-  for (const store::PortfolioRow& d : documents) {
+  for (const PortfolioRow& d : documents) {
     out << "<tr><th class=\"doc\">" << esc(d.label) << "</th>";
     for (const std::string& id : items) {
       const std::optional<Level> level = d.level(id);
@@ -291,7 +291,7 @@ void render_portfolio_html(const std::vector<store::PortfolioRow>& documents, co
   }
   out << "</table>\n<h2>Items most often below Meets</h2>\n<table class=\"levels\">\n"
       << "<tr><th>Item</th><th>Below Meets</th><th>Share</th></tr>\n";
-  for (const store::GapRow& g : gaps) {
+  for (const GapRow& g : gaps) {
     out << "<tr><td>" << esc(g.item_id) << " " << esc(g.title) << "</td><td>" << g.below_meets << " of " << g.applicable
         << "</td><td>" << percent(g.below_meets, g.applicable) << "</td></tr>\n";
   }

@@ -3,7 +3,7 @@
 #include "engine/assess/assessment.hpp"
 #include "engine/assess/compare.hpp"
 #include "engine/checklist/model.hpp"
-#include "engine/store/store.hpp"
+#include "engine/assess/portfolio.hpp"
 #include "engine/workshop/session.hpp"
 
 #include <ostream>
@@ -20,7 +20,7 @@ void render_html(const Assessment& assessment, const checklist::Checklist* check
 
 // A portfolio on one page: a heat map of documents by items (the latest assessment of each
 // document, cells coloured by level) and the items most often below Meets.
-void render_portfolio_html(const std::vector<store::PortfolioRow>& documents, const std::vector<store::GapRow>& gaps,
+void render_portfolio_html(const std::vector<PortfolioRow>& documents, const std::vector<GapRow>& gaps,
                            std::ostream& out);
 
 // Two assessments (drafts) side by side on one page: the figures of each and their change, the

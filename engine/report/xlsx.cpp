@@ -85,9 +85,9 @@ void write_headers(lxw_worksheet* sheet, const std::vector<std::string>& names, 
   worksheet_freeze_panes(sheet, 1, 0);
 }
 
-void write_documents(Workbook& book, const std::vector<store::PortfolioRow>& documents, const std::vector<Assessment>& assessments) {
+void write_documents(Workbook& book, const std::vector<PortfolioRow>& documents, const std::vector<Assessment>& assessments) {
   lxw_worksheet* sheet = book.sheet("Documents");
-  const std::vector<std::string> items = store::rated_items(documents);
+  const std::vector<std::string> items = rated_items(documents);
   std::vector<std::string> names{"Assessment", "Document", "Kind", "Country", "Region", "Year"};
   const std::size_t first_item = names.size();
   names.insert(names.end(), items.begin(), items.end());
@@ -96,7 +96,7 @@ void write_documents(Workbook& book, const std::vector<store::PortfolioRow>& doc
   worksheet_set_column(sheet, 1, 1, 48, nullptr);
   worksheet_set_column(sheet, col_at(first_item), col_at(first_item + items.size()), 12, nullptr);
   for (std::size_t r = 0; r < documents.size(); ++r) {
-    const store::PortfolioRow& d = documents[r];
+    const PortfolioRow& d = documents[r];
     const lxw_row_t row = row_at(r + 1);
     worksheet_write_number(sheet, row, 0, static_cast<double>(d.assessment_id), nullptr);
     worksheet_write_string(sheet, row, 1, d.label.c_str(), nullptr);
@@ -123,14 +123,14 @@ void write_documents(Workbook& book, const std::vector<store::PortfolioRow>& doc
   }
 }
 
-void write_items(Workbook& book, const std::vector<store::GapRow>& items) {
+void write_items(Workbook& book, const std::vector<GapRow>& items) {
   lxw_worksheet* sheet = book.sheet("Items");
   write_headers(sheet, {"Item", "Title", "Documents rated", "Below Meets", "Share below Meets", "Documents below Meets"},
                 book.header());
   worksheet_set_column(sheet, 1, 1, 48, nullptr);
   worksheet_set_column(sheet, 5, 5, 80, book.wrap());
   for (std::size_t r = 0; r < items.size(); ++r) {
-    const store::GapRow& g = items[r];
+    const GapRow& g = items[r];
     const lxw_row_t row = row_at(r + 1);
     // A cell holds at most 32,767 characters: a long list ends with how many it leaves out.
     std::string documents;
@@ -223,7 +223,7 @@ void write_atomically(const std::filesystem::path& path, Write write) {
 
 }  // namespace
 
-void write_portfolio_xlsx(const std::vector<store::PortfolioRow>& documents, const std::vector<store::GapRow>& items,
+void write_portfolio_xlsx(const std::vector<PortfolioRow>& documents, const std::vector<GapRow>& items,
                           const std::vector<Assessment>& assessments, const std::filesystem::path& path) {
   write_atomically(path, [&](Workbook& book) {
     write_documents(book, documents, assessments);

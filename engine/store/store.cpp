@@ -2,7 +2,6 @@
 
 #include "engine/core/error.hpp"
 #include "engine/ingest/serialise.hpp"
-#include "engine/selfassess/selfassess.hpp"
 #include "engine/store/migrations.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -439,10 +438,10 @@ struct Store::Impl {
     return out;
   }
 
-  Assessment set_self_ratings(std::int64_t id, const std::vector<SelfRating>& ratings, const std::string& file) {
+  Assessment set_self_ratings(std::int64_t id, const std::function<void(Assessment&)>& rate) {
     SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
     Assessment a = load(id);
-    selfassess::apply(a, ratings, file);
+    rate(a);
     SQLite::Statement clear(db, "DELETE FROM self_ratings WHERE assessment_id = ?");
     clear.bind(1, id);
     clear.exec();
@@ -647,9 +646,8 @@ OverrideRow Store::override_level(std::int64_t assessment_id, const std::string&
   return guarded(m_impl->path, [&] { return m_impl->override_level(assessment_id, item_id, level, note, reviewer, at); });
 }
 
-Assessment Store::set_self_ratings(std::int64_t assessment_id, const std::vector<SelfRating>& ratings,
-                                   const std::string& file) {
-  return guarded(m_impl->path, [&] { return m_impl->set_self_ratings(assessment_id, ratings, file); });
+Assessment Store::set_self_ratings(std::int64_t assessment_id, const std::function<void(Assessment&)>& rate) {
+  return guarded(m_impl->path, [&] { return m_impl->set_self_ratings(assessment_id, rate); });
 }
 
 std::int64_t Store::save_session(const workshop::Session& session) {
@@ -768,8 +766,17 @@ std::optional<ingest::Document> Store::cached(const std::string& sha256) const {
 std::optional<ingest::Document> Store::cached_document(const std::filesystem::path& path, const std::string& sha256) {
   std::error_code error;
   if (!std::filesystem::is_regular_file(path, error)) return std::nullopt;
+  // Opened for writing where it may be (nothing is written): the last connection to close a
+  // database in WAL mode removes the -wal and -shm files; a read-only one would leave them.
+  auto open = [&] {
+    try {
+      return SQLite::Database(path.string(), SQLite::OPEN_READWRITE);
+    } catch (const SQLite::Exception&) {
+      return SQLite::Database(path.string(), SQLite::OPEN_READONLY);
+    }
+  };
   try {
-    SQLite::Database db(path.string(), SQLite::OPEN_READONLY);
+    SQLite::Database db = open();
     db.setBusyTimeout(k_busy_timeout_ms);
     if (!db.tableExists("document_text")) return std::nullopt;
     return read_cached(db, sha256);

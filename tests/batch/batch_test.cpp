@@ -50,7 +50,7 @@ TEST_F(Folder, ListsTheFilesPassedOverAndWhy) {
   test::write_bytes(m_dir / ".DS_Store", "x");
   const Listing listing = entries_in_directory(m_dir.path(), false);
   ASSERT_EQ(listing.passed_over.size(), 3u);
-  EXPECT_EQ(listing.passed_over[0], (Passed{m_dir / "notes.csv", "a spreadsheet or slides, not a document to score"}));
+  EXPECT_EQ(listing.passed_over[0], (Passed{m_dir / "notes.csv", "a spreadsheet, table or slides, not a document to score"}));
   EXPECT_EQ(listing.passed_over[1], (Passed{m_dir / "old.doc", "not a format the readers take: save it as DOCX or PDF to score it"}));
   EXPECT_EQ(listing.passed_over[2], (Passed{m_dir / "~$draft.docx", "an Office lock file, left while the document is open"}));
 }
@@ -145,7 +145,7 @@ protected:
 
 TEST_F(Run, ScoresEachDocumentAndRecordsTheFailureWithoutStopping) {
   const Summary s = run_batch(1);
-  EXPECT_EQ(s.counts, (store::BatchCounts{.scored = 3, .skipped = 0, .failed = 1}));
+  EXPECT_EQ(s.counts, (BatchCounts{.scored = 3, .skipped = 0, .failed = 1}));
   ASSERT_EQ(s.outcomes.size(), 4u);
   EXPECT_EQ(s.outcomes[3].status, Outcome::Status::failed);
   EXPECT_THAT(s.outcomes[3].error, HasSubstr("broken.pdf: the PDF is truncated"));
@@ -157,11 +157,11 @@ TEST_F(Run, ScoresEachDocumentAndRecordsTheFailureWithoutStopping) {
 TEST_F(Run, SecondRunSkipsWhatIsStoredUnlessForced) {
   run_batch(1);
   const Summary again = run_batch(2);
-  EXPECT_EQ(again.counts, (store::BatchCounts{.scored = 0, .skipped = 3, .failed = 1}));
+  EXPECT_EQ(again.counts, (BatchCounts{.scored = 0, .skipped = 3, .failed = 1}));
   EXPECT_EQ(again.outcomes[0].assessment_id, 1);
   EXPECT_EQ(count("SELECT COUNT(*) FROM assessments"), 3);
   const Summary forced = run_batch(2, true);
-  EXPECT_EQ(forced.counts, (store::BatchCounts{.scored = 3, .skipped = 0, .failed = 1}));
+  EXPECT_EQ(forced.counts, (BatchCounts{.scored = 3, .skipped = 0, .failed = 1}));
   EXPECT_EQ(count("SELECT COUNT(*) FROM assessments"), 6);
 }
 
@@ -170,7 +170,7 @@ TEST_F(Run, SecondRunSkipsWhatIsStoredUnlessForced) {
 TEST_F(Run, FailuresArePassedOverUntilRetried) {
   run_batch(1);
   const Summary again = run_batch(1);
-  EXPECT_EQ(again.counts, (store::BatchCounts{.scored = 0, .skipped = 3, .failed = 1}));
+  EXPECT_EQ(again.counts, (BatchCounts{.scored = 0, .skipped = 3, .failed = 1}));
   EXPECT_EQ(again.outcomes[3].failed_in_batch, 1);
   EXPECT_THAT(again.outcomes[3].error, HasSubstr("broken.pdf: the PDF is truncated"));
   EXPECT_EQ(count("SELECT COUNT(*) FROM batch_failures WHERE batch_id = 2"), 1);  // each run lists its failures
@@ -192,7 +192,7 @@ TEST_F(Run, DocumentsTooShortToAssessFail) {
 
 TEST_F(Run, ParallelJobsStoreTheSameAsOne) {
   const Summary parallel = run_batch(3);
-  EXPECT_EQ(parallel.counts, (store::BatchCounts{.scored = 3, .skipped = 0, .failed = 1}));
+  EXPECT_EQ(parallel.counts, (BatchCounts{.scored = 3, .skipped = 0, .failed = 1}));
   EXPECT_EQ(count("SELECT COUNT(DISTINCT document_id) FROM assessments"), 3);
   EXPECT_EQ(count("SELECT COUNT(*) FROM item_results"), 3 * 43);
   for (std::size_t i = 0; i < 3; ++i) EXPECT_EQ(parallel.outcomes[i].status, Outcome::Status::scored) << i;

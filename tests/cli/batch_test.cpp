@@ -229,7 +229,7 @@ TEST(BatchCommand, ListsWhatItPassesOver) {
   const auto r = run_cli({"batch", dir.path().string(), "--db", (dir / "u.db").string()});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_THAT(r.out, HasSubstr("Not scored: 2 files passed over:\n  " + (dir / "budget.xlsx").string() +
-                               ": a spreadsheet or slides, not a document to score\n  " + (dir / "old.doc").string() +
+                               ": a spreadsheet, table or slides, not a document to score\n  " + (dir / "old.doc").string() +
                                ": not a format the readers take: save it as DOCX or PDF to score it\n"));
   fs::remove(dir / "cca.md");
   fs::remove(dir / "u.db");

@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace unct::test {
@@ -14,6 +15,9 @@ std::filesystem::path bundled_checklist();
 
 std::string read_bytes(const std::filesystem::path& path);
 void write_bytes(const std::filesystem::path& path, const std::string& bytes);
+// Writes a zip package (libzip, each part deflated) holding the parts given as {name, bytes}:
+// DOCX and XLSX files made in a test rather than committed.
+void write_zip(const std::filesystem::path& path, const std::vector<std::pair<std::string, std::string>>& parts);
 
 // A fresh directory under the system temp dir, removed when the object dies.
 class TempDir {

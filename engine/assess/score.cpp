@@ -1,0 +1,26 @@
+#include "engine/assess/score.hpp"
+
+#include "engine/core/clock.hpp"
+#include "engine/core/timings.hpp"
+
+namespace unct {
+
+Scored score_document(const ingest::Source& source, const TextCache& cache, const DocumentReader& read,
+                      const checklist::Checklist& checklist, const rules::CompiledChecklist& compiled,
+                      const AssessOptions& options) {
+  ingest::Document document = [&] {
+    PhaseTimer timer(options.timings, "read");
+    if (cache) {
+      if (std::optional<ingest::Document> cached = cache(source.sha256)) {
+        cached->path = source.path;  // the same bytes may have been read under another name
+        return std::move(*cached);
+      }
+    }
+    return read(source);
+  }();
+  Assessment assessment = assess(checklist, compiled, document, options);
+  assessment.created_at = now_utc();
+  return {std::move(document), std::move(assessment)};
+}
+
+}  // namespace unct
