@@ -26,12 +26,33 @@ bool parse_options(const std::vector<std::string>& args, const po::options_descr
   visible.add_options()("help,h", "show this help");
   po::options_description all = visible;
   all.add(hidden);
-  po::store(po::command_line_parser(args).options(all).positional(positional).run(), values);
-  if (values.count("help") != 0) {
-    help_out << usage << "\n\n" << visible << '\n';
-    return false;
+  // Positional arguments are hidden options inside: a missing or bad one is named in the words
+  // of the usage line, not as "the option '--file' is required".
+  const std::string usage_line = usage.substr(0, usage.find('\n'));
+  auto is_positional = [&](std::string name) {
+    if (name.starts_with("--")) name.erase(0, 2);
+    return hidden.find_nothrow(name, false) != nullptr;
+  };
+  try {
+    po::store(po::command_line_parser(args).options(all).positional(positional).run(), values);
+    if (values.count("help") != 0) {
+      help_out << usage << "\n\n" << visible << '\n';
+      return false;
+    }
+    po::notify(values);
+  } catch (const po::required_option& e) {
+    if (is_positional(e.get_option_name())) throw InputError({}, "an argument is missing (" + usage_line + ")");
+    throw;
+  } catch (const po::too_many_positional_options_error&) {
+    throw InputError({}, "too many arguments (" + usage_line + ")");
+  } catch (const po::invalid_option_value& e) {
+    if (!is_positional(e.get_option_name())) throw;
+    const std::string what = e.what();  // "the argument ('first') for option '--id' is invalid"
+    const auto open = what.find("('");
+    const auto close = what.find("')", open);
+    const std::string value = open == std::string::npos || close == std::string::npos ? "" : what.substr(open + 2, close - open - 2);
+    throw InputError({}, "\"" + value + "\" is not a valid argument here (" + usage_line + ")");
   }
-  po::notify(values);
   return true;
 }
 

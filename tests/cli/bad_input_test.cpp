@@ -402,7 +402,9 @@ std::vector<BadCase> bad_cases() {
 
       // report and export: the id, the format and where --out writes.
       {"ReportUnknownId", {"report", "99", "--db", "@db"}, {"u.db: no assessment with id 99"}},
-      {"ReportIdNotANumber", {"report", "first", "--db", "@db"}, {"the argument ('first')", "is invalid"}},
+      {"ScoreWithoutFile", {"score", "--db", "@db"}, {"an argument is missing (usage: unct-assess score FILE [options])"}},
+      {"ScoreTwoFiles", {"score", "@sample", "@sample", "--db", "@db"}, {"too many arguments (usage: unct-assess score FILE"}},
+      {"ReportIdNotANumber", {"report", "first", "--db", "@db"}, {"\"first\" is not a valid argument here (usage: unct-assess report ID"}},
       {"ReportUnknownFormat", {"report", "1", "--format", "pdf", "--db", "@db"},
        {"unknown --format \"pdf\": use text, json, md, csv or html"}},
       {"ReportOutIsTheChecklist", {"report", "1", "--checklist", "@dir/c.xml", "--out", "@dir/c.xml", "--db", "@db"},
