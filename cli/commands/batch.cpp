@@ -111,7 +111,7 @@ int run_batch(const std::vector<std::string>& args, Io io) {
   po::variables_map values;
   if (!parse_options(args, options, hidden, positional, values, io.out,
                      "usage: unct-assess batch DIR|LIST [--jobs N] [--manifest CSV] [--force] [options]\n\n"
-                     "Scores every document in the folder DIR (PDF, DOCX, HTML, Markdown, text), or every file the\n"
+                     "Scores every document in the folder DIR (PDF, DOCX, ODT, HTML, Markdown, text), or every file the\n"
                      "list file LIST names (one path per line), and stores each assessment as soon as it is rated.\n"
                      "Documents already assessed with this checklist are skipped, so a run cut short is resumed by\n"
                      "running it again. Each document is read in a worker process with a time limit: a document\n"
@@ -140,7 +140,7 @@ int run_batch(const std::vector<std::string>& args, Io io) {
                                : batch::Listing{.entries = batch::entries_in_list(source)};
   std::vector<batch::Entry>& entries = listing.entries;
   if (entries.empty()) {
-    throw InputError({.file = source}, "no documents to score (PDF, DOCX, HTML, Markdown or text files)" +
+    throw InputError({.file = source}, "no documents to score (PDF, DOCX, ODT, HTML, Markdown or text files)" +
                                            std::string(listing.passed_over.empty() ? "" : "; " + passed_over_text(listing.passed_over)));
   }
   if (values.count("manifest") != 0) batch::apply_manifest(entries, read_csv(values["manifest"].as<std::string>()));

@@ -49,7 +49,7 @@ int run_score(const std::vector<std::string>& args, Io io) {
   po::variables_map values;
   if (!parse_options(args, options, hidden, positional, values, io.out,
                      "usage: unct-assess score FILE [options]\n\n"
-                     "Reads FILE (PDF, DOCX, HTML, Markdown or plain text), rates every applicable checklist item,\n"
+                     "Reads FILE (PDF, DOCX, ODT, HTML, Markdown or plain text), rates every applicable checklist item,\n"
                      "stores the assessment in the database and prints the report.")) {
     return 0;
   }

@@ -40,13 +40,13 @@ std::string passed_over_reason(const fs::path& path) {
   const std::string name = path.filename().string();
   const std::string extension = ascii_lower(path.extension().string());
   if (name.starts_with("~$")) return "an Office lock file, left while the document is open";
-  if (extension == ".doc" || extension == ".rtf" || extension == ".wpd" || extension == ".pages" || extension == ".odt") {
+  if (extension == ".doc" || extension == ".rtf" || extension == ".wpd" || extension == ".pages") {
     return "not a format the readers take: save it as DOCX or PDF to score it";
   }
   for (const char* sheet : {".xlsx", ".xls", ".ods", ".csv", ".pptx", ".ppt", ".odp"}) {
     if (extension == sheet) return "a spreadsheet, table or slides, not a document to score";
   }
-  return "not a document the readers take (PDF, DOCX, HTML, Markdown or text)";
+  return "not a document the readers take (PDF, DOCX, ODT, HTML, Markdown or text)";
 }
 
 }  // namespace

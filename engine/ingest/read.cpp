@@ -4,6 +4,7 @@
 #include "engine/core/error.hpp"
 #include "engine/core/file.hpp"
 #include "engine/core/sha256.hpp"
+#include "engine/core/zip.hpp"
 #include "engine/ingest/outline.hpp"
 #include "engine/ingest/zones.hpp"
 #include "engine/text/normalise.hpp"
@@ -60,6 +61,72 @@ std::string checked_text(std::string_view bytes, const std::filesystem::path& pa
     }
   }
   return out;
+}
+
+constexpr std::string_view k_opendocument = "application/vnd.oasis.opendocument.";
+// Also text-template, text-master and text-web: text documents all the same.
+constexpr std::string_view k_opendocument_text = "application/vnd.oasis.opendocument.text";
+
+// A media type as a package writes it, up to the first character no media type has (a line end,
+// a NUL): it goes into messages.
+std::string media_type(std::string_view text) {
+  const auto end = std::find_if(text.begin(), text.end(), [](char c) {
+    return !std::isalnum(static_cast<unsigned char>(c)) && std::string_view(".+-/").find(c) == std::string_view::npos;
+  });
+  return std::string(text.substr(0, static_cast<std::size_t>(end - text.begin())).substr(0, 100));
+}
+
+// The media type an OpenDocument package declares in its first entry, "mimetype", which the
+// format stores uncompressed at a fixed place to be read without unzipping (ODF 1.2 part 3,
+// 3.3); empty when the bytes do not start so. Read from the bytes, it names even a package too
+// damaged to open.
+std::string sniffed_mimetype(std::string_view bytes) {
+  auto byte = [&](std::size_t at) { return static_cast<std::size_t>(static_cast<unsigned char>(bytes[at])); };
+  auto u16 = [&](std::size_t at) { return byte(at) | byte(at + 1) << 8; };
+  // The local file header: method at 8 (0, stored), compressed size at 18, name and extra
+  // field lengths at 26 and 28, then the name, the extra field and the data.
+  if (bytes.size() < 30 || !starts_with(bytes, "PK\x03\x04") || u16(8) != 0) return {};
+  const std::size_t size = u16(18) | u16(20) << 16;
+  if (bytes.substr(30, u16(26)) != "mimetype") return {};
+  const std::size_t data = 30 + u16(26) + u16(28);
+  if (data > bytes.size()) return {};
+  const std::string type = media_type(bytes.substr(data, std::min<std::size_t>(size, 200)));
+  return starts_with(type, k_opendocument) ? type : "";
+}
+
+// An OpenDocument file that is not text (a spreadsheet, a presentation): what it is and what to do.
+[[noreturn]] void refuse_opendocument(const std::string& mimetype, const std::filesystem::path& path) {
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 7> k_kinds{{
+      {"spreadsheet", "an OpenDocument spreadsheet (.ods)"},
+      {"presentation", "an OpenDocument presentation (.odp)"},
+      {"graphics", "an OpenDocument drawing (.odg)"},
+      {"formula", "an OpenDocument formula (.odf)"},
+      {"chart", "an OpenDocument chart (.odc)"},
+      {"database", "an OpenDocument database (.odb)"},
+      {"image", "an OpenDocument image (.odi)"},
+  }};
+  std::string what = "an OpenDocument file of type \"" + mimetype + "\"";
+  for (const auto& [type, name] : k_kinds) {
+    if (starts_with(mimetype, std::string(k_opendocument) + std::string(type))) what = name;
+  }
+  throw InputError({.file = path}, what + ", not a text document: export it as PDF, or save its text as ODT or DOCX, and score that");
+}
+
+// A zip package: OpenDocument text by its declared type, or, when it declares none (not every
+// producer stores the mimetype entry first), by its parts; else DOCX, whose reader says what a
+// package without word/document.xml is.
+Document read_package(std::string_view bytes, const std::filesystem::path& path, const ReadOptions& options) {
+  std::string mimetype = sniffed_mimetype(bytes);
+  if (mimetype.empty()) {
+    const bool opendocument_name = starts_with(ascii_lower(path.extension().string()), ".od");
+    const ZipPackage package(bytes, path, {.max_unzipped_bytes = options.max_unzipped_bytes, .max_zip_ratio = options.max_zip_ratio},
+                             opendocument_name ? "an OpenDocument file" : "a DOCX file");
+    if (package.has("word/document.xml") || !package.has("content.xml")) return read_docx(bytes, path, options);
+    mimetype = media_type(package.part("mimetype").value_or(""));
+    if (!starts_with(mimetype, k_opendocument)) mimetype = k_opendocument_text;  // content.xml decides
+  }
+  if (!starts_with(mimetype, k_opendocument_text)) refuse_opendocument(mimetype, path);
+  return read_odt(bytes, path, options);
 }
 
 bool is_markdown_name(const std::filesystem::path& path) {
@@ -288,8 +355,8 @@ std::optional<int> detect_year(const Document& document) {
 }
 
 bool is_document_name(const std::filesystem::path& path) {
-  static const std::set<std::string, std::less<>> k_extensions{".pdf", ".docx", ".html", ".htm", ".xhtml",
-                                                                ".md",  ".markdown", ".txt"};
+  static const std::set<std::string, std::less<>> k_extensions{".pdf", ".docx", ".odt", ".html", ".htm",
+                                                                ".xhtml", ".md", ".markdown", ".txt"};
   return k_extensions.contains(ascii_lower(path.extension().string()));
 }
 
@@ -307,7 +374,7 @@ Document read_source(const Source& source, const ReadOptions& options) {
   if (starts_with(bytes, "%PDF-")) {
     document = read_pdf(bytes, path);
   } else if (starts_with(bytes, "PK\x03\x04") || starts_with(bytes, "PK\x05\x06")) {
-    document = read_docx(bytes, path, options);
+    document = read_package(bytes, path, options);
   } else if (starts_with(bytes, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")) {
     // The OLE container of Word 97-2003 files and of every password-protected Office file.
     throw InputError({.file = path}, "a legacy Word (.doc) or password-protected Office file: save it as DOCX without a "
@@ -316,13 +383,24 @@ Document read_source(const Source& source, const ReadOptions& options) {
     throw InputError({.file = path}, "a Rich Text (RTF) file: save it as DOCX or PDF and score that");
   } else if (starts_with(bytes, "\xFF\xFE") || starts_with(bytes, "\xFE\xFF")) {
     throw InputError({.file = path}, "UTF-16 text: save the file as UTF-8 and score it again");
+  } else if (const std::string named = ascii_lower(path.extension().string());
+             named == ".pdf" || named == ".docx" || named == ".odt") {
+    // Named as a binary format the readers know, but not one: a text or HTML page saved under the
+    // wrong name, or a download that went wrong. Read as text, it would be scored in silence.
+    const std::string format = named == ".pdf" ? "a PDF" : named == ".docx" ? "a DOCX file" : "an ODT file";
+    throw InputError({.file = path}, "named " + named + " but not " + format + " (it does not start as one): download or "
+                                     "export it again, or give it the name of what it is");
   } else if (is_html(bytes, path)) {
     document = read_html(bytes, path);
   } else {
     const std::string text = checked_text(bytes, path);
     document = is_markdown_name(path) ? read_markdown(text, path) : read_text(text, path);
   }
-  if (document.blocks.empty()) throw InputError({.file = path}, "the document has no text");
+  if (document.blocks.empty()) {
+    // When the reader left text out (nested too deep, say), that is why: say it.
+    throw InputError({.file = path}, "the document has no text" +
+                                         (document.warnings.empty() ? std::string() : " (" + document.warnings.front() + ")"));
+  }
   repair_utf8(document);
   mark_zones(document);
   document.sha256 = source.sha256;

@@ -11,7 +11,7 @@ namespace unct::ingest {
 struct ReadOptions {
   // Files above this size are refused before they are read. Default: 256 MiB.
   std::uintmax_t max_bytes = 256ull * 1024 * 1024;
-  // Zip packages (DOCX): refused when their parts add up to more than this once inflated, or
+  // Zip packages (DOCX, ODT): refused when their parts add up to more than this once inflated, or
   // when a part above 1 MiB inflates more than `max_zip_ratio` times (zip bombs).
   std::uint64_t max_unzipped_bytes = 512ull * 1024 * 1024;
   std::uint64_t max_zip_ratio = 100;
@@ -32,10 +32,12 @@ Source load_source(const std::filesystem::path& path, const ReadOptions& options
 Document read_source(const Source& source, const ReadOptions& options = {});
 
 // Reads a document, choosing the reader from the file's content and name (a PDF by its header; a
-// zip package is read as DOCX; an HTML page by its doctype or <html> tag, or .html/.htm; .md/.markdown are Markdown;
-// other text is plain text). Throws InputError naming the file and the place for a
-// missing, empty, oversized, binary or non-UTF-8 file, and for a format no reader handles, with
-// what to save it as (a .doc or password-protected Office file, RTF, UTF-16 text).
+// zip package is read as ODT when its mimetype entry says OpenDocument text or it has content.xml
+// and no word/document.xml, else as DOCX; an HTML page by its doctype or <html> tag, or
+// .html/.htm; .md/.markdown are Markdown; other text is plain text). Throws InputError naming the
+// file and the place for a missing, empty, oversized, binary or non-UTF-8 file, and for a format
+// no reader handles, with what to save it as (a .doc or password-protected Office file, an
+// OpenDocument spreadsheet or presentation, RTF, UTF-16 text).
 Document read_document(const std::filesystem::path& path, const ReadOptions& options = {});
 
 // The readers themselves, over text already checked (valid UTF-8, "\n" line ends, no BOM);
@@ -44,10 +46,12 @@ Document read_text(std::string_view bytes, const std::filesystem::path& path);
 Document read_markdown(std::string_view bytes, const std::filesystem::path& path);
 Document read_pdf(std::string_view bytes, const std::filesystem::path& path);
 Document read_docx(std::string_view bytes, const std::filesystem::path& path, const ReadOptions& options = {});
+// OpenDocument text; a password-protected package is refused with what to save it as.
+Document read_odt(std::string_view bytes, const std::filesystem::path& path, const ReadOptions& options = {});
 // HTML takes the raw bytes: the page's own charset declaration applies when they are not UTF-8.
 Document read_html(std::string_view bytes, const std::filesystem::path& path);
 
-// Whether a file's name says it is a document the readers take: .pdf, .docx, .html, .htm,
+// Whether a file's name says it is a document the readers take: .pdf, .docx, .odt, .html, .htm,
 // .xhtml, .md, .markdown, .txt (any case). For picking documents out of a folder.
 bool is_document_name(const std::filesystem::path& path);
 

@@ -625,18 +625,9 @@ std::vector<BadCase> bad_cases() {
       {"SelfAssessXlsxDeepRichText", {"self-assess", "import", "1", "@dir/form.xlsx", "--db", "@db"},
        {"form.xlsx:1: no \"item\" column"},
        workbook("form.xlsx", "<si>" + repeated("<r>", 50000) + "<t>item</t>" + repeated("</r>", 50000) + "</si><si><t>level</t></si>")},
-  };
-}
-
-// Cases the suite found that wait for a fix in files other people are changing (engine/ingest,
-// engine/core/xlsx_sheet.cpp): disabled (the DISABLED_ prefix keeps them out of gtest and ctest
-// runs; --gtest_also_run_disabled_tests runs them) until the fix lands.
-std::vector<BadCase> known_bugs() {
-  return {
-      // A text file named .pdf is scored as text (engine/ingest/read.cpp picks the reader by the
-      // first bytes only): it should be refused as not a PDF.
+      // A text file named .pdf was scored as text: refused as not a PDF.
       {"TextNamedPdf", {"score", "@dir/notes.pdf", "--db", "@db"}, {"notes.pdf: ", "not a PDF"}, file("notes.pdf", k_text)},
-      // All the text nested too deep: "the document has no text" should say why (the nesting).
+      // All the text nested too deep: "the document has no text" says why (the nesting).
       {"DocxWithOnlyDeeplyNestedText", {"score", "@dir/deep.docx", "--db", "@db"}, {"deep.docx: ", "nested"},
        package("deep.docx", {{"word/document.xml", word(repeated("<w:sdt><w:sdtContent>", 20000) + k_paragraph +
                                                     repeated("</w:sdtContent></w:sdt>", 20000))}})},
@@ -716,13 +707,7 @@ TEST_P(BadInputSuite, Case) {
   if (m_has_database) {
     EXPECT_TRUE(test::read_bytes(m_dir / "u.db") == database()) << "the database changed";
   }
-  std::map<fs::path, std::string> after = files_in(m_dir.path());
-  // A refused run may leave SQLite's empty -wal and -shm beside the database it looked into
-  // (see DISABLED_RefusedRunsLeaveNoJournalFiles): everything else stays as it was.
-  std::erase_if(after, [](const auto& f) {
-    const std::string name = f.first.filename().string();
-    return name.ends_with("-wal") || name.ends_with("-shm");
-  });
+  const std::map<fs::path, std::string> after = files_in(m_dir.path());
   for (const auto& [path, bytes] : after) {
     const auto was = before.find(path);
     if (was == before.end()) {
@@ -736,7 +721,6 @@ TEST_P(BadInputSuite, Case) {
 std::string case_name(const ::testing::TestParamInfo<BadCase>& p) { return p.param.name; }
 
 INSTANTIATE_TEST_SUITE_P(Cli, BadInputSuite, ::testing::ValuesIn(bad_cases()), case_name);
-INSTANTIATE_TEST_SUITE_P(DISABLED_KnownBugs, BadInputSuite, ::testing::ValuesIn(known_bugs()), case_name);
 
 // With no --db, the database is unct-assess.db in the current folder: the message says so, and
 // what to do, rather than only "no such database".
@@ -766,11 +750,8 @@ TEST(BadInputDatabase, ReadOnlyDatabaseIsStillRead) {
   EXPECT_THAT(r.out, HasSubstr("Republic of Valdoria"));
 }
 
-// Found by the suite and left to the files' owners (engine/ingest, engine/store): kept here,
-// disabled, until they are fixed.
-
-// <w:ilvl w:val="2147483647"/>: docx.cpp adds 1 to the level read with atoi, a signed overflow
-// (UBSan stops the program; a Release build shows the list item at level -2147483648).
+// <w:ilvl w:val="2147483647"/>: the level read was once incremented past INT_MAX (UBSan stopped
+// the program; a Release build showed the list item at level -2147483648). Levels are clamped.
 TEST(BadInputDocx, ListLevelOutOfRangeIsNotUndefined) {
   test::TempDir dir;
   test::write_zip(dir / "levels.docx",
@@ -783,8 +764,8 @@ TEST(BadInputDocx, ListLevelOutOfRangeIsNotUndefined) {
   EXPECT_THAT(r.out, ::testing::Not(HasSubstr("-2147483648")));
 }
 
-// Store::cached_document opens the database read-only to look for the document's text; in WAL
-// mode that leaves empty u.db-wal and u.db-shm files behind after a refused document.
+// Looking for a document's text in the database (Store::cached_document) before refusing the
+// document leaves no u.db-wal or u.db-shm behind.
 TEST(BadInputDatabase, RefusedRunsLeaveNoJournalFiles) {
   test::TempDir dir;
   const std::string db = (dir / "u.db").string();

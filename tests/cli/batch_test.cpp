@@ -235,7 +235,7 @@ TEST(BatchCommand, ListsWhatItPassesOver) {
   fs::remove(dir / "u.db");
   const auto none = run_cli({"batch", dir.path().string(), "--db", (dir / "u.db").string()});
   EXPECT_EQ(none.exit_code, cli::k_exit_bad_input);
-  EXPECT_THAT(none.err, HasSubstr(": no documents to score (PDF, DOCX, HTML, Markdown or text files); 2 files passed over:"));
+  EXPECT_THAT(none.err, HasSubstr(": no documents to score (PDF, DOCX, ODT, HTML, Markdown or text files); 2 files passed over:"));
   EXPECT_THAT(run_cli({"batch", dir.path().string(), "--time-limit", "0"}).err, HasSubstr("--time-limit 0: use 0.1 to 86400 seconds"));
   EXPECT_THAT(run_cli({"batch", dir.path().string(), "--min-words", "-5"}).err, HasSubstr("--min-words -5: use 0 to 1000000"));
 }
