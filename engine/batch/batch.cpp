@@ -7,6 +7,7 @@
 #include "engine/core/clock.hpp"
 #include "engine/core/error.hpp"
 #include "engine/core/file.hpp"
+#include "engine/text/unicode.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -77,7 +78,11 @@ Listing entries_in_directory(const fs::path& directory, bool recursive) {
   };
   try {
     if (recursive) {
-      for (const auto& file : fs::recursive_directory_iterator(directory)) add(file);
+      // Hidden folders (.git, .Trash) are not entered.
+      for (auto it = fs::recursive_directory_iterator(directory); it != fs::recursive_directory_iterator(); ++it) {
+        if (it->path().filename().string().starts_with('.') && it->is_directory(error)) it.disable_recursion_pending();
+        add(*it);
+      }
     } else {
       for (const auto& file : fs::directory_iterator(directory)) add(file);
     }
@@ -188,14 +193,7 @@ namespace {
 
 std::size_t word_count(const ingest::Document& document) {
   std::size_t words = 0;
-  for (const ingest::Block& block : document.blocks) {
-    bool in_word = false;
-    for (const char c : block.text) {
-      const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
-      if (!space && !in_word) ++words;
-      in_word = !space;
-    }
-  }
+  for (const ingest::Block& block : document.blocks) words += text::count_words(block.text);
   return words;
 }
 
@@ -217,7 +215,10 @@ Outcome score_one(const Entry& entry, store::Store& store, ReaderProcess* reader
     if (!options.retry_failed && !options.force) {
       if (const std::optional<FailureRow> failure = store.failed_before(source.sha256, checklist.sha256)) {
         out.status = Outcome::Status::failed;
-        out.error = failure->error;
+        // The same bytes may have failed under another name.
+        out.error = failure->path == display(entry.path)
+                        ? failure->error
+                        : display(entry.path) + ": the same file as " + failure->path + ", which failed: " + failure->error;
         out.failed_in_batch = failure->batch_id;
         return out;
       }
@@ -228,15 +229,26 @@ Outcome score_one(const Entry& entry, store::Store& store, ReaderProcess* reader
                                        .country = entry.country,
                                        .region = entry.region,
                                        .draft = entry.draft};
-    Scored scored = score_document(
-        source, [&](const std::string& sha256) { return store.cached(sha256); },
-        [&](const ingest::Source& s) { return reader ? reader->read(s, options.read) : ingest::read_source(s, options.read); },
-        checklist, compiled, assess_options);
-    if (const std::size_t words = word_count(scored.document); words < options.min_words) {
-      throw InputError({.file = entry.path}, "only " + std::to_string(words) + (words == 1 ? " word" : " words") +
-                                                 ": too short to assess as a CCA, Cooperation Framework or response plan "
-                                                 "(is it the right file?)");
-    }
+    const Scored scored = [&] {
+      try {
+        Scored read = score_document(
+            source, [&](const std::string& sha256) { return store.cached(sha256); },
+            [&](const ingest::Source& s) { return reader ? reader->read(s, options.read) : ingest::read_source(s, options.read); },
+            checklist, compiled, assess_options);
+        if (const std::size_t words = word_count(read.document); words < options.min_words) {
+          throw InputError({.file = entry.path}, "only " + std::to_string(words) + (words == 1 ? " word" : " words") +
+                                                     ": too short to assess as a CCA, Cooperation Framework or response plan "
+                                                     "(is it the right file?)");
+        }
+        return read;
+      } catch (const ReaderStopped& e) {
+        out.file_at_fault = e.file_at_fault();
+        throw;
+      } catch (const InputError&) {
+        out.file_at_fault = true;  // the reader's verdict on the file
+        throw;
+      }
+    }();
     // Unless forced, a document another process stored meanwhile is not stored twice.
     const std::optional<std::int64_t> id = options.force ? store.save(scored.assessment, &scored.document)
                                                          : store.save_unless_assessed(scored.assessment, &scored.document);
@@ -283,7 +295,11 @@ Summary run(const checklist::Checklist& checklist, const rules::CompiledChecklis
       Outcome outcome = score_one(entries[i], store, reader ? &*reader : nullptr, checklist, compiled, options);
       if (outcome.status == Outcome::Status::failed) {
         try {
-          store.record_failure(summary.batch_id, display(outcome.path), outcome.sha256, outcome.error, now_utc());
+          // Keyed by the file's SHA-256 only when the file is at fault, and only where it first
+          // failed: a failure passed over again keeps pointing to that batch.
+          const bool remember = outcome.file_at_fault && outcome.failed_in_batch == 0;
+          store.record_failure(summary.batch_id, display(outcome.path), remember ? outcome.sha256 : std::string(), outcome.error,
+                               now_utc());
         } catch (const InputError&) {
           // The failure is still reported at the end of the run; the database problem shows
           // on the next document's save.

@@ -90,6 +90,10 @@ struct Outcome {
   std::int64_t assessment_id = 0;  // the new assessment, or the earlier one when skipped
   std::string error;               // when failed: the message, naming the file and place
   std::string sha256;              // of the file, once read; empty when it could not be
+  // Failed because of the file itself (the reader refused it or crashed on it, too few words),
+  // not of the machine (time limit, out of memory, database): only such a failure is passed over
+  // when the batch runs again.
+  bool file_at_fault = false;
   std::int64_t failed_in_batch = 0;  // failed and not read again: the batch where it failed
   bool operator==(const Outcome&) const = default;
 };

@@ -155,7 +155,14 @@ void ReaderProcess::start() {
   if (worker_end <= STDERR_FILENO) {
     worker_end = ::fcntl(ends[1], F_DUPFD_CLOEXEC, STDERR_FILENO + 1);
     ::close(ends[1]);
+    if (worker_end < 0) {
+      ::close(ends[0]);
+      throw std::system_error(errno, std::generic_category(), "fcntl");
+    }
   }
+  // The parent's end never blocks: every send and receive waits in poll, under the time limit,
+  // even for a worker that stops reading halfway through a large document.
+  ::fcntl(ends[0], F_SETFL, ::fcntl(ends[0], F_GETFL) | O_NONBLOCK);
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_adddup2(&actions, worker_end, STDIN_FILENO);
@@ -185,7 +192,7 @@ void ReaderProcess::stop(bool kill) {
   m_pid = -1;
 }
 
-std::string ReaderProcess::ended() {
+ReaderStopped ReaderProcess::ended(const ingest::Source& source) {
   ::close(m_socket);
   m_socket = -1;
   // It closed its end: it is exiting. Give it a second to do so before it is made to.
@@ -201,16 +208,23 @@ std::string ReaderProcess::ended() {
   }
   m_pid = -1;
   const std::string advice = ": the file may be damaged or made to break readers; open it and save it again as DOCX or PDF";
+  const SourceLocation where{.file = source.path};
+  if (done > 0 && WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL) {
+    return ReaderStopped(where, "the reader was killed while reading this file (out of memory, or stopped from outside)", false);
+  }
   if (done > 0 && WIFSIGNALED(status)) {
     const int signal = WTERMSIG(status);
     const char* name = ::sigdescr_np(signal);
-    return "the reader crashed on this file (signal " + std::to_string(signal) + (name ? std::string(", ") + name : "") + ")" +
-           advice;
+    return ReaderStopped(where,
+                         "the reader crashed on this file (signal " + std::to_string(signal) +
+                             (name ? std::string(", ") + name : "") + ")" + advice,
+                         true);
   }
   if (done > 0 && WIFEXITED(status)) {
-    return "the reader stopped on this file (exit code " + std::to_string(WEXITSTATUS(status)) + ")" + advice;
+    return ReaderStopped(where, "the reader stopped on this file (exit code " + std::to_string(WEXITSTATUS(status)) + ")" + advice,
+                         true);
   }
-  return "the reader stopped on this file" + advice;
+  return ReaderStopped(where, "the reader stopped on this file" + advice, false);
 }
 
 ingest::Document ReaderProcess::read(const ingest::Source& source, const ingest::ReadOptions& options) {
@@ -241,13 +255,16 @@ ingest::Document ReaderProcess::read(const ingest::Source& source, const ingest:
     }
     if (status[0] != k_reader_error) throw Garbled{};
     reader_error = channel.get_text(k_max_path);
+    stop(false);  // an exception inside the reader (out of memory, say): a fresh worker for the next
   } catch (const Closed&) {
-    throw InputError({.file = source.path}, ended());
+    throw ended(source);
   } catch (const Late&) {
     stop(true);
-    throw InputError({.file = source.path}, "reading took longer than the time limit of " + seconds_text(m_time_limit) +
-                                                ": the file may be damaged or made to hang readers; open it and save it "
-                                                "again as DOCX or PDF, or allow more time");
+    throw ReaderStopped({.file = source.path},
+                        "reading took longer than the time limit of " + seconds_text(m_time_limit) +
+                            ": the file may be damaged or made to hang readers; open it and save it again as DOCX or PDF, "
+                            "or allow more time",
+                        false);
   } catch (const Garbled&) {
     stop(true);
     throw std::runtime_error("the reader process " + m_command.front() + " answered out of turn");

@@ -7,6 +7,7 @@
 // dies or overruns the time limit, the document is reported as failed and a fresh worker is
 // started for the next one.
 
+#include "engine/core/error.hpp"
 #include "engine/ingest/read.hpp"
 
 #include <chrono>
@@ -15,6 +16,20 @@
 #include <vector>
 
 namespace unct::batch {
+
+// The worker stopped without answering: it crashed on the file, ran past the time limit, or was
+// killed from outside. `file_at_fault`: it died of a fault of its own (a crash signal), which the
+// same file would cause again; not for a time limit (the machine may be busy) or a SIGKILL (the
+// out-of-memory killer, a user).
+class ReaderStopped : public InputError {
+public:
+  ReaderStopped(SourceLocation where, const std::string& message, bool file_at_fault)
+      : InputError(std::move(where), message), m_file_at_fault(file_at_fault) {}
+  bool file_at_fault() const noexcept { return m_file_at_fault; }
+
+private:
+  bool m_file_at_fault;
+};
 
 class ReaderProcess {
 public:
@@ -27,14 +42,14 @@ public:
   ~ReaderProcess();
 
   // The document read by the worker. Throws InputError naming the file when the reader refuses
-  // it (the reader's own message and place), when the worker dies while reading it or takes
-  // longer than the time limit.
+  // it (the reader's own message and place), and ReaderStopped when the worker dies while reading
+  // it or takes longer than the time limit.
   ingest::Document read(const ingest::Source& source, const ingest::ReadOptions& options);
 
 private:
   void start();
   void stop(bool kill);  // kill: the worker may be busy, do not wait for it to finish
-  std::string ended();  // why the worker stopped, once it has closed its end
+  ReaderStopped ended(const ingest::Source& source);  // why the worker stopped, once it has closed its end
 
   std::vector<std::string> m_command;
   std::chrono::milliseconds m_time_limit;

@@ -371,7 +371,10 @@ Document read_source(const Source& source, const ReadOptions& options) {
   const std::string& bytes = source.bytes;
   const std::filesystem::path& path = source.path;
   Document document;
-  if (starts_with(bytes, "%PDF-")) {
+  const std::string named = ascii_lower(path.extension().string());
+  // A PDF may carry a few bytes before its header (a byte-order mark, a line end): readers look
+  // for it in the first kilobyte.
+  if (starts_with(bytes, "%PDF-") || (named == ".pdf" && std::string_view(bytes).substr(0, 1024).find("%PDF-") != std::string_view::npos)) {
     document = read_pdf(bytes, path);
   } else if (starts_with(bytes, "PK\x03\x04") || starts_with(bytes, "PK\x05\x06")) {
     document = read_package(bytes, path, options);
@@ -383,13 +386,14 @@ Document read_source(const Source& source, const ReadOptions& options) {
     throw InputError({.file = path}, "a Rich Text (RTF) file: save it as DOCX or PDF and score that");
   } else if (starts_with(bytes, "\xFF\xFE") || starts_with(bytes, "\xFE\xFF")) {
     throw InputError({.file = path}, "UTF-16 text: save the file as UTF-8 and score it again");
-  } else if (const std::string named = ascii_lower(path.extension().string());
-             named == ".pdf" || named == ".docx" || named == ".odt") {
-    // Named as a binary format the readers know, but not one: a text or HTML page saved under the
-    // wrong name, or a download that went wrong. Read as text, it would be scored in silence.
+  } else if (named == ".pdf" || named == ".docx" || named == ".odt") {
+    // Named as a binary format the readers know, but not one: a web page saved under the wrong
+    // name, or a download that went wrong. Read as text, it would be scored in silence.
     const std::string format = named == ".pdf" ? "a PDF" : named == ".docx" ? "a DOCX file" : "an ODT file";
-    throw InputError({.file = path}, "named " + named + " but not " + format + " (it does not start as one): download or "
-                                     "export it again, or give it the name of what it is");
+    throw InputError({.file = path}, "named " + named + " but not " + format +
+                                         (is_html(bytes, path) ? " (it is a web page: rename it .html, or save the page as PDF)"
+                                                               : " (it does not start as one): download or export it again, "
+                                                                 "or give it the name of what it is"));
   } else if (is_html(bytes, path)) {
     document = read_html(bytes, path);
   } else {

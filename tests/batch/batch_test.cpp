@@ -182,6 +182,24 @@ TEST_F(Run, FailuresArePassedOverUntilRetried) {
   EXPECT_EQ(run_batch(1).outcomes[3].status, Outcome::Status::scored);
 }
 
+// A failure the same bytes met under another name says so, naming both.
+TEST_F(Run, AFailedFileUnderAnotherNameIsNamedAsTheSame) {
+  run_batch(1);
+  fs::rename(m_dir / "broken.pdf", m_dir / "renamed.pdf");
+  const Summary again = run_batch(1);
+  EXPECT_EQ(again.outcomes[3].failed_in_batch, 1);
+  EXPECT_THAT(again.outcomes[3].error, HasSubstr("renamed.pdf: the same file as " + (m_dir / "broken.pdf").string() +
+                                                     ", which failed: " + (m_dir / "broken.pdf").string() + ": the PDF is truncated"));
+}
+
+TEST_F(Folder, RecursiveListingSkipsHiddenFolders) {
+  fs::create_directories(m_dir / ".git" / "objects");
+  test::write_bytes(m_dir / ".git" / "objects" / "notes.md", "# Not a document\n");
+  const Listing listing = entries_in_directory(m_dir.path(), true);
+  EXPECT_EQ(listing.entries.size(), 4u);
+  EXPECT_EQ(listing.passed_over.size(), 1u);  // notes.csv; nothing under .git
+}
+
 TEST_F(Run, DocumentsTooShortToAssessFail) {
   test::write_bytes(m_dir / "RDM-CCA-02.meets.md", "Draft notes.\n");
   const Summary s = run_batch(1, false, false, 30);

@@ -433,5 +433,19 @@ TEST(ReadDocument, DetectsTheYearInTheTitle) {
   EXPECT_EQ(year_of("# Common Country Analysis\n\nText.\n"), std::nullopt);
 }
 
+// A PDF with a line end or byte-order mark before its header is read, as other readers do; a web
+// page or text saved under a .pdf or .docx name is refused, not scored as text.
+TEST(ReadDocument, NamesThatDoNotMatchTheBytes) {
+  const test::TempDir dir;
+  test::write_bytes(dir / "leading.pdf", "\n" + test::read_bytes(test::source_file("samples/cca-tessaly-2023.pdf")));
+  EXPECT_FALSE(read_document(dir / "leading.pdf").blocks.empty());
+  test::write_bytes(dir / "page.docx", "<!DOCTYPE html><html><body><p>Roma</p></body></html>");
+  EXPECT_THAT([&] { read_document(dir / "page.docx"); },
+              ThrowsMessage<InputError>(HasSubstr("page.docx: named .docx but not a DOCX file (it is a web page: rename it .html")));
+  test::write_bytes(dir / "notes.pdf", "Roma inclusion notes\n");
+  EXPECT_THAT([&] { read_document(dir / "notes.pdf"); },
+              ThrowsMessage<InputError>(HasSubstr("notes.pdf: named .pdf but not a PDF (it does not start as one)")));
+}
+
 }  // namespace
 }  // namespace unct::ingest
