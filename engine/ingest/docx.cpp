@@ -11,6 +11,7 @@
 #include "engine/core/zip.hpp"
 #include "engine/ingest/outline.hpp"
 #include "engine/ingest/read.hpp"
+#include "engine/ingest/xml_part.hpp"
 
 #include <pugixml.hpp>
 
@@ -23,36 +24,15 @@ namespace unct::ingest {
 namespace {
 
 pugi::xml_document parse_part(const std::string& bytes, const char* name, const std::filesystem::path& path) {
-  pugi::xml_document doc;
-  const pugi::xml_parse_result parsed = doc.load_buffer(bytes.data(), bytes.size(), pugi::parse_default | pugi::parse_ws_pcdata_single);
-  if (!parsed) {
-    const LineColumn lc = line_column_at(bytes, static_cast<std::size_t>(std::max<std::ptrdiff_t>(parsed.offset, 0)));
-    throw InputError({.file = path}, std::string(name) + ":" + std::to_string(lc.line) + ":" + std::to_string(lc.column) +
-                                         ": malformed XML (" + parsed.description() + ")");
-  }
-  return doc;
+  return xml::parse_part(bytes, name, path, pugi::parse_default | pugi::parse_ws_pcdata_single);
 }
 
-std::string_view local(const pugi::xml_node node) {
-  const std::string_view name = node.name();
-  const auto colon = name.find(':');
-  return colon == std::string_view::npos ? name : name.substr(colon + 1);
-}
+using xml::child;
+using xml::local;
 
-pugi::xml_node child(const pugi::xml_node node, std::string_view name) {
-  for (pugi::xml_node c : node.children()) {
-    if (local(c) == name) return c;
-  }
-  return {};
-}
-
+// An attribute's value, empty when absent: WordprocessingML gives no meaning to an empty value.
 std::string attribute(const pugi::xml_node node, std::string_view name) {
-  for (pugi::xml_attribute a : node.attributes()) {
-    std::string_view n = a.name();
-    const auto colon = n.find(':');
-    if ((colon == std::string_view::npos ? n : n.substr(colon + 1)) == name) return a.value();
-  }
-  return {};
+  return std::string(xml::attribute(node, name).value_or(""));
 }
 
 struct Style {

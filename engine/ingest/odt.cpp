@@ -11,6 +11,7 @@
 #include "engine/core/zip.hpp"
 #include "engine/ingest/outline.hpp"
 #include "engine/ingest/read.hpp"
+#include "engine/ingest/xml_part.hpp"
 #include "engine/text/unicode.hpp"
 
 #include <pugixml.hpp>
@@ -38,40 +39,14 @@ constexpr int k_max_depth = 64;
 constexpr int k_max_spaces = 100;
 
 pugi::xml_document parse_part(const std::string& bytes, const char* name, const std::filesystem::path& path) {
-  pugi::xml_document doc;
   // White space between two spans is text in ODF ("<text:span>a</text:span> <text:span>b</text:span>"),
   // so PCDATA made of spaces alone is kept.
-  const pugi::xml_parse_result parsed = doc.load_buffer(bytes.data(), bytes.size(), pugi::parse_default | pugi::parse_ws_pcdata);
-  if (!parsed) {
-    const LineColumn lc = line_column_at(bytes, static_cast<std::size_t>(std::max<std::ptrdiff_t>(parsed.offset, 0)));
-    throw InputError({.file = path}, std::string(name) + ":" + std::to_string(lc.line) + ":" + std::to_string(lc.column) +
-                                         ": malformed XML (" + parsed.description() + ")");
-  }
-  return doc;
+  return xml::parse_part(bytes, name, path, pugi::parse_default | pugi::parse_ws_pcdata);
 }
 
-// Names without their prefix: producers do not all bind the ODF namespaces to the usual
-// prefixes (docutils writes "ns0:p" beside "text:p").
-std::string_view local(const std::string_view name) {
-  const auto colon = name.find(':');
-  return colon == std::string_view::npos ? name : name.substr(colon + 1);
-}
-
-std::string_view local(const pugi::xml_node node) { return local(std::string_view(node.name())); }
-
-pugi::xml_node child(const pugi::xml_node node, std::string_view name) {
-  for (pugi::xml_node c : node.children()) {
-    if (local(c) == name) return c;
-  }
-  return {};
-}
-
-std::optional<std::string_view> attribute(const pugi::xml_node node, std::string_view name) {
-  for (pugi::xml_attribute a : node.attributes()) {
-    if (local(std::string_view(a.name())) == name) return std::string_view(a.value());
-  }
-  return std::nullopt;
-}
+using xml::attribute;
+using xml::child;
+using xml::local;
 
 // A whole number written in an attribute; nullopt when it is absent, not a number or out of range.
 std::optional<int> number_in(const pugi::xml_node node, std::string_view name) {

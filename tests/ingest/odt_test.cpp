@@ -4,6 +4,7 @@
 #include "engine/core/error.hpp"
 #include "engine/ingest/read.hpp"
 #include "engine/ingest/serialise.hpp"
+#include "tests/support/document.hpp"
 #include "tests/support/support.hpp"
 
 #include <gmock/gmock.h>
@@ -22,22 +23,9 @@ using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 using ::testing::Not;
 using ::testing::ThrowsMessage;
+using test::block_with;
 using test::fixture;
-
-std::vector<std::string> texts(const Document& d, BlockKind kind) {
-  std::vector<std::string> out;
-  for (const Block& b : d.blocks) {
-    if (b.kind == kind) out.push_back(b.text);
-  }
-  return out;
-}
-
-const Block& block_with(const Document& d, const std::string& text) {
-  for (const Block& b : d.blocks) {
-    if (b.text.find(text) != std::string::npos) return b;
-  }
-  throw std::runtime_error("no block with " + text);
-}
+using test::texts;
 
 const Block& heading(const Document& d, const std::string& text) {
   for (const Block& b : d.blocks) {

@@ -3,6 +3,7 @@
 #include "engine/core/error.hpp"
 #include "engine/ingest/serialise.hpp"
 #include "engine/text/unicode.hpp"
+#include "tests/support/document.hpp"
 #include "tests/support/support.hpp"
 
 #include <gmock/gmock.h>
@@ -15,22 +16,9 @@ using ::testing::Contains;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::ThrowsMessage;
+using test::block_with;
 using test::fixture;
-
-std::vector<std::string> texts(const Document& d, BlockKind kind) {
-  std::vector<std::string> out;
-  for (const Block& b : d.blocks) {
-    if (b.kind == kind) out.push_back(b.text);
-  }
-  return out;
-}
-
-const Block& block_with(const Document& d, const std::string& text) {
-  for (const Block& b : d.blocks) {
-    if (b.text.find(text) != std::string::npos) return b;
-  }
-  throw std::runtime_error("no block with " + text);
-}
+using test::texts;
 
 // The outline fixtures (outline.md, page.html, outline.docx) hold the same analysis: a title,
 // two chapters, a paragraph with a line break, a nested list and a two-by-two table.
