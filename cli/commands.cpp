@@ -1,5 +1,10 @@
 #include "cli/commands.hpp"
 
+#include "cli/run.hpp"
+
+#include <algorithm>
+#include <iomanip>
+
 namespace unct::cli {
 namespace {
 
@@ -20,8 +25,44 @@ constexpr Command k_commands[] = {
     {"checklist", "check a checklist file (validate, lint) or print it (show)", run_checklist},
 };
 
+// "unct-assess workshop", or "unct-assess" for the top level.
+std::string program(const CommandGroup& group) {
+  return group.name.empty() ? std::string("unct-assess") : "unct-assess " + std::string(group.name);
+}
+
+void print_usage(const CommandGroup& group, std::ostream& out) {
+  if (!group.intro.empty()) out << group.intro << "\n\n";
+  out << "usage: " << program(group) << " <command> [options]\n\ncommands:\n";
+  std::size_t width = 0;
+  for (const Command& c : group.subcommands) width = std::max(width, c.name.size());
+  for (const Command& c : group.subcommands) {
+    out << "  " << std::left << std::setw(static_cast<int>(width + 2)) << c.name << c.summary << '\n';
+  }
+  out << '\n';
+  if (!group.footer.empty()) out << group.footer << '\n';
+  out << "'" << program(group) << " <command> --help' describes a command.\n";
+}
+
 }  // namespace
 
 std::span<const Command> commands() { return k_commands; }
+
+int dispatch(const CommandGroup& group, const std::vector<std::string>& args, Io io) {
+  if (args.empty()) {
+    print_usage(group, io.err);
+    return k_exit_bad_input;
+  }
+  const std::string& name = args.front();
+  if (name == "--help" || name == "-h" || name == "help") {
+    print_usage(group, io.out);
+    return k_exit_ok;
+  }
+  for (const Command& c : group.subcommands) {
+    if (c.name == name) return c.run({args.begin() + 1, args.end()}, io);
+  }
+  io.err << "unct-assess: unknown " << (group.name.empty() ? "" : std::string(group.name) + " ") << "command \"" << name
+         << "\" (see " << program(group) << " --help)\n";
+  return k_exit_bad_input;
+}
 
 }  // namespace unct::cli

@@ -24,6 +24,20 @@ struct Command {
 // Every command, in the order `unct-assess --help` lists them.
 std::span<const Command> commands();
 
+// A command made of sub-commands ("workshop new", "checklist lint", ...), and the top level itself.
+struct CommandGroup {
+  std::string_view name;    // "workshop"; empty for the top level
+  std::string_view intro;   // printed above the list of sub-commands
+  std::span<const Command> subcommands;
+  std::string_view footer;  // printed below it
+};
+
+// Runs the sub-command named by args.front() with the rest of the arguments. `--help` prints the
+// group's usage and succeeds; no sub-command, or one the group does not have, prints the usage
+// on `err` (with "unknown command" for the latter) and returns k_exit_bad_input. Every group
+// answers the same way because they all go through here.
+int dispatch(const CommandGroup& group, const std::vector<std::string>& args, Io io);
+
 int run_score(const std::vector<std::string>& args, Io io);
 int run_checklist(const std::vector<std::string>& args, Io io);
 int run_inspect(const std::vector<std::string>& args, Io io);

@@ -1,6 +1,6 @@
-# Validates every XML file under checklists/ and samples/ with xmllint: the workshop packs
-# (samples/workshop/) against schemas/workshop-pack.xsd, every other file against
-# schemas/checklist.xsd.
+# Validates every XML file under checklists/ and samples/ with xmllint, each on its own: the
+# workshop packs (samples/workshop/) against schemas/workshop-pack.xsd, every other file (a
+# checklist or an item file it includes) against schemas/checklist.xsd.
 file(GLOB_RECURSE files ${SOURCE_DIR}/checklists/*.xml ${SOURCE_DIR}/samples/*.xml)
 list(LENGTH files count)
 if(count EQUAL 0)

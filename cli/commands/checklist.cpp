@@ -108,23 +108,12 @@ int run_lint(const std::vector<std::string>& args, Io io) {
 }  // namespace
 
 int run_checklist(const std::vector<std::string>& args, Io io) {
-  const std::string usage =
-      "usage: unct-assess checklist <action> ...\n\nactions:\n"
-      "  validate FILE   check a checklist file and list every problem\n"
-      "  show            print the checklist as a reviewer reads it (--item ID for one item)\n"
-      "  lint            warn about unused vocabulary, dead terms, unreachable levels, missing fixtures\n";
-  if (args.empty()) {
-    io.err << usage;
-    return 2;
-  }
-  if (args.front() == "--help" || args.front() == "-h") {
-    io.out << usage;
-    return 0;
-  }
-  if (args.front() == "validate") return run_validate({args.begin() + 1, args.end()}, io);
-  if (args.front() == "show") return run_show({args.begin() + 1, args.end()}, io);
-  if (args.front() == "lint") return run_lint({args.begin() + 1, args.end()}, io);
-  throw InputError({}, "unknown checklist action \"" + args.front() + "\" (see unct-assess checklist --help)");
+  static constexpr Command k_subcommands[] = {
+      {"validate", "check a checklist file and list every problem", run_validate},
+      {"show", "print the checklist as a reviewer reads it (--item ID for one item)", run_show},
+      {"lint", "warn about unused vocabulary, dead terms, unreachable levels, missing fixtures", run_lint},
+  };
+  return dispatch({.name = "checklist", .subcommands = k_subcommands}, args, io);
 }
 
 }  // namespace unct::cli

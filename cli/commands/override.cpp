@@ -46,8 +46,8 @@ int run_override(const std::vector<std::string>& args, Io io) {
   if (values.count("item") == 0) {
     if (values.count("level") != 0 || values.count("note") != 0) throw InputError({}, "--level and --note need an ITEM");
     const store::Store store = open_existing_store(values);
-    store.load(id);  // an unknown id is an error, not an empty list
-    const std::vector<OverrideRow> rows = store.overrides(id);
+    store.assessments().load(id);  // an unknown id is an error, not an empty list
+    const std::vector<OverrideRow> rows = store.reviews().overrides(id);
     if (rows.empty()) io.out << "Assessment " << id << " has no overrides.\n";
     else io.out << "Overrides of assessment " << id << ", oldest first:\n";
     print_trail(rows, io.out);
@@ -69,8 +69,8 @@ int run_override(const std::vector<std::string>& args, Io io) {
 
   check_writable_database(values["db"].as<std::string>());
   store::Store store = open_existing_store(values);
-  const OverrideRow row = store.override_level(id, item, *level, note, reviewer, now_utc());
-  const Assessment reviewed = store.load(id);
+  const OverrideRow row = store.reviews().override_level(id, item, *level, note, reviewer, now_utc());
+  const Assessment reviewed = store.assessments().load(id);
   io.out << item << " in assessment " << id << ": " << label(row.previous) << " -> " << label(row.level) << ", by "
          << (reviewer.empty() ? "a reviewer" : reviewer) << ".\n"
          << "The assessment now has " << reviewed.overall.at_meets_or_above << " of " << reviewed.overall.applicable

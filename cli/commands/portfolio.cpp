@@ -5,10 +5,9 @@
 #include "engine/assess/compare.hpp"
 #include "engine/core/ascii.hpp"
 #include "engine/core/error.hpp"
-#include "engine/report/export.hpp"
-#include "engine/report/html.hpp"
+#include "engine/report/compare.hpp"
 #include "engine/report/layout.hpp"
-#include "engine/report/text.hpp"
+#include "engine/report/portfolio.hpp"
 #include "engine/store/store.hpp"
 
 #include <algorithm>
@@ -53,7 +52,7 @@ bool wants_html(const po::variables_map& values) {
 // Several assessments of the same document by that name: the newest.
 std::int64_t resolve_assessment(const store::Store& store, const std::string& name) {
   if (!name.empty() && name.size() <= 18 && name.find_first_not_of("0123456789") == std::string::npos) return std::stoll(name);
-  const std::vector<AssessmentRow> rows = store.find(name);
+  const std::vector<AssessmentRow> rows = store.assessments().find(name);
   if (rows.empty()) {
     throw InputError({.file = store.path()}, "no assessment with id, draft label, file name or title \"" + name + "\" (see history)");
   }
@@ -86,7 +85,7 @@ int run_history(const std::vector<std::string>& args, Io io) {
     return 0;
   }
   const store::Store store = open_existing_store(values);
-  const std::vector<AssessmentRow> rows = store.history(values["country"].as<std::string>());
+  const std::vector<AssessmentRow> rows = store.assessments().history(values["country"].as<std::string>());
   if (rows.empty()) {
     io.out << "No assessments" << (values["country"].as<std::string>().empty() ? "" : " about this country") << ".\n";
     return 0;
@@ -121,9 +120,9 @@ int run_gaps(const std::vector<std::string>& args, Io io) {
   const bool html = wants_html(values);
   const GapFilter filter = filter_from(values);
   const store::Store store = open_existing_store(values);
-  const std::vector<GapRow> rows = store.gaps(filter);
+  const std::vector<GapRow> rows = store.portfolio().gaps(filter);
   if (html) {
-    report::render_portfolio_html(store.portfolio(filter), rows, io.out);
+    report::render_portfolio_html(store.portfolio().documents(filter), rows, io.out);
     return 0;
   }
   if (rows.empty()) {
@@ -175,11 +174,11 @@ int run_export(const std::vector<std::string>& args, Io io) {
   }
   const GapFilter filter = filter_from(values);
   const store::Store store = open_existing_store(values);
-  const std::vector<PortfolioRow> documents = store.portfolio(filter);
+  const std::vector<PortfolioRow> documents = store.portfolio().documents(filter);
   std::vector<Assessment> assessments;
-  for (const PortfolioRow& d : documents) assessments.push_back(store.load(d.assessment_id));
+  for (const PortfolioRow& d : documents) assessments.push_back(store.assessments().load(d.assessment_id));
   if (format == "xlsx") {
-    report::write_portfolio_xlsx(documents, store.gaps(filter), assessments, out);
+    report::write_portfolio_xlsx(documents, store.portfolio().gaps(filter), assessments, out);
     io.out << "Wrote " << out.string() << " (" << documents.size() << " documents; sheets Documents, Items, Findings, About)\n";
     return 0;
   }
@@ -223,39 +222,43 @@ int run_compare(const std::vector<std::string>& args, Io io) {
   }
   const bool html = wants_html(values);
   const store::Store store = open_existing_store(values);
-  const Comparison comparison = compare(store.load(resolve_assessment(store, values["first"].as<std::string>())),
-                                        store.load(resolve_assessment(store, values["second"].as<std::string>())));
+  const Comparison comparison = compare(store.assessments().load(resolve_assessment(store, values["first"].as<std::string>())),
+                                        store.assessments().load(resolve_assessment(store, values["second"].as<std::string>())));
   if (html) report::render_comparison_html(comparison, io.out);
   else report::render_comparison(comparison, io.out);
   return 0;
 }
 
-int run_db(const std::vector<std::string>& args, Io io) {
-  if (args.empty() || args.front() != "check") {
-    if (!args.empty() && (args.front() == "--help" || args.front() == "-h")) {
-      io.out << "usage: unct-assess db check [--db FILE]\n\nRuns SQLite's integrity and foreign-key checks on the database.\n";
-      return 0;
-    }
-    throw InputError({}, "usage: unct-assess db check [--db FILE]");
-  }
+namespace {
+
+int run_db_check(const std::vector<std::string>& args, Io io) {
   po::options_description options("options");
   add_db_option(options);
   po::options_description hidden;
   po::positional_options_description positional;
   po::variables_map values;
-  if (!parse_options({args.begin() + 1, args.end()}, options, hidden, positional, values, io.out,
+  if (!parse_options(args, options, hidden, positional, values, io.out,
                      "usage: unct-assess db check [--db FILE]\n\nRuns SQLite's integrity and foreign-key checks on the database.")) {
     return 0;
   }
   const store::Store store = open_existing_store(values);
-  const std::vector<std::string> problems = store.check();
+  const std::vector<std::string> problems = store.database().check();
   for (const std::string& p : problems) io.out << store.path().string() << ": " << p << '\n';
   if (problems.empty()) {
-    io.out << store.path().string() << ": ok (schema version " << store.schema_version() << ", "
-           << store.history().size() << " assessments)\n";
+    io.out << store.path().string() << ": ok (schema version " << store.database().schema_version() << ", "
+           << store.assessments().history().size() << " assessments)\n";
     return 0;
   }
   return 1;
+}
+
+}  // namespace
+
+int run_db(const std::vector<std::string>& args, Io io) {
+  static constexpr Command k_subcommands[] = {
+      {"check", "run SQLite's integrity and foreign-key checks on the database", run_db_check},
+  };
+  return dispatch({.name = "db", .subcommands = k_subcommands}, args, io);
 }
 
 }  // namespace unct::cli

@@ -3,7 +3,7 @@
 #include "cli/defaults.hpp"
 #include "engine/checklist/load.hpp"
 #include "engine/core/error.hpp"
-#include "engine/report/render.hpp"
+#include "engine/report/assessment.hpp"
 #include "engine/store/store.hpp"
 
 #include <filesystem>
@@ -35,7 +35,7 @@ int run_report(const std::vector<std::string>& args, Io io) {
   const std::optional<report::Format> format = report::parse_format(format_name);
   if (!format) throw InputError({}, "unknown --format \"" + format_name + "\": use text, json, md, csv or html");
   const store::Store store = open_existing_store(values);
-  const Assessment assessment = store.load(values["id"].as<std::int64_t>());
+  const Assessment assessment = store.assessments().load(values["id"].as<std::int64_t>());
   // The questions are a courtesy of the HTML report: a checklist that cannot be read is left out.
   std::optional<checklist::Checklist> source;
   try {

@@ -8,9 +8,7 @@
 #include "engine/core/csv.hpp"
 #include "engine/core/error.hpp"
 #include "engine/ingest/read.hpp"
-#include "engine/report/json.hpp"
-#include "engine/report/render.hpp"
-#include "engine/report/text.hpp"
+#include "engine/report/assessment.hpp"
 #include "engine/rules/compiled.hpp"
 #include "engine/selfassess/selfassess.hpp"
 #include "engine/store/store.hpp"
@@ -110,9 +108,9 @@ int run_score(const std::vector<std::string>& args, Io io) {
   // A document read before (same bytes) comes from the database's text cache, not its file.
   const ingest::ReadOptions read = read_options(values);
   const std::string database = values["db"].as<std::string>();
-  auto [document, assessment] = score_document(
+  auto [document, from_cache, assessment] = score_document(
       ingest::load_source(values["file"].as<std::string>(), read),
-      [&](const std::string& sha256) { return store::Store::cached_document(database, sha256); },
+      [&](const std::string& sha256) { return store::DocumentStore::cached_document(database, sha256); },
       [&](const ingest::Source& source) { return ingest::read_source(source, read); }, checklist, compiled, assess_options);
   if (values.count("self") != 0) selfassess::apply(assessment, self, values["self"].as<std::string>());
 
@@ -120,7 +118,8 @@ int run_score(const std::vector<std::string>& args, Io io) {
   store::Store store(values["db"].as<std::string>());
   {
     PhaseTimer timer(assess_options.timings, "store");
-    id = store.save(assessment, &document);
+    const std::optional<store::CachedText> text = from_cache ? std::nullopt : std::optional(store::pack_text(document));
+    id = store.assessments().save(assessment, text ? &*text : nullptr);
   }
 
   if (!assess_options.explain.empty()) {

@@ -90,7 +90,7 @@ int run_import(const std::vector<std::string>& args, Io io) {
   check_writable_database(values["db"].as<std::string>());
   store::Store store = open_existing_store(values);
   const std::int64_t id = values["id"].as<std::int64_t>();
-  const Assessment a = store.set_self_ratings(id, [&](Assessment& stored) { selfassess::apply(stored, ratings, form); });
+  const Assessment a = store.assessments().set_self_ratings(id, [&](Assessment& stored) { selfassess::apply(stored, ratings, form); });
   std::size_t over = 0;
   std::size_t under = 0;
   for (const selfassess::Discrepancy& d : selfassess::discrepancies(a)) (d.claim == selfassess::Claim::overclaim ? over : under)++;
@@ -103,13 +103,14 @@ int run_import(const std::vector<std::string>& args, Io io) {
 }  // namespace
 
 int run_self_assess(const std::vector<std::string>& args, Io io) {
-  if (!args.empty() && args.front() == "template") return run_template({args.begin() + 1, args.end()}, io);
-  if (!args.empty() && args.front() == "import") return run_import({args.begin() + 1, args.end()}, io);
-  io.out << "usage: unct-assess self-assess <command> [options]\n\n"
-            "  template   write the self-assessment form a country team fills in (see --help)\n"
-            "  import     store a filled-in form with an assessment already scored\n\n"
-            "Or score and store the team's ratings at once: unct-assess score FILE --self FORM.csv\n";
-  return args.empty() || args.front() == "--help" || args.front() == "-h" ? k_exit_ok : k_exit_bad_input;
+  static constexpr Command k_subcommands[] = {
+      {"template", "write the self-assessment form a country team fills in", run_template},
+      {"import", "store a filled-in form with an assessment already scored", run_import},
+  };
+  return dispatch({.name = "self-assess",
+                   .subcommands = k_subcommands,
+                   .footer = "Or score and store the team's ratings at once: unct-assess score FILE --self FORM.csv"},
+                  args, io);
 }
 
 }  // namespace unct::cli

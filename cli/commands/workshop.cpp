@@ -7,13 +7,12 @@
 #include "engine/core/clock.hpp"
 #include "engine/core/csv.hpp"
 #include "engine/core/error.hpp"
-#include "engine/report/html.hpp"
-#include "engine/report/markdown.hpp"
-#include "engine/report/text.hpp"
+#include "engine/report/workshop.hpp"
 #include "engine/rules/compiled.hpp"
 #include "engine/workshop/pack.hpp"
 #include "engine/workshop/session.hpp"
 
+#include <map>
 
 namespace unct::cli {
 namespace {
@@ -93,7 +92,17 @@ int run_new(const std::vector<std::string>& args, Io io) {
   if (values.count("title") != 0) draft.title = values["title"].as<std::string>();
   const checklist::Checklist checklist = load_checklist_option(values);
   const ingest::Document document = ingest::read_document(values["file"].as<std::string>(), read_options(values));
-  const workshop::Pack pack = workshop::draft_pack(checklist, rules::compile(checklist), document, draft);
+  const workshop::Pack pack = [&] {
+    try {
+      return workshop::draft_pack(checklist, rules::compile(checklist), document, draft);
+    } catch (const InputError& e) {
+      // The engine names the option at fault; the user knows it by its flag.
+      static const std::map<std::string, std::string> k_flags{{"items", "--items"}, {"sections", "--section"}, {"id", "--id"}};
+      const auto flag = k_flags.find(e.where().field);
+      if (flag == k_flags.end()) throw;
+      throw InputError(e.where(), e.message() + " (" + flag->second + ")");
+    }
+  }();
   write_output(values, io.out, io.err, [&](std::ostream& out) { out << workshop::pack_xml(pack); });
   io.err << "unct-assess: drafted pack " << pack.id << ": " << pack.key.size() << " items, excerpt of "
          << workshop::excerpt_document(pack).blocks.size() << " blocks from " << pack.source
@@ -179,7 +188,7 @@ int run_score_sheets(const std::vector<std::string>& args, Io io) {
       workshop::make_session(pack, checklist, answers, engine, values["cohort"].as<std::string>(), now_utc());
   if (!values["no-store"].as<bool>()) {
     store::Store store(values["db"].as<std::string>());
-    session.id = store.save_session(session);
+    session.id = store.workshop().save(session);
   }
   const workshop::Debrief debrief = workshop::debrief(session);
   write_output(values, io.out, io.err, [&](std::ostream& out) { render_debrief_as(format, debrief, out); });
@@ -203,7 +212,7 @@ int run_sessions(const std::vector<std::string>& args, Io io) {
   }
   const store::Store store = open_existing_store(values);
   std::vector<workshop::Debrief> debriefs;
-  for (const workshop::Session& s : store.sessions(values["pack"].as<std::string>())) debriefs.push_back(workshop::debrief(s));
+  for (const workshop::Session& s : store.workshop().sessions(values["pack"].as<std::string>())) debriefs.push_back(workshop::debrief(s));
   report::render_sessions(debriefs, io.out);
   return k_exit_ok;
 }
@@ -227,7 +236,7 @@ int run_session_report(const std::vector<std::string>& args, Io io) {
   const std::string format = values["format"].as<std::string>();
   check_debrief_format(format);
   const store::Store store = open_existing_store(values);
-  const workshop::Debrief debrief = workshop::debrief(store.load_session(values["id"].as<std::int64_t>()));
+  const workshop::Debrief debrief = workshop::debrief(store.workshop().load(values["id"].as<std::int64_t>()));
   write_output(values, io.out, io.err, [&](std::ostream& out) { render_debrief_as(format, debrief, out); });
   return k_exit_ok;
 }
@@ -248,18 +257,12 @@ int run_compare_cohorts(const std::vector<std::string>& args, Io io) {
   }
   const store::Store store = open_existing_store(values);
   std::vector<workshop::Debrief> debriefs;
-  for (std::int64_t id : values["ids"].as<std::vector<std::int64_t>>()) debriefs.push_back(workshop::debrief(store.load_session(id)));
+  for (std::int64_t id : values["ids"].as<std::vector<std::int64_t>>()) debriefs.push_back(workshop::debrief(store.workshop().load(id)));
   report::render_cohorts(workshop::compare_cohorts(std::move(debriefs)), io.out);
   return k_exit_ok;
 }
 
-struct Subcommand {
-  std::string_view name;
-  std::string_view summary;
-  int (*run)(const std::vector<std::string>&, Io);
-};
-
-constexpr Subcommand k_subcommands[] = {
+constexpr Command k_subcommands[] = {
     {"new", "draft an exercise pack from a document, the engine's ratings as the draft key", run_new},
     {"handout", "what participants get: the excerpt and items (md), or the answer sheet (csv)", run_handout},
     {"score", "score answer sheets against the key; print the debrief; store the session", run_score_sheets},
@@ -271,17 +274,10 @@ constexpr Subcommand k_subcommands[] = {
 }  // namespace
 
 int run_workshop(const std::vector<std::string>& args, Io io) {
-  if (!args.empty()) {
-    for (const Subcommand& s : k_subcommands) {
-      if (args.front() == s.name) return s.run({args.begin() + 1, args.end()}, io);
-    }
-  }
-  io.out << "usage: unct-assess workshop <command> [options]\n\n";
-  for (const Subcommand& s : k_subcommands) io.out << "  " << s.name << std::string(10 - s.name.size(), ' ') << s.summary << '\n';
-  io.out << "\nA pack (docs/workshop.md) holds an excerpt, the items in scope and the answer key.\n";
-  if (args.empty() || args.front() == "--help" || args.front() == "-h") return k_exit_ok;
-  io.err << "unct-assess: unknown workshop command \"" << args.front() << "\"\n";
-  return k_exit_bad_input;
+  return dispatch({.name = "workshop",
+                   .subcommands = k_subcommands,
+                   .footer = "A pack (docs/workshop.md) holds an excerpt, the items in scope and the answer key."},
+                  args, io);
 }
 
 }  // namespace unct::cli

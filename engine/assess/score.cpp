@@ -8,11 +8,13 @@ namespace unct {
 Scored score_document(const ingest::Source& source, const TextCache& cache, const DocumentReader& read,
                       const checklist::Checklist& checklist, const rules::CompiledChecklist& compiled,
                       const AssessOptions& options) {
+  bool from_cache = false;
   ingest::Document document = [&] {
     PhaseTimer timer(options.timings, "read");
     if (cache) {
       if (std::optional<ingest::Document> cached = cache(source.sha256)) {
         cached->path = source.path;  // the same bytes may have been read under another name
+        from_cache = true;
         return std::move(*cached);
       }
     }
@@ -20,7 +22,7 @@ Scored score_document(const ingest::Source& source, const TextCache& cache, cons
   }();
   Assessment assessment = assess(checklist, compiled, document, options);
   assessment.created_at = now_utc();
-  return {std::move(document), std::move(assessment)};
+  return {std::move(document), from_cache, std::move(assessment)};
 }
 
 }  // namespace unct

@@ -198,22 +198,23 @@ std::size_t word_count(const ingest::Document& document) {
 }
 
 // Scores one document into `store`, reading it with `reader` when there is one; every problem
-// becomes a failed Outcome.
+// becomes a failed Outcome. `writing` is held for the save alone: the batch's threads take turns
+// at SQLite's write lock here instead of sleeping in its busy handler.
 Outcome score_one(const Entry& entry, store::Store& store, ReaderProcess* reader, const checklist::Checklist& checklist,
-                  const rules::CompiledChecklist& compiled, const Options& options) {
+                  const rules::CompiledChecklist& compiled, const Options& options, std::mutex& writing) {
   Outcome out{.path = entry.path};
   try {
     const ingest::Source source = ingest::load_source(entry.path, options.read);
     out.sha256 = source.sha256;
     if (!options.force) {
-      if (const std::optional<std::int64_t> earlier = store.assessed(source.sha256, checklist.sha256)) {
+      if (const std::optional<std::int64_t> earlier = store.assessments().assessed(source.sha256, checklist.sha256)) {
         out.status = Outcome::Status::skipped;
         out.assessment_id = *earlier;
         return out;
       }
     }
     if (!options.retry_failed && !options.force) {
-      if (const std::optional<FailureRow> failure = store.failed_before(source.sha256, checklist.sha256)) {
+      if (const std::optional<FailureRow> failure = store.batches().failed_before(source.sha256, checklist.sha256)) {
         out.status = Outcome::Status::failed;
         // The same bytes may have failed under another name.
         out.error = failure->path == display(entry.path)
@@ -232,7 +233,7 @@ Outcome score_one(const Entry& entry, store::Store& store, ReaderProcess* reader
     const Scored scored = [&] {
       try {
         Scored read = score_document(
-            source, [&](const std::string& sha256) { return store.cached(sha256); },
+            source, [&](const std::string& sha256) { return store.documents().cached(sha256); },
             [&](const ingest::Source& s) { return reader ? reader->read(s, options.read) : ingest::read_source(s, options.read); },
             checklist, compiled, assess_options);
         if (const std::size_t words = word_count(read.document); words < options.min_words) {
@@ -249,11 +250,19 @@ Outcome score_one(const Entry& entry, store::Store& store, ReaderProcess* reader
         throw;
       }
     }();
+    // The text is packed before the write lock is taken, and only when it was read: a document
+    // from the cache is there already.
+    const std::optional<store::CachedText> text =
+        scored.from_cache ? std::nullopt : std::optional(store::pack_text(scored.document));
     // Unless forced, a document another process stored meanwhile is not stored twice.
-    const std::optional<std::int64_t> id = options.force ? store.save(scored.assessment, &scored.document)
-                                                         : store.save_unless_assessed(scored.assessment, &scored.document);
+    const std::optional<std::int64_t> id = [&] {
+      const std::lock_guard lock(writing);
+      const store::CachedText* cached = text ? &*text : nullptr;
+      return options.force ? store.assessments().save(scored.assessment, cached)
+                           : store.assessments().save_unless_assessed(scored.assessment, cached);
+    }();
     out.status = id ? Outcome::Status::scored : Outcome::Status::skipped;
-    out.assessment_id = id ? *id : store.assessed(source.sha256, checklist.sha256).value_or(0);
+    out.assessment_id = id ? *id : store.assessments().assessed(source.sha256, checklist.sha256).value_or(0);
   } catch (const InputError& e) {
     out.status = Outcome::Status::failed;
     out.error = e.what();
@@ -274,12 +283,13 @@ Summary run(const checklist::Checklist& checklist, const rules::CompiledChecklis
 
   store::Store main_store(options.database);  // creates and migrates the database before the workers open it
   Summary summary;
-  summary.batch_id = main_store.start_batch(options.source, checklist.sha256, entries.size(), now_utc());
+  summary.batch_id = main_store.batches().start(options.source, checklist.sha256, entries.size(), now_utc());
   summary.outcomes.resize(entries.size());
 
   const unsigned jobs = std::max(1u, std::min<unsigned>(options.jobs, static_cast<unsigned>(entries.size())));
   summary.jobs = jobs;
   std::mutex mutex;  // guards summary, progress and the callback
+  std::mutex writing;  // one thread at a time in a write transaction
   Progress progress{.total = entries.size()};
   double rating_seconds = 0;  // summed over the documents rated (not skipped)
   std::size_t rated = 0;
@@ -292,13 +302,14 @@ Summary run(const checklist::Checklist& checklist, const rules::CompiledChecklis
     if (!options.reader_command.empty()) reader.emplace(options.reader_command, options.time_limit);
     for (std::size_t i; (i = next++) < entries.size();) {
       const Clock::time_point begin = Clock::now();
-      Outcome outcome = score_one(entries[i], store, reader ? &*reader : nullptr, checklist, compiled, options);
+      Outcome outcome = score_one(entries[i], store, reader ? &*reader : nullptr, checklist, compiled, options, writing);
       if (outcome.status == Outcome::Status::failed) {
         try {
           // Keyed by the file's SHA-256 only when the file is at fault, and only where it first
           // failed: a failure passed over again keeps pointing to that batch.
           const bool remember = outcome.file_at_fault && outcome.failed_in_batch == 0;
-          store.record_failure(summary.batch_id, display(outcome.path), remember ? outcome.sha256 : std::string(), outcome.error,
+          const std::lock_guard lock(writing);
+          store.batches().record_failure(summary.batch_id, display(outcome.path), remember ? outcome.sha256 : std::string(), outcome.error,
                                now_utc());
         } catch (const InputError&) {
           // The failure is still reported at the end of the run; the database problem shows
@@ -348,7 +359,7 @@ Summary run(const checklist::Checklist& checklist, const rules::CompiledChecklis
   if (fatal) std::rethrow_exception(fatal);
   summary.counts = progress.counts;
   summary.seconds = seconds_since(started);
-  main_store.finish_batch(summary.batch_id, summary.counts, now_utc());
+  main_store.batches().finish(summary.batch_id, summary.counts, now_utc());
   return summary;
 }
 

@@ -1,6 +1,6 @@
 #include "engine/checklist/lint.hpp"
 
-#include "engine/core/overloaded.hpp"
+#include "engine/signals/registry.hpp"
 #include "engine/text/normalise.hpp"
 #include "engine/text/term_matcher.hpp"
 #include "engine/text/unicode.hpp"
@@ -15,7 +15,7 @@ namespace {
 
 std::string in_quotes(std::string_view s) { return "\"" + std::string(s) + "\""; }
 
-class Linter {
+class Linter final : public signals::LintContext {
 public:
   Linter(const Checklist& checklist, std::vector<LintWarning>& out) : m_checklist(checklist), m_out(out) {
     for (const TermSet& set : checklist.term_sets) m_sets[set.id] = &set;
@@ -38,7 +38,7 @@ public:
     for (const std::string& id : used) reach(id);
     for (const TermSet& set : m_checklist.term_sets) {
       if (reached.count(set.id) == 0) {
-        warn(set.line, set.id, "term set is never used: no signal, part or used set reads it");
+        warn(set.file, set.line, set.id, "term set is never used: no signal, part or used set reads it");
       }
     }
   }
@@ -51,22 +51,22 @@ public:
         const std::string pattern = text::normalise_term(term.text);
         never_matches(set, term, pattern);
         if (!term.lang.empty() && languages.count(term.lang) == 0) {
-          warn(term.line, set.id,
+          warn(set.file, term.line, set.id,
                "term " + in_quotes(term.text) + " is for language " + in_quotes(term.lang) +
                    ", which the checklist does not declare: it counts only when a document's language is unknown");
         }
         for (const auto& [other_pattern, other] : seen) {
           if (other_pattern == pattern && counts_wherever(*other, term)) {
-            warn(term.line, set.id, "term " + in_quotes(term.text) + " is written twice (also on line " +
+            warn(set.file, term.line, set.id, "term " + in_quotes(term.text) + " is written twice (also on line " +
                                         std::to_string(other->line) + ")");
           } else if (other_pattern == pattern && counts_wherever(term, *other)) {
-            warn(other->line, set.id, "term " + in_quotes(other->text) + " is written twice (also on line " +
+            warn(set.file, other->line, set.id, "term " + in_quotes(other->text) + " is written twice (also on line " +
                                           std::to_string(term.line) + ")");
           } else if (counts_wherever(*other, term) && covers(other_pattern, pattern)) {
-            warn(term.line, set.id, "term " + in_quotes(term.text) + " is already matched by " +
+            warn(set.file, term.line, set.id, "term " + in_quotes(term.text) + " is already matched by " +
                                         in_quotes(other->text) + " (line " + std::to_string(other->line) + ")");
           } else if (counts_wherever(term, *other) && covers(pattern, other_pattern)) {
-            warn(other->line, set.id, "term " + in_quotes(other->text) + " is already matched by " +
+            warn(set.file, other->line, set.id, "term " + in_quotes(other->text) + " is already matched by " +
                                           in_quotes(term.text) + " (line " + std::to_string(term.line) + ")");
           }
         }
@@ -78,12 +78,12 @@ public:
           return contains_match(text::normalise_term(term.text), pattern);
         });
         if (!masks_something) {
-          warn(exception.line, set.id,
+          warn(set.file, exception.line, set.id,
                "exception " + in_quotes(exception.text) + " contains no term of its set, so it masks nothing");
         }
         for (const Term& term : set.terms) {
           if (text::normalise_term(term.text) == pattern) {
-            warn(term.line, set.id, "term " + in_quotes(term.text) + " is also an exception of its set: it never counts");
+            warn(set.file, term.line, set.id, "term " + in_quotes(term.text) + " is also an exception of its set: it never counts");
           }
         }
       }
@@ -97,11 +97,11 @@ public:
         for (const LevelRule& rule : item.levels) rated.insert(rule.criteria.begin(), rule.criteria.end());
         for (const Criterion& criterion : item.criteria) {
           if (rated.count(criterion.id) == 0) {
-            warn(item.line, item.id, "criterion " + in_quotes(criterion.id) + " is not used by any level");
+            warn(item.file, item.line, item.id, "criterion " + in_quotes(criterion.id) + " is not used by any level");
           }
           if (!criterion.signal) continue;
-          if (const std::optional<std::string> why = never_holds(*criterion.signal)) {
-            warn(item.line, item.id, "criterion " + in_quotes(criterion.id) + " can never hold: " + *why + "; " +
+          if (const std::optional<std::string> why = signals::never_holds(*criterion.signal, *this)) {
+            warn(item.file, item.line, item.id, "criterion " + in_quotes(criterion.id) + " can never hold: " + *why + "; " +
                                          level_of(item, criterion.id) + " cannot be reached");
           }
         }
@@ -114,7 +114,7 @@ public:
   void fixtures(const std::filesystem::path& directory) {
     std::error_code error;
     if (!std::filesystem::is_directory(directory, error)) {
-      warn(0, directory.string(), "no such fixture directory");
+      warn({}, 0, directory.string(), "no such fixture directory");
       return;
     }
     std::map<std::string, std::pair<int, int>> counts;  // item -> (Meets or above, below)
@@ -133,15 +133,28 @@ public:
       for (const Item& item : section.items) {
         if (item.external) continue;
         const auto [passing, failing] = counts[item.id];
-        if (passing == 0) warn(item.line, item.id, "no fixture rated Meets or above in " + directory.string());
-        if (failing == 0) warn(item.line, item.id, "no fixture rated below Meets in " + directory.string());
+        if (passing == 0) warn(item.file, item.line, item.id, "no fixture rated Meets or above in " + directory.string());
+        if (failing == 0) warn(item.file, item.line, item.id, "no fixture rated below Meets in " + directory.string());
       }
     }
   }
 
+  std::size_t distinct_terms(const std::string& set_id) const override {
+    std::set<std::string> patterns;
+    std::set<std::string> visited;
+    std::function<void(const std::string&)> collect = [&](const std::string& id) {
+      if (!visited.insert(id).second || m_sets.count(id) == 0) return;
+      const TermSet& set = *m_sets.at(id);
+      for (const Term& term : set.terms) patterns.insert(text::normalise_term(term.text));
+      for (const std::string& included : set.includes) collect(included);
+    };
+    collect(set_id);
+    return patterns.size();
+  }
+
 private:
-  void warn(int line, std::string subject, std::string message) {
-    m_out.push_back({line, std::move(subject), std::move(message)});
+  void warn(const std::filesystem::path& file, int line, std::string subject, std::string message) {
+    m_out.push_back({file, line, std::move(subject), std::move(message)});
   }
 
   // Whether term `a` counts in every document where `b` does: a term without a language counts in
@@ -175,69 +188,13 @@ private:
     words.erase(std::remove(words.begin(), words.end(), '*'), words.end());
     std::size_t end = 0;
     if (words.empty() || !text::match_at(pattern, words, 0, end)) {
-      warn(term.line, set.id, "term " + in_quotes(term.text) + " cannot match even its own words after normalisation");
+      warn(set.file, term.line, set.id, "term " + in_quotes(term.text) + " cannot match even its own words after normalisation");
       return;
     }
     if (!text::is_word_char_at(words, 0) || !text::is_word_char_before(words, words.size())) {
-      warn(term.line, set.id, "term " + in_quotes(term.text) +
+      warn(set.file, term.line, set.id, "term " + in_quotes(term.text) +
                                   " starts or ends with a character that is not part of a word, so it rarely matches");
     }
-  }
-
-  std::size_t distinct_terms(const std::string& set_id) const {
-    std::set<std::string> patterns;
-    std::set<std::string> visited;
-    std::function<void(const std::string&)> collect = [&](const std::string& id) {
-      if (!visited.insert(id).second || m_sets.count(id) == 0) return;
-      const TermSet& set = *m_sets.at(id);
-      for (const Term& term : set.terms) patterns.insert(text::normalise_term(term.text));
-      for (const std::string& included : set.includes) collect(included);
-    };
-    collect(set_id);
-    return patterns.size();
-  }
-
-  std::optional<std::string> never_holds(const Signal& signal) const {
-    return std::visit(
-        Overloaded{
-            [&](const Coverage& s) -> std::optional<std::string> {
-              if (s.by != CoverageUnit::term) return std::nullopt;
-              const std::size_t n = distinct_terms(s.term_set);
-              if (static_cast<std::size_t>(s.min_distinct) <= n) return std::nullopt;
-              return "it needs " + std::to_string(s.min_distinct) + " distinct terms of " + in_quotes(s.term_set) +
-                     ", which has " + std::to_string(n);
-            },
-            [&](const Share& s) -> std::optional<std::string> {
-              if (s.min_share <= 1.0) return std::nullopt;
-              return "a share of " + std::to_string(s.min_share) + " is more than all rows";
-            },
-            [&](const AllOf& s) -> std::optional<std::string> {
-              for (const Signal& x : s.signals) {
-                if (auto why = never_holds(x)) return why;
-              }
-              return std::nullopt;
-            },
-            [&](const AnyOf& s) -> std::optional<std::string> {
-              std::optional<std::string> last;
-              for (const Signal& x : s.signals) {
-                last = never_holds(x);
-                if (!last) return std::nullopt;
-              }
-              return last;
-            },
-            [&](const AtLeast& s) -> std::optional<std::string> {
-              int possible = 0;
-              std::optional<std::string> last;
-              for (const Signal& x : s.signals) {
-                if (auto why = never_holds(x)) last = why;
-                else ++possible;
-              }
-              if (possible >= s.count) return std::nullopt;
-              return last;
-            },
-            [](const auto&) -> std::optional<std::string> { return std::nullopt; },
-        },
-        signal);
   }
 
   static std::string level_of(const Item& item, const std::string& criterion) {
@@ -253,13 +210,13 @@ private:
   void translations(const Item& item) {
     for (const std::string& lang : m_checklist.meta.languages) {
       if (lang != "en" && find_translation(item, lang) == nullptr) {
-        warn(item.line, item.id, "no translation into " + in_quotes(lang) + ", a language the checklist declares");
+        warn(item.file, item.line, item.id, "no translation into " + in_quotes(lang) + ", a language the checklist declares");
       }
     }
     for (const Translation& t : item.translations) {
       const auto& declared = m_checklist.meta.languages;
       if (std::find(declared.begin(), declared.end(), t.lang) == declared.end()) {
-        warn(item.line, item.id, "translation into " + in_quotes(t.lang) + ", a language the checklist does not declare");
+        warn(item.file, item.line, item.id, "translation into " + in_quotes(t.lang) + ", a language the checklist does not declare");
       }
     }
   }
@@ -273,11 +230,11 @@ private:
         if (criterion != nullptr && criterion->signal) needed.push_back(&*criterion->signal);
       }
       for (const Signal* a : needed) {
-        const auto* negation = std::get_if<Not>(a);
+        const auto* negation = std::get_if<signals::Not>(a);
         if (negation == nullptr || negation->signal.empty()) continue;
         for (const Signal* b : needed) {
           if (negation->signal.front() == *b) {
-            warn(item.line, item.id, std::string(label(rule.level)) +
+            warn(item.file, item.line, item.id, std::string(label(rule.level)) +
                                          " needs a signal and its negation at once, so it cannot be reached");
             return;
           }
@@ -299,13 +256,20 @@ std::vector<LintWarning> lint(const Checklist& checklist, const LintOptions& opt
   linter.unused_sets();
   linter.terms();
   linter.items();
-  std::stable_sort(out.begin(), out.end(), [](const LintWarning& a, const LintWarning& b) { return a.line < b.line; });
+  // Files in the order the checklist names them, then lines.
+  const auto rank = [&](const std::filesystem::path& file) {
+    const auto& files = checklist.includes;
+    return file == checklist.source ? 0 : std::find(files.begin(), files.end(), file) - files.begin() + 1;
+  };
+  std::stable_sort(out.begin(), out.end(), [&](const LintWarning& a, const LintWarning& b) {
+    return std::pair(rank(a.file), a.line) < std::pair(rank(b.file), b.line);
+  });
   if (options.fixtures) linter.fixtures(*options.fixtures);
   return out;
 }
 
 std::string to_string(const Checklist& checklist, const LintWarning& warning) {
-  std::string out = checklist.source.string();
+  std::string out = (warning.file.empty() ? checklist.source : warning.file).string();
   if (warning.line > 0) out += ":" + std::to_string(warning.line);
   return out + ": " + warning.subject + ": " + warning.message;
 }

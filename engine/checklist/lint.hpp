@@ -15,8 +15,9 @@
 namespace unct::checklist {
 
 struct LintWarning {
-  int line = 0;         // in the checklist file; 0 when the warning is about the fixtures
-  std::string subject;  // the term set, item or fixture directory concerned
+  std::filesystem::path file;  // the checklist file or an item file; empty when about the fixtures
+  int line = 0;                // in `file`; 0 when the warning is about the fixtures
+  std::string subject;         // the term set, item or fixture directory concerned
   std::string message;
   bool operator==(const LintWarning&) const = default;
 };
@@ -27,10 +28,12 @@ struct LintOptions {
   std::optional<std::filesystem::path> fixtures;
 };
 
-// The warnings in file order (fixture warnings last). An empty result means a clean checklist.
+// The warnings in file order, the checklist's own file first and then its item files in the
+// order it includes them (fixture warnings last). An empty result means a clean checklist.
 std::vector<LintWarning> lint(const Checklist& checklist, const LintOptions& options = {});
 
-// "checklists/rdm-2021.xml:120: group-roma: ..." for a terminal or an editor.
+// "checklists/rdm-2021.xml:120: group-roma: ..." for a terminal or an editor; the checklist's file
+// names a warning without a file of its own.
 std::string to_string(const Checklist& checklist, const LintWarning& warning);
 
 }  // namespace unct::checklist

@@ -3,13 +3,14 @@
 #include "engine/checklist/schema.hpp"
 #include "engine/core/file.hpp"
 #include "engine/core/sha256.hpp"
+#include "engine/signals/registry.hpp"
 
 #include <pugixml.hpp>
-#include <re2/re2.h>
 
 #include <algorithm>
 #include <functional>
 #include <map>
+#include <memory>
 #include <set>
 #include <sstream>
 
@@ -45,13 +46,6 @@ std::string trimmed(std::string_view text) {
   return collapsed;
 }
 
-Scope parse_scope(std::string_view text) {
-  if (text == "paragraph") return Scope::paragraph;
-  if (text == "row") return Scope::row;
-  if (text == "words") return Scope::words;
-  return Scope::sentence;
-}
-
 bool has_word_character(std::string_view term) {
   return std::any_of(term.begin(), term.end(), [](char c) {
     const auto byte = static_cast<unsigned char>(c);
@@ -59,41 +53,168 @@ bool has_word_character(std::string_view term) {
   });
 }
 
-// Builds the model from a schema-valid document and reports what the schema cannot see.
+// One file of the checklist: the checklist itself or an item file it includes. Its nodes point
+// into `document` and its places are counted in `text`, so it stays where it was made.
+struct SourceFile {
+  SourceFile(std::filesystem::path path_, std::string text_)
+      : path(std::move(path_)), text(std::move(text_)), lines(text) {}
+  SourceFile(SourceFile&&) = delete;
+
+  std::filesystem::path path;
+  std::string text;
+  LineIndex lines;
+  pugi::xml_document document;
+};
+
+// Schema first: the model reader may then rely on the grammar. False, with the problems, when the
+// file is not well-formed or not valid.
+bool parse_valid(SourceFile& file, std::vector<Diagnostic>& diagnostics) {
+  std::vector<Diagnostic> invalid = validate_against_schema(file.text, file.path);
+  if (!invalid.empty()) {
+    diagnostics.insert(diagnostics.end(), invalid.begin(), invalid.end());
+    return false;
+  }
+  const pugi::xml_parse_result parsed = file.document.load_buffer(file.text.data(), file.text.size(), pugi::parse_default);
+  if (!parsed) {
+    const LineColumn lc = file.lines.at(static_cast<std::size_t>(parsed.offset));
+    diagnostics.push_back({{.file = file.path, .line = lc.line, .column = lc.column}, parsed.description()});
+    return false;
+  }
+  return true;
+}
+
+std::string place(const SourceLocation& where) { return where.file.string() + ":" + std::to_string(where.line); }
+
+// Builds the model from a schema-valid checklist and the item files it includes, and reports what
+// the schema cannot see.
 class Reader {
 public:
-  Reader(std::string_view xml, const std::filesystem::path& path, std::vector<Diagnostic>& out)
-      : m_lines(xml), m_path(path), m_out(out) {}
+  Reader(const SourceFile& checklist, std::vector<Diagnostic>& out) : m_main(checklist), m_out(out) {}
 
-  Checklist read(const pugi::xml_node root) {
+  Checklist read() {
+    const pugi::xml_node root = m_main.document.document_element();
     Checklist checklist;
     checklist.meta = read_meta(root);
     checklist.scale = read_scale(root.child("scale"), checklist.not_applicable_label);
-    checklist.term_sets = read_term_sets(root.child("term-sets"));
+    std::vector<pugi::xml_node> term_sets{root.child("term-sets")};
+    for (pugi::xml_node section : root.children("section")) {
+      for (pugi::xml_node include : section.children("include")) {
+        const SourceFile* file = read_include(include);
+        m_included[include] = file;
+        if (file != nullptr) term_sets.push_back(file->document.document_element().child("term-sets"));
+      }
+    }
+    checklist.term_sets = read_term_sets(term_sets);
     checklist.parts = read_parts(root.child("parts"));
     std::set<std::string> section_ids;
-    std::set<std::string> item_ids;
+    std::map<std::string, SourceLocation> item_places;
     for (pugi::xml_node node : root.children("section")) {
       Section section{.id = node.attribute("id").value(), .title = trimmed(node.attribute("title").value())};
       if (!section_ids.insert(section.id).second) problem(node, "duplicate section id \"" + section.id + "\"");
-      for (pugi::xml_node item_node : node.children("item")) {
+      for (pugi::xml_node item_node : items_of(node)) {
         Item item = read_item(item_node);
-        if (!item_ids.insert(item.id).second) problem(item_node, "duplicate item id \"" + item.id + "\"", item.id);
+        const auto [first, inserted] = item_places.emplace(item.id, at(item_node));
+        if (!inserted) problem(item_node, "duplicate item id \"" + item.id + "\" (first at " + place(first->second) + ")", item.id);
+        for (const std::string& id : term_sets_read(item)) {
+          if (const std::string why = not_readable(item_node, id); !why.empty()) problem(item_node, why, item.id);
+        }
         section.items.push_back(std::move(item));
       }
       checklist.sections.push_back(std::move(section));
     }
+    for (const auto& file : m_files) checklist.includes.push_back(file->path);
     return checklist;
   }
 
+  // The checklist is its file and the item files it includes: a change to any of them makes a new
+  // checklist for the store, which keeps assessments by this hash. Without includes it is the
+  // hash of the file's bytes.
+  std::string hash() const {
+    if (m_files.empty()) return sha256_hex(m_main.text);
+    std::string all = m_main.text;
+    for (const auto& file : m_files) {
+      all += '\0' + file->path.lexically_relative(m_main.path.parent_path()).generic_string() + '\0';
+      all += file->text;
+    }
+    return sha256_hex(all);
+  }
+
 private:
+  // The item file an <include> names, parsed and valid against the schema; nullptr, with the
+  // problem reported, when it cannot be used. Only a checklist includes (an item file's grammar
+  // has no <include>), so there are no cycles and no depth to bound.
+  const SourceFile* read_include(const pugi::xml_node include) {
+    const std::string href = include.attribute("href").value();
+    const std::filesystem::path relative = std::filesystem::path(href).lexically_normal();
+    if (relative.has_root_path() || relative.empty() || *relative.begin() == "..") {
+      problem(include, "include \"" + href + "\" must be a path relative to the folder of " +
+                           m_main.path.filename().string() + " that stays inside it");
+      return nullptr;
+    }
+    const std::filesystem::path path = m_main.path.parent_path() / relative;
+    for (const auto& [node, file] : m_included) {
+      if (file != nullptr && file->path == path) {
+        problem(include, "\"" + href + "\" is included twice (first on line " + std::to_string(at(node).line) + ")");
+        return nullptr;
+      }
+    }
+    std::string text;
+    try {
+      text = read_file(path, k_max_checklist_bytes);
+    } catch (const InputError& e) {
+      problem(include, "cannot read the included file " + path.string() + ": " + e.message());
+      return nullptr;
+    }
+    auto file = std::make_unique<SourceFile>(path, std::move(text));
+    if (!parse_valid(*file, m_out)) return nullptr;
+    if (std::string_view(file->document.document_element().name()) != "item-file") {
+      problem(include, path.string() + " is a checklist, not an item file: an included file holds one <item-file>");
+      return nullptr;
+    }
+    m_files.push_back(std::move(file));
+    return m_files.back().get();
+  }
+
+  // A section's items in file order, each written in place or the one of an item file it includes
+  // (none for an item file that could not be read).
+  std::vector<pugi::xml_node> items_of(const pugi::xml_node section) const {
+    std::vector<pugi::xml_node> out;
+    for (pugi::xml_node child : section.children()) {
+      const std::string_view name = child.name();
+      if (name == "item") out.push_back(child);
+      if (name == "include" && m_included.at(child) != nullptr) {
+        out.push_back(m_included.at(child)->document.document_element().child("item"));
+      }
+    }
+    return out;
+  }
+
+  const SourceFile& file_of(const pugi::xml_node node) const {
+    for (const auto& file : m_files) {
+      if (node.root() == file->document) return *file;
+    }
+    return m_main;
+  }
+
+  // A term set written in an item file belongs to that file's item: empty when `reader` (a node of
+  // any file) may read set `id`, else why not.
+  std::string not_readable(const pugi::xml_node reader, const std::string& id) const {
+    const auto set = m_term_sets.find(id);
+    if (set == m_term_sets.end()) return {};
+    const SourceFile& owner = file_of(set->second);
+    if (&owner == &m_main || &owner == &file_of(reader)) return {};
+    return "term set \"" + id + "\" belongs to the item of " + owner.path.string() + "; a set more than one item reads goes in " +
+           m_main.path.filename().string();
+  }
+
   SourceLocation at(const pugi::xml_node node, const std::string& item_id = {}) const {
     // pugixml points at an element's name; editors and libxml2 point at its '<'.
     // Every term carries its line, so each place comes from the index: counting from the start of
     // the line instead made a checklist written on one line quadratic to load (issue 18).
+    const SourceFile& file = file_of(node);
     const auto offset = static_cast<std::size_t>(std::max<std::ptrdiff_t>(node.offset_debug() - 1, 0));
-    const LineColumn lc = m_lines.at(offset);
-    return {.file = m_path, .line = lc.line, .column = lc.column, .item_id = item_id};
+    const LineColumn lc = file.lines.at(offset);
+    return {.file = file.path, .line = lc.line, .column = lc.column, .item_id = item_id};
   }
 
   void problem(const pugi::xml_node node, std::string message, const std::string& item_id = {}) {
@@ -125,24 +246,28 @@ private:
     return levels;
   }
 
-  std::vector<TermSet> read_term_sets(const pugi::xml_node sets) {
+  // The sets of every <term-sets> of the checklist and its item files, in that order: one set of ids.
+  std::vector<TermSet> read_term_sets(const std::vector<pugi::xml_node>& lists) {
     std::vector<TermSet> out;
     std::map<std::string, pugi::xml_node> nodes;
-    for (pugi::xml_node node : sets.children("term-set")) {
-      TermSet set{.id = node.attribute("id").value(), .title = trimmed(node.attribute("title").value()),
-                  .line = at(node).line};
-      if (!nodes.emplace(set.id, node).second) {
-        problem(node, "duplicate term set id \"" + set.id + "\"");
-        continue;
+    for (pugi::xml_node sets : lists) {
+      for (pugi::xml_node node : sets.children("term-set")) {
+        const SourceLocation where = at(node);
+        TermSet set{.id = node.attribute("id").value(), .title = trimmed(node.attribute("title").value()),
+                    .file = where.file, .line = where.line};
+        if (const auto [first, inserted] = nodes.emplace(set.id, node); !inserted) {
+          problem(node, "duplicate term set id \"" + set.id + "\" (first at " + place(at(first->second)) + ")");
+          continue;
+        }
+        for (pugi::xml_node include : node.children("include")) set.includes.push_back(include.attribute("set").value());
+        read_terms(node, "term", set.terms);
+        read_terms(node, "except", set.exceptions);
+        set.context = node.child("context").attribute("set").value();
+        if (set.terms.empty() && set.includes.empty()) {
+          problem(node, "term set \"" + set.id + "\" is empty: give it terms or include other sets");
+        }
+        out.push_back(std::move(set));
       }
-      for (pugi::xml_node include : node.children("include")) set.includes.push_back(include.attribute("set").value());
-      read_terms(node, "term", set.terms);
-      read_terms(node, "except", set.exceptions);
-      set.context = node.child("context").attribute("set").value();
-      if (set.terms.empty() && set.includes.empty()) {
-        problem(node, "term set \"" + set.id + "\" is empty: give it terms or include other sets");
-      }
-      out.push_back(std::move(set));
     }
     m_term_sets = nodes;
     for (const TermSet& set : out) {
@@ -151,7 +276,10 @@ private:
         const std::string target = include.attribute("set").value();
         if (nodes.count(target) == 0) problem(include, "unknown term set \"" + target + "\" in include");
         else if (target == set.id) problem(include, "term set \"" + set.id + "\" includes itself");
+        else if (const std::string why = not_readable(include, target); !why.empty()) problem(include, why);
       }
+      const pugi::xml_node context = node.child("context");
+      if (const std::string why = not_readable(context, set.context); !why.empty()) problem(context, why);
     }
     report_include_cycles(out, nodes);
     report_contexts(out, nodes);
@@ -239,6 +367,7 @@ private:
         problem(node, "duplicate part id \"" + part.id + "\"");
       }
       require_term_set(node, part.heading_set, {});
+      if (const std::string why = not_readable(node, part.heading_set); !why.empty()) problem(node, why);
       m_part_ids.insert(part.id);
       out.push_back(std::move(part));
     }
@@ -257,98 +386,34 @@ private:
     return part;
   }
 
-  std::vector<Signal> read_signals(const pugi::xml_node parent, const std::string& item_id) {
-    std::vector<Signal> out;
-    for (pugi::xml_node child : parent.children()) {
-      if (child.type() == pugi::node_element) out.push_back(read_signal(child, item_id));
-    }
-    return out;
-  }
+  // What a signal kind reads of the checklist, for the item being read.
+  class SignalContext final : public signals::ReadContext {
+  public:
+    SignalContext(Reader& reader, const std::string& item_id) : m_reader(reader), m_item_id(item_id) {}
 
-  // The schema allows only these values.
-  static Polarity read_polarity(const pugi::xml_node node) {
-    const std::string_view value = node.attribute("polarity").as_string("any");
-    return value == "affirmed" ? Polarity::affirmed : value == "negated" ? Polarity::negated : Polarity::any;
-  }
+    void problem(const pugi::xml_node& node, std::string message) override {
+      m_reader.problem(node, std::move(message), m_item_id);
+    }
+    void require_term_set(const pugi::xml_node& node, const std::string& id) override {
+      m_reader.require_term_set(node, id, m_item_id);
+    }
+    std::optional<std::string> read_part(const pugi::xml_node& node) override { return m_reader.read_part(node, m_item_id); }
+    std::optional<std::size_t> included_sets(const std::string& id) const override {
+      const auto set = m_reader.m_term_sets.find(id);
+      if (set == m_reader.m_term_sets.end()) return std::nullopt;
+      const auto includes = set->second.children("include");
+      return static_cast<std::size_t>(std::distance(includes.begin(), includes.end()));
+    }
 
-  Signal read_signal(const pugi::xml_node node, const std::string& item_id) {
-    const std::string_view name = node.name();
-    if (name == "mentions" || name == "in-part") {  // in-part: mentions whose part the schema requires
-      Mentions s{.term_set = node.attribute("set").value(), .min_count = node.attribute("min").as_int(1)};
-      require_term_set(node, s.term_set, item_id);
-      s.part = read_part(node, item_id);
-      s.polarity = read_polarity(node);
-      return s;
-    }
-    if (name == "coverage") {
-      Coverage s{.term_set = node.attribute("set").value(), .min_distinct = node.attribute("min").as_int(1)};
-      s.by = std::string_view(node.attribute("by").as_string("term")) == "set" ? CoverageUnit::set : CoverageUnit::term;
-      require_term_set(node, s.term_set, item_id);
-      s.part = read_part(node, item_id);
-      s.polarity = read_polarity(node);
-      if (s.by == CoverageUnit::set && m_term_sets.count(s.term_set) != 0) {
-        const auto includes = m_term_sets.at(s.term_set).children("include");
-        const auto count = std::distance(includes.begin(), includes.end());
-        if (count < s.min_distinct) {
-          problem(node, "coverage of " + std::to_string(s.min_distinct) + " sets can never hold: \"" + s.term_set +
-                            "\" includes " + std::to_string(count), item_id);
-        }
-      }
-      return s;
-    }
-    if (name == "near") {
-      Near s{.term_set_a = node.attribute("a").value(),
-             .term_set_b = node.attribute("b").value(),
-             .within = parse_scope(node.attribute("within").as_string("sentence")),
-             .words = node.attribute("words").as_int(0),
-             .ordered = node.attribute("ordered").as_bool(false),
-             .min_count = node.attribute("min").as_int(1)};
-      require_term_set(node, s.term_set_a, item_id);
-      require_term_set(node, s.term_set_b, item_id);
-      s.part = read_part(node, item_id);
-      s.polarity = read_polarity(node);
-      if ((s.within == Scope::words) != (s.words > 0)) {
-        problem(node, "near: give words=\"N\" exactly when within=\"words\"", item_id);
-      }
-      return s;
-    }
-    if (name == "in-table") {
-      InTable s{.term_set = node.attribute("set").value(), .min_count = node.attribute("min").as_int(1)};
-      require_term_set(node, s.term_set, item_id);
-      s.part = read_part(node, item_id);
-      s.polarity = read_polarity(node);
-      return s;
-    }
-    if (name == "pattern") {
-      Pattern s{.regex = node.attribute("regex").value(), .min_count = node.attribute("min").as_int(1)};
-      const RE2 compiled(s.regex, RE2::Quiet);
-      if (!compiled.ok()) problem(node, "pattern \"" + s.regex + "\" is not a valid RE2 expression: " + compiled.error(), item_id);
-      s.part = read_part(node, item_id);
-      return s;
-    }
-    if (name == "share") {
-      Share s{.header_set = node.attribute("header").value(),
-              .having_set = node.attribute("having").value(),
-              .min_share = node.attribute("min-share").as_double(0.0),
-              .min_rows = node.attribute("min-rows").as_int(1)};
-      require_term_set(node, s.header_set, item_id);
-      require_term_set(node, s.having_set, item_id);
-      s.part = read_part(node, item_id);
-      return s;
-    }
-    if (name == "all") return AllOf{read_signals(node, item_id)};
-    if (name == "any") return AnyOf{read_signals(node, item_id)};
-    if (name == "not") return Not{read_signals(node, item_id)};
-    if (name == "at-least") {
-      AtLeast s{.count = node.attribute("count").as_int(1), .signals = read_signals(node, item_id)};
-      if (static_cast<std::size_t>(s.count) > s.signals.size()) {
-        problem(node, "at-least " + std::to_string(s.count) + " of " + std::to_string(s.signals.size()) +
-                          " signals can never hold", item_id);
-      }
-      return s;
-    }
-    problem(node, "unknown signal <" + std::string(name) + ">", item_id);
-    return AllOf{};
+  private:
+    Reader& m_reader;
+    const std::string& m_item_id;
+  };
+
+  // Each kind reads its own element (engine/signals/registry.hpp).
+  std::vector<signals::Signal> read_signals(const pugi::xml_node parent, const std::string& item_id) {
+    SignalContext context(*this, item_id);
+    return signals::read_signals(parent, context);
   }
 
   Item read_item(const pugi::xml_node node) {
@@ -361,6 +426,7 @@ private:
               .gap = trimmed(node.child_value("gap")),
               .external = std::string_view(node.attribute("evidence").as_string("document")) == "external",
               .from_year = node.attribute("from-year").as_int(0),
+              .file = file_of(node).path,
               .line = at(node).line};
     for (const std::string& kind : split_words(node.attribute("applies-to").value())) {
       if (auto parsed = parse_document_kind(kind)) item.applies_to.push_back(*parsed);
@@ -402,31 +468,31 @@ private:
     return item;
   }
 
-  LineIndex m_lines;
-
-  const std::filesystem::path& m_path;
+  const SourceFile& m_main;
+  std::vector<std::unique_ptr<SourceFile>> m_files;        // the item files it includes, in order
+  std::map<pugi::xml_node, const SourceFile*> m_included;  // each <include>'s file; nullptr if unusable
   std::vector<Diagnostic>& m_out;
   std::map<std::string, pugi::xml_node> m_term_sets;
   std::set<std::string> m_part_ids;
 };
 
-// Schema first: the model reader may then rely on the grammar.
 std::optional<Checklist> parse(std::string_view xml, const std::filesystem::path& path,
                                std::vector<Diagnostic>& diagnostics) {
-  diagnostics = validate_against_schema(xml, path);
-  if (!diagnostics.empty()) return std::nullopt;
-
-  pugi::xml_document doc;
-  const pugi::xml_parse_result parsed = doc.load_buffer(xml.data(), xml.size(), pugi::parse_default);
-  if (!parsed) {
-    const LineColumn lc = line_column_at(xml, static_cast<std::size_t>(parsed.offset));
-    diagnostics.push_back({{.file = path, .line = lc.line, .column = lc.column}, parsed.description()});
+  diagnostics.clear();
+  SourceFile file(path, std::string(xml));
+  if (!parse_valid(file, diagnostics)) return std::nullopt;
+  const pugi::xml_node root = file.document.document_element();
+  if (std::string_view(root.name()) != "checklist") {
+    const LineColumn lc = file.lines.at(static_cast<std::size_t>(std::max<std::ptrdiff_t>(root.offset_debug() - 1, 0)));
+    diagnostics.push_back({{.file = path, .line = lc.line, .column = lc.column},
+                           "an item file holds one item of a checklist: load or validate the checklist that includes it"});
     return std::nullopt;
   }
-  Checklist checklist = Reader(xml, path, diagnostics).read(doc.document_element());
+  Reader reader(file, diagnostics);
+  Checklist checklist = reader.read();
   if (!diagnostics.empty()) return std::nullopt;
   checklist.source = path;
-  checklist.sha256 = sha256_hex(xml);
+  checklist.sha256 = reader.hash();
   return checklist;
 }
 

@@ -1,7 +1,5 @@
 #include "engine/checklist/model.hpp"
 
-#include "engine/core/overloaded.hpp"
-
 #include <algorithm>
 
 namespace unct::checklist {
@@ -39,48 +37,12 @@ std::size_t item_count(const Checklist& checklist) {
   return count;
 }
 
-namespace {
-
-void add_once(std::vector<std::string>& out, const std::string& id) {
-  if (std::find(out.begin(), out.end(), id) == out.end()) out.push_back(id);
-}
-
-}  // namespace
-
-void for_each_leaf(const Signal& signal, const std::function<void(const Signal&)>& visit) {
-  std::visit(Overloaded{
-                 [&](const AllOf& s) { for (const Signal& x : s.signals) for_each_leaf(x, visit); },
-                 [&](const AnyOf& s) { for (const Signal& x : s.signals) for_each_leaf(x, visit); },
-                 [&](const Not& s) { for (const Signal& x : s.signal) for_each_leaf(x, visit); },
-                 [&](const AtLeast& s) { for (const Signal& x : s.signals) for_each_leaf(x, visit); },
-                 [&](const auto&) { visit(signal); },
-             },
-             signal);
-}
-
 std::vector<std::string> term_sets_read(const Item& item) {
-  std::vector<std::string> out;
+  signals::Needs needs;
   for (const Criterion& criterion : item.criteria) {
-    if (!criterion.signal) continue;
-    for_each_leaf(*criterion.signal, [&](const Signal& leaf) {
-      std::visit(Overloaded{
-                     [&](const Mentions& s) { add_once(out, s.term_set); },
-                     [&](const Coverage& s) { add_once(out, s.term_set); },
-                     [&](const Near& s) {
-                       add_once(out, s.term_set_a);
-                       add_once(out, s.term_set_b);
-                     },
-                     [&](const InTable& s) { add_once(out, s.term_set); },
-                     [&](const Share& s) {
-                       add_once(out, s.header_set);
-                       add_once(out, s.having_set);
-                     },
-                     [](const auto&) {},  // a pattern reads no set
-                 },
-                 leaf);
-    });
+    if (criterion.signal) signals::collect(*criterion.signal, needs);
   }
-  return out;
+  return needs.sets;
 }
 
 const Translation* find_translation(const Item& item, std::string_view lang) {

@@ -3,16 +3,18 @@
 // The checklist as the engine holds it once loaded: plain values, no XML. See
 // docs/checklist-format.md for the file format and schemas/checklist.xsd for its grammar.
 
-#include "engine/checklist/signal.hpp"
 #include "engine/core/level.hpp"
+#include "engine/signals/registry.hpp"
 
 #include <filesystem>
-#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace unct::checklist {
+
+// The rule vocabulary: criteria hold signals (engine/signals/).
+using signals::Signal;
 
 struct Meta {
   std::string id;          // e.g. "rdm-2021"
@@ -46,7 +48,8 @@ struct TermSet {
   // When set, the set's hits (its own and its included sets') count only in a sentence that
   // also holds a term of this set: "discrimination" with a racial, ethnic or similar ground.
   std::string context;
-  int line = 0;  // where it starts in its file
+  std::filesystem::path file;  // where it is written: the checklist file or an item file it includes
+  int line = 0;                // where it starts in that file
   bool operator==(const TermSet&) const = default;
 };
 
@@ -107,7 +110,8 @@ struct Item {
   bool external = false;
   int from_year = 0;              // when set, not applicable to documents dated before this year
   std::vector<Translation> translations;
-  int line = 0;                   // where the item starts in its file
+  std::filesystem::path file;     // where it is written: the checklist file or an item file it includes
+  int line = 0;                   // where the item starts in that file
   bool operator==(const Item&) const = default;
 };
 
@@ -132,7 +136,10 @@ struct Checklist {
   std::vector<Part> parts;
   std::vector<Section> sections;
   std::filesystem::path source;  // the file it was loaded from
-  std::string sha256;            // of the file's bytes
+  // The item files it includes, in the order it names them, each as `source`'s folder joined with
+  // the href (so "checklists/rdm-2021/cca/RDM-CCA-01.xml" when `source` is in "checklists").
+  std::vector<std::filesystem::path> includes;
+  std::string sha256;            // of the file's bytes, and of its item files' when it has some
   bool operator==(const Checklist&) const = default;
 };
 
@@ -141,10 +148,6 @@ const TermSet* find_term_set(const Checklist& checklist, std::string_view id);
 const Item* find_item(const Checklist& checklist, std::string_view id);
 const Criterion* find_criterion(const Item& item, std::string_view id);
 bool applies_to(const Item& item, DocumentKind kind);
-// Calls `visit` with each signal of `signal` that is not a combination (all, any, not, at-least),
-// depth first: the one walk over a signal tree (term_sets_read and the compiler use it).
-void for_each_leaf(const Signal& signal, const std::function<void(const Signal&)>& visit);
-
 // The term sets an item's signals read directly (not those they include), in the order they first
 // appear, each once.
 std::vector<std::string> term_sets_read(const Item& item);

@@ -15,6 +15,9 @@ struct SourceLocation {
   int column = 0;       // 1-based
   int page = 0;         // paged input (PDF)
   std::string item_id;  // checklist item, e.g. "RDM-CCA-01"
+  // The request's field at fault, as the engine's options name it ("items", "sections"), so a
+  // front end can point at its own control for it (a command-line flag, a form field).
+  std::string field;
 
   bool operator==(const SourceLocation&) const = default;
 };

@@ -4,6 +4,7 @@
 // A phase recorded twice accumulates; phases keep the order they were first recorded in.
 
 #include <chrono>
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -17,8 +18,14 @@ public:
   const std::vector<std::pair<std::string, double>>& phases() const { return m_phases; }  // seconds
   double total() const;
 
+  // Bytes of normalised text the scan read: its throughput is measured over these, not over the
+  // file, whose size counts markup, images and compression.
+  void add_scanned(std::size_t bytes) { m_scanned += bytes; }
+  std::size_t scanned() const { return m_scanned; }
+
 private:
   std::vector<std::pair<std::string, double>> m_phases;
+  std::size_t m_scanned = 0;
 };
 
 // Adds the time from construction to destruction to `timings` (when not null) under `phase`.

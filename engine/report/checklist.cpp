@@ -1,7 +1,7 @@
 #include "engine/report/checklist.hpp"
 
-#include "engine/checklist/describe.hpp"
 #include "engine/report/layout.hpp"
+#include "engine/signals/registry.hpp"
 
 #include <algorithm>
 
@@ -65,7 +65,7 @@ void render_item(const checklist::Checklist& checklist, const checklist::Item& i
     for (const std::string& id : rule.criteria) {
       const checklist::Criterion* c = checklist::find_criterion(item, id);
       out << wrap("- " + c->text, 4);
-      if (c->signal) out << wrap("tested by " + checklist::describe(*c->signal), 8);
+      if (c->signal) out << wrap("tested by " + signals::describe(*c->signal), 8);
     }
   }
   out << "\n  References:\n";

@@ -14,11 +14,11 @@
 
 namespace unct::report {
 
-void render_form_csv(const std::vector<selfassess::FormRow>& rows, std::ostream& out);  // markdown.cpp
+void render_form_csv(const std::vector<selfassess::FormRow>& rows, std::ostream& out);
 void render_form_markdown(const std::vector<selfassess::FormRow>& rows, const checklist::Meta& checklist,
-                          std::ostream& out);  // markdown.cpp
+                          std::ostream& out);
 
-// The form as a workbook (xlsx.cpp): the sheet "Form", the columns of the CSV, a list of the four
+// The form as a workbook: the sheet "Form", the columns of the CSV, a list of the four
 // levels to pick from in the level column, and the sheet "About" with how to fill it in and the
 // checklist's provenance. Written beside `path` and renamed into place. Throws InputError naming
 // the file when it cannot be written.

@@ -1,35 +1,26 @@
 #pragma once
 
-#include "engine/assess/assessment.hpp"
-#include "engine/assess/compare.hpp"
-#include "engine/checklist/model.hpp"
-#include "engine/assess/portfolio.hpp"
-#include "engine/workshop/session.hpp"
+// What every HTML page (assessment, portfolio, comparison, debrief) shares: escaping, the style
+// sheet, and the level badges in the UN scorecard's wording and colours.
 
-#include <ostream>
+#include "engine/core/level.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
 
 namespace unct::report {
 
-// The report as one self-contained HTML page (no external assets; works offline; prints well):
-// the document and checklist with its provenance note, the overall figures, an SVG chart of the
-// levels per section, every item with its level badge, its criteria met and unmet and the quotes
-// with the matched words marked, the gap text below Meets, and the gaps ordered by weight.
-// `checklist`, when it is the one the assessment used (same SHA-256), adds each item's question.
-// All text from the document and the checklist is HTML-escaped.
-void render_html(const Assessment& assessment, const checklist::Checklist* checklist, std::ostream& out);
+// The text with &, <, >, " and ' as entities: safe in element content and quoted attributes.
+std::string escape_html(std::string_view text);
 
-// A portfolio on one page: a heat map of documents by items (the latest assessment of each
-// document, cells coloured by level) and the items most often below Meets.
-void render_portfolio_html(const std::vector<PortfolioRow>& documents, const std::vector<GapRow>& gaps,
-                           std::ostream& out);
+// The style sheet every page embeds (no external assets: pages work offline and print well).
+extern const std::string_view k_style;
 
-// Two assessments (drafts) side by side on one page: the figures of each and their change, the
-// gaps closed and opened, and every item rated in either with both levels, changed rows highlighted.
-void render_comparison_html(const Comparison& comparison, std::ostream& out);
+// The UN scorecard wording of a level: "Missing", "Meets minimum requirements".
+std::string un_label(Level level);
 
-// A workshop's debrief on one page: the room's and each participant's agreement with the key,
-// the discussion points with a bar of the answers per level, the key's rationale and the
-// participants' notes, and every item with the key and the engine side by side.
-void render_debrief_html(const workshop::Debrief& debrief, std::ostream& out);
+// A badge coloured by the level; "Not applicable" on grey for none.
+std::string level_badge(const std::optional<Level>& level);
 
 }  // namespace unct::report

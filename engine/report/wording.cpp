@@ -2,6 +2,8 @@
 
 #include <cmath>
 #include <cstdio>
+#include <iomanip>
+#include <sstream>
 
 namespace unct::report {
 
@@ -15,6 +17,14 @@ std::string place(const rules::Evidence& e) {
 std::string reviewed(const rules::Review& review) {
   return "reviewed by " + (review.reviewer.empty() ? std::string("a reviewer") : review.reviewer) + " on " +
          review.at.substr(0, 10) + " (engine: " + std::string(label(review.engine_level)) + ")";
+}
+
+std::string item_level_text(const rules::ItemResult& item) {
+  if (rules::self_reported(item)) return std::string(label(item.level)) + " (self-reported)";
+  if (item.external) return "not assessable from the document";
+  if (!item.applicable) return "not applicable";
+  if (item.review) return std::string(label(item.level)) + " (" + reviewed(*item.review) + ")";
+  return std::string(label(item.level));
 }
 
 std::string counted(std::size_t count, std::string_view noun) {
@@ -36,6 +46,12 @@ std::string kappa_text(const std::optional<double>& kappa) {
 std::string agreement_text(const agreement::Agreement& a) {
   return percent(a.exact, a.count) + " exact, " + percent(a.within_one, a.count) + " within one level, weighted kappa " +
          kappa_text(a.kappa);
+}
+
+std::string points_text(double points) {
+  std::ostringstream out;
+  out << std::setprecision(points == std::floor(points) ? 0 : 1) << std::fixed << points;
+  return out.str();
 }
 
 std::string levels_text(double levels) {

@@ -20,6 +20,11 @@ std::string place(const rules::Evidence& evidence);
 // when, and what the engine had rated.
 std::string reviewed(const rules::Review& review);
 
+// An item's level as a table cell shows it: "Meets", "Meets (self-reported)", "Meets (reviewed by
+// A. Reviewer on 2026-11-23 (engine: Approaches))", "not applicable", "not assessable from the
+// document".
+std::string item_level_text(const rules::ItemResult& item);
+
 // "1 participant", "3 participants": a count with its noun, plural with an "s" but for 1.
 std::string counted(std::size_t count, std::string_view noun);
 
@@ -31,6 +36,9 @@ std::string kappa_text(const std::optional<double>& kappa);
 
 // "64% exact, 82% within one level, weighted kappa 0.45": agreement with a reference.
 std::string agreement_text(const agreement::Agreement& agreement);
+
+// "12" or "12.5": points, with one decimal when they are not whole.
+std::string points_text(double points);
 
 // "1.3": a mean number of levels, to one decimal.
 std::string levels_text(double levels);

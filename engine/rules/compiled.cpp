@@ -1,6 +1,5 @@
 #include "engine/rules/compiled.hpp"
 
-#include "engine/core/overloaded.hpp"
 #include "engine/text/normalise.hpp"
 
 #include <re2/re2.h>
@@ -9,32 +8,6 @@
 #include <functional>
 
 namespace unct::rules {
-namespace {
-
-// Each `pattern` signal's expression, compiled once however many criteria use it.
-void collect_regex(const checklist::Signal& leaf, CompiledChecklist& out) {
-  const auto* s = std::get_if<checklist::Pattern>(&leaf);
-  if (s == nullptr || out.regex_index.count(s->regex) != 0) return;
-  out.regex_index.emplace(s->regex, static_cast<std::uint32_t>(out.regexes.size()));
-  out.regexes.push_back(std::make_shared<const re2::RE2>(s->regex, re2::RE2::Quiet));
-}
-
-// The sets a signal reads with a polarity other than `any`.
-void collect_polarity_sets(const checklist::Signal& leaf, std::vector<std::string>& out) {
-  auto add = [&](checklist::Polarity p, std::initializer_list<std::string> sets) {
-    if (p != checklist::Polarity::any) out.insert(out.end(), sets);
-  };
-  std::visit(Overloaded{
-                 [&](const checklist::Mentions& s) { add(s.polarity, {s.term_set}); },
-                 [&](const checklist::Coverage& s) { add(s.polarity, {s.term_set}); },
-                 [&](const checklist::InTable& s) { add(s.polarity, {s.term_set}); },
-                 [&](const checklist::Near& s) { add(s.polarity, {s.term_set_a, s.term_set_b}); },
-                 [](const auto&) {},
-             },
-             leaf);
-}
-
-}  // namespace
 
 CompiledChecklist compile(const checklist::Checklist& checklist) {
   CompiledChecklist out;
@@ -82,20 +55,21 @@ CompiledChecklist compile(const checklist::Checklist& checklist) {
   }
 
   for (const checklist::Part& part : checklist.parts) out.parts.emplace_back(part.id, out.index_of(part.heading_set));
-  std::vector<std::string> polarity_sets;
+  signals::Needs needs;
   for (const checklist::Section& section : checklist.sections) {
     for (const checklist::Item& item : section.items) {
       for (const checklist::Criterion& criterion : item.criteria) {
-        if (!criterion.signal) continue;
-        checklist::for_each_leaf(*criterion.signal, [&](const checklist::Signal& leaf) {
-          collect_regex(leaf, out);
-          collect_polarity_sets(leaf, polarity_sets);
-        });
+        if (criterion.signal) signals::collect(*criterion.signal, needs);
       }
     }
   }
+  // Each `pattern` signal's expression, compiled once however many criteria use it.
+  for (const std::string& regex : needs.regexes) {
+    out.regex_index.emplace(regex, static_cast<std::uint32_t>(out.regexes.size()));
+    out.regexes.push_back(std::make_shared<const re2::RE2>(regex, re2::RE2::Quiet));
+  }
   std::vector<bool> set_read(out.set_ids.size(), false);
-  for (const std::string& id : polarity_sets) {
+  for (const std::string& id : needs.polarity_sets) {
     for (SetIndex member : out.members[out.index_of(id)]) set_read[member] = true;
   }
   out.polarity_read.assign(out.owners.size(), false);

@@ -124,6 +124,7 @@ DocumentIndex index_document(const CompiledChecklist& compiled, const ingest::Do
   PhaseTimer timer(options.timings, "scan");
   DocumentIndex index;
   index.text = std::move(text);
+  if (options.timings != nullptr) options.timings->add_scanned(index.text->bytes());
   const std::size_t blocks = document.blocks.size();
   Matches matches;
   matches.start.reserve(blocks + 1);

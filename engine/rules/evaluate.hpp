@@ -1,10 +1,10 @@
 #pragma once
 
-#include "engine/checklist/signal.hpp"
 #include "engine/ingest/document.hpp"
 #include "engine/rules/compiled.hpp"
 #include "engine/rules/document_index.hpp"
 #include "engine/rules/result.hpp"
+#include "engine/signals/registry.hpp"
 
 #include <cstdint>
 #include <string>
@@ -34,7 +34,7 @@ enum class Reach { all, running_text };
 
 // Requires: `signal` from the checklist `compiled` was built from; `index` built from
 // `document` with `compiled`. Fills `trace` when given.
-Outcome evaluate(const checklist::Signal& signal, const CompiledChecklist& compiled, const ingest::Document& document,
+Outcome evaluate(const signals::Signal& signal, const CompiledChecklist& compiled, const ingest::Document& document,
                  const DocumentIndex& index, Trace* trace = nullptr, Reach reach = Reach::all);
 
 }  // namespace unct::rules

@@ -304,18 +304,18 @@ std::string draft_rationale(const rules::ItemResult& item) {
 
 Pack draft_pack(const checklist::Checklist& checklist, const rules::CompiledChecklist& compiled,
                 const ingest::Document& document, const DraftOptions& options) {
-  if (options.items.empty()) throw InputError({.file = document.path}, "name the items in scope (--items)");
+  if (options.items.empty()) throw InputError({.file = document.path, .field = "items"}, "name the items in scope");
   if (!options.id.empty() && !is_pack_id(options.id)) {
-    throw InputError({}, "pack id \"" + options.id + "\": use a letter, then letters, digits, '.', '_' or '-'");
+    throw InputError({.field = "id"}, "pack id \"" + options.id + "\": use a letter, then letters, digits, '.', '_' or '-'");
   }
   const DocumentKind kind = options.kind.value_or(document.kind.value_or(DocumentKind::cca));
   const std::string lang = options.lang.value_or(document.language.empty() ? "en" : document.language);
   std::set<std::string> seen;
   for (const std::string& id : options.items) {
     if (const std::string why = unusable(checklist::find_item(checklist, id), checklist, kind); !why.empty()) {
-      throw InputError({.file = checklist.source, .item_id = id}, why + " (--items)");
+      throw InputError({.file = checklist.source, .item_id = id, .field = "items"}, why);
     }
-    if (!seen.insert(id).second) throw InputError({.item_id = id}, "named twice in --items");
+    if (!seen.insert(id).second) throw InputError({.item_id = id, .field = "items"}, "named twice among the items in scope");
   }
 
   // The sections that make the excerpt: those named, else those holding the evidence.
@@ -333,7 +333,7 @@ Pack draft_pack(const checklist::Checklist& checklist, const rules::CompiledChec
           found = true;
         }
       }
-      if (!found) throw InputError({.file = document.path}, "no heading names \"" + wanted + "\" (--section)");
+      if (!found) throw InputError({.file = document.path, .field = "sections"}, "no heading names \"" + wanted + "\"");
     }
   } else {
     // The sections with the most quotes for the items, at most max_sections of them.
@@ -353,8 +353,8 @@ Pack draft_pack(const checklist::Checklist& checklist, const rules::CompiledChec
       }
     }
     if (quoted.empty()) {
-      throw InputError({.file = document.path},
-                       "the engine found no evidence for these items: name the sections of the excerpt (--section)");
+      throw InputError({.file = document.path, .field = "sections"},
+                       "the engine found no evidence for these items: name the sections of the excerpt");
     }
     std::stable_sort(quoted.begin(), quoted.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
     for (std::size_t i = 0; i < quoted.size() && i < options.max_sections; ++i) choose(quoted[i].first);

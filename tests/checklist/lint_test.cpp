@@ -14,48 +14,62 @@ namespace {
 using ::testing::Contains;
 using checklist::LintWarning;
 
+std::filesystem::path lint_file() { return test::fixture("checklist/lint.xml"); }
+
 std::vector<LintWarning> lint_fixture() {
-  const checklist::Checklist loaded = checklist::load_checklist(test::fixture("checklist/lint.xml"));
+  const checklist::Checklist loaded = checklist::load_checklist(lint_file());
   return checklist::lint(loaded, {.fixtures = test::fixture("lint-items")});
 }
 
 TEST(ChecklistLint, WarnsAboutTermsThatNeverCountOrRepeat) {
   const std::vector<LintWarning> w = lint_fixture();
-  EXPECT_THAT(w, Contains(LintWarning{20, "groups", "term \"roma\" is also an exception of its set: it never counts"}));
-  EXPECT_THAT(w, Contains(LintWarning{22, "groups", "term \"minorités\" is already matched by \"minorit*\" (line 21)"}));
-  EXPECT_THAT(w, Contains(LintWarning{23, "groups", "term \"roma\" is written twice (also on line 20)"}));
-  EXPECT_THAT(w, Contains(LintWarning{24, "groups",
+  EXPECT_THAT(w, Contains(LintWarning{lint_file(), 20, "groups", "term \"roma\" is also an exception of its set: it never counts"}));
+  EXPECT_THAT(w, Contains(LintWarning{lint_file(), 22, "groups", "term \"minorités\" is already matched by \"minorit*\" (line 21)"}));
+  EXPECT_THAT(w, Contains(LintWarning{lint_file(), 23, "groups", "term \"roma\" is written twice (also on line 20)"}));
+  EXPECT_THAT(w, Contains(LintWarning{lint_file(), 24, "groups",
                                       "term \"minderheiten\" is for language \"de\", which the checklist does not "
                                       "declare: it counts only when a document's language is unknown"}));
-  EXPECT_THAT(w, Contains(LintWarning{25, "groups",
+  EXPECT_THAT(w, Contains(LintWarning{lint_file(), 25, "groups",
                                       "term \"-based\" starts or ends with a character that is not part of a word, "
                                       "so it rarely matches"}));
-  EXPECT_THAT(w, Contains(LintWarning{27, "groups", "exception \"arms race\" contains no term of its set, so it masks nothing"}));
+  EXPECT_THAT(w, Contains(LintWarning{lint_file(), 27, "groups", "exception \"arms race\" contains no term of its set, so it masks nothing"}));
 }
 
 TEST(ChecklistLint, WarnsAboutUnusedSetsAndCriteriaAndUnreachableLevels) {
   const std::vector<LintWarning> w = lint_fixture();
-  EXPECT_THAT(w, Contains(LintWarning{30, "never-read", "term set is never used: no signal, part or used set reads it"}));
-  EXPECT_THAT(w, Contains(LintWarning{37, "T-01", "criterion \"spare\" is not used by any level"}));
-  EXPECT_THAT(w, Contains(LintWarning{37, "T-01", "Meets needs a signal and its negation at once, so it cannot be reached"}));
-  EXPECT_THAT(w, Contains(LintWarning{56, "T-02",
+  EXPECT_THAT(w, Contains(LintWarning{lint_file(), 30, "never-read", "term set is never used: no signal, part or used set reads it"}));
+  EXPECT_THAT(w, Contains(LintWarning{lint_file(), 37, "T-01", "criterion \"spare\" is not used by any level"}));
+  EXPECT_THAT(w, Contains(LintWarning{lint_file(), 37, "T-01", "Meets needs a signal and its negation at once, so it cannot be reached"}));
+  EXPECT_THAT(w, Contains(LintWarning{lint_file(), 56, "T-02",
                                       "criterion \"five\" can never hold: it needs 5 distinct terms of "
                                       "\"discrimination\", which has 2; Meets cannot be reached"}));
 }
 
 TEST(ChecklistLint, WarnsAboutMissingAndUndeclaredTranslations) {
   const std::vector<LintWarning> w = lint_fixture();
-  EXPECT_THAT(w, Contains(LintWarning{37, "T-01", "no translation into \"fr\", a language the checklist declares"}));
-  EXPECT_THAT(w, Contains(LintWarning{37, "T-01", "translation into \"de\", a language the checklist does not declare"}));
-  EXPECT_THAT(w, Contains(LintWarning{56, "T-02", "no translation into \"fr\", a language the checklist declares"}));
+  EXPECT_THAT(w, Contains(LintWarning{lint_file(), 37, "T-01", "no translation into \"fr\", a language the checklist declares"}));
+  EXPECT_THAT(w, Contains(LintWarning{lint_file(), 37, "T-01", "translation into \"de\", a language the checklist does not declare"}));
+  EXPECT_THAT(w, Contains(LintWarning{lint_file(), 56, "T-02", "no translation into \"fr\", a language the checklist declares"}));
 }
 
 TEST(ChecklistLint, WarnsAboutItemsWithoutAPassingAndAFailingFixture) {
   const std::vector<LintWarning> w = lint_fixture();
   const std::string directory = test::fixture("lint-items").string();
-  EXPECT_THAT(w, Contains(LintWarning{37, "T-01", "no fixture rated below Meets in " + directory}));
-  EXPECT_THAT(w, Contains(LintWarning{56, "T-02", "no fixture rated Meets or above in " + directory}));
+  EXPECT_THAT(w, Contains(LintWarning{lint_file(), 37, "T-01", "no fixture rated below Meets in " + directory}));
+  EXPECT_THAT(w, Contains(LintWarning{lint_file(), 56, "T-02", "no fixture rated Meets or above in " + directory}));
   EXPECT_EQ(w.size(), 16u);
+}
+
+// A warning about an item or term set of an item file names that file; the checklist's own come first.
+TEST(ChecklistLint, WarningsInAnItemFileNameThatFile) {
+  const checklist::Checklist loaded = checklist::load_checklist(test::fixture("checklist/included/lint.xml"));
+  const std::filesystem::path item_file = test::fixture("checklist/included/items/lint.xml");
+  const std::vector<LintWarning> w = checklist::lint(loaded);
+  EXPECT_EQ(w, (std::vector<LintWarning>{
+                   {item_file, 4, "sinti", "term \"sinti\" is written twice (also on line 4)"},
+                   {item_file, 6, "T-15", "criterion \"spare\" is not used by any level"},
+               }));
+  EXPECT_EQ(to_string(loaded, w.at(1)), item_file.string() + ":6: T-15: criterion \"spare\" is not used by any level");
 }
 
 TEST(ChecklistLint, BundledChecklistIsClean) {

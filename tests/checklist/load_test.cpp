@@ -16,6 +16,7 @@ namespace {
 using ::testing::HasSubstr;
 using ::testing::ThrowsMessage;
 using test::fixture;
+using namespace unct::signals;  // the kinds a criterion holds
 
 std::string problem(const std::string& name) {
   try {
@@ -184,15 +185,118 @@ TEST(LoadChecklist, EmptyFileIsAnError) {
 
 // Issue 18: a checklist written on one line loads like any other (placing each term by counting
 // from the start of its line made it quadratic), and the tests after this one place its problems.
+// The bundled checklist's file and every item file it includes are each put on one line.
 TEST(LoadChecklist, ReadsTheBundledChecklistWrittenOnOneLine) {
   const Checklist lines = load_checklist(test::bundled_checklist());
-  const Checklist one_line = load_checklist_text(on_one_line(test::read_bytes(test::bundled_checklist())), "one.xml");
+  test::TempDir dir;
+  const std::filesystem::path folder = test::bundled_checklist().parent_path();
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(folder)) {
+    if (!entry.is_regular_file()) continue;
+    const std::filesystem::path copy = dir.path() / entry.path().lexically_relative(folder);
+    std::filesystem::create_directories(copy.parent_path());
+    test::write_bytes(copy, on_one_line(test::read_bytes(entry.path())));
+  }
+  const Checklist one_line = load_checklist(dir / test::bundled_checklist().filename().string());
   EXPECT_EQ(item_count(one_line), item_count(lines));
+  EXPECT_EQ(one_line.includes.size(), lines.includes.size());
   ASSERT_EQ(one_line.term_sets.size(), lines.term_sets.size());
   for (const TermSet& set : one_line.term_sets) {
     EXPECT_EQ(set.line, 1) << set.id;
     for (const Term& term : set.terms) EXPECT_EQ(term.line, 1) << term.text;
   }
+  for (const Section& section : one_line.sections) {
+    for (const Item& item : section.items) EXPECT_EQ(item.line, 1) << item.id;
+  }
+}
+
+// Item files (tests/fixtures/checklist/included/): a checklist's <include href> brings in one item
+// and the term sets only it reads, each placed in its own file.
+TEST(LoadChecklist, ReadsIncludedItemsInFileOrder) {
+  const std::filesystem::path main = fixture("checklist/included/checklist.xml");
+  const std::filesystem::path t10 = fixture("checklist/included/items/T-10.xml");
+  const Checklist c = load_checklist(main);
+  ASSERT_EQ(c.sections.size(), 1u);
+  std::vector<std::string> ids;
+  for (const Item& item : c.sections[0].items) ids.push_back(item.id);
+  EXPECT_EQ(ids, (std::vector<std::string>{"T-10", "T-01", "T-11"}));
+  EXPECT_EQ(c.sections[0].items[0].file, t10);
+  EXPECT_EQ(c.sections[0].items[0].line, 7);
+  EXPECT_EQ(c.sections[0].items[1].file, main);
+  EXPECT_EQ(c.sections[0].items[1].line, 26);
+  EXPECT_EQ(c.includes, (std::vector<std::filesystem::path>{t10, fixture("checklist/included/items/T-11.xml")}));
+  ASSERT_NE(find_term_set(c, "travellers"), nullptr);
+  EXPECT_EQ(find_term_set(c, "travellers")->file, t10);
+  EXPECT_EQ(find_term_set(c, "travellers")->line, 4);
+  EXPECT_EQ(find_term_set(c, "roma")->file, main);
+}
+
+TEST(LoadChecklist, TextResolvesIncludesAgainstItsPath) {
+  const std::filesystem::path main = fixture("checklist/included/checklist.xml");
+  const std::string xml = test::read_bytes(main);
+  EXPECT_EQ(item_count(load_checklist_text(xml, main)), 3u);
+  EXPECT_THAT([&] { load_checklist_text(xml, "elsewhere/checklist.xml"); },
+              ThrowsMessage<InputError>(HasSubstr(
+                  "elsewhere/checklist.xml:25:5: cannot read the included file elsewhere/items/T-10.xml: no such file")));
+}
+
+// A store keeps assessments by the checklist's hash: editing an item file makes a new checklist.
+TEST(LoadChecklist, HashCoversTheItemFiles) {
+  test::TempDir dir;
+  std::filesystem::copy(fixture("checklist/included"), dir.path(), std::filesystem::copy_options::recursive);
+  const std::string before = load_checklist(dir / "checklist.xml").sha256;
+  std::string item = test::read_bytes(dir / "items/T-11.xml");
+  item.replace(item.find("Name the Roma."), 14, "Name the Sinti.");
+  test::write_bytes(dir / "items/T-11.xml", item);
+  EXPECT_NE(load_checklist(dir / "checklist.xml").sha256, before);
+}
+
+TEST(LoadChecklist, MissingIncludeNamesTheIncludeAndTheFile) {
+  EXPECT_THAT(problem("included/missing.xml"),
+              HasSubstr("missing.xml:26:5: cannot read the included file " +
+                        fixture("checklist/included/items/T-99.xml").string() + ": no such file"));
+}
+
+TEST(LoadChecklist, IncludeMustStayInsideTheChecklistsFolder) {
+  EXPECT_THAT(problem("included/escape.xml"),
+              HasSubstr("escape.xml:25:5: include \"items/../../minimal.xml\" must be a path relative to the "
+                        "folder of escape.xml that stays inside it"));
+  EXPECT_THAT(problem("included/absolute.xml"), HasSubstr("absolute.xml:25:5: include \"/etc/hostname\" must be"));
+}
+
+TEST(LoadChecklist, ItemFileMayNotInclude) {
+  EXPECT_THAT(problem("included/nested.xml"),
+              HasSubstr("items/nested.xml:15:3: element 'include': This element is not expected"));
+}
+
+TEST(LoadChecklist, SchemaErrorInAnItemFileNamesThatFile) {
+  EXPECT_THAT(problem("included/schema_error.xml"),
+              HasSubstr("items/schema_error.xml:8:47: element 'mentions', attribute 'minimum'"));
+}
+
+TEST(LoadChecklist, DuplicateItemAcrossFilesNamesBothPlaces) {
+  EXPECT_THAT(problem("included/duplicate_item.xml"),
+              HasSubstr("duplicate_item.xml:26:5: item T-10: duplicate item id \"T-10\" (first at " +
+                        fixture("checklist/included/items/T-10.xml").string() + ":7)"));
+}
+
+TEST(LoadChecklist, SameItemFileIncludedTwiceIsRefused) {
+  EXPECT_THAT(problem("included/twice.xml"), HasSubstr("twice.xml:26:5: \"items/T-11.xml\" is included twice (first on line 25)"));
+}
+
+TEST(LoadChecklist, TermSetOfAnItemFileIsOnlyForItsItem) {
+  EXPECT_THAT(problem("included/foreign_set.xml"),
+              HasSubstr("items/reads_other.xml:3:3: item T-12: term set \"travellers\" belongs to the item of " +
+                        fixture("checklist/included/items/T-10.xml").string() +
+                        "; a set more than one item reads goes in foreign_set.xml"));
+}
+
+TEST(LoadChecklist, IncludedFileMustBeAnItemFile) {
+  EXPECT_THAT(problem("included/whole_checklist.xml"),
+              HasSubstr("whole_checklist.xml:25:5: " + fixture("checklist/included/checklist.xml").string() +
+                        " is a checklist, not an item file"));
+  EXPECT_THAT(problem("included/items/T-11.xml"),
+              HasSubstr("T-11.xml:2:1: an item file holds one item of a checklist: load or validate the checklist "
+                        "that includes it"));
 }
 
 TEST(CheckChecklist, OneLineChecklistPlacesEachProblemAtItsColumn) {

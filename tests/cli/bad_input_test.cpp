@@ -236,7 +236,8 @@ std::string repeated(const std::string& text, int times) {
   return out;
 }
 
-// The bundled checklist on one line of about 260 KB, with one attribute the schema does not allow.
+// The bundled checklist's own file on one line of about 70 KB, with one attribute the schema does
+// not allow (so its item files are never read).
 Setup one_line_checklist(std::string name) {
   return [=](const fs::path& dir) {
     std::string text = test::read_bytes(test::bundled_checklist());
@@ -249,7 +250,7 @@ Setup one_line_checklist(std::string name) {
       line += ' ';
       while (i + 1 < text.size() && text[i + 1] == ' ') ++i;
     }
-    const std::size_t at = line.find("<mentions ");
+    const std::size_t at = line.find("<term-set ");
     ASSERT_NE(at, std::string::npos);
     line.insert(at + 10, "minimum=\"2\" ");
     test::write_bytes(dir / name, line);
@@ -546,10 +547,18 @@ std::vector<BadCase> bad_cases() {
       {"ChecklistEmptyFile", {"checklist", "lint", "--checklist", "@dir/empty.xml"}, {"empty.xml: not well-formed XML"},
        file("empty.xml", "")},
       {"ChecklistOnOneLongLine", {"checklist", "show", "--checklist", "@dir/oneline.xml"},
-       {"oneline.xml:1:", "element 'mentions', attribute 'minimum'"}, one_line_checklist("oneline.xml")},
+       {"oneline.xml:1:", "element 'term-set', attribute 'minimum'"}, one_line_checklist("oneline.xml")},
       {"ChecklistValidateUnknownTermSet", {"checklist", "validate", "@fixture/checklist/unknown_term_set.xml"},
        {"unknown_term_set.xml:33:52: item T-01: unknown term set \"grups\""}},
       {"ChecklistMissing", {"score", "@sample", "--checklist", "@dir/missing.xml", "--db", "@db"}, {"missing.xml: no such file"}},
+      {"ChecklistIncludeMissing", {"score", "@sample", "--checklist", "@fixture/checklist/included/missing.xml", "--db", "@db"},
+       {"missing.xml:26:5: cannot read the included file ", "items/T-99.xml: no such file"}},
+      {"ChecklistIncludeLeavesItsFolder", {"checklist", "show", "--checklist", "@fixture/checklist/included/escape.xml"},
+       {"escape.xml:25:5: include \"items/../../minimal.xml\" must be a path relative to the folder of escape.xml"}},
+      {"ChecklistItemFileSchemaInvalid", {"checklist", "lint", "--checklist", "@fixture/checklist/included/schema_error.xml"},
+       {"items/schema_error.xml:8:47: element 'mentions', attribute 'minimum'"}},
+      {"ChecklistValidateAnItemFile", {"checklist", "validate", "@fixture/checklist/included/items/T-11.xml"},
+       {"T-11.xml:2:1: an item file holds one item of a checklist: load or validate the checklist that includes it"}},
       {"ChecklistIsAFolder", {"checklist", "lint", "--checklist", "@dir/lists"}, {"lists: is a directory, not a file"}, folder("lists")},
       {"ChecklistShowUnknownItem", {"checklist", "show", "--item", "RDM-CCA-99"},
        {"rdm-2021.xml: no item \"RDM-CCA-99\" in this checklist"}},

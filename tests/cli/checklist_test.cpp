@@ -47,7 +47,7 @@ TEST(ChecklistLint, WarningsExit1WithACount) {
 TEST(ChecklistCommand, UnknownActionIsBadInput) {
   const auto r = run_cli({"checklist", "frobnicate"});
   EXPECT_EQ(r.exit_code, cli::k_exit_bad_input);
-  EXPECT_THAT(r.err, HasSubstr("unknown checklist action \"frobnicate\""));
+  EXPECT_THAT(r.err, HasSubstr("unknown checklist command \"frobnicate\""));
 }
 
 TEST(ChecklistCommand, ShowPrintsAll43ItemsWithTheirProvenance) {

@@ -1,4 +1,5 @@
 #include "cli/run.hpp"
+#include "engine/core/compress.hpp"
 
 #include "tests/support/support.hpp"
 
@@ -77,8 +78,23 @@ TEST(ScoreCommand, DocumentScoredBeforeComesFromTheTextCache) {
   };
   EXPECT_EQ(title(), "Republic of Valdoria: Common Country Analysis 2025");
   {
+    // The cache keeps the JSON compressed; the entry is written back as plain JSON, as entries
+    // were kept before compression, which must still be read.
     SQLite::Database database(db, SQLite::OPEN_READWRITE);
-    database.exec("UPDATE document_text SET content = replace(content, 'Republic of Valdoria', 'Cached Valdoria')");
+    SQLite::Statement select(database, "SELECT content FROM document_text");
+    ASSERT_TRUE(select.executeStep());
+    const std::string stored(static_cast<const char*>(select.getColumn(0).getBlob()),
+                             static_cast<std::size_t>(select.getColumn(0).getBytes()));
+    ASSERT_TRUE(is_zstd_frame(stored));
+    std::string json = zstd_decompress(stored, std::size_t{1} << 30).value_or("");
+    EXPECT_LT(stored.size() * 3, json.size()) << "compressed " << stored.size() << " of " << json.size() << " bytes";
+    for (std::size_t at; (at = json.find("Republic of Valdoria")) != std::string::npos;) {
+      json.replace(at, std::string("Republic of Valdoria").size(), "Cached Valdoria");
+    }
+    select.reset();
+    SQLite::Statement update(database, "UPDATE document_text SET content = ?");
+    update.bind(1, json);
+    update.exec();
   }
   EXPECT_EQ(title(), "Cached Valdoria: Common Country Analysis 2025");
   {

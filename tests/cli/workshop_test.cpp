@@ -135,15 +135,16 @@ TEST_F(Workshop, NewDraftsAPackFromADocumentThatScoresAndHandsOut) {
   const auto wrong_kind = run_cli({"workshop", "new", test::source_file("samples/cca-norvania-2024.docx").string(), "--items",
                                    "RDM-CF-05"});
   EXPECT_EQ(wrong_kind.exit_code, 2);
-  EXPECT_THAT(wrong_kind.err, HasSubstr("item RDM-CF-05: does not apply to a Common Country Analysis"));
+  EXPECT_THAT(wrong_kind.err, HasSubstr("item RDM-CF-05: does not apply to a Common Country Analysis (the pack's kind) (--items)"));
   const auto no_heading = run_cli({"workshop", "new", test::source_file("samples/cca-norvania-2024.docx").string(), "--items",
                                    "RDM-CCA-04", "--section", "no such heading"});
   EXPECT_EQ(no_heading.exit_code, 2);
-  EXPECT_THAT(no_heading.err, HasSubstr("no heading names \"no such heading\""));
+  EXPECT_THAT(no_heading.err, HasSubstr("no heading names \"no such heading\" (--section)"));
   const auto bad_id = run_cli({"workshop", "new", test::source_file("samples/cca-norvania-2024.docx").string(), "--items",
                                "RDM-CCA-04", "--id", "my pack"});
   EXPECT_EQ(bad_id.exit_code, 2);
   EXPECT_THAT(bad_id.err, HasSubstr("pack id \"my pack\""));
+  EXPECT_THAT(bad_id.err, HasSubstr("(--id)"));
 }
 
 }  // namespace

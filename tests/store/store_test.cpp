@@ -37,7 +37,7 @@ void exec(const std::filesystem::path& db, const std::string& sql) {
 TEST(Store, CreatesTheLatestSchema) {
   test::TempDir dir;
   const Store store(dir / "a.db");
-  EXPECT_EQ(store.schema_version(), latest_schema_version());
+  EXPECT_EQ(store.database().schema_version(), latest_schema_version());
   EXPECT_TRUE(std::filesystem::exists(dir / "a.db"));
 }
 
@@ -45,18 +45,18 @@ TEST(Store, SavedAssessmentLoadsBackEqual) {
   test::TempDir dir;
   Store store(dir / "a.db");
   const Assessment a = sample_assessment();
-  const std::int64_t id = store.save(a);
-  EXPECT_EQ(store.load(id), a);
+  const std::int64_t id = store.assessments().save(a);
+  EXPECT_EQ(store.assessments().load(id), a);
 }
 
 TEST(Store, StoresADocumentAndChecklistOnceAcrossRuns) {
   test::TempDir dir;
   Store store(dir / "a.db");
   const Assessment a = sample_assessment();
-  const std::int64_t first = store.save(a);
-  const std::int64_t second = store.save(a);
+  const std::int64_t first = store.assessments().save(a);
+  const std::int64_t second = store.assessments().save(a);
   EXPECT_NE(first, second);
-  EXPECT_EQ(store.load(second), a);
+  EXPECT_EQ(store.assessments().load(second), a);
   exec(dir / "a.db", "CREATE TABLE counted AS SELECT (SELECT COUNT(*) FROM documents) AS d, "
                      "(SELECT COUNT(*) FROM checklists) AS c");
   sqlite3* handle = nullptr;
@@ -76,16 +76,27 @@ TEST(Store, ReopeningKeepsWhatWasStored) {
   std::int64_t id = 0;
   {
     Store store(dir / "a.db");
-    id = store.save(a);
+    id = store.assessments().save(a);
   }
   const Store again(dir / "a.db");
-  EXPECT_EQ(again.load(id), a);
+  EXPECT_EQ(again.assessments().load(id), a);
+}
+
+// The concern stores point to the connection, which a move keeps in place.
+TEST(Store, WorksAfterAMove) {
+  test::TempDir dir;
+  Store first(dir / "a.db");
+  Store store = std::move(first);
+  const Assessment a = sample_assessment();
+  const std::int64_t id = store.assessments().save(a);
+  EXPECT_EQ(store.assessments().load(id), a);
+  EXPECT_EQ(store.portfolio().documents().size(), 1u);
 }
 
 TEST(Store, UnknownAssessmentIsAnInputError) {
   test::TempDir dir;
   const Store store(dir / "a.db");
-  EXPECT_THAT([&] { store.load(42); }, ThrowsMessage<InputError>(HasSubstr("a.db: no assessment with id 42")));
+  EXPECT_THAT([&] { store.assessments().load(42); }, ThrowsMessage<InputError>(HasSubstr("a.db: no assessment with id 42")));
 }
 
 TEST(Store, FileThatIsNotADatabaseIsRefusedUnchanged) {
@@ -117,9 +128,9 @@ TEST(Store, UpgradesEveryEarlierSchemaVersion) {
     exec(dir / "a.db", "INSERT INTO documents (sha256, path, format, title, bytes, words, blocks, first_seen) "
                        "VALUES ('abc', 'old.md', 'markdown', 'Old', 1, 1, 1, 'then')");
     Store store(dir / "a.db");
-    EXPECT_EQ(store.schema_version(), latest_schema_version()) << "from version " << last.version;
+    EXPECT_EQ(store.database().schema_version(), latest_schema_version()) << "from version " << last.version;
     const Assessment a = sample_assessment();
-    EXPECT_EQ(store.load(store.save(a)), a);
+    EXPECT_EQ(store.assessments().load(store.assessments().save(a)), a);
   }
 }
 
@@ -135,31 +146,31 @@ TEST(Store, SaveUnlessAssessedStoresADocumentOncePerChecklist) {
   test::TempDir dir;
   Store store(dir / "a.db");
   const Assessment a = sample_assessment();
-  EXPECT_FALSE(store.assessed(a.document.sha256, a.checklist.sha256));
-  const std::optional<std::int64_t> first = store.save_unless_assessed(a);
+  EXPECT_FALSE(store.assessments().assessed(a.document.sha256, a.checklist.sha256));
+  const std::optional<std::int64_t> first = store.assessments().save_unless_assessed(a);
   ASSERT_TRUE(first);
-  EXPECT_EQ(store.assessed(a.document.sha256, a.checklist.sha256), first);
-  EXPECT_FALSE(store.save_unless_assessed(a));
+  EXPECT_EQ(store.assessments().assessed(a.document.sha256, a.checklist.sha256), first);
+  EXPECT_FALSE(store.assessments().save_unless_assessed(a));
   Assessment other_checklist = a;
   other_checklist.checklist.sha256 = std::string(64, 'e');
-  EXPECT_TRUE(store.save_unless_assessed(other_checklist));
-  EXPECT_EQ(store.history().size(), 2u);
+  EXPECT_TRUE(store.assessments().save_unless_assessed(other_checklist));
+  EXPECT_EQ(store.assessments().history().size(), 2u);
 }
 
 TEST(Store, OverrideKeepsTheTrailAndRescores) {
   test::TempDir dir;
   Store store(dir / "a.db");
   const Assessment engine = sample_assessment();
-  const std::int64_t id = store.save(engine);
+  const std::int64_t id = store.assessments().save(engine);
   ASSERT_EQ(engine.items[3].item_id, "RDM-CCA-04");
   ASSERT_EQ(engine.items[3].level, Level::approaches);
 
-  const OverrideRow first = store.override_level(id, "RDM-CCA-04", Level::meets, "Annex 2 gives the gaps", "A. Reviewer", "2026-11-23T10:00:00Z");
+  const OverrideRow first = store.reviews().override_level(id, "RDM-CCA-04", Level::meets, "Annex 2 gives the gaps", "A. Reviewer", "2026-11-23T10:00:00Z");
   EXPECT_EQ(first.previous, Level::approaches);
-  const OverrideRow second = store.override_level(id, "RDM-CCA-04", Level::exceeds, "and a plan", "B. Reviewer", "2026-11-24T10:00:00Z");
+  const OverrideRow second = store.reviews().override_level(id, "RDM-CCA-04", Level::exceeds, "and a plan", "B. Reviewer", "2026-11-24T10:00:00Z");
   EXPECT_EQ(second.previous, Level::meets);  // the level it replaced, not the engine's
 
-  const Assessment reviewed = store.load(id);
+  const Assessment reviewed = store.assessments().load(id);
   const rules::ItemResult& item = reviewed.items[3];
   EXPECT_EQ(item.level, Level::exceeds);
   ASSERT_TRUE(item.review);
@@ -168,21 +179,21 @@ TEST(Store, OverrideKeepsTheTrailAndRescores) {
   EXPECT_EQ(item.criteria, engine.items[3].criteria);  // the engine's evidence stays
   EXPECT_EQ(reviewed.overall.at_meets_or_above, engine.overall.at_meets_or_above + 1);
   EXPECT_EQ(reviewed.overall.points, engine.overall.points + 2);
-  EXPECT_EQ(store.history().front().at_meets_or_above, engine.overall.at_meets_or_above + 1);  // stored scores follow
-  EXPECT_EQ(store.overrides(id).size(), 2u);
-  for (const GapRow& g : store.gaps()) {
+  EXPECT_EQ(store.assessments().history().front().at_meets_or_above, engine.overall.at_meets_or_above + 1);  // stored scores follow
+  EXPECT_EQ(store.reviews().overrides(id).size(), 2u);
+  for (const GapRow& g : store.portfolio().gaps()) {
     if (g.item_id == "RDM-CCA-04") {
       EXPECT_EQ(g.below_meets, 0u);  // gaps count the reviewed level
     }
   }
 
-  EXPECT_THAT([&] { store.override_level(id, "RDM-UNCT-01", Level::meets, "x", "", "t"); },
+  EXPECT_THAT([&] { store.reviews().override_level(id, "RDM-UNCT-01", Level::meets, "x", "", "t"); },
               ThrowsMessage<InputError>(HasSubstr("item RDM-UNCT-01: assessment 1 does not rate this item")));
-  EXPECT_THAT([&] { store.override_level(id, "RDM-NONE", Level::meets, "x", "", "t"); },
+  EXPECT_THAT([&] { store.reviews().override_level(id, "RDM-NONE", Level::meets, "x", "", "t"); },
               ThrowsMessage<InputError>(HasSubstr("item RDM-NONE: assessment 1 has no such item")));
-  EXPECT_THAT([&] { store.override_level(7, "RDM-CCA-04", Level::meets, "x", "", "t"); },
+  EXPECT_THAT([&] { store.reviews().override_level(7, "RDM-CCA-04", Level::meets, "x", "", "t"); },
               ThrowsMessage<InputError>(HasSubstr("no assessment with id 7")));
-  EXPECT_EQ(store.overrides(id).size(), 2u);  // the refused ones wrote nothing
+  EXPECT_EQ(store.reviews().overrides(id).size(), 2u);  // the refused ones wrote nothing
 }
 
 TEST(Store, FindsAssessmentsByDraftLabelFileNameOrTitle) {
@@ -191,12 +202,12 @@ TEST(Store, FindsAssessmentsByDraftLabelFileNameOrTitle) {
   Assessment a = sample_assessment();
   a.document.draft = "Draft 1";
   a.document.path = "drafts/cca-v1.md";
-  const std::int64_t id = store.save(a);
-  EXPECT_EQ(store.find("draft 1").size(), 1u);
-  EXPECT_EQ(store.find("cca-v1.md").front().id, id);
-  EXPECT_EQ(store.find("drafts/cca-v1.md").front().draft, "Draft 1");
-  EXPECT_EQ(store.find("Republic of Valdoria: Common Country Analysis 2025").size(), 1u);
-  EXPECT_TRUE(store.find("v1.md").empty());
+  const std::int64_t id = store.assessments().save(a);
+  EXPECT_EQ(store.assessments().find("draft 1").size(), 1u);
+  EXPECT_EQ(store.assessments().find("cca-v1.md").front().id, id);
+  EXPECT_EQ(store.assessments().find("drafts/cca-v1.md").front().draft, "Draft 1");
+  EXPECT_EQ(store.assessments().find("Republic of Valdoria: Common Country Analysis 2025").size(), 1u);
+  EXPECT_TRUE(store.assessments().find("v1.md").empty());
 }
 
 TEST(Store, GapsFilterByRegion) {
@@ -204,10 +215,10 @@ TEST(Store, GapsFilterByRegion) {
   Store store(dir / "a.db");
   Assessment a = sample_assessment();
   a.document.region = "Europe and Central Asia";
-  store.save(a);
-  EXPECT_FALSE(store.gaps({.region = "Europe and Central Asia"}).empty());
-  EXPECT_TRUE(store.gaps({.region = "Africa"}).empty());
-  EXPECT_EQ(store.portfolio({.region = "Europe and Central Asia"}).front().region, "Europe and Central Asia");
+  store.assessments().save(a);
+  EXPECT_FALSE(store.portfolio().gaps({.region = "Europe and Central Asia"}).empty());
+  EXPECT_TRUE(store.portfolio().gaps({.region = "Africa"}).empty());
+  EXPECT_EQ(store.portfolio().documents({.region = "Europe and Central Asia"}).front().region, "Europe and Central Asia");
 }
 
 }  // namespace

@@ -1,6 +1,8 @@
 #include "engine/checklist/load.hpp"
 #include "engine/core/csv.hpp"
 #include "engine/core/error.hpp"
+#include "engine/ingest/read.hpp"
+#include "engine/rules/compiled.hpp"
 #include "engine/store/store.hpp"
 #include "engine/workshop/pack.hpp"
 #include "engine/workshop/session.hpp"
@@ -187,13 +189,13 @@ TEST(WorkshopSession, StoredSessionLoadsBackEqualAndCohortsCompare) {
   test::TempDir dir;
   store::Store store(dir / "w.db");
   Session a = make_session(pack, bundled(), first, {{"RDM-CCA-04", Level::approaches}}, "Geneva", "2026-11-01T09:00:00Z");
-  a.id = store.save_session(a);
+  a.id = store.workshop().save(a);
   Session b = make_session(pack, bundled(), second, {}, "Nairobi", "2026-11-20T09:00:00Z");
-  b.id = store.save_session(b);
-  EXPECT_EQ(store.load_session(a.id), a);
-  EXPECT_EQ(store.sessions("test-cca").size(), 2u);
-  EXPECT_TRUE(store.sessions("other").empty());
-  EXPECT_THROW(store.load_session(99), InputError);
+  b.id = store.workshop().save(b);
+  EXPECT_EQ(store.workshop().load(a.id), a);
+  EXPECT_EQ(store.workshop().sessions("test-cca").size(), 2u);
+  EXPECT_TRUE(store.workshop().sessions("other").empty());
+  EXPECT_THROW(store.workshop().load(99), InputError);
 
   const CohortComparison c = compare_cohorts({debrief(a), debrief(b)});
   ASSERT_EQ(c.items.size(), 4u);
@@ -202,6 +204,26 @@ TEST(WorkshopSession, StoredSessionLoadsBackEqualAndCohortsCompare) {
   EXPECT_EQ(c.items[1].exact_share[1], 1.0);       // Ben; Chloé left it out
   EXPECT_NEAR(*c.items[2].exact_share[1], 0.5, 1e-9);  // RDM-CCA-04: Ben on the key, Chloé not
   EXPECT_THROW(compare_cohorts({debrief(a)}), InputError);
+}
+
+// The engine names the option at fault by its field and leaves the flag to the front end, which
+// knows whether it is a command-line flag or a form field.
+TEST(WorkshopDraft, ErrorsNameTheFieldNotAFlag) {
+  const ingest::Document document = ingest::read_document(test::source_file("samples/cca-norvania-2024.docx"));
+  const rules::CompiledChecklist compiled = rules::compile(bundled());
+  auto field_of = [&](const DraftOptions& options) {
+    try {
+      draft_pack(bundled(), compiled, document, options);
+    } catch (const InputError& e) {
+      EXPECT_THAT(e.message(), ::testing::Not(HasSubstr("--"))) << e.message();
+      return e.where().field;
+    }
+    return std::string("no error");
+  };
+  EXPECT_EQ(field_of({}), "items");
+  EXPECT_EQ(field_of({.items = {"RDM-CCA-04", "RDM-CCA-04"}}), "items");
+  EXPECT_EQ(field_of({.items = {"RDM-CCA-04"}, .sections = {"no such heading"}}), "sections");
+  EXPECT_EQ(field_of({.items = {"RDM-CCA-04"}, .id = "my pack"}), "id");
 }
 
 }  // namespace

@@ -1,0 +1,79 @@
+#include "engine/report/workshop.hpp"
+
+#include "engine/report/csv.hpp"
+#include "engine/report/layout.hpp"
+#include "engine/report/markdown.hpp"
+#include "engine/report/wording.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace unct::report {
+
+void render_handout_markdown(const workshop::Pack& pack, const checklist::Checklist& checklist, std::ostream& out) {
+  out << "# Exercise: " << escape_markdown(pack.title) << "\n\n";
+  if (!pack.instructions.empty()) out << escape_markdown(pack.instructions) << "\n\n";
+  out << "> " << escape_markdown(checklist.meta.provenance) << "\n\n";
+  if (!pack.source.empty()) out << "Source: " << escape_markdown(pack.source) << "\n\n";
+  out << "---\n\n";
+  // The excerpt as written, its headings one level down under the exercise's title.
+  std::size_t start = 0;
+  while (start < pack.excerpt.size()) {
+    const std::size_t end = std::min(pack.excerpt.find('\n', start), pack.excerpt.size());
+    const std::string_view line = std::string_view(pack.excerpt).substr(start, end - start);
+    out << (line.starts_with('#') ? "#" : "") << line << '\n';
+    start = end + 1;
+  }
+  out << "\n---\n\n## Your ratings\n\nRate each item Missing, Approaches, Meets or Exceeds from the excerpt alone, "
+         "and give a short reason.\n\n| Item | Question | Level | Reason |\n| --- | --- | --- | --- |\n";
+  for (const workshop::KeyAnswer& k : pack.key) {
+    const checklist::Item* item = checklist::find_item(checklist, k.item_id);  // load_pack checked it is there
+    if (item == nullptr) continue;
+    out << "| " << escape_markdown(k.item_id) << " " << escape_markdown(checklist::title_in(*item, pack.lang)) << " | "
+        << escape_markdown(checklist::question_in(*item, pack.lang)) << " |  |  |\n";
+  }
+}
+
+void render_answer_sheet_csv(const workshop::Pack& pack, const checklist::Checklist& checklist, std::ostream& out) {
+  out << "participant,item,title,level,note\r\n";
+  for (const workshop::KeyAnswer& k : pack.key) {
+    const checklist::Item* item = checklist::find_item(checklist, k.item_id);
+    out << ',' << csv_field(k.item_id) << ',' << csv_field(item != nullptr ? checklist::title_in(*item, pack.lang) : "") << ",,\r\n";
+  }
+}
+
+void render_sessions(const std::vector<workshop::Debrief>& sessions, std::ostream& out) {
+  if (sessions.empty()) {
+    out << "No workshop sessions stored yet: unct-assess workshop score PACK SHEETS... stores one.\n";
+    return;
+  }
+  out << fit("Id", 6) << fit("Date", 12) << fit("Cohort", 26) << fit("Pack", 26) << fit("People", 8) << fit("Exact", 8)
+      << fit("Within one", 12) << "Kappa\n";
+  for (const workshop::Debrief& d : sessions) {
+    const workshop::Session& s = d.session;
+    out << fit(std::to_string(s.id), 6) << fit(s.created_at.substr(0, 10), 12) << fit(s.cohort.empty() ? "-" : s.cohort, 26)
+        << fit(s.pack_id, 26) << fit(std::to_string(d.participants.size()), 8) << fit(percent(d.room.exact, d.room.count), 8)
+        << fit(percent(d.room.within_one, d.room.count), 12) << kappa_text(d.room.kappa) << '\n';
+  }
+}
+
+void render_cohorts(const workshop::CohortComparison& c, std::ostream& out) {
+  out << "COHORTS COMPARED\n";
+  for (const workshop::Debrief& d : c.sessions) {
+    const workshop::Session& s = d.session;
+    out << "  Session " << s.id << ": " << (s.cohort.empty() ? "(no cohort label)" : s.cohort) << ", " << s.created_at.substr(0, 10)
+        << ", pack " << s.pack_id << "; " << d.participants.size() << " participants; " << agreement_text(d.room) << '\n';
+  }
+  out << "\nSHARE OF ANSWERS ON THE KEY\n  " << fit("Item", 13);
+  for (const workshop::Debrief& d : c.sessions) out << fit("Session " + std::to_string(d.session.id), 12);
+  out << "Title\n";
+  for (const workshop::CohortItem& item : c.items) {
+    out << "  " << fit(item.item_id, 13);
+    for (const std::optional<double>& share : item.exact_share) {
+      out << fit(share ? std::to_string(std::lround(*share * 100)) + "%" : "-", 12);
+    }
+    out << item.title << '\n';
+  }
+}
+
+}  // namespace unct::report

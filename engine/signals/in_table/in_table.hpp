@@ -1,0 +1,28 @@
+#pragma once
+
+#include "engine/signals/kind.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace unct::signals {
+
+// Terms of the set occur at least min_count times inside table cells (of `part` when given).
+struct InTable {
+  static constexpr std::string_view element = "in-table";
+
+  std::string term_set;
+  int min_count = 1;
+  std::optional<std::string> part;
+  Polarity polarity = Polarity::any;
+  bool operator==(const InTable&) const = default;
+
+  static InTable read(const pugi::xml_node& node, ReadContext& context);
+  std::string describe() const;
+  void collect(Needs& needs) const;
+  std::optional<std::string> never_holds(const LintContext& context) const;
+  rules::Outcome evaluate(const rules::Evaluator& context, rules::Trace* trace) const;
+};
+
+}  // namespace unct::signals

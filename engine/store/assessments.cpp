@@ -1,0 +1,412 @@
+#include "engine/store/assessments.hpp"
+
+#include "engine/core/error.hpp"
+#include "engine/store/documents.hpp"
+#include "engine/store/reviews.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <sstream>
+
+namespace unct::store {
+namespace {
+
+std::string highlights_text(const rules::Evidence& evidence) {
+  std::string out;
+  for (const auto& [begin, end] : evidence.highlights) {
+    if (!out.empty()) out += ' ';
+    out += std::to_string(begin) + '-' + std::to_string(end);
+  }
+  return out;
+}
+
+std::vector<std::pair<std::uint32_t, std::uint32_t>> parse_highlights(const std::string& text) {
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> out;
+  std::istringstream in(text);
+  for (std::string range; in >> range;) {
+    const auto dash = range.find('-');
+    out.emplace_back(static_cast<std::uint32_t>(std::stoul(range.substr(0, dash))),
+                     static_cast<std::uint32_t>(std::stoul(range.substr(dash + 1))));
+  }
+  return out;
+}
+
+std::string joined(const std::vector<std::string>& words) {
+  std::string out;
+  for (const std::string& word : words) out += (out.empty() ? "" : " ") + word;
+  return out;
+}
+
+std::vector<std::string> split(const std::string& text) {
+  std::vector<std::string> out;
+  std::istringstream in(text);
+  for (std::string word; in >> word;) out.push_back(word);
+  return out;
+}
+
+// The assessment's overall and section scores as `a` holds them.
+void write_scores(SQLite::Database& db, std::int64_t id, const Assessment& a) {
+  auto bind = [](SQLite::Statement& statement, const Score& score) {
+    statement.bind(1, static_cast<std::int64_t>(score.applicable));
+    statement.bind(2, static_cast<std::int64_t>(score.at_meets_or_above));
+    statement.bind(3, score.points);
+    statement.bind(4, score.max_points);
+  };
+  SQLite::Statement overall(db, "UPDATE assessments SET applicable = ?, at_meets_or_above = ?, points = ?, "
+                                "max_points = ? WHERE id = ?");
+  bind(overall, a.overall);
+  overall.bind(5, id);
+  overall.exec();
+  SQLite::Statement section(db, "UPDATE section_scores SET applicable = ?, at_meets_or_above = ?, points = ?, "
+                                "max_points = ? WHERE assessment_id = ? AND section_id = ?");
+  for (const SectionScore& s : a.sections) {
+    bind(section, s.score);
+    section.bind(5, id);
+    section.bind(6, s.id);
+    section.exec();
+    section.reset();
+  }
+}
+
+void write_self_ratings(SQLite::Database& db, std::int64_t assessment_id, const std::vector<SelfRating>& ratings) {
+  SQLite::Statement self(db, "INSERT INTO self_ratings (assessment_id, position, item_id, level, justification, "
+                             "source, line) VALUES (?, ?, ?, ?, ?, ?, ?)");
+  for (std::size_t i = 0; i < ratings.size(); ++i) {
+    const SelfRating& s = ratings[i];
+    self.bind(1, assessment_id);
+    self.bind(2, static_cast<std::int64_t>(i));
+    self.bind(3, s.item_id);
+    self.bind(4, std::string(code(s.level)));
+    self.bind(5, s.justification);
+    self.bind(6, s.source);
+    self.bind(7, s.line);
+    self.exec();
+    self.reset();
+  }
+}
+
+constexpr std::string_view k_assessment_rows =
+    "SELECT a.id, a.created_at, a.path, d.title, a.kind, a.country, a.region, a.draft, a.year, c.version, "
+    "a.applicable, a.at_meets_or_above FROM assessments a JOIN documents d ON d.id = a.document_id "
+    "JOIN checklists c ON c.id = a.checklist_id ";
+
+std::vector<AssessmentRow> assessment_rows(SQLite::Statement& query) {
+  std::vector<AssessmentRow> out;
+  while (query.executeStep()) {
+    out.push_back({.id = query.getColumn(0).getInt64(),
+                   .created_at = query.getColumn(1).getString(),
+                   .path = query.getColumn(2).getString(),
+                   .title = query.getColumn(3).getString(),
+                   .kind = query.getColumn(4).getString(),
+                   .country = query.getColumn(5).getString(),
+                   .region = query.getColumn(6).getString(),
+                   .draft = query.getColumn(7).getString(),
+                   .year = query.getColumn(8).getInt(),
+                   .checklist_version = query.getColumn(9).getString(),
+                   .applicable = static_cast<std::size_t>(query.getColumn(10).getInt64()),
+                   .at_meets_or_above = static_cast<std::size_t>(query.getColumn(11).getInt64())});
+  }
+  return out;
+}
+
+}  // namespace
+
+std::int64_t AssessmentStore::save(const Assessment& assessment, const CachedText* text) {
+  return *write(assessment, text, false);
+}
+
+std::optional<std::int64_t> AssessmentStore::save_unless_assessed(const Assessment& assessment, const CachedText* text) {
+  return write(assessment, text, true);
+}
+
+std::optional<std::int64_t> AssessmentStore::write(const Assessment& a, const CachedText* text, bool unless_assessed) {
+  return m_database->guarded([&]() -> std::optional<std::int64_t> {
+    SQLite::Database& db = m_database->sqlite();
+    SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+    if (unless_assessed && assessed(a.document.sha256, a.checklist.sha256)) return std::nullopt;
+    DocumentStore documents(*m_database);
+    const std::int64_t document_id = documents.keep_document(a);
+    if (text != nullptr) documents.cache_text(document_id, *text);
+    const std::int64_t checklist_id = documents.keep_checklist(a);
+
+    SQLite::Statement assessment(db, "INSERT INTO assessments (document_id, checklist_id, path, kind, kind_source, "
+                                     "engine_version, created_at, applicable, at_meets_or_above, points, max_points, "
+                                     "language, language_source, year, country, region, draft) "
+                                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    assessment.bind(1, document_id);
+    assessment.bind(2, checklist_id);
+    assessment.bind(3, a.document.path);
+    assessment.bind(4, std::string(code(a.document.kind)));
+    assessment.bind(5, a.document.kind_source);
+    assessment.bind(6, a.engine_version);
+    assessment.bind(7, a.created_at);
+    assessment.bind(8, static_cast<std::int64_t>(a.overall.applicable));
+    assessment.bind(9, static_cast<std::int64_t>(a.overall.at_meets_or_above));
+    assessment.bind(10, a.overall.points);
+    assessment.bind(11, a.overall.max_points);
+    assessment.bind(12, a.document.language);
+    assessment.bind(13, a.document.language_source);
+    assessment.bind(14, a.document.year);
+    assessment.bind(15, a.document.country);
+    assessment.bind(16, a.document.region);
+    assessment.bind(17, a.document.draft);
+    assessment.exec();
+    const std::int64_t assessment_id = db.getLastInsertRowid();
+
+    SQLite::Statement section(db, "INSERT INTO section_scores (assessment_id, position, section_id, title, applicable, "
+                                  "at_meets_or_above, points, max_points) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    for (std::size_t i = 0; i < a.sections.size(); ++i) {
+      const SectionScore& s = a.sections[i];
+      section.bind(1, assessment_id);
+      section.bind(2, static_cast<std::int64_t>(i));
+      section.bind(3, s.id);
+      section.bind(4, s.title);
+      section.bind(5, static_cast<std::int64_t>(s.score.applicable));
+      section.bind(6, static_cast<std::int64_t>(s.score.at_meets_or_above));
+      section.bind(7, s.score.points);
+      section.bind(8, s.score.max_points);
+      section.exec();
+      section.reset();
+    }
+
+    SQLite::Statement item(db, "INSERT INTO item_results (assessment_id, position, item_id, title, section_id, "
+                               "applicable, not_applicable_reason, level, weight, external) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    SQLite::Statement criterion(db, "INSERT INTO criterion_results (item_result_id, position, criterion_id, text, "
+                                    "level, met) VALUES (?, ?, ?, ?, ?, ?)");
+    SQLite::Statement evidence(db, "INSERT INTO evidence (criterion_result_id, position, quote, highlights, section, "
+                                   "page, line, block) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    SQLite::Statement finding(db, "INSERT INTO findings (item_result_id, kind, unmet, text) VALUES (?, ?, ?, ?)");
+    for (std::size_t i = 0; i < a.items.size(); ++i) {
+      const rules::ItemResult& r = a.items[i];
+      item.bind(1, assessment_id);
+      item.bind(2, static_cast<std::int64_t>(i));
+      item.bind(3, r.item_id);
+      item.bind(4, r.title);
+      item.bind(5, r.section_id);
+      item.bind(6, r.applicable ? 1 : 0);
+      item.bind(7, r.not_applicable_reason);
+      item.bind(8, std::string(code(r.level)));
+      item.bind(9, r.weight);
+      item.bind(10, r.external ? 1 : 0);
+      item.exec();
+      item.reset();
+      const std::int64_t item_id = db.getLastInsertRowid();
+
+      for (std::size_t c = 0; c < r.criteria.size(); ++c) {
+        const rules::CriterionResult& cr = r.criteria[c];
+        criterion.bind(1, item_id);
+        criterion.bind(2, static_cast<std::int64_t>(c));
+        criterion.bind(3, cr.id);
+        criterion.bind(4, cr.text);
+        criterion.bind(5, std::string(code(cr.level)));
+        criterion.bind(6, cr.met ? 1 : 0);
+        criterion.exec();
+        criterion.reset();
+        const std::int64_t criterion_id = db.getLastInsertRowid();
+        for (std::size_t e = 0; e < cr.evidence.size(); ++e) {
+          const rules::Evidence& ev = cr.evidence[e];
+          evidence.bind(1, criterion_id);
+          evidence.bind(2, static_cast<std::int64_t>(e));
+          evidence.bind(3, ev.quote);
+          evidence.bind(4, highlights_text(ev));
+          evidence.bind(5, ev.section);
+          evidence.bind(6, ev.page);
+          evidence.bind(7, ev.line);
+          evidence.bind(8, static_cast<std::int64_t>(ev.block));
+          evidence.exec();
+          evidence.reset();
+        }
+      }
+      if (!r.unmet.empty() || !r.gap.empty()) {
+        finding.bind(1, item_id);
+        finding.bind(2, r.level < Level::meets ? "gap" : "next-step");
+        finding.bind(3, joined(r.unmet));
+        finding.bind(4, r.gap);
+        finding.exec();
+        finding.reset();
+      }
+    }
+    write_self_ratings(db, assessment_id, a.self);
+    transaction.commit();
+    return assessment_id;
+  });
+}
+
+std::optional<std::int64_t> AssessmentStore::assessed(const std::string& document_sha256,
+                                                      const std::string& checklist_sha256) const {
+  return m_database->guarded([&]() -> std::optional<std::int64_t> {
+    SQLite::Database& db = m_database->sqlite();
+    SQLite::Statement find(db, "SELECT a.id FROM assessments a JOIN documents d ON d.id = a.document_id "
+                               "JOIN checklists c ON c.id = a.checklist_id WHERE d.sha256 = ? AND c.sha256 = ? "
+                               "ORDER BY a.id DESC LIMIT 1");
+    find.bind(1, document_sha256);
+    find.bind(2, checklist_sha256);
+    if (!find.executeStep()) return std::nullopt;
+    return find.getColumn(0).getInt64();
+  });
+}
+
+Assessment AssessmentStore::load(std::int64_t id) const {
+  return m_database->guarded([&] {
+    SQLite::Database& db = m_database->sqlite();
+    SQLite::Statement head(db, "SELECT a.path, d.sha256, d.format, d.title, a.kind, a.kind_source, d.bytes, d.words, "
+                               "d.blocks, c.checklist_id, c.version, c.title, c.sha256, c.provenance, a.engine_version, "
+                               "a.created_at, a.applicable, a.at_meets_or_above, a.points, a.max_points, "
+                               "a.language, a.language_source, a.year, a.country, a.region, a.draft "
+                               "FROM assessments a JOIN documents d ON d.id = a.document_id "
+                               "JOIN checklists c ON c.id = a.checklist_id WHERE a.id = ?");
+    head.bind(1, id);
+    if (!head.executeStep()) throw InputError({.file = m_database->path()}, "no assessment with id " + std::to_string(id));
+    Assessment a;
+    a.document = {.path = head.getColumn(0).getString(),
+                  .sha256 = head.getColumn(1).getString(),
+                  .format = head.getColumn(2).getString(),
+                  .title = head.getColumn(3).getString(),
+                  .kind = parse_document_kind(head.getColumn(4).getString()).value_or(DocumentKind::cca),
+                  .kind_source = head.getColumn(5).getString(),
+                  .language = head.getColumn(20).getString(),
+                  .language_source = head.getColumn(21).getString(),
+                  .year = head.getColumn(22).getInt(),
+                  .country = head.getColumn(23).getString(),
+                  .region = head.getColumn(24).getString(),
+                  .draft = head.getColumn(25).getString(),
+                  .bytes = static_cast<std::uintmax_t>(head.getColumn(6).getInt64()),
+                  .words = static_cast<std::size_t>(head.getColumn(7).getInt64()),
+                  .blocks = static_cast<std::size_t>(head.getColumn(8).getInt64())};
+    a.checklist = {.id = head.getColumn(9).getString(),
+                   .version = head.getColumn(10).getString(),
+                   .title = head.getColumn(11).getString(),
+                   .sha256 = head.getColumn(12).getString(),
+                   .provenance = head.getColumn(13).getString()};
+    a.engine_version = head.getColumn(14).getString();
+    a.created_at = head.getColumn(15).getString();
+    a.overall = {.applicable = static_cast<std::size_t>(head.getColumn(16).getInt64()),
+                 .at_meets_or_above = static_cast<std::size_t>(head.getColumn(17).getInt64()),
+                 .points = head.getColumn(18).getDouble(),
+                 .max_points = head.getColumn(19).getDouble()};
+
+    SQLite::Statement sections(db, "SELECT section_id, title, applicable, at_meets_or_above, points, max_points "
+                                   "FROM section_scores WHERE assessment_id = ? ORDER BY position");
+    sections.bind(1, id);
+    while (sections.executeStep()) {
+      a.sections.push_back({.id = sections.getColumn(0).getString(),
+                            .title = sections.getColumn(1).getString(),
+                            .score = {.applicable = static_cast<std::size_t>(sections.getColumn(2).getInt64()),
+                                      .at_meets_or_above = static_cast<std::size_t>(sections.getColumn(3).getInt64()),
+                                      .points = sections.getColumn(4).getDouble(),
+                                      .max_points = sections.getColumn(5).getDouble()}});
+    }
+
+    SQLite::Statement items(db, "SELECT r.id, r.item_id, r.title, r.section_id, r.applicable, r.not_applicable_reason, "
+                                "r.level, r.weight, f.unmet, f.text, r.external FROM item_results r "
+                                "LEFT JOIN findings f ON f.item_result_id = r.id "
+                                "WHERE r.assessment_id = ? ORDER BY r.position");
+    SQLite::Statement criteria(db, "SELECT id, criterion_id, text, level, met FROM criterion_results "
+                                   "WHERE item_result_id = ? ORDER BY position");
+    SQLite::Statement evidence(db, "SELECT quote, highlights, section, page, line, block FROM evidence "
+                                   "WHERE criterion_result_id = ? ORDER BY position");
+    items.bind(1, id);
+    while (items.executeStep()) {
+      rules::ItemResult r{.item_id = items.getColumn(1).getString(),
+                          .title = items.getColumn(2).getString(),
+                          .section_id = items.getColumn(3).getString(),
+                          .applicable = items.getColumn(4).getInt() != 0,
+                          .external = items.getColumn(10).getInt() != 0,
+                          .not_applicable_reason = items.getColumn(5).getString(),
+                          .level = stored_level(items.getColumn(6).getString()),
+                          .weight = items.getColumn(7).getDouble(),
+                          .unmet = split(items.getColumn(8).getString()),
+                          .gap = items.getColumn(9).getString()};
+      criteria.bind(1, items.getColumn(0).getInt64());
+      while (criteria.executeStep()) {
+        rules::CriterionResult c{.id = criteria.getColumn(1).getString(),
+                                 .text = criteria.getColumn(2).getString(),
+                                 .level = stored_level(criteria.getColumn(3).getString()),
+                                 .met = criteria.getColumn(4).getInt() != 0};
+        evidence.bind(1, criteria.getColumn(0).getInt64());
+        while (evidence.executeStep()) {
+          c.evidence.push_back({.quote = evidence.getColumn(0).getString(),
+                                .highlights = parse_highlights(evidence.getColumn(1).getString()),
+                                .section = evidence.getColumn(2).getString(),
+                                .page = evidence.getColumn(3).getInt(),
+                                .line = evidence.getColumn(4).getInt(),
+                                .block = static_cast<std::uint32_t>(evidence.getColumn(5).getInt64())});
+        }
+        evidence.reset();
+        r.criteria.push_back(std::move(c));
+      }
+      criteria.reset();
+      a.items.push_back(std::move(r));
+    }
+    SQLite::Statement self(db, "SELECT item_id, level, justification, source, line FROM self_ratings "
+                               "WHERE assessment_id = ? ORDER BY position");
+    self.bind(1, id);
+    while (self.executeStep()) {
+      a.self.push_back({.item_id = self.getColumn(0).getString(),
+                        .level = stored_level(self.getColumn(1).getString()),
+                        .justification = self.getColumn(2).getString(),
+                        .source = self.getColumn(3).getString(),
+                        .line = self.getColumn(4).getInt()});
+    }
+    ReviewStore(*m_database).apply(id, a);
+    return a;
+  });
+}
+
+std::vector<AssessmentRow> AssessmentStore::history(const std::string& country) const {
+  return m_database->guarded([&] {
+    SQLite::Statement query(m_database->sqlite(), std::string(k_assessment_rows) +
+                                                      "WHERE ? = '' OR instr(lower(a.country), lower(?)) > 0 ORDER BY a.created_at DESC, a.id DESC");
+    query.bind(1, country);
+    query.bind(2, country);
+    return assessment_rows(query);
+  });
+}
+
+std::vector<AssessmentRow> AssessmentStore::find(const std::string& name) const {
+  return m_database->guarded([&] {
+    // The file name is the path after its last '/' (rtrim leaves the directory part).
+    SQLite::Statement query(m_database->sqlite(), std::string(k_assessment_rows) +
+                                                      "WHERE lower(?1) IN (lower(a.draft), lower(a.path), lower(d.title), "
+                                                      "lower(substr(a.path, length(rtrim(a.path, replace(a.path, '/', ''))) + 1))) "
+                                                      "ORDER BY a.created_at DESC, a.id DESC");
+    query.bind(1, name);
+    return assessment_rows(query);
+  });
+}
+
+Assessment AssessmentStore::set_self_ratings(std::int64_t id, const std::function<void(Assessment&)>& rate) {
+  return m_database->guarded([&] {
+    SQLite::Database& db = m_database->sqlite();
+    SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+    Assessment a = load(id);
+    rate(a);
+    SQLite::Statement clear(db, "DELETE FROM self_ratings WHERE assessment_id = ?");
+    clear.bind(1, id);
+    clear.exec();
+    write_self_ratings(db, id, a.self);
+    // Items needing team records take the team's level; every other item keeps the engine's.
+    SQLite::Statement item(db, "UPDATE item_results SET applicable = ?, level = ? WHERE assessment_id = ? AND item_id = ?");
+    for (const rules::ItemResult& r : a.items) {
+      if (!r.external) continue;
+      item.bind(1, r.applicable ? 1 : 0);
+      item.bind(2, std::string(code(r.level)));
+      item.bind(3, id);
+      item.bind(4, r.item_id);
+      item.exec();
+      item.reset();
+    }
+    // Read back, so that reviewers' overrides still stand over the levels, and score that.
+    Assessment stored = load(id);
+    rescore(stored);
+    write_scores(db, id, stored);
+    transaction.commit();
+    return stored;
+  });
+}
+
+void AssessmentStore::update_scores(std::int64_t id, const Assessment& assessment) {
+  m_database->guarded([&] { write_scores(m_database->sqlite(), id, assessment); });
+}
+
+}  // namespace unct::store

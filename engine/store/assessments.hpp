@@ -1,0 +1,71 @@
+#pragma once
+
+// The assessments: each with its item results, criteria, evidence, findings and the team's
+// self-ratings, written whole in one transaction (stored whole or not at all), loaded back with
+// the reviewers' overrides applied, and listed.
+
+#include "engine/assess/assessment.hpp"
+#include "engine/assess/portfolio.hpp"
+#include "engine/ingest/document.hpp"
+#include "engine/store/database.hpp"
+#include "engine/store/documents.hpp"
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace unct::store {
+
+class AssessmentStore {
+public:
+  // Requires: `database` outlives this.
+  explicit AssessmentStore(Database& database) : m_database(&database) {}
+
+  // Stores the assessment, its document and checklist (once per content hash); returns the
+  // assessment's id. With `text` (pack_text of the document as read), the text cache keeps it
+  // too; give none for a document that came from the cache.
+  std::int64_t save(const Assessment& assessment, const CachedText* text = nullptr);
+
+  // The same, unless the document (same SHA-256) was already assessed with the same checklist
+  // (same SHA-256): then nothing is written and nullopt is returned. The check and the write are
+  // one transaction, so two processes racing on one document store it once.
+  std::optional<std::int64_t> save_unless_assessed(const Assessment& assessment, const CachedText* text = nullptr);
+
+  // The newest assessment of the document with this SHA-256 made with the checklist with this
+  // SHA-256; nullopt when there is none.
+  std::optional<std::int64_t> assessed(const std::string& document_sha256, const std::string& checklist_sha256) const;
+
+  // The stored assessment, with the reviewers' latest overrides applied and scored. Throws
+  // InputError when there is none with that id.
+  Assessment load(std::int64_t id) const;
+
+  // Every assessment, newest first; only those whose country holds `country` (any case: "valdoria"
+  // finds "Republic of Valdoria") when it is not empty.
+  std::vector<AssessmentRow> history(const std::string& country = {}) const;
+
+  // Assessments whose draft label, document file name, path or title is `name` (exactly,
+  // ignoring case), newest first: for `compare` by name.
+  std::vector<AssessmentRow> find(const std::string& name) const;
+
+  // Replaces the country team's ratings of a stored assessment with those `rate` sets on it (the
+  // caller's rules, e.g. selfassess::apply): its self ratings are stored, items needing team
+  // records take the level `rate` gives them, the scores are recomputed, reviewers' overrides
+  // still stand; one transaction, rolled back when `rate` throws. Returns the assessment as now
+  // stored. Throws InputError when the assessment does not exist.
+  Assessment set_self_ratings(std::int64_t id, const std::function<void(Assessment&)>& rate);
+
+  // Sets the stored overall and section scores of assessment `id` to those `assessment` holds,
+  // after its levels changed. ReviewStore::override_level calls it inside its transaction.
+  void update_scores(std::int64_t id, const Assessment& assessment);
+
+private:
+  // Writes the assessment whole in one transaction; with `unless_assessed`, nothing when the
+  // document was already assessed with this checklist.
+  std::optional<std::int64_t> write(const Assessment& assessment, const CachedText* text, bool unless_assessed);
+
+  Database* m_database;
+};
+
+}  // namespace unct::store

@@ -1,0 +1,118 @@
+#include "engine/store/database.hpp"
+
+#include "engine/core/error.hpp"
+#include "engine/store/migrations.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <sqlite3.h>
+
+#include <chrono>
+#include <thread>
+
+namespace unct::store {
+namespace {
+
+constexpr int k_wal_retry_ms = 20;
+
+}  // namespace
+
+int latest_schema_version() { return migrations().back().version; }
+
+Level stored_level(const std::string& code) { return parse_level(code).value_or(Level::missing); }
+
+struct Database::Impl {
+  std::filesystem::path path;
+  mutable SQLite::Database db;  // SQLiteCpp queries are non-const even when they only read
+
+  explicit Impl(const std::filesystem::path& p)
+      : path(p), db(p.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, k_busy_timeout_ms) {}
+
+  InputError error(const std::string& message) const { return InputError({.file = path}, message); }
+
+  int version() const {
+    if (!db.tableExists("schema_migrations")) return 0;
+    return db.execAndGet("SELECT COALESCE(MAX(version), 0) FROM schema_migrations").getInt();
+  }
+
+  void open() {
+    // Checked before anything is set: another program's database is refused untouched (switching
+    // it to WAL would change the file).
+    const int current = version();
+    if (current == 0 && db.execAndGet("SELECT COUNT(*) FROM sqlite_master").getInt() > 0) {
+      throw error("not an unct-assess database: it holds other tables and no schema_migrations");
+    }
+    if (current > latest_schema_version()) {
+      throw error("database schema version " + std::to_string(current) + " is newer than this unct-assess (" +
+                  std::to_string(latest_schema_version()) + "); use a newer unct-assess");
+    }
+    db.exec("PRAGMA foreign_keys = ON");
+    // Switching a new database to WAL needs it to itself: when another process is migrating the
+    // same new file, SQLite answers "busy" at once instead of waiting, so wait here.
+    for (int waited_ms = 0;; waited_ms += k_wal_retry_ms) {
+      try {
+        db.execAndGet("PRAGMA journal_mode = WAL");
+        break;
+      } catch (const SQLite::Exception& e) {
+        if (e.getErrorCode() != SQLITE_BUSY || waited_ms >= k_busy_timeout_ms) throw;
+        std::this_thread::sleep_for(std::chrono::milliseconds(k_wal_retry_ms));
+      }
+    }
+    for (const Migration& migration : migrations()) {
+      if (migration.version <= current) continue;
+      SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+      if (version() >= migration.version) continue;  // another process migrated meanwhile
+      db.exec(migration.sql);
+      SQLite::Statement record(db, "INSERT INTO schema_migrations (version, applied_at) VALUES (?, "
+                                   "strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))");
+      record.bind(1, migration.version);
+      record.exec();
+      transaction.commit();
+    }
+  }
+};
+
+void Database::rethrow_naming(const std::filesystem::path& path) {
+  try {
+    throw;
+  } catch (const SQLite::Exception& e) {
+    throw InputError({.file = path}, std::string("database error: ") + e.what());
+  }
+}
+
+Database::Database(const std::filesystem::path& path) {
+  try {
+    m_impl = std::make_unique<Impl>(path);
+    m_impl->open();
+  } catch (...) {
+    rethrow_naming(path);
+  }
+}
+
+Database::~Database() = default;
+
+const std::filesystem::path& Database::path() const { return m_impl->path; }
+
+SQLite::Database& Database::sqlite() const { return m_impl->db; }
+
+int Database::schema_version() const {
+  return guarded([&] { return m_impl->version(); });
+}
+
+std::vector<std::string> Database::check() const {
+  return guarded([&] {
+    std::vector<std::string> problems;
+    SQLite::Statement integrity(m_impl->db, "PRAGMA integrity_check");
+    while (integrity.executeStep()) {
+      const std::string line = integrity.getColumn(0).getString();
+      if (line != "ok") problems.push_back("integrity: " + line);
+    }
+    SQLite::Statement keys(m_impl->db, "PRAGMA foreign_key_check");
+    while (keys.executeStep()) {
+      problems.push_back("foreign key: row " + std::to_string(keys.getColumn(1).getInt64()) + " of " +
+                         keys.getColumn(0).getString() + " points to a missing row of " + keys.getColumn(2).getString());
+    }
+    return problems;
+  });
+}
+
+}  // namespace unct::store

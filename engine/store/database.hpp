@@ -1,0 +1,71 @@
+#pragma once
+
+// The store's SQLite file: one connection, the schema migrated forward when it opens, and
+// SQLite's errors turned into InputError naming the file. The concern stores (documents.hpp,
+// assessments.hpp, reviews.hpp, portfolio.hpp, workshop.hpp, batches.hpp) run their SQL over it;
+// store.hpp gathers them.
+
+#include "engine/core/level.hpp"
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace SQLite {
+class Database;
+}
+
+namespace unct::store {
+
+// How long a connection waits for another process's write to finish.
+inline constexpr int k_busy_timeout_ms = 10'000;
+
+// The schema version this program writes.
+int latest_schema_version();
+
+class Database {
+public:
+  // Opens the database file, creating it when absent, and migrates it to the latest schema.
+  // WAL journal, foreign keys on, a busy timeout for concurrent writers.
+  // Throws InputError naming the file when it is not an SQLite database, is another program's
+  // database, or has a schema newer than this program knows.
+  explicit Database(const std::filesystem::path& path);
+  ~Database();
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+
+  const std::filesystem::path& path() const;
+  int schema_version() const;
+
+  // SQLite's integrity_check and foreign_key_check: the problems found, empty when none.
+  std::vector<std::string> check() const;
+
+  // The connection the concern stores run their SQL on (SQLiteCpp's queries are non-const even
+  // when they only read).
+  SQLite::Database& sqlite() const;
+
+  // What `run()` returns. An SQLite error it throws becomes an InputError with the database path:
+  // a file that is not a database, a read-only or locked file, a full disk are all things the user
+  // can act on. Any other exception passes unchanged.
+  template <typename Run>
+  auto guarded(Run&& run) const -> decltype(run()) {
+    try {
+      return run();
+    } catch (...) {
+      rethrow_naming(path());
+    }
+  }
+
+private:
+  // Requires: called in a catch block.
+  [[noreturn]] static void rethrow_naming(const std::filesystem::path& path);
+
+  struct Impl;
+  std::unique_ptr<Impl> m_impl;
+};
+
+// A level as the store keeps it, by its code; an unknown code reads as Missing.
+Level stored_level(const std::string& code);
+
+}  // namespace unct::store
