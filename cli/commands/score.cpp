@@ -135,7 +135,7 @@ int run_score(const std::vector<std::string>& args, Io io) {
     io.out << "\nSaved as assessment " << id << " in " << store.path().string() << '\n';
   }
   if (timed) {
-    report::render_timings(timings, assessment.document.bytes, *format == report::Format::text ? io.out : io.err);
+    report::render_timings(timings, *format == report::Format::text ? io.out : io.err);
   }
   return 0;
 }

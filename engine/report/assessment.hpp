@@ -32,8 +32,8 @@ void render_text(const Assessment& assessment, std::ostream& out);
 void render_explanation(const rules::ItemResult& item, std::ostream& out);
 
 // Seconds per phase of the run that made the assessment, and the throughput of the scan over
-// the document's `bytes`.
-void render_timings(const Timings& timings, std::size_t bytes, std::ostream& out);
+// the normalised text it read (Timings::scanned).
+void render_timings(const Timings& timings, std::ostream& out);
 
 // The report as Markdown for a review memo: the document and checklist (with its provenance),
 // the overall figures, a table of items per section, then each item below Meets with what is

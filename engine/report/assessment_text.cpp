@@ -199,16 +199,16 @@ void render_explanation(const rules::ItemResult& item, std::ostream& out) {
   }
 }
 
-void render_timings(const Timings& timings, std::size_t bytes, std::ostream& out) {
+void render_timings(const Timings& timings, std::ostream& out) {
   out << "Timings (seconds)\n";
   for (const auto& [phase, seconds] : timings.phases()) {
     out << "  " << fit(phase, 12) << std::fixed << std::setprecision(4) << seconds << '\n';
   }
   out << "  " << fit("total", 12) << std::fixed << std::setprecision(4) << timings.total() << '\n';
   for (const auto& [phase, seconds] : timings.phases()) {
-    if (phase == "scan" && seconds > 0) {
-      out << "  scan throughput: " << std::setprecision(1) << static_cast<double>(bytes) / seconds / 1e6 << " MB/s over "
-          << bytes << " bytes of input\n";
+    if (phase == "scan" && seconds > 0 && timings.scanned() > 0) {
+      out << "  scan throughput: " << std::setprecision(1) << static_cast<double>(timings.scanned()) / seconds / 1e6
+          << " MB/s over " << timings.scanned() << " bytes of normalised text\n";
     }
   }
   out.unsetf(std::ios::floatfield);
