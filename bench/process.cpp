@@ -80,7 +80,7 @@ std::filesystem::path find_program(std::string_view program) {
 }
 
 std::string run_program(const std::filesystem::path& program, const std::vector<std::string>& arguments,
-                        const std::vector<std::string>& environment) {
+                        const std::vector<std::string>& environment, bool discard_errors) {
   std::vector<std::string> argv_strings{program.filename().string()};
   argv_strings.insert(argv_strings.end(), arguments.begin(), arguments.end());
   std::vector<std::string> envp_strings = environment_with(environment);
@@ -93,6 +93,7 @@ std::string run_program(const std::filesystem::path& program, const std::vector<
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_adddup2(&actions, pipe_ends[1], STDOUT_FILENO);
+  if (discard_errors) posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
   pid_t child = 0;
   const int spawned = posix_spawn(&child, program.c_str(), &actions, nullptr, argv.data(), envp.data());
   posix_spawn_file_actions_destroy(&actions);

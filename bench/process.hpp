@@ -35,7 +35,8 @@ std::filesystem::path find_program(std::string_view program);
 // `environment` ("NAME=value") added or replacing, waits for it and returns what it wrote to
 // standard output. Standard input and error are this process's. Throws std::system_error when it
 // cannot be started.
+// With `discard_errors`, its standard error goes to /dev/null (a progress bar, for one).
 std::string run_program(const std::filesystem::path& program, const std::vector<std::string>& arguments,
-                        const std::vector<std::string>& environment = {});
+                        const std::vector<std::string>& environment = {}, bool discard_errors = false);
 
 }  // namespace unct::bench

@@ -11,6 +11,7 @@ namespace {
 constexpr Command k_commands[] = {
     {"score", "rate a document against the checklist, store the result, print the report", run_score},
     {"batch", "score every document of a folder or list, in parallel, resumable", run_batch},
+    {"rescore", "rate the stored documents again (e.g. with a new checklist) from their kept text", run_rescore},
     {"report", "print a stored assessment as text, Markdown, JSON, CSV or HTML", run_report},
     {"history", "list the stored assessments, newest first", run_history},
     {"gaps", "items most often below Meets across the stored documents", run_gaps},

@@ -47,6 +47,7 @@ int run_compare(const std::vector<std::string>& args, Io io);
 int run_gaps(const std::vector<std::string>& args, Io io);
 int run_export(const std::vector<std::string>& args, Io io);
 int run_batch(const std::vector<std::string>& args, Io io);
+int run_rescore(const std::vector<std::string>& args, Io io);
 int run_override(const std::vector<std::string>& args, Io io);
 int run_evaluate(const std::vector<std::string>& args, Io io);
 int run_self_assess(const std::vector<std::string>& args, Io io);

@@ -3,6 +3,7 @@
 #include "cli/defaults.hpp"
 #include "cli/run.hpp"
 #include "engine/batch/batch.hpp"
+#include "engine/batch/rescore.hpp"
 #include "engine/checklist/load.hpp"
 #include "engine/core/error.hpp"
 #include "engine/report/layout.hpp"
@@ -181,6 +182,74 @@ int run_batch(const std::vector<std::string>& args, Io io) {
   io.out << "\nStored in " << batch_options.database.string()
          << ". Next: `unct-assess gaps` ranks the items most often below Meets; `unct-assess export` writes the portfolio.\n";
   return summary.counts.failed > 0 ? 1 : k_exit_ok;  // 1: some documents failed
+}
+
+int run_rescore(const std::vector<std::string>& args, Io io) {
+  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  po::options_description options("options");
+  add_checklist_option(options, "checklist XML file to rate with (default: the bundled checklist)");
+  add_db_option(options);
+  add_filter_options(options);
+  options.add_options()
+      ("jobs,j", po::value<long long>()->default_value(cores), "documents rated at once (default: the number of cores)")
+      ("force", po::bool_switch(), "rate again documents already assessed with this checklist");
+  po::options_description hidden;
+  po::positional_options_description positional;
+  po::variables_map values;
+  if (!parse_options(args, options, hidden, positional, values, io.out,
+                     "usage: unct-assess rescore [--checklist FILE] [--country C] [--region R] [--kind K] [--year Y] [options]\n\n"
+                     "Rates every stored document again (the latest assessment of each, narrowed by the filters) with\n"
+                     "the checklist, from the text the database kept when the document was read: the files are not\n"
+                     "needed. Each new assessment is stored beside the earlier one, with what was given for the\n"
+                     "document (kind, language, country, region, draft) and the team's self-ratings; reviewers'\n"
+                     "overrides stay with the assessment they were made on. Documents already assessed with this\n"
+                     "checklist are skipped. Exit code 1 when any document failed.")) {
+    return k_exit_ok;
+  }
+  const long long asked = values["jobs"].as<long long>();
+  if (asked < 1 || asked > 256) throw InputError({}, "--jobs " + std::to_string(asked) + ": use 1 to 256");
+  const GapFilter filter = filter_from(values);
+  const checklist::Checklist checklist = load_checklist_option(values);
+  check_writable_database(values["db"].as<std::string>());
+  const std::filesystem::path database = open_existing_store(values).path();  // never creates one
+  const rules::CompiledChecklist compiled = rules::compile(checklist);
+
+  ProgressPrinter printer(io.err, &io.err == &std::cerr && isatty(STDERR_FILENO) != 0);
+  const batch::RescoreSummary summary = batch::rescore(
+      checklist, compiled, {.database = database, .filter = filter, .jobs = static_cast<unsigned>(asked), .force = values["force"].as<bool>()},
+      std::ref(printer));
+  if (summary.documents.empty()) {
+    io.out << "No stored documents" << (filter == GapFilter{} ? "" : " match these filters") << " in " << database.string()
+           << ": score or batch some first.\n";
+    return k_exit_ok;
+  }
+  std::size_t changed_documents = 0;
+  std::size_t changed_items = 0;
+  for (const batch::Rescored& r : summary.documents) {
+    if (r.outcome.status != batch::Outcome::Status::scored) continue;
+    changed_documents += r.changed > 0 ? 1 : 0;
+    changed_items += r.changed;
+  }
+  io.out << "Rescored " << summary.documents.size() << " documents with " << checklist.meta.id << " " << checklist.meta.version
+         << " in " << duration(summary.seconds) << ": " << counts_text(summary.counts) << ".\n";
+  if (summary.counts.scored > 0) {
+    io.out << changed_items << (changed_items == 1 ? " item" : " items") << " changed level in " << changed_documents << " of "
+           << summary.counts.scored << " documents";
+    if (summary.seconds > 0) {
+      io.out << " (" << std::lround(static_cast<double>(summary.text_bytes) / 1e6 / summary.seconds) << " MB of text per second)";
+    }
+    io.out << ".\n";
+  }
+  if (summary.counts.skipped > 0) io.out << "Skipped documents were already assessed with this checklist; --force rates them again.\n";
+  if (summary.counts.failed > 0) {
+    io.out << "\nFailed:\n";
+    for (const batch::Rescored& r : summary.documents) {
+      if (r.outcome.status == batch::Outcome::Status::failed) io.out << "  " << r.outcome.error << '\n';
+    }
+  }
+  io.out << "\nStored in " << database.string() << ". `unct-assess compare OLD NEW` shows what changed for one document; "
+         << "`unct-assess gaps` ranks the items.\n";
+  return summary.counts.failed > 0 ? 1 : k_exit_ok;
 }
 
 }  // namespace unct::cli

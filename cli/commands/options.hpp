@@ -1,5 +1,6 @@
 #pragma once
 
+#include "engine/assess/portfolio.hpp"
 #include "engine/checklist/model.hpp"
 #include "engine/ingest/read.hpp"
 #include "engine/store/store.hpp"
@@ -39,6 +40,12 @@ store::Store open_existing_store(const boost::program_options::variables_map& va
 // folder, in a folder that exists and can be written (SQLite keeps its journal beside the
 // database), and not a read-only file. Throws InputError naming the file and saying what to do.
 void check_writable_database(const std::filesystem::path& db);
+
+// --country, --region, --kind and --year, which narrow the stored documents a portfolio command
+// takes (the latest assessment of each), and the filter they make. filter_from throws InputError
+// for an unknown kind.
+void add_filter_options(boost::program_options::options_description& options);
+GapFilter filter_from(const boost::program_options::variables_map& values);
 
 // The document kind --kind names; nullopt when not given. Throws InputError for an unknown kind.
 std::optional<DocumentKind> kind_option(const boost::program_options::variables_map& values);

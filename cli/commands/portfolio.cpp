@@ -23,24 +23,6 @@ namespace {
 
 namespace po = boost::program_options;
 
-// --country, --region, --kind and --year, which narrow the documents `gaps` and `export` count.
-void add_filter_options(po::options_description& options) {
-  options.add_options()
-      ("country", po::value<std::string>()->default_value(""), "only documents about this country")
-      ("region", po::value<std::string>()->default_value(""), "only documents of this region (as the batch manifest gave it)")
-      ("kind", po::value<std::string>()->default_value(""), "only documents of this kind: cca, cf or serp")
-      ("year", po::value<int>()->default_value(0), "only documents of this year");
-}
-
-GapFilter filter_from(const po::variables_map& values) {
-  const std::string kind = values["kind"].as<std::string>();
-  if (!kind.empty() && !parse_document_kind(kind)) throw InputError({}, "unknown --kind \"" + kind + "\": use cca, cf or serp");
-  return {.country = values["country"].as<std::string>(),
-          .region = values["region"].as<std::string>(),
-          .kind = kind,
-          .year = values["year"].as<int>()};
-}
-
 // --format for the commands whose report is text or an HTML page: whether HTML was asked for.
 bool wants_html(const po::variables_map& values) {
   const std::string format = values["format"].as<std::string>();

@@ -43,6 +43,7 @@ struct GapFilter {
   std::string region;
   std::string kind;  // "cca", "cf", "serp"
   int year = 0;
+  bool operator==(const GapFilter&) const = default;
 };
 
 // One item across the portfolio: how many documents it applies to, how many are below Meets,

@@ -1,6 +1,7 @@
 #include "engine/batch/batch.hpp"
 
 #include "engine/assess/score.hpp"
+#include "engine/batch/jobs.hpp"
 #include "engine/batch/reader_process.hpp"
 
 #include "engine/core/ascii.hpp"
@@ -10,13 +11,11 @@
 #include "engine/text/unicode.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <chrono>
 #include <exception>
 #include <map>
 #include <mutex>
 #include <sstream>
-#include <thread>
 
 namespace unct::batch {
 namespace {
@@ -293,16 +292,13 @@ Summary run(const checklist::Checklist& checklist, const rules::CompiledChecklis
   Progress progress{.total = entries.size()};
   double rating_seconds = 0;  // summed over the documents rated (not skipped)
   std::size_t rated = 0;
-  std::atomic<std::size_t> next{0};
-  std::exception_ptr fatal;
-
-  auto work = [&](store::Store& store) {
+  run_jobs(main_store, jobs, entries.size(), [&](store::Store& store) -> ItemWork {
     // A worker process per thread, started with its first document.
-    std::optional<ReaderProcess> reader;
-    if (!options.reader_command.empty()) reader.emplace(options.reader_command, options.time_limit);
-    for (std::size_t i; (i = next++) < entries.size();) {
+    auto reader = std::make_shared<std::optional<ReaderProcess>>();
+    if (!options.reader_command.empty()) reader->emplace(options.reader_command, options.time_limit);
+    return [&, reader](std::size_t i) {
       const Clock::time_point begin = Clock::now();
-      Outcome outcome = score_one(entries[i], store, reader ? &*reader : nullptr, checklist, compiled, options, writing);
+      Outcome outcome = score_one(entries[i], store, *reader ? &**reader : nullptr, checklist, compiled, options, writing);
       if (outcome.status == Outcome::Status::failed) {
         try {
           // Keyed by the file's SHA-256 only when the file is at fault, and only where it first
@@ -317,16 +313,11 @@ Summary run(const checklist::Checklist& checklist, const rules::CompiledChecklis
         }
       }
       const std::lock_guard lock(mutex);
-      switch (outcome.status) {
-        case Outcome::Status::scored: ++progress.counts.scored; break;
-        case Outcome::Status::skipped: ++progress.counts.skipped; break;
-        case Outcome::Status::failed: ++progress.counts.failed; break;
-      }
+      progress.count(outcome.status);
       if (outcome.status != Outcome::Status::skipped && outcome.failed_in_batch == 0) {
         rating_seconds += seconds_since(begin);
         ++rated;
       }
-      ++progress.done;
       progress.elapsed_seconds = seconds_since(started);
       // Documents left, at the pace so far, shared among the workers.
       if (rated > 0) {
@@ -335,28 +326,8 @@ Summary run(const checklist::Checklist& checklist, const rules::CompiledChecklis
       }
       summary.outcomes[i] = std::move(outcome);
       if (on_progress) on_progress(progress, summary.outcomes[i]);
-    }
-  };
-
-  if (jobs == 1) {
-    work(main_store);
-  } else {
-    std::vector<std::thread> threads;
-    for (unsigned t = 0; t < jobs; ++t) {
-      threads.emplace_back([&] {
-        try {
-          store::Store store(options.database);  // a connection per thread
-          work(store);
-        } catch (...) {
-          const std::lock_guard lock(mutex);
-          if (!fatal) fatal = std::current_exception();
-          next = entries.size();  // the others stop after their document
-        }
-      });
-    }
-    for (std::thread& thread : threads) thread.join();
-  }
-  if (fatal) std::rethrow_exception(fatal);
+    };
+  });
   summary.counts = progress.counts;
   summary.seconds = seconds_since(started);
   main_store.batches().finish(summary.batch_id, summary.counts, now_utc());

@@ -106,6 +106,16 @@ struct Progress {
   // From the pace of the documents rated so far (skips are quick and not counted); nullopt
   // until one has been rated.
   std::optional<double> eta_seconds;
+
+  // One more document done, with this status.
+  void count(Outcome::Status status) {
+    ++done;
+    switch (status) {
+      case Outcome::Status::scored: ++counts.scored; break;
+      case Outcome::Status::skipped: ++counts.skipped; break;
+      case Outcome::Status::failed: ++counts.failed; break;
+    }
+  }
 };
 
 struct Summary {

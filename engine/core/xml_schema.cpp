@@ -7,7 +7,10 @@
 #include <libxml/xmlschemas.h>
 
 #include <cctype>
+#include <functional>
+#include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -139,13 +142,15 @@ public:
   ErrorHandlerScope& operator=(const ErrorHandlerScope&) = delete;
 };
 
-}  // namespace
-
-std::vector<Diagnostic> validate_xml(std::string_view xml, const std::filesystem::path& path, std::string_view xsd,
-                                     const std::filesystem::path& xsd_name) {
+// The schema compiled from `xsd`, compiled once per process: compiling costs more than
+// validating a file, and a checklist is one file per item. libxml2 only reads a compiled schema
+// while validating, so every thread may share it.
+const xmlSchema* compiled_schema(std::string_view xsd, const std::filesystem::path& xsd_name) {
+  static std::mutex mutex;
+  static std::map<std::string, Owned<xmlSchema>, std::less<>> compiled;
+  const std::lock_guard lock(mutex);
+  if (const auto found = compiled.find(xsd); found != compiled.end()) return found->second.get();
   Collector schema_errors{.xml = xsd, .path = &xsd_name};
-  Collector collector{.xml = xml, .path = &path};
-
   Owned<xmlSchema> schema;
   {
     ErrorHandlerScope scope(&schema_errors);
@@ -153,7 +158,15 @@ std::vector<Diagnostic> validate_xml(std::string_view xml, const std::filesystem
     if (parser) schema.reset(xmlSchemaParse(parser.get()));
   }
   if (!schema) throw std::logic_error("the built-in schema " + xsd_name.string() + " does not compile");
+  return compiled.emplace(std::string(xsd), std::move(schema)).first->second.get();
+}
 
+}  // namespace
+
+std::vector<Diagnostic> validate_xml(std::string_view xml, const std::filesystem::path& path, std::string_view xsd,
+                                     const std::filesystem::path& xsd_name) {
+  const xmlSchema* schema = compiled_schema(xsd, xsd_name);
+  Collector collector{.xml = xml, .path = &path};
   ErrorHandlerScope scope(&collector);
   Owned<xmlDoc> doc(xmlReadMemory(xml.data(), static_cast<int>(xml.size()), path.string().c_str(), nullptr,
                                   XML_PARSE_NONET));
@@ -171,7 +184,7 @@ std::vector<Diagnostic> validate_xml(std::string_view xml, const std::filesystem
     return std::move(collector.diagnostics);
   }
   collector.doc = doc.get();
-  Owned<xmlSchemaValidCtxt> validator(xmlSchemaNewValidCtxt(schema.get()));
+  Owned<xmlSchemaValidCtxt> validator(xmlSchemaNewValidCtxt(const_cast<xmlSchema*>(schema)));
   xmlSchemaSetValidStructuredErrors(validator.get(), collect, &collector);
   xmlSchemaValidateDoc(validator.get(), doc.get());
   return std::move(collector.diagnostics);

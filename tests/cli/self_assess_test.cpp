@@ -86,6 +86,27 @@ TEST_F(SelfAssessment, ScoreWithTheTeamsLevelsShowsOverAndUnderclaims) {
   EXPECT_THAT(md.out, HasSubstr("(source: UNCT minutes 2024)"));
 }
 
+// A rescore (another checklist version, or the same one forced) keeps the team's ratings: the
+// team item still counts at the team's level, and the claims are shown again.
+TEST_F(SelfAssessment, RescoreCarriesTheTeamsRatingsOver) {
+  ASSERT_EQ(score_with(fill(m_form, {{"RDM-CCA-05", "exceeds,All CERD recommendations are used,chapter 4"},
+                                     {"RDM-UNCT-01", "meets,Human rights thematic group,UNCT minutes 2024"}}))
+                .exit_code,
+            0);
+  fs::remove(m_dir / "draft.md");  // the database alone
+  const std::string db = (m_dir / "a.db").string();
+  const auto rescored = run_cli({"rescore", "--force", "--db", db, "--jobs", "1"});
+  ASSERT_EQ(rescored.exit_code, 0) << rescored.err;
+  EXPECT_THAT(rescored.out, HasSubstr("Rescored 1 documents with rdm-2021"));
+  EXPECT_THAT(rescored.out, HasSubstr("1 scored, 0 skipped, 0 failed"));
+  EXPECT_THAT(rescored.out, HasSubstr("0 items changed level in 0 of 1 documents"));
+  const auto md = run_cli({"report", "2", "--format", "md", "--db", db});
+  ASSERT_EQ(md.exit_code, 0) << md.err;
+  EXPECT_THAT(md.out, HasSubstr("### Overclaim: RDM-CCA-05"));
+  EXPECT_THAT(md.out, HasSubstr("(source: UNCT minutes 2024)"));
+  EXPECT_THAT(md.out, HasSubstr("Meets (self-reported)"));
+}
+
 TEST_F(SelfAssessment, BadAnswersNameTheRowAndStoreNothing) {
   const auto unknown = score_with("item,level\nRDM-CCA-01,meets\nRDM-CCA-99,meets\n");
   EXPECT_EQ(unknown.exit_code, cli::k_exit_bad_input);

@@ -1,0 +1,115 @@
+#include "engine/batch/rescore.hpp"
+
+#include "engine/assess/assess.hpp"
+#include "engine/batch/jobs.hpp"
+#include "engine/core/clock.hpp"
+#include "engine/core/error.hpp"
+#include "engine/selfassess/selfassess.hpp"
+
+#include <chrono>
+#include <mutex>
+
+namespace unct::batch {
+namespace {
+
+// What was given for the document when it was scored, so that it is rated as it was: the kind
+// and language only when given (detected ones are detected again, the same way), the rest as
+// stored.
+AssessOptions options_of(const DocumentSummary& d) {
+  AssessOptions out{.region = d.region, .draft = d.draft};
+  if (d.kind_source == "given") out.kind = d.kind;
+  if (d.language_source == "given") out.language = d.language;
+  if (d.year > 0) out.year = d.year;
+  if (!d.country.empty()) out.country = d.country;
+  if (!d.title.empty()) out.title = d.title;
+  return out;
+}
+
+std::size_t changed_items(const Assessment& before, const Assessment& after) {
+  std::size_t changed = 0;
+  for (const rules::ItemResult& item : after.items) {
+    const rules::ItemResult* earlier = find_result(before, item.item_id);
+    if (earlier == nullptr || earlier->applicable != item.applicable || earlier->level != item.level) ++changed;
+  }
+  return changed;
+}
+
+Rescored rescore_one(std::int64_t previous_id, store::Store& store, const checklist::Checklist& checklist,
+                     const rules::CompiledChecklist& compiled, const RescoreOptions& options, std::mutex& writing,
+                     std::size_t& text_bytes) {
+  Rescored out{.previous_id = previous_id};
+  try {
+    const Assessment previous = store.assessments().load(previous_id);
+    out.outcome.path = previous.document.path;
+    out.outcome.sha256 = previous.document.sha256;
+    if (!options.force) {
+      if (const auto earlier = store.assessments().assessed(previous.document.sha256, checklist.sha256)) {
+        out.outcome.status = Outcome::Status::skipped;
+        out.outcome.assessment_id = *earlier;
+        return out;
+      }
+    }
+    std::optional<ingest::Document> text = store.documents().cached(previous.document.sha256);
+    if (!text) {
+      throw InputError({.file = previous.document.path},
+                       "its text is not in the database (it was read by an earlier version of the readers): "
+                       "score the file again with `unct-assess score` or `batch`");
+    }
+    text->path = previous.document.path;
+    for (const ingest::Block& block : text->blocks) text_bytes += block.text.size();
+    Assessment assessment = assess(checklist, compiled, *text, options_of(previous.document));
+    assessment.created_at = now_utc();
+    if (!previous.self.empty()) selfassess::apply(assessment, previous.self, "the team's ratings of assessment " + std::to_string(previous_id));
+    out.changed = changed_items(previous, assessment);
+    const std::lock_guard lock(writing);
+    const std::optional<std::int64_t> id = options.force ? store.assessments().save(assessment)
+                                                         : store.assessments().save_unless_assessed(assessment);
+    out.outcome.status = id ? Outcome::Status::scored : Outcome::Status::skipped;
+    out.outcome.assessment_id = id ? *id : store.assessments().assessed(previous.document.sha256, checklist.sha256).value_or(0);
+  } catch (const InputError& e) {
+    out.outcome.status = Outcome::Status::failed;
+    out.outcome.error = e.what();
+  } catch (const std::exception& e) {
+    out.outcome.status = Outcome::Status::failed;
+    out.outcome.error = out.outcome.path.string() + ": internal error: " + e.what();
+  }
+  return out;
+}
+
+}  // namespace
+
+RescoreSummary rescore(const checklist::Checklist& checklist, const rules::CompiledChecklist& compiled,
+                       const RescoreOptions& options, const OnProgress& on_progress) {
+  using Clock = std::chrono::steady_clock;
+  const Clock::time_point started = Clock::now();
+  auto seconds_since = [](Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); };
+
+  store::Store main_store(options.database);
+  std::vector<std::int64_t> previous;
+  for (const PortfolioRow& row : main_store.portfolio().documents(options.filter)) previous.push_back(row.assessment_id);
+
+  RescoreSummary summary;
+  summary.documents.resize(previous.size());
+  std::mutex mutex;    // guards summary, progress and the callback
+  std::mutex writing;  // one thread at a time in a write transaction
+  Progress progress{.total = previous.size()};
+  run_jobs(main_store, options.jobs, previous.size(), [&](store::Store& store) -> ItemWork {
+    return [&](std::size_t i) {
+      std::size_t bytes = 0;
+      Rescored rescored = rescore_one(previous[i], store, checklist, compiled, options, writing, bytes);
+      const std::lock_guard lock(mutex);
+      summary.text_bytes += bytes;
+      progress.count(rescored.outcome.status);
+      progress.elapsed_seconds = seconds_since(started);
+      const auto left = static_cast<double>(previous.size() - progress.done);
+      progress.eta_seconds = left * progress.elapsed_seconds / static_cast<double>(progress.done);
+      summary.documents[i] = std::move(rescored);
+      if (on_progress) on_progress(progress, summary.documents[i].outcome);
+    };
+  });
+  summary.counts = progress.counts;
+  summary.seconds = seconds_since(started);
+  return summary;
+}
+
+}  // namespace unct::batch
