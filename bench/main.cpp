@@ -23,6 +23,7 @@
 #include <fstream>
 #include <iomanip>
 #include <iostream>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <span>
@@ -233,27 +234,49 @@ int main(int argc, char** argv) {
   std::vector<std::size_t> engine_start;      // block n's hits begin at engine_start[n]
   engine_hits.reserve(bytes / 16);
   engine_start.reserve(block_count + 1);
-  auto start = Clock::now();
   for (const Prepared& p : corpus_documents) {
     for (const rules::PreparedBlock& block : p.text->blocks) {
       engine_start.push_back(engine_hits.size());
       compiled.matcher.scan(block.normalised.text, engine_hits);
     }
   }
-  const double scan_s = seconds_since(start);
   engine_start.push_back(engine_hits.size());
   const std::size_t hit_count = engine_hits.size();
+  // The same matcher with every key whole in its automaton (no trie past a prefix): what the
+  // prefix automaton saves. Each scans the corpus three times, in turns, and keeps its best.
+  const text::TermMatcher whole(patterns, std::numeric_limits<std::size_t>::max());
+  std::vector<text::TermMatch> whole_hits;
+  auto scan_all = [&](const text::TermMatcher& matcher, std::vector<text::TermMatch>& hits) {
+    hits.clear();
+    hits.reserve(hit_count);
+    const auto begin = Clock::now();
+    for (const Prepared& p : corpus_documents) {
+      for (const rules::PreparedBlock& block : p.text->blocks) matcher.scan(block.normalised.text, hits);
+    }
+    return seconds_since(begin);
+  };
+  double scan_s = 1e300;
+  double whole_s = 1e300;
+  std::vector<text::TermMatch> rerun_hits;
+  for (int round = 0; round < 3; ++round) {
+    scan_s = std::min(scan_s, scan_all(compiled.matcher, rerun_hits));
+    whole_s = std::min(whole_s, scan_all(whole, whole_hits));
+  }
 
-  start = Clock::now();
+  auto start = Clock::now();
   std::size_t rated = 0;
   for (const Prepared& p : corpus_documents) rated += assess(checklist, compiled, p.document, p.text).items.size();
   const double engine_s = seconds_since(start);
   const double engine_mbs = mb / engine_s;
-  std::cout << "engine scan:            " << std::setw(8) << mb / scan_s << " MB/s  (" << hit_count << " hits)\n";
+  std::cout << "engine scan:            " << std::setw(8) << mb / scan_s << " MB/s  (" << hit_count << " hits; "
+            << compiled.matcher.state_count() << " states, " << compiled.matcher.table_bytes() / 1024 << " KiB table)\n";
+  std::cout << "  every key in the automaton: " << std::setw(8) << mb / whole_s << " MB/s  ("
+            << (whole_hits == engine_hits ? "the same hits" : "hits DIFFER") << "; " << whole.state_count() << " states, "
+            << whole.table_bytes() / 1024 << " KiB table); the prefix automaton is " << ratio(whole_s, scan_s) << " faster\n";
   std::cout << "engine scan+evaluate:   " << std::setw(8) << engine_mbs << " MB/s  " << static_cast<double>(documents) / engine_s
             << " documents/s (" << rated << " item ratings)" << goal(engine_mbs >= 250) << "\n";
 
-  if (values.count("engine-only") != 0) return 0;
+  if (values.count("engine-only") != 0) return whole_hits == engine_hits ? 0 : 1;
 
   // Naive baseline: one find per pattern, the same boundary rule. Its hits must equal the engine's.
   start = Clock::now();
@@ -392,5 +415,5 @@ int main(int argc, char** argv) {
     }
   }
   std::cout << "\npeak RSS: " << peak_rss_mb() << " MB\n";
-  return mismatched_blocks == 0 ? 0 : 1;
+  return mismatched_blocks == 0 && whole_hits == engine_hits ? 0 : 1;
 }

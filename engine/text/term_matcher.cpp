@@ -8,41 +8,102 @@
 
 namespace unct::text {
 
-TermMatcher::TermMatcher(std::vector<std::string> patterns) : m_patterns(std::move(patterns)) {
+TermMatcher::TermMatcher(std::vector<std::string> patterns, std::size_t prefix_depth)
+    : m_patterns(std::move(patterns)), m_prefix_depth(prefix_depth) {
+  assert(prefix_depth >= 1);
   // Byte classes: each byte that occurs in a key gets its own class; all others share class 0.
   m_key_length.reserve(m_patterns.size());
+  unsigned char class_byte[256] = {};
   for (const std::string& pattern : m_patterns) {
     assert(!pattern.empty() && pattern.front() != '*');
     const std::size_t star = pattern.find('*');
     m_key_length.push_back(static_cast<std::uint32_t>(star == std::string::npos ? pattern.size() : star));
     for (std::size_t i = 0; i < m_key_length.back(); ++i) {
       auto& cls = m_class[static_cast<unsigned char>(pattern[i])];
-      if (cls == 0) cls = static_cast<std::uint8_t>(m_class_count++);
+      if (cls == 0) {
+        class_byte[m_class_count] = static_cast<unsigned char>(pattern[i]);
+        cls = static_cast<std::uint8_t>(m_class_count++);
+      }
     }
   }
   const std::uint32_t classes = m_class_count;
 
-  // The trie of keys; -1 = no edge yet.
-  std::vector<std::int32_t> next(classes, -1);
-  std::vector<std::vector<std::uint32_t>> ends(1);
+  // The trie of whole keys; -1 = no edge.
+  std::vector<std::int32_t> trie(classes, -1);
+  std::vector<std::vector<std::uint32_t>> ends(1);  // per trie state: the keys ending there
+  std::vector<std::size_t> depth(1, 0);
   for (std::uint32_t p = 0; p < m_patterns.size(); ++p) {
     std::int32_t state = 0;
     for (std::size_t i = 0; i < m_key_length[p]; ++i) {
-      const auto cls = m_class[static_cast<unsigned char>(m_patterns[p][i])];
-      const std::size_t slot = static_cast<std::size_t>(state) * classes + cls;
-      if (next[slot] < 0) {
-        next[slot] = static_cast<std::int32_t>(ends.size());
+      const std::size_t slot = static_cast<std::size_t>(state) * classes + m_class[static_cast<unsigned char>(m_patterns[p][i])];
+      if (trie[slot] < 0) {
+        trie[slot] = static_cast<std::int32_t>(ends.size());
         ends.emplace_back();
-        next.resize(next.size() + classes, -1);  // invalidates references into `next`
+        depth.push_back(depth[static_cast<std::size_t>(state)] + 1);
+        trie.resize(trie.size() + classes, -1);  // invalidates references into `trie`
       }
-      state = next[slot];
+      state = trie[slot];
     }
     ends[static_cast<std::size_t>(state)].push_back(p);
   }
-  m_state_count = ends.size();
+  const std::size_t trie_states = ends.size();
+  auto has_children = [&](std::size_t state) {
+    return std::any_of(trie.begin() + static_cast<std::ptrdiff_t>(state * classes),
+                       trie.begin() + static_cast<std::ptrdiff_t>((state + 1) * classes), [](std::int32_t t) { return t >= 0; });
+  };
+
+  // The trie below prefix_depth, in compressed rows. Only keys longer than the prefix end there:
+  // the shorter ones are the automaton's outputs.
+  std::vector<std::int32_t> node_of(trie_states, -1);
+  std::vector<std::size_t> node_state;
+  for (std::size_t s = 0; s < trie_states; ++s) {
+    if (depth[s] >= prefix_depth) {
+      node_of[s] = static_cast<std::int32_t>(node_state.size());
+      node_state.push_back(s);
+    }
+  }
+  for (const std::size_t s : node_state) {
+    m_edge_begin.push_back(static_cast<std::uint32_t>(m_edge_byte.size()));
+    std::vector<std::pair<unsigned char, std::uint32_t>> edges;
+    for (std::uint32_t c = 1; c < classes; ++c) {
+      if (const std::int32_t child = trie[s * classes + c]; child >= 0) {
+        edges.emplace_back(class_byte[c], static_cast<std::uint32_t>(node_of[static_cast<std::size_t>(child)]));
+      }
+    }
+    std::sort(edges.begin(), edges.end());
+    for (const auto& [byte, node] : edges) {
+      m_edge_byte.push_back(byte);
+      m_edge_node.push_back(node);
+    }
+    m_end_begin.push_back(static_cast<std::uint32_t>(m_end_pattern.size()));
+    if (depth[s] > prefix_depth) m_end_pattern.insert(m_end_pattern.end(), ends[s].begin(), ends[s].end());
+  }
+  m_edge_begin.push_back(static_cast<std::uint32_t>(m_edge_byte.size()));
+  m_end_begin.push_back(static_cast<std::uint32_t>(m_end_pattern.size()));
+
+  // The automaton: the trie's states down to prefix_depth, in the trie's order (the root first).
+  std::vector<std::int32_t> state_of(trie_states, -1);
+  std::vector<std::size_t> trie_state;
+  for (std::size_t s = 0; s < trie_states; ++s) {
+    if (depth[s] <= prefix_depth) {
+      state_of[s] = static_cast<std::int32_t>(trie_state.size());
+      trie_state.push_back(s);
+    }
+  }
+  m_state_count = trie_state.size();
+  std::vector<std::int32_t> next(m_state_count * classes, -1);
+  m_goes_on.assign(m_state_count, -1);
+  for (std::size_t a = 0; a < m_state_count; ++a) {
+    const std::size_t s = trie_state[a];
+    for (std::uint32_t c = 0; c < classes; ++c) {
+      const std::int32_t child = trie[s * classes + c];
+      if (child >= 0 && depth[s] < prefix_depth) next[a * classes + c] = state_of[static_cast<std::size_t>(child)];
+    }
+    if (depth[s] == prefix_depth && has_children(s)) m_goes_on[a] = node_of[s];
+  }
 
   // Breadth-first: failure links turn the trie into a DFA; each state's outputs are its own
-  // patterns followed by those of its longest proper suffix that has any.
+  // keys followed by those of its longest proper suffix that has any.
   std::vector<std::int32_t> fail(m_state_count, 0);
   m_output_head.assign(m_state_count, -1);
   std::queue<std::int32_t> queue;
@@ -53,14 +114,15 @@ TermMatcher::TermMatcher(std::vector<std::string> patterns) : m_patterns(std::mo
   }
   // Requires: the outputs of fail[state] are linked already (it is shallower, so BFS did it).
   auto link_outputs = [&](std::int32_t state) {
-    const auto s = static_cast<std::size_t>(state);
-    std::int32_t head = m_output_head[static_cast<std::size_t>(fail[s])];
-    for (auto it = ends[s].rbegin(); it != ends[s].rend(); ++it) {
+    const auto a = static_cast<std::size_t>(state);
+    const std::vector<std::uint32_t>& own = ends[trie_state[a]];
+    std::int32_t head = m_output_head[static_cast<std::size_t>(fail[a])];
+    for (auto it = own.rbegin(); it != own.rend(); ++it) {
       m_output.push_back(*it);
       m_output_next.push_back(head);
       head = static_cast<std::int32_t>(m_output.size() - 1);
     }
-    m_output_head[s] = head;
+    m_output_head[a] = head;
   };
   for (std::uint32_t c = 0; c < classes; ++c) {
     if (next[c] > 0) link_outputs(next[c]);
@@ -81,12 +143,14 @@ TermMatcher::TermMatcher(std::vector<std::string> patterns) : m_patterns(std::mo
     }
   }
   // The scan table: each entry is the target state's row offset (state x classes), bit-inverted
-  // when the target has outputs, so that the hot loop needs one load and one sign test per byte.
+  // when the target has outputs or keys going on past it, so that the hot loop needs one load
+  // and one sign test per byte.
   m_next.resize(next.size());
   for (std::size_t i = 0; i < next.size(); ++i) {
     const std::int32_t target = next[i];
     const std::int32_t offset = target * static_cast<std::int32_t>(classes);
-    m_next[i] = m_output_head[static_cast<std::size_t>(target)] >= 0 ? ~offset : offset;
+    const auto t = static_cast<std::size_t>(target);
+    m_next[i] = m_output_head[t] >= 0 || m_goes_on[t] >= 0 ? ~offset : offset;
   }
 }
 
@@ -124,6 +188,26 @@ bool match_at(std::string_view pattern, std::string_view text, std::size_t begin
   return match_rest(pattern, 0, text, begin, begin, end);
 }
 
+void TermMatcher::check(std::uint32_t pattern, std::string_view text, std::size_t key_end, std::vector<TermMatch>& out) const {
+  const std::size_t begin = key_end - m_key_length[pattern];
+  std::size_t end = 0;
+  if (match_rest(m_patterns[pattern], m_key_length[pattern], text, begin, key_end, end)) {
+    out.push_back({pattern, static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end)});
+  }
+}
+
+void TermMatcher::follow(std::uint32_t node, std::string_view text, std::size_t at, std::vector<TermMatch>& out) const {
+  for (; at < text.size(); ++at) {
+    const auto byte = static_cast<unsigned char>(text[at]);
+    const auto first = m_edge_byte.begin() + m_edge_begin[node];
+    const auto last = m_edge_byte.begin() + m_edge_begin[node + 1];
+    const auto edge = std::lower_bound(first, last, byte);
+    if (edge == last || *edge != byte) return;
+    node = m_edge_node[static_cast<std::size_t>(edge - m_edge_byte.begin())];
+    for (std::uint32_t e = m_end_begin[node]; e < m_end_begin[node + 1]; ++e) check(m_end_pattern[e], text, at + 1, out);
+  }
+}
+
 void TermMatcher::scan(std::string_view text, std::vector<TermMatch>& out) const {
   const std::uint32_t classes = m_class_count;
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
@@ -139,16 +223,15 @@ void TermMatcher::scan(std::string_view text, std::vector<TermMatch>& out) const
     row = ~entry;
     const std::size_t state = static_cast<std::size_t>(row) / classes;
     for (std::int32_t o = m_output_head[state]; o >= 0; o = m_output_next[static_cast<std::size_t>(o)]) {
-      const std::uint32_t p = m_output[static_cast<std::size_t>(o)];
-      const std::size_t key_end = i + 1;
-      const std::size_t begin = key_end - m_key_length[p];
-      std::size_t end = 0;
-      if (match_rest(m_patterns[p], m_key_length[p], text, begin, key_end, end)) {
-        out.push_back({p, static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end)});
-      }
+      check(m_output[static_cast<std::size_t>(o)], text, i + 1, out);
+    }
+    // Longer keys share this state's prefix, which starts where a word must start.
+    if (const std::int32_t node = m_goes_on[state]; node >= 0 && !is_word_char_before(text, i + 1 - m_prefix_depth)) {
+      follow(static_cast<std::uint32_t>(node), text, i + 1, out);
     }
   }
-  // Prefix patterns end after their key; keep the promised order.
+  // Keys longer than their prefix, and '*' endings, end after the byte that found them; keep
+  // the promised order.
   auto by_end = [](const TermMatch& a, const TermMatch& b) { return a.end != b.end ? a.end < b.end : a.pattern < b.pattern; };
   const auto from = out.begin() + static_cast<std::ptrdiff_t>(first);
   if (!std::is_sorted(from, out.end(), by_end)) std::sort(from, out.end(), by_end);

@@ -7,11 +7,17 @@
 // start and end at word boundaries (see unicode.hpp for word characters). All matches are
 // reported, overlapping ones included ("racial discrimination" and "discrimination").
 //
-// The patterns' literal keys (up to the first '*') are compiled into one Aho-Corasick automaton
-// over byte classes; a hit of the automaton is then checked for word boundaries and, for
+// The patterns' literal keys (up to the first '*') are found in two steps. Their first
+// `prefix_depth` bytes are compiled into one Aho-Corasick automaton over byte classes, which the
+// scan runs at one table lookup and one sign test per byte, whatever the number of patterns.
+// Where the automaton reaches the end of such a prefix, the rest of the keys is followed in a
+// sparse trie along the text. Keeping the automaton to the prefixes keeps its table small enough
+// to stay in the processor's cache (all 1,968 keys of the bundled checklist in full need about
+// 19,700 states and 3.4 MB; their 12-byte prefixes 10,200 states and 1.8 MB), and most text
+// leaves the trie within a byte or two. Shorter prefixes make a smaller table but send more text
+// through the trie: `scripts/bench` compares the prefix automaton with the whole one. A key found is then checked for word boundaries and, for
 // patterns with '*', extended to the end of the word and matched against the rest of the
-// pattern. Scanning costs one table lookup and one sign test per byte, whatever the number of
-// patterns; the hits are the same as a search for every pattern at every position
+// pattern. The hits are the same as a search for every pattern at every position
 // (bench/naive.hpp is that search, and the tests compare the two).
 //
 // Building is O(total key bytes x byte classes). A built matcher is immutable and may be shared
@@ -38,26 +44,46 @@ bool match_at(std::string_view pattern, std::string_view text, std::size_t begin
 
 class TermMatcher {
 public:
-  // Requires: every pattern normalised, non-empty, not starting with '*'.
-  explicit TermMatcher(std::vector<std::string> patterns);
+  static constexpr std::size_t k_prefix_depth = 12;
+
+  // Requires: every pattern normalised, non-empty, not starting with '*'; prefix_depth >= 1
+  // (a smaller depth is for tests: it sends more keys through the trie).
+  explicit TermMatcher(std::vector<std::string> patterns, std::size_t prefix_depth = k_prefix_depth);
 
   // Appends the matches in `text`, ordered by end offset then pattern index.
   void scan(std::string_view text, std::vector<TermMatch>& out) const;
 
   const std::vector<std::string>& patterns() const { return m_patterns; }
-  std::size_t state_count() const { return m_state_count; }  // of the trie
+  std::size_t state_count() const { return m_state_count; }  // of the automaton
+  std::size_t table_bytes() const { return m_next.size() * sizeof(m_next[0]); }
 
 private:
+  // Appends the patterns whose key continues the prefix that ended at `text[at - 1]`, found by
+  // following the trie from `node`, if they match there.
+  void follow(std::uint32_t node, std::string_view text, std::size_t at, std::vector<TermMatch>& out) const;
+  void check(std::uint32_t pattern, std::string_view text, std::size_t key_end, std::vector<TermMatch>& out) const;
+
   std::vector<std::string> m_patterns;
+  std::size_t m_prefix_depth;
   std::vector<std::uint32_t> m_key_length;  // bytes before the first '*' (or the whole pattern)
   std::uint8_t m_class[256] = {};           // byte -> byte class
   std::uint32_t m_class_count = 1;
   std::size_t m_state_count = 1;
+  // The automaton over the keys' prefixes.
   std::vector<std::int32_t> m_next;          // row + class -> next row (row = state x class_count),
-                                             // bit-inverted when that state has outputs
+                                             // bit-inverted when that state has outputs or goes on
   std::vector<std::int32_t> m_output_head;   // state -> first index into m_output, or -1
   std::vector<std::int32_t> m_output_next;   // chained: outputs of the state, then of its suffixes
   std::vector<std::uint32_t> m_output;       // pattern index per output entry
+  std::vector<std::int32_t> m_goes_on;       // state -> trie node where longer keys go on, or -1
+  // The trie past the prefixes, in compressed rows: node n's edges are [m_edge_begin[n],
+  // m_edge_begin[n + 1]) of m_edge_byte / m_edge_node, sorted by byte; the keys that end at
+  // node n are [m_end_begin[n], m_end_begin[n + 1]) of m_end_pattern.
+  std::vector<std::uint32_t> m_edge_begin;
+  std::vector<unsigned char> m_edge_byte;
+  std::vector<std::uint32_t> m_edge_node;
+  std::vector<std::uint32_t> m_end_begin;
+  std::vector<std::uint32_t> m_end_pattern;
 };
 
 }  // namespace unct::text

@@ -92,5 +92,34 @@ TEST(TermMatcher, AgreesWithNaiveSearchOnRandomText) {
   }
 }
 
+// Keys longer than the automaton's prefixes are followed in the trie: with prefixes of 1 to 5
+// bytes, every key of more than that takes that path, '*' endings included. The oracle tries
+// every pattern at every position with the matcher's own rule.
+TEST(TermMatcher, AgreesWithTryingEveryPatternAtEveryPositionWhateverThePrefixDepth) {
+  const std::vector<std::string> patterns{"ab",   "abab",    "b a",  "ba",     "aab",  "a",   "bb b",
+                                          "ab*", "abab ab", "a b*", "b* ab", "baba", "ab a b", "aabb*"};
+  std::mt19937 random(7);
+  for (std::size_t depth = 1; depth <= 5; ++depth) {
+    const TermMatcher matcher(patterns, depth);
+    for (int round = 0; round < 200; ++round) {
+      std::string text;
+      for (int i = 0; i < 40; ++i) text += "ab "[random() % 3];
+      std::vector<TermMatch> expected;
+      for (std::size_t at = 0; at <= text.size(); ++at) {
+        for (std::uint32_t p = 0; p < patterns.size(); ++p) {
+          std::size_t end = 0;
+          if (match_at(patterns[p], text, at, end)) expected.push_back({p, static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(end)});
+        }
+      }
+      std::sort(expected.begin(), expected.end(), [](const TermMatch& a, const TermMatch& b) {
+        return a.end != b.end ? a.end < b.end : a.pattern < b.pattern;
+      });
+      std::vector<TermMatch> found;
+      matcher.scan(text, found);
+      ASSERT_EQ(found, expected) << "prefix depth " << depth << ", text: \"" << text << '"';
+    }
+  }
+}
+
 }  // namespace
 }  // namespace unct::text
