@@ -39,7 +39,7 @@ Rescored rescore_one(std::int64_t previous_id, store::Store& store, const checkl
                      std::size_t& text_bytes) {
   Rescored out{.previous_id = previous_id};
   try {
-    const Assessment previous = store.assessments().load(previous_id);
+    const Assessment previous = store.assessments().load(previous_id, store::AssessmentStore::Detail::items);
     out.outcome.path = previous.document.path;
     out.outcome.sha256 = previous.document.sha256;
     if (!options.force) {

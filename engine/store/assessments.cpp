@@ -246,7 +246,7 @@ std::optional<std::int64_t> AssessmentStore::assessed(const std::string& documen
   });
 }
 
-Assessment AssessmentStore::load(std::int64_t id) const {
+Assessment AssessmentStore::load(std::int64_t id, Detail detail) const {
   return m_database->guarded([&] {
     SQLite::Database& db = m_database->sqlite();
     SQLite::Statement head(db, "SELECT a.path, d.sha256, d.format, d.title, a.kind, a.kind_source, d.bytes, d.words, "
@@ -318,7 +318,7 @@ Assessment AssessmentStore::load(std::int64_t id) const {
                           .unmet = split(items.getColumn(8).getString()),
                           .gap = items.getColumn(9).getString()};
       criteria.bind(1, items.getColumn(0).getInt64());
-      while (criteria.executeStep()) {
+      while (detail == Detail::whole && criteria.executeStep()) {
         rules::CriterionResult c{.id = criteria.getColumn(1).getString(),
                                  .text = criteria.getColumn(2).getString(),
                                  .level = stored_level(criteria.getColumn(3).getString()),

@@ -37,9 +37,13 @@ public:
   // SHA-256; nullopt when there is none.
   std::optional<std::int64_t> assessed(const std::string& document_sha256, const std::string& checklist_sha256) const;
 
+  // How much of an assessment `load` reads: all of it, or all but each criterion's results and
+  // evidence (its items keep their levels), which is most of its rows.
+  enum class Detail { whole, items };
+
   // The stored assessment, with the reviewers' latest overrides applied and scored. Throws
   // InputError when there is none with that id.
-  Assessment load(std::int64_t id) const;
+  Assessment load(std::int64_t id, Detail detail = Detail::whole) const;
 
   // Every assessment, newest first; only those whose country holds `country` (any case: "valdoria"
   // finds "Republic of Valdoria") when it is not empty.
