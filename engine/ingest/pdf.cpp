@@ -20,10 +20,12 @@
 #include <poppler/cpp/poppler-document.h>
 #include <poppler/cpp/poppler-global.h>
 #include <poppler/cpp/poppler-page.h>
+#include <unicode/ustring.h>
 
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstdint>
 #include <limits>
 #include <map>
 #include <memory>
@@ -43,9 +45,17 @@ struct Line {
   int page = 0;
 };
 
+// UTF-8 of a word's text. poppler's ustring::to_utf8 opens an iconv converter on every call,
+// which cost more than the rest of the reader; ICU converts without opening anything. A ustring
+// is UTF-16 in the machine's byte order, as ICU's UChar is.
 std::string utf8(const poppler::ustring& s) {
-  const poppler::byte_array bytes = s.to_utf8();
-  return std::string(bytes.begin(), bytes.end());
+  std::string out(3 * s.size(), '\0');  // a UTF-16 unit makes at most 3 bytes of UTF-8
+  std::int32_t length = 0;
+  UErrorCode status = U_ZERO_ERROR;
+  u_strToUTF8WithSub(out.data(), static_cast<std::int32_t>(out.size()), &length, reinterpret_cast<const UChar*>(s.data()),
+                     static_cast<std::int32_t>(s.size()), 0xFFFD, nullptr, &status);
+  out.resize(U_SUCCESS(status) ? static_cast<std::size_t>(length) : 0);
+  return out;
 }
 
 struct Word {
@@ -146,7 +156,7 @@ std::vector<Row> physical_rows(const std::vector<Word>& words) {
 
 struct Table {
   std::vector<std::vector<std::string>> cells;  // rows of cells
-  std::set<std::size_t> words;
+  std::vector<std::size_t> words;
 };
 
 std::size_t word_count(const std::string& text) {
@@ -181,7 +191,8 @@ std::map<int, std::string> line_cells(const std::vector<Word>& words, const Row&
       const int reached = column_of(anchors, words[i].left);
       if (reached > column && started.insert(reached).second) column = reached;
       std::string& cell = cells[column];
-      cell += (cell.empty() ? "" : " ") + words[i].text;
+      if (!cell.empty()) cell += ' ';
+      cell += words[i].text;
     }
   }
   return cells;
@@ -239,9 +250,10 @@ std::vector<Table> find_tables(const std::vector<Word>& words) {
       }
       for (const auto& [column, text] : cells) {
         std::string& cell = table.cells.back()[static_cast<std::size_t>(column)];
-        cell += (cell.empty() ? "" : " ") + text;
+        if (!cell.empty()) cell += ' ';
+        cell += text;
       }
-      table.words.insert(row.words.begin(), row.words.end());
+      table.words.insert(table.words.end(), row.words.begin(), row.words.end());
     }
     // Some column after the first holds mostly short cells (a figure, a year, up to three words).
     bool short_column = false;
@@ -265,8 +277,11 @@ std::vector<Table> find_tables(const std::vector<Word>& words) {
 // on another baseline or goes back to the left. A table stands in one line where its first word
 // would be.
 std::vector<Line> page_lines(const poppler::page& page, int number) {
+  // The font sizes cost poppler a scan of the page's fonts, but headings and tables need them.
+  const std::vector<poppler::text_box> boxes = page.text_list(poppler::page::text_list_include_font);
   std::vector<Word> words;
-  for (const poppler::text_box& box : page.text_list(poppler::page::text_list_include_font)) {
+  words.reserve(boxes.size());
+  for (const poppler::text_box& box : boxes) {
     std::string text = utf8(box.text());
     if (text.empty()) continue;
     const poppler::rectf r = box.bbox();
@@ -274,23 +289,28 @@ std::vector<Line> page_lines(const poppler::page& page, int number) {
     words.push_back({std::move(text), r.left(), r.right(), r.top(), r.bottom(), size});
   }
   std::vector<Table> tables = find_tables(words);
+  constexpr std::size_t none = std::numeric_limits<std::size_t>::max();
+  std::vector<std::size_t> table_of(words.size(), none);  // tables hold disjoint sets of words
+  for (std::size_t t = 0; t < tables.size(); ++t) {
+    for (std::size_t i : tables[t].words) table_of[i] = t;
+  }
   std::vector<Line> lines;
   double last_right = 0;
-  std::set<std::size_t> emitted;
+  std::vector<bool> emitted(tables.size(), false);
   for (std::size_t i = 0; i < words.size(); ++i) {
     const Word& w = words[i];
-    const auto table = std::find_if(tables.begin(), tables.end(), [&](const Table& t) { return t.words.count(i) != 0; });
-    if (table != tables.end()) {
-      const auto index = static_cast<std::size_t>(table - tables.begin());
-      if (emitted.insert(index).second) {
-        lines.push_back({"", std::move(table->cells), w.top, w.bottom, w.left, w.size, number});
+    if (const std::size_t t = table_of[i]; t != none) {
+      if (!emitted[t]) {
+        emitted[t] = true;
+        lines.push_back({"", std::move(tables[t].cells), w.top, w.bottom, w.left, w.size, number});
       }
       continue;
     }
     const bool same_line = !lines.empty() && lines.back().table.empty() &&
                            std::abs(w.bottom - lines.back().bottom) < 0.5 * std::max(w.size, 1.0) && w.left >= last_right - 1.0;
     if (same_line) {
-      lines.back().text += ' ' + w.text;
+      lines.back().text += ' ';
+      lines.back().text += w.text;
       lines.back().top = std::min(lines.back().top, w.top);
     } else {
       lines.push_back({w.text, {}, w.top, w.bottom, w.left, w.size, number});
@@ -381,13 +401,16 @@ void append_line(std::string& paragraph, const std::string& line) {
     paragraph.pop_back();
     paragraph += line;
   } else {
-    paragraph += ' ' + line;
+    paragraph += ' ';
+    paragraph += line;
   }
 }
 
 class PdfLayout {
 public:
-  std::vector<Block> read(const std::vector<std::vector<Line>>& pages) {
+  // Releases each page's lines once laid out, so that the lines and the blocks made of them are
+  // not all held at once.
+  std::vector<Block> read(std::vector<std::vector<Line>>&& pages) {
     const double body = body_size(pages);
     // Larger sizes than the body, largest first, are heading levels 1, 2, 3.
     std::set<long, std::greater<>> larger;
@@ -396,7 +419,7 @@ public:
         if (line.size > body * 1.15 && word_count(line.text) <= 15) larger.insert(std::lround(line.size * 2));
       }
     }
-    for (const auto& lines : pages) {
+    for (auto& lines : pages) {
       for (std::size_t i = 0; i < lines.size(); ++i) {
         const Line& line = lines[i];
         if (!line.table.empty()) {
@@ -432,6 +455,7 @@ public:
         m_last_bottom = line.bottom;
       }
       flush();
+      std::vector<Line>().swap(lines);
     }
     return m_outline.take_blocks();
   }
@@ -541,7 +565,7 @@ Document read_pdf(std::string_view bytes, const std::filesystem::path& path) {
   document.path = path;
   document.format = "pdf";
   document.pages = doc->pages();
-  document.blocks = PdfLayout().read(pages);
+  document.blocks = PdfLayout().read(std::move(pages));
   return document;
 }
 

@@ -271,5 +271,22 @@ TEST(PdfTables, OverprintedTextReads) {
   EXPECT_EQ(d.blocks.back().text, "A closing sentence of running text.");
 }
 
+// Letters and signs beyond ASCII (WinAnsi bytes for é, è, €, the en dash and curly quotes) come
+// out as UTF-8, in cells and in running text.
+TEST(PdfTables, AccentsAndSignsReadAsUtf8) {
+  const Document d = read_page({
+      {72, 700, "Indicateur"}, {250, 700, "R\xE9" "f\xE9" "rence"}, {330, 700, "Cible"},
+      {72, 686, "D\xE9" "penses par \xE9" "l\xE8" "ve"}, {250, 686, "120 \x80"}, {330, 686, "150 \x80"},
+      {72, 672, "Acc\xE8" "s \x96 zones rurales"}, {250, 672, "61%"}, {330, 672, "80%"},
+      {72, 600, "Une phrase \x93" "cit\xE9" "e\x94 apr\xE8" "s le tableau."},
+  });
+  const std::vector<Rows> tables = tables_of(d);
+  ASSERT_EQ(tables.size(), 1u);
+  EXPECT_EQ(tables[0], (Rows{{"Indicateur", "Référence", "Cible"},
+                             {"Dépenses par élève", "120 €", "150 €"},
+                             {"Accès – zones rurales", "61%", "80%"}}));
+  EXPECT_EQ(d.blocks.back().text, "Une phrase “citée” après le tableau.");
+}
+
 }  // namespace
 }  // namespace unct::ingest
