@@ -43,6 +43,25 @@ public:
     }
   }
 
+  void unused_definitions() {
+    std::map<std::string, const Definition*> by_id;
+    for (const Definition& definition : m_checklist.definitions) by_id[definition.id] = &definition;
+    std::set<std::string> reached;
+    std::function<void(const std::string&)> reach = [&](const std::string& id) {
+      if (!reached.insert(id).second || by_id.count(id) == 0) return;
+      for (const std::string& used : by_id.at(id)->uses) reach(used);
+    };
+    for (const Definition& definition : m_checklist.definitions) {
+      if (definition.used_by_criteria) reach(definition.id);
+    }
+    for (const Definition& definition : m_checklist.definitions) {
+      if (reached.count(definition.id) == 0) {
+        warn(definition.file, definition.line, definition.id,
+             "signal definition is never used: no criterion or used definition uses it");
+      }
+    }
+  }
+
   void terms() {
     const std::set<std::string> languages(m_checklist.meta.languages.begin(), m_checklist.meta.languages.end());
     for (const TermSet& set : m_checklist.term_sets) {
@@ -254,6 +273,7 @@ std::vector<LintWarning> lint(const Checklist& checklist, const LintOptions& opt
   std::vector<LintWarning> out;
   Linter linter(checklist, out);
   linter.unused_sets();
+  linter.unused_definitions();
   linter.terms();
   linter.items();
   // Files in the order the checklist names them, then lines.

@@ -85,6 +85,22 @@ bool parse_valid(SourceFile& file, std::vector<Diagnostic>& diagnostics) {
 
 std::string place(const SourceLocation& where) { return where.file.string() + ":" + std::to_string(where.line); }
 
+// How many single-character edits turn `a` into `b` (Levenshtein).
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
 // Builds the model from a schema-valid checklist and the item files it includes, and reports what
 // the schema cannot see.
 class Reader {
@@ -97,15 +113,19 @@ public:
     checklist.meta = read_meta(root);
     checklist.scale = read_scale(root.child("scale"), checklist.not_applicable_label);
     std::vector<pugi::xml_node> term_sets{root.child("term-sets")};
+    std::vector<pugi::xml_node> definitions{root.child("signals")};
     for (pugi::xml_node section : root.children("section")) {
       for (pugi::xml_node include : section.children("include")) {
         const SourceFile* file = read_include(include);
         m_included[include] = file;
-        if (file != nullptr) term_sets.push_back(file->document.document_element().child("term-sets"));
+        if (file == nullptr) continue;
+        term_sets.push_back(file->document.document_element().child("term-sets"));
+        definitions.push_back(file->document.document_element().child("signals"));
       }
     }
     checklist.term_sets = read_term_sets(term_sets);
     checklist.parts = read_parts(root.child("parts"));
+    checklist.definitions = read_definitions(definitions);
     std::set<std::string> section_ids;
     std::map<std::string, SourceLocation> item_places;
     for (pugi::xml_node node : root.children("section")) {
@@ -115,13 +135,11 @@ public:
         Item item = read_item(item_node);
         const auto [first, inserted] = item_places.emplace(item.id, at(item_node));
         if (!inserted) problem(item_node, "duplicate item id \"" + item.id + "\" (first at " + place(first->second) + ")", item.id);
-        for (const std::string& id : term_sets_read(item)) {
-          if (const std::string why = not_readable(item_node, id); !why.empty()) problem(item_node, why, item.id);
-        }
         section.items.push_back(std::move(item));
       }
       checklist.sections.push_back(std::move(section));
     }
+    for (Definition& definition : checklist.definitions) definition = m_definitions.at(definition.id).model;
     for (const auto& file : m_files) checklist.includes.push_back(file->path);
     return checklist;
   }
@@ -196,14 +214,20 @@ private:
     return m_main;
   }
 
-  // A term set written in an item file belongs to that file's item: empty when `reader` (a node of
-  // any file) may read set `id`, else why not.
+  // What an item file holds (term sets, definitions) belongs to that file's item: the file that
+  // holds `owned` when `reader` (a node of any file) may not read it, else nullptr.
+  const SourceFile* held_for_another_item(const pugi::xml_node reader, const pugi::xml_node owned) const {
+    const SourceFile& owner = file_of(owned);
+    return &owner == &m_main || &owner == &file_of(reader) ? nullptr : &owner;
+  }
+
+  // Empty when `reader` may read term set `id` (or there is no such set), else why not.
   std::string not_readable(const pugi::xml_node reader, const std::string& id) const {
     const auto set = m_term_sets.find(id);
     if (set == m_term_sets.end()) return {};
-    const SourceFile& owner = file_of(set->second);
-    if (&owner == &m_main || &owner == &file_of(reader)) return {};
-    return "term set \"" + id + "\" belongs to the item of " + owner.path.string() + "; a set more than one item reads goes in " +
+    const SourceFile* owner = held_for_another_item(reader, set->second);
+    if (owner == nullptr) return {};
+    return "term set \"" + id + "\" belongs to the item of " + owner->path.string() + "; a set more than one item reads goes in " +
            m_main.path.filename().string();
   }
 
@@ -367,15 +391,91 @@ private:
         problem(node, "duplicate part id \"" + part.id + "\"");
       }
       require_term_set(node, part.heading_set, {});
-      if (const std::string why = not_readable(node, part.heading_set); !why.empty()) problem(node, why);
       m_part_ids.insert(part.id);
       out.push_back(std::move(part));
     }
     return out;
   }
 
+  // Reports a set that does not exist or that `node` may not read.
   void require_term_set(const pugi::xml_node node, const std::string& id, const std::string& item_id) {
     if (m_term_sets.count(id) == 0) problem(node, "unknown term set \"" + id + "\"", item_id);
+    else if (const std::string why = not_readable(node, id); !why.empty()) problem(node, why, item_id);
+  }
+
+  // The <define>s of the checklist file and then of its item files: one set of ids. Each is read
+  // once, in file order or earlier when another definition uses it, so its problems are reported
+  // at the definition and never where it is used.
+  std::vector<Definition> read_definitions(const std::vector<pugi::xml_node>& lists) {
+    std::vector<Definition> out;
+    for (pugi::xml_node list : lists) {
+      for (pugi::xml_node node : list.children("define")) {
+        const std::string id = node.attribute("id").value();
+        const SourceLocation where = at(node);
+        const Definition definition{.id = id, .file = where.file, .line = where.line};
+        if (const auto [first, inserted] = m_definitions.try_emplace(id, Defined{.node = node, .model = definition}); !inserted) {
+          problem(node, "duplicate signal definition id \"" + id + "\" (first at " + place(at(first->second.node)) + ")");
+          continue;
+        }
+        out.push_back(definition);
+      }
+    }
+    for (const Definition& definition : out) define(definition.id);
+    return out;
+  }
+
+  void define(const std::string& id) {
+    Defined& defined = m_definitions.at(id);
+    if (defined.state != Defined::State::unread) return;
+    defined.state = Defined::State::reading;
+    m_defining.push_back(id);
+    defined.signal = read_signals(defined.node, {}).front();  // the schema asks for exactly one
+    m_defining.pop_back();
+    defined.state = Defined::State::read;
+  }
+
+  // The signal a <use> names, read where it is defined. A ref that cannot be used is reported and
+  // stands as an empty `all`, as an unknown element does.
+  Signal use(const pugi::xml_node node, const std::string& item_id) {
+    const std::string ref = node.attribute("ref").value();
+    const auto found = m_definitions.find(ref);
+    if (found == m_definitions.end()) {
+      problem(node, "unknown signal definition \"" + ref + "\"" + closest_definition(ref), item_id);
+      return signals::AllOf{};
+    }
+    Defined& defined = found->second;
+    if (const SourceFile* owner = held_for_another_item(node, defined.node)) {
+      problem(node, "signal definition \"" + ref + "\" belongs to the item of " + owner->path.string() +
+                        "; a definition more than one item uses goes in " + m_main.path.filename().string(), item_id);
+      return signals::AllOf{};
+    }
+    if (defined.state == Defined::State::reading) {
+      std::string cycle;
+      for (auto it = std::find(m_defining.begin(), m_defining.end(), ref); it != m_defining.end(); ++it) cycle += *it + " -> ";
+      problem(node, "signal definitions use each other in a cycle: " + cycle + ref, item_id);
+      return signals::AllOf{};
+    }
+    if (m_defining.empty()) {
+      defined.model.used_by_criteria = true;
+    } else {
+      std::vector<std::string>& uses = m_definitions.at(m_defining.back()).model.uses;
+      if (std::find(uses.begin(), uses.end(), ref) == uses.end()) uses.push_back(ref);
+    }
+    define(ref);
+    return defined.signal;
+  }
+
+  // " (did you mean \"x\"?)" for the defined id nearest a mistyped `ref`, when one is near enough.
+  std::string closest_definition(const std::string& ref) const {
+    std::string best;
+    std::size_t best_distance = std::max<std::size_t>(2, ref.size() / 3) + 1;
+    for (const auto& [id, defined] : m_definitions) {
+      if (const std::size_t distance = edit_distance(ref, id); distance < best_distance) {
+        best = id;
+        best_distance = distance;
+      }
+    }
+    return best.empty() ? "" : " (did you mean \"" + best + "\"?)";
   }
 
   std::optional<std::string> read_part(const pugi::xml_node node, const std::string& item_id) {
@@ -398,6 +498,7 @@ private:
       m_reader.require_term_set(node, id, m_item_id);
     }
     std::optional<std::string> read_part(const pugi::xml_node& node) override { return m_reader.read_part(node, m_item_id); }
+    Signal use(const pugi::xml_node& node) override { return m_reader.use(node, m_item_id); }
     std::optional<std::size_t> included_sets(const std::string& id) const override {
       const auto set = m_reader.m_term_sets.find(id);
       if (set == m_reader.m_term_sets.end()) return std::nullopt;
@@ -474,6 +575,17 @@ private:
   std::vector<Diagnostic>& m_out;
   std::map<std::string, pugi::xml_node> m_term_sets;
   std::set<std::string> m_part_ids;
+
+  // A <define>, its signal once read, and what the model says of it.
+  struct Defined {
+    enum class State { unread, reading, read };
+    pugi::xml_node node;
+    Definition model;
+    State state = State::unread;
+    Signal signal;
+  };
+  std::map<std::string, Defined> m_definitions;
+  std::vector<std::string> m_defining;  // the definitions being read, each using the next
 };
 
 std::optional<Checklist> parse(std::string_view xml, const std::filesystem::path& path,

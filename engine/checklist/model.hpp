@@ -62,6 +62,17 @@ struct Part {
   bool operator==(const Part&) const = default;
 };
 
+// A named signal, <define id="...">, which criteria and other definitions reuse with <use ref="..."/>.
+// The loader puts the signal itself wherever it is used, so only lint reads these.
+struct Definition {
+  std::string id;
+  std::vector<std::string> uses;  // the definitions its own signal uses, each once
+  bool used_by_criteria = false;  // whether a criterion uses it itself
+  std::filesystem::path file;     // where it is written: the checklist file or an item file it includes
+  int line = 0;                   // where it starts in that file
+  bool operator==(const Definition&) const = default;
+};
+
 struct Reference {
   std::string type;  // "guidance-note", "treaty", "mechanism", "source"
   std::string text;
@@ -134,6 +145,7 @@ struct Checklist {
   std::string not_applicable_label = "Not applicable";
   std::vector<TermSet> term_sets;
   std::vector<Part> parts;
+  std::vector<Definition> definitions;  // those of the checklist file, then of its item files
   std::vector<Section> sections;
   std::filesystem::path source;  // the file it was loaded from
   // The item files it includes, in the order it names them, each as `source`'s folder joined with

@@ -55,6 +55,9 @@ public:
   virtual std::optional<std::string> read_part(const pugi::xml_node& node) = 0;
   // How many sets the set `id` includes directly; nullopt when the checklist has no such set.
   virtual std::optional<std::size_t> included_sets(const std::string& id) const = 0;
+  // The signal a <use ref="..."/> at `node` names (a <define> of the checklist), read once where it
+  // is defined; reports a ref that cannot be used there and stands in an empty `all` for it.
+  virtual Signal use(const pugi::xml_node& node) = 0;
 
 protected:
   ~ReadContext() = default;

@@ -35,6 +35,7 @@ std::optional<Signal> read_kind(std::string_view name, const pugi::xml_node& nod
 
 Signal read_signal(const pugi::xml_node& node, ReadContext& context) {
   const std::string_view name = node.name();
+  if (name == k_use_element) return context.use(node);
   if (std::optional<Signal> signal = read_kind(name, node, context, std::type_identity<Signal::variant>{})) {
     return std::move(*signal);
   }

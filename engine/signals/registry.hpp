@@ -17,6 +17,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -27,6 +28,10 @@ namespace unct::signals {
 struct Signal : std::variant<Mentions, Coverage, Near, InTable, Pattern, Share, AllOf, AnyOf, Not, AtLeast, Spread> {
   using variant::variant;
 };
+
+// A named signal's stand-in, <use ref="id"/>, which may stand wherever a signal may. It is no kind:
+// the context puts the defined signal in its place, so no Signal holds a use.
+constexpr std::string_view k_use_element = "use";
 
 // The signal `node` is, picked by its element name. An element no kind claims is reported and
 // read as an empty `all` (the schema lets none through).

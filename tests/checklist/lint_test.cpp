@@ -72,6 +72,21 @@ TEST(ChecklistLint, WarningsInAnItemFileNameThatFile) {
   EXPECT_EQ(to_string(loaded, w.at(1)), item_file.string() + ":6: T-15: criterion \"spare\" is not used by any level");
 }
 
+// A definition is used when a criterion uses it or a used definition does; the sets only unused
+// definitions read are unused too.
+TEST(ChecklistLint, WarnsAboutUnusedDefinitions) {
+  const std::filesystem::path file = test::fixture("checklist/definitions/unused.xml");
+  const std::vector<LintWarning> w = checklist::lint(checklist::load_checklist(file));
+  const std::string unused = "signal definition is never used: no criterion or used definition uses it";
+  EXPECT_EQ(w, (std::vector<LintWarning>{
+                   {file, 20, "discrimination", "term set is never used: no signal, part or used set reads it"},
+                   {file, 22, "health", "term set is never used: no signal, part or used set reads it"},
+                   {file, 30, "roma-in-health", unused},
+                   {file, 31, "roma-in-a-sector", unused},
+               }));
+  EXPECT_TRUE(checklist::lint(checklist::load_checklist(test::fixture("checklist/definitions/checklist.xml"))).empty());
+}
+
 TEST(ChecklistLint, BundledChecklistIsClean) {
   const checklist::Checklist loaded = checklist::load_checklist(test::bundled_checklist());
   const std::vector<LintWarning> w = checklist::lint(loaded, {.fixtures = test::fixture("items")});

@@ -14,6 +14,7 @@ namespace unct::checklist {
 namespace {
 
 using ::testing::HasSubstr;
+using ::testing::Not;
 using ::testing::ThrowsMessage;
 using test::fixture;
 using namespace unct::signals;  // the kinds a criterion holds
@@ -27,14 +28,16 @@ std::string problem(const std::string& name) {
   return "no error";
 }
 
-// A one-item checklist whose only criterion holds `signal`, with sets a and b and part p.
-std::string with_signal(const std::string& signal) {
+// A one-item checklist whose only criterion holds `signal`, with sets a and b, part p and the
+// <define>s in `definitions` (on line 6; the signal is on line 9).
+std::string with_signal(const std::string& signal, const std::string& definitions = "") {
   return R"(<?xml version="1.0"?>
 <checklist format="1" id="x" version="1">
   <meta><title>t</title><publisher>p</publisher><issued>2021-01-01</issued><provenance>p</provenance><languages>en</languages></meta>
   <scale><level code="missing" label="M"/><level code="approaches" label="A"/><level code="meets" label="M"/><level code="exceeds" label="E"/><not-applicable label="NA"/></scale>
   <term-sets><term-set id="a"><term>roma</term></term-set><term-set id="b"><term>racism</term></term-set></term-sets>
-  <parts><part id="p" title="P" headings="a"/></parts>
+  <parts><part id="p" title="P" headings="a"/></parts>)" +
+         (definitions.empty() ? "" : "<signals>" + definitions + "</signals>") + R"(
   <section id="s" title="s"><item id="I-1" applies-to="cca" provenance="reconstructed"><title>t</title><question>q</question>
     <references><ref type="source">s</ref></references>
     <criteria><criterion id="c" text="c">)" +
@@ -43,17 +46,17 @@ std::string with_signal(const std::string& signal) {
 </checklist>)";
 }
 
-std::string inline_problem(const std::string& signal) {
+std::string inline_problem(const std::string& signal, const std::string& definitions = "") {
   try {
-    load_checklist_text(with_signal(signal), "inline.xml");
+    load_checklist_text(with_signal(signal, definitions), "inline.xml");
   } catch (const InputError& e) {
     return e.what();
   }
   return "no error";
 }
 
-Signal only_signal(const std::string& signal) {
-  return load_checklist_text(with_signal(signal), "inline.xml").sections[0].items[0].criteria[0].signal.value();
+Signal only_signal(const std::string& signal, const std::string& definitions = "") {
+  return load_checklist_text(with_signal(signal, definitions), "inline.xml").sections[0].items[0].criteria[0].signal.value();
 }
 
 // `xml` with its line breaks removed (issue 18).
@@ -285,9 +288,112 @@ TEST(LoadChecklist, SameItemFileIncludedTwiceIsRefused) {
 
 TEST(LoadChecklist, TermSetOfAnItemFileIsOnlyForItsItem) {
   EXPECT_THAT(problem("included/foreign_set.xml"),
-              HasSubstr("items/reads_other.xml:3:3: item T-12: term set \"travellers\" belongs to the item of " +
+              HasSubstr("items/reads_other.xml:8:47: item T-12: term set \"travellers\" belongs to the item of " +
                         fixture("checklist/included/items/T-10.xml").string() +
                         "; a set more than one item reads goes in foreign_set.xml"));
+}
+
+// Named signals (tests/fixtures/checklist/definitions/): a <use ref> reads as the signal its
+// <define> holds, so the model has no trace of the name.
+std::vector<std::vector<Criterion>> criteria_of(const Checklist& checklist) {
+  std::vector<std::vector<Criterion>> out;
+  for (const Section& section : checklist.sections) {
+    for (const Item& item : section.items) out.push_back(item.criteria);
+  }
+  return out;
+}
+
+TEST(LoadChecklist, UseReadsAsTheDefinedSignalWrittenOut) {
+  const Checklist named = load_checklist(fixture("checklist/definitions/checklist.xml"));
+  const Checklist written = load_checklist(fixture("checklist/definitions/written_out.xml"));
+  EXPECT_EQ(criteria_of(named), criteria_of(written));
+  EXPECT_EQ(item_count(named), 2u);
+  EXPECT_TRUE(written.definitions.empty());
+}
+
+TEST(LoadChecklist, UseStandsWhereverASignalMay) {
+  const std::string near = R"(<near a="a" b="b" within="paragraph" polarity="affirmed"/>)";
+  const std::string defined = R"(<define id="d" title="a beside b">)" + near + R"(</define>)" +
+                              R"(<define id="not-d"><not><use ref="d"/></not></define>)";
+  const std::vector<std::pair<std::string, std::string>> cases{
+      {R"(<use ref="d"/>)", near},
+      {R"(<all><use ref="d"/><mentions set="a"/></all>)", "<all>" + near + R"(<mentions set="a"/></all>)"},
+      {R"(<any><mentions set="b"/><use ref="d"/></any>)", R"(<any><mentions set="b"/>)" + near + "</any>"},
+      {R"(<not><use ref="d"/></not>)", "<not>" + near + "</not>"},
+      {R"(<at-least count="2"><use ref="d"/><use ref="d"/></at-least>)", R"(<at-least count="2">)" + near + near + "</at-least>"},
+      {R"(<use ref="not-d"/>)", "<not>" + near + "</not>"},
+  };
+  for (const auto& [used, written] : cases) EXPECT_EQ(only_signal(used, defined), only_signal(written)) << used;
+}
+
+TEST(LoadChecklist, KeepsWhereEachDefinitionIsAndWhatItUses) {
+  const std::filesystem::path main = fixture("checklist/definitions/checklist.xml");
+  const std::filesystem::path item_file = fixture("checklist/definitions/items/D-02.xml");
+  EXPECT_EQ(load_checklist(main).definitions,
+            (std::vector<Definition>{
+                {.id = "roma-in-education", .used_by_criteria = true, .file = main, .line = 29},
+                {.id = "roma-in-a-sector", .uses = {"roma-in-education", "roma-in-health"}, .used_by_criteria = true, .file = main, .line = 30},
+                {.id = "roma-in-health", .used_by_criteria = true, .file = main, .line = 33},
+                {.id = "travellers-discriminated", .used_by_criteria = true, .file = item_file, .line = 7},
+                {.id = "both-discriminated", .uses = {"travellers-discriminated"}, .used_by_criteria = true, .file = item_file, .line = 8},
+            }));
+}
+
+TEST(LoadChecklist, UnknownUseNamesItsPlaceAndTheNearestId) {
+  EXPECT_THAT(problem("definitions/unknown.xml"),
+              HasSubstr("unknown.xml:37:62: item D-01: unknown signal definition \"roma-in-educaton\" (did you mean "
+                        "\"roma-in-education\"?)"));
+  const std::string far = inline_problem(R"(<use ref="zz"/>)", R"(<define id="roma-in-education"><mentions set="a"/></define>)");
+  EXPECT_THAT(far, HasSubstr("inline.xml:9:42: item I-1: unknown signal definition \"zz\""));
+  EXPECT_THAT(far, Not(HasSubstr("did you mean")));
+}
+
+TEST(LoadChecklist, RejectsDefinitionsThatUseThemselves) {
+  const std::string through = with_signal(R"(<use ref="a"/>)", R"(<define id="a"><all><use ref="b"/></all></define>)"
+                                                                R"(<define id="b"><any><use ref="a"/></any></define>)");
+  const std::vector<Diagnostic> cycle = problems_in(through);
+  ASSERT_EQ(cycle.size(), 1u);
+  EXPECT_EQ(cycle[0].message, "signal definitions use each other in a cycle: a -> b -> a");
+  EXPECT_EQ(place_of(cycle[0]), place_of(through, R"(<use ref="a"/></any>)"));
+  const std::string directly = with_signal(R"(<use ref="s"/>)", R"(<define id="s"><not><use ref="s"/></not></define>)");
+  const std::vector<Diagnostic> self = problems_in(directly);
+  ASSERT_EQ(self.size(), 1u);
+  EXPECT_EQ(self[0].message, "signal definitions use each other in a cycle: s -> s");
+  EXPECT_EQ(place_of(self[0]), place_of(directly, R"(<use ref="s"/></not>)"));
+}
+
+TEST(LoadChecklist, ReportsADefinitionsOwnProblemOnceAtTheDefinition) {
+  const std::string xml = with_signal(R"(<all><use ref="d"/><use ref="d"/></all>)", R"(<define id="d"><mentions set="zz"/></define>)");
+  const std::vector<Diagnostic> problems = problems_in(xml);
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems[0].message, "unknown term set \"zz\"");
+  EXPECT_EQ(place_of(problems[0]), place_of(xml, R"(<mentions set="zz"/>)"));
+  EXPECT_EQ(problems[0].where.item_id, "");
+}
+
+// Like a term set, a definition written in an item file is for that file's item; a shared
+// definition reading an item file's set is reported once, at the definition, not at its uses.
+TEST(LoadChecklist, DefinitionOfAnItemFileIsOnlyForItsItem) {
+  const std::filesystem::path main = fixture("checklist/definitions/foreign.xml");
+  const std::string owner = fixture("checklist/definitions/items/D-02.xml").string();
+  const std::vector<Diagnostic> problems = check_checklist(main);
+  ASSERT_EQ(problems.size(), 3u);
+  EXPECT_EQ(problems[0].where.file, main);
+  EXPECT_EQ(place_of(problems[0]), std::pair(29, 35));
+  EXPECT_EQ(problems[0].message, "signal definition \"travellers-discriminated\" belongs to the item of " + owner +
+                                     "; a definition more than one item uses goes in foreign.xml");
+  EXPECT_EQ(place_of(problems[1]), std::pair(30, 35));
+  EXPECT_EQ(problems[1].message, "term set \"travellers\" belongs to the item of " + owner + "; a set more than one item reads goes in foreign.xml");
+  EXPECT_EQ(problems[2].where.file, fixture("checklist/definitions/items/uses_other.xml"));
+  EXPECT_EQ(place_of(problems[2]), std::pair(9, 74));
+  EXPECT_EQ(problems[2].where.item_id, "D-03");
+  EXPECT_THAT(problems[2].message, HasSubstr("signal definition \"travellers-discriminated\" belongs to the item of"));
+}
+
+TEST(LoadChecklist, DuplicateDefinitionAcrossFilesNamesBothPlaces) {
+  EXPECT_THAT(problem("definitions/duplicate.xml"),
+              HasSubstr("items/D-02.xml:7:5: duplicate signal definition id \"travellers-discriminated\" (first at " +
+                        fixture("checklist/definitions/duplicate.xml").string() + ":30)"));
 }
 
 TEST(LoadChecklist, IncludedFileMustBeAnItemFile) {
