@@ -35,7 +35,9 @@ std::string markdown_of(const ingest::Document& document) {
       table = row = -1;
     }
     switch (b.kind) {
-      case ingest::BlockKind::heading: out += std::string(static_cast<std::size_t>(std::clamp(b.level, 1, 6)), '#') + " " + b.text + "\n\n"; break;
+      case ingest::BlockKind::heading:
+        out += std::string(static_cast<std::size_t>(std::clamp(b.level, 1, 6)), '#') + " " + b.text + "\n\n";
+        break;
       case ingest::BlockKind::paragraph: out += b.text + "\n\n"; break;
       case ingest::BlockKind::list_item: out += "- " + b.text + "\n"; break;
       case ingest::BlockKind::table_cell: {
@@ -90,13 +92,13 @@ int main(int argc, char** argv) {
   bench::CorpusOptions corpus;
   std::string program;
   std::string checklist_path;
-  options.add_options()("help", "this help")
-      ("program", po::value(&program)->required(), "the unct-assess program to run")
-      ("checklist", po::value(&checklist_path)->default_value(UNCT_SOURCE_DIR "/checklists/rdm-2021.xml"), "checklist XML")
-      ("documents", po::value(&documents)->default_value(200), "distinct documents in the batch")
-      ("bytes", po::value(&corpus.document_bytes)->default_value(60'000), "bytes of text per document")
-      ("jobs", po::value(&jobs)->default_value(std::max(2u, std::thread::hardware_concurrency())), "the jobs compared with one")
-      ("seed", po::value(&corpus.seed)->default_value(2021), "corpus seed");
+  options.add_options()("help", "this help")("program", po::value(&program)->required(),
+                                             "the unct-assess program to run")(
+      "checklist", po::value(&checklist_path)->default_value(UNCT_SOURCE_DIR "/checklists/rdm-2021.xml"),
+      "checklist XML")("documents", po::value(&documents)->default_value(200), "distinct documents in the batch")(
+      "bytes", po::value(&corpus.document_bytes)->default_value(60'000), "bytes of text per document")(
+      "jobs", po::value(&jobs)->default_value(std::max(2u, std::thread::hardware_concurrency())),
+      "the jobs compared with one")("seed", po::value(&corpus.seed)->default_value(2021), "corpus seed");
   po::variables_map values;
   try {
     po::store(po::parse_command_line(argc, argv, options), values);
@@ -122,19 +124,20 @@ int main(int argc, char** argv) {
     std::ofstream(folder / ("document-" + std::to_string(n) + ".md"), std::ios::binary) << text;
   }
   const double mb = static_cast<double>(bytes) / 1e6;
-  std::cout << std::fixed << std::setprecision(1) << "unct-bench-batch: " << documents << " distinct Markdown documents, "
-            << mb << " MB; " << std::thread::hardware_concurrency() << " cores\n\n";
+  std::cout << std::fixed << std::setprecision(1) << "unct-bench-batch: " << documents
+            << " distinct Markdown documents, " << mb << " MB; " << std::thread::hardware_concurrency() << " cores\n\n";
 
   auto batch = [&](const std::string& db, unsigned n, bool force) {
-    std::vector<std::string> arguments{"batch", folder.string(), "--db", (scratch / db).string(), "--checklist", checklist_path,
-                                       "--jobs", std::to_string(n)};
+    std::vector<std::string> arguments{"batch",       folder.string(), "--db",   (scratch / db).string(),
+                                       "--checklist", checklist_path,  "--jobs", std::to_string(n)};
     if (force) arguments.push_back("--force");
     return timed(program, arguments, std::to_string(documents) + " scored");
   };
   auto line = [&](const std::string& what, double seconds) {
-    std::cout << std::left << std::setw(44) << what << std::right << std::setw(7) << static_cast<double>(documents) / seconds
-              << " documents/s  " << std::setw(6) << mb / seconds << " MB/s  (" << std::setprecision(2) << seconds
-              << " s)\n" << std::setprecision(1);
+    std::cout << std::left << std::setw(44) << what << std::right << std::setw(7)
+              << static_cast<double>(documents) / seconds << " documents/s  " << std::setw(6) << mb / seconds
+              << " MB/s  (" << std::setprecision(2) << seconds << " s)\n"
+              << std::setprecision(1);
   };
   // Cold: every document read (in the reader worker processes), rated and stored with its text.
   const double one = batch("one.db", 1, false);
@@ -143,7 +146,8 @@ int main(int argc, char** argv) {
   line("batch --jobs " + std::to_string(jobs) + ", cold", many);
   const double speedup = one / many;
   std::cout << "  --jobs " << jobs << " against --jobs 1: " << std::setprecision(2) << speedup << "x"
-            << (speedup >= 1.7 ? "  [goal met]" : "  [goal NOT met: 1.7x]") << "\n\n" << std::setprecision(1);
+            << (speedup >= 1.7 ? "  [goal met]" : "  [goal NOT met: 1.7x]") << "\n\n"
+            << std::setprecision(1);
   // Warm: the same documents again, forced, so each comes from the text cache.
   const double warm_one = batch("one.db", 1, true);
   const double warm_many = batch("many.db", jobs, true);
@@ -153,8 +157,9 @@ int main(int argc, char** argv) {
             << std::setprecision(1);
   // The stored portfolio rated again from the text cache alone (`rescore --force`).
   auto rescore = [&](const std::string& db, unsigned n) {
-    return timed(program, {"rescore", "--db", (scratch / db).string(), "--checklist", checklist_path, "--force", "--jobs",
-                           std::to_string(n)},
+    return timed(program,
+                 {"rescore", "--db", (scratch / db).string(), "--checklist", checklist_path, "--force", "--jobs",
+                  std::to_string(n)},
                  std::to_string(documents) + " scored");
   };
   const double again_one = rescore("one.db", 1);
@@ -163,7 +168,8 @@ int main(int argc, char** argv) {
   line("rescore --jobs 1", again_one);
   line("rescore --jobs " + std::to_string(jobs), again_many);
   std::cout << "  --jobs " << jobs << " against --jobs 1: " << std::setprecision(2) << again_one / again_many << "x"
-            << (mb / again_one >= 50 ? "  [goal met: 50 MB/s on one core]" : "  [goal NOT met: 50 MB/s on one core]") << "\n"
+            << (mb / again_one >= 50 ? "  [goal met: 50 MB/s on one core]" : "  [goal NOT met: 50 MB/s on one core]")
+            << "\n"
             << std::setprecision(1);
   std::cout << "  database: " << std::setprecision(1) << static_cast<double>(fs::file_size(scratch / "one.db")) / 1e6
             << " MB for " << mb << " MB of documents (text cache compressed)\n";

@@ -19,43 +19,57 @@ const std::array<Language, 3> k_languages{{
      {"Executive summary", "Who is left behind", "Human rights analysis", "Data and statistics",
       "Multidimensional risks", "Theory of change", "Results framework", "Annex 1: Consultations"},
      {"Indicator", "Baseline", "Target", "Source"},
-     {"the", "national", "policy", "development", "of", "access", "services", "and", "government", "rural",
-      "areas", "in", "sustainable", "growth", "public", "institutions", "capacity", "support", "for", "local",
-      "programme", "health", "education", "coverage", "remains", "low", "since", "reform", "budget", "with",
-      "strategy", "progress", "targets", "social", "protection", "households", "income", "women", "youth",
-      "employment", "informal", "sector", "climate", "resilience", "water", "partners", "United", "Nations",
-      "country", "team", "analysis", "shows", "that", "per", "cent", "between", "2019", "2024"},
+     {"the",        "national", "policy",     "development", "of",          "access",   "services",  "and",
+      "government", "rural",    "areas",      "in",          "sustainable", "growth",   "public",    "institutions",
+      "capacity",   "support",  "for",        "local",       "programme",   "health",   "education", "coverage",
+      "remains",    "low",      "since",      "reform",      "budget",      "with",     "strategy",  "progress",
+      "targets",    "social",   "protection", "households",  "income",      "women",    "youth",     "employment",
+      "informal",   "sector",   "climate",    "resilience",  "water",       "partners", "United",    "Nations",
+      "country",    "team",     "analysis",   "shows",       "that",        "per",      "cent",      "between",
+      "2019",       "2024"},
      "Outcome"},
     {"fr",
      {"Résumé analytique", "Qui est laissé de côté", "Analyse des droits de l'homme", "Données et statistiques",
       "Risques multidimensionnels", "Théorie du changement", "Cadre de résultats", "Annexe 1 : Consultations"},
      {"Indicateur", "Référence", "Cible", "Source"},
-     {"le", "la", "les", "politique", "nationale", "développement", "de", "accès", "aux", "services", "et",
-      "gouvernement", "zones", "rurales", "dans", "croissance", "durable", "institutions", "publiques",
-      "capacités", "appui", "pour", "programme", "santé", "éducation", "couverture", "reste", "faible",
-      "depuis", "réforme", "budget", "avec", "stratégie", "progrès", "protection", "sociale", "ménages",
-      "revenu", "femmes", "jeunes", "emploi", "secteur", "informel", "climat", "eau", "partenaires",
-      "Nations", "Unies", "équipe", "pays", "l’analyse", "montre", "que", "pour", "cent", "entre", "2019"},
+     {"le",       "la",         "les",      "politique",    "nationale",    "développement", "de",
+      "accès",    "aux",        "services", "et",           "gouvernement", "zones",         "rurales",
+      "dans",     "croissance", "durable",  "institutions", "publiques",    "capacités",     "appui",
+      "pour",     "programme",  "santé",    "éducation",    "couverture",   "reste",         "faible",
+      "depuis",   "réforme",    "budget",   "avec",         "stratégie",    "progrès",       "protection",
+      "sociale",  "ménages",    "revenu",   "femmes",       "jeunes",       "emploi",        "secteur",
+      "informel", "climat",     "eau",      "partenaires",  "Nations",      "Unies",         "équipe",
+      "pays",     "l’analyse",  "montre",   "que",          "pour",         "cent",          "entre",
+      "2019"},
      "Effet"},
     {"es",
      {"Resumen ejecutivo", "Quién se queda atrás", "Análisis de derechos humanos", "Datos y estadísticas",
       "Riesgos multidimensionales", "Teoría del cambio", "Marco de resultados", "Anexo 1: Consultas"},
      {"Indicador", "Línea de base", "Meta", "Fuente"},
-     {"el", "la", "los", "las", "política", "nacional", "desarrollo", "de", "acceso", "servicios", "y",
-      "gobierno", "zonas", "rurales", "en", "crecimiento", "sostenible", "instituciones", "públicas",
-      "capacidad", "apoyo", "para", "programa", "salud", "educación", "cobertura", "sigue", "baja", "desde",
-      "reforma", "presupuesto", "con", "estrategia", "progreso", "protección", "social", "hogares", "ingresos",
-      "mujeres", "jóvenes", "empleo", "sector", "informal", "clima", "agua", "socios", "Naciones", "Unidas",
-      "equipo", "país", "análisis", "muestra", "que", "por", "ciento", "entre", "2019", "2024"},
+     {"el",          "la",        "los",        "las",         "política",   "nacional",
+      "desarrollo",  "de",        "acceso",     "servicios",   "y",          "gobierno",
+      "zonas",       "rurales",   "en",         "crecimiento", "sostenible", "instituciones",
+      "públicas",    "capacidad", "apoyo",      "para",        "programa",   "salud",
+      "educación",   "cobertura", "sigue",      "baja",        "desde",      "reforma",
+      "presupuesto", "con",       "estrategia", "progreso",    "protección", "social",
+      "hogares",     "ingresos",  "mujeres",    "jóvenes",     "empleo",     "sector",
+      "informal",    "clima",     "agua",       "socios",      "Naciones",   "Unidas",
+      "equipo",      "país",      "análisis",   "muestra",     "que",        "por",
+      "ciento",      "entre",     "2019",       "2024"},
      "Efecto"},
 }};
 
 class Writer {
-public:
+ public:
   Writer(const CorpusOptions& options, const Vocabulary& vocabulary, std::size_t n)
-      : m_options(options), m_random(options.seed * 1'000'003 + n),
-        m_language(k_languages[n % 5 < 3 ? 0 : n % 5 == 3 ? 1 : 2]),
-        m_terms(m_language.code == "en" ? vocabulary.en : m_language.code == "fr" ? vocabulary.fr : vocabulary.es) {}
+      : m_options(options),
+        m_random(options.seed * 1'000'003 + n),
+        m_language(k_languages[n % 5 < 3    ? 0
+                               : n % 5 == 3 ? 1
+                                            : 2]),
+        m_terms(m_language.code == "en"   ? vocabulary.en
+                : m_language.code == "fr" ? vocabulary.fr
+                                          : vocabulary.es) {}
 
   ingest::Document write(std::size_t n) {
     ingest::Document document;
@@ -74,7 +88,8 @@ public:
         for (std::size_t p = 0, paragraphs = 3 + pick(5); p < paragraphs; ++p) {
           add(document, ingest::BlockKind::paragraph, paragraph(2 + pick(5)), 0);
         }
-        for (std::size_t i = 0, items = pick(4); i < items; ++i) add(document, ingest::BlockKind::list_item, sentence(), 1);
+        for (std::size_t i = 0, items = pick(4); i < items; ++i)
+          add(document, ingest::BlockKind::list_item, sentence(), 1);
       }
       ++chapter;
     }
@@ -82,18 +97,21 @@ public:
     return document;
   }
 
-private:
+ private:
   std::size_t pick(std::size_t n) { return n == 0 ? 0 : static_cast<std::size_t>(m_random() % n); }
 
   std::string sentence() {
     std::string out;
     const std::size_t words = 8 + pick(18);
-    const bool with_term = !m_terms.empty() && static_cast<double>(m_random() % 10'000) < m_options.hit_density * 10'000;
+    const bool with_term =
+        !m_terms.empty() && static_cast<double>(m_random() % 10'000) < m_options.hit_density * 10'000;
     const std::size_t term_at = pick(words);
     for (std::size_t w = 0; w < words; ++w) {
       if (!out.empty()) out += ' ';
-      if (with_term && w == term_at) out += m_terms[pick(m_terms.size())];
-      else out += m_language.words[pick(m_language.words.size())];
+      if (with_term && w == term_at)
+        out += m_terms[pick(m_terms.size())];
+      else
+        out += m_language.words[pick(m_language.words.size())];
     }
     out[0] = static_cast<char>(out[0] >= 'a' && out[0] <= 'z' ? out[0] - 32 : out[0]);
     return out + (pick(7) == 0 ? ";" : ".");
@@ -122,8 +140,9 @@ private:
     for (std::size_t outcome = 1; outcome <= 3; ++outcome) {
       cells({std::string(m_language.outcome) + " " + std::to_string(outcome) + ": " + sentence(), "", "", ""});
       for (std::size_t i = 0, indicators = 2 + pick(4); i < indicators; ++i) {
-        cells({std::to_string(outcome) + "." + std::to_string(i + 1) + " " + sentence(), std::to_string(pick(100)) + "%",
-               std::to_string(pick(100)) + "%", m_language.words[pick(m_language.words.size())].data()});
+        cells({std::to_string(outcome) + "." + std::to_string(i + 1) + " " + sentence(),
+               std::to_string(pick(100)) + "%", std::to_string(pick(100)) + "%",
+               m_language.words[pick(m_language.words.size())].data()});
       }
     }
   }

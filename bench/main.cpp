@@ -14,8 +14,8 @@
 #include "engine/rules/document_index.hpp"
 #include "engine/text/unicode.hpp"
 
-#include <boost/program_options.hpp>
 #include <sys/resource.h>
+#include <boost/program_options.hpp>
 
 #include <algorithm>
 #include <chrono>
@@ -64,7 +64,8 @@ struct Timing {
 
 // A program's first line of output and the seconds it took: the best of three runs, so that a
 // neighbour's build on the shared machine does not decide a comparison.
-std::pair<std::string, double> best_of_3(const std::filesystem::path& program, const std::vector<std::string>& arguments) {
+std::pair<std::string, double> best_of_3(const std::filesystem::path& program,
+                                         const std::vector<std::string>& arguments) {
   std::pair<std::string, double> best{"", 1e300};
   for (int i = 0; i < 3; ++i) {
     const auto start = Clock::now();
@@ -133,15 +134,17 @@ int main(int argc, char** argv) {
   bench::CorpusOptions corpus;
   std::string checklist_path;
   std::string scan_file_path;
-  options.add_options()("help", "this help")
-      ("checklist", po::value(&checklist_path)->default_value(UNCT_SOURCE_DIR "/checklists/rdm-2021.xml"), "checklist XML")
-      ("documents", po::value(&documents)->default_value(100), "documents in the timed corpus")
-      ("bytes", po::value(&corpus.document_bytes)->default_value(100'000), "bytes of text per document")
-      ("density", po::value(&corpus.hit_density)->default_value(0.3), "share of sentences carrying a checklist term")
-      ("seed", po::value(&corpus.seed)->default_value(2021), "corpus seed")
-      ("stream", po::value(&stream_documents)->default_value(50), "documents in the first memory pass (the second has 4x)")
-      ("engine-only", "time the engine only: no baselines (for profiling)")
-      ("scan-file", po::value(&scan_file_path), "run as the engine's process baseline: match FILE's lines, print the count");
+  options.add_options()("help", "this help")(
+      "checklist", po::value(&checklist_path)->default_value(UNCT_SOURCE_DIR "/checklists/rdm-2021.xml"),
+      "checklist XML")("documents", po::value(&documents)->default_value(100), "documents in the timed corpus")(
+      "bytes", po::value(&corpus.document_bytes)->default_value(100'000), "bytes of text per document")(
+      "density", po::value(&corpus.hit_density)->default_value(0.3), "share of sentences carrying a checklist term")(
+      "seed", po::value(&corpus.seed)->default_value(2021), "corpus seed")(
+      "stream", po::value(&stream_documents)->default_value(50),
+      "documents in the first memory pass (the second has 4x)")("engine-only",
+                                                                "time the engine only: no baselines (for profiling)")(
+      "scan-file", po::value(&scan_file_path),
+      "run as the engine's process baseline: match FILE's lines, print the count");
   po::variables_map values;
   try {
     po::store(po::parse_command_line(argc, argv, options), values);
@@ -190,12 +193,14 @@ int main(int argc, char** argv) {
   std::cout << std::fixed << std::setprecision(1);
   std::cout << "unct-bench: one thread, " << checklist.meta.id << " " << checklist.meta.version << "\n\n";
   std::cout << "checklist: " << checklist::item_count(checklist) << " items, " << checklist.term_sets.size()
-            << " term sets, " << patterns.size() << " patterns, " << compiled.matcher.state_count() << " automaton states\n";
+            << " term sets, " << patterns.size() << " patterns, " << compiled.matcher.state_count()
+            << " automaton states\n";
   std::cout << "compile:   median " << std::setprecision(2) << compile_ms[compile_ms.size() / 2] << " ms, min "
-            << compile_ms.front() << " ms over " << compile_ms.size() << " runs" << goal(compile_ms[compile_ms.size() / 2] <= 20)
-            << "\n";
+            << compile_ms.front() << " ms over " << compile_ms.size() << " runs"
+            << goal(compile_ms[compile_ms.size() / 2] <= 20) << "\n";
   std::cout << "load:      median " << load_ms << " ms, " << one_line_ms << " ms on one line"
-            << goal(one_line_ms <= load_ms * 1.5 + 1) << "\n" << std::setprecision(1);
+            << goal(one_line_ms <= load_ms * 1.5 + 1) << "\n"
+            << std::setprecision(1);
 
   // Memory: documents generated, prepared, rated and dropped one at a time; the peak should not
   // grow with the number of documents.
@@ -210,8 +215,8 @@ int main(int argc, char** argv) {
   const double rss_small = stream(1'000'000, stream_documents);
   const double rss_large = stream(2'000'000, stream_documents * 4);
   std::cout << "memory:    peak RSS " << rss_small << " MB after " << stream_documents << " documents streamed, "
-            << rss_large << " MB after " << stream_documents * 4 << " more"
-            << goal(rss_large <= rss_small * 1.10 + 1) << "\n\n";
+            << rss_large << " MB after " << stream_documents * 4 << " more" << goal(rss_large <= rss_small * 1.10 + 1)
+            << "\n\n";
 
   // The timed corpus, generated and normalised before any clock starts.
   std::vector<Prepared> corpus_documents;
@@ -226,12 +231,12 @@ int main(int argc, char** argv) {
   }
   const double mb = static_cast<double>(bytes) / 1e6;
   std::cout << "corpus:    " << documents << " documents (en:fr:es 3:1:1), " << block_count << " blocks, " << mb
-            << " MB normalised, hit density " << corpus.hit_density << ", seed " << corpus.seed
-            << "; peak RSS now " << peak_rss_mb() << " MB\n\n";
+            << " MB normalised, hit density " << corpus.hit_density << ", seed " << corpus.seed << "; peak RSS now "
+            << peak_rss_mb() << " MB\n\n";
 
   // Engine: scan alone, then scan + evaluate (index every document and rate every item).
   std::vector<text::TermMatch> engine_hits;  // every block's, one after the other
-  std::vector<std::size_t> engine_start;      // block n's hits begin at engine_start[n]
+  std::vector<std::size_t> engine_start;     // block n's hits begin at engine_start[n]
   engine_hits.reserve(bytes / 16);
   engine_start.reserve(block_count + 1);
   for (const Prepared& p : corpus_documents) {
@@ -269,12 +274,15 @@ int main(int argc, char** argv) {
   const double engine_s = seconds_since(start);
   const double engine_mbs = mb / engine_s;
   std::cout << "engine scan:            " << std::setw(8) << mb / scan_s << " MB/s  (" << hit_count << " hits; "
-            << compiled.matcher.state_count() << " states, " << compiled.matcher.table_bytes() / 1024 << " KiB table)\n";
+            << compiled.matcher.state_count() << " states, " << compiled.matcher.table_bytes() / 1024
+            << " KiB table)\n";
   std::cout << "  every key in the automaton: " << std::setw(8) << mb / whole_s << " MB/s  ("
-            << (whole_hits == engine_hits ? "the same hits" : "hits DIFFER") << "; " << whole.state_count() << " states, "
-            << whole.table_bytes() / 1024 << " KiB table); the prefix automaton is " << ratio(whole_s, scan_s) << " faster\n";
-  std::cout << "engine scan+evaluate:   " << std::setw(8) << engine_mbs << " MB/s  " << static_cast<double>(documents) / engine_s
-            << " documents/s (" << rated << " item ratings)" << goal(engine_mbs >= 250) << "\n";
+            << (whole_hits == engine_hits ? "the same hits" : "hits DIFFER") << "; " << whole.state_count()
+            << " states, " << whole.table_bytes() / 1024 << " KiB table); the prefix automaton is "
+            << ratio(whole_s, scan_s) << " faster\n";
+  std::cout << "engine scan+evaluate:   " << std::setw(8) << engine_mbs << " MB/s  "
+            << static_cast<double>(documents) / engine_s << " documents/s (" << rated << " item ratings)"
+            << goal(engine_mbs >= 250) << "\n";
 
   if (values.count("engine-only") != 0) return whole_hits == engine_hits ? 0 : 1;
 
@@ -295,8 +303,10 @@ int main(int argc, char** argv) {
   }
   const double naive_s = seconds_since(start);
   std::cout << "naive find per pattern: " << std::setw(8) << mb / naive_s << " MB/s  hits "
-            << (mismatched_blocks == 0 ? "equal the engine's" : "DIFFER in " + std::to_string(mismatched_blocks) + " blocks")
-            << "; engine scan+evaluate is " << ratio(naive_s, engine_s) << " faster" << goal(naive_s / engine_s >= 30) << "\n";
+            << (mismatched_blocks == 0 ? "equal the engine's"
+                                       : "DIFFER in " + std::to_string(mismatched_blocks) + " blocks")
+            << "; engine scan+evaluate is " << ratio(naive_s, engine_s) << " faster" << goal(naive_s / engine_s >= 30)
+            << "\n";
 
   // The baselines that match what the engine matches, given the same bytes: one line per block,
   // every pattern in one trie-folded alternation with the engine's boundaries and '*' endings,
@@ -349,15 +359,17 @@ int main(int argc, char** argv) {
 
     std::cout << "\nbaselines: the same " << mb << " MB, a line per block; the " << patterns.size()
               << " patterns as one trie-folded regex (pyahocorasick: their keys);\n"
-              << "  matches counted non-overlapping, leftmost-longest: the engine's are " << engine_matches << " of its "
-              << hit_count << " hits;\n"
-              << "  where word rules could differ, the corpus has " << underscores << " '_' and " << non_ascii_word_characters
-              << " non-ASCII word characters; best of 3 runs each\n";
-    std::cout << std::left << std::setw(28) << "" << std::setw(26) << "whole process" << std::setw(29) << "matching alone"
-              << "matches\n" << std::right;
+              << "  matches counted non-overlapping, leftmost-longest: the engine's are " << engine_matches
+              << " of its " << hit_count << " hits;\n"
+              << "  where word rules could differ, the corpus has " << underscores << " '_' and "
+              << non_ascii_word_characters << " non-ASCII word characters; best of 3 runs each\n";
+    std::cout << std::left << std::setw(28) << "" << std::setw(26) << "whole process" << std::setw(29)
+              << "matching alone"
+              << "matches\n"
+              << std::right;
 
-    const auto [engine_line, engine_process_s] =
-        best_of_3(std::filesystem::read_symlink("/proc/self/exe"), {"--checklist", checklist_path, "--scan-file", corpus_file});
+    const auto [engine_line, engine_process_s] = best_of_3(std::filesystem::read_symlink("/proc/self/exe"),
+                                                           {"--checklist", checklist_path, "--scan-file", corpus_file});
     const auto engine_run = parse_count_and_seconds(engine_line);
     if (!engine_run) {
       std::cout << "engine as a process: failed (" << engine_line << ")\n";
@@ -366,7 +378,8 @@ int main(int argc, char** argv) {
     const Timing engine{engine_process_s, engine_run->second};
     std::cout << std::left << std::setw(28) << "engine (--scan-file):" << std::right << std::setw(7)
               << mb / engine.process_s << " MB/s" << std::setw(23) << mb / engine.matching_s << " MB/s" << std::setw(23)
-              << engine_run->first << " " << compared(engine_run->first, engine_matches) << " to the in-process scan's\n";
+              << engine_run->first << " " << compared(engine_run->first, engine_matches)
+              << " to the in-process scan's\n";
 
     if (const std::filesystem::path rg = bench::find_program("rg"); !rg.empty()) {
       // ripgrep times nothing itself: its matching is its time on the corpus less its time on an

@@ -16,9 +16,11 @@ void naive_scan(const std::vector<std::string>& patterns, std::string_view text,
       }
     }
   }
-  std::sort(out.begin() + static_cast<std::ptrdiff_t>(first), out.end(), [](const text::TermMatch& a, const text::TermMatch& b) {
-    return a.end != b.end ? a.end < b.end : a.pattern != b.pattern ? a.pattern < b.pattern : a.begin < b.begin;
-  });
+  std::sort(
+      out.begin() + static_cast<std::ptrdiff_t>(first), out.end(),
+      [](const text::TermMatch& a, const text::TermMatch& b) {
+        return a.end != b.end ? a.end < b.end : a.pattern != b.pattern ? a.pattern < b.pattern : a.begin < b.begin;
+      });
 }
 
 }  // namespace unct::bench

@@ -107,8 +107,10 @@ std::string run_program(const std::filesystem::path& program, const std::vector<
   char buffer[4096];
   for (;;) {
     const ssize_t n = read(pipe_ends[0], buffer, sizeof buffer);
-    if (n > 0) out.append(buffer, static_cast<std::size_t>(n));
-    else if (n == 0 || errno != EINTR) break;
+    if (n > 0)
+      out.append(buffer, static_cast<std::size_t>(n));
+    else if (n == 0 || errno != EINTR)
+      break;
   }
   close(pipe_ends[0]);
   int status = 0;

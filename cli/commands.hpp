@@ -26,8 +26,8 @@ std::span<const Command> commands();
 
 // A command made of sub-commands ("workshop new", "checklist lint", ...), and the top level itself.
 struct CommandGroup {
-  std::string_view name;    // "workshop"; empty for the top level
-  std::string_view intro;   // printed above the list of sub-commands
+  std::string_view name;   // "workshop"; empty for the top level
+  std::string_view intro;  // printed above the list of sub-commands
   std::span<const Command> subcommands;
   std::string_view footer;  // printed below it
 };

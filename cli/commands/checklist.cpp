@@ -1,10 +1,10 @@
+#include "engine/report/checklist.hpp"
 #include "cli/commands.hpp"
 #include "cli/commands/options.hpp"
+#include "cli/defaults.hpp"
 #include "engine/checklist/lint.hpp"
 #include "engine/checklist/load.hpp"
-#include "cli/defaults.hpp"
 #include "engine/core/error.hpp"
-#include "engine/report/checklist.hpp"
 
 #include <algorithm>
 
@@ -45,9 +45,8 @@ int run_validate(const std::vector<std::string>& args, Io io) {
 int run_show(const std::vector<std::string>& args, Io io) {
   po::options_description options("options");
   add_checklist_option(options);
-  options.add_options()
-      ("item", po::value<std::string>(), "show this item only, e.g. RDM-CCA-01")
-      ("lang", po::value<std::string>(), "item text in this language (fr, es) and the words counted in it");
+  options.add_options()("item", po::value<std::string>(), "show this item only, e.g. RDM-CCA-01")(
+      "lang", po::value<std::string>(), "item text in this language (fr, es) and the words counted in it");
   po::options_description hidden;
   po::positional_options_description positional;
   po::variables_map values;
@@ -78,8 +77,8 @@ int run_show(const std::vector<std::string>& args, Io io) {
 int run_lint(const std::vector<std::string>& args, Io io) {
   po::options_description options("options");
   add_checklist_option(options);
-  options.add_options()
-      ("fixtures", po::value<std::string>(), "directory of item fixtures (<ITEM>.<level>[.<note>].md) to check coverage");
+  options.add_options()("fixtures", po::value<std::string>(),
+                        "directory of item fixtures (<ITEM>.<level>[.<note>].md) to check coverage");
   po::options_description hidden;
   po::positional_options_description positional;
   po::variables_map values;

@@ -16,31 +16,32 @@ int run_evaluate(const std::vector<std::string>& args, Io io) {
   namespace po = boost::program_options;
   po::options_description options("options");
   add_checklist_option(options);
-  options.add_options()
-      ("format", po::value<std::string>()->default_value("text"), "text or json")
-      ("min-exact", po::value<double>(), "exit 1 when the share of exact agreement is below this (0 to 1)")
-      ("min-within-one", po::value<double>(), "exit 1 when the share within one level is below this (0 to 1)")
-      ("min-kappa", po::value<double>(), "exit 1 when the weighted kappa is below this")
-      ("min-found", po::value<double>(),
-       "exit 1 when the share of gold Approaches-or-above rated Approaches or above is below this")
-      ("max-false-credit", po::value<double>(), "exit 1 when the share of gold Missing rated above Missing is above this")
-      ("max-unearned-meets", po::value<std::size_t>(),
-       "exit 1 when more items than this are rated Meets or Exceeds where the gold says Missing or Approaches");
+  options.add_options()("format", po::value<std::string>()->default_value("text"), "text or json")(
+      "min-exact", po::value<double>(), "exit 1 when the share of exact agreement is below this (0 to 1)")(
+      "min-within-one", po::value<double>(), "exit 1 when the share within one level is below this (0 to 1)")(
+      "min-kappa", po::value<double>(), "exit 1 when the weighted kappa is below this")(
+      "min-found", po::value<double>(),
+      "exit 1 when the share of gold Approaches-or-above rated Approaches or above is below this")(
+      "max-false-credit", po::value<double>(),
+      "exit 1 when the share of gold Missing rated above Missing is above this")(
+      "max-unearned-meets", po::value<std::size_t>(),
+      "exit 1 when more items than this are rated Meets or Exceeds where the gold says Missing or Approaches");
   add_read_options(options);
   po::options_description hidden;
   hidden.add_options()("folder", po::value<std::string>()->required(), "folder");
   po::positional_options_description positional;
   positional.add("folder", 1);
   po::variables_map values;
-  if (!parse_options(args, options, hidden, positional, values, io.out,
-                     "usage: unct-assess evaluate DIR [--format text|json] [--min-exact F] [--min-kappa F] [--min-found F]\n"
-                     "                             [--max-false-credit F] [--max-unearned-meets N]\n\n"
-                     "Rates every document of DIR that has a gold file beside it (<name>.gold.csv with the columns\n"
-                     "item, level, rationale) and measures the engine's agreement with the gold: exact, within one\n"
-                     "level and quadratic-weighted kappa, overall, per kind, language and item, with a confusion\n"
-                     "matrix and each disagreement. The gold's items say which kind of document it is: a document\n"
-                     "the engine reads as another kind counts as rated Missing on every item, and the run goes on.\n"
-                     "Nothing is stored.")) {
+  if (!parse_options(
+          args, options, hidden, positional, values, io.out,
+          "usage: unct-assess evaluate DIR [--format text|json] [--min-exact F] [--min-kappa F] [--min-found F]\n"
+          "                             [--max-false-credit F] [--max-unearned-meets N]\n\n"
+          "Rates every document of DIR that has a gold file beside it (<name>.gold.csv with the columns\n"
+          "item, level, rationale) and measures the engine's agreement with the gold: exact, within one\n"
+          "level and quadratic-weighted kappa, overall, per kind, language and item, with a confusion\n"
+          "matrix and each disagreement. The gold's items say which kind of document it is: a document\n"
+          "the engine reads as another kind counts as rated Missing on every item, and the run goes on.\n"
+          "Nothing is stored.")) {
     return 0;
   }
   // Shares are 0 to 1: "--min-exact 90" is a mistake to name, not a floor no run can reach.
@@ -50,12 +51,15 @@ int run_evaluate(const std::vector<std::string>& args, Io io) {
     }
   }
   const std::string format = values["format"].as<std::string>();
-  if (format != "text" && format != "json") throw InputError({}, "unknown --format \"" + format + "\": use text or json");
+  if (format != "text" && format != "json")
+    throw InputError({}, "unknown --format \"" + format + "\": use text or json");
   const checklist::Checklist checklist = load_checklist_option(values);
-  const agreement::Evaluation evaluation =
-      agreement::evaluate(checklist, rules::compile(checklist), values["folder"].as<std::string>(), read_options(values));
-  if (format == "json") report::render_evaluation_json(evaluation, io.out);
-  else report::render_evaluation(evaluation, io.out);
+  const agreement::Evaluation evaluation = agreement::evaluate(
+      checklist, rules::compile(checklist), values["folder"].as<std::string>(), read_options(values));
+  if (format == "json")
+    report::render_evaluation_json(evaluation, io.out);
+  else
+    report::render_evaluation(evaluation, io.out);
 
   // The floors and ceilings CI sets: each figure past its bound is named, and the exit code is 1.
   bool below = false;

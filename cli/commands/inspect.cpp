@@ -1,9 +1,9 @@
+#include "engine/report/inspect.hpp"
 #include "cli/commands.hpp"
 #include "cli/commands/options.hpp"
 #include "cli/defaults.hpp"
 #include "engine/checklist/load.hpp"
 #include "engine/ingest/read.hpp"
-#include "engine/report/inspect.hpp"
 #include "engine/rules/document_index.hpp"
 
 namespace unct::cli {
@@ -13,8 +13,7 @@ namespace po = boost::program_options;
 int run_inspect(const std::vector<std::string>& args, Io io) {
   po::options_description options("options");
   add_checklist_option(options, "checklist XML file (its document parts)");
-  options.add_options()
-      ("blocks", po::bool_switch(), "list every block: kind, page or line, part and text");
+  options.add_options()("blocks", po::bool_switch(), "list every block: kind, page or line, part and text");
   add_read_options(options);
   po::options_description hidden;
   hidden.add_options()("file", po::value<std::string>()->required(), "document");

@@ -19,9 +19,8 @@ namespace unct::cli {
 namespace po = boost::program_options;
 
 bool parse_options(const std::vector<std::string>& args, const po::options_description& options,
-                   const po::options_description& hidden,
-                   const po::positional_options_description& positional, po::variables_map& values,
-                   std::ostream& help_out, const std::string& usage) {
+                   const po::options_description& hidden, const po::positional_options_description& positional,
+                   po::variables_map& values, std::ostream& help_out, const std::string& usage) {
   po::options_description visible = options;
   visible.add_options()("help,h", "show this help");
   po::options_description all = visible;
@@ -50,14 +49,16 @@ bool parse_options(const std::vector<std::string>& args, const po::options_descr
     const std::string what = e.what();  // "the argument ('first') for option '--id' is invalid"
     const auto open = what.find("('");
     const auto close = what.find("')", open);
-    const std::string value = open == std::string::npos || close == std::string::npos ? "" : what.substr(open + 2, close - open - 2);
+    const std::string value =
+        open == std::string::npos || close == std::string::npos ? "" : what.substr(open + 2, close - open - 2);
     throw InputError({}, "\"" + value + "\" is not a valid argument here (" + usage_line + ")");
   }
   return true;
 }
 
 void add_checklist_option(po::options_description& options, const char* description) {
-  options.add_options()("checklist", po::value<std::string>()->default_value(default_checklist().string()), description);
+  options.add_options()("checklist", po::value<std::string>()->default_value(default_checklist().string()),
+                        description);
 }
 
 checklist::Checklist load_checklist_option(const po::variables_map& values) {
@@ -82,8 +83,9 @@ void refuse_non_sqlite(const std::filesystem::path& db) {
   const auto read = static_cast<std::size_t>(in.gcount());
   if (read == 0) return;
   if (std::string_view(header.data(), read) != std::string_view("SQLite format 3\0", 16)) {
-    throw InputError({.file = db}, "database error: file is not a database (not an SQLite file): check the --db path; "
-                                   "`unct-assess score` creates a database");
+    throw InputError({.file = db},
+                     "database error: file is not a database (not an SQLite file): check the --db path; "
+                     "`unct-assess score` creates a database");
   }
 }
 
@@ -94,8 +96,9 @@ store::Store open_existing_store(const po::variables_map& values) {
   std::error_code error;
   if (!std::filesystem::exists(db, error)) {
     if (values["db"].defaulted()) {
-      throw InputError({.file = db}, "no such database in the current folder (the default --db): give --db the database "
-                                     "file, or run this where it is; `unct-assess score` creates one");
+      throw InputError({.file = db},
+                       "no such database in the current folder (the default --db): give --db the database "
+                       "file, or run this where it is; `unct-assess score` creates one");
     }
     throw InputError({.file = db}, "no such database: check the --db path; `unct-assess score` creates a database");
   }
@@ -113,21 +116,24 @@ void check_writable_database(const std::filesystem::path& db) {
   }
   const std::filesystem::path folder = db.parent_path().empty() ? std::filesystem::path(".") : db.parent_path();
   if (!std::filesystem::is_directory(folder, error)) {
-    throw InputError({.file = db}, "the folder " + folder.string() + " does not exist: create it, or give --db a path in "
-                                   "a folder that exists");
+    throw InputError({.file = db}, "the folder " + folder.string() +
+                                       " does not exist: create it, or give --db a path in "
+                                       "a folder that exists");
   }
   const bool exists = std::filesystem::exists(db, error);
   if (exists) refuse_non_sqlite(db);
   if (::access(folder.c_str(), W_OK) != 0) {
-    throw InputError({.file = db}, std::string(exists ? "cannot write to the database" : "cannot create the database") +
-                                       ": the folder " + folder.string() +
-                                       " is read-only (SQLite writes a journal beside the database); give --db a path in "
-                                       "a folder you can write to" +
-                                       (exists ? ", with a copy of the database" : ""));
+    throw InputError({.file = db},
+                     std::string(exists ? "cannot write to the database" : "cannot create the database") +
+                         ": the folder " + folder.string() +
+                         " is read-only (SQLite writes a journal beside the database); give --db a path in "
+                         "a folder you can write to" +
+                         (exists ? ", with a copy of the database" : ""));
   }
   if (exists && ::access(db.c_str(), W_OK) != 0) {
-    throw InputError({.file = db}, "the database file is read-only: make it writable (chmod u+w), or give --db a "
-                                   "writable copy");
+    throw InputError({.file = db},
+                     "the database file is read-only: make it writable (chmod u+w), or give --db a "
+                     "writable copy");
   }
 }
 
@@ -151,7 +157,8 @@ void refuse_overwriting_inputs(const po::variables_map& values, const std::files
     if (const auto* one = boost::any_cast<std::string>(&value.value())) inputs.push_back(*one);
     if (const auto* many = boost::any_cast<std::vector<std::string>>(&value.value())) inputs = *many;
     for (const std::string& input : inputs) {
-      if (same(input)) throw InputError({.file = out}, "--out would overwrite --" + name + " (" + input + "); choose another file");
+      if (same(input))
+        throw InputError({.file = out}, "--out would overwrite --" + name + " (" + input + "); choose another file");
     }
   }
 }
@@ -192,16 +199,17 @@ void add_read_options(po::options_description& options) {
 
 // --country, --region, --kind and --year, which narrow the documents `gaps` and `export` count.
 void add_filter_options(po::options_description& options) {
-  options.add_options()
-      ("country", po::value<std::string>()->default_value(""), "only documents about this country")
-      ("region", po::value<std::string>()->default_value(""), "only documents of this region (as the batch manifest gave it)")
-      ("kind", po::value<std::string>()->default_value(""), "only documents of this kind: cca, cf or serp")
-      ("year", po::value<int>()->default_value(0), "only documents of this year");
+  options.add_options()("country", po::value<std::string>()->default_value(""), "only documents about this country")(
+      "region", po::value<std::string>()->default_value(""),
+      "only documents of this region (as the batch manifest gave it)")(
+      "kind", po::value<std::string>()->default_value(""), "only documents of this kind: cca, cf or serp")(
+      "year", po::value<int>()->default_value(0), "only documents of this year");
 }
 
 GapFilter filter_from(const po::variables_map& values) {
   const std::string kind = values["kind"].as<std::string>();
-  if (!kind.empty() && !parse_document_kind(kind)) throw InputError({}, "unknown --kind \"" + kind + "\": use cca, cf or serp");
+  if (!kind.empty() && !parse_document_kind(kind))
+    throw InputError({}, "unknown --kind \"" + kind + "\": use cca, cf or serp");
   return {.country = values["country"].as<std::string>(),
           .region = values["region"].as<std::string>(),
           .kind = kind,
@@ -220,7 +228,8 @@ ingest::ReadOptions read_options(const po::variables_map& values) {
   // Bounded before the conversion: "inf" or "1e300" MB does not fit a byte count.
   constexpr double k_max_mb = 4096;
   const double mb = values["max-size"].as<double>();
-  if (!(mb > 0) || !(mb <= k_max_mb)) throw InputError({}, "--max-size must be a number of MB above 0 and at most 4096");
+  if (!(mb > 0) || !(mb <= k_max_mb))
+    throw InputError({}, "--max-size must be a number of MB above 0 and at most 4096");
   ingest::ReadOptions out;
   out.max_bytes = static_cast<std::uintmax_t>(mb * 1024 * 1024);
   out.max_unzipped_bytes = 2 * out.max_bytes;

@@ -17,8 +17,9 @@
 
 namespace unct::cli {
 
-// Parses a command's arguments (`hidden` holds the positional ones, left out of the help); returns false after printing help when --help was asked.
-// Throws boost::program_options::error for unknown options, missing values or extra arguments.
+// Parses a command's arguments (`hidden` holds the positional ones, left out of the help); returns false after printing
+// help when --help was asked. Throws boost::program_options::error for unknown options, missing values or extra
+// arguments.
 bool parse_options(const std::vector<std::string>& args, const boost::program_options::options_description& options,
                    const boost::program_options::options_description& hidden,
                    const boost::program_options::positional_options_description& positional,

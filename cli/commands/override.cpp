@@ -23,10 +23,9 @@ void print_trail(const std::vector<OverrideRow>& rows, std::ostream& out) {
 
 int run_override(const std::vector<std::string>& args, Io io) {
   po::options_description options("options");
-  options.add_options()
-      ("level", po::value<std::string>(), "the reviewed level: missing, approaches, meets or exceeds")
-      ("note", po::value<std::string>(), "why: what the reviewer found in the document (required with --level)")
-      ("reviewer", po::value<std::string>(), "who overrides (default: $USER)");
+  options.add_options()("level", po::value<std::string>(), "the reviewed level: missing, approaches, meets or exceeds")(
+      "note", po::value<std::string>(), "why: what the reviewer found in the document (required with --level)")(
+      "reviewer", po::value<std::string>(), "who overrides (default: $USER)");
   add_db_option(options);
   po::options_description hidden;
   hidden.add_options()("assessment", po::value<std::int64_t>()->required(), "assessment id")(
@@ -44,12 +43,15 @@ int run_override(const std::vector<std::string>& args, Io io) {
   }
   const std::int64_t id = values["assessment"].as<std::int64_t>();
   if (values.count("item") == 0) {
-    if (values.count("level") != 0 || values.count("note") != 0) throw InputError({}, "--level and --note need an ITEM");
+    if (values.count("level") != 0 || values.count("note") != 0)
+      throw InputError({}, "--level and --note need an ITEM");
     const store::Store store = open_existing_store(values);
     store.assessments().load(id);  // an unknown id is an error, not an empty list
     const std::vector<OverrideRow> rows = store.reviews().overrides(id);
-    if (rows.empty()) io.out << "Assessment " << id << " has no overrides.\n";
-    else io.out << "Overrides of assessment " << id << ", oldest first:\n";
+    if (rows.empty())
+      io.out << "Assessment " << id << " has no overrides.\n";
+    else
+      io.out << "Overrides of assessment " << id << ", oldest first:\n";
     print_trail(rows, io.out);
     return 0;
   }
@@ -64,8 +66,10 @@ int run_override(const std::vector<std::string>& args, Io io) {
     throw InputError({}, "--note is required: say what in the document justifies the level");
   }
   std::string reviewer;
-  if (values.count("reviewer") != 0) reviewer = values["reviewer"].as<std::string>();
-  else if (const char* user = std::getenv("USER"); user != nullptr) reviewer = user;
+  if (values.count("reviewer") != 0)
+    reviewer = values["reviewer"].as<std::string>();
+  else if (const char* user = std::getenv("USER"); user != nullptr)
+    reviewer = user;
 
   check_writable_database(values["db"].as<std::string>());
   store::Store store = open_existing_store(values);
@@ -74,8 +78,8 @@ int run_override(const std::vector<std::string>& args, Io io) {
   io.out << item << " in assessment " << id << ": " << label(row.previous) << " -> " << label(row.level) << ", by "
          << (reviewer.empty() ? "a reviewer" : reviewer) << ".\n"
          << "The assessment now has " << reviewed.overall.at_meets_or_above << " of " << reviewed.overall.applicable
-         << " applicable items at Meets or above (" << report::percent(reviewed.overall.at_meets_or_above, reviewed.overall.applicable)
-         << ").\n";
+         << " applicable items at Meets or above ("
+         << report::percent(reviewed.overall.at_meets_or_above, reviewed.overall.applicable) << ").\n";
   return 0;
 }
 

@@ -14,10 +14,10 @@ namespace po = boost::program_options;
 
 int run_report(const std::vector<std::string>& args, Io io) {
   po::options_description options("options");
-  add_checklist_option(options, "checklist file whose questions the HTML report shows, when it is the one the assessment used");
-  options.add_options()
-      ("format", po::value<std::string>()->default_value("text"), "text, json, md, csv or html")
-      ("out", po::value<std::string>(), "write the report to this file instead of the terminal");
+  add_checklist_option(options,
+                       "checklist file whose questions the HTML report shows, when it is the one the assessment used");
+  options.add_options()("format", po::value<std::string>()->default_value("text"), "text, json, md, csv or html")(
+      "out", po::value<std::string>(), "write the report to this file instead of the terminal");
   add_db_option(options);
   po::options_description hidden;
   hidden.add_options()("id", po::value<std::int64_t>()->required(), "assessment id");
@@ -43,8 +43,7 @@ int run_report(const std::vector<std::string>& args, Io io) {
   } catch (const InputError&) {
   }
   const checklist::Checklist* questions = source ? &*source : nullptr;
-  write_output(values, io.out, io.err,
-               [&](std::ostream& out) { report::render(assessment, *format, out, questions); });
+  write_output(values, io.out, io.err, [&](std::ostream& out) { report::render(assessment, *format, out, questions); });
   return 0;
 }
 

@@ -1,8 +1,8 @@
+#include "engine/assess/score.hpp"
 #include "cli/commands.hpp"
 #include "cli/commands/options.hpp"
 #include "cli/defaults.hpp"
 #include "engine/assess/assess.hpp"
-#include "engine/assess/score.hpp"
 #include "engine/checklist/load.hpp"
 #include "engine/core/clock.hpp"
 #include "engine/core/csv.hpp"
@@ -25,30 +25,34 @@ namespace po = boost::program_options;
 int run_score(const std::vector<std::string>& args, Io io) {
   po::options_description options("options");
   add_checklist_option(options);
-  options.add_options()
-      ("db", po::value<std::string>()->default_value(default_database().string()), "database file the result is stored in")
-      ("kind", po::value<std::string>(), "document kind: cca, cf or serp (default: detected from the title, else cca)")
-      ("lang", po::value<std::string>(), "document language: en, fr or es (default: detected from common words)")
-      ("year", po::value<int>(), "year of the document (default: the first year in its title)")
-      ("country", po::value<std::string>(), "country the document is about (default: named in its title)")
-      ("title", po::value<std::string>(), "title to report and store (default: the document's first heading)")
-      ("region", po::value<std::string>(), "region to store with the assessment, for `gaps --region`")
-      ("draft", po::value<std::string>(), "draft label to store, e.g. \"draft 2\", for `compare` by name")
-      ("self", po::value<std::string>(), "the country team's self-assessment (CSV or XLSX from `self-assess template`), stored beside the engine's levels")
-      ("format", po::value<std::string>()->default_value("text"), "report format: text, json, md, csv or html")
-      ("explain", po::value<std::vector<std::string>>()->composing(),
-       "print why ITEM got its level (each criterion's signals, counts and matched words) instead of the report; repeatable")
-      ("timings", po::bool_switch(), "print the time spent reading, normalising, scanning, evaluating and storing");
+  options.add_options()("db", po::value<std::string>()->default_value(default_database().string()),
+                        "database file the result is stored in")(
+      "kind", po::value<std::string>(), "document kind: cca, cf or serp (default: detected from the title, else cca)")(
+      "lang", po::value<std::string>(), "document language: en, fr or es (default: detected from common words)")(
+      "year", po::value<int>(), "year of the document (default: the first year in its title)")(
+      "country", po::value<std::string>(), "country the document is about (default: named in its title)")(
+      "title", po::value<std::string>(), "title to report and store (default: the document's first heading)")(
+      "region", po::value<std::string>(), "region to store with the assessment, for `gaps --region`")(
+      "draft", po::value<std::string>(), "draft label to store, e.g. \"draft 2\", for `compare` by name")(
+      "self", po::value<std::string>(),
+      "the country team's self-assessment (CSV or XLSX from `self-assess template`), stored beside the engine's "
+      "levels")("format", po::value<std::string>()->default_value("text"),
+                "report format: text, json, md, csv or html")(
+      "explain", po::value<std::vector<std::string>>()->composing(),
+      "print why ITEM got its level (each criterion's signals, counts and matched words) instead of the report; "
+      "repeatable")("timings", po::bool_switch(),
+                    "print the time spent reading, normalising, scanning, evaluating and storing");
   add_read_options(options);
   po::options_description hidden;
   hidden.add_options()("file", po::value<std::string>()->required(), "document");
   po::positional_options_description positional;
   positional.add("file", 1);
   po::variables_map values;
-  if (!parse_options(args, options, hidden, positional, values, io.out,
-                     "usage: unct-assess score FILE [options]\n\n"
-                     "Reads FILE (PDF, DOCX, ODT, HTML, Markdown or plain text), rates every applicable checklist item,\n"
-                     "stores the assessment in the database and prints the report.")) {
+  if (!parse_options(
+          args, options, hidden, positional, values, io.out,
+          "usage: unct-assess score FILE [options]\n\n"
+          "Reads FILE (PDF, DOCX, ODT, HTML, Markdown or plain text), rates every applicable checklist item,\n"
+          "stores the assessment in the database and prints the report.")) {
     return 0;
   }
 
@@ -65,7 +69,8 @@ int run_score(const std::vector<std::string>& args, Io io) {
   }
   if (values.count("year") != 0) {
     const int year = values["year"].as<int>();
-    if (!is_plausible_year(year)) throw InputError({}, "--year " + std::to_string(year) + " is not a plausible document year");
+    if (!is_plausible_year(year))
+      throw InputError({}, "--year " + std::to_string(year) + " is not a plausible document year");
     assess_options.year = year;
   }
   if (values.count("country") != 0) assess_options.country = values["country"].as<std::string>();
@@ -111,7 +116,8 @@ int run_score(const std::vector<std::string>& args, Io io) {
   auto [document, from_cache, assessment] = score_document(
       ingest::load_source(values["file"].as<std::string>(), read),
       [&](const std::string& sha256) { return store::DocumentStore::cached_document(database, sha256); },
-      [&](const ingest::Source& source) { return ingest::read_source(source, read); }, checklist, compiled, assess_options);
+      [&](const ingest::Source& source) { return ingest::read_source(source, read); }, checklist, compiled,
+      assess_options);
   if (values.count("self") != 0) selfassess::apply(assessment, self, values["self"].as<std::string>());
 
   std::int64_t id = 0;

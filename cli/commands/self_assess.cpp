@@ -17,16 +17,17 @@ int run_template(const std::vector<std::string>& args, Io io) {
   namespace po = boost::program_options;
   po::options_description options("options");
   add_checklist_option(options);
-  options.add_options()
-      ("kind", po::value<std::string>(), "only the items for this kind of document: cca, cf or serp (default: every item)")
-      ("lang", po::value<std::string>()->default_value("en"), "language of the titles and questions: en, fr or es")
-      ("format", po::value<std::string>()->default_value("csv"), "csv or xlsx (what score --self reads back), or md")
-      ("out", po::value<std::string>(), "file to write (default: standard output)");
+  options.add_options()("kind", po::value<std::string>(),
+                        "only the items for this kind of document: cca, cf or serp (default: every item)")(
+      "lang", po::value<std::string>()->default_value("en"), "language of the titles and questions: en, fr or es")(
+      "format", po::value<std::string>()->default_value("csv"), "csv or xlsx (what score --self reads back), or md")(
+      "out", po::value<std::string>(), "file to write (default: standard output)");
   po::options_description hidden;
   po::positional_options_description positional;
   po::variables_map values;
   if (!parse_options(args, options, hidden, positional, values, io.out,
-                     "usage: unct-assess self-assess template [--kind cca|cf|serp] [--lang en|fr|es] [--format csv|xlsx|md] [--out FILE]\n\n"
+                     "usage: unct-assess self-assess template [--kind cca|cf|serp] [--lang en|fr|es] [--format "
+                     "csv|xlsx|md] [--out FILE]\n\n"
                      "Writes the form a country team fills in to rate its own document: one row per item with its\n"
                      "question and where the evidence comes from (the document, or the team's records for the\n"
                      "RDM-UNCT items), and empty level, justification and source columns. Score the document with\n"
@@ -43,7 +44,8 @@ int run_template(const std::vector<std::string>& args, Io io) {
   const std::string lang = values["lang"].as<std::string>();
   const auto& languages = checklist.meta.languages;
   if (lang != "en" && std::find(languages.begin(), languages.end(), lang) == languages.end()) {
-    throw InputError({.file = checklist.source}, "--lang " + lang + ": the checklist has no translation into this language");
+    throw InputError({.file = checklist.source},
+                     "--lang " + lang + ": the checklist has no translation into this language");
   }
   const std::vector<selfassess::FormRow> rows = selfassess::form_rows(checklist, kind, lang);
   if (format == "xlsx") {
@@ -51,8 +53,10 @@ int run_template(const std::vector<std::string>& args, Io io) {
     report::write_form_xlsx(rows, checklist.meta, values["out"].as<std::string>());
   } else {
     write_output(values, io.out, io.err, [&](std::ostream& out) {
-      if (format == "csv") report::render_form_csv(rows, out);
-      else report::render_form_markdown(rows, checklist.meta, out);
+      if (format == "csv")
+        report::render_form_csv(rows, out);
+      else
+        report::render_form_markdown(rows, checklist.meta, out);
     });
     if (values.count("out") == 0) return k_exit_ok;
   }
@@ -84,18 +88,21 @@ int run_import(const std::vector<std::string>& args, Io io) {
   const std::vector<SelfRating> ratings = selfassess::read_self_ratings(read_table(form), checklist);
   // Importing replaces the team's ratings: a form left blank would wipe them without a word.
   if (ratings.empty()) {
-    throw InputError({.file = form}, "no item has a level: fill in the level column (importing a blank form would "
-                                     "clear the team's ratings)");
+    throw InputError({.file = form},
+                     "no item has a level: fill in the level column (importing a blank form would "
+                     "clear the team's ratings)");
   }
   check_writable_database(values["db"].as<std::string>());
   store::Store store = open_existing_store(values);
   const std::int64_t id = values["id"].as<std::int64_t>();
-  const Assessment a = store.assessments().set_self_ratings(id, [&](Assessment& stored) { selfassess::apply(stored, ratings, form); });
+  const Assessment a =
+      store.assessments().set_self_ratings(id, [&](Assessment& stored) { selfassess::apply(stored, ratings, form); });
   std::size_t over = 0;
   std::size_t under = 0;
-  for (const selfassess::Discrepancy& d : selfassess::discrepancies(a)) (d.claim == selfassess::Claim::overclaim ? over : under)++;
-  io.out << "Assessment " << id << ": " << ratings.size() << " items rated by the team; " << over << " overclaims, " << under
-         << " underclaims; " << a.overall.at_meets_or_above << " of " << a.overall.applicable
+  for (const selfassess::Discrepancy& d : selfassess::discrepancies(a))
+    (d.claim == selfassess::Claim::overclaim ? over : under)++;
+  io.out << "Assessment " << id << ": " << ratings.size() << " items rated by the team; " << over << " overclaims, "
+         << under << " underclaims; " << a.overall.at_meets_or_above << " of " << a.overall.applicable
          << " applicable items at Meets or above.\nunct-assess report " << id << " shows them side by side.\n";
   return k_exit_ok;
 }

@@ -75,8 +75,11 @@ std::vector<Rating> read_ratings(const CsvTable& table) {
   const auto item = table.column("item");
   const auto level = table.column("level");
   const auto rationale = table.column("rationale");
-  for (const auto& [column, name] : {std::pair{item, "item"}, std::pair{level, "level"}, std::pair{rationale, "rationale"}}) {
-    if (!column) throw InputError({.file = table.path, .line = 1}, std::string("no \"") + name + "\" column: the columns are item, level, rationale");
+  for (const auto& [column, name] :
+       {std::pair{item, "item"}, std::pair{level, "level"}, std::pair{rationale, "rationale"}}) {
+    if (!column)
+      throw InputError({.file = table.path, .line = 1},
+                       std::string("no \"") + name + "\" column: the columns are item, level, rationale");
   }
   std::vector<Rating> out;
   std::map<std::string, int> seen;

@@ -35,7 +35,9 @@ struct Agreement {
   bool operator==(const Agreement&) const = default;
 
   double exact_share() const { return count == 0 ? 0 : static_cast<double>(exact) / static_cast<double>(count); }
-  double within_one_share() const { return count == 0 ? 0 : static_cast<double>(within_one) / static_cast<double>(count); }
+  double within_one_share() const {
+    return count == 0 ? 0 : static_cast<double>(within_one) / static_cast<double>(count);
+  }
 
   // The errors a reviewer minds most on skewed real ratings, where most items are Missing:
   // of the reference's Approaches-or-above, the share the rater also puts at Approaches or above;

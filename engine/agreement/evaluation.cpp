@@ -23,17 +23,19 @@ fs::path document_for(const fs::path& gold) {
       found.push_back(entry.path());
     }
   }
-  if (found.empty()) throw InputError({.file = gold}, "no document " + stem + ".pdf, .docx, .html, .md or .txt beside it");
+  if (found.empty())
+    throw InputError({.file = gold}, "no document " + stem + ".pdf, .docx, .html, .md or .txt beside it");
   if (found.size() > 1) {
     std::sort(found.begin(), found.end());
-    throw InputError({.file = gold}, "several documents are named " + stem + " (" + found[0].filename().string() + ", " +
-                                         found[1].filename().string() + "); keep one per gold file");
+    throw InputError({.file = gold}, "several documents are named " + stem + " (" + found[0].filename().string() +
+                                         ", " + found[1].filename().string() + "); keep one per gold file");
   }
   return found.front();
 }
 
 // The kinds of document every rated item applies to, e.g. CF for a gold file of RDM-CF items.
-std::vector<DocumentKind> gold_kinds(const checklist::Checklist& checklist, const std::vector<Rating>& gold, const fs::path& gold_path) {
+std::vector<DocumentKind> gold_kinds(const checklist::Checklist& checklist, const std::vector<Rating>& gold,
+                                     const fs::path& gold_path) {
   std::vector<DocumentKind> kinds{DocumentKind::cca, DocumentKind::cf, DocumentKind::serp};
   for (const Rating& r : gold) {
     const checklist::Item* item = checklist::find_item(checklist, r.item_id);
@@ -48,15 +50,17 @@ std::vector<DocumentKind> gold_kinds(const checklist::Checklist& checklist, cons
 
 }  // namespace
 
-Evaluation evaluate(const checklist::Checklist& checklist, const rules::CompiledChecklist& compiled, const fs::path& folder,
-                    const ingest::ReadOptions& read) {
+Evaluation evaluate(const checklist::Checklist& checklist, const rules::CompiledChecklist& compiled,
+                    const fs::path& folder, const ingest::ReadOptions& read) {
   std::error_code error;
   if (!fs::is_directory(folder, error)) throw InputError({.file = folder}, "not a folder");
   std::vector<fs::path> golds;
   for (const auto& entry : fs::directory_iterator(folder)) {
-    if (entry.is_regular_file() && entry.path().filename().string().ends_with(k_gold_suffix)) golds.push_back(entry.path());
+    if (entry.is_regular_file() && entry.path().filename().string().ends_with(k_gold_suffix))
+      golds.push_back(entry.path());
   }
-  if (golds.empty()) throw InputError({.file = folder}, "no gold files (<name>.gold.csv beside <name>.pdf, .docx, .md...)");
+  if (golds.empty())
+    throw InputError({.file = folder}, "no gold files (<name>.gold.csv beside <name>.pdf, .docx, .md...)");
   std::sort(golds.begin(), golds.end());
 
   Evaluation out;
@@ -84,16 +88,26 @@ Evaluation evaluate(const checklist::Checklist& checklist, const rules::Compiled
       const rules::ItemResult* item = find_result(assessment, r.item_id);
       const SourceLocation where{.file = gold_path, .line = r.line, .item_id = r.item_id};
       if (misread) {
-        d.items.push_back({.item_id = r.item_id, .title = checklist::find_item(checklist, r.item_id)->title, .gold = r.level,
-                           .engine = Level::missing, .rationale = r.rationale, .gold_line = r.line, .rated = false});
+        d.items.push_back({.item_id = r.item_id,
+                           .title = checklist::find_item(checklist, r.item_id)->title,
+                           .gold = r.level,
+                           .engine = Level::missing,
+                           .rationale = r.rationale,
+                           .gold_line = r.line,
+                           .rated = false});
         continue;
       }
       if (!item->applicable) {
         throw InputError(where, "the engine does not rate this item for " + document_path.filename().string() + " (" +
                                     item->not_applicable_reason + ")");
       }
-      ItemOutcome o{.item_id = r.item_id, .title = item->title, .gold = r.level, .engine = item->level,
-                    .rationale = r.rationale, .gold_line = r.line, .evidence = {}};
+      ItemOutcome o{.item_id = r.item_id,
+                    .title = item->title,
+                    .gold = r.level,
+                    .engine = item->level,
+                    .rationale = r.rationale,
+                    .gold_line = r.line,
+                    .evidence = {}};
       if (const rules::Evidence* e = rules::best_evidence(*item)) o.evidence = *e;
       for (const std::string& id : item->unmet) {
         for (const rules::CriterionResult& c : item->criteria) {
@@ -104,9 +118,11 @@ Evaluation evaluate(const checklist::Checklist& checklist, const rules::Compiled
     }
     for (const rules::ItemResult& item : assessment.items) {
       if (misread) break;
-      const bool rated = std::any_of(gold.begin(), gold.end(), [&](const Rating& r) { return r.item_id == item.item_id; });
+      const bool rated =
+          std::any_of(gold.begin(), gold.end(), [&](const Rating& r) { return r.item_id == item.item_id; });
       if (item.applicable && !rated) {
-        throw InputError({.file = gold_path, .item_id = item.item_id}, "the gold file leaves out an item the engine rates");
+        throw InputError({.file = gold_path, .item_id = item.item_id},
+                         "the gold file leaves out an item the engine rates");
       }
     }
     std::vector<Pair> pairs;

@@ -27,7 +27,7 @@ struct ItemOutcome {
   std::string rationale;  // the gold's
   int gold_line = 0;
   std::optional<rules::Evidence> evidence;  // the engine's strongest quote for the item, if any
-  std::vector<std::string> unmet;  // the criteria the engine did not find between its level and the next
+  std::vector<std::string> unmet;           // the criteria the engine did not find between its level and the next
   bool rated = true;  // false when the engine read the document as another kind: counted as Missing
   bool operator==(const ItemOutcome&) const = default;
 };
@@ -39,7 +39,7 @@ struct DocumentOutcome {
   std::string kind;       // the gold's kind: "cca", "cf", "serp"
   std::string kind_read;  // the kind the engine read the document as; differs from `kind` when it
                           // misread it, and then every gold item counts as rated Missing
-  std::string language;  // "en", "fr", "es", or "" when undetected
+  std::string language;   // "en", "fr", "es", or "" when undetected
   std::size_t words = 0;
   std::vector<ItemOutcome> items;
   Agreement agreement;

@@ -90,15 +90,15 @@ Assessment assess(const checklist::Checklist& checklist, const rules::CompiledCh
   out.document.draft = options.draft;
   if (options.title) out.document.title = *options.title;
 
-  const rules::DocumentIndex index = rules::index_document(compiled, document, std::move(text),
-                                                           {.language = out.document.language, .timings = options.timings});
-  const rules::DocumentFacts facts{.kind = out.document.kind, .year = out.document.year, .language = out.document.language};
+  const rules::DocumentIndex index = rules::index_document(
+      compiled, document, std::move(text), {.language = out.document.language, .timings = options.timings});
+  const rules::DocumentFacts facts{
+      .kind = out.document.kind, .year = out.document.year, .language = out.document.language};
   PhaseTimer timer(options.timings, "evaluate");
   for (const checklist::Section& section : checklist.sections) {
     SectionScore section_score{.id = section.id, .title = section.title};
     for (const checklist::Item& item : section.items) {
-      const bool explain =
-          std::find(options.explain.begin(), options.explain.end(), item.id) != options.explain.end();
+      const bool explain = std::find(options.explain.begin(), options.explain.end(), item.id) != options.explain.end();
       rules::ItemResult result = rules::rate(item, section.id, facts, compiled, document, index, explain);
       add_to(section_score.score, result);
       add_to(out.overall, result);

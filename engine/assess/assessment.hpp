@@ -16,8 +16,8 @@ struct DocumentSummary {
   std::string format;
   std::string title;
   DocumentKind kind = DocumentKind::cca;
-  std::string kind_source;  // "given" (--kind), "detected" (title/headings) or "assumed"
-  std::string language;     // "en", "fr", "es"; empty when unknown (every term then counts)
+  std::string kind_source;      // "given" (--kind), "detected" (title/headings) or "assumed"
+  std::string language;         // "en", "fr", "es"; empty when unknown (every term then counts)
   std::string language_source;  // "given" (--lang), "detected" or "" when unknown
   int year = 0;                 // of the document (title or --year); 0 when unknown
   std::string country;          // from the title or --country; empty when unknown

@@ -23,7 +23,10 @@ Comparison compare(const Assessment& first, const Assessment& second) {
     if (find_result(second, r.item_id) == nullptr) order.push_back(&r);
   }
   for (const rules::ItemResult* r : order) {
-    ItemChange change{.item_id = r->item_id, .title = r->title, .before = rated(first, r->item_id), .after = rated(second, r->item_id)};
+    ItemChange change{.item_id = r->item_id,
+                      .title = r->title,
+                      .before = rated(first, r->item_id),
+                      .after = rated(second, r->item_id)};
     if (change.before && change.after) {
       change.delta = points(*change.after) - points(*change.before);
       if (change.delta > 0) out.up.push_back(r->item_id);

@@ -23,13 +23,13 @@ struct ItemChange {
 struct Comparison {
   Assessment first;
   Assessment second;
-  std::vector<ItemChange> items;      // every item of either assessment, in the second's order
-  std::vector<std::string> up;        // items rated in both whose level rose
-  std::vector<std::string> down;      // ... whose level fell
-  std::vector<std::string> closed;    // below Meets before, at Meets or above after
-  std::vector<std::string> opened;    // at Meets or above before, below Meets after
-  double points_delta = 0;            // second's points minus the first's
-  bool same_checklist = true;         // both rated with the same checklist file
+  std::vector<ItemChange> items;    // every item of either assessment, in the second's order
+  std::vector<std::string> up;      // items rated in both whose level rose
+  std::vector<std::string> down;    // ... whose level fell
+  std::vector<std::string> closed;  // below Meets before, at Meets or above after
+  std::vector<std::string> opened;  // at Meets or above before, below Meets after
+  double points_delta = 0;          // second's points minus the first's
+  bool same_checklist = true;       // both rated with the same checklist file
   bool operator==(const Comparison&) const = default;
 };
 

@@ -23,7 +23,7 @@ using DocumentReader = std::function<ingest::Document(const ingest::Source& sour
 struct Scored {
   ingest::Document document;
   bool from_cache = false;  // taken from the text cache rather than read
-  Assessment assessment;  // created_at set to now
+  Assessment assessment;    // created_at set to now
 };
 
 // Takes the document from `cache`, else reads it with `read` (the "read" phase of the options'

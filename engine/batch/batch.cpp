@@ -86,10 +86,12 @@ Listing entries_in_directory(const fs::path& directory, bool recursive) {
       for (const auto& file : fs::directory_iterator(directory)) add(file);
     }
   } catch (const fs::filesystem_error& e) {
-    throw InputError({.file = e.path1().empty() ? directory : e.path1()}, std::string("cannot list the folder: ") + e.code().message());
+    throw InputError({.file = e.path1().empty() ? directory : e.path1()},
+                     std::string("cannot list the folder: ") + e.code().message());
   }
   std::sort(out.entries.begin(), out.entries.end(), [](const Entry& a, const Entry& b) { return a.path < b.path; });
-  std::sort(out.passed_over.begin(), out.passed_over.end(), [](const Passed& a, const Passed& b) { return a.path < b.path; });
+  std::sort(out.passed_over.begin(), out.passed_over.end(),
+            [](const Passed& a, const Passed& b) { return a.path < b.path; });
   return out;
 }
 
@@ -112,7 +114,8 @@ std::vector<Entry> entries_in_list(const fs::path& list) {
     }
     const auto [it, inserted] = seen.emplace(same_file_key(path), number);
     if (!inserted) {
-      throw InputError({.file = list, .line = number}, display(path) + " is already listed on line " + std::to_string(it->second));
+      throw InputError({.file = list, .line = number},
+                       display(path) + " is already listed on line " + std::to_string(it->second));
     }
     out.push_back({.path = path});
   }
@@ -123,8 +126,9 @@ void apply_manifest(std::vector<Entry>& entries, const CsvTable& manifest) {
   static const std::vector<std::string> k_columns{"file", "country", "region", "kind", "language", "year", "draft"};
   for (std::size_t i = 0; i < manifest.header.size(); ++i) {
     if (std::find(k_columns.begin(), k_columns.end(), ascii_lower(manifest.header[i])) == k_columns.end()) {
-      throw InputError({.file = manifest.path, .line = 1},
-                       "unknown column \"" + manifest.header[i] + "\": use file, country, region, kind, language, year, draft");
+      throw InputError(
+          {.file = manifest.path, .line = 1},
+          "unknown column \"" + manifest.header[i] + "\": use file, country, region, kind, language, year, draft");
     }
   }
   const auto file = manifest.column("file");
@@ -159,7 +163,8 @@ void apply_manifest(std::vector<Entry>& entries, const CsvTable& manifest) {
     }
     Entry& entry = *matches.front();
     const auto [it, inserted] = applied.emplace(&entry, row.line);
-    if (!inserted) throw InputError(where, "\"" + name + "\" is already described on line " + std::to_string(it->second));
+    if (!inserted)
+      throw InputError(where, "\"" + name + "\" is already described on line " + std::to_string(it->second));
 
     if (const std::string kind = manifest.field(row, manifest.column("kind")); !kind.empty()) {
       entry.kind = parse_document_kind(kind);
@@ -182,7 +187,8 @@ void apply_manifest(std::vector<Entry>& entries, const CsvTable& manifest) {
       if (used != year.size() || !is_plausible_year(value)) throw InputError(where, "\"" + year + "\" is not a year");
       entry.year = value;
     }
-    if (const std::string country = manifest.field(row, manifest.column("country")); !country.empty()) entry.country = country;
+    if (const std::string country = manifest.field(row, manifest.column("country")); !country.empty())
+      entry.country = country;
     entry.region = manifest.field(row, manifest.column("region"));
     entry.draft = manifest.field(row, manifest.column("draft"));
   }
@@ -216,9 +222,9 @@ Outcome score_one(const Entry& entry, store::Store& store, ReaderProcess* reader
       if (const std::optional<FailureRow> failure = store.batches().failed_before(source.sha256, checklist.sha256)) {
         out.status = Outcome::Status::failed;
         // The same bytes may have failed under another name.
-        out.error = failure->path == display(entry.path)
-                        ? failure->error
-                        : display(entry.path) + ": the same file as " + failure->path + ", which failed: " + failure->error;
+        out.error = failure->path == display(entry.path) ? failure->error
+                                                         : display(entry.path) + ": the same file as " + failure->path +
+                                                               ", which failed: " + failure->error;
         out.failed_in_batch = failure->batch_id;
         return out;
       }
@@ -233,12 +239,15 @@ Outcome score_one(const Entry& entry, store::Store& store, ReaderProcess* reader
       try {
         Scored read = score_document(
             source, [&](const std::string& sha256) { return store.documents().cached(sha256); },
-            [&](const ingest::Source& s) { return reader ? reader->read(s, options.read) : ingest::read_source(s, options.read); },
+            [&](const ingest::Source& s) {
+              return reader ? reader->read(s, options.read) : ingest::read_source(s, options.read);
+            },
             checklist, compiled, assess_options);
         if (const std::size_t words = word_count(read.document); words < options.min_words) {
-          throw InputError({.file = entry.path}, "only " + std::to_string(words) + (words == 1 ? " word" : " words") +
-                                                     ": too short to assess as a CCA, Cooperation Framework or response plan "
-                                                     "(is it the right file?)");
+          throw InputError({.file = entry.path},
+                           "only " + std::to_string(words) + (words == 1 ? " word" : " words") +
+                               ": too short to assess as a CCA, Cooperation Framework or response plan "
+                               "(is it the right file?)");
         }
         return read;
       } catch (const ReaderStopped& e) {
@@ -287,7 +296,7 @@ Summary run(const checklist::Checklist& checklist, const rules::CompiledChecklis
 
   const unsigned jobs = std::max(1u, std::min<unsigned>(options.jobs, static_cast<unsigned>(entries.size())));
   summary.jobs = jobs;
-  std::mutex mutex;  // guards summary, progress and the callback
+  std::mutex mutex;    // guards summary, progress and the callback
   std::mutex writing;  // one thread at a time in a write transaction
   Progress progress{.total = entries.size()};
   double rating_seconds = 0;  // summed over the documents rated (not skipped)
@@ -298,15 +307,16 @@ Summary run(const checklist::Checklist& checklist, const rules::CompiledChecklis
     if (!options.reader_command.empty()) reader->emplace(options.reader_command, options.time_limit);
     return [&, reader](std::size_t i) {
       const Clock::time_point begin = Clock::now();
-      Outcome outcome = score_one(entries[i], store, *reader ? &**reader : nullptr, checklist, compiled, options, writing);
+      Outcome outcome =
+          score_one(entries[i], store, *reader ? &**reader : nullptr, checklist, compiled, options, writing);
       if (outcome.status == Outcome::Status::failed) {
         try {
           // Keyed by the file's SHA-256 only when the file is at fault, and only where it first
           // failed: a failure passed over again keeps pointing to that batch.
           const bool remember = outcome.file_at_fault && outcome.failed_in_batch == 0;
           const std::lock_guard lock(writing);
-          store.batches().record_failure(summary.batch_id, display(outcome.path), remember ? outcome.sha256 : std::string(), outcome.error,
-                               now_utc());
+          store.batches().record_failure(summary.batch_id, display(outcome.path),
+                                         remember ? outcome.sha256 : std::string(), outcome.error, now_utc());
         } catch (const InputError&) {
           // The failure is still reported at the end of the run; the database problem shows
           // on the next document's save.

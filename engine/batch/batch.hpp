@@ -67,7 +67,7 @@ std::vector<Entry> entries_in_list(const std::filesystem::path& list);
 void apply_manifest(std::vector<Entry>& entries, const CsvTable& manifest);
 
 struct Options {
-  unsigned jobs = 1;  // documents scored at once, each on its own thread and database connection
+  unsigned jobs = 1;   // documents scored at once, each on its own thread and database connection
   bool force = false;  // score documents already assessed with this checklist again
   // Read again documents that failed in an earlier run with this checklist; otherwise they are
   // reported as failed again without being read.

@@ -3,21 +3,21 @@
 #include "engine/core/error.hpp"
 #include "engine/ingest/serialise.hpp"
 
-#include <cerrno>
-#include <climits>
-#include <cstdint>
-#include <cstring>
 #include <fcntl.h>
-#include <optional>
 #include <poll.h>
 #include <signal.h>
 #include <spawn.h>
 #include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
+#include <unistd.h>
+#include <cerrno>
+#include <climits>
+#include <cstdint>
+#include <cstring>
+#include <optional>
 #include <system_error>
 #include <thread>
-#include <unistd.h>
 
 extern char** environ;
 
@@ -40,7 +40,7 @@ constexpr std::uint64_t k_max_path = 64 * 1024;
 
 // One end of the socket. Every read and write waits at most until the deadline, when there is one.
 class Channel {
-public:
+ public:
   Channel(int socket, std::optional<Clock::time_point> deadline) : m_socket(socket), m_deadline(deadline) {}
 
   void put(std::string_view bytes) {
@@ -94,7 +94,7 @@ public:
     return static_cast<int>(value);
   }
 
-private:
+ private:
   void wait(short events) {
     if (!m_deadline) return;
     for (;;) {
@@ -124,7 +124,8 @@ void answer(Channel& channel, const ingest::Source& source, const ingest::ReadOp
   } catch (const InputError& e) {
     channel.put(std::string(1, static_cast<char>(k_input_error)));
     channel.put_text(e.where().file.string());
-    for (const int n : {e.where().line, e.where().column, e.where().page}) channel.put_number(static_cast<std::uint64_t>(std::max(n, 0)));
+    for (const int n : {e.where().line, e.where().column, e.where().page})
+      channel.put_number(static_cast<std::uint64_t>(std::max(n, 0)));
     channel.put_text(e.where().item_id);
     channel.put_text(e.message());
     return;
@@ -207,10 +208,12 @@ ReaderStopped ReaderProcess::ended(const ingest::Source& source) {
     }
   }
   m_pid = -1;
-  const std::string advice = ": the file may be damaged or made to break readers; open it and save it again as DOCX or PDF";
+  const std::string advice =
+      ": the file may be damaged or made to break readers; open it and save it again as DOCX or PDF";
   const SourceLocation where{.file = source.path};
   if (done > 0 && WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL) {
-    return ReaderStopped(where, "the reader was killed while reading this file (out of memory, or stopped from outside)", false);
+    return ReaderStopped(
+        where, "the reader was killed while reading this file (out of memory, or stopped from outside)", false);
   }
   if (done > 0 && WIFSIGNALED(status)) {
     const int signal = WTERMSIG(status);
@@ -221,8 +224,9 @@ ReaderStopped ReaderProcess::ended(const ingest::Source& source) {
                          true);
   }
   if (done > 0 && WIFEXITED(status)) {
-    return ReaderStopped(where, "the reader stopped on this file (exit code " + std::to_string(WEXITSTATUS(status)) + ")" + advice,
-                         true);
+    return ReaderStopped(
+        where, "the reader stopped on this file (exit code " + std::to_string(WEXITSTATUS(status)) + ")" + advice,
+        true);
   }
   return ReaderStopped(where, "the reader stopped on this file" + advice, false);
 }
@@ -232,7 +236,8 @@ ingest::Document ReaderProcess::read(const ingest::Source& source, const ingest:
   Channel channel(m_socket, Clock::now() + m_time_limit);
   std::string reader_error;  // an exception in the reader, not about the file: an internal error
   try {
-    for (const std::uint64_t n : {std::uint64_t{options.max_bytes}, options.max_unzipped_bytes, options.max_zip_ratio}) {
+    for (const std::uint64_t n :
+         {std::uint64_t{options.max_bytes}, options.max_unzipped_bytes, options.max_zip_ratio}) {
       channel.put_number(n);
     }
     channel.put_text(source.path.string());
@@ -241,7 +246,8 @@ ingest::Document ReaderProcess::read(const ingest::Source& source, const ingest:
     const std::string status = channel.get(1);
     if (status[0] == k_document) {
       // A document's JSON runs to a few times its text; anything far above is not an answer.
-      ingest::Document document = ingest::deserialise(channel.get_text(16 * std::uint64_t{options.max_bytes} + (64u << 20)));
+      ingest::Document document =
+          ingest::deserialise(channel.get_text(16 * std::uint64_t{options.max_bytes} + (64u << 20)));
       document.path = source.path;
       return document;
     }
@@ -260,11 +266,12 @@ ingest::Document ReaderProcess::read(const ingest::Source& source, const ingest:
     throw ended(source);
   } catch (const Late&) {
     stop(true);
-    throw ReaderStopped({.file = source.path},
-                        "reading took longer than the time limit of " + seconds_text(m_time_limit) +
-                            ": the file may be damaged or made to hang readers; open it and save it again as DOCX or PDF, "
-                            "or allow more time",
-                        false);
+    throw ReaderStopped(
+        {.file = source.path},
+        "reading took longer than the time limit of " + seconds_text(m_time_limit) +
+            ": the file may be damaged or made to hang readers; open it and save it again as DOCX or PDF, "
+            "or allow more time",
+        false);
   } catch (const Garbled&) {
     stop(true);
     throw std::runtime_error("the reader process " + m_command.front() + " answered out of turn");

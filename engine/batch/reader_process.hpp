@@ -10,9 +10,9 @@
 #include "engine/core/error.hpp"
 #include "engine/ingest/read.hpp"
 
+#include <sys/types.h>
 #include <chrono>
 #include <string>
-#include <sys/types.h>
 #include <vector>
 
 namespace unct::batch {
@@ -22,17 +22,17 @@ namespace unct::batch {
 // same file would cause again; not for a time limit (the machine may be busy) or a SIGKILL (the
 // out-of-memory killer, a user).
 class ReaderStopped : public InputError {
-public:
+ public:
   ReaderStopped(SourceLocation where, const std::string& message, bool file_at_fault)
       : InputError(std::move(where), message), m_file_at_fault(file_at_fault) {}
   bool file_at_fault() const noexcept { return m_file_at_fault; }
 
-private:
+ private:
   bool m_file_at_fault;
 };
 
 class ReaderProcess {
-public:
+ public:
   // `command`: the worker program and its arguments (argv[0] is the program's path, not looked
   // up in PATH); it serves serve_reads() on its standard input, which is a socket. `time_limit`
   // bounds the reading of one document, from sending the file to receiving its text.
@@ -46,9 +46,9 @@ public:
   // it or takes longer than the time limit.
   ingest::Document read(const ingest::Source& source, const ingest::ReadOptions& options);
 
-private:
+ private:
   void start();
-  void stop(bool kill);  // kill: the worker may be busy, do not wait for it to finish
+  void stop(bool kill);                               // kill: the worker may be busy, do not wait for it to finish
   ReaderStopped ended(const ingest::Source& source);  // why the worker stopped, once it has closed its end
 
   std::vector<std::string> m_command;

@@ -59,13 +59,15 @@ Rescored rescore_one(std::int64_t previous_id, store::Store& store, const checkl
     for (const ingest::Block& block : text->blocks) text_bytes += block.text.size();
     Assessment assessment = assess(checklist, compiled, *text, options_of(previous.document));
     assessment.created_at = now_utc();
-    if (!previous.self.empty()) selfassess::apply(assessment, previous.self, "the team's ratings of assessment " + std::to_string(previous_id));
+    if (!previous.self.empty())
+      selfassess::apply(assessment, previous.self, "the team's ratings of assessment " + std::to_string(previous_id));
     out.changed = changed_items(previous, assessment);
     const std::lock_guard lock(writing);
-    const std::optional<std::int64_t> id = options.force ? store.assessments().save(assessment)
-                                                         : store.assessments().save_unless_assessed(assessment);
+    const std::optional<std::int64_t> id =
+        options.force ? store.assessments().save(assessment) : store.assessments().save_unless_assessed(assessment);
     out.outcome.status = id ? Outcome::Status::scored : Outcome::Status::skipped;
-    out.outcome.assessment_id = id ? *id : store.assessments().assessed(previous.document.sha256, checklist.sha256).value_or(0);
+    out.outcome.assessment_id =
+        id ? *id : store.assessments().assessed(previous.document.sha256, checklist.sha256).value_or(0);
   } catch (const InputError& e) {
     out.outcome.status = Outcome::Status::failed;
     out.outcome.error = e.what();
@@ -86,7 +88,8 @@ RescoreSummary rescore(const checklist::Checklist& checklist, const rules::Compi
 
   store::Store main_store(options.database);
   std::vector<std::int64_t> previous;
-  for (const PortfolioRow& row : main_store.portfolio().documents(options.filter)) previous.push_back(row.assessment_id);
+  for (const PortfolioRow& row : main_store.portfolio().documents(options.filter))
+    previous.push_back(row.assessment_id);
 
   RescoreSummary summary;
   summary.documents.resize(previous.size());

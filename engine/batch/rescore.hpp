@@ -22,13 +22,13 @@ namespace unct::batch {
 
 struct RescoreOptions {
   std::filesystem::path database;
-  GapFilter filter;   // which documents: the latest assessment of each, narrowed by these
-  unsigned jobs = 1;  // documents rated at once, each on its own thread and database connection
+  GapFilter filter;    // which documents: the latest assessment of each, narrowed by these
+  unsigned jobs = 1;   // documents rated at once, each on its own thread and database connection
   bool force = false;  // rate again documents already assessed with this checklist
 };
 
 struct Rescored {
-  Outcome outcome;              // path, status, the new assessment (or the earlier one when skipped), error
+  Outcome outcome;               // path, status, the new assessment (or the earlier one when skipped), error
   std::int64_t previous_id = 0;  // the assessment the document was taken from
   std::size_t changed = 0;       // items whose engine level differs from that assessment's
 };

@@ -16,7 +16,7 @@ namespace {
 std::string in_quotes(std::string_view s) { return "\"" + std::string(s) + "\""; }
 
 class Linter final : public signals::LintContext {
-public:
+ public:
   Linter(const Checklist& checklist, std::vector<LintWarning>& out) : m_checklist(checklist), m_out(out) {
     for (const TermSet& set : checklist.term_sets) m_sets[set.id] = &set;
   }
@@ -76,17 +76,21 @@ public:
         }
         for (const auto& [other_pattern, other] : seen) {
           if (other_pattern == pattern && counts_wherever(*other, term)) {
-            warn(set.file, term.line, set.id, "term " + in_quotes(term.text) + " is written twice (also on line " +
-                                        std::to_string(other->line) + ")");
+            warn(set.file, term.line, set.id,
+                 "term " + in_quotes(term.text) + " is written twice (also on line " + std::to_string(other->line) +
+                     ")");
           } else if (other_pattern == pattern && counts_wherever(term, *other)) {
-            warn(set.file, other->line, set.id, "term " + in_quotes(other->text) + " is written twice (also on line " +
-                                          std::to_string(term.line) + ")");
+            warn(set.file, other->line, set.id,
+                 "term " + in_quotes(other->text) + " is written twice (also on line " + std::to_string(term.line) +
+                     ")");
           } else if (counts_wherever(*other, term) && covers(other_pattern, pattern)) {
-            warn(set.file, term.line, set.id, "term " + in_quotes(term.text) + " is already matched by " +
-                                        in_quotes(other->text) + " (line " + std::to_string(other->line) + ")");
+            warn(set.file, term.line, set.id,
+                 "term " + in_quotes(term.text) + " is already matched by " + in_quotes(other->text) + " (line " +
+                     std::to_string(other->line) + ")");
           } else if (counts_wherever(term, *other) && covers(pattern, other_pattern)) {
-            warn(set.file, other->line, set.id, "term " + in_quotes(other->text) + " is already matched by " +
-                                          in_quotes(term.text) + " (line " + std::to_string(term.line) + ")");
+            warn(set.file, other->line, set.id,
+                 "term " + in_quotes(other->text) + " is already matched by " + in_quotes(term.text) + " (line " +
+                     std::to_string(term.line) + ")");
           }
         }
         seen.emplace_back(pattern, &term);
@@ -102,7 +106,8 @@ public:
         }
         for (const Term& term : set.terms) {
           if (text::normalise_term(term.text) == pattern) {
-            warn(set.file, term.line, set.id, "term " + in_quotes(term.text) + " is also an exception of its set: it never counts");
+            warn(set.file, term.line, set.id,
+                 "term " + in_quotes(term.text) + " is also an exception of its set: it never counts");
           }
         }
       }
@@ -120,8 +125,9 @@ public:
           }
           if (!criterion.signal) continue;
           if (const std::optional<std::string> why = signals::never_holds(*criterion.signal, *this)) {
-            warn(item.file, item.line, item.id, "criterion " + in_quotes(criterion.id) + " can never hold: " + *why + "; " +
-                                         level_of(item, criterion.id) + " cannot be reached");
+            warn(item.file, item.line, item.id,
+                 "criterion " + in_quotes(criterion.id) + " can never hold: " + *why + "; " +
+                     level_of(item, criterion.id) + " cannot be reached");
           }
         }
         contradictions(item);
@@ -152,7 +158,8 @@ public:
       for (const Item& item : section.items) {
         if (item.external) continue;
         const auto [passing, failing] = counts[item.id];
-        if (passing == 0) warn(item.file, item.line, item.id, "no fixture rated Meets or above in " + directory.string());
+        if (passing == 0)
+          warn(item.file, item.line, item.id, "no fixture rated Meets or above in " + directory.string());
         if (failing == 0) warn(item.file, item.line, item.id, "no fixture rated below Meets in " + directory.string());
       }
     }
@@ -171,7 +178,7 @@ public:
     return patterns.size();
   }
 
-private:
+ private:
   void warn(const std::filesystem::path& file, int line, std::string subject, std::string message) {
     m_out.push_back({file, line, std::move(subject), std::move(message)});
   }
@@ -207,12 +214,14 @@ private:
     words.erase(std::remove(words.begin(), words.end(), '*'), words.end());
     std::size_t end = 0;
     if (words.empty() || !text::match_at(pattern, words, 0, end)) {
-      warn(set.file, term.line, set.id, "term " + in_quotes(term.text) + " cannot match even its own words after normalisation");
+      warn(set.file, term.line, set.id,
+           "term " + in_quotes(term.text) + " cannot match even its own words after normalisation");
       return;
     }
     if (!text::is_word_char_at(words, 0) || !text::is_word_char_before(words, words.size())) {
-      warn(set.file, term.line, set.id, "term " + in_quotes(term.text) +
-                                  " starts or ends with a character that is not part of a word, so it rarely matches");
+      warn(set.file, term.line, set.id,
+           "term " + in_quotes(term.text) +
+               " starts or ends with a character that is not part of a word, so it rarely matches");
     }
   }
 
@@ -229,13 +238,15 @@ private:
   void translations(const Item& item) {
     for (const std::string& lang : m_checklist.meta.languages) {
       if (lang != "en" && find_translation(item, lang) == nullptr) {
-        warn(item.file, item.line, item.id, "no translation into " + in_quotes(lang) + ", a language the checklist declares");
+        warn(item.file, item.line, item.id,
+             "no translation into " + in_quotes(lang) + ", a language the checklist declares");
       }
     }
     for (const Translation& t : item.translations) {
       const auto& declared = m_checklist.meta.languages;
       if (std::find(declared.begin(), declared.end(), t.lang) == declared.end()) {
-        warn(item.file, item.line, item.id, "translation into " + in_quotes(t.lang) + ", a language the checklist does not declare");
+        warn(item.file, item.line, item.id,
+             "translation into " + in_quotes(t.lang) + ", a language the checklist does not declare");
       }
     }
   }
@@ -253,8 +264,8 @@ private:
         if (negation == nullptr || negation->signal.empty()) continue;
         for (const Signal* b : needed) {
           if (negation->signal.front() == *b) {
-            warn(item.file, item.line, item.id, std::string(label(rule.level)) +
-                                         " needs a signal and its negation at once, so it cannot be reached");
+            warn(item.file, item.line, item.id,
+                 std::string(label(rule.level)) + " needs a signal and its negation at once, so it cannot be reached");
             return;
           }
         }

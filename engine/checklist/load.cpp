@@ -74,7 +74,8 @@ bool parse_valid(SourceFile& file, std::vector<Diagnostic>& diagnostics) {
     diagnostics.insert(diagnostics.end(), invalid.begin(), invalid.end());
     return false;
   }
-  const pugi::xml_parse_result parsed = file.document.load_buffer(file.text.data(), file.text.size(), pugi::parse_default);
+  const pugi::xml_parse_result parsed =
+      file.document.load_buffer(file.text.data(), file.text.size(), pugi::parse_default);
   if (!parsed) {
     const LineColumn lc = file.lines.at(static_cast<std::size_t>(parsed.offset));
     diagnostics.push_back({{.file = file.path, .line = lc.line, .column = lc.column}, parsed.description()});
@@ -104,7 +105,7 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 // Builds the model from a schema-valid checklist and the item files it includes, and reports what
 // the schema cannot see.
 class Reader {
-public:
+ public:
   Reader(const SourceFile& checklist, std::vector<Diagnostic>& out) : m_main(checklist), m_out(out) {}
 
   Checklist read() {
@@ -134,7 +135,8 @@ public:
       for (pugi::xml_node item_node : items_of(node)) {
         Item item = read_item(item_node);
         const auto [first, inserted] = item_places.emplace(item.id, at(item_node));
-        if (!inserted) problem(item_node, "duplicate item id \"" + item.id + "\" (first at " + place(first->second) + ")", item.id);
+        if (!inserted)
+          problem(item_node, "duplicate item id \"" + item.id + "\" (first at " + place(first->second) + ")", item.id);
         section.items.push_back(std::move(item));
       }
       checklist.sections.push_back(std::move(section));
@@ -157,7 +159,7 @@ public:
     return sha256_hex(all);
   }
 
-private:
+ private:
   // The item file an <include> names, parsed and valid against the schema; nullptr, with the
   // problem reported, when it cannot be used. Only a checklist includes (an item file's grammar
   // has no <include>), so there are no cycles and no depth to bound.
@@ -227,8 +229,8 @@ private:
     if (set == m_term_sets.end()) return {};
     const SourceFile* owner = held_for_another_item(reader, set->second);
     if (owner == nullptr) return {};
-    return "term set \"" + id + "\" belongs to the item of " + owner->path.string() + "; a set more than one item reads goes in " +
-           m_main.path.filename().string();
+    return "term set \"" + id + "\" belongs to the item of " + owner->path.string() +
+           "; a set more than one item reads goes in " + m_main.path.filename().string();
   }
 
   SourceLocation at(const pugi::xml_node node, const std::string& item_id = {}) const {
@@ -261,8 +263,8 @@ private:
     for (pugi::xml_node node : scale.children("level")) {
       const Level level = parse_level(node.attribute("code").value()).value_or(Level::missing);
       if (static_cast<std::size_t>(points(level)) != levels.size()) {
-        problem(node, "scale levels must run missing, approaches, meets, exceeds; found \"" +
-                          std::string(code(level)) + "\" in position " + std::to_string(levels.size() + 1));
+        problem(node, "scale levels must run missing, approaches, meets, exceeds; found \"" + std::string(code(level)) +
+                          "\" in position " + std::to_string(levels.size() + 1));
       }
       levels.push_back({level, trimmed(node.attribute("label").value())});
     }
@@ -277,13 +279,16 @@ private:
     for (pugi::xml_node sets : lists) {
       for (pugi::xml_node node : sets.children("term-set")) {
         const SourceLocation where = at(node);
-        TermSet set{.id = node.attribute("id").value(), .title = trimmed(node.attribute("title").value()),
-                    .file = where.file, .line = where.line};
+        TermSet set{.id = node.attribute("id").value(),
+                    .title = trimmed(node.attribute("title").value()),
+                    .file = where.file,
+                    .line = where.line};
         if (const auto [first, inserted] = nodes.emplace(set.id, node); !inserted) {
           problem(node, "duplicate term set id \"" + set.id + "\" (first at " + place(at(first->second)) + ")");
           continue;
         }
-        for (pugi::xml_node include : node.children("include")) set.includes.push_back(include.attribute("set").value());
+        for (pugi::xml_node include : node.children("include"))
+          set.includes.push_back(include.attribute("set").value());
         read_terms(node, "term", set.terms);
         read_terms(node, "except", set.exceptions);
         set.context = node.child("context").attribute("set").value();
@@ -298,9 +303,12 @@ private:
       const pugi::xml_node node = nodes.at(set.id);
       for (pugi::xml_node include : node.children("include")) {
         const std::string target = include.attribute("set").value();
-        if (nodes.count(target) == 0) problem(include, "unknown term set \"" + target + "\" in include");
-        else if (target == set.id) problem(include, "term set \"" + set.id + "\" includes itself");
-        else if (const std::string why = not_readable(include, target); !why.empty()) problem(include, why);
+        if (nodes.count(target) == 0)
+          problem(include, "unknown term set \"" + target + "\" in include");
+        else if (target == set.id)
+          problem(include, "term set \"" + set.id + "\" includes itself");
+        else if (const std::string why = not_readable(include, target); !why.empty())
+          problem(include, why);
       }
       const pugi::xml_node context = node.child("context");
       if (const std::string why = not_readable(context, set.context); !why.empty()) problem(context, why);
@@ -315,7 +323,8 @@ private:
   void report_contexts(const std::vector<TermSet>& sets, const std::map<std::string, pugi::xml_node>& nodes) {
     std::map<std::string, const TermSet*> by_id;
     for (const TermSet& set : sets) by_id[set.id] = &set;
-    std::function<void(const TermSet&, std::set<std::string>&)> members = [&](const TermSet& set, std::set<std::string>& seen) {
+    std::function<void(const TermSet&, std::set<std::string>&)> members = [&](const TermSet& set,
+                                                                              std::set<std::string>& seen) {
       if (!seen.insert(set.id).second) return;
       for (const std::string& next : set.includes) {
         if (by_id.count(next) != 0) members(*by_id.at(next), seen);
@@ -358,23 +367,23 @@ private:
     for (const TermSet& set : sets) by_id[set.id] = &set;
     std::map<std::string, int> state;  // 0 unseen, 1 on the path, 2 done
     std::set<std::string> reported;
-    std::function<void(const TermSet&, std::vector<std::string>&)> visit =
-        [&](const TermSet& set, std::vector<std::string>& path) {
-          state[set.id] = 1;
-          path.push_back(set.id);
-          for (const std::string& next : set.includes) {
-            if (next == set.id || by_id.count(next) == 0) continue;
-            if (state[next] == 1 && reported.insert(next).second) {
-              std::string cycle;
-              for (auto it = std::find(path.begin(), path.end(), next); it != path.end(); ++it) cycle += *it + " -> ";
-              problem(nodes.at(next), "term sets include each other in a cycle: " + cycle + next);
-            } else if (state[next] == 0) {
-              visit(*by_id.at(next), path);
-            }
-          }
-          path.pop_back();
-          state[set.id] = 2;
-        };
+    std::function<void(const TermSet&, std::vector<std::string>&)> visit = [&](const TermSet& set,
+                                                                               std::vector<std::string>& path) {
+      state[set.id] = 1;
+      path.push_back(set.id);
+      for (const std::string& next : set.includes) {
+        if (next == set.id || by_id.count(next) == 0) continue;
+        if (state[next] == 1 && reported.insert(next).second) {
+          std::string cycle;
+          for (auto it = std::find(path.begin(), path.end(), next); it != path.end(); ++it) cycle += *it + " -> ";
+          problem(nodes.at(next), "term sets include each other in a cycle: " + cycle + next);
+        } else if (state[next] == 0) {
+          visit(*by_id.at(next), path);
+        }
+      }
+      path.pop_back();
+      state[set.id] = 2;
+    };
     for (const TermSet& set : sets) {
       std::vector<std::string> path;
       if (state[set.id] == 0) visit(set, path);
@@ -399,8 +408,10 @@ private:
 
   // Reports a set that does not exist or that `node` may not read.
   void require_term_set(const pugi::xml_node node, const std::string& id, const std::string& item_id) {
-    if (m_term_sets.count(id) == 0) problem(node, "unknown term set \"" + id + "\"", item_id);
-    else if (const std::string why = not_readable(node, id); !why.empty()) problem(node, why, item_id);
+    if (m_term_sets.count(id) == 0)
+      problem(node, "unknown term set \"" + id + "\"", item_id);
+    else if (const std::string why = not_readable(node, id); !why.empty())
+      problem(node, why, item_id);
   }
 
   // The <define>s of the checklist file and then of its item files: one set of ids. Each is read
@@ -413,8 +424,10 @@ private:
         const std::string id = node.attribute("id").value();
         const SourceLocation where = at(node);
         const Definition definition{.id = id, .file = where.file, .line = where.line};
-        if (const auto [first, inserted] = m_definitions.try_emplace(id, Defined{.node = node, .model = definition}); !inserted) {
-          problem(node, "duplicate signal definition id \"" + id + "\" (first at " + place(at(first->second.node)) + ")");
+        if (const auto [first, inserted] = m_definitions.try_emplace(id, Defined{.node = node, .model = definition});
+            !inserted) {
+          problem(node,
+                  "duplicate signal definition id \"" + id + "\" (first at " + place(at(first->second.node)) + ")");
           continue;
         }
         out.push_back(definition);
@@ -445,13 +458,16 @@ private:
     }
     Defined& defined = found->second;
     if (const SourceFile* owner = held_for_another_item(node, defined.node)) {
-      problem(node, "signal definition \"" + ref + "\" belongs to the item of " + owner->path.string() +
-                        "; a definition more than one item uses goes in " + m_main.path.filename().string(), item_id);
+      problem(node,
+              "signal definition \"" + ref + "\" belongs to the item of " + owner->path.string() +
+                  "; a definition more than one item uses goes in " + m_main.path.filename().string(),
+              item_id);
       return signals::AllOf{};
     }
     if (defined.state == Defined::State::reading) {
       std::string cycle;
-      for (auto it = std::find(m_defining.begin(), m_defining.end(), ref); it != m_defining.end(); ++it) cycle += *it + " -> ";
+      for (auto it = std::find(m_defining.begin(), m_defining.end(), ref); it != m_defining.end(); ++it)
+        cycle += *it + " -> ";
       problem(node, "signal definitions use each other in a cycle: " + cycle + ref, item_id);
       return signals::AllOf{};
     }
@@ -488,7 +504,7 @@ private:
 
   // What a signal kind reads of the checklist, for the item being read.
   class SignalContext final : public signals::ReadContext {
-  public:
+   public:
     SignalContext(Reader& reader, const std::string& item_id) : m_reader(reader), m_item_id(item_id) {}
 
     void problem(const pugi::xml_node& node, std::string message) override {
@@ -497,7 +513,9 @@ private:
     void require_term_set(const pugi::xml_node& node, const std::string& id) override {
       m_reader.require_term_set(node, id, m_item_id);
     }
-    std::optional<std::string> read_part(const pugi::xml_node& node) override { return m_reader.read_part(node, m_item_id); }
+    std::optional<std::string> read_part(const pugi::xml_node& node) override {
+      return m_reader.read_part(node, m_item_id);
+    }
     Signal use(const pugi::xml_node& node) override { return m_reader.use(node, m_item_id); }
     std::optional<std::size_t> included_sets(const std::string& id) const override {
       const auto set = m_reader.m_term_sets.find(id);
@@ -506,7 +524,7 @@ private:
       return static_cast<std::size_t>(std::distance(includes.begin(), includes.end()));
     }
 
-  private:
+   private:
     Reader& m_reader;
     const std::string& m_item_id;
   };
@@ -541,8 +559,12 @@ private:
         problem(criterion, "duplicate criterion id \"" + c.id + "\"", item.id);
       }
       const std::vector<Signal> signals = read_signals(criterion, item.id);
-      if (!signals.empty()) c.signal = signals.front();
-      else if (!item.external) problem(criterion, "criterion \"" + c.id + "\" has no signal; only items with evidence=\"external\" may leave it out", item.id);
+      if (!signals.empty())
+        c.signal = signals.front();
+      else if (!item.external)
+        problem(criterion,
+                "criterion \"" + c.id + "\" has no signal; only items with evidence=\"external\" may leave it out",
+                item.id);
       item.criteria.push_back(std::move(c));
     }
     const pugi::xml_node rating = node.child("rating");
@@ -563,7 +585,8 @@ private:
                     .title = trimmed(translation.child_value("title")),
                     .question = trimmed(translation.child_value("question")),
                     .gap = trimmed(translation.child_value("gap"))};
-      if (find_translation(item, t.lang) != nullptr) problem(translation, "second translation into \"" + t.lang + "\"", item.id);
+      if (find_translation(item, t.lang) != nullptr)
+        problem(translation, "second translation into \"" + t.lang + "\"", item.id);
       item.translations.push_back(std::move(t));
     }
     return item;
@@ -596,8 +619,9 @@ std::optional<Checklist> parse(std::string_view xml, const std::filesystem::path
   const pugi::xml_node root = file.document.document_element();
   if (std::string_view(root.name()) != "checklist") {
     const LineColumn lc = file.lines.at(static_cast<std::size_t>(std::max<std::ptrdiff_t>(root.offset_debug() - 1, 0)));
-    diagnostics.push_back({{.file = path, .line = lc.line, .column = lc.column},
-                           "an item file holds one item of a checklist: load or validate the checklist that includes it"});
+    diagnostics.push_back(
+        {{.file = path, .line = lc.line, .column = lc.column},
+         "an item file holds one item of a checklist: load or validate the checklist that includes it"});
     return std::nullopt;
   }
   Reader reader(file, diagnostics);

@@ -17,8 +17,8 @@ namespace unct::checklist {
 using signals::Signal;
 
 struct Meta {
-  std::string id;          // e.g. "rdm-2021"
-  std::string version;     // version of this file, e.g. "0.1.0"
+  std::string id;       // e.g. "rdm-2021"
+  std::string version;  // version of this file, e.g. "0.1.0"
   std::string title;
   std::string publisher;
   std::string issued;      // ISO date of the checklist the file encodes
@@ -119,10 +119,10 @@ struct Item {
   // The item needs evidence a document cannot show (UNCT records): rated "not assessable from
   // the document" unless a self-assessment supplies it, never Missing by default.
   bool external = false;
-  int from_year = 0;              // when set, not applicable to documents dated before this year
+  int from_year = 0;  // when set, not applicable to documents dated before this year
   std::vector<Translation> translations;
-  std::filesystem::path file;     // where it is written: the checklist file or an item file it includes
-  int line = 0;                   // where the item starts in that file
+  std::filesystem::path file;  // where it is written: the checklist file or an item file it includes
+  int line = 0;                // where the item starts in that file
   bool operator==(const Item&) const = default;
 };
 
@@ -151,7 +151,7 @@ struct Checklist {
   // The item files it includes, in the order it names them, each as `source`'s folder joined with
   // the href (so "checklists/rdm-2021/cca/RDM-CCA-01.xml" when `source` is in "checklists").
   std::vector<std::filesystem::path> includes;
-  std::string sha256;            // of the file's bytes, and of its item files' when it has some
+  std::string sha256;  // of the file's bytes, and of its item files' when it has some
   bool operator==(const Checklist&) const = default;
 };
 

@@ -22,8 +22,9 @@ std::string zstd_compress(std::string_view bytes, int level) {
 }
 
 bool is_zstd_frame(std::string_view bytes) {
-  return bytes.size() >= 4 && static_cast<unsigned char>(bytes[0]) == 0x28 && static_cast<unsigned char>(bytes[1]) == 0xB5 &&
-         static_cast<unsigned char>(bytes[2]) == 0x2F && static_cast<unsigned char>(bytes[3]) == 0xFD;
+  return bytes.size() >= 4 && static_cast<unsigned char>(bytes[0]) == 0x28 &&
+         static_cast<unsigned char>(bytes[1]) == 0xB5 && static_cast<unsigned char>(bytes[2]) == 0x2F &&
+         static_cast<unsigned char>(bytes[3]) == 0xFD;
 }
 
 std::optional<std::string> zstd_decompress(std::string_view bytes, std::size_t max_bytes) {

@@ -79,8 +79,7 @@ CsvTable parse_csv(std::string_view text, const std::filesystem::path& path) {
     begin = end;
   }
   if (csv_fini(&parser, on_field, on_row, &collector) != 0) {
-    throw InputError({.file = path, .line = collector.current.line},
-                     "not valid CSV: a quoted field is never closed");
+    throw InputError({.file = path, .line = collector.current.line}, "not valid CSV: a quoted field is never closed");
   }
   // A row of empty fields (",,,") is a blank line to a spreadsheet user.
   std::erase_if(collector.rows, [](const CsvRow& row) {

@@ -45,13 +45,16 @@ std::string text_of(pugi::xml_node node) {
   std::string out;
   for (pugi::xml_node c : node.children()) {
     const std::string_view name = local(c.name());
-    if (name == "t") out += c.text().get();
-    else if (name == "r") out += child(c, "t").text().get();
+    if (name == "t")
+      out += c.text().get();
+    else if (name == "r")
+      out += child(c, "t").text().get();
   }
   return out;
 }
 
-pugi::xml_document parse(const ZipPackage& package, const char* part, const std::filesystem::path& path, bool required) {
+pugi::xml_document parse(const ZipPackage& package, const char* part, const std::filesystem::path& path,
+                         bool required) {
   pugi::xml_document doc;
   const std::optional<std::string> bytes = package.part(part);
   if (!bytes) {
@@ -131,10 +134,13 @@ CsvTable parse_xlsx(std::string_view bytes, const std::filesystem::path& path) {
       if (out.fields.size() <= column) out.fields.resize(column + 1);
       out.fields[column] = trimmed(std::move(value));
     }
-    const bool blank = std::all_of(out.fields.begin(), out.fields.end(), [](const std::string& f) { return f.empty(); });
+    const bool blank =
+        std::all_of(out.fields.begin(), out.fields.end(), [](const std::string& f) { return f.empty(); });
     if (blank) continue;
-    if (table.header.empty()) table.header = std::move(out.fields);
-    else table.rows.push_back(std::move(out));
+    if (table.header.empty())
+      table.header = std::move(out.fields);
+    else
+      table.rows.push_back(std::move(out));
   }
   if (table.header.empty()) throw InputError({.file = path}, "the first sheet is empty: no header row");
   return table;

@@ -69,7 +69,7 @@ std::vector<const xmlNode*> elements_of(const xmlDoc* doc) {
 // The n-th element of the tree is the n-th start tag of the text, so both are listed once, at
 // the first schema error, and paired.
 class ElementPlaces {
-public:
+ public:
   ElementPlaces(std::string_view xml, const xmlDoc* doc) : m_lines(xml) {
     const std::vector<std::size_t> starts = start_tag_offsets(xml);
     const std::vector<const xmlNode*> elements = elements_of(doc);
@@ -86,7 +86,7 @@ public:
     return m_lines.at(found->second);
   }
 
-private:
+ private:
   LineIndex m_lines;
   std::unordered_map<const xmlNode*, std::size_t> m_offsets;
 };
@@ -135,7 +135,7 @@ using Owned = std::unique_ptr<T, SchemaDeleter>;
 
 // Restores libxml2's error handler when validation ends, however it ends.
 class ErrorHandlerScope {
-public:
+ public:
   explicit ErrorHandlerScope(Collector* collector) { xmlSetStructuredErrorFunc(collector, collect); }
   ~ErrorHandlerScope() { xmlSetStructuredErrorFunc(nullptr, nullptr); }
   ErrorHandlerScope(const ErrorHandlerScope&) = delete;
@@ -168,8 +168,8 @@ std::vector<Diagnostic> validate_xml(std::string_view xml, const std::filesystem
   const xmlSchema* schema = compiled_schema(xsd, xsd_name);
   Collector collector{.xml = xml, .path = &path};
   ErrorHandlerScope scope(&collector);
-  Owned<xmlDoc> doc(xmlReadMemory(xml.data(), static_cast<int>(xml.size()), path.string().c_str(), nullptr,
-                                  XML_PARSE_NONET));
+  Owned<xmlDoc> doc(
+      xmlReadMemory(xml.data(), static_cast<int>(xml.size()), path.string().c_str(), nullptr, XML_PARSE_NONET));
   if (!doc) {
     if (collector.diagnostics.empty()) collector.diagnostics.push_back({{.file = path}, "not well-formed XML"});
     return std::move(collector.diagnostics);
@@ -179,8 +179,9 @@ std::vector<Diagnostic> validate_xml(std::string_view xml, const std::filesystem
   if (doc->intSubset != nullptr) {
     const std::size_t at = xml.find("<!DOCTYPE");
     const int line = at == std::string_view::npos ? 0 : line_column_at(xml, at).line;
-    collector.diagnostics.push_back({{.file = path, .line = line},
-                                     "a DOCTYPE is not allowed: remove the <!DOCTYPE ...> declaration and its entities"});
+    collector.diagnostics.push_back(
+        {{.file = path, .line = line},
+         "a DOCTYPE is not allowed: remove the <!DOCTYPE ...> declaration and its entities"});
     return std::move(collector.diagnostics);
   }
   collector.doc = doc.get();

@@ -16,11 +16,11 @@ namespace unct {
 
 struct ZipLimits {
   std::uint64_t max_unzipped_bytes = 512ull * 1024 * 1024;  // all parts together, inflated
-  std::uint64_t max_zip_ratio = 100;                         // for a part above 1 MiB
+  std::uint64_t max_zip_ratio = 100;                        // for a part above 1 MiB
 };
 
 class ZipPackage {
-public:
+ public:
   // Opens the package in `bytes` (which must outlive it). Throws InputError naming `path` when
   // it is not a readable zip, or when its parts claim more than the limits allow. `kind` names
   // the format in the message, e.g. "a DOCX file".
@@ -35,7 +35,7 @@ public:
   // package and the part when it cannot be read (encrypted, damaged).
   std::optional<std::string> part(const char* name) const;
 
-private:
+ private:
   struct Closer {
     void operator()(struct zip* z) const;
   };

@@ -13,7 +13,8 @@ std::string_view code(BlockKind kind) {
 }
 
 namespace {
-constexpr Zone k_zones[] = {Zone::text, Zone::cover, Zone::signatures, Zone::contents, Zone::acronyms, Zone::references};
+constexpr Zone k_zones[] = {Zone::text,     Zone::cover,    Zone::signatures,
+                            Zone::contents, Zone::acronyms, Zone::references};
 }
 
 std::string_view code(Zone zone) {

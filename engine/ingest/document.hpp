@@ -54,7 +54,7 @@ struct Document {
   std::string sha256;  // of the file's bytes
   std::string format;  // "text" or "markdown"
   std::uintmax_t bytes = 0;
-  std::string title;   // first top-level heading, else the first line
+  std::string title;                 // first top-level heading, else the first line
   std::optional<DocumentKind> kind;  // detected from title and headings; nullopt when unclear
   std::string language;              // "en", "fr" or "es" from common words; empty when unclear
   std::optional<int> year;           // the first year named in the title (e.g. 2025 in "CCA 2025-2029")

@@ -50,8 +50,10 @@ std::map<std::string, Style> read_styles(const std::optional<std::string>& xml, 
     if (local(style) != "style" || attribute(style, "type") != "paragraph") continue;
     Style s;
     const std::string name = ascii_lower(attribute(child(style, "name"), "val"));
-    if (name == "title") s.heading = 1;
-    else if (name.rfind("heading ", 0) == 0 && name.size() == 9 && name[8] >= '1' && name[8] <= '9') s.heading = name[8] - '0';
+    if (name == "title")
+      s.heading = 1;
+    else if (name.rfind("heading ", 0) == 0 && name.size() == 9 && name[8] >= '1' && name[8] <= '9')
+      s.heading = name[8] - '0';
     const pugi::xml_node ppr = child(style, "pPr");
     if (const pugi::xml_node outline = child(ppr, "outlineLvl"); outline && s.heading == 0) {
       const int level = std::atoi(attribute(outline, "val").c_str());
@@ -89,8 +91,8 @@ bool append_runs(const pugi::xml_node node, std::string& out, std::vector<std::s
                name == "delText" || name == "commentReference" || name == "Fallback") {
       continue;  // deleted text, properties, field codes and comments are not the document's text
     } else if (name == "r" || name == "ins" || name == "moveTo" || name == "hyperlink" || name == "smartTag" ||
-               name == "sdt" || name == "sdtContent" || name == "fldSimple" || name == "customXml" || name == "AlternateContent" ||
-               name == "Choice") {
+               name == "sdt" || name == "sdtContent" || name == "fldSimple" || name == "customXml" ||
+               name == "AlternateContent" || name == "Choice") {
       complete = append_runs(c, out, note_ids, depth + 1) && complete;
     }
   }
@@ -98,7 +100,7 @@ bool append_runs(const pugi::xml_node node, std::string& out, std::vector<std::s
 }
 
 class DocxReader {
-public:
+ public:
   DocxReader(std::map<std::string, Style> styles, std::map<std::string, std::vector<std::string>> notes)
       : m_styles(std::move(styles)), m_notes(std::move(notes)) {}
 
@@ -110,7 +112,7 @@ public:
   // Whether content nested deeper than k_max_depth was left out.
   bool truncated() const { return m_truncated; }
 
-private:
+ private:
   const Style* style(const std::string& id) const {
     const auto it = m_styles.find(id);
     return it == m_styles.end() ? nullptr : &it->second;
@@ -141,7 +143,8 @@ private:
     text = trim(text);
     if (const int level = heading_level(ppr, style_id); level > 0 && !text.empty()) {
       m_outline.add_heading(std::move(text), level, 0);
-    } else if (const pugi::xml_node num = child(ppr, "numPr"); num || (style(style_id) != nullptr && style(style_id)->list)) {
+    } else if (const pugi::xml_node num = child(ppr, "numPr");
+               num || (style(style_id) != nullptr && style(style_id)->list)) {
       // Word's list levels run 0 to 8; a file may say anything.
       const int depth = num ? std::clamp(std::atoi(attribute(child(num, "ilvl"), "val").c_str()), 0, 8) + 1 : 1;
       m_outline.add({.kind = BlockKind::list_item, .text = std::move(text), .level = depth});
@@ -172,7 +175,8 @@ private:
           m_truncated = !append_runs(p, line, nullptr) || m_truncated;
           if (!trim(line).empty()) text += (text.empty() ? "" : "\n") + trim(line);
         }
-        m_outline.add({.kind = BlockKind::table_cell, .text = std::move(text), .table = number, .row = row, .column = column});
+        m_outline.add(
+            {.kind = BlockKind::table_cell, .text = std::move(text), .table = number, .row = row, .column = column});
       }
     }
   }
@@ -184,9 +188,12 @@ private:
     }
     for (pugi::xml_node c : node.children()) {
       const std::string_view name = local(c);
-      if (name == "p") paragraph(c);
-      else if (name == "tbl") table(c);
-      else if (name == "sdt" || name == "sdtContent" || name == "customXml" || name == "ins" || name == "moveTo") walk(c, depth + 1);
+      if (name == "p")
+        paragraph(c);
+      else if (name == "tbl")
+        table(c);
+      else if (name == "sdt" || name == "sdtContent" || name == "customXml" || name == "ins" || name == "moveTo")
+        walk(c, depth + 1);
     }
   }
 
@@ -224,18 +231,23 @@ bool read_notes(const std::optional<std::string>& xml, const char* part, const c
 }  // namespace
 
 Document read_docx(std::string_view bytes, const std::filesystem::path& path, const ReadOptions& options) {
-  const ZipPackage package(bytes, path, {.max_unzipped_bytes = options.max_unzipped_bytes, .max_zip_ratio = options.max_zip_ratio},
+  const ZipPackage package(bytes, path,
+                           {.max_unzipped_bytes = options.max_unzipped_bytes, .max_zip_ratio = options.max_zip_ratio},
                            "a DOCX file");
   if (!package.has("word/document.xml")) {
     std::string what = "a zip package but not a Word document: it has no word/document.xml";
-    if (package.has("xl/workbook.xml")) what += " (it is a spreadsheet)";
-    else if (package.has("ppt/presentation.xml")) what += " (it is a presentation)";
-    else if (package.has("content.xml")) what += " (it is an OpenDocument file: save it as DOCX)";
+    if (package.has("xl/workbook.xml"))
+      what += " (it is a spreadsheet)";
+    else if (package.has("ppt/presentation.xml"))
+      what += " (it is a presentation)";
+    else if (package.has("content.xml"))
+      what += " (it is an OpenDocument file: save it as DOCX)";
     throw InputError({.file = path}, what);
   }
   std::map<std::string, std::vector<std::string>> notes;
   bool complete = read_notes(package.part("word/footnotes.xml"), "word/footnotes.xml", "foo", "Footnote", path, notes);
-  complete = read_notes(package.part("word/endnotes.xml"), "word/endnotes.xml", "end", "Endnote", path, notes) && complete;
+  complete =
+      read_notes(package.part("word/endnotes.xml"), "word/endnotes.xml", "end", "Endnote", path, notes) && complete;
   const std::string xml = *package.part("word/document.xml");
   const pugi::xml_document doc = parse_part(xml, "word/document.xml", path);
   const pugi::xml_node body = child(doc.first_child(), "body");

@@ -37,8 +37,10 @@ bool hidden(const xmlNode* node) {
 void append_collapsed(const xmlNode* text_node, std::string& out) {
   for (const char* p = reinterpret_cast<const char*>(text_node->content); p != nullptr && *p != '\0'; ++p) {
     const bool space = *p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '\f';
-    if (!space) out += *p;
-    else if (!out.empty() && out.back() != ' ' && out.back() != '\n') out += ' ';
+    if (!space)
+      out += *p;
+    else if (!out.empty() && out.back() != ' ' && out.back() != '\n')
+      out += ' ';
   }
 }
 
@@ -52,7 +54,8 @@ void append_text(const xmlNode* node, std::string& out) {
       if (name == "br") {
         while (!out.empty() && out.back() == ' ') out.pop_back();
         out += '\n';
-      } else if (name == "script" || name == "style" || name == "ul" || name == "ol" || name == "table" || hidden(child)) {
+      } else if (name == "script" || name == "style" || name == "ul" || name == "ol" || name == "table" ||
+                 hidden(child)) {
         continue;  // nested lists and tables are blocks of their own
       } else {
         append_text(child, out);
@@ -62,7 +65,7 @@ void append_text(const xmlNode* node, std::string& out) {
 }
 
 class HtmlReader {
-public:
+ public:
   explicit HtmlReader(const std::filesystem::path& path) : m_path(path) {}
 
   std::vector<Block> read(const xmlNode* root) {
@@ -71,7 +74,7 @@ public:
     return m_outline.take_blocks();
   }
 
-private:
+ private:
   static const std::set<std::string>& dropped() {
     static const std::set<std::string> names{"script", "style", "noscript", "template", "head", "nav",    "header",
                                              "footer", "aside", "form",     "button",   "svg",  "iframe", "select"};
@@ -90,8 +93,10 @@ private:
     append_text(node, text);
     text = trim(text);
     const int line = static_cast<int>(xmlGetLineNo(node));
-    if (kind == BlockKind::heading) m_outline.add_heading(std::move(text), level, line);
-    else m_outline.add({.kind = kind, .text = std::move(text), .level = level, .line = line});
+    if (kind == BlockKind::heading)
+      m_outline.add_heading(std::move(text), level, line);
+    else
+      m_outline.add({.kind = kind, .text = std::move(text), .level = level, .line = line});
   }
 
   void walk(const xmlNode* node) {
@@ -107,8 +112,8 @@ private:
       if (name.size() == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6') {
         flush();
         add(BlockKind::heading, child, name[1] - '0');
-      } else if (name == "p" || name == "pre" || name == "dt" || name == "dd" || name == "caption" || name == "figcaption" ||
-                 name == "summary" || name == "address") {
+      } else if (name == "p" || name == "pre" || name == "dt" || name == "dd" || name == "caption" ||
+                 name == "figcaption" || name == "summary" || name == "address") {
         flush();
         add(BlockKind::paragraph, child);
       } else if (name == "ul" || name == "ol" || name == "dl" || name == "menu") {
@@ -134,8 +139,8 @@ private:
       } else if (name == "br") {
         m_pending += '\n';
       } else if (name == "div" || name == "section" || name == "article" || name == "main" || name == "body" ||
-                 name == "html" || name == "blockquote" || name == "figure" || name == "details" || name == "fieldset" ||
-                 name == "center") {
+                 name == "html" || name == "blockquote" || name == "figure" || name == "details" ||
+                 name == "fieldset" || name == "center") {
         flush();
         walk(child);
         flush();
@@ -150,8 +155,10 @@ private:
   // Rows of this table (through thead, tbody, tfoot), not of tables nested in its cells.
   void rows(const xmlNode* node, std::vector<const xmlNode*>& out) {
     for (const xmlNode* child = node->children; child != nullptr; child = child->next) {
-      if (is_element(child, "tr")) out.push_back(child);
-      else if (is_element(child, "thead") || is_element(child, "tbody") || is_element(child, "tfoot")) rows(child, out);
+      if (is_element(child, "tr"))
+        out.push_back(child);
+      else if (is_element(child, "thead") || is_element(child, "tbody") || is_element(child, "tfoot"))
+        rows(child, out);
     }
   }
 
@@ -192,11 +199,13 @@ Document read_html(std::string_view bytes, const std::filesystem::path& path) {
   // Valid UTF-8 is read as UTF-8 whatever the page declares; otherwise the page's own charset
   // (a <meta> declaration) decides, as in a browser.
   const char* encoding = text::find_invalid_utf8(bytes) ? nullptr : "UTF-8";
-  const int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET | HTML_PARSE_NOBLANKS;
+  const int options =
+      HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET | HTML_PARSE_NOBLANKS;
   const std::unique_ptr<htmlParserCtxt, decltype(&htmlFreeParserCtxt)> context(htmlNewParserCtxt(), htmlFreeParserCtxt);
   if (!context) throw std::bad_alloc();
   std::unique_ptr<xmlDoc, decltype(&xmlFreeDoc)> doc(
-      htmlCtxtReadMemory(context.get(), bytes.data(), static_cast<int>(bytes.size()), path.string().c_str(), encoding, options),
+      htmlCtxtReadMemory(context.get(), bytes.data(), static_cast<int>(bytes.size()), path.string().c_str(), encoding,
+                         options),
       xmlFreeDoc);
   if (!doc || xmlDocGetRootElement(doc.get()) == nullptr) {
     throw InputError({.file = path}, "not an HTML document that can be read");
@@ -222,7 +231,8 @@ Document read_html(std::string_view bytes, const std::filesystem::path& path) {
   // libxml2 stops at elements nested more than 256 deep and keeps what came before: say so,
   // with the line where reading stopped, rather than lose the rest in silence.
   const xmlError* error = xmlCtxtGetLastError(context.get());
-  if (error != nullptr && error->message != nullptr && std::string_view(error->message).find("depth") != std::string_view::npos) {
+  if (error != nullptr && error->message != nullptr &&
+      std::string_view(error->message).find("depth") != std::string_view::npos) {
     document.warnings.push_back("elements are nested too deep from line " + std::to_string(error->line) +
                                 "; the page after that point was not read");
   }

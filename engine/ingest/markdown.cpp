@@ -50,7 +50,7 @@ std::string decode_entity(std::string_view entity) {
 }
 
 class MarkdownReader {
-public:
+ public:
   explicit MarkdownReader(std::string_view bytes) : m_bytes(bytes) {
     for (std::size_t i = 0; i < bytes.size(); ++i) {
       if (bytes[i] == '\n') m_line_starts.push_back(i + 1);
@@ -77,7 +77,7 @@ public:
     return m_outline.take_blocks();
   }
 
-private:
+ private:
   int line_of(const char* at) const {
     if (at < m_bytes.data() || at > m_bytes.data() + m_bytes.size()) return 0;
     const auto offset = static_cast<std::size_t>(at - m_bytes.data());
@@ -96,24 +96,40 @@ private:
     Block block = std::move(*m_open);
     m_open.reset();
     block.text = trim(block.text);
-    if (block.kind == BlockKind::heading) m_outline.add_heading(block.text, block.level, block.line);
-    else m_outline.add(std::move(block));
+    if (block.kind == BlockKind::heading)
+      m_outline.add_heading(block.text, block.level, block.line);
+    else
+      m_outline.add(std::move(block));
   }
 
   int enter(MD_BLOCKTYPE type, void* detail) {
     switch (type) {
-      case MD_BLOCK_H: open(BlockKind::heading, static_cast<int>(static_cast<MD_BLOCK_H_DETAIL*>(detail)->level)); break;
+      case MD_BLOCK_H:
+        open(BlockKind::heading, static_cast<int>(static_cast<MD_BLOCK_H_DETAIL*>(detail)->level));
+        break;
       case MD_BLOCK_UL:
-      case MD_BLOCK_OL: flush(); ++m_list_depth; break;
+      case MD_BLOCK_OL:
+        flush();
+        ++m_list_depth;
+        break;
       case MD_BLOCK_LI: open(BlockKind::list_item, m_list_depth); break;
       case MD_BLOCK_P:
         // A paragraph inside a list item or cell continues that block.
-        if (!m_open || m_open->kind == BlockKind::heading) open(BlockKind::paragraph);
-        else if (!m_open->text.empty()) m_open->text += '\n';
+        if (!m_open || m_open->kind == BlockKind::heading)
+          open(BlockKind::paragraph);
+        else if (!m_open->text.empty())
+          m_open->text += '\n';
         break;
       case MD_BLOCK_CODE: open(BlockKind::paragraph); break;
-      case MD_BLOCK_TABLE: flush(); ++m_table; m_row = -1; break;
-      case MD_BLOCK_TR: ++m_row; m_column = -1; break;
+      case MD_BLOCK_TABLE:
+        flush();
+        ++m_table;
+        m_row = -1;
+        break;
+      case MD_BLOCK_TR:
+        ++m_row;
+        m_column = -1;
+        break;
       case MD_BLOCK_TH:
       case MD_BLOCK_TD:
         open(BlockKind::table_cell);
@@ -137,7 +153,10 @@ private:
         if (m_open && m_open->kind == BlockKind::paragraph) flush();
         break;
       case MD_BLOCK_UL:
-      case MD_BLOCK_OL: flush(); --m_list_depth; break;
+      case MD_BLOCK_OL:
+        flush();
+        --m_list_depth;
+        break;
       default: break;
     }
     return 0;

@@ -100,7 +100,8 @@ void read_styles(const pugi::xml_node container, Styles& out) {
     if (attribute(style, "default-outline-level")) {
       const std::optional<int> level = number_in(style, "default-outline-level");
       s.outline = level && is_outline_level(*level) ? *level : 0;
-    } else if (const int level = heading_level_of_name(attribute(style, "display-name").value_or(attribute(style, "name").value_or("")));
+    } else if (const int level = heading_level_of_name(
+                   attribute(style, "display-name").value_or(attribute(style, "name").value_or("")));
                level > 0) {
       s.outline = level;
     }
@@ -144,9 +145,10 @@ struct Run {
 // note itself follows the paragraph), ruby annotations, drawings and text boxes.
 bool is_not_text(std::string_view name) {
   static constexpr std::array<std::string_view, 21> k_names{
-      "annotation", "annotation-end", "note-citation", "ruby-text", "tracked-changes", "frame",   "custom-shape",
-      "rect",       "line",           "polyline",      "polygon",   "regular-polygon", "path",    "circle",
-      "ellipse",    "g",              "connector",     "control",   "measure",         "caption", "page-thumbnail"};
+      "annotation",   "annotation-end", "note-citation", "ruby-text", "tracked-changes", "frame",
+      "custom-shape", "rect",           "line",          "polyline",  "polygon",         "regular-polygon",
+      "path",         "circle",         "ellipse",       "g",         "connector",       "control",
+      "measure",      "caption",        "page-thumbnail"};
   return std::find(k_names.begin(), k_names.end(), name) != k_names.end();
 }
 
@@ -174,7 +176,7 @@ pugi::xml_node next_in(pugi::xml_node node, const pugi::xml_node root) {
 }
 
 class OdtReader {
-public:
+ public:
   explicit OdtReader(Styles styles) : m_styles(std::move(styles)) {}
 
   std::vector<Block> read(const pugi::xml_node text) {
@@ -197,7 +199,7 @@ public:
     return out + " from \"" + words.substr(0, cut) + (cut < words.size() ? "...\"" : "\"");
   }
 
-private:
+ private:
   // Heading level of a paragraph style, through its parents; 0 when it is not a heading.
   int style_level(std::string_view name) const {
     for (int step = 0; step < 16 && !name.empty(); ++step) {  // a bound, as parents may loop
@@ -261,7 +263,8 @@ private:
     std::vector<std::string> lines;
     std::vector<std::string> inner;  // notes inside the note: invalid, but kept rather than lost
     paragraphs_in(child(n, "note-body"), lines, inner, depth + 1);
-    for (const std::string& line : lines) run.notes.push_back((endnote ? "Endnote " : "Footnote ") + mark + ": " + line);
+    for (const std::string& line : lines)
+      run.notes.push_back((endnote ? "Endnote " : "Footnote ") + mark + ": " + line);
     run.notes.insert(run.notes.end(), inner.begin(), inner.end());
   }
 
@@ -274,7 +277,8 @@ private:
 
   // The text of every paragraph and heading under `node` (a table cell, a note's body), in order,
   // whatever holds them: lists, sections, tables nested in a cell.
-  void paragraphs_in(const pugi::xml_node node, std::vector<std::string>& lines, std::vector<std::string>& notes, int depth) {
+  void paragraphs_in(const pugi::xml_node node, std::vector<std::string>& lines, std::vector<std::string>& notes,
+                     int depth) {
     if (depth > k_max_depth) return drop(node);
     for (pugi::xml_node c : node.children()) {
       if (c.type() != pugi::node_element) continue;
@@ -329,7 +333,11 @@ private:
         paragraphs_in(cell, lines, notes, depth + 1);
         std::string text;
         for (const std::string& line : lines) text += (text.empty() ? "" : "\n") + line;
-        m_outline.add({.kind = BlockKind::table_cell, .text = std::move(text), .table = number, .row = row_index, .column = column});
+        m_outline.add({.kind = BlockKind::table_cell,
+                       .text = std::move(text),
+                       .table = number,
+                       .row = row_index,
+                       .column = column});
       }
       column = advanced(column, repeat);
     }
@@ -363,13 +371,20 @@ private:
     if (depth > k_max_depth) return drop(node);
     for (pugi::xml_node c : node.children()) {
       const std::string_view name = local(c);
-      if (name == "p") paragraph(c, depth + 1, list_level);
-      else if (name == "h") heading(c, depth + 1);
-      else if (name == "list") walk(c, depth + 1, list_level + 1);
-      else if (name == "list-item" || name == "list-header") walk(c, depth + 1, list_level);
-      else if (name == "numbered-paragraph") walk(c, depth + 1, std::clamp(number_in(c, "level").value_or(1), 1, 10));
-      else if (name == "table") table(c, depth + 1);
-      else if (is_block_container(name)) walk(c, depth + 1, list_level);
+      if (name == "p")
+        paragraph(c, depth + 1, list_level);
+      else if (name == "h")
+        heading(c, depth + 1);
+      else if (name == "list")
+        walk(c, depth + 1, list_level + 1);
+      else if (name == "list-item" || name == "list-header")
+        walk(c, depth + 1, list_level);
+      else if (name == "numbered-paragraph")
+        walk(c, depth + 1, std::clamp(number_in(c, "level").value_or(1), 1, 10));
+      else if (name == "table")
+        table(c, depth + 1);
+      else if (is_block_container(name))
+        walk(c, depth + 1, list_level);
       // else: declarations, forms, tracked changes (the deleted text), page-anchored drawings
     }
   }
@@ -387,13 +402,16 @@ private:
 }  // namespace
 
 Document read_odt(std::string_view bytes, const std::filesystem::path& path, const ReadOptions& options) {
-  const ZipPackage package(bytes, path, {.max_unzipped_bytes = options.max_unzipped_bytes, .max_zip_ratio = options.max_zip_ratio},
+  const ZipPackage package(bytes, path,
+                           {.max_unzipped_bytes = options.max_unzipped_bytes, .max_zip_ratio = options.max_zip_ratio},
                            "an OpenDocument text file");
   // An encrypted package keeps its zip directory; its parts are ciphertext that would read as
   // malformed XML. The manifest says so in the clear.
-  if (const auto manifest = package.part("META-INF/manifest.xml"); manifest && manifest->find("encryption-data") != std::string::npos) {
-    throw InputError({.file = path}, "a password-protected OpenDocument file: save it without a password, or as DOCX or PDF, "
-                                     "and score that");
+  if (const auto manifest = package.part("META-INF/manifest.xml");
+      manifest && manifest->find("encryption-data") != std::string::npos) {
+    throw InputError({.file = path},
+                     "a password-protected OpenDocument file: save it without a password, or as DOCX or PDF, "
+                     "and score that");
   }
   const std::optional<std::string> content = package.part("content.xml");
   if (!content) throw InputError({.file = path}, "an OpenDocument package without content.xml: the file is damaged");

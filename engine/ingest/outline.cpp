@@ -24,7 +24,8 @@ bool is_page_number(std::string_view word) {
     for (std::string_view t : k_tens) {
       for (std::string_view u : k_units) {
         if (lower.size() == h.size() + t.size() + u.size() && lower.compare(0, h.size(), h) == 0 &&
-            lower.compare(h.size(), t.size(), t) == 0 && lower.compare(h.size() + t.size(), u.size(), u) == 0 && !lower.empty()) {
+            lower.compare(h.size(), t.size(), t) == 0 && lower.compare(h.size() + t.size(), u.size(), u) == 0 &&
+            !lower.empty()) {
           return true;
         }
       }

@@ -52,8 +52,9 @@ std::string utf8(const poppler::ustring& s) {
   std::string out(3 * s.size(), '\0');  // a UTF-16 unit makes at most 3 bytes of UTF-8
   std::int32_t length = 0;
   UErrorCode status = U_ZERO_ERROR;
-  u_strToUTF8WithSub(out.data(), static_cast<std::int32_t>(out.size()), &length, reinterpret_cast<const UChar*>(s.data()),
-                     static_cast<std::int32_t>(s.size()), 0xFFFD, nullptr, &status);
+  u_strToUTF8WithSub(out.data(), static_cast<std::int32_t>(out.size()), &length,
+                     reinterpret_cast<const UChar*>(s.data()), static_cast<std::int32_t>(s.size()), 0xFFFD, nullptr,
+                     &status);
   out.resize(U_SUCCESS(status) ? static_cast<std::size_t>(length) : 0);
   return out;
 }
@@ -105,15 +106,16 @@ void cut_runs(const std::vector<Word>& words, double space, Row& row) {
                                             [&](std::size_t i) { return words[i].left < w.right - 0.05 * em; });
     // At most a few candidates a word: a pile of words overprinted on one baseline stays linear.
     constexpr std::ptrdiff_t k_max_candidates = 8;
-    for (auto b = first; b != at.end() && b - first < k_max_candidates && (b == first || words[*b].left < words[*first].right);
-         ++b) {
+    for (auto b = first;
+         b != at.end() && b - first < k_max_candidates && (b == first || words[*b].left < words[*first].right); ++b) {
       const double gap = words[*b].left - w.right;
       if (gap > 1.5 * em) break;
       links.push_back({std::abs(gap / em - space), a, static_cast<std::size_t>(b - at.begin())});
     }
   }
-  std::sort(links.begin(), links.end(),
-            [](const Link& x, const Link& y) { return std::tie(x.misfit, x.from, x.to) < std::tie(y.misfit, y.from, y.to); });
+  std::sort(links.begin(), links.end(), [](const Link& x, const Link& y) {
+    return std::tie(x.misfit, x.from, x.to) < std::tie(y.misfit, y.from, y.to);
+  });
   const std::size_t none = at.size();
   std::vector<std::size_t> next(at.size(), none);
   std::vector<bool> continues(at.size(), false);
@@ -147,7 +149,8 @@ std::vector<Row> physical_rows(const std::vector<Word>& words) {
     rows.back().top = std::min(rows.back().top, w.top);
   }
   for (Row& row : rows) {
-    std::sort(row.words.begin(), row.words.end(), [&](std::size_t a, std::size_t b) { return words[a].left < words[b].left; });
+    std::sort(row.words.begin(), row.words.end(),
+              [&](std::size_t a, std::size_t b) { return words[a].left < words[b].left; });
   }
   const double space = word_space(words, rows);
   for (Row& row : rows) cut_runs(words, space, row);
@@ -181,7 +184,8 @@ int column_of(const std::vector<double>& anchors, double left) {
 // A table line's text by column: a run goes in the column its first word lines up with. A run
 // that reaches the left edge of a column that no other run on the line starts carries on there:
 // a cell overflowing its column, set with no gap before the next cell.
-std::map<int, std::string> line_cells(const std::vector<Word>& words, const Row& row, const std::vector<double>& anchors) {
+std::map<int, std::string> line_cells(const std::vector<Word>& words, const Row& row,
+                                      const std::vector<double>& anchors) {
   std::set<int> started;
   for (double left : row.run_left) started.insert(column_of(anchors, left));
   std::map<int, std::string> cells;
@@ -216,8 +220,8 @@ std::vector<Table> find_tables(const std::vector<Word>& words) {
                                        [&](double left) { return column_of(anchors, left) >= 0; });
       // A line with runs at every column so far and at more shows columns the lines above ran
       // together (a header whose cells fill their columns, set without a wide gap).
-      const bool refines = std::all_of(anchors.begin(), anchors.end(),
-                                       [&](double left) { return column_of(row.run_left, left) >= 0; });
+      const bool refines =
+          std::all_of(anchors.begin(), anchors.end(), [&](double left) { return column_of(row.run_left, left) >= 0; });
       if (!aligned && !refines) break;
       if (!aligned) {
         for (double left : row.run_left) {
@@ -236,14 +240,15 @@ std::vector<Table> find_tables(const std::vector<Word>& words) {
     std::vector<double> spacing(members.size(), 0);  // from the line above
     for (std::size_t k = 1; k < members.size(); ++k) spacing[k] = rows[members[k]].bottom - rows[members[k - 1]].bottom;
     const double closest = members.size() > 1 ? *std::min_element(spacing.begin() + 1, spacing.end()) : 0;
-    const bool set_apart = members.size() > 2 && std::any_of(spacing.begin() + 2, spacing.end(),
-                                                             [&](double s) { return s > 1.1 * closest; });
+    const bool set_apart = members.size() > 2 &&
+                           std::any_of(spacing.begin() + 2, spacing.end(), [&](double s) { return s > 1.1 * closest; });
     Table table;
     std::size_t opening = 0;  // cells of the line that opened the current row
     for (std::size_t k = 0; k < members.size(); ++k) {
       const Row& row = rows[members[k]];
       const std::map<int, std::string> cells = line_cells(words, row, anchors);
-      const bool continues = k > 0 && spacing[k] <= 1.1 * closest && (cells.size() == 1 || (set_apart && cells.size() < opening));
+      const bool continues =
+          k > 0 && spacing[k] <= 1.1 * closest && (cells.size() == 1 || (set_apart && cells.size() < opening));
       if (!continues) {
         table.cells.emplace_back(anchors.size());
         opening = cells.size();
@@ -307,7 +312,8 @@ std::vector<Line> page_lines(const poppler::page& page, int number) {
       continue;
     }
     const bool same_line = !lines.empty() && lines.back().table.empty() &&
-                           std::abs(w.bottom - lines.back().bottom) < 0.5 * std::max(w.size, 1.0) && w.left >= last_right - 1.0;
+                           std::abs(w.bottom - lines.back().bottom) < 0.5 * std::max(w.size, 1.0) &&
+                           w.left >= last_right - 1.0;
     if (same_line) {
       lines.back().text += ' ';
       lines.back().text += w.text;
@@ -334,7 +340,8 @@ bool is_page_number(const std::string& text) {
   }
   if (core.rfind("page", 0) == 0) core = core.substr(4);
   if (core.empty()) return false;
-  return std::all_of(core.begin(), core.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) || c == 'o' || c == 'f'; }) ||
+  return std::all_of(core.begin(), core.end(),
+                     [](char c) { return std::isdigit(static_cast<unsigned char>(c)) || c == 'o' || c == 'f'; }) ||
          core.find_first_not_of("ivxlc") == std::string::npos;
 }
 
@@ -355,8 +362,9 @@ void drop_running_lines(std::vector<std::vector<Line>>& pages, const std::vector
   for (auto& lines : pages) {
     lines.erase(std::remove_if(lines.begin(), lines.end(),
                                [&](const Line& line) {
-                                 return line.table.empty() && in_band(line) && (is_page_number(line.text) ||
-                                                          (pages.size() >= 2 && seen[running_key(line.text)].size() >= needed));
+                                 return line.table.empty() && in_band(line) &&
+                                        (is_page_number(line.text) ||
+                                         (pages.size() >= 2 && seen[running_key(line.text)].size() >= needed));
                                }),
                 lines.end());
   }
@@ -369,9 +377,10 @@ double body_size(const std::vector<std::vector<Line>>& pages) {
     for (const Line& line : lines) chars[std::lround(line.size * 2)] += line.text.size();
   }
   if (chars.empty()) return 0;
-  return static_cast<double>(std::max_element(chars.begin(), chars.end(), [](const auto& a, const auto& b) {
-                               return a.second < b.second;
-                             })->first) / 2.0;
+  return static_cast<double>(std::max_element(chars.begin(), chars.end(),
+                                              [](const auto& a, const auto& b) { return a.second < b.second; })
+                                 ->first) /
+         2.0;
 }
 
 // "2.3 Data gaps" -> 2 (its depth); 0 when the line does not open with a section number.
@@ -381,8 +390,10 @@ int numbering_depth(const std::string& text) {
   while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i]))) {
     while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i]))) ++i;
     ++depth;
-    if (i < text.size() && text[i] == '.') ++i;
-    else break;
+    if (i < text.size() && text[i] == '.')
+      ++i;
+    else
+      break;
   }
   if (depth == 0 || i >= text.size() || text[i] != ' ') return 0;
   return depth;
@@ -395,8 +406,9 @@ void append_line(std::string& paragraph, const std::string& line) {
     return;
   }
   const std::size_t n = paragraph.size();
-  const bool hyphenated = n >= 2 && paragraph[n - 1] == '-' && std::islower(static_cast<unsigned char>(paragraph[n - 2])) &&
-                          !line.empty() && std::islower(static_cast<unsigned char>(line[0]));
+  const bool hyphenated = n >= 2 && paragraph[n - 1] == '-' &&
+                          std::islower(static_cast<unsigned char>(paragraph[n - 2])) && !line.empty() &&
+                          std::islower(static_cast<unsigned char>(line[0]));
   if (hyphenated) {
     paragraph.pop_back();
     paragraph += line;
@@ -407,7 +419,7 @@ void append_line(std::string& paragraph, const std::string& line) {
 }
 
 class PdfLayout {
-public:
+ public:
   // Releases each page's lines once laid out, so that the lines and the blocks made of them are
   // not all held at once.
   std::vector<Block> read(std::vector<std::vector<Line>>&& pages) {
@@ -460,7 +472,7 @@ public:
     return m_outline.take_blocks();
   }
 
-private:
+ private:
   static int heading_level(const Line& line, double body, const std::set<long, std::greater<>>& larger) {
     const std::size_t words = word_count(line.text);
     if (words == 0 || words > 15 || line.text.back() == '.' || line.text.back() == ',') return 0;
@@ -520,8 +532,8 @@ Document read_pdf(std::string_view bytes, const std::filesystem::path& path) {
   poppler::set_debug_error_function(quiet, nullptr);
   const std::string_view tail = bytes.substr(bytes.size() > 1024 ? bytes.size() - 1024 : 0);
   if (tail.find("%%EOF") == std::string_view::npos) {
-    throw InputError({.file = path}, "the PDF is truncated: it does not end with %%EOF (" + std::to_string(bytes.size()) +
-                                         " bytes); download or export it again");
+    throw InputError({.file = path}, "the PDF is truncated: it does not end with %%EOF (" +
+                                         std::to_string(bytes.size()) + " bytes); download or export it again");
   }
   if (bytes.size() > static_cast<std::size_t>(std::numeric_limits<int>::max())) {
     throw InputError({.file = path}, "the PDF is too large to read");
@@ -530,7 +542,8 @@ Document read_pdf(std::string_view bytes, const std::filesystem::path& path) {
       poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
   if (!doc) throw InputError({.file = path}, "not a readable PDF: the file is damaged");
   if (doc->is_locked()) {
-    throw InputError({.file = path}, "the PDF is encrypted and needs a password: save an unprotected copy and score that");
+    throw InputError({.file = path},
+                     "the PDF is encrypted and needs a password: save an unprotected copy and score that");
   }
   if (doc->pages() <= 0) {
     throw InputError({.file = path}, "the PDF has no pages: it is damaged or cut short; download or export it again");
@@ -552,7 +565,8 @@ Document read_pdf(std::string_view bytes, const std::filesystem::path& path) {
   }
   Document document;
   for (std::size_t p = 0; p < pages.size(); ++p) {
-    if (pages[p].empty()) document.warnings.push_back("page " + std::to_string(p + 1) + " has no text (an image or a blank page)");
+    if (pages[p].empty())
+      document.warnings.push_back("page " + std::to_string(p + 1) + " has no text (an image or a blank page)");
   }
   std::size_t before = 0;
   for (const auto& lines : pages) before += lines.size();
@@ -560,7 +574,8 @@ Document read_pdf(std::string_view bytes, const std::filesystem::path& path) {
   std::size_t after = 0;
   for (const auto& lines : pages) after += lines.size();
   if (before > after) {
-    document.warnings.push_back(std::to_string(before - after) + " running header, footer or page-number lines left out");
+    document.warnings.push_back(std::to_string(before - after) +
+                                " running header, footer or page-number lines left out");
   }
   document.path = path;
   document.format = "pdf";

@@ -30,9 +30,8 @@ bool is_html(std::string_view bytes, const std::filesystem::path& path) {
   if (extension == ".html" || extension == ".htm" || extension == ".xhtml") return true;
   std::string_view head = bytes.substr(0, 1024);
   if (starts_with(head, "\xEF\xBB\xBF")) head.remove_prefix(3);
-  const std::string lower = ascii_lower(head.substr(head.find_first_not_of(" \t\r\n") == std::string_view::npos
-                                                        ? 0
-                                                        : head.find_first_not_of(" \t\r\n")));
+  const std::string lower = ascii_lower(
+      head.substr(head.find_first_not_of(" \t\r\n") == std::string_view::npos ? 0 : head.find_first_not_of(" \t\r\n")));
   return starts_with(lower, "<!doctype html") || starts_with(lower, "<html") ||
          (starts_with(lower, "<?xml") && lower.find("<html") != std::string::npos);
 }
@@ -42,7 +41,8 @@ bool is_html(std::string_view bytes, const std::filesystem::path& path) {
 std::string checked_text(std::string_view bytes, const std::filesystem::path& path) {
   const std::size_t nul = bytes.substr(0, 64 * 1024).find('\0');
   if (nul != std::string_view::npos) {
-    throw InputError({.file = path}, "binary data, not a text document (NUL byte at offset " + std::to_string(nul) + ")");
+    throw InputError({.file = path},
+                     "binary data, not a text document (NUL byte at offset " + std::to_string(nul) + ")");
   }
   if (const auto bad = text::find_invalid_utf8(bytes)) {
     const LineColumn lc = line_column_at(bytes, *bad);
@@ -109,7 +109,8 @@ std::string sniffed_mimetype(std::string_view bytes) {
   for (const auto& [type, name] : k_kinds) {
     if (starts_with(mimetype, std::string(k_opendocument) + std::string(type))) what = name;
   }
-  throw InputError({.file = path}, what + ", not a text document: export it as PDF, or save its text as ODT or DOCX, and score that");
+  throw InputError({.file = path},
+                   what + ", not a text document: export it as PDF, or save its text as ODT or DOCX, and score that");
 }
 
 // A zip package: OpenDocument text by its declared type, or, when it declares none (not every
@@ -119,7 +120,8 @@ Document read_package(std::string_view bytes, const std::filesystem::path& path,
   std::string mimetype = sniffed_mimetype(bytes);
   if (mimetype.empty()) {
     const bool opendocument_name = starts_with(ascii_lower(path.extension().string()), ".od");
-    const ZipPackage package(bytes, path, {.max_unzipped_bytes = options.max_unzipped_bytes, .max_zip_ratio = options.max_zip_ratio},
+    const ZipPackage package(bytes, path,
+                             {.max_unzipped_bytes = options.max_unzipped_bytes, .max_zip_ratio = options.max_zip_ratio},
                              opendocument_name ? "an OpenDocument file" : "a DOCX file");
     if (package.has("word/document.xml") || !package.has("content.xml")) return read_docx(bytes, path, options);
     mimetype = media_type(package.part("mimetype").value_or(""));
@@ -150,9 +152,8 @@ std::string first_title(const Document& document) {
 // A lone top-level heading that opens the document is its title, not a section: quotes read
 // "2. Who is left behind", not "Republic of X: Common Country Analysis > 2. Who is left behind".
 void drop_title_from_sections(Document& document) {
-  const auto top_level = std::count_if(document.blocks.begin(), document.blocks.end(), [](const Block& b) {
-    return b.kind == BlockKind::heading && b.level == 1;
-  });
+  const auto top_level = std::count_if(document.blocks.begin(), document.blocks.end(),
+                                       [](const Block& b) { return b.kind == BlockKind::heading && b.level == 1; });
   const Block& first = document.blocks.front();
   if (top_level != 1 || first.kind != BlockKind::heading || first.level != 1) return;
   for (std::size_t i = 1; i < document.blocks.size(); ++i) {
@@ -182,9 +183,10 @@ void repair_utf8(Document& document) {
   }
   for (std::string& warning : document.warnings) repair(warning);
   if (repaired > 0) {
-    document.warnings.push_back(repaired == 1 ? std::string("1 byte of text was not valid UTF-8 and was replaced by \xEF\xBF\xBD")
-                                              : std::to_string(repaired) +
-                                                    " bytes of text were not valid UTF-8 and were replaced by \xEF\xBF\xBD");
+    document.warnings.push_back(repaired == 1
+                                    ? std::string("1 byte of text was not valid UTF-8 and was replaced by \xEF\xBF\xBD")
+                                    : std::to_string(repaired) +
+                                          " bytes of text were not valid UTF-8 and were replaced by \xEF\xBF\xBD");
   }
 }
 
@@ -272,9 +274,10 @@ std::optional<DocumentKind> detect_kind(const Document& document) {
 std::string detect_language(const Document& document) {
   // Function words that only one of the three languages uses often.
   static const std::map<std::string, int, std::less<>> k_words{
-      {"the", 0}, {"and", 0}, {"of", 0}, {"to", 0}, {"is", 0}, {"for", 0}, {"with", 0}, {"that", 0}, {"are", 0}, {"which", 0},
-      {"le", 1}, {"les", 1}, {"des", 1}, {"et", 1}, {"du", 1}, {"une", 1}, {"est", 1}, {"pour", 1}, {"dans", 1}, {"sur", 1}, {"aux", 1},
-      {"el", 2}, {"los", 2}, {"las", 2}, {"del", 2}, {"y", 2}, {"una", 2}, {"es", 2}, {"por", 2}, {"con", 2}, {"para", 2}, {"al", 2}};
+      {"the", 0}, {"and", 0},   {"of", 0},   {"to", 0},  {"is", 0},  {"for", 0}, {"with", 0}, {"that", 0},
+      {"are", 0}, {"which", 0}, {"le", 1},   {"les", 1}, {"des", 1}, {"et", 1},  {"du", 1},   {"une", 1},
+      {"est", 1}, {"pour", 1},  {"dans", 1}, {"sur", 1}, {"aux", 1}, {"el", 2},  {"los", 2},  {"las", 2},
+      {"del", 2}, {"y", 2},     {"una", 2},  {"es", 2},  {"por", 2}, {"con", 2}, {"para", 2}, {"al", 2}};
   std::array<int, 3> counts{};
   std::size_t words = 0;
   std::string word;
@@ -286,8 +289,10 @@ std::string detect_language(const Document& document) {
   };
   for (const Block& block : document.blocks) {
     for (char c : block.text) {
-      if (std::isalpha(static_cast<unsigned char>(c))) word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      else count();
+      if (std::isalpha(static_cast<unsigned char>(c)))
+        word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      else
+        count();
     }
     count();
     if (words > 5000) break;
@@ -301,19 +306,28 @@ std::string detect_language(const Document& document) {
 std::string detect_country(const Document& document) {
   const std::string& title = document.title;
   const std::string lower = ascii_lower(title);
-  static constexpr std::string_view k_types[] = {
-      "common country analysis", "cooperation framework", "development assistance framework", "undaf",
-      "socio-economic response", "socioeconomic response", "bilan commun de pays", "cadre de coop",
-      "an\xC3\xA1lisis com\xC3\xBAn", "marco de cooperaci", "plan de respuesta"};
+  static constexpr std::string_view k_types[] = {"common country analysis",
+                                                 "cooperation framework",
+                                                 "development assistance framework",
+                                                 "undaf",
+                                                 "socio-economic response",
+                                                 "socioeconomic response",
+                                                 "bilan commun de pays",
+                                                 "cadre de coop",
+                                                 "an\xC3\xA1lisis com\xC3\xBAn",
+                                                 "marco de cooperaci",
+                                                 "plan de respuesta"};
   std::size_t type_at = std::string::npos;
   for (std::string_view type : k_types) type_at = std::min(type_at, lower.find(type));
   if (type_at == std::string::npos) return {};
   auto clean = [](std::string text) {
     // Drop years (four digits, 1900-2099, ranges included) and the punctuation around the name.
-    auto digit = [&](std::size_t i) { return i < text.size() && std::isdigit(static_cast<unsigned char>(text[i])) != 0; };
+    auto digit = [&](std::size_t i) {
+      return i < text.size() && std::isdigit(static_cast<unsigned char>(text[i])) != 0;
+    };
     for (std::size_t i = 0; i + 4 <= text.size(); ++i) {
-      const bool year = (i == 0 || !digit(i - 1)) && digit(i) && digit(i + 1) && digit(i + 2) && digit(i + 3) && !digit(i + 4) &&
-                        (text.compare(i, 2, "19") == 0 || text.compare(i, 2, "20") == 0);
+      const bool year = (i == 0 || !digit(i - 1)) && digit(i) && digit(i + 1) && digit(i + 2) && digit(i + 3) &&
+                        !digit(i + 4) && (text.compare(i, 2, "19") == 0 || text.compare(i, 2, "20") == 0);
       if (year) text.replace(i, 4, "    ");
     }
     std::string out = trim(text);
@@ -345,9 +359,12 @@ std::string detect_country(const Document& document) {
 
 std::optional<int> detect_year(const Document& document) {
   const std::string& title = document.title;
-  auto digit = [&](std::size_t i) { return i < title.size() && std::isdigit(static_cast<unsigned char>(title[i])) != 0; };
+  auto digit = [&](std::size_t i) {
+    return i < title.size() && std::isdigit(static_cast<unsigned char>(title[i])) != 0;
+  };
   for (std::size_t i = 0; i + 4 <= title.size(); ++i) {
-    if ((i > 0 && digit(i - 1)) || !digit(i) || !digit(i + 1) || !digit(i + 2) || !digit(i + 3) || digit(i + 4)) continue;
+    if ((i > 0 && digit(i - 1)) || !digit(i) || !digit(i + 1) || !digit(i + 2) || !digit(i + 3) || digit(i + 4))
+      continue;
     const int year = std::stoi(title.substr(i, 4));
     if (year >= 1990 && year <= 2099) return year;
   }
@@ -355,8 +372,8 @@ std::optional<int> detect_year(const Document& document) {
 }
 
 bool is_document_name(const std::filesystem::path& path) {
-  static const std::set<std::string, std::less<>> k_extensions{".pdf", ".docx", ".odt", ".html", ".htm",
-                                                                ".xhtml", ".md", ".markdown", ".txt"};
+  static const std::set<std::string, std::less<>> k_extensions{".pdf",   ".docx", ".odt",      ".html", ".htm",
+                                                               ".xhtml", ".md",   ".markdown", ".txt"};
   return k_extensions.contains(ascii_lower(path.extension().string()));
 }
 
@@ -374,14 +391,16 @@ Document read_source(const Source& source, const ReadOptions& options) {
   const std::string named = ascii_lower(path.extension().string());
   // A PDF may carry a few bytes before its header (a byte-order mark, a line end): readers look
   // for it in the first kilobyte.
-  if (starts_with(bytes, "%PDF-") || (named == ".pdf" && std::string_view(bytes).substr(0, 1024).find("%PDF-") != std::string_view::npos)) {
+  if (starts_with(bytes, "%PDF-") ||
+      (named == ".pdf" && std::string_view(bytes).substr(0, 1024).find("%PDF-") != std::string_view::npos)) {
     document = read_pdf(bytes, path);
   } else if (starts_with(bytes, "PK\x03\x04") || starts_with(bytes, "PK\x05\x06")) {
     document = read_package(bytes, path, options);
   } else if (starts_with(bytes, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")) {
     // The OLE container of Word 97-2003 files and of every password-protected Office file.
-    throw InputError({.file = path}, "a legacy Word (.doc) or password-protected Office file: save it as DOCX without a "
-                                     "password, or as PDF, and score that");
+    throw InputError({.file = path},
+                     "a legacy Word (.doc) or password-protected Office file: save it as DOCX without a "
+                     "password, or as PDF, and score that");
   } else if (starts_with(bytes, "{\\rtf")) {
     throw InputError({.file = path}, "a Rich Text (RTF) file: save it as DOCX or PDF and score that");
   } else if (starts_with(bytes, "\xFF\xFE") || starts_with(bytes, "\xFE\xFF")) {
@@ -390,10 +409,11 @@ Document read_source(const Source& source, const ReadOptions& options) {
     // Named as a binary format the readers know, but not one: a web page saved under the wrong
     // name, or a download that went wrong. Read as text, it would be scored in silence.
     const std::string format = named == ".pdf" ? "a PDF" : named == ".docx" ? "a DOCX file" : "an ODT file";
-    throw InputError({.file = path}, "named " + named + " but not " + format +
-                                         (is_html(bytes, path) ? " (it is a web page: rename it .html, or save the page as PDF)"
-                                                               : " (it does not start as one): download or export it again, "
-                                                                 "or give it the name of what it is"));
+    throw InputError({.file = path},
+                     "named " + named + " but not " + format +
+                         (is_html(bytes, path) ? " (it is a web page: rename it .html, or save the page as PDF)"
+                                               : " (it does not start as one): download or export it again, "
+                                                 "or give it the name of what it is"));
   } else if (is_html(bytes, path)) {
     document = read_html(bytes, path);
   } else {
@@ -402,8 +422,9 @@ Document read_source(const Source& source, const ReadOptions& options) {
   }
   if (document.blocks.empty()) {
     // When the reader left text out (nested too deep, say), that is why: say it.
-    throw InputError({.file = path}, "the document has no text" +
-                                         (document.warnings.empty() ? std::string() : " (" + document.warnings.front() + ")"));
+    throw InputError({.file = path},
+                     "the document has no text" +
+                         (document.warnings.empty() ? std::string() : " (" + document.warnings.front() + ")"));
   }
   repair_utf8(document);
   mark_zones(document);

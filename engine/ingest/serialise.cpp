@@ -26,22 +26,23 @@ Zone zone_of(std::string_view code_text) {
 std::string serialise(const Document& d) {
   nlohmann::json blocks = nlohmann::json::array();
   for (const Block& b : d.blocks) {
-    blocks.push_back({{"kind", code(b.kind)}, {"text", b.text}, {"level", b.level}, {"line", b.line}, {"page", b.page},
-                      {"section", b.section}, {"table", b.table}, {"row", b.row}, {"column", b.column},
+    blocks.push_back({{"kind", code(b.kind)},
+                      {"text", b.text},
+                      {"level", b.level},
+                      {"line", b.line},
+                      {"page", b.page},
+                      {"section", b.section},
+                      {"table", b.table},
+                      {"row", b.row},
+                      {"column", b.column},
                       {"zone", code(b.zone)}});
   }
-  const nlohmann::json out{{"path", d.path.string()},
-                           {"sha256", d.sha256},
-                           {"format", d.format},
-                           {"bytes", d.bytes},
-                           {"title", d.title},
-                           {"kind", d.kind ? std::string(code(*d.kind)) : std::string()},
-                           {"language", d.language},
-                           {"year", d.year.value_or(0)},
-                           {"country", d.country},
-                           {"pages", d.pages},
-                           {"warnings", d.warnings},
-                           {"blocks", blocks}};
+  const nlohmann::json out{{"path", d.path.string()}, {"sha256", d.sha256},
+                           {"format", d.format},      {"bytes", d.bytes},
+                           {"title", d.title},        {"kind", d.kind ? std::string(code(*d.kind)) : std::string()},
+                           {"language", d.language},  {"year", d.year.value_or(0)},
+                           {"country", d.country},    {"pages", d.pages},
+                           {"warnings", d.warnings},  {"blocks", blocks}};
   return out.dump();
 }
 
@@ -61,8 +62,9 @@ T whole(const nlohmann::json& object, const char* key) {
     return static_cast<T>(n);
   }
   const auto n = value.get<long long>();
-  const bool fits = n < 0 ? std::numeric_limits<T>::is_signed && n >= static_cast<long long>(std::numeric_limits<T>::min())
-                          : static_cast<unsigned long long>(n) <= static_cast<unsigned long long>(std::numeric_limits<T>::max());
+  const bool fits =
+      n < 0 ? std::numeric_limits<T>::is_signed && n >= static_cast<long long>(std::numeric_limits<T>::min())
+            : static_cast<unsigned long long>(n) <= static_cast<unsigned long long>(std::numeric_limits<T>::max());
   if (!fits) {
     throw std::runtime_error(std::string("\"") + key + "\" is out of range");
   }

@@ -113,8 +113,9 @@ std::optional<Heading> as_heading(std::string_view line) {
     const std::size_t label = skip_blanks(lower, word.size());
     if (label == word.size()) continue;
     std::size_t end = label;
-    while (end < text.size() && (is_digit(text[end]) || std::string_view("ivxlc").find(text[end]) != std::string_view::npos ||
-                                 (text[end] >= 'A' && text[end] <= 'Z'))) {
+    while (end < text.size() &&
+           (is_digit(text[end]) || std::string_view("ivxlc").find(text[end]) != std::string_view::npos ||
+            (text[end] >= 'A' && text[end] <= 'Z'))) {
       ++end;
     }
     const bool word_ends = end == text.size() || !std::isalnum(static_cast<unsigned char>(text[end]));
@@ -140,7 +141,8 @@ std::optional<std::pair<std::string, int>> as_list_item(std::string_view line) {
     std::size_t at = rest.size() > 0 && rest[0] == '(' ? 1 : 0;
     std::size_t digits = 0;
     while (at + digits < rest.size() && is_digit(rest[at + digits])) ++digits;
-    if (digits >= 1 && digits <= 3 && at + digits < rest.size() && (rest[at + digits] == '.' || rest[at + digits] == ')')) {
+    if (digits >= 1 && digits <= 3 && at + digits < rest.size() &&
+        (rest[at + digits] == '.' || rest[at + digits] == ')')) {
       bullet = at + digits + 1;
     } else if (digits == 0 && at + 1 < rest.size() && rest[at] >= 'a' && rest[at] <= 'z' && rest[at + 1] == ')') {
       bullet = at + 2;
@@ -224,13 +226,18 @@ Document read_text(std::string_view bytes, const std::filesystem::path& path) {
         if (!cells) break;
         if (!cells->empty()) rows.emplace_back(static_cast<int>(next) + 1, std::move(*cells));
       }
-      const bool contents = std::all_of(rows.begin(), rows.end(), [](const auto& r) { return is_page_number(r.second.back()); });
+      const bool contents =
+          std::all_of(rows.begin(), rows.end(), [](const auto& r) { return is_page_number(r.second.back()); });
       if (rows.size() >= 2 && !contents) {
         close();
         for (std::size_t r = 0; r < rows.size(); ++r) {
           for (std::size_t c = 0; c < rows[r].second.size(); ++c) {
-            outline.add({.kind = BlockKind::table_cell, .text = rows[r].second[c], .line = rows[r].first, .table = tables,
-                         .row = static_cast<int>(r), .column = static_cast<int>(c)});
+            outline.add({.kind = BlockKind::table_cell,
+                         .text = rows[r].second[c],
+                         .line = rows[r].first,
+                         .table = tables,
+                         .row = static_cast<int>(r),
+                         .column = static_cast<int>(c)});
           }
         }
         ++tables;

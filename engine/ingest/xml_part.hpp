@@ -26,8 +26,8 @@ inline pugi::xml_document parse_part(const std::string& bytes, const char* part,
   const pugi::xml_parse_result parsed = doc.load_buffer(bytes.data(), bytes.size(), options);
   if (!parsed) {
     const LineColumn lc = line_column_at(bytes, static_cast<std::size_t>(std::max<std::ptrdiff_t>(parsed.offset, 0)));
-    throw InputError({.file = path}, std::string(part) + ":" + std::to_string(lc.line) + ":" + std::to_string(lc.column) +
-                                         ": malformed XML (" + parsed.description() + ")");
+    throw InputError({.file = path}, std::string(part) + ":" + std::to_string(lc.line) + ":" +
+                                         std::to_string(lc.column) + ": malformed XML (" + parsed.description() + ")");
   }
   return doc;
 }

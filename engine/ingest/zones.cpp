@@ -15,39 +15,96 @@ namespace {
 
 // Titles that open a zone, normalised (lower case, no accents), in English, French and Spanish.
 constexpr std::array k_contents_titles{
-    "contents", "content", "table of contents", "list of contents", "table des matieres", "sommaire", "indice",
-    "contenido", "contenidos", "tabla de contenido", "tabla de contenidos", "indice de contenidos"};
-constexpr std::array k_acronym_titles{
-    "acronyms", "abbreviations", "acronyms and abbreviations", "abbreviations and acronyms", "acronyms & abbreviations",
-    "list of acronyms", "list of abbreviations", "list of acronyms and abbreviations", "sigles", "acronymes",
-    "abreviations", "sigles et abreviations", "sigles et acronymes", "liste des sigles", "liste des sigles et abreviations",
-    "liste des acronymes", "siglas", "acronimos", "abreviaturas", "siglas y acronimos", "acronimos y siglas",
-    "siglas y abreviaturas", "lista de siglas", "lista de acronimos"};
-constexpr std::array k_signature_titles{"signatures", "signature", "signature page", "signatories", "signataires", "firmas"};
-constexpr std::array k_reference_titles{
-    "references", "reference", "bibliography", "endnotes", "notes", "sources", "works cited", "sources and references",
-    "bibliographie", "references bibliographiques", "notes de fin", "referencias", "bibliografia", "notas",
-    "notas finales", "referencias bibliograficas"};
+    "contents", "content",   "table of contents", "list of contents",   "table des matieres",  "sommaire",
+    "indice",   "contenido", "contenidos",        "tabla de contenido", "tabla de contenidos", "indice de contenidos"};
+constexpr std::array k_acronym_titles{"acronyms",
+                                      "abbreviations",
+                                      "acronyms and abbreviations",
+                                      "abbreviations and acronyms",
+                                      "acronyms & abbreviations",
+                                      "list of acronyms",
+                                      "list of abbreviations",
+                                      "list of acronyms and abbreviations",
+                                      "sigles",
+                                      "acronymes",
+                                      "abreviations",
+                                      "sigles et abreviations",
+                                      "sigles et acronymes",
+                                      "liste des sigles",
+                                      "liste des sigles et abreviations",
+                                      "liste des acronymes",
+                                      "siglas",
+                                      "acronimos",
+                                      "abreviaturas",
+                                      "siglas y acronimos",
+                                      "acronimos y siglas",
+                                      "siglas y abreviaturas",
+                                      "lista de siglas",
+                                      "lista de acronimos"};
+constexpr std::array k_signature_titles{"signatures",  "signature",   "signature page",
+                                        "signatories", "signataires", "firmas"};
+constexpr std::array k_reference_titles{"references",    "reference",
+                                        "bibliography",  "endnotes",
+                                        "notes",         "sources",
+                                        "works cited",   "sources and references",
+                                        "bibliographie", "references bibliographiques",
+                                        "notes de fin",  "referencias",
+                                        "bibliografia",  "notas",
+                                        "notas finales", "referencias bibliograficas"};
 
 // Imprint wording, normalised.
-constexpr std::array k_imprint{
-    "(c) 19", "(c) 20", "©", "copyright", "all rights reserved", "isbn", "issn", "printed in ", "printed by", "photo credit",
-    "cover photo", "photographers:", "photographs:", "graphic design", "design and layout", "layout and design",
-    "please refer to this publication as", "please cite this", "this document is a formal publication",
-    "tous droits reserves", "credit photo", "credits photo", "imprime en", "todos los derechos reservados",
-    "foto de portada", "creditos fotograficos", "diseno grafico", "impreso en"};
+constexpr std::array k_imprint{"(c) 19",
+                               "(c) 20",
+                               "©",
+                               "copyright",
+                               "all rights reserved",
+                               "isbn",
+                               "issn",
+                               "printed in ",
+                               "printed by",
+                               "photo credit",
+                               "cover photo",
+                               "photographers:",
+                               "photographs:",
+                               "graphic design",
+                               "design and layout",
+                               "layout and design",
+                               "please refer to this publication as",
+                               "please cite this",
+                               "this document is a formal publication",
+                               "tous droits reserves",
+                               "credit photo",
+                               "credits photo",
+                               "imprime en",
+                               "todos los derechos reservados",
+                               "foto de portada",
+                               "creditos fotograficos",
+                               "diseno grafico",
+                               "impreso en"};
 
 // How signature lines begin, normalised.
-constexpr std::array k_signature_openings{
-    "for the government of", "for the united nations", "for the un ", "on behalf of", "signed by", "signed:",
-    "signature:", "h.e. ", "pour le gouvernement", "pour le systeme des nations unies", "pour les nations unies",
-    "au nom du", "por el gobierno", "por el sistema de las naciones unidas", "por las naciones unidas", "en nombre de"};
+constexpr std::array k_signature_openings{"for the government of",
+                                          "for the united nations",
+                                          "for the un ",
+                                          "on behalf of",
+                                          "signed by",
+                                          "signed:",
+                                          "signature:",
+                                          "h.e. ",
+                                          "pour le gouvernement",
+                                          "pour le systeme des nations unies",
+                                          "pour les nations unies",
+                                          "au nom du",
+                                          "por el gobierno",
+                                          "por el sistema de las naciones unidas",
+                                          "por las naciones unidas",
+                                          "en nombre de"};
 
 // Words that a number follows in a label rather than a page number ("Outcome 2", "Annex 1").
 constexpr std::array k_numbered_labels{
-    "outcome", "output", "priority", "pillar", "goal", "sdg", "article", "annex", "chapter", "part", "section",
-    "objective", "area", "result", "effet", "produit", "priorite", "objectif", "resultado", "efecto", "producto",
-    "prioridad", "objetivo", "anexo", "annexe", "capitulo", "chapitre"};
+    "outcome",   "output",  "priority",  "pillar",    "goal",     "sdg",   "article", "annex",    "chapter",
+    "part",      "section", "objective", "area",      "result",   "effet", "produit", "priorite", "objectif",
+    "resultado", "efecto",  "producto",  "prioridad", "objetivo", "anexo", "annexe",  "capitulo", "chapitre"};
 
 constexpr std::size_t k_short_line_words = 16;
 
@@ -105,7 +162,8 @@ std::optional<Zone> title_zone(const std::string& folded) {
   if (space != std::string::npos && space <= 5) {
     const std::string_view first(base.data(), space);
     const bool numbering = std::all_of(first.begin(), first.end(), [](char c) {
-      return std::isdigit(static_cast<unsigned char>(c)) != 0 || c == '.' || c == ')' || std::string_view("ivx").find(c) != std::string_view::npos;
+      return std::isdigit(static_cast<unsigned char>(c)) != 0 || c == '.' || c == ')' ||
+             std::string_view("ivx").find(c) != std::string_view::npos;
     });
     if (numbering) base = base.substr(space + 1);
   }
@@ -136,7 +194,8 @@ bool ends_in_page_number(std::string_view text, std::string_view folded) {
   if (words.size() < 2 || words.size() > k_short_line_words + 2 || !is_page_number(words.back())) return false;
   const std::string_view before = words[words.size() - 2];
   if (std::string_view(",;:").find(before.back()) != std::string_view::npos) return false;
-  if (std::any_of(k_numbered_labels.begin(), k_numbered_labels.end(), [&](const char* label) { return before == label; })) {
+  if (std::any_of(k_numbered_labels.begin(), k_numbered_labels.end(),
+                  [&](const char* label) { return before == label; })) {
     return false;
   }
   const auto first = static_cast<unsigned char>(text.front());
@@ -150,7 +209,8 @@ bool is_acronym_entry(std::string_view text) {
   const auto words = words_of(text);
   if (words.size() < 2 || words.size() > k_short_line_words + 1) return false;
   const std::string_view acronym = words.front();
-  if (acronym.size() < 2 || acronym.size() > 12 || std::isupper(static_cast<unsigned char>(acronym.front())) == 0) return false;
+  if (acronym.size() < 2 || acronym.size() > 12 || std::isupper(static_cast<unsigned char>(acronym.front())) == 0)
+    return false;
   int capitals = 0;
   int lower_run = 0;
   for (char c : acronym) {
@@ -162,15 +222,18 @@ bool is_acronym_entry(std::string_view text) {
   }
   if (capitals < 2) return false;
   std::size_t first = 1;
-  if (first < words.size() && (words[first] == "-" || words[first] == "\xE2\x80\x93" || words[first] == ":" || words[first] == "=")) {
+  if (first < words.size() &&
+      (words[first] == "-" || words[first] == "\xE2\x80\x93" || words[first] == ":" || words[first] == "=")) {
     ++first;
   }
   if (first >= words.size()) return false;
   const auto lead = static_cast<unsigned char>(words[first].front());
   if (std::isupper(lead) == 0 && lead < 0x80) return false;
-  const bool all_upper = std::all_of(words.begin() + static_cast<std::ptrdiff_t>(first), words.end(), [](std::string_view w) {
-    return std::none_of(w.begin(), w.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)) != 0; });
-  });
+  const bool all_upper =
+      std::all_of(words.begin() + static_cast<std::ptrdiff_t>(first), words.end(), [](std::string_view w) {
+        return std::none_of(w.begin(), w.end(),
+                            [](char c) { return std::islower(static_cast<unsigned char>(c)) != 0; });
+      });
   // A sentence ends with a full stop; a cut entry ("... and [Foreign Aid] ...") does not count as one.
   return !all_upper && (text.back() != '.' || text.ends_with("..."));
 }
@@ -281,7 +344,10 @@ std::vector<Line> lines_of(const Document& document) {
       if (whole.empty()) continue;
       const bool cell = block.kind == BlockKind::table_cell;
       for (std::string& text : cell ? std::vector<std::string>{whole} : entries_after_leaders(whole)) {
-        Line line{.block = b, .index = index, .text = std::move(text), .heading = block.kind == BlockKind::heading,
+        Line line{.block = b,
+                  .index = index,
+                  .text = std::move(text),
+                  .heading = block.kind == BlockKind::heading,
                   .level = block.level};
         line.words = text::count_words(line.text);
         line.shape = cell ? Shape::other : shape_of(line, text::normalise_term(line.text));
@@ -364,17 +430,10 @@ void assign(std::vector<Line>& lines, const Document& document) {
           // Under a references heading, the section; under a "Notes" line, the list that follows.
           stays = open_level > 0 ? !line.heading || line.level > open_level : !line.heading && !running[line.block];
           break;
-        case Zone::contents:
-          stays = is_contents_entry(line) || listed;
-          break;
-        case Zone::acronyms:
-          stays = is_acronym(line) || cell || listed;
-          break;
-        case Zone::signatures:
-          stays = line.shape == Shape::signature || listed;
-          break;
-        default:
-          break;
+        case Zone::contents: stays = is_contents_entry(line) || listed; break;
+        case Zone::acronyms: stays = is_acronym(line) || cell || listed; break;
+        case Zone::signatures: stays = line.shape == Shape::signature || listed; break;
+        default: break;
       }
       if (stays) {
         line.zone = *open;
@@ -384,11 +443,16 @@ void assign(std::vector<Line>& lines, const Document& document) {
     }
     // An entry's shape inside running text ("... on behalf of" wrapped to a line start) is prose.
     if (cell || running[line.block]) continue;
-    if (line.shape == Shape::imprint) line.zone = Zone::cover;
-    else if (line.shape == Shape::signature) line.zone = Zone::signatures;
-    else if (line.shape == Shape::dotted) line.zone = Zone::contents;
-    else if (line.shape == Shape::numbered && contents_run[i] >= 3) line.zone = Zone::contents;
-    else if (is_acronym(line) && acronym_run[i] >= 3) line.zone = Zone::acronyms;
+    if (line.shape == Shape::imprint)
+      line.zone = Zone::cover;
+    else if (line.shape == Shape::signature)
+      line.zone = Zone::signatures;
+    else if (line.shape == Shape::dotted)
+      line.zone = Zone::contents;
+    else if (line.shape == Shape::numbered && contents_run[i] >= 3)
+      line.zone = Zone::contents;
+    else if (is_acronym(line) && acronym_run[i] >= 3)
+      line.zone = Zone::acronyms;
   }
   // The cover: the blocks that open the document before its first running text, but for
   // sentences and headings other than the document's title.
@@ -429,8 +493,9 @@ void mark_zones(Document& document) {
       out.push_back(block);
       continue;
     }
-    const bool uniform = std::all_of(lines.begin() + static_cast<std::ptrdiff_t>(i), lines.begin() + static_cast<std::ptrdiff_t>(end),
-                                     [&](const Line& l) { return l.zone == lines[i].zone; });
+    const bool uniform =
+        std::all_of(lines.begin() + static_cast<std::ptrdiff_t>(i), lines.begin() + static_cast<std::ptrdiff_t>(end),
+                    [&](const Line& l) { return l.zone == lines[i].zone; });
     if (block.kind == BlockKind::table_cell || (uniform && !one_block_per_line(lines[i].zone))) {
       Block whole = block;
       whole.zone = lines[i].zone;

@@ -21,7 +21,8 @@ std::optional<Format> parse_format(std::string_view name);
 
 // The assessment in that format (one of the renderers below). `checklist` lets the HTML report
 // show each item's question when it is the checklist the assessment used.
-void render(const Assessment& assessment, Format format, std::ostream& out, const checklist::Checklist* checklist = nullptr);
+void render(const Assessment& assessment, Format format, std::ostream& out,
+            const checklist::Checklist* checklist = nullptr);
 
 // The report a reader scans in a terminal: the document, per section a table of items and
 // levels, the overall figures, then each gap with what to add and the evidence already found.

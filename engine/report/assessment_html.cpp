@@ -49,18 +49,19 @@ void chart(const Assessment& a, const SectionScore& section, std::ostream& out) 
     const int x = 60 + static_cast<int>(i) * (bar + gap);
     const std::string number = item.item_id.substr(item.item_id.rfind('-') + 1);
     out << "<rect x=\"" << x << "\" y=\"" << height - h << "\" width=\"" << bar << "\" height=\"" << h
-        << "\" class=\"bar " << code(item.level) << "\"><title>" << escape_html(item.item_id) << ": " << escape_html(un_label(item.level))
-        << "</title></rect><text x=\"" << x + bar / 2 << "\" y=\"" << height + 14 << "\" text-anchor=\"middle\">"
-        << escape_html(number) << "</text>\n";
+        << "\" class=\"bar " << code(item.level) << "\"><title>" << escape_html(item.item_id) << ": "
+        << escape_html(un_label(item.level)) << "</title></rect><text x=\"" << x + bar / 2 << "\" y=\"" << height + 14
+        << "\" text-anchor=\"middle\">" << escape_html(number) << "</text>\n";
   }
   out << "</svg>\n";
 }
 
 void item_html(const rules::ItemResult& item, const checklist::Checklist* checklist, std::ostream& out) {
-  out << "<div class=\"item\" id=\"" << escape_html(item.item_id) << "\">\n<h3>" << escape_html(item.item_id) << " " << escape_html(item.title) << " "
-      << badge(item) << "</h3>\n";
+  out << "<div class=\"item\" id=\"" << escape_html(item.item_id) << "\">\n<h3>" << escape_html(item.item_id) << " "
+      << escape_html(item.title) << " " << badge(item) << "</h3>\n";
   if (item.review) {
-    out << "<p class=\"review\"><strong>" << escape_html(reviewed(*item.review)) << ":</strong> " << escape_html(item.review->note) << "</p>\n";
+    out << "<p class=\"review\"><strong>" << escape_html(reviewed(*item.review)) << ":</strong> "
+        << escape_html(item.review->note) << "</p>\n";
   }
   if (checklist != nullptr) {
     if (const checklist::Item* source = checklist::find_item(*checklist, item.item_id)) {
@@ -76,7 +77,8 @@ void item_html(const rules::ItemResult& item, const checklist::Checklist* checkl
     out << "<li class=\"" << (c.met ? "met" : "unmet") << "\">" << escape_html(c.text) << " <span class=\"place\">("
         << escape_html(label(c.level)) << ")</span>";
     for (const rules::Evidence& e : c.evidence) {
-      out << "<blockquote>" << quote_html(e) << " <span class=\"place\">" << escape_html(place(e)) << "</span></blockquote>";
+      out << "<blockquote>" << quote_html(e) << " <span class=\"place\">" << escape_html(place(e))
+          << "</span></blockquote>";
     }
     out << "</li>\n";
   }
@@ -94,18 +96,21 @@ void team_html(const Assessment& a, std::ostream& out) {
       << "<tr><th>Item</th><th>Team</th><th>Engine</th><th>Team's justification</th></tr>\n";
   for (const SelfRating& s : a.self) {
     const rules::ItemResult* item = find_result(a, s.item_id);
-    out << "<tr><td>" << escape_html(s.item_id) << (item != nullptr ? " " + escape_html(item->title) : "") << "</td><td>"
-        << level_badge(s.level) << "</td><td>";
-    if (item != nullptr && !rules::self_reported(*item)) out << level_badge(item->level);
-    else out << "self-reported (needs team records)";
-    out << "</td><td>" << escape_html(s.justification) << (s.source.empty() ? "" : " <span class=\"place\">(" + escape_html(s.source) + ")</span>")
-        << "</td></tr>\n";
+    out << "<tr><td>" << escape_html(s.item_id) << (item != nullptr ? " " + escape_html(item->title) : "")
+        << "</td><td>" << level_badge(s.level) << "</td><td>";
+    if (item != nullptr && !rules::self_reported(*item))
+      out << level_badge(item->level);
+    else
+      out << "self-reported (needs team records)";
+    out << "</td><td>" << escape_html(s.justification)
+        << (s.source.empty() ? "" : " <span class=\"place\">(" + escape_html(s.source) + ")</span>") << "</td></tr>\n";
   }
   out << "</table>\n";
   for (const selfassess::Discrepancy& d : selfassess::discrepancies(a)) {
     const bool over = d.claim == selfassess::Claim::overclaim;
-    out << "<div class=\"claim\"><h3>" << (over ? "Overclaim: " : "Underclaim: ") << escape_html(d.item_id) << " " << escape_html(d.title)
-        << "</h3>\n<p>Team " << escape_html(label(d.team)) << ", engine " << escape_html(label(d.engine)) << ".</p>\n";
+    out << "<div class=\"claim\"><h3>" << (over ? "Overclaim: " : "Underclaim: ") << escape_html(d.item_id) << " "
+        << escape_html(d.title) << "</h3>\n<p>Team " << escape_html(label(d.team)) << ", engine "
+        << escape_html(label(d.engine)) << ".</p>\n";
     if (over) {
       out << "<p>Not found in the document:</p>\n<ul>\n";
       for (const std::string& c : d.not_evidenced) out << "<li>" << escape_html(c) << "</li>\n";
@@ -113,7 +118,8 @@ void team_html(const Assessment& a, std::ostream& out) {
     } else {
       out << "<p>The engine found:</p>\n";
       for (const rules::Evidence& e : d.quotes) {
-        out << "<blockquote>" << quote_html(e) << " <span class=\"place\">" << escape_html(place(e)) << "</span></blockquote>\n";
+        out << "<blockquote>" << quote_html(e) << " <span class=\"place\">" << escape_html(place(e))
+            << "</span></blockquote>\n";
       }
     }
     out << "</div>\n";
@@ -128,16 +134,17 @@ void render_html(const Assessment& a, const checklist::Checklist* checklist, std
   const std::string title = d.title.empty() ? d.path : d.title;
   out << "<!DOCTYPE html>\n<html lang=\"" << escape_html(d.language.empty() ? "en" : d.language) << "\">\n<head>\n"
       << "<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-      << "<title>" << escape_html(title) << " - unct-assess</title>\n<style>" << k_style << "</style>\n</head>\n<body>\n"
+      << "<title>" << escape_html(title) << " - unct-assess</title>\n<style>" << k_style
+      << "</style>\n</head>\n<body>\n"
       << "<h1>" << escape_html(title) << "</h1>\n"
       << "<p class=\"meta\">" << escape_html(std::string(label(d.kind)));
   if (!d.country.empty()) out << " &middot; " << escape_html(d.country);
   if (d.year > 0) out << " &middot; " << d.year;
   if (!d.language.empty()) out << " &middot; language " << escape_html(d.language);
   out << " &middot; " << escape_html(d.path) << "</p>\n"
-      << "<p class=\"meta\">Rated against <strong>" << escape_html(a.checklist.title) << "</strong>, " << escape_html(a.checklist.id)
-      << " version " << escape_html(a.checklist.version) << ", by unct-assess " << escape_html(a.engine_version)
-      << (a.created_at.empty() ? "" : " on " + escape_html(a.created_at)) << ".</p>\n"
+      << "<p class=\"meta\">Rated against <strong>" << escape_html(a.checklist.title) << "</strong>, "
+      << escape_html(a.checklist.id) << " version " << escape_html(a.checklist.version) << ", by unct-assess "
+      << escape_html(a.engine_version) << (a.created_at.empty() ? "" : " on " + escape_html(a.created_at)) << ".</p>\n"
       << "<p class=\"note\">" << escape_html(a.checklist.provenance) << "</p>\n";
 
   out << "<h2>Overall</h2>\n<p><strong>" << a.overall.at_meets_or_above << " of " << a.overall.applicable
@@ -145,8 +152,10 @@ void render_html(const Assessment& a, const checklist::Checklist* checklist, std
       << ").</p>\n<table class=\"levels\">\n<tr><th>Part</th><th>At Meets or above</th></tr>\n";
   for (const SectionScore& s : a.sections) {
     out << "<tr><td>" << escape_html(s.title) << "</td><td>";
-    if (s.score.applicable > 0) out << s.score.at_meets_or_above << " of " << s.score.applicable;
-    else out << "not applicable or not assessable";
+    if (s.score.applicable > 0)
+      out << s.score.at_meets_or_above << " of " << s.score.applicable;
+    else
+      out << "not applicable or not assessable";
     out << "</td></tr>\n";
   }
   out << "</table>\n";
@@ -169,8 +178,8 @@ void render_html(const Assessment& a, const checklist::Checklist* checklist, std
   if (!gaps.empty()) {
     out << "<h2>Gaps, by weight</h2>\n<ol>\n";
     for (const rules::ItemResult* item : gaps) {
-      out << "<li><a href=\"#" << escape_html(item->item_id) << "\">" << escape_html(item->item_id) << " " << escape_html(item->title) << "</a> "
-          << badge(*item) << "<br>" << escape_html(item->gap) << "</li>\n";
+      out << "<li><a href=\"#" << escape_html(item->item_id) << "\">" << escape_html(item->item_id) << " "
+          << escape_html(item->title) << "</a> " << badge(*item) << "<br>" << escape_html(item->gap) << "</li>\n";
     }
     out << "</ol>\n";
   }

@@ -38,7 +38,8 @@ ordered_json to_json(const rules::ItemResult& r) {
   for (const rules::CriterionResult& c : r.criteria) {
     ordered_json evidence = ordered_json::array();
     for (const rules::Evidence& e : c.evidence) evidence.push_back(to_json(e));
-    criteria.push_back({{"id", c.id}, {"text", c.text}, {"level", code(c.level)}, {"met", c.met}, {"evidence", evidence}});
+    criteria.push_back(
+        {{"id", c.id}, {"text", c.text}, {"level", code(c.level)}, {"met", c.met}, {"evidence", evidence}});
   }
   out["criteria"] = criteria;
   out["unmet"] = r.unmet;
@@ -58,8 +59,11 @@ ordered_json team_json(const Assessment& a) {
   const std::vector<selfassess::Discrepancy> claims = selfassess::discrepancies(a);
   ordered_json out = ordered_json::array();
   for (const SelfRating& s : a.self) {
-    ordered_json rating{{"item", s.item_id}, {"level", code(s.level)}, {"justification", s.justification},
-                        {"source", s.source}, {"line", s.line}};
+    ordered_json rating{{"item", s.item_id},
+                        {"level", code(s.level)},
+                        {"justification", s.justification},
+                        {"source", s.source},
+                        {"line", s.line}};
     for (const selfassess::Discrepancy& d : claims) {
       if (d.item_id != s.item_id) continue;
       const bool over = d.claim == selfassess::Claim::overclaim;

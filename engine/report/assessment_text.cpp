@@ -25,25 +25,28 @@ void render_header(const Assessment& a, std::ostream& out) {
   out << wrap("Note: " + a.checklist.provenance, 0) << '\n';
   const std::string kind_note = a.document.kind_source == "given"      ? " (as given)"
                                 : a.document.kind_source == "detected" ? " (from the title)"
-                                                                        : " (assumed; use --kind cca|cf|serp)";
+                                                                       : " (assumed; use --kind cca|cf|serp)";
   out << "Document  " << a.document.path << '\n'
       << "Title     " << a.document.title << '\n'
       << "Kind      " << label(a.document.kind) << kind_note << '\n'
-      << "Language  " << (a.document.language.empty() ? "not detected: terms of every language count" : a.document.language)
+      << "Language  "
+      << (a.document.language.empty() ? "not detected: terms of every language count" : a.document.language)
       << (a.document.language_source == "given" ? " (as given)" : "") << '\n'
-      << "Country   " << (a.document.country.empty() ? std::string("not in the title (use --country)") : a.document.country) << '\n'
-      << "Year      " << (a.document.year > 0 ? std::to_string(a.document.year) : std::string("not in the title (use --year)")) << '\n'
+      << "Country   "
+      << (a.document.country.empty() ? std::string("not in the title (use --country)") : a.document.country) << '\n'
+      << "Year      "
+      << (a.document.year > 0 ? std::to_string(a.document.year) : std::string("not in the title (use --year)")) << '\n'
       << "Size      " << a.document.words << " words in " << a.document.blocks << " blocks\n\n";
 }
 
 void render_sections(const Assessment& a, std::ostream& out) {
   for (const SectionScore& section : a.sections) {
     const auto in_section = [&](const rules::ItemResult& r) { return r.section_id == section.id; };
-    const bool all_external = std::all_of(a.items.begin(), a.items.end(), [&](const rules::ItemResult& r) {
-      return !in_section(r) || r.external;
-    });
+    const bool all_external = std::all_of(a.items.begin(), a.items.end(),
+                                          [&](const rules::ItemResult& r) { return !in_section(r) || r.external; });
     if (section.score.applicable == 0 && all_external) {
-      out << wrap(ascii_upper(section.title) + ": " + std::to_string(std::count_if(a.items.begin(), a.items.end(), in_section)) +
+      out << wrap(ascii_upper(section.title) + ": " +
+                      std::to_string(std::count_if(a.items.begin(), a.items.end(), in_section)) +
                       " items not assessable from the document; they need the country team's records "
                       "(self-assessment or reviewer request)",
                   0)
@@ -60,9 +63,9 @@ void render_sections(const Assessment& a, std::ostream& out) {
       if (item.section_id != section.id) continue;
       out << "  " << fit(item.item_id, 13) << fit(item.title, 58) << ' '
           << (rules::self_reported(item) ? std::string(label(item.level)) + " (self-reported)"
-              : item.applicable ? std::string(label(item.level))
-              : item.external ? std::string("Not assessable from the document")
-                              : std::string("Not applicable"))
+              : item.applicable          ? std::string(label(item.level))
+              : item.external            ? std::string("Not assessable from the document")
+                                         : std::string("Not applicable"))
           << (item.review ? " (reviewed; engine: " + std::string(label(item.review->engine_level)) + ")" : "") << '\n';
     }
     out << '\n';
@@ -72,8 +75,8 @@ void render_sections(const Assessment& a, std::ostream& out) {
 void render_overall(const Assessment& a, std::ostream& out) {
   const Score& s = a.overall;
   out << "Overall   " << s.at_meets_or_above << " of " << s.applicable << " applicable items at Meets or above ("
-      << percent(s.at_meets_or_above, s.applicable) << "); " << points_text(s.points) << " of " << points_text(s.max_points)
-      << " points\n";
+      << percent(s.at_meets_or_above, s.applicable) << "); " << points_text(s.points) << " of "
+      << points_text(s.max_points) << " points\n";
   std::string counts;
   for (Level level : {Level::exceeds, Level::meets, Level::approaches, Level::missing}) {
     const auto n = std::count_if(a.items.begin(), a.items.end(),
@@ -99,7 +102,8 @@ void render_reviews(const Assessment& a, std::ostream& out) {
 // underclaim (what it found).
 void render_team(const Assessment& a, std::ostream& out) {
   if (a.self.empty()) return;
-  out << "TEAM SELF-ASSESSMENT AND ENGINE\n" << "  " << fit("Item", 13) << fit("Team", 12) << "Engine\n";
+  out << "TEAM SELF-ASSESSMENT AND ENGINE\n"
+      << "  " << fit("Item", 13) << fit("Team", 12) << "Engine\n";
   for (const SelfRating& s : a.self) {
     const rules::ItemResult* item = find_result(a, s.item_id);
     std::string engine = "self-reported (needs team records)";
@@ -108,8 +112,8 @@ void render_team(const Assessment& a, std::ostream& out) {
   }
   for (const selfassess::Discrepancy& d : selfassess::discrepancies(a)) {
     const bool over = d.claim == selfassess::Claim::overclaim;
-    out << "\n  " << (over ? "OVERCLAIM  " : "UNDERCLAIM ") << d.item_id << "  " << d.title << ": team " << label(d.team)
-        << ", engine " << label(d.engine) << '\n';
+    out << "\n  " << (over ? "OVERCLAIM  " : "UNDERCLAIM ") << d.item_id << "  " << d.title << ": team "
+        << label(d.team) << ", engine " << label(d.engine) << '\n';
     if (!d.justification.empty()) out << wrap("Team: " + d.justification, 4);
     if (over) {
       out << "    Not found in the document:\n";
@@ -193,7 +197,9 @@ void render_explanation(const rules::ItemResult& item, std::ostream& out) {
   }
   out << "  Level: " << label(item.level) << "\n\n";
   for (const rules::CriterionResult& c : item.criteria) {
-    out << wrap(std::string(c.met ? "[met]     " : "[not met] ") + c.id + " (" + std::string(code(c.level)) + "): " + c.text, 2);
+    out << wrap(
+        std::string(c.met ? "[met]     " : "[not met] ") + c.id + " (" + std::string(code(c.level)) + "): " + c.text,
+        2);
     if (c.trace) render_trace(*c.trace, 0, out);
     out << '\n';
   }

@@ -23,8 +23,10 @@ void collect_terms(const checklist::Checklist& checklist, const std::string& set
   const checklist::TermSet* set = checklist::find_term_set(checklist, set_id);
   if (set == nullptr) return;
   for (const checklist::Term& term : set->terms) {
-    if (term.lang == lang) own.push_back(term.text);
-    else if (term.lang.empty()) ++everywhere;
+    if (term.lang == lang)
+      own.push_back(term.text);
+    else if (term.lang.empty())
+      ++everywhere;
   }
   for (const std::string& included : set->includes) collect_terms(checklist, included, lang, own, everywhere, visited);
 }
@@ -52,16 +54,20 @@ void render_item(const checklist::Checklist& checklist, const checklist::Item& i
   out << item.id << "  " << checklist::title_in(item, lang) << '\n';
   std::string applies = "Applies to: " + kinds(item);
   if (item.from_year > 0) applies += ", dated " + std::to_string(item.from_year) + " or later";
-  out << wrap(applies + ". Weight " + std::to_string(item.weight).substr(0, 3) + ". Provenance: " + item.provenance +
-                  (item.provenance == "reconstructed" ? " (our wording, from the sources below; not the official text)" : ""),
-              2);
+  out << wrap(
+      applies + ". Weight " + std::to_string(item.weight).substr(0, 3) + ". Provenance: " + item.provenance +
+          (item.provenance == "reconstructed" ? " (our wording, from the sources below; not the official text)" : ""),
+      2);
   if (item.external) {
-    out << wrap("Evidence: outside the document (the country team's records); rated not assessable from a document.", 2);
+    out << wrap("Evidence: outside the document (the country team's records); rated not assessable from a document.",
+                2);
   }
   out << '\n' << wrap(checklist::question_in(item, lang), 2);
   if (!item.guidance.empty()) out << '\n' << wrap(item.guidance, 2);
   for (const checklist::LevelRule& rule : item.levels) {
-    out << '\n' << "  " << label(rule.level) << " when" << (rule.level > Level::approaches ? " (and the level below)" : "") << ":\n";
+    out << '\n'
+        << "  " << label(rule.level) << " when" << (rule.level > Level::approaches ? " (and the level below)" : "")
+        << ":\n";
     for (const std::string& id : rule.criteria) {
       const checklist::Criterion* c = checklist::find_criterion(item, id);
       out << wrap("- " + c->text, 4);
@@ -84,16 +90,20 @@ void render_checklist(const checklist::Checklist& checklist, const std::string& 
     return;
   }
   out << checklist.meta.title << '\n'
-      << checklist.meta.publisher << ", " << checklist.meta.issued << "; file version " << checklist.meta.version << "\n\n"
+      << checklist.meta.publisher << ", " << checklist.meta.issued << "; file version " << checklist.meta.version
+      << "\n\n"
       << wrap("Note: " + checklist.meta.provenance, 0) << '\n';
   if (!lang.empty() && lang != "en") {
-    out << wrap("Language \"" + lang + "\": titles and questions are translated where the checklist has them; "
-                "guidance, criteria and references are in English. Under each item are the words the engine "
-                "counts in documents in that language.", 0)
+    out << wrap("Language \"" + lang +
+                    "\": titles and questions are translated where the checklist has them; "
+                    "guidance, criteria and references are in English. Under each item are the words the engine "
+                    "counts in documents in that language.",
+                0)
         << '\n';
   }
   for (const checklist::Section& section : checklist.sections) {
-    out << std::string(k_width, '=') << '\n' << section.title << " (" << section.items.size() << " items)\n"
+    out << std::string(k_width, '=') << '\n'
+        << section.title << " (" << section.items.size() << " items)\n"
         << std::string(k_width, '=') << "\n\n";
     for (const checklist::Item& item : section.items) render_item(checklist, item, lang, out);
   }

@@ -41,16 +41,17 @@ std::vector<std::pair<std::string, std::size_t>> most_disagreed(const agreement:
 ordered_json figures_json(const agreement::Agreement& a) {
   ordered_json confusion = ordered_json::array();
   for (const auto& row : a.confusion) confusion.push_back(row);
-  return {{"items", a.count},
-          {"exact", a.exact},
-          {"within_one", a.within_one},
-          {"exact_share", a.exact_share()},
-          {"within_one_share", a.within_one_share()},
-          {"weighted_kappa", a.kappa ? ordered_json(*a.kappa) : ordered_json(nullptr)},
-          {"found_share", a.found_share() ? ordered_json(*a.found_share()) : ordered_json(nullptr)},
-          {"false_credit_share", a.false_credit_share() ? ordered_json(*a.false_credit_share()) : ordered_json(nullptr)},
-          {"unearned_meets", a.unearned_meets()},
-          {"confusion", confusion}};
+  return {
+      {"items", a.count},
+      {"exact", a.exact},
+      {"within_one", a.within_one},
+      {"exact_share", a.exact_share()},
+      {"within_one_share", a.within_one_share()},
+      {"weighted_kappa", a.kappa ? ordered_json(*a.kappa) : ordered_json(nullptr)},
+      {"found_share", a.found_share() ? ordered_json(*a.found_share()) : ordered_json(nullptr)},
+      {"false_credit_share", a.false_credit_share() ? ordered_json(*a.false_credit_share()) : ordered_json(nullptr)},
+      {"unearned_meets", a.unearned_meets()},
+      {"confusion", confusion}};
 }
 
 }  // namespace
@@ -80,8 +81,9 @@ void render_evaluation(const agreement::Evaluation& e, std::ostream& out) {
 
   out << "\nDocuments\n";
   for (const agreement::DocumentOutcome& d : e.documents) {
-    out << "  " << d.document.filename().string() << " (" << d.kind << ", " << (d.language.empty() ? "?" : d.language) << ", "
-        << d.words << " words)" << (d.kind_read != d.kind ? " READ AS " + d.kind_read + ", not rated" : "") << ": " << d.agreement.exact << " of " << d.agreement.count << " exact, " << d.agreement.within_one
+    out << "  " << d.document.filename().string() << " (" << d.kind << ", " << (d.language.empty() ? "?" : d.language)
+        << ", " << d.words << " words)" << (d.kind_read != d.kind ? " READ AS " + d.kind_read + ", not rated" : "")
+        << ": " << d.agreement.exact << " of " << d.agreement.count << " exact, " << d.agreement.within_one
         << " within one, kappa " << kappa_text(d.agreement.kappa) << '\n';
   }
 
@@ -99,8 +101,8 @@ void render_evaluation(const agreement::Evaluation& e, std::ostream& out) {
   for (const agreement::DocumentOutcome& d : e.documents) {
     for (const agreement::ItemOutcome& i : d.items) {
       if (i.gold == i.engine) continue;
-      out << "\n  " << d.document.filename().string() << "  " << i.item_id << " " << i.title << ": gold " << label(i.gold)
-          << ", engine " << label(i.engine) << '\n';
+      out << "\n  " << d.document.filename().string() << "  " << i.item_id << " " << i.title << ": gold "
+          << label(i.gold) << ", engine " << label(i.engine) << '\n';
       out << wrap("gold (" + d.gold.filename().string() + ":" + std::to_string(i.gold_line) + "): " + i.rationale, 4);
       if (!i.rated) {
         out << wrap("engine read the document as a " + std::string(label(*parse_document_kind(d.kind_read))) +
@@ -108,8 +110,10 @@ void render_evaluation(const agreement::Evaluation& e, std::ostream& out) {
                     4);
         continue;
       }
-      if (i.evidence) out << wrap("engine found: \"" + i.evidence->quote + "\" (" + place(*i.evidence) + ")", 4);
-      else out << "    engine found no evidence\n";
+      if (i.evidence)
+        out << wrap("engine found: \"" + i.evidence->quote + "\" (" + place(*i.evidence) + ")", 4);
+      else
+        out << "    engine found no evidence\n";
       for (const std::string& c : i.unmet) out << wrap("engine did not find: " + c, 4);
     }
   }
@@ -120,7 +124,10 @@ void render_evaluation_json(const agreement::Evaluation& e, std::ostream& out) {
   for (const agreement::DocumentOutcome& d : e.documents) {
     ordered_json items = ordered_json::array();
     for (const agreement::ItemOutcome& i : d.items) {
-      ordered_json item{{"id", i.item_id}, {"gold", code(i.gold)}, {"engine", code(i.engine)}, {"rated", i.rated},
+      ordered_json item{{"id", i.item_id},
+                        {"gold", code(i.gold)},
+                        {"engine", code(i.engine)},
+                        {"rated", i.rated},
                         {"rationale", i.rationale}};
       if (i.evidence) item["evidence"] = {{"quote", i.evidence->quote}, {"place", place(*i.evidence)}};
       item["unmet"] = i.unmet;

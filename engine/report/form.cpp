@@ -16,14 +16,15 @@ std::string evidence_from(const selfassess::FormRow& row) { return row.external 
 void render_form_csv(const std::vector<selfassess::FormRow>& rows, std::ostream& out) {
   out << "item,section,title,question,evidence_from,level,justification,source\r\n";
   for (const selfassess::FormRow& row : rows) {
-    out << csv_field(row.item_id) << ',' << csv_field(row.section) << ',' << csv_field(row.title) << ',' << csv_field(row.question) << ','
-        << evidence_from(row) << ",,,\r\n";
+    out << csv_field(row.item_id) << ',' << csv_field(row.section) << ',' << csv_field(row.title) << ','
+        << csv_field(row.question) << ',' << evidence_from(row) << ",,,\r\n";
   }
 }
 
 void render_form_markdown(const std::vector<selfassess::FormRow>& rows, const checklist::Meta& checklist,
                           std::ostream& out) {
-  out << "# Self-assessment: " << escape_markdown(checklist.title) << " " << escape_markdown(checklist.version) << "\n\n"
+  out << "# Self-assessment: " << escape_markdown(checklist.title) << " " << escape_markdown(checklist.version)
+      << "\n\n"
       << "Rate each item Missing, Approaches, Meets or Exceeds, say why, and say where the evidence is: a page "
          "of the document or, for items that need team records, the record. Leave the level empty for an item "
          "the team does not rate.\n\n"
@@ -31,8 +32,8 @@ void render_form_markdown(const std::vector<selfassess::FormRow>& rows, const ch
       << "| Item | Question | Evidence from | Level | Justification | Source |\n"
       << "| --- | --- | --- | --- | --- | --- |\n";
   for (const selfassess::FormRow& row : rows) {
-    out << "| " << escape_markdown(row.item_id) << " " << escape_markdown(row.title) << " | " << escape_markdown(row.question) << " | " << evidence_from(row)
-        << " |  |  |  |\n";
+    out << "| " << escape_markdown(row.item_id) << " " << escape_markdown(row.title) << " | "
+        << escape_markdown(row.question) << " | " << evidence_from(row) << " |  |  |  |\n";
   }
 }
 
@@ -75,9 +76,11 @@ void write_form_xlsx(const std::vector<selfassess::FormRow>& rows, const checkli
     const std::string lines[] = {
         "Self-assessment: " + checklist.title + " " + checklist.version,
         "Rate each item Missing, Approaches, Meets or Exceeds in the Form sheet, say why (justification) and where the "
-        "evidence is (source): a page of the document or, for items that need team records, the record. Leave the level "
+        "evidence is (source): a page of the document or, for items that need team records, the record. Leave the "
+        "level "
         "empty for an item the team does not rate. Keep the column names in the first row.",
-        "Then: unct-assess score DOCUMENT --self this-file.xlsx, or unct-assess self-assess import ASSESSMENT this-file.xlsx.",
+        "Then: unct-assess score DOCUMENT --self this-file.xlsx, or unct-assess self-assess import ASSESSMENT "
+        "this-file.xlsx.",
         checklist.provenance};
     for (std::size_t r = 0; r < std::size(lines); ++r) {
       worksheet_write_string(about, row_at(r), 0, lines[r].c_str(), r == 0 ? book.header() : book.wrap());

@@ -41,18 +41,23 @@ void render_inspection(const ingest::Document& document, const std::vector<std::
   }
   out << "File      " << document.path.string() << " (" << document.format << ", " << document.bytes << " bytes)\n"
       << "Title     " << (document.title.empty() ? "(none)" : document.title) << '\n'
-      << "Kind      " << (document.kind ? std::string(label(*document.kind)) : "not detected (use --kind when scoring)") << '\n'
-      << "Language  " << (document.language.empty() ? "not detected (use --lang when scoring)" : document.language) << '\n'
-      << "Country   " << (document.country.empty() ? "not in the title (use --country when scoring)" : document.country) << '\n'
-      << "Year      " << (document.year ? std::to_string(*document.year) : "not in the title (use --year when scoring)") << '\n';
+      << "Kind      " << (document.kind ? std::string(label(*document.kind)) : "not detected (use --kind when scoring)")
+      << '\n'
+      << "Language  " << (document.language.empty() ? "not detected (use --lang when scoring)" : document.language)
+      << '\n'
+      << "Country   " << (document.country.empty() ? "not in the title (use --country when scoring)" : document.country)
+      << '\n'
+      << "Year      " << (document.year ? std::to_string(*document.year) : "not in the title (use --year when scoring)")
+      << '\n';
   if (document.pages > 0) out << "Pages     " << document.pages << '\n';
   out << "Blocks    " << document.blocks.size() << ": " << counts[ingest::BlockKind::heading] << " headings, "
-      << counts[ingest::BlockKind::paragraph] << " paragraphs, " << counts[ingest::BlockKind::list_item] << " list items, "
-      << counts[ingest::BlockKind::table_cell] << " table cells in " << tables.size() << (tables.size() == 1 ? " table\n" : " tables\n");
+      << counts[ingest::BlockKind::paragraph] << " paragraphs, " << counts[ingest::BlockKind::list_item]
+      << " list items, " << counts[ingest::BlockKind::table_cell] << " table cells in " << tables.size()
+      << (tables.size() == 1 ? " table\n" : " tables\n");
   // Front and back matter: evidence there counts only for what its own words say, never for Meets.
   out << "Zones     " << zones[ingest::Zone::text] << " in the running text";
-  for (ingest::Zone zone : {ingest::Zone::cover, ingest::Zone::signatures, ingest::Zone::contents, ingest::Zone::acronyms,
-                            ingest::Zone::references}) {
+  for (ingest::Zone zone : {ingest::Zone::cover, ingest::Zone::signatures, ingest::Zone::contents,
+                            ingest::Zone::acronyms, ingest::Zone::references}) {
     if (zones[zone] > 0) out << ", " << zones[zone] << " " << ingest::code(zone);
   }
   out << '\n';
@@ -70,7 +75,7 @@ void render_inspection(const ingest::Document& document, const std::vector<std::
     const std::string where = place(block);
     if (!where.empty()) line += "  [" + where + "]";
     const bool opens = !part.empty() && (i == 0 || i - 1 >= parts.size() || parts[i - 1] != part ||
-                                          document.blocks[i - 1].kind == ingest::BlockKind::heading);
+                                         document.blocks[i - 1].kind == ingest::BlockKind::heading);
     if (opens) line += "  -> " + part_title(checklist, part);
     out << cut(line) << '\n';
   }
@@ -83,8 +88,10 @@ void render_inspection(const ingest::Document& document, const std::vector<std::
 
   out << "\nWARNINGS\n";
   std::vector<std::string> warnings = document.warnings;
-  if (headings == 0) warnings.push_back("no headings found: document parts cannot be recognised, so part-scoped criteria cannot hold");
-  else if (blocks_in_part.empty()) warnings.push_back("no heading names a part the checklist knows (LNOB analysis, results framework, ...)");
+  if (headings == 0)
+    warnings.push_back("no headings found: document parts cannot be recognised, so part-scoped criteria cannot hold");
+  else if (blocks_in_part.empty())
+    warnings.push_back("no heading names a part the checklist knows (LNOB analysis, results framework, ...)");
   if (warnings.empty()) out << "  none\n";
   for (const std::string& w : warnings) out << wrap("- " + w, 2);
 
@@ -93,7 +100,8 @@ void render_inspection(const ingest::Document& document, const std::vector<std::
   for (std::size_t i = 0; i < document.blocks.size(); ++i) {
     const ingest::Block& block = document.blocks[i];
     std::string head = std::string(ingest::code(block.kind));
-    if (block.kind == ingest::BlockKind::heading || block.kind == ingest::BlockKind::list_item) head += " " + std::to_string(block.level);
+    if (block.kind == ingest::BlockKind::heading || block.kind == ingest::BlockKind::list_item)
+      head += " " + std::to_string(block.level);
     if (block.kind == ingest::BlockKind::table_cell) {
       head += " " + std::to_string(block.table) + ":" + std::to_string(block.row) + ":" + std::to_string(block.column);
     }

@@ -11,10 +11,14 @@ namespace unct::report {
 std::vector<FindingRow> finding_rows(const std::vector<Assessment>& assessments) {
   std::vector<FindingRow> out;
   for (const Assessment& a : assessments) {
-    const std::string document = a.document.title.empty() ? a.document.path : a.document.title + " (" + a.document.path + ")";
+    const std::string document =
+        a.document.title.empty() ? a.document.path : a.document.title + " (" + a.document.path + ")";
     for (const rules::ItemResult& item : a.items) {
       if (!item.applicable || item.level >= Level::meets) continue;
-      FindingRow row{.document = document, .item_id = item.item_id, .title = item.title, .level = item.level,
+      FindingRow row{.document = document,
+                     .item_id = item.item_id,
+                     .title = item.title,
+                     .level = item.level,
                      .what_to_add = item.gap};
       for (const std::string& id : item.unmet) {
         for (const rules::CriterionResult& c : item.criteria) {
@@ -47,8 +51,8 @@ void render_matrix_csv(const std::vector<PortfolioRow>& documents, std::ostream&
 void render_findings_csv(const std::vector<Assessment>& assessments, std::ostream& out) {
   out << "document,item,title,level,not_found,what_to_add,review\r\n";
   for (const FindingRow& f : finding_rows(assessments)) {
-    out << csv_field(f.document) << ',' << csv_field(f.item_id) << ',' << csv_field(f.title) << ',' << code(f.level) << ','
-        << csv_field(f.not_found) << ',' << csv_field(f.what_to_add) << ',' << csv_field(f.review) << "\r\n";
+    out << csv_field(f.document) << ',' << csv_field(f.item_id) << ',' << csv_field(f.title) << ',' << code(f.level)
+        << ',' << csv_field(f.not_found) << ',' << csv_field(f.what_to_add) << ',' << csv_field(f.review) << "\r\n";
   }
 }
 
@@ -58,7 +62,8 @@ void render_portfolio_html(const std::vector<PortfolioRow>& documents, const std
   out << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
       << "<title>Portfolio - unct-assess</title>\n<style>" << k_style << "</style>\n</head>\n<body>\n"
       << "<h1>Portfolio: " << documents.size() << (documents.size() == 1 ? " document" : " documents") << "</h1>\n"
-      << "<p class=\"meta\">The latest assessment of each document. Cells: M Missing, A Approaches, Me Meets, E Exceeds; "
+      << "<p class=\"meta\">The latest assessment of each document. Cells: M Missing, A Approaches, Me Meets, E "
+         "Exceeds; "
          "grey where the item does not apply.</p>\n<table class=\"heat\">\n<tr><th></th>";
   for (const std::string& id : items) out << "<th class=\"item\">" << escape_html(id) << "</th>";
   out << "</tr>\n";
@@ -70,8 +75,8 @@ void render_portfolio_html(const std::vector<PortfolioRow>& documents, const std
       if (!level) {
         out << "<td class=\"na\" title=\"" << escape_html(id) << ": not applicable\"></td>";
       } else {
-        out << "<td class=\"" << code(*level) << "\" title=\"" << escape_html(id) << ": " << escape_html(un_label(*level)) << "\">"
-            << k_short[points(*level)] << "</td>";
+        out << "<td class=\"" << code(*level) << "\" title=\"" << escape_html(id) << ": "
+            << escape_html(un_label(*level)) << "\">" << k_short[points(*level)] << "</td>";
       }
     }
     out << "</tr>\n";
@@ -79,8 +84,8 @@ void render_portfolio_html(const std::vector<PortfolioRow>& documents, const std
   out << "</table>\n<h2>Items most often below Meets</h2>\n<table class=\"levels\">\n"
       << "<tr><th>Item</th><th>Below Meets</th><th>Share</th></tr>\n";
   for (const GapRow& g : gaps) {
-    out << "<tr><td>" << escape_html(g.item_id) << " " << escape_html(g.title) << "</td><td>" << g.below_meets << " of " << g.applicable
-        << "</td><td>" << percent(g.below_meets, g.applicable) << "</td></tr>\n";
+    out << "<tr><td>" << escape_html(g.item_id) << " " << escape_html(g.title) << "</td><td>" << g.below_meets << " of "
+        << g.applicable << "</td><td>" << percent(g.below_meets, g.applicable) << "</td></tr>\n";
   }
   out << "</table>\n</body>\n</html>\n";
 }

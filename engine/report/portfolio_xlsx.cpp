@@ -11,7 +11,8 @@
 namespace unct::report {
 namespace {
 
-void write_documents(Workbook& book, const std::vector<PortfolioRow>& documents, const std::vector<Assessment>& assessments) {
+void write_documents(Workbook& book, const std::vector<PortfolioRow>& documents,
+                     const std::vector<Assessment>& assessments) {
   lxw_worksheet* sheet = book.sheet("Documents");
   const std::vector<std::string> items = rated_items(documents);
   std::vector<std::string> names{"Assessment", "Document", "Kind", "Country", "Region", "Year"};
@@ -51,7 +52,8 @@ void write_documents(Workbook& book, const std::vector<PortfolioRow>& documents,
 
 void write_items(Workbook& book, const std::vector<GapRow>& items) {
   lxw_worksheet* sheet = book.sheet("Items");
-  write_headers(sheet, {"Item", "Title", "Documents rated", "Below Meets", "Share below Meets", "Documents below Meets"},
+  write_headers(sheet,
+                {"Item", "Title", "Documents rated", "Below Meets", "Share below Meets", "Documents below Meets"},
                 book.header());
   worksheet_set_column(sheet, 1, 1, 48, nullptr);
   worksheet_set_column(sheet, 5, 5, 80, book.wrap());
@@ -71,15 +73,17 @@ void write_items(Workbook& book, const std::vector<GapRow>& items) {
     worksheet_write_string(sheet, row, 1, g.title.c_str(), nullptr);
     worksheet_write_number(sheet, row, 2, static_cast<double>(g.applicable), nullptr);
     worksheet_write_number(sheet, row, 3, static_cast<double>(g.below_meets), nullptr);
-    worksheet_write_number(sheet, row, 4, g.applicable == 0 ? 0 : static_cast<double>(g.below_meets) / static_cast<double>(g.applicable),
-                           book.percent());
+    worksheet_write_number(
+        sheet, row, 4, g.applicable == 0 ? 0 : static_cast<double>(g.below_meets) / static_cast<double>(g.applicable),
+        book.percent());
     worksheet_write_string(sheet, row, 5, documents.c_str(), book.wrap());
   }
 }
 
 void write_findings(Workbook& book, const std::vector<Assessment>& assessments) {
   lxw_worksheet* sheet = book.sheet("Findings");
-  write_headers(sheet, {"Document", "Item", "Title", "Level", "Not found in the document", "What to add", "Reviewer override"},
+  write_headers(sheet,
+                {"Document", "Item", "Title", "Level", "Not found in the document", "What to add", "Reviewer override"},
                 book.header());
   worksheet_set_column(sheet, 0, 0, 40, book.wrap());
   worksheet_set_column(sheet, 2, 2, 32, book.wrap());
@@ -106,9 +110,12 @@ void write_about(Workbook& book, const std::vector<Assessment>& assessments) {
   worksheet_set_column(sheet, 3, 3, 90, book.wrap());
   std::vector<std::pair<ChecklistSummary, std::size_t>> checklists;
   for (const Assessment& a : assessments) {
-    const auto it = std::find_if(checklists.begin(), checklists.end(), [&](const auto& c) { return c.first == a.checklist; });
-    if (it == checklists.end()) checklists.emplace_back(a.checklist, 1);
-    else ++it->second;
+    const auto it =
+        std::find_if(checklists.begin(), checklists.end(), [&](const auto& c) { return c.first == a.checklist; });
+    if (it == checklists.end())
+      checklists.emplace_back(a.checklist, 1);
+    else
+      ++it->second;
   }
   for (std::size_t r = 0; r < checklists.size(); ++r) {
     const auto& [c, count] = checklists[r];
@@ -118,10 +125,11 @@ void write_about(Workbook& book, const std::vector<Assessment>& assessments) {
     worksheet_write_string(sheet, row_at(r + 1), 3, c.provenance.c_str(), book.wrap());
   }
   const lxw_row_t note = row_at(checklists.size() + 2);
-  worksheet_write_string(sheet, note, 0,
-                         "Levels are the engine's, or the reviewer's where a reviewer overrode them (a note on the cell "
-                         "in Documents). Each document counts with its latest assessment.",
-                         book.wrap());
+  worksheet_write_string(
+      sheet, note, 0,
+      "Levels are the engine's, or the reviewer's where a reviewer overrode them (a note on the cell "
+      "in Documents). Each document counts with its latest assessment.",
+      book.wrap());
 }
 
 // Runs `write` on a workbook beside `path`, then renames it into place: a failure never leaves

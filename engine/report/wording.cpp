@@ -44,8 +44,8 @@ std::string kappa_text(const std::optional<double>& kappa) {
 }
 
 std::string agreement_text(const agreement::Agreement& a) {
-  return percent(a.exact, a.count) + " exact, " + percent(a.within_one, a.count) + " within one level, weighted kappa " +
-         kappa_text(a.kappa);
+  return percent(a.exact, a.count) + " exact, " + percent(a.within_one, a.count) +
+         " within one level, weighted kappa " + kappa_text(a.kappa);
 }
 
 std::string points_text(double points) {

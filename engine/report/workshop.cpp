@@ -38,7 +38,8 @@ void render_answer_sheet_csv(const workshop::Pack& pack, const checklist::Checkl
   out << "participant,item,title,level,note\r\n";
   for (const workshop::KeyAnswer& k : pack.key) {
     const checklist::Item* item = checklist::find_item(checklist, k.item_id);
-    out << ',' << csv_field(k.item_id) << ',' << csv_field(item != nullptr ? checklist::title_in(*item, pack.lang) : "") << ",,\r\n";
+    out << ',' << csv_field(k.item_id) << ',' << csv_field(item != nullptr ? checklist::title_in(*item, pack.lang) : "")
+        << ",,\r\n";
   }
 }
 
@@ -51,8 +52,9 @@ void render_sessions(const std::vector<workshop::Debrief>& sessions, std::ostrea
       << fit("Within one", 12) << "Kappa\n";
   for (const workshop::Debrief& d : sessions) {
     const workshop::Session& s = d.session;
-    out << fit(std::to_string(s.id), 6) << fit(s.created_at.substr(0, 10), 12) << fit(s.cohort.empty() ? "-" : s.cohort, 26)
-        << fit(s.pack_id, 26) << fit(std::to_string(d.participants.size()), 8) << fit(percent(d.room.exact, d.room.count), 8)
+    out << fit(std::to_string(s.id), 6) << fit(s.created_at.substr(0, 10), 12)
+        << fit(s.cohort.empty() ? "-" : s.cohort, 26) << fit(s.pack_id, 26)
+        << fit(std::to_string(d.participants.size()), 8) << fit(percent(d.room.exact, d.room.count), 8)
         << fit(percent(d.room.within_one, d.room.count), 12) << kappa_text(d.room.kappa) << '\n';
   }
 }
@@ -61,8 +63,9 @@ void render_cohorts(const workshop::CohortComparison& c, std::ostream& out) {
   out << "COHORTS COMPARED\n";
   for (const workshop::Debrief& d : c.sessions) {
     const workshop::Session& s = d.session;
-    out << "  Session " << s.id << ": " << (s.cohort.empty() ? "(no cohort label)" : s.cohort) << ", " << s.created_at.substr(0, 10)
-        << ", pack " << s.pack_id << "; " << d.participants.size() << " participants; " << agreement_text(d.room) << '\n';
+    out << "  Session " << s.id << ": " << (s.cohort.empty() ? "(no cohort label)" : s.cohort) << ", "
+        << s.created_at.substr(0, 10) << ", pack " << s.pack_id << "; " << d.participants.size() << " participants; "
+        << agreement_text(d.room) << '\n';
   }
   out << "\nSHARE OF ANSWERS ON THE KEY\n  " << fit("Item", 13);
   for (const workshop::Debrief& d : c.sessions) out << fit("Session " + std::to_string(d.session.id), 12);

@@ -57,7 +57,8 @@ lxw_worksheet* Workbook::sheet(const char* name) { return workbook_add_worksheet
 void Workbook::close() {
   const lxw_error error = workbook_close(m_book);
   m_book = nullptr;
-  if (error != LXW_NO_ERROR) throw InputError({.file = m_path}, std::string("cannot write the workbook: ") + lxw_strerror(error));
+  if (error != LXW_NO_ERROR)
+    throw InputError({.file = m_path}, std::string("cannot write the workbook: ") + lxw_strerror(error));
 }
 
 void write_headers(lxw_worksheet* sheet, const std::vector<std::string>& names, lxw_format* format) {

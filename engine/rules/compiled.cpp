@@ -74,7 +74,8 @@ CompiledChecklist compile(const checklist::Checklist& checklist) {
   }
   out.polarity_read.assign(out.owners.size(), false);
   for (std::size_t p = 0; p < out.owners.size(); ++p) {
-    out.polarity_read[p] = std::any_of(out.owners[p].begin(), out.owners[p].end(), [&](const PatternOwner& o) { return set_read[o.set]; });
+    out.polarity_read[p] =
+        std::any_of(out.owners[p].begin(), out.owners[p].end(), [&](const PatternOwner& o) { return set_read[o.set]; });
   }
   out.matcher = text::TermMatcher(std::move(patterns));
   return out;

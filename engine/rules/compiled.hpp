@@ -34,13 +34,13 @@ struct CompiledChecklist {
   std::vector<std::vector<PatternOwner>> owners;  // per matcher pattern
   std::vector<std::string> set_ids;               // per set index
   std::unordered_map<std::string, SetIndex> set_index;
-  std::vector<std::vector<SetIndex>> members;   // per set: itself and every set it includes, transitively
-  std::vector<std::vector<SetIndex>> includes;  // per set: the sets it includes directly
+  std::vector<std::vector<SetIndex>> members;    // per set: itself and every set it includes, transitively
+  std::vector<std::vector<SetIndex>> includes;   // per set: the sets it includes directly
   std::vector<std::optional<SetIndex>> context;  // per set: the set its hits need in their sentence
   // Per matcher pattern: whether some signal asks whether its hits are negated (a `polarity`).
   // Negation is worked out only for blocks with such a hit.
   std::vector<bool> polarity_read;
-  std::vector<std::pair<std::string, SetIndex>> parts;  // part id and its heading set, in checklist order
+  std::vector<std::pair<std::string, SetIndex>> parts;   // part id and its heading set, in checklist order
   std::vector<std::shared_ptr<const re2::RE2>> regexes;  // of `pattern` signals, deduplicated
   std::unordered_map<std::string, std::uint32_t> regex_index;
 

@@ -43,9 +43,11 @@ void assign_parts(const CompiledChecklist& compiled, const ingest::Document& doc
         // A term of the set, not masked by one of the set's exceptions ("partnership framework"
         // names the document, not a chapter on partnerships).
         auto owned = [&](const text::TermMatch& m, bool exception) {
-          return std::any_of(compiled.owners[m.pattern].begin(), compiled.owners[m.pattern].end(), [&](const PatternOwner& o) {
-            return o.exception == exception && counts_in(o, language) && std::binary_search(members.begin(), members.end(), o.set);
-          });
+          return std::any_of(compiled.owners[m.pattern].begin(), compiled.owners[m.pattern].end(),
+                             [&](const PatternOwner& o) {
+                               return o.exception == exception && counts_in(o, language) &&
+                                      std::binary_search(members.begin(), members.end(), o.set);
+                             });
         };
         const bool named = std::any_of(in_block.begin(), in_block.end(), [&](const text::TermMatch& m) {
           return owned(m, false) && std::none_of(in_block.begin(), in_block.end(), [&](const text::TermMatch& e) {
@@ -162,8 +164,9 @@ DocumentIndex index_document(const CompiledChecklist& compiled, const ingest::Do
       if (sentence == done) continue;
       done = sentence;
       const std::uint32_t start = prepared.sentences[sentence];
-      const std::uint32_t end = sentence + 1 < prepared.sentences.size() ? prepared.sentences[sentence + 1]
-                                                                         : static_cast<std::uint32_t>(prepared.normalised.text.size());
+      const std::uint32_t end = sentence + 1 < prepared.sentences.size()
+                                    ? prepared.sentences[sentence + 1]
+                                    : static_cast<std::uint32_t>(prepared.normalised.text.size());
       const auto sentence_text = std::string_view(prepared.normalised.text).substr(start, end - start);
       for (const auto& [first, last] : text::negated_spans(sentence_text, options.language)) {
         negated.emplace_back(start + first, start + last);
@@ -182,9 +185,8 @@ DocumentIndex index_document(const CompiledChecklist& compiled, const ingest::Do
       for (const PatternOwner& owner : compiled.owners[m.pattern]) {
         if (owner.exception || !counts_in(owner, options.language)) continue;
         const Hit hit{b, m.begin, m.end, m.pattern, in_negation};
-        const bool masked = std::any_of(exceptions.begin(), exceptions.end(), [&](const auto& e) {
-          return e.first == owner.set && overlaps(hit, e.second);
-        });
+        const bool masked = std::any_of(exceptions.begin(), exceptions.end(),
+                                        [&](const auto& e) { return e.first == owner.set && overlaps(hit, e.second); });
         if (!masked) own[owner.set].push_back(hit);
       }
     }
@@ -205,7 +207,8 @@ DocumentIndex index_document(const CompiledChecklist& compiled, const ingest::Do
       build(included);
       hits.insert(hits.end(), index.hits[included].begin(), index.hits[included].end());
     }
-    if (!compiled.includes[set].empty()) std::sort(hits.begin(), hits.end(), by_place);  // a set alone is in order already
+    if (!compiled.includes[set].empty())
+      std::sort(hits.begin(), hits.end(), by_place);                // a set alone is in order already
     hits.erase(std::unique(hits.begin(), hits.end()), hits.end());  // a term listed twice, or reached twice
     if (const auto context = compiled.context[set]) {
       build(*context);
@@ -215,9 +218,9 @@ DocumentIndex index_document(const CompiledChecklist& compiled, const ingest::Do
         const auto& sentences = index.block(hit.block).sentences;
         const std::size_t sentence = text::sentence_of(sentences, hit.begin);
         const std::uint32_t start = sentences.empty() ? 0 : sentences[sentence];
-        const auto it = std::lower_bound(around.begin(), around.end(), std::pair{hit.block, start}, [](const Hit& h, const auto& at) {
-          return std::tie(h.block, h.begin) < std::tie(at.first, at.second);
-        });
+        const auto it = std::lower_bound(
+            around.begin(), around.end(), std::pair{hit.block, start},
+            [](const Hit& h, const auto& at) { return std::tie(h.block, h.begin) < std::tie(at.first, at.second); });
         return it == around.end() || it->block != hit.block || text::sentence_of(sentences, it->begin) != sentence;
       });
     }

@@ -51,13 +51,13 @@ struct TableRow {
 
 struct DocumentIndex {
   std::shared_ptr<const PreparedText> text;
-  std::vector<std::string> part;      // per block: checklist part id, empty when in none
-  std::vector<std::int32_t> row;      // per block: index into `rows`, -1 outside tables
-  std::vector<TableRow> rows;         // in document order
+  std::vector<std::string> part;             // per block: checklist part id, empty when in none
+  std::vector<std::int32_t> row;             // per block: index into `rows`, -1 outside tables
+  std::vector<TableRow> rows;                // in document order
   std::vector<std::vector<Hit>> hits;        // per set index: hits of the set and of the sets it
                                              // includes, by block then offset, exceptions removed
   std::vector<std::vector<Hit>> regex_hits;  // per regex index, by block then offset
-  bool front_matter = false;  // some block stands outside the running text (ingest::Zone)
+  bool front_matter = false;                 // some block stands outside the running text (ingest::Zone)
 
   const PreparedBlock& block(std::uint32_t b) const { return text->blocks[b]; }
 };

@@ -13,7 +13,9 @@ std::string plural(std::size_t n, const std::string& word) {
 
 Evaluator::Evaluator(const CompiledChecklist& compiled, const ingest::Document& document, const DocumentIndex& index,
                      Reach reach)
-    : m_compiled(compiled), m_document(document), m_index(index),
+    : m_compiled(compiled),
+      m_document(document),
+      m_index(index),
       m_text_only(reach == Reach::running_text && index.front_matter) {}
 
 // Each kind evaluates itself (engine/signals/<kind>/evaluate.cpp): a registered kind without
@@ -29,14 +31,18 @@ bool Evaluator::readable(std::uint32_t block) const {
   return !m_text_only || m_document.blocks[block].zone == ingest::Zone::text;
 }
 
-const std::vector<Hit>& Evaluator::set_hits(const std::string& set) const { return m_index.hits[m_compiled.index_of(set)]; }
+const std::vector<Hit>& Evaluator::set_hits(const std::string& set) const {
+  return m_index.hits[m_compiled.index_of(set)];
+}
 
 const std::vector<Hit>& Evaluator::filter(const std::vector<Hit>& hits, const std::optional<std::string>& part,
-                                          bool tables_only, std::vector<Hit>& scratch, signals::Polarity polarity) const {
+                                          bool tables_only, std::vector<Hit>& scratch,
+                                          signals::Polarity polarity) const {
   if (!part && !tables_only && !m_text_only && polarity == signals::Polarity::any) return hits;
   scratch.clear();
   std::copy_if(hits.begin(), hits.end(), std::back_inserter(scratch), [&](const Hit& h) {
-    return (!part || m_index.part[h.block] == *part) && (!tables_only || m_index.row[h.block] >= 0) && readable(h.block) &&
+    return (!part || m_index.part[h.block] == *part) && (!tables_only || m_index.row[h.block] >= 0) &&
+           readable(h.block) &&
            (polarity == signals::Polarity::any || h.negated == (polarity == signals::Polarity::negated));
   });
   return scratch;
@@ -50,8 +56,10 @@ std::string Evaluator::place(const Hit& hit) const {
   const std::string section = ingest::section_label(block);
   out += " in " + (section.empty() ? std::string("the opening text") : section);
   if (block.kind == ingest::BlockKind::table_cell) out += " (table)";
-  if (block.page > 0) out += ", page " + std::to_string(block.page);
-  else if (block.line > 0) out += ", line " + std::to_string(block.line);
+  if (block.page > 0)
+    out += ", page " + std::to_string(block.page);
+  else if (block.line > 0)
+    out += ", line " + std::to_string(block.line);
   return out;
 }
 

@@ -27,8 +27,9 @@ std::string plural(std::size_t n, const std::string& word);
 
 // One document's index, read for one checklist. Cheap to make; the references must outlive it.
 class Evaluator {
-public:
-  Evaluator(const CompiledChecklist& compiled, const ingest::Document& document, const DocumentIndex& index, Reach reach);
+ public:
+  Evaluator(const CompiledChecklist& compiled, const ingest::Document& document, const DocumentIndex& index,
+            Reach reach);
 
   // Whether `signal` holds, and its evidence. With a `trace`, its `signal` is the signal's
   // description, which a kind may replace (a combination's head, "all of"), and `holds` is set.
@@ -70,7 +71,7 @@ public:
     return out;
   }
 
-private:
+ private:
   const CompiledChecklist& m_compiled;
   const ingest::Document& m_document;
   const DocumentIndex& m_index;

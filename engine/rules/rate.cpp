@@ -24,15 +24,15 @@ Evidence quote(const Proof& proof, const ingest::Document& document, const Docum
   // A row's proof may pair hits of two cells: the quote is the proof's own block, and only
   // that block's hits are placed in its text.
   std::vector<Hit> own;
-  std::copy_if(proof.hits.begin(), proof.hits.end(), std::back_inserter(own), [&](const Hit& h) { return h.block == proof.block; });
+  std::copy_if(proof.hits.begin(), proof.hits.end(), std::back_inserter(own),
+               [&](const Hit& h) { return h.block == proof.block; });
   const Hit& first = own.front();
   const Hit& last = own.back();
   const std::size_t sentence = text::sentence_of(indexed.sentences, first.begin);
   const std::size_t last_sentence = text::sentence_of(indexed.sentences, last.begin);
   std::size_t begin = norm.origin[indexed.sentences[sentence]];
-  std::size_t end = last_sentence + 1 < indexed.sentences.size()
-                        ? norm.origin[indexed.sentences[last_sentence + 1]]
-                        : source.size();
+  std::size_t end =
+      last_sentence + 1 < indexed.sentences.size() ? norm.origin[indexed.sentences[last_sentence + 1]] : source.size();
   const std::size_t hit_begin = norm.source_span(first.begin, first.end).first;
   const std::size_t hit_end = norm.source_span(last.begin, last.end).second;
 
@@ -55,7 +55,8 @@ Evidence quote(const Proof& proof, const ingest::Document& document, const Docum
   while (begin < end && is_space(source[begin])) ++begin;
   while (end > begin && is_space(source[end - 1])) --end;
 
-  Evidence evidence{.section = ingest::section_label(block), .page = block.page, .line = block.line, .block = proof.block};
+  Evidence evidence{
+      .section = ingest::section_label(block), .page = block.page, .line = block.line, .block = proof.block};
   const std::string prefix = cut_front ? "..." : "";
   evidence.quote = prefix + source.substr(begin, end - begin) + (cut_back ? "..." : "");
   std::replace(evidence.quote.begin(), evidence.quote.end(), '\n', ' ');
@@ -106,13 +107,14 @@ ItemResult rate(const checklist::Item& item, const std::string& section_id, cons
   ItemResult result{.item_id = item.id, .title = item.title, .section_id = section_id, .weight = item.weight};
   if (!checklist::applies_to(item, facts.kind)) {
     result.applicable = false;
-    result.not_applicable_reason = "applies to " + kinds_text(item.applies_to) + ", not " + std::string(code(facts.kind));
+    result.not_applicable_reason =
+        "applies to " + kinds_text(item.applies_to) + ", not " + std::string(code(facts.kind));
     return result;
   }
   if (item.from_year > 0 && facts.year > 0 && facts.year < item.from_year) {
     result.applicable = false;
-    result.not_applicable_reason = "applies to documents from " + std::to_string(item.from_year) + "; this one is dated " +
-                                   std::to_string(facts.year);
+    result.not_applicable_reason = "applies to documents from " + std::to_string(item.from_year) +
+                                   "; this one is dated " + std::to_string(facts.year);
     return result;
   }
   if (item.external) {
@@ -133,7 +135,8 @@ ItemResult rate(const checklist::Item& item, const std::string& section_id, cons
     }
     if (explain) c.trace.emplace();
     const Reach reach = c.level >= Level::meets ? Reach::running_text : Reach::all;
-    const Outcome outcome = evaluate(*criterion.signal, compiled, document, index, c.trace ? &*c.trace : nullptr, reach);
+    const Outcome outcome =
+        evaluate(*criterion.signal, compiled, document, index, c.trace ? &*c.trace : nullptr, reach);
     c.met = outcome.holds;
     if (outcome.holds) c.evidence = select_quotes(outcome.evidence, document, index);
     result.criteria.push_back(std::move(c));
@@ -141,7 +144,8 @@ ItemResult rate(const checklist::Item& item, const std::string& section_id, cons
 
   auto is_met = [&](const std::string& id) {
     return std::find_if(result.criteria.begin(), result.criteria.end(),
-                        [&](const CriterionResult& c) { return c.id == id; })->met;
+                        [&](const CriterionResult& c) { return c.id == id; })
+        ->met;
   };
   bool climbing = true;
   for (const checklist::LevelRule& rule : item.levels) {

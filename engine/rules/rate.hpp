@@ -11,7 +11,7 @@ namespace unct::rules {
 // What decides whether an item applies to a document.
 struct DocumentFacts {
   DocumentKind kind = DocumentKind::cca;
-  int year = 0;  // 0 when unknown: year-bound items then apply
+  int year = 0;          // 0 when unknown: year-bound items then apply
   std::string language;  // "en", "fr", "es": the gap text comes in this language where the item has it
 };
 

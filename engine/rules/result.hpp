@@ -24,7 +24,7 @@ struct Evidence {
 // Why a signal holds or not, for `--explain`: the signal, what was counted against what was
 // needed, and where its words were found (a few places); combinations keep their parts.
 struct Trace {
-  std::string signal;              // e.g. "near(groups, discrimination, same sentence)"
+  std::string signal;  // e.g. "near(groups, discrimination, same sentence)"
   bool holds = false;
   std::string detail;              // e.g. "1 place (needs 1)", "no term of \"groups\" found"
   std::vector<std::string> found;  // e.g. "\"Roma\" in 2. Who is left behind, line 14"

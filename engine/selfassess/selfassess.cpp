@@ -18,8 +18,11 @@ std::vector<FormRow> form_rows(const checklist::Checklist& checklist, std::optio
   for (const checklist::Section& section : checklist.sections) {
     for (const checklist::Item& item : section.items) {
       if (kind && std::find(item.applies_to.begin(), item.applies_to.end(), *kind) == item.applies_to.end()) continue;
-      FormRow row{.item_id = item.id, .section = section.title, .title = checklist::title_in(item, lang),
-                  .question = checklist::question_in(item, lang), .external = item.external};
+      FormRow row{.item_id = item.id,
+                  .section = section.title,
+                  .title = checklist::title_in(item, lang),
+                  .question = checklist::question_in(item, lang),
+                  .external = item.external};
       rows.push_back(std::move(row));
     }
   }
@@ -106,7 +109,10 @@ std::vector<Discrepancy> discrepancies(const Assessment& assessment) {
   for (const SelfRating& rating : assessment.self) {
     const rules::ItemResult* item = find_result(assessment, rating.item_id);
     if (item == nullptr || !item->applicable || rules::self_reported(*item)) continue;
-    Discrepancy d{.item_id = item->item_id, .title = item->title, .team = rating.level, .engine = item->level,
+    Discrepancy d{.item_id = item->item_id,
+                  .title = item->title,
+                  .team = rating.level,
+                  .engine = item->level,
                   .justification = rating.justification};
     if (rating.level >= Level::meets && item->level <= Level::approaches) {
       d.claim = Claim::overclaim;
@@ -119,7 +125,8 @@ std::vector<Discrepancy> discrepancies(const Assessment& assessment) {
       for (auto c = item->criteria.rbegin(); c != item->criteria.rend(); ++c) {
         if (!c->met || c->level > item->level || c->evidence.empty()) continue;
         const rules::Evidence& e = c->evidence.front();
-        const bool seen = std::any_of(d.quotes.begin(), d.quotes.end(), [&](const rules::Evidence& q) { return q.quote == e.quote; });
+        const bool seen =
+            std::any_of(d.quotes.begin(), d.quotes.end(), [&](const rules::Evidence& q) { return q.quote == e.quote; });
         if (!seen && d.quotes.size() < k_max_underclaim_quotes) d.quotes.push_back(e);
       }
     } else {

@@ -25,10 +25,10 @@ namespace unct::selfassess {
 // One row of the form.
 struct FormRow {
   std::string item_id;
-  std::string section;   // the section's title
-  std::string title;     // in the chosen language, else English
-  std::string question;  // in the chosen language, else English
-  bool external = false; // needs evidence from outside the document
+  std::string section;    // the section's title
+  std::string title;      // in the chosen language, else English
+  std::string question;   // in the chosen language, else English
+  bool external = false;  // needs evidence from outside the document
   bool operator==(const FormRow&) const = default;
 };
 

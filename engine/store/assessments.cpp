@@ -52,13 +52,15 @@ void write_scores(SQLite::Database& db, std::int64_t id, const Assessment& a) {
     statement.bind(3, score.points);
     statement.bind(4, score.max_points);
   };
-  SQLite::Statement overall(db, "UPDATE assessments SET applicable = ?, at_meets_or_above = ?, points = ?, "
-                                "max_points = ? WHERE id = ?");
+  SQLite::Statement overall(db,
+                            "UPDATE assessments SET applicable = ?, at_meets_or_above = ?, points = ?, "
+                            "max_points = ? WHERE id = ?");
   bind(overall, a.overall);
   overall.bind(5, id);
   overall.exec();
-  SQLite::Statement section(db, "UPDATE section_scores SET applicable = ?, at_meets_or_above = ?, points = ?, "
-                                "max_points = ? WHERE assessment_id = ? AND section_id = ?");
+  SQLite::Statement section(db,
+                            "UPDATE section_scores SET applicable = ?, at_meets_or_above = ?, points = ?, "
+                            "max_points = ? WHERE assessment_id = ? AND section_id = ?");
   for (const SectionScore& s : a.sections) {
     bind(section, s.score);
     section.bind(5, id);
@@ -69,8 +71,9 @@ void write_scores(SQLite::Database& db, std::int64_t id, const Assessment& a) {
 }
 
 void write_self_ratings(SQLite::Database& db, std::int64_t assessment_id, const std::vector<SelfRating>& ratings) {
-  SQLite::Statement self(db, "INSERT INTO self_ratings (assessment_id, position, item_id, level, justification, "
-                             "source, line) VALUES (?, ?, ?, ?, ?, ?, ?)");
+  SQLite::Statement self(db,
+                         "INSERT INTO self_ratings (assessment_id, position, item_id, level, justification, "
+                         "source, line) VALUES (?, ?, ?, ?, ?, ?, ?)");
   for (std::size_t i = 0; i < ratings.size(); ++i) {
     const SelfRating& s = ratings[i];
     self.bind(1, assessment_id);
@@ -115,7 +118,8 @@ std::int64_t AssessmentStore::save(const Assessment& assessment, const CachedTex
   return *write(assessment, text, false);
 }
 
-std::optional<std::int64_t> AssessmentStore::save_unless_assessed(const Assessment& assessment, const CachedText* text) {
+std::optional<std::int64_t> AssessmentStore::save_unless_assessed(const Assessment& assessment,
+                                                                  const CachedText* text) {
   return write(assessment, text, true);
 }
 
@@ -129,10 +133,11 @@ std::optional<std::int64_t> AssessmentStore::write(const Assessment& a, const Ca
     if (text != nullptr) documents.cache_text(document_id, *text);
     const std::int64_t checklist_id = documents.keep_checklist(a);
 
-    SQLite::Statement assessment(db, "INSERT INTO assessments (document_id, checklist_id, path, kind, kind_source, "
-                                     "engine_version, created_at, applicable, at_meets_or_above, points, max_points, "
-                                     "language, language_source, year, country, region, draft) "
-                                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    SQLite::Statement assessment(db,
+                                 "INSERT INTO assessments (document_id, checklist_id, path, kind, kind_source, "
+                                 "engine_version, created_at, applicable, at_meets_or_above, points, max_points, "
+                                 "language, language_source, year, country, region, draft) "
+                                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     assessment.bind(1, document_id);
     assessment.bind(2, checklist_id);
     assessment.bind(3, a.document.path);
@@ -153,8 +158,9 @@ std::optional<std::int64_t> AssessmentStore::write(const Assessment& a, const Ca
     assessment.exec();
     const std::int64_t assessment_id = db.getLastInsertRowid();
 
-    SQLite::Statement section(db, "INSERT INTO section_scores (assessment_id, position, section_id, title, applicable, "
-                                  "at_meets_or_above, points, max_points) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    SQLite::Statement section(db,
+                              "INSERT INTO section_scores (assessment_id, position, section_id, title, applicable, "
+                              "at_meets_or_above, points, max_points) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
     for (std::size_t i = 0; i < a.sections.size(); ++i) {
       const SectionScore& s = a.sections[i];
       section.bind(1, assessment_id);
@@ -169,12 +175,16 @@ std::optional<std::int64_t> AssessmentStore::write(const Assessment& a, const Ca
       section.reset();
     }
 
-    SQLite::Statement item(db, "INSERT INTO item_results (assessment_id, position, item_id, title, section_id, "
-                               "applicable, not_applicable_reason, level, weight, external) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    SQLite::Statement criterion(db, "INSERT INTO criterion_results (item_result_id, position, criterion_id, text, "
-                                    "level, met) VALUES (?, ?, ?, ?, ?, ?)");
-    SQLite::Statement evidence(db, "INSERT INTO evidence (criterion_result_id, position, quote, highlights, section, "
-                                   "page, line, block) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    SQLite::Statement item(
+        db,
+        "INSERT INTO item_results (assessment_id, position, item_id, title, section_id, "
+        "applicable, not_applicable_reason, level, weight, external) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    SQLite::Statement criterion(db,
+                                "INSERT INTO criterion_results (item_result_id, position, criterion_id, text, "
+                                "level, met) VALUES (?, ?, ?, ?, ?, ?)");
+    SQLite::Statement evidence(db,
+                               "INSERT INTO evidence (criterion_result_id, position, quote, highlights, section, "
+                               "page, line, block) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
     SQLite::Statement finding(db, "INSERT INTO findings (item_result_id, kind, unmet, text) VALUES (?, ?, ?, ?)");
     for (std::size_t i = 0; i < a.items.size(); ++i) {
       const rules::ItemResult& r = a.items[i];
@@ -236,9 +246,10 @@ std::optional<std::int64_t> AssessmentStore::assessed(const std::string& documen
                                                       const std::string& checklist_sha256) const {
   return m_database->guarded([&]() -> std::optional<std::int64_t> {
     SQLite::Database& db = m_database->sqlite();
-    SQLite::Statement find(db, "SELECT a.id FROM assessments a JOIN documents d ON d.id = a.document_id "
-                               "JOIN checklists c ON c.id = a.checklist_id WHERE d.sha256 = ? AND c.sha256 = ? "
-                               "ORDER BY a.id DESC LIMIT 1");
+    SQLite::Statement find(db,
+                           "SELECT a.id FROM assessments a JOIN documents d ON d.id = a.document_id "
+                           "JOIN checklists c ON c.id = a.checklist_id WHERE d.sha256 = ? AND c.sha256 = ? "
+                           "ORDER BY a.id DESC LIMIT 1");
     find.bind(1, document_sha256);
     find.bind(2, checklist_sha256);
     if (!find.executeStep()) return std::nullopt;
@@ -249,14 +260,16 @@ std::optional<std::int64_t> AssessmentStore::assessed(const std::string& documen
 Assessment AssessmentStore::load(std::int64_t id, Detail detail) const {
   return m_database->guarded([&] {
     SQLite::Database& db = m_database->sqlite();
-    SQLite::Statement head(db, "SELECT a.path, d.sha256, d.format, d.title, a.kind, a.kind_source, d.bytes, d.words, "
-                               "d.blocks, c.checklist_id, c.version, c.title, c.sha256, c.provenance, a.engine_version, "
-                               "a.created_at, a.applicable, a.at_meets_or_above, a.points, a.max_points, "
-                               "a.language, a.language_source, a.year, a.country, a.region, a.draft "
-                               "FROM assessments a JOIN documents d ON d.id = a.document_id "
-                               "JOIN checklists c ON c.id = a.checklist_id WHERE a.id = ?");
+    SQLite::Statement head(db,
+                           "SELECT a.path, d.sha256, d.format, d.title, a.kind, a.kind_source, d.bytes, d.words, "
+                           "d.blocks, c.checklist_id, c.version, c.title, c.sha256, c.provenance, a.engine_version, "
+                           "a.created_at, a.applicable, a.at_meets_or_above, a.points, a.max_points, "
+                           "a.language, a.language_source, a.year, a.country, a.region, a.draft "
+                           "FROM assessments a JOIN documents d ON d.id = a.document_id "
+                           "JOIN checklists c ON c.id = a.checklist_id WHERE a.id = ?");
     head.bind(1, id);
-    if (!head.executeStep()) throw InputError({.file = m_database->path()}, "no assessment with id " + std::to_string(id));
+    if (!head.executeStep())
+      throw InputError({.file = m_database->path()}, "no assessment with id " + std::to_string(id));
     Assessment a;
     a.document = {.path = head.getColumn(0).getString(),
                   .sha256 = head.getColumn(1).getString(),
@@ -285,8 +298,9 @@ Assessment AssessmentStore::load(std::int64_t id, Detail detail) const {
                  .points = head.getColumn(18).getDouble(),
                  .max_points = head.getColumn(19).getDouble()};
 
-    SQLite::Statement sections(db, "SELECT section_id, title, applicable, at_meets_or_above, points, max_points "
-                                   "FROM section_scores WHERE assessment_id = ? ORDER BY position");
+    SQLite::Statement sections(db,
+                               "SELECT section_id, title, applicable, at_meets_or_above, points, max_points "
+                               "FROM section_scores WHERE assessment_id = ? ORDER BY position");
     sections.bind(1, id);
     while (sections.executeStep()) {
       a.sections.push_back({.id = sections.getColumn(0).getString(),
@@ -297,14 +311,17 @@ Assessment AssessmentStore::load(std::int64_t id, Detail detail) const {
                                       .max_points = sections.getColumn(5).getDouble()}});
     }
 
-    SQLite::Statement items(db, "SELECT r.id, r.item_id, r.title, r.section_id, r.applicable, r.not_applicable_reason, "
-                                "r.level, r.weight, f.unmet, f.text, r.external FROM item_results r "
-                                "LEFT JOIN findings f ON f.item_result_id = r.id "
-                                "WHERE r.assessment_id = ? ORDER BY r.position");
-    SQLite::Statement criteria(db, "SELECT id, criterion_id, text, level, met FROM criterion_results "
-                                   "WHERE item_result_id = ? ORDER BY position");
-    SQLite::Statement evidence(db, "SELECT quote, highlights, section, page, line, block FROM evidence "
-                                   "WHERE criterion_result_id = ? ORDER BY position");
+    SQLite::Statement items(db,
+                            "SELECT r.id, r.item_id, r.title, r.section_id, r.applicable, r.not_applicable_reason, "
+                            "r.level, r.weight, f.unmet, f.text, r.external FROM item_results r "
+                            "LEFT JOIN findings f ON f.item_result_id = r.id "
+                            "WHERE r.assessment_id = ? ORDER BY r.position");
+    SQLite::Statement criteria(db,
+                               "SELECT id, criterion_id, text, level, met FROM criterion_results "
+                               "WHERE item_result_id = ? ORDER BY position");
+    SQLite::Statement evidence(db,
+                               "SELECT quote, highlights, section, page, line, block FROM evidence "
+                               "WHERE criterion_result_id = ? ORDER BY position");
     items.bind(1, id);
     while (items.executeStep()) {
       rules::ItemResult r{.item_id = items.getColumn(1).getString(),
@@ -338,8 +355,9 @@ Assessment AssessmentStore::load(std::int64_t id, Detail detail) const {
       criteria.reset();
       a.items.push_back(std::move(r));
     }
-    SQLite::Statement self(db, "SELECT item_id, level, justification, source, line FROM self_ratings "
-                               "WHERE assessment_id = ? ORDER BY position");
+    SQLite::Statement self(db,
+                           "SELECT item_id, level, justification, source, line FROM self_ratings "
+                           "WHERE assessment_id = ? ORDER BY position");
     self.bind(1, id);
     while (self.executeStep()) {
       a.self.push_back({.item_id = self.getColumn(0).getString(),
@@ -355,8 +373,10 @@ Assessment AssessmentStore::load(std::int64_t id, Detail detail) const {
 
 std::vector<AssessmentRow> AssessmentStore::history(const std::string& country) const {
   return m_database->guarded([&] {
-    SQLite::Statement query(m_database->sqlite(), std::string(k_assessment_rows) +
-                                                      "WHERE ? = '' OR instr(lower(a.country), lower(?)) > 0 ORDER BY a.created_at DESC, a.id DESC");
+    SQLite::Statement query(
+        m_database->sqlite(),
+        std::string(k_assessment_rows) +
+            "WHERE ? = '' OR instr(lower(a.country), lower(?)) > 0 ORDER BY a.created_at DESC, a.id DESC");
     query.bind(1, country);
     query.bind(2, country);
     return assessment_rows(query);
@@ -366,10 +386,11 @@ std::vector<AssessmentRow> AssessmentStore::history(const std::string& country) 
 std::vector<AssessmentRow> AssessmentStore::find(const std::string& name) const {
   return m_database->guarded([&] {
     // The file name is the path after its last '/' (rtrim leaves the directory part).
-    SQLite::Statement query(m_database->sqlite(), std::string(k_assessment_rows) +
-                                                      "WHERE lower(?1) IN (lower(a.draft), lower(a.path), lower(d.title), "
-                                                      "lower(substr(a.path, length(rtrim(a.path, replace(a.path, '/', ''))) + 1))) "
-                                                      "ORDER BY a.created_at DESC, a.id DESC");
+    SQLite::Statement query(m_database->sqlite(),
+                            std::string(k_assessment_rows) +
+                                "WHERE lower(?1) IN (lower(a.draft), lower(a.path), lower(d.title), "
+                                "lower(substr(a.path, length(rtrim(a.path, replace(a.path, '/', ''))) + 1))) "
+                                "ORDER BY a.created_at DESC, a.id DESC");
     query.bind(1, name);
     return assessment_rows(query);
   });
@@ -386,7 +407,8 @@ Assessment AssessmentStore::set_self_ratings(std::int64_t id, const std::functio
     clear.exec();
     write_self_ratings(db, id, a.self);
     // Items needing team records take the team's level; every other item keeps the engine's.
-    SQLite::Statement item(db, "UPDATE item_results SET applicable = ?, level = ? WHERE assessment_id = ? AND item_id = ?");
+    SQLite::Statement item(db,
+                           "UPDATE item_results SET applicable = ?, level = ? WHERE assessment_id = ? AND item_id = ?");
     for (const rules::ItemResult& r : a.items) {
       if (!r.external) continue;
       item.bind(1, r.applicable ? 1 : 0);

@@ -8,8 +8,9 @@ std::int64_t BatchStore::start(const std::string& source, const std::string& che
                                const std::string& at) {
   return m_database->guarded([&] {
     SQLite::Database& db = m_database->sqlite();
-    SQLite::Statement insert(db, "INSERT INTO batches (source, checklist_sha256, documents, started_at) "
-                                 "VALUES (?, ?, ?, ?)");
+    SQLite::Statement insert(db,
+                             "INSERT INTO batches (source, checklist_sha256, documents, started_at) "
+                             "VALUES (?, ?, ?, ?)");
     insert.bind(1, source);
     insert.bind(2, checklist_sha256);
     insert.bind(3, static_cast<std::int64_t>(documents));
@@ -19,12 +20,12 @@ std::int64_t BatchStore::start(const std::string& source, const std::string& che
   });
 }
 
-void BatchStore::record_failure(std::int64_t batch_id, const std::string& path, const std::string& sha256, const std::string& error,
-                                const std::string& at) {
+void BatchStore::record_failure(std::int64_t batch_id, const std::string& path, const std::string& sha256,
+                                const std::string& error, const std::string& at) {
   m_database->guarded([&] {
     SQLite::Database& db = m_database->sqlite();
-    SQLite::Statement insert(db,
-                             "INSERT INTO batch_failures (batch_id, path, sha256, error, failed_at) VALUES (?, ?, ?, ?, ?)");
+    SQLite::Statement insert(
+        db, "INSERT INTO batch_failures (batch_id, path, sha256, error, failed_at) VALUES (?, ?, ?, ?, ?)");
     insert.bind(1, batch_id);
     insert.bind(2, path);
     insert.bind(3, sha256);
@@ -34,12 +35,14 @@ void BatchStore::record_failure(std::int64_t batch_id, const std::string& path, 
   });
 }
 
-std::optional<FailureRow> BatchStore::failed_before(const std::string& document_sha256, const std::string& checklist_sha256) const {
+std::optional<FailureRow> BatchStore::failed_before(const std::string& document_sha256,
+                                                    const std::string& checklist_sha256) const {
   return m_database->guarded([&]() -> std::optional<FailureRow> {
     SQLite::Database& db = m_database->sqlite();
-    SQLite::Statement query(db, "SELECT f.batch_id, f.path, f.error, f.failed_at FROM batch_failures f "
-                                "JOIN batches b ON b.id = f.batch_id "
-                                "WHERE f.sha256 = ? AND b.checklist_sha256 = ? ORDER BY f.id DESC LIMIT 1");
+    SQLite::Statement query(db,
+                            "SELECT f.batch_id, f.path, f.error, f.failed_at FROM batch_failures f "
+                            "JOIN batches b ON b.id = f.batch_id "
+                            "WHERE f.sha256 = ? AND b.checklist_sha256 = ? ORDER BY f.id DESC LIMIT 1");
     query.bind(1, document_sha256);
     query.bind(2, checklist_sha256);
     if (!query.executeStep()) return std::nullopt;
@@ -53,7 +56,8 @@ std::optional<FailureRow> BatchStore::failed_before(const std::string& document_
 void BatchStore::finish(std::int64_t batch_id, const BatchCounts& counts, const std::string& at) {
   m_database->guarded([&] {
     SQLite::Database& db = m_database->sqlite();
-    SQLite::Statement update(db, "UPDATE batches SET finished_at = ?, scored = ?, skipped = ?, failed = ? WHERE id = ?");
+    SQLite::Statement update(db,
+                             "UPDATE batches SET finished_at = ?, scored = ?, skipped = ?, failed = ? WHERE id = ?");
     update.bind(1, at);
     update.bind(2, static_cast<std::int64_t>(counts.scored));
     update.bind(3, static_cast<std::int64_t>(counts.skipped));

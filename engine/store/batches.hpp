@@ -14,7 +14,7 @@
 namespace unct::store {
 
 class BatchStore {
-public:
+ public:
   // Requires: `database` outlives this.
   explicit BatchStore(Database& database) : m_database(&database) {}
 
@@ -23,16 +23,17 @@ public:
                      const std::string& at);
 
   // `sha256`: of the file that failed; empty when it could not be read.
-  void record_failure(std::int64_t batch_id, const std::string& path, const std::string& sha256, const std::string& error,
-                      const std::string& at);
+  void record_failure(std::int64_t batch_id, const std::string& path, const std::string& sha256,
+                      const std::string& error, const std::string& at);
 
   // The newest failure recorded for the file with this SHA-256 in a batch run with the checklist
   // with this SHA-256; nullopt when it never failed so.
-  std::optional<FailureRow> failed_before(const std::string& document_sha256, const std::string& checklist_sha256) const;
+  std::optional<FailureRow> failed_before(const std::string& document_sha256,
+                                          const std::string& checklist_sha256) const;
 
   void finish(std::int64_t batch_id, const BatchCounts& counts, const std::string& at);
 
-private:
+ private:
   Database* m_database;
 };
 

@@ -67,8 +67,9 @@ struct Database::Impl {
       SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
       if (version() >= migration.version) continue;  // another process migrated meanwhile
       db.exec(migration.sql);
-      SQLite::Statement record(db, "INSERT INTO schema_migrations (version, applied_at) VALUES (?, "
-                                   "strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))");
+      SQLite::Statement record(db,
+                               "INSERT INTO schema_migrations (version, applied_at) VALUES (?, "
+                               "strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))");
       record.bind(1, migration.version);
       record.exec();
       transaction.commit();
@@ -114,7 +115,8 @@ std::vector<std::string> Database::check() const {
     SQLite::Statement keys(m_impl->db, "PRAGMA foreign_key_check");
     while (keys.executeStep()) {
       problems.push_back("foreign key: row " + std::to_string(keys.getColumn(1).getInt64()) + " of " +
-                         keys.getColumn(0).getString() + " points to a missing row of " + keys.getColumn(2).getString());
+                         keys.getColumn(0).getString() + " points to a missing row of " +
+                         keys.getColumn(2).getString());
     }
     return problems;
   });

@@ -23,13 +23,15 @@ constexpr std::size_t k_max_cached_json = 1024u * 1024 * 1024;
 // The text cache entry for the document, read by the current readers; nullopt when there is none.
 // Entries are zstd frames; those written before compression are plain JSON and read as such.
 std::optional<ingest::Document> read_cached(SQLite::Database& db, const std::string& sha256) {
-  SQLite::Statement find(db, "SELECT t.content FROM document_text t JOIN documents d ON d.id = t.document_id "
-                           "WHERE d.sha256 = ? AND t.reader_version = ?");
+  SQLite::Statement find(db,
+                         "SELECT t.content FROM document_text t JOIN documents d ON d.id = t.document_id "
+                         "WHERE d.sha256 = ? AND t.reader_version = ?");
   find.bind(1, sha256);
   find.bind(2, ingest::k_reader_version);
   if (!find.executeStep()) return std::nullopt;
   const SQLite::Column content = find.getColumn(0);
-  const std::string_view bytes(static_cast<const char*>(content.getBlob()), static_cast<std::size_t>(content.getBytes()));
+  const std::string_view bytes(static_cast<const char*>(content.getBlob()),
+                               static_cast<std::size_t>(content.getBytes()));
   try {
     if (!is_zstd_frame(bytes)) return ingest::deserialise(bytes);
     const std::optional<std::string> json = zstd_decompress(bytes, k_max_cached_json);
@@ -47,8 +49,9 @@ CachedText pack_text(const ingest::Document& document) { return {zstd_compress(i
 std::int64_t DocumentStore::keep_document(const Assessment& a) {
   return m_database->guarded([&] {
     SQLite::Database& db = m_database->sqlite();
-    SQLite::Statement insert(db, "INSERT INTO documents (sha256, path, format, title, bytes, words, blocks, first_seen) "
-                                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(sha256) DO NOTHING");
+    SQLite::Statement insert(db,
+                             "INSERT INTO documents (sha256, path, format, title, bytes, words, blocks, first_seen) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(sha256) DO NOTHING");
     const DocumentSummary& d = a.document;
     insert.bind(1, d.sha256);
     insert.bind(2, d.path);
@@ -66,8 +69,9 @@ std::int64_t DocumentStore::keep_document(const Assessment& a) {
 std::int64_t DocumentStore::keep_checklist(const Assessment& a) {
   return m_database->guarded([&] {
     SQLite::Database& db = m_database->sqlite();
-    SQLite::Statement insert(db, "INSERT INTO checklists (checklist_id, version, sha256, title, provenance, first_seen) "
-                                 "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(sha256) DO NOTHING");
+    SQLite::Statement insert(db,
+                             "INSERT INTO checklists (checklist_id, version, sha256, title, provenance, first_seen) "
+                             "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(sha256) DO NOTHING");
     const ChecklistSummary& c = a.checklist;
     insert.bind(1, c.id);
     insert.bind(2, c.version);
@@ -83,10 +87,11 @@ std::int64_t DocumentStore::keep_checklist(const Assessment& a) {
 void DocumentStore::cache_text(std::int64_t document_id, const CachedText& text) {
   m_database->guarded([&] {
     SQLite::Database& db = m_database->sqlite();
-    SQLite::Statement insert(db, "INSERT INTO document_text (document_id, reader_version, content) VALUES (?, ?, ?) "
-                                 "ON CONFLICT(document_id) DO UPDATE SET reader_version = excluded.reader_version, "
-                                 "content = excluded.content WHERE reader_version <> excluded.reader_version "
-                                 "OR content <> excluded.content");  // a newer reader, or a damaged entry
+    SQLite::Statement insert(db,
+                             "INSERT INTO document_text (document_id, reader_version, content) VALUES (?, ?, ?) "
+                             "ON CONFLICT(document_id) DO UPDATE SET reader_version = excluded.reader_version, "
+                             "content = excluded.content WHERE reader_version <> excluded.reader_version "
+                             "OR content <> excluded.content");  // a newer reader, or a damaged entry
     insert.bind(1, document_id);
     insert.bind(2, ingest::k_reader_version);
     insert.bind(3, text.bytes.data(), static_cast<int>(text.bytes.size()));
@@ -98,16 +103,17 @@ std::optional<ingest::Document> DocumentStore::cached(const std::string& sha256)
   return m_database->guarded([&] { return read_cached(m_database->sqlite(), sha256); });
 }
 
-std::optional<ingest::Document> DocumentStore::cached_document(const std::filesystem::path& path, const std::string& sha256) {
+std::optional<ingest::Document> DocumentStore::cached_document(const std::filesystem::path& path,
+                                                               const std::string& sha256) {
   std::error_code error;
   if (!std::filesystem::is_regular_file(path, error)) return std::nullopt;
   // Opened for writing where it may be (nothing is written): the last connection to close a
   // database in WAL mode removes the -wal and -shm files; a read-only one would leave them.
   auto open = [&] {
     try {
-    return SQLite::Database(path.string(), SQLite::OPEN_READWRITE);
+      return SQLite::Database(path.string(), SQLite::OPEN_READWRITE);
     } catch (const SQLite::Exception&) {
-    return SQLite::Database(path.string(), SQLite::OPEN_READONLY);
+      return SQLite::Database(path.string(), SQLite::OPEN_READONLY);
     }
   };
   try {
@@ -117,7 +123,7 @@ std::optional<ingest::Document> DocumentStore::cached_document(const std::filesy
     return read_cached(db, sha256);
   } catch (const std::exception&) {
     return std::nullopt;  // not a database this program can read: the file is read instead, and
-                        // opening the store for writing reports the problem
+                          // opening the store for writing reports the problem
   }
 }
 

@@ -9,7 +9,8 @@ namespace unct::store {
 namespace {
 
 // "title (path)", or the path alone for an untitled document (aliases a: assessments, d: documents).
-constexpr std::string_view k_document_label = "CASE WHEN d.title = '' THEN a.path ELSE d.title || ' (' || a.path || ')' END";
+constexpr std::string_view k_document_label =
+    "CASE WHEN d.title = '' THEN a.path ELSE d.title || ' (' || a.path || ')' END";
 
 // `select` run over `latest`: the newest assessment of each document that the filter keeps.
 // One window pass over the assessments, not a subquery per row.
@@ -37,14 +38,17 @@ SQLite::Statement latest_query(SQLite::Database& db, const GapFilter& filter, co
 
 std::vector<GapRow> PortfolioQueries::gaps(const GapFilter& filter) const {
   return m_database->guarded([&] {
-    SQLite::Statement query = latest_query(m_database->sqlite(), filter,
+    SQLite::Statement query = latest_query(
+        m_database->sqlite(), filter,
         "SELECT r.item_id, r.title, COUNT(*) AS rated, "
         "  SUM(r.level IN ('missing', 'approaches')) AS below, "
-        "  GROUP_CONCAT(CASE WHEN r.level IN ('missing', 'approaches') THEN " + std::string(k_document_label) + " END, "
-        "    char(10)) "
-        "FROM latest a JOIN reviewed r ON r.assessment_id = a.id JOIN documents d ON d.id = a.document_id "
-        "WHERE r.applicable = 1 GROUP BY r.item_id, r.title "
-        "ORDER BY CAST(below AS REAL) / rated DESC, below DESC, r.item_id");
+        "  GROUP_CONCAT(CASE WHEN r.level IN ('missing', 'approaches') THEN " +
+            std::string(k_document_label) +
+            " END, "
+            "    char(10)) "
+            "FROM latest a JOIN reviewed r ON r.assessment_id = a.id JOIN documents d ON d.id = a.document_id "
+            "WHERE r.applicable = 1 GROUP BY r.item_id, r.title "
+            "ORDER BY CAST(below AS REAL) / rated DESC, below DESC, r.item_id");
     std::vector<GapRow> out;
     while (query.executeStep()) {
       GapRow row{.item_id = query.getColumn(0).getString(),
@@ -62,11 +66,13 @@ std::vector<GapRow> PortfolioQueries::gaps(const GapFilter& filter) const {
 
 std::vector<PortfolioRow> PortfolioQueries::documents(const GapFilter& filter) const {
   return m_database->guarded([&] {
-    SQLite::Statement query = latest_query(m_database->sqlite(), filter,
-        "SELECT a.id, " + std::string(k_document_label) + ", a.kind, "
-        "  r.item_id, r.applicable, r.level, a.country, a.year, a.region "
-        "FROM latest a JOIN documents d ON d.id = a.document_id JOIN reviewed r ON r.assessment_id = a.id "
-        "ORDER BY 2, a.id, r.position");
+    SQLite::Statement query = latest_query(
+        m_database->sqlite(), filter,
+        "SELECT a.id, " + std::string(k_document_label) +
+            ", a.kind, "
+            "  r.item_id, r.applicable, r.level, a.country, a.year, a.region "
+            "FROM latest a JOIN documents d ON d.id = a.document_id JOIN reviewed r ON r.assessment_id = a.id "
+            "ORDER BY 2, a.id, r.position");
     std::vector<PortfolioRow> out;
     while (query.executeStep()) {
       const std::int64_t id = query.getColumn(0).getInt64();

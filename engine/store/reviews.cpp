@@ -7,8 +7,8 @@
 
 namespace unct::store {
 
-OverrideRow ReviewStore::override_level(std::int64_t id, const std::string& item_id, Level level, const std::string& note,
-                                        const std::string& reviewer, const std::string& at) {
+OverrideRow ReviewStore::override_level(std::int64_t id, const std::string& item_id, Level level,
+                                        const std::string& note, const std::string& reviewer, const std::string& at) {
   return m_database->guarded([&] {
     SQLite::Database& db = m_database->sqlite();
     SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
@@ -16,16 +16,24 @@ OverrideRow ReviewStore::override_level(std::int64_t id, const std::string& item
     Assessment a = assessments.load(id);
     rules::ItemResult* item = find_result(a, item_id);
     if (item == nullptr) {
-      throw InputError({.file = m_database->path(), .item_id = item_id}, "assessment " + std::to_string(id) + " has no such item");
+      throw InputError({.file = m_database->path(), .item_id = item_id},
+                       "assessment " + std::to_string(id) + " has no such item");
     }
     if (!item->applicable) {
-      throw InputError({.file = m_database->path(), .item_id = item_id},
-                       "assessment " + std::to_string(id) + " does not rate this item (" + item->not_applicable_reason + ")");
+      throw InputError(
+          {.file = m_database->path(), .item_id = item_id},
+          "assessment " + std::to_string(id) + " does not rate this item (" + item->not_applicable_reason + ")");
     }
-    const OverrideRow row{.assessment_id = id, .item_id = item_id, .level = level, .previous = item->level,
-                          .reviewer = reviewer, .note = note, .created_at = at};
-    SQLite::Statement insert(db, "INSERT INTO overrides (assessment_id, item_id, level, previous_level, reviewer, note, "
-                                 "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    const OverrideRow row{.assessment_id = id,
+                          .item_id = item_id,
+                          .level = level,
+                          .previous = item->level,
+                          .reviewer = reviewer,
+                          .note = note,
+                          .created_at = at};
+    SQLite::Statement insert(db,
+                             "INSERT INTO overrides (assessment_id, item_id, level, previous_level, reviewer, note, "
+                             "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
     insert.bind(1, id);
     insert.bind(2, item_id);
     insert.bind(3, std::string(code(level)));
@@ -49,8 +57,9 @@ OverrideRow ReviewStore::override_level(std::int64_t id, const std::string& item
 
 std::vector<OverrideRow> ReviewStore::overrides(std::int64_t assessment_id) const {
   return m_database->guarded([&] {
-    SQLite::Statement query(m_database->sqlite(), "SELECT id, item_id, level, previous_level, reviewer, note, created_at "
-                                                  "FROM overrides WHERE assessment_id = ? ORDER BY id");
+    SQLite::Statement query(m_database->sqlite(),
+                            "SELECT id, item_id, level, previous_level, reviewer, note, created_at "
+                            "FROM overrides WHERE assessment_id = ? ORDER BY id");
     query.bind(1, assessment_id);
     std::vector<OverrideRow> out;
     while (query.executeStep()) {
@@ -70,9 +79,10 @@ std::vector<OverrideRow> ReviewStore::overrides(std::int64_t assessment_id) cons
 void ReviewStore::apply(std::int64_t id, Assessment& a) const {
   m_database->guarded([&] {
     SQLite::Database& db = m_database->sqlite();
-    SQLite::Statement latest(db, "SELECT o.item_id, o.level, o.reviewer, o.note, o.created_at FROM overrides o "
-                                 "WHERE o.assessment_id = ?1 AND o.id = (SELECT MAX(id) FROM overrides "
-                                 "WHERE assessment_id = ?1 AND item_id = o.item_id)");
+    SQLite::Statement latest(db,
+                             "SELECT o.item_id, o.level, o.reviewer, o.note, o.created_at FROM overrides o "
+                             "WHERE o.assessment_id = ?1 AND o.id = (SELECT MAX(id) FROM overrides "
+                             "WHERE assessment_id = ?1 AND item_id = o.item_id)");
     latest.bind(1, id);
     bool any = false;
     while (latest.executeStep()) {

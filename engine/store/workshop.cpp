@@ -10,8 +10,9 @@ std::int64_t WorkshopStore::save(const workshop::Session& session) {
   return m_database->guarded([&] {
     SQLite::Database& db = m_database->sqlite();
     SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
-    SQLite::Statement head(db, "INSERT INTO workshop_sessions (cohort, created_at, pack_id, pack_title, pack_path, "
-                               "pack_sha256, checklist_id, kind, lang, draft_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    SQLite::Statement head(db,
+                           "INSERT INTO workshop_sessions (cohort, created_at, pack_id, pack_title, pack_path, "
+                           "pack_sha256, checklist_id, kind, lang, draft_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     head.bind(1, session.cohort);
     head.bind(2, session.created_at);
     head.bind(3, session.pack_id);
@@ -24,8 +25,9 @@ std::int64_t WorkshopStore::save(const workshop::Session& session) {
     head.bind(10, session.draft_key ? 1 : 0);
     head.exec();
     const std::int64_t id = db.getLastInsertRowid();
-    SQLite::Statement item(db, "INSERT INTO workshop_items (session_id, position, item_id, title, key_level, rationale, "
-                               "engine_level) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    SQLite::Statement item(db,
+                           "INSERT INTO workshop_items (session_id, position, item_id, title, key_level, rationale, "
+                           "engine_level) VALUES (?, ?, ?, ?, ?, ?, ?)");
     for (std::size_t i = 0; i < session.items.size(); ++i) {
       const workshop::SessionItem& it = session.items[i];
       item.bind(1, id);
@@ -34,13 +36,16 @@ std::int64_t WorkshopStore::save(const workshop::Session& session) {
       item.bind(4, it.title);
       item.bind(5, std::string(code(it.key)));
       item.bind(6, it.rationale);
-      if (it.engine) item.bind(7, std::string(code(*it.engine)));
-      else item.bind(7);
+      if (it.engine)
+        item.bind(7, std::string(code(*it.engine)));
+      else
+        item.bind(7);
       item.exec();
       item.reset();
     }
-    SQLite::Statement answer(db, "INSERT INTO workshop_answers (session_id, position, participant, item_id, level, "
-                                 "note, file, line) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    SQLite::Statement answer(db,
+                             "INSERT INTO workshop_answers (session_id, position, participant, item_id, level, "
+                             "note, file, line) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
     for (std::size_t i = 0; i < session.answers.size(); ++i) {
       const workshop::Answer& a = session.answers[i];
       answer.bind(1, id);
@@ -73,12 +78,15 @@ std::vector<workshop::Session> WorkshopStore::sessions(const std::string& pack_i
 
 std::vector<workshop::Session> WorkshopStore::read(const std::string& pack_id, std::optional<std::int64_t> only) const {
   SQLite::Database& db = m_database->sqlite();
-  SQLite::Statement head(db, "SELECT id, cohort, created_at, pack_id, pack_title, pack_path, pack_sha256, "
-                             "checklist_id, kind, lang, draft_key FROM workshop_sessions "
-                             "WHERE (?1 = '' OR pack_id = ?1) AND (?2 IS NULL OR id = ?2) ORDER BY id");
+  SQLite::Statement head(db,
+                         "SELECT id, cohort, created_at, pack_id, pack_title, pack_path, pack_sha256, "
+                         "checklist_id, kind, lang, draft_key FROM workshop_sessions "
+                         "WHERE (?1 = '' OR pack_id = ?1) AND (?2 IS NULL OR id = ?2) ORDER BY id");
   head.bind(1, pack_id);
-  if (only) head.bind(2, *only);
-  else head.bind(2);
+  if (only)
+    head.bind(2, *only);
+  else
+    head.bind(2);
   std::vector<workshop::Session> out;
   while (head.executeStep()) {
     out.push_back({.id = head.getColumn(0).getInt64(),
@@ -93,10 +101,12 @@ std::vector<workshop::Session> WorkshopStore::read(const std::string& pack_id, s
                    .lang = head.getColumn(9).getString(),
                    .draft_key = head.getColumn(10).getInt() != 0});
   }
-  SQLite::Statement items(db, "SELECT item_id, title, key_level, rationale, engine_level FROM workshop_items "
-                              "WHERE session_id = ? ORDER BY position");
-  SQLite::Statement answers(db, "SELECT participant, item_id, level, note, file, line FROM workshop_answers "
-                                "WHERE session_id = ? ORDER BY position");
+  SQLite::Statement items(db,
+                          "SELECT item_id, title, key_level, rationale, engine_level FROM workshop_items "
+                          "WHERE session_id = ? ORDER BY position");
+  SQLite::Statement answers(db,
+                            "SELECT participant, item_id, level, note, file, line FROM workshop_answers "
+                            "WHERE session_id = ? ORDER BY position");
   for (workshop::Session& s : out) {
     items.bind(1, s.id);
     while (items.executeStep()) {

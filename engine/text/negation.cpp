@@ -3,8 +3,8 @@
 #include "engine/text/unicode.hpp"
 
 #include <algorithm>
-#include <string>
 #include <array>
+#include <string>
 #include <vector>
 
 namespace unct::text {
@@ -26,23 +26,24 @@ struct Word {
 
 // Normalised text: lower case, no accents. "isn't" and the like are cut at the apostrophe: their
 // first part is the cue.
-constexpr std::string_view k_cues_en[] = {"not",    "no",     "never",  "without", "none",  "neither", "nor",    "cannot",
-                                          "lack",   "lacks",  "absence", "isn",    "aren",  "wasn",    "weren",  "doesn",
-                                          "don",    "didn",   "hasn",   "haven",   "hadn",  "couldn",  "shouldn", "wouldn"};
-constexpr std::string_view k_cues_fr[] = {"ne", "n", "pas", "sans", "aucun", "aucune", "jamais", "ni", "absence", "manque", "faute"};
-constexpr std::string_view k_cues_es[] = {"no",      "sin",     "ni",      "nunca",    "ningun",  "ninguna",
-                                          "ninguno", "falta",   "ausencia", "carece",  "carecen", "tampoco"};
+constexpr std::string_view k_cues_en[] = {
+    "not",  "no",   "never", "without", "none", "neither", "nor",  "cannot", "lack", "lacks",  "absence", "isn",
+    "aren", "wasn", "weren", "doesn",   "don",  "didn",    "hasn", "haven",  "hadn", "couldn", "shouldn", "wouldn"};
+constexpr std::string_view k_cues_fr[] = {"ne",     "n",  "pas",     "sans",   "aucun", "aucune",
+                                          "jamais", "ni", "absence", "manque", "faute"};
+constexpr std::string_view k_cues_es[] = {"no",      "sin",   "ni",       "nunca",  "ningun",  "ninguna",
+                                          "ninguno", "falta", "ausencia", "carece", "carecen", "tampoco"};
 // Absence stated after what is absent.
-constexpr std::string_view k_absent[] = {"unavailable",  "lacking",    "missing",       "absent",     "nonexistent",
-                                         "manquant",     "manquants",  "manquante",     "manquantes", "indisponible",
-                                         "indisponibles", "inexistant", "inexistants",  "inexistente", "inexistentes"};
+constexpr std::string_view k_absent[] = {"unavailable",   "lacking",    "missing",     "absent",      "nonexistent",
+                                         "manquant",      "manquants",  "manquante",   "manquantes",  "indisponible",
+                                         "indisponibles", "inexistant", "inexistants", "inexistente", "inexistentes"};
 // Words that state absence when a negation stands just before them ("not available").
-constexpr std::string_view k_negatable[] = {"available", "exist",   "collected", "recorded", "disponible",
-                                            "disponibles", "existe", "existen",  "existent", "recueillies"};
+constexpr std::string_view k_negatable[] = {"available",   "exist",  "collected", "recorded", "disponible",
+                                            "disponibles", "existe", "existen",   "existent", "recueillies"};
 // Words that open a new clause.
-constexpr std::string_view k_clause_words[] = {"but",  "however", "while", "whereas", "although", "though",
-                                               "yet",  "mais",    "cependant", "tandis", "alors", "pero",
-                                               "aunque", "mientras", "sino", "embargo"};
+constexpr std::string_view k_clause_words[] = {"but",    "however",  "while",     "whereas", "although", "though",
+                                               "yet",    "mais",     "cependant", "tandis",  "alors",    "pero",
+                                               "aunque", "mientras", "sino",      "embargo"};
 
 // The role of a word: the listed words bucketed by length, a first-letter check before each
 // comparison. This runs on every word of every block with a hit a polarity signal reads, so it
@@ -59,8 +60,10 @@ std::uint8_t role_of(std::string_view word) {
       for (std::string_view w : list) {
         auto& bucket = by_length[w.size()];
         const auto it = std::find_if(bucket.begin(), bucket.end(), [&](const Listed& l) { return l.word == w; });
-        if (it == bucket.end()) bucket.push_back({w, static_cast<std::uint8_t>(role)});
-        else it->role |= role;
+        if (it == bucket.end())
+          bucket.push_back({w, static_cast<std::uint8_t>(role)});
+        else
+          it->role |= role;
       }
     };
     add(k_cues_en, cue_en);
@@ -85,7 +88,9 @@ std::uint8_t cue_roles(std::string_view language) {
   return cue_en | cue_fr | cue_es;
 }
 
-bool breaks_clause(char c) { return c == ',' || c == ';' || c == ':' || c == '.' || c == '!' || c == '?' || c == '(' || c == ')'; }
+bool breaks_clause(char c) {
+  return c == ',' || c == ';' || c == ':' || c == '.' || c == '!' || c == '?' || c == '(' || c == ')';
+}
 
 std::vector<Word> words_of(std::string_view text, std::string_view language) {
   const std::uint8_t cues = cue_roles(language);
@@ -103,7 +108,8 @@ std::vector<Word> words_of(std::string_view text, std::string_view language) {
     const std::string_view word = text.substr(i, end - i);
     const std::uint8_t role = role_of(word);
     if ((role & opens_clause) != 0) ++clause;
-    out.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(end), word, clause, (role & cues) != 0, role});
+    out.push_back(
+        {static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(end), word, clause, (role & cues) != 0, role});
     i = end;
   }
   return out;
@@ -122,7 +128,8 @@ bool is_idiom(const std::vector<Word>& words, std::size_t i) {
 
 }  // namespace
 
-std::vector<std::pair<std::uint32_t, std::uint32_t>> negated_spans(std::string_view normalised, std::string_view language) {
+std::vector<std::pair<std::uint32_t, std::uint32_t>> negated_spans(std::string_view normalised,
+                                                                   std::string_view language) {
   std::vector<std::pair<std::uint32_t, std::uint32_t>> out;
   const std::vector<Word> words = words_of(normalised, language);
   std::size_t clause_start = 0;  // the first word of the current word's clause
@@ -143,8 +150,10 @@ std::vector<std::pair<std::uint32_t, std::uint32_t>> negated_spans(std::string_v
   std::sort(out.begin(), out.end());
   std::vector<std::pair<std::uint32_t, std::uint32_t>> merged;
   for (const auto& span : out) {
-    if (!merged.empty() && span.first <= merged.back().second) merged.back().second = std::max(merged.back().second, span.second);
-    else merged.push_back(span);
+    if (!merged.empty() && span.first <= merged.back().second)
+      merged.back().second = std::max(merged.back().second, span.second);
+    else
+      merged.push_back(span);
   }
   return merged;
 }

@@ -20,6 +20,7 @@ namespace unct::text {
 //     available", "do not exist", "no disponibles", "manquantes").
 // "Leave no one behind", "not only" and "ne laisser personne" negate nothing. `language` ("en",
 // "fr", "es") picks the words; empty uses all three. The ranges are sorted and do not overlap.
-std::vector<std::pair<std::uint32_t, std::uint32_t>> negated_spans(std::string_view normalised, std::string_view language);
+std::vector<std::pair<std::uint32_t, std::uint32_t>> negated_spans(std::string_view normalised,
+                                                                   std::string_view language);
 
 }  // namespace unct::text

@@ -74,7 +74,7 @@ void append_utf8(std::string& out, UChar32 c) {
 }
 
 class Builder {
-public:
+ public:
   Builder(std::string_view source, bool keep_origin) : m_source(source), m_keep_origin(keep_origin) {
     m_out.text.reserve(source.size());
     if (keep_origin) m_out.origin.reserve(source.size() + 1);
@@ -103,7 +103,7 @@ public:
 
   char last() const { return m_out.text.empty() ? ' ' : m_out.text.back(); }
 
-private:
+ private:
   std::string_view m_source;
   bool m_keep_origin;
   NormalisedText m_out;
@@ -161,8 +161,9 @@ NormalisedText run(std::string_view source, bool keep_origin) {
         // A combining mark follows: fall through to the Unicode path for the whole segment.
       } else {
         const char c = (byte >= 'A' && byte <= 'Z') ? static_cast<char>(byte + 32)
-                       : (byte == '\t' || byte == '\n' || byte == '\r' || byte == '\f' || byte == '\v') ? ' '
-                                                                                                         : static_cast<char>(byte);
+                       : (byte == '\t' || byte == '\n' || byte == '\r' || byte == '\f' || byte == '\v')
+                           ? ' '
+                           : static_cast<char>(byte);
         out.put(c, pos);
         ++pos;
         continue;
@@ -186,8 +187,8 @@ NormalisedText run(std::string_view source, bool keep_origin) {
       }
     }
     UErrorCode status = U_ZERO_ERROR;
-    const auto segment = icu::UnicodeString::fromUTF8(
-        icu::StringPiece(source.data() + start, static_cast<int32_t>(pos - start)));
+    const auto segment =
+        icu::UnicodeString::fromUTF8(icu::StringPiece(source.data() + start, static_cast<int32_t>(pos - start)));
     icu::UnicodeString folded = n.nfkc_cf->normalize(segment, status);
     folded = n.nfc->normalize(fold_marks(n.nfd->normalize(folded, status)), status);
     if (U_FAILURE(status)) continue;
@@ -195,11 +196,16 @@ NormalisedText run(std::string_view source, bool keep_origin) {
     for (int32_t i = 0; i < folded.length();) {
       const UChar32 c = folded.char32At(i);
       i += U16_LENGTH(c);
-      if (is_white(c)) bytes += ' ';
-      else if (is_apostrophe(c)) bytes += '\'';
-      else if (is_dash(c)) bytes += '-';
-      else if (is_double_quote(c)) bytes += '"';
-      else append_utf8(bytes, c);
+      if (is_white(c))
+        bytes += ' ';
+      else if (is_apostrophe(c))
+        bytes += '\'';
+      else if (is_dash(c))
+        bytes += '-';
+      else if (is_double_quote(c))
+        bytes += '"';
+      else
+        append_utf8(bytes, c);
     }
     out.put(bytes, start);
   }

@@ -11,8 +11,8 @@ namespace {
 
 bool is_abbreviation(std::string_view word) {
   static constexpr std::array<std::string_view, 22> k_abbreviations{
-      "e.g", "i.e", "etc", "para", "paras", "no", "nos", "art", "arts", "mr", "mrs", "ms", "dr",
-      "vol", "pp", "fig", "cf", "vs", "approx", "incl", "p", "st"};
+      "e.g", "i.e", "etc", "para", "paras", "no", "nos", "art",    "arts", "mr", "mrs",
+      "ms",  "dr",  "vol", "pp",   "fig",   "cf", "vs",  "approx", "incl", "p",  "st"};
   return std::find(k_abbreviations.begin(), k_abbreviations.end(), word) != k_abbreviations.end();
 }
 

@@ -3,8 +3,8 @@
 #include "engine/text/unicode.hpp"
 
 #include <algorithm>
-#include <queue>
 #include <cassert>
+#include <queue>
 
 namespace unct::text {
 
@@ -35,7 +35,8 @@ TermMatcher::TermMatcher(std::vector<std::string> patterns, std::size_t prefix_d
   for (std::uint32_t p = 0; p < m_patterns.size(); ++p) {
     std::int32_t state = 0;
     for (std::size_t i = 0; i < m_key_length[p]; ++i) {
-      const std::size_t slot = static_cast<std::size_t>(state) * classes + m_class[static_cast<unsigned char>(m_patterns[p][i])];
+      const std::size_t slot =
+          static_cast<std::size_t>(state) * classes + m_class[static_cast<unsigned char>(m_patterns[p][i])];
       if (trie[slot] < 0) {
         trie[slot] = static_cast<std::int32_t>(ends.size());
         ends.emplace_back();
@@ -49,7 +50,8 @@ TermMatcher::TermMatcher(std::vector<std::string> patterns, std::size_t prefix_d
   const std::size_t trie_states = ends.size();
   auto has_children = [&](std::size_t state) {
     return std::any_of(trie.begin() + static_cast<std::ptrdiff_t>(state * classes),
-                       trie.begin() + static_cast<std::ptrdiff_t>((state + 1) * classes), [](std::int32_t t) { return t >= 0; });
+                       trie.begin() + static_cast<std::ptrdiff_t>((state + 1) * classes),
+                       [](std::int32_t t) { return t >= 0; });
   };
 
   // The trie below prefix_depth, in compressed rows. Only keys longer than the prefix end there:
@@ -109,8 +111,10 @@ TermMatcher::TermMatcher(std::vector<std::string> patterns, std::size_t prefix_d
   std::queue<std::int32_t> queue;
   for (std::uint32_t c = 0; c < classes; ++c) {
     std::int32_t& edge = next[c];
-    if (edge < 0) edge = 0;
-    else queue.push(edge);
+    if (edge < 0)
+      edge = 0;
+    else
+      queue.push(edge);
   }
   // Requires: the outputs of fail[state] are linked already (it is shallower, so BFS did it).
   auto link_outputs = [&](std::int32_t state) {
@@ -188,7 +192,8 @@ bool match_at(std::string_view pattern, std::string_view text, std::size_t begin
   return match_rest(pattern, 0, text, begin, begin, end);
 }
 
-void TermMatcher::check(std::uint32_t pattern, std::string_view text, std::size_t key_end, std::vector<TermMatch>& out) const {
+void TermMatcher::check(std::uint32_t pattern, std::string_view text, std::size_t key_end,
+                        std::vector<TermMatch>& out) const {
   const std::size_t begin = key_end - m_key_length[pattern];
   std::size_t end = 0;
   if (match_rest(m_patterns[pattern], m_key_length[pattern], text, begin, key_end, end)) {
@@ -204,7 +209,8 @@ void TermMatcher::follow(std::uint32_t node, std::string_view text, std::size_t 
     const auto edge = std::lower_bound(first, last, byte);
     if (edge == last || *edge != byte) return;
     node = m_edge_node[static_cast<std::size_t>(edge - m_edge_byte.begin())];
-    for (std::uint32_t e = m_end_begin[node]; e < m_end_begin[node + 1]; ++e) check(m_end_pattern[e], text, at + 1, out);
+    for (std::uint32_t e = m_end_begin[node]; e < m_end_begin[node + 1]; ++e)
+      check(m_end_pattern[e], text, at + 1, out);
   }
 }
 
@@ -232,7 +238,9 @@ void TermMatcher::scan(std::string_view text, std::vector<TermMatch>& out) const
   }
   // Keys longer than their prefix, and '*' endings, end after the byte that found them; keep
   // the promised order.
-  auto by_end = [](const TermMatch& a, const TermMatch& b) { return a.end != b.end ? a.end < b.end : a.pattern < b.pattern; };
+  auto by_end = [](const TermMatch& a, const TermMatch& b) {
+    return a.end != b.end ? a.end < b.end : a.pattern < b.pattern;
+  };
   const auto from = out.begin() + static_cast<std::ptrdiff_t>(first);
   if (!std::is_sorted(from, out.end(), by_end)) std::sort(from, out.end(), by_end);
 }

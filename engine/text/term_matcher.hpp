@@ -15,8 +15,8 @@
 // to stay in the processor's cache (all 1,968 keys of the bundled checklist in full need about
 // 19,700 states and 3.4 MB; their 12-byte prefixes 10,200 states and 1.8 MB), and most text
 // leaves the trie within a byte or two. Shorter prefixes make a smaller table but send more text
-// through the trie: `scripts/bench` compares the prefix automaton with the whole one. A key found is then checked for word boundaries and, for
-// patterns with '*', extended to the end of the word and matched against the rest of the
+// through the trie: `scripts/bench` compares the prefix automaton with the whole one. A key found is then checked for
+// word boundaries and, for patterns with '*', extended to the end of the word and matched against the rest of the
 // pattern. The hits are the same as a search for every pattern at every position
 // (bench/naive.hpp is that search, and the tests compare the two).
 //
@@ -43,7 +43,7 @@ struct TermMatch {
 bool match_at(std::string_view pattern, std::string_view text, std::size_t begin, std::size_t& end);
 
 class TermMatcher {
-public:
+ public:
   static constexpr std::size_t k_prefix_depth = 12;
 
   // Requires: every pattern normalised, non-empty, not starting with '*'; prefix_depth >= 1
@@ -57,7 +57,7 @@ public:
   std::size_t state_count() const { return m_state_count; }  // of the automaton
   std::size_t table_bytes() const { return m_next.size() * sizeof(m_next[0]); }
 
-private:
+ private:
   // Appends the patterns whose key continues the prefix that ended at `text[at - 1]`, found by
   // following the trie from `node`, if they match there.
   void follow(std::uint32_t node, std::string_view text, std::size_t at, std::vector<TermMatch>& out) const;
@@ -70,12 +70,12 @@ private:
   std::uint32_t m_class_count = 1;
   std::size_t m_state_count = 1;
   // The automaton over the keys' prefixes.
-  std::vector<std::int32_t> m_next;          // row + class -> next row (row = state x class_count),
-                                             // bit-inverted when that state has outputs or goes on
-  std::vector<std::int32_t> m_output_head;   // state -> first index into m_output, or -1
-  std::vector<std::int32_t> m_output_next;   // chained: outputs of the state, then of its suffixes
-  std::vector<std::uint32_t> m_output;       // pattern index per output entry
-  std::vector<std::int32_t> m_goes_on;       // state -> trie node where longer keys go on, or -1
+  std::vector<std::int32_t> m_next;         // row + class -> next row (row = state x class_count),
+                                            // bit-inverted when that state has outputs or goes on
+  std::vector<std::int32_t> m_output_head;  // state -> first index into m_output, or -1
+  std::vector<std::int32_t> m_output_next;  // chained: outputs of the state, then of its suffixes
+  std::vector<std::uint32_t> m_output;      // pattern index per output entry
+  std::vector<std::int32_t> m_goes_on;      // state -> trie node where longer keys go on, or -1
   // The trie past the prefixes, in compressed rows: node n's edges are [m_edge_begin[n],
   // m_edge_begin[n + 1]) of m_edge_byte / m_edge_node, sorted by byte; the keys that end at
   // node n are [m_end_begin[n], m_end_begin[n + 1]) of m_end_pattern.

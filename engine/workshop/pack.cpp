@@ -141,8 +141,9 @@ std::string pack_xml(const Pack& pack) {
   declaration.append_attribute("encoding") = "UTF-8";
   if (pack.draft_key) {
     doc.append_child(pugi::node_comment)
-        .set_value(" The key is the engine's rating of the excerpt, a draft: check every level and rationale, then set "
-                   "status=\"reviewed\". Format: docs/workshop.md. ");
+        .set_value(
+            " The key is the engine's rating of the excerpt, a draft: check every level and rationale, then set "
+            "status=\"reviewed\". Format: docs/workshop.md. ");
   }
   pugi::xml_node root = doc.append_child("pack");
   root.append_attribute("format") = "1";
@@ -168,8 +169,8 @@ std::string pack_xml(const Pack& pack) {
 }
 
 ingest::Document excerpt_document(const Pack& pack) {
-  const ingest::Source source{.path = pack.path.string() + "#excerpt.md", .bytes = pack.excerpt,
-                              .sha256 = sha256_hex(pack.excerpt)};
+  const ingest::Source source{
+      .path = pack.path.string() + "#excerpt.md", .bytes = pack.excerpt, .sha256 = sha256_hex(pack.excerpt)};
   return ingest::read_source(source);
 }
 
@@ -219,25 +220,29 @@ std::string markdown_of(const ingest::Document& document, const std::vector<std:
   }
   bool header_row = false;
   std::size_t cells = 0;
-  std::string out = "# " + md_text(document.title.empty() ? document.path.filename().string() : document.title, MdText::line) + "\n\n";
+  std::string out = "# " +
+                    md_text(document.title.empty() ? document.path.filename().string() : document.title, MdText::line) +
+                    "\n\n";
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     const ingest::Block& b = document.blocks[blocks[i]];
     const ingest::Block* next = i + 1 < blocks.size() ? &document.blocks[blocks[i + 1]] : nullptr;
     switch (b.kind) {
       case ingest::BlockKind::heading:
-        out += std::string(static_cast<std::size_t>(std::clamp(b.level - top + 2, 2, 6)), '#') + ' ' + md_text(b.text, MdText::line) + "\n\n";
+        out += std::string(static_cast<std::size_t>(std::clamp(b.level - top + 2, 2, 6)), '#') + ' ' +
+               md_text(b.text, MdText::line) + "\n\n";
         break;
-      case ingest::BlockKind::paragraph:
-        out += md_text(b.text, MdText::lines) + "\n\n";
-        break;
+      case ingest::BlockKind::paragraph: out += md_text(b.text, MdText::lines) + "\n\n"; break;
       case ingest::BlockKind::list_item:
-        out += std::string(2 * static_cast<std::size_t>(std::max(b.level - 1, 0)), ' ') + "- " + md_text(b.text, MdText::line) + '\n';
+        out += std::string(2 * static_cast<std::size_t>(std::max(b.level - 1, 0)), ' ') + "- " +
+               md_text(b.text, MdText::line) + '\n';
         if (next == nullptr || next->kind != ingest::BlockKind::list_item) out += '\n';
         break;
       case ingest::BlockKind::table_cell: {
         const ingest::Block* previous = i > 0 ? &document.blocks[blocks[i - 1]] : nullptr;
-        const bool table_before = previous != nullptr && previous->kind == ingest::BlockKind::table_cell && previous->table == b.table;
-        const bool table_after = next != nullptr && next->kind == ingest::BlockKind::table_cell && next->table == b.table;
+        const bool table_before =
+            previous != nullptr && previous->kind == ingest::BlockKind::table_cell && previous->table == b.table;
+        const bool table_after =
+            next != nullptr && next->kind == ingest::BlockKind::table_cell && next->table == b.table;
         if (!table_before || previous->row != b.row) {
           header_row = !table_before;
           cells = 0;
@@ -306,7 +311,8 @@ Pack draft_pack(const checklist::Checklist& checklist, const rules::CompiledChec
                 const ingest::Document& document, const DraftOptions& options) {
   if (options.items.empty()) throw InputError({.file = document.path, .field = "items"}, "name the items in scope");
   if (!options.id.empty() && !is_pack_id(options.id)) {
-    throw InputError({.field = "id"}, "pack id \"" + options.id + "\": use a letter, then letters, digits, '.', '_' or '-'");
+    throw InputError({.field = "id"},
+                     "pack id \"" + options.id + "\": use a letter, then letters, digits, '.', '_' or '-'");
   }
   const DocumentKind kind = options.kind.value_or(document.kind.value_or(DocumentKind::cca));
   const std::string lang = options.lang.value_or(document.language.empty() ? "en" : document.language);
@@ -315,7 +321,8 @@ Pack draft_pack(const checklist::Checklist& checklist, const rules::CompiledChec
     if (const std::string why = unusable(checklist::find_item(checklist, id), checklist, kind); !why.empty()) {
       throw InputError({.file = checklist.source, .item_id = id, .field = "items"}, why);
     }
-    if (!seen.insert(id).second) throw InputError({.item_id = id, .field = "items"}, "named twice among the items in scope");
+    if (!seen.insert(id).second)
+      throw InputError({.item_id = id, .field = "items"}, "named twice among the items in scope");
   }
 
   // The sections that make the excerpt: those named, else those holding the evidence.
@@ -347,8 +354,10 @@ Pack draft_pack(const checklist::Checklist& checklist, const rules::CompiledChec
           if (e.block >= document.blocks.size()) continue;
           const std::vector<std::string>& path = document.blocks[e.block].section;
           auto at = std::find_if(quoted.begin(), quoted.end(), [&](const auto& q) { return q.first == path; });
-          if (at == quoted.end()) quoted.emplace_back(path, 1);
-          else ++at->second;
+          if (at == quoted.end())
+            quoted.emplace_back(path, 1);
+          else
+            ++at->second;
         }
       }
     }
@@ -367,21 +376,24 @@ Pack draft_pack(const checklist::Checklist& checklist, const rules::CompiledChec
     const bool inside = std::any_of(chosen.begin(), chosen.end(), [&](const auto& path) {
       return path.empty() ? b.section.empty() : starts_with(b.section, path);
     });
-    const bool above = b.kind == ingest::BlockKind::heading &&
-                       std::any_of(chosen.begin(), chosen.end(), [&](const auto& path) { return starts_with(path, b.section); });
+    const bool above =
+        b.kind == ingest::BlockKind::heading &&
+        std::any_of(chosen.begin(), chosen.end(), [&](const auto& path) { return starts_with(path, b.section); });
     if (inside || above) blocks.push_back(i);
   }
 
   Pack pack{.id = options.id.empty() ? pack_id_of(document.path) : options.id,
-            .title = options.title.empty() ? (document.title.empty() ? document.path.filename().string() : document.title)
-                                           : options.title,
+            .title = options.title.empty()
+                         ? (document.title.empty() ? document.path.filename().string() : document.title)
+                         : options.title,
             .checklist_id = checklist.meta.id,
             .kind = kind,
             .lang = lang,
             .draft_key = true,
             .source = document.path.filename().string(),
-            .instructions = "Read the excerpt, then rate each item Missing, Approaches, Meets or Exceeds from what the "
-                            "excerpt itself says, with a short reason.",
+            .instructions =
+                "Read the excerpt, then rate each item Missing, Approaches, Meets or Exceeds from what the "
+                "excerpt itself says, with a short reason.",
             .excerpt = markdown_of(document, blocks)};
   std::string sections;
   std::vector<std::vector<std::string>> in_order;

@@ -32,11 +32,11 @@ struct Pack {
   std::string title;
   std::string checklist_id;
   DocumentKind kind = DocumentKind::cca;
-  std::string lang;          // "en", "fr", "es": the excerpt's language
-  bool draft_key = false;    // the engine's ratings, not yet checked by a trainer
-  std::string source;        // where the excerpt comes from; may be empty
-  std::string instructions;  // for participants; may be empty
-  std::string excerpt;       // Markdown
+  std::string lang;            // "en", "fr", "es": the excerpt's language
+  bool draft_key = false;      // the engine's ratings, not yet checked by a trainer
+  std::string source;          // where the excerpt comes from; may be empty
+  std::string instructions;    // for participants; may be empty
+  std::string excerpt;         // Markdown
   std::vector<KeyAnswer> key;  // the items in scope, in the pack's order
   std::filesystem::path path;  // the file it was read from
   std::string sha256;          // of the file's bytes

@@ -27,8 +27,9 @@ std::vector<Answer> read_answers(const CsvTable& table, const Pack& pack) {
   const auto note = table.column("note");
   for (const auto& [column, name] : {std::pair{participant, "participant"}, {item, "item"}, {level, "level"}}) {
     if (!column) {
-      throw InputError({.file = table.path, .line = 1},
-                       std::string("no \"") + name + "\" column: an answer sheet needs participant, item and level (note optional)");
+      throw InputError(
+          {.file = table.path, .line = 1},
+          std::string("no \"") + name + "\" column: an answer sheet needs participant, item and level (note optional)");
     }
   }
   std::vector<Answer> out;
@@ -44,7 +45,8 @@ std::vector<Answer> read_answers(const CsvTable& table, const Pack& pack) {
     const bool in_pack =
         std::any_of(pack.key.begin(), pack.key.end(), [&](const KeyAnswer& k) { return k.item_id == id; });
     if (!in_pack) {
-      throw InputError(where, name + ": item " + id + " is not in the exercise " + pack.id + " (its items: " + item_list(pack) + ")");
+      throw InputError(where, name + ": item " + id + " is not in the exercise " + pack.id +
+                                  " (its items: " + item_list(pack) + ")");
     }
     if (text.empty()) continue;  // left out by the participant
     const std::optional<Level> parsed = parse_level(text);
@@ -53,16 +55,22 @@ std::vector<Answer> read_answers(const CsvTable& table, const Pack& pack) {
                                   "\": use Missing, Approaches, Meets or Exceeds (or leave it empty)");
     }
     if (const auto [first, inserted] = seen.emplace(std::pair{name, id}, row.line); !inserted) {
-      throw InputError(where, name + " answered " + id + " twice (first on line " + std::to_string(first->second) + ")");
+      throw InputError(where,
+                       name + " answered " + id + " twice (first on line " + std::to_string(first->second) + ")");
     }
-    out.push_back({.participant = name, .item_id = id, .level = *parsed, .note = table.field(row, note),
-                   .file = table.path.string(), .line = row.line});
+    out.push_back({.participant = name,
+                   .item_id = id,
+                   .level = *parsed,
+                   .note = table.field(row, note),
+                   .file = table.path.string(),
+                   .line = row.line});
   }
   return out;
 }
 
 Session make_session(const Pack& pack, const checklist::Checklist& checklist, const std::vector<Answer>& answers,
-                     const std::vector<std::pair<std::string, Level>>& engine, std::string cohort, std::string created_at) {
+                     const std::vector<std::pair<std::string, Level>>& engine, std::string cohort,
+                     std::string created_at) {
   std::map<std::pair<std::string, std::string>, const Answer*> seen;
   for (const Answer& a : answers) {
     if (const auto [first, inserted] = seen.emplace(std::pair{a.participant, a.item_id}, &a); !inserted) {
@@ -84,7 +92,8 @@ Session make_session(const Pack& pack, const checklist::Checklist& checklist, co
                   .answers = answers};
   for (const KeyAnswer& k : pack.key) {
     SessionItem item{.item_id = k.item_id, .key = k.level, .rationale = k.rationale};
-    if (const checklist::Item* source = checklist::find_item(checklist, k.item_id)) item.title = checklist::title_in(*source, pack.lang);
+    if (const checklist::Item* source = checklist::find_item(checklist, k.item_id))
+      item.title = checklist::title_in(*source, pack.lang);
     for (const auto& [id, level] : engine) {
       if (id == k.item_id) item.engine = level;
     }
@@ -98,7 +107,10 @@ Debrief debrief(const Session& session) {
   std::map<std::string, std::size_t> item_index;
   for (const SessionItem& item : session.items) {
     item_index.emplace(item.item_id, d.items.size());
-    d.items.push_back({.item_id = item.item_id, .title = item.title, .key = item.key, .rationale = item.rationale,
+    d.items.push_back({.item_id = item.item_id,
+                       .title = item.title,
+                       .key = item.key,
+                       .rationale = item.rationale,
                        .engine = item.engine});
   }
   std::vector<std::string> names;
@@ -149,9 +161,11 @@ CohortComparison compare_cohorts(std::vector<Debrief> sessions) {
   CohortComparison out{.sessions = std::move(sessions)};
   for (std::size_t s = 0; s < out.sessions.size(); ++s) {
     for (const ItemSpread& item : out.sessions[s].items) {
-      auto row = std::find_if(out.items.begin(), out.items.end(), [&](const CohortItem& c) { return c.item_id == item.item_id; });
+      auto row = std::find_if(out.items.begin(), out.items.end(),
+                              [&](const CohortItem& c) { return c.item_id == item.item_id; });
       if (row == out.items.end()) {
-        out.items.push_back({.item_id = item.item_id, .title = item.title,
+        out.items.push_back({.item_id = item.item_id,
+                             .title = item.title,
                              .exact_share = std::vector<std::optional<double>>(out.sessions.size())});
         row = out.items.end() - 1;
       }

@@ -72,11 +72,12 @@ struct Session {
 // naming both rows when one participant answered an item in two sheets, and when no sheet holds
 // an answer.
 Session make_session(const Pack& pack, const checklist::Checklist& checklist, const std::vector<Answer>& answers,
-                     const std::vector<std::pair<std::string, Level>>& engine, std::string cohort, std::string created_at);
+                     const std::vector<std::pair<std::string, Level>>& engine, std::string cohort,
+                     std::string created_at);
 
 struct ParticipantScore {
   std::string name;
-  std::size_t answered = 0;  // items answered, out of the pack's
+  std::size_t answered = 0;        // items answered, out of the pack's
   agreement::Agreement agreement;  // with the key
   bool operator==(const ParticipantScore&) const = default;
 };
@@ -89,8 +90,8 @@ struct ItemSpread {
   std::optional<Level> engine;
   std::array<std::size_t, 4> answers{};  // how many answered each level
   std::size_t answered = 0;
-  std::size_t exact = 0;         // answers on the key's level
-  double mean_distance = 0;      // mean levels between the answers and the key
+  std::size_t exact = 0;           // answers on the key's level
+  double mean_distance = 0;        // mean levels between the answers and the key
   std::vector<std::string> notes;  // "Name (Level): note" for the answers that gave one
   bool operator==(const ItemSpread&) const = default;
 

@@ -52,8 +52,9 @@ TEST(Ratings, ReadsItemLevelAndRationale) {
 TEST(Ratings, ErrorsNameTheFileLineAndItem) {
   EXPECT_THAT([] { read_ratings(parse_csv("item,level,rationale\nRDM-CCA-01,great,x\n", "g.csv")); },
               ThrowsMessage<InputError>(HasSubstr("g.csv:2: item RDM-CCA-01: unknown level \"great\"")));
-  EXPECT_THAT([] { read_ratings(parse_csv("item,level,rationale\nRDM-CCA-01,meets,x\nRDM-CCA-01,missing,y\n", "g.csv")); },
-              ThrowsMessage<InputError>(HasSubstr("g.csv:3: item RDM-CCA-01: rated twice (first on line 2)")));
+  EXPECT_THAT(
+      [] { read_ratings(parse_csv("item,level,rationale\nRDM-CCA-01,meets,x\nRDM-CCA-01,missing,y\n", "g.csv")); },
+      ThrowsMessage<InputError>(HasSubstr("g.csv:3: item RDM-CCA-01: rated twice (first on line 2)")));
   EXPECT_THAT([] { read_ratings(parse_csv("item,rating\nRDM-CCA-01,meets\n", "g.csv")); },
               ThrowsMessage<InputError>(HasSubstr("g.csv:1: no \"level\" column")));
 }

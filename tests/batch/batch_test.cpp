@@ -18,7 +18,7 @@ using ::testing::ThrowsMessage;
 
 // A folder of three passages, a truncated PDF and a file that is not a document.
 class Folder : public ::testing::Test {
-protected:
+ protected:
   void SetUp() override {
     for (const char* name : {"RDM-CCA-01.meets.md", "RDM-CCA-02.meets.md", "RDM-CCA-03.meets.md"}) {
       fs::copy_file(test::fixture(std::string("items/") + name), m_dir / name);
@@ -40,7 +40,8 @@ TEST_F(Folder, TakesTheDocumentsSortedAndSubfoldersOnlyWhenRecursive) {
   EXPECT_THAT(names(entries_in_directory(m_dir.path(), false).entries),
               ElementsAre("RDM-CCA-01.meets.md", "RDM-CCA-02.meets.md", "RDM-CCA-03.meets.md", "broken.pdf"));
   EXPECT_EQ(entries_in_directory(m_dir.path(), true).entries.size(), 5u);
-  EXPECT_THAT([&] { entries_in_directory(m_dir / "none", false); }, ThrowsMessage<InputError>(HasSubstr("none: not a folder")));
+  EXPECT_THAT([&] { entries_in_directory(m_dir / "none", false); },
+              ThrowsMessage<InputError>(HasSubstr("none: not a folder")));
 }
 
 // What is not taken is listed with the reason, so a reviewer knows the .doc was not scored.
@@ -50,9 +51,12 @@ TEST_F(Folder, ListsTheFilesPassedOverAndWhy) {
   test::write_bytes(m_dir / ".DS_Store", "x");
   const Listing listing = entries_in_directory(m_dir.path(), false);
   ASSERT_EQ(listing.passed_over.size(), 3u);
-  EXPECT_EQ(listing.passed_over[0], (Passed{m_dir / "notes.csv", "a spreadsheet, table or slides, not a document to score"}));
-  EXPECT_EQ(listing.passed_over[1], (Passed{m_dir / "old.doc", "not a format the readers take: save it as DOCX or PDF to score it"}));
-  EXPECT_EQ(listing.passed_over[2], (Passed{m_dir / "~$draft.docx", "an Office lock file, left while the document is open"}));
+  EXPECT_EQ(listing.passed_over[0],
+            (Passed{m_dir / "notes.csv", "a spreadsheet, table or slides, not a document to score"}));
+  EXPECT_EQ(listing.passed_over[1],
+            (Passed{m_dir / "old.doc", "not a format the readers take: save it as DOCX or PDF to score it"}));
+  EXPECT_EQ(listing.passed_over[2],
+            (Passed{m_dir / "~$draft.docx", "an Office lock file, left while the document is open"}));
 }
 
 // A link to a document inside the folder is taken; a link out of it (to a system file named like
@@ -64,7 +68,8 @@ TEST_F(Folder, LinksOutOfTheFolderAreNotFollowed) {
   fs::create_symlink(m_dir / "RDM-CCA-01.meets.md", m_dir / "again.md");
   std::vector<std::string> files;  // by name: fs::relative would resolve the links
   for (const Entry& e : entries_in_directory(m_dir.path(), false).entries) files.push_back(e.path.filename().string());
-  EXPECT_THAT(files, ElementsAre("RDM-CCA-01.meets.md", "RDM-CCA-02.meets.md", "RDM-CCA-03.meets.md", "again.md", "broken.pdf"));
+  EXPECT_THAT(files, ElementsAre("RDM-CCA-01.meets.md", "RDM-CCA-02.meets.md", "RDM-CCA-03.meets.md", "again.md",
+                                 "broken.pdf"));
 }
 
 TEST_F(Folder, ListFileNamesDocumentsRelativeToItself) {
@@ -74,8 +79,7 @@ TEST_F(Folder, ListFileNamesDocumentsRelativeToItself) {
   EXPECT_THAT([&] { entries_in_list(m_dir / "bad.txt"); },
               ThrowsMessage<InputError>(HasSubstr("bad.txt:2: no such file: ")));
   test::write_bytes(m_dir / "twice.txt", "RDM-CCA-01.meets.md\n./RDM-CCA-01.meets.md\n");
-  EXPECT_THAT([&] { entries_in_list(m_dir / "twice.txt"); },
-              ThrowsMessage<InputError>(HasSubstr("twice.txt:2: ")));
+  EXPECT_THAT([&] { entries_in_list(m_dir / "twice.txt"); }, ThrowsMessage<InputError>(HasSubstr("twice.txt:2: ")));
 }
 
 TEST_F(Folder, ManifestSetsWhatEachDocumentIs) {
@@ -116,7 +120,7 @@ TEST_F(Folder, ManifestErrorsNameTheLine) {
 }
 
 class Run : public Folder {
-protected:
+ protected:
   Summary run_batch(unsigned jobs, bool force = false, bool retry_failed = false, std::size_t min_words = 1) {
     const std::vector<Entry> entries = entries_in_directory(m_dir.path(), false).entries;
     std::size_t calls = 0;
@@ -178,7 +182,8 @@ TEST_F(Run, FailuresArePassedOverUntilRetried) {
   EXPECT_EQ(retried.outcomes[3].failed_in_batch, 0);
   EXPECT_THAT(retried.outcomes[3].error, HasSubstr("broken.pdf: the PDF is truncated"));
   // A mended file has another SHA-256: it is read without being asked.
-  fs::copy_file(test::source_file("samples/cca-tessaly-2023.pdf"), m_dir / "broken.pdf", fs::copy_options::overwrite_existing);
+  fs::copy_file(test::source_file("samples/cca-tessaly-2023.pdf"), m_dir / "broken.pdf",
+                fs::copy_options::overwrite_existing);
   EXPECT_EQ(run_batch(1).outcomes[3].status, Outcome::Status::scored);
 }
 
@@ -188,8 +193,9 @@ TEST_F(Run, AFailedFileUnderAnotherNameIsNamedAsTheSame) {
   fs::rename(m_dir / "broken.pdf", m_dir / "renamed.pdf");
   const Summary again = run_batch(1);
   EXPECT_EQ(again.outcomes[3].failed_in_batch, 1);
-  EXPECT_THAT(again.outcomes[3].error, HasSubstr("renamed.pdf: the same file as " + (m_dir / "broken.pdf").string() +
-                                                     ", which failed: " + (m_dir / "broken.pdf").string() + ": the PDF is truncated"));
+  EXPECT_THAT(again.outcomes[3].error,
+              HasSubstr("renamed.pdf: the same file as " + (m_dir / "broken.pdf").string() +
+                        ", which failed: " + (m_dir / "broken.pdf").string() + ": the PDF is truncated"));
 }
 
 TEST_F(Folder, RecursiveListingSkipsHiddenFolders) {

@@ -25,8 +25,8 @@ constexpr std::chrono::milliseconds k_generous{std::chrono::minutes(2)};
 
 TEST(ReaderProcess, ReadsEachFormatAsThisProcessDoes) {
   ReaderProcess reader(k_worker, k_generous);
-  for (const char* sample : {"samples/cca-valdoria-2025.md", "samples/cca-valdoria-2025.docx", "samples/cca-tessaly-2023.pdf",
-                             "samples/bcp-kavera-2024.html"}) {
+  for (const char* sample : {"samples/cca-valdoria-2025.md", "samples/cca-valdoria-2025.docx",
+                             "samples/cca-tessaly-2023.pdf", "samples/bcp-kavera-2024.html"}) {
     const ingest::Source source = ingest::load_source(test::source_file(sample));
     EXPECT_EQ(reader.read(source, {}), ingest::read_source(source)) << sample;  // one worker, several documents
   }
@@ -45,7 +45,8 @@ TEST(ReaderProcess, TheReadersErrorsKeepTheirMessageAndPlace) {
   EXPECT_THAT([&] { reader.read(truncated, {}); }, ThrowsMessage<InputError>(here));
   // The limits travel with the request.
   const ingest::Source docx = ingest::load_source(test::source_file("samples/cca-valdoria-2025.docx"));
-  EXPECT_THAT([&] { reader.read(docx, {.max_unzipped_bytes = 1000}); }, ThrowsMessage<InputError>(HasSubstr("cca-valdoria-2025.docx: ")));
+  EXPECT_THAT([&] { reader.read(docx, {.max_unzipped_bytes = 1000}); },
+              ThrowsMessage<InputError>(HasSubstr("cca-valdoria-2025.docx: ")));
   EXPECT_NO_THROW(reader.read(docx, {}));  // and the worker is still there for the next
 }
 
@@ -54,9 +55,10 @@ TEST(ReaderProcess, TheReadersErrorsKeepTheirMessageAndPlace) {
 TEST(ReaderProcess, AWorkerThatCrashesFailsOneDocumentAndIsReplaced) {
   const test::TempDir dir;
   const std::string marker = (dir / "crashed-once").string();
-  ReaderProcess reader({"/bin/sh", "-c", "if [ -e \"$1\" ]; then exec \"$2\" read-worker; fi; : > \"$1\"; kill -SEGV $$", "sh",
-                        marker, k_self},
-                       k_generous);
+  ReaderProcess reader(
+      {"/bin/sh", "-c", "if [ -e \"$1\" ]; then exec \"$2\" read-worker; fi; : > \"$1\"; kill -SEGV $$", "sh", marker,
+       k_self},
+      k_generous);
   const ingest::Source source = ingest::load_source(test::source_file("samples/cca-valdoria-2025.md"));
   try {
     reader.read(source, {});

@@ -36,7 +36,7 @@ checklist::Checklist narrower(const test::TempDir& dir) {
 // Two samples scored into a database from copies of their files, which are then deleted: a
 // rescore has only the database.
 class StoredPortfolio : public ::testing::Test {
-protected:
+ protected:
   void SetUp() override {
     for (const char* name : {"cca-valdoria-2025.md", "cf-norvania-2025.docx"}) {
       fs::copy_file(test::source_file(std::string("samples/") + name), m_dir / name);
@@ -72,10 +72,10 @@ TEST_F(StoredPortfolio, RatesEveryDocumentAgainFromTheDatabaseAlone) {
     const Assessment after = store.assessments().load(r.outcome.assessment_id);
     // Rated as the file itself would be with the new checklist, with what was given kept.
     const std::string sample = fs::path(before.document.path).filename().string();
-    const Assessment expected = direct(c, sample, {.kind = before.document.kind_source == "given"
-                                                               ? std::optional(before.document.kind)
-                                                               : std::nullopt,
-                                                   .region = "Europe"});
+    const Assessment expected =
+        direct(c, sample,
+               {.kind = before.document.kind_source == "given" ? std::optional(before.document.kind) : std::nullopt,
+                .region = "Europe"});
     ASSERT_EQ(after.items.size(), expected.items.size());
     for (std::size_t i = 0; i < after.items.size(); ++i) {
       EXPECT_EQ(after.items[i].level, expected.items[i].level) << sample << ' ' << after.items[i].item_id;

@@ -23,9 +23,19 @@ TEST(TrieRegex, FoldsPrefixesAndTriesLongerContinuationsFirst) {
 // ripgrep) stands in for them, with ASCII word characters.
 TEST(TrieRegex, CountsWhatTheEngineCountsInALeftmostFirstSearch) {
   // Each longer pattern has a shorter one inside, so that preferring the shorter changes the count.
-  const std::vector<std::string> patterns{"racial discrimination", "discrimination", "human rights", "human", "rights",
-                                          "minorit*", "minority group*", "group", "etude* d'impact", "etude",
-                                          "between 20* and 20*", "20", "l'egalite"};
+  const std::vector<std::string> patterns{"racial discrimination",
+                                          "discrimination",
+                                          "human rights",
+                                          "human",
+                                          "rights",
+                                          "minorit*",
+                                          "minority group*",
+                                          "group",
+                                          "etude* d'impact",
+                                          "etude",
+                                          "between 20* and 20*",
+                                          "20",
+                                          "l'egalite"};
   const text::TermMatcher matcher(patterns);
   const std::regex regex(trie_regex(patterns, {"[0-9a-z]", "\\b", "\\b"}));
   for (const std::string text : {
@@ -36,7 +46,8 @@ TEST(TrieRegex, CountsWhatTheEngineCountsInALeftmostFirstSearch) {
        }) {
     std::vector<text::TermMatch> hits;
     matcher.scan(text, hits);
-    const auto regex_matches = std::distance(std::sregex_iterator(text.begin(), text.end(), regex), std::sregex_iterator());
+    const auto regex_matches =
+        std::distance(std::sregex_iterator(text.begin(), text.end(), regex), std::sregex_iterator());
     EXPECT_EQ(static_cast<std::size_t>(regex_matches), leftmost_longest_count(hits)) << text;
   }
 }

@@ -22,7 +22,7 @@ namespace {
 using ::testing::Contains;
 
 class Corpus : public ::testing::Test {
-protected:
+ protected:
   checklist::Checklist m_checklist = checklist::load_checklist(test::bundled_checklist());
   rules::CompiledChecklist m_compiled = rules::compile(m_checklist);
   Vocabulary m_vocabulary = vocabulary_of(m_checklist);
@@ -107,7 +107,8 @@ TEST(RunProgram, AddsAndReplacesEnvironmentVariables) {
   for (std::string line; std::getline(out, line);) lines.push_back(line);
   EXPECT_THAT(lines, Contains("UNCT_BENCH_PROBE=x 'y'"));
   EXPECT_THAT(lines, Contains("LC_ALL=C"));
-  EXPECT_EQ(std::count_if(lines.begin(), lines.end(), [](const std::string& l) { return l.starts_with("LC_ALL="); }), 1);
+  EXPECT_EQ(std::count_if(lines.begin(), lines.end(), [](const std::string& l) { return l.starts_with("LC_ALL="); }),
+            1);
 }
 
 TEST(FindProgram, FindsWhatIsOnThePathOnly) {

@@ -53,7 +53,7 @@ std::vector<ItemFixture> item_fixtures() {
 }
 
 class ItemFixtures : public ::testing::Test {
-protected:
+ protected:
   static void SetUpTestSuite() {
     s_checklist = new checklist::Checklist(checklist::load_checklist(test::bundled_checklist()));
     s_compiled = new rules::CompiledChecklist(rules::compile(*s_checklist));
@@ -73,8 +73,8 @@ TEST_F(ItemFixtures, EachPassageGetsItsExpectedLevel) {
     const checklist::Item* item = checklist::find_item(*s_checklist, f.item_id);
     ASSERT_NE(item, nullptr) << f.path << ": no item " << f.item_id;
     const ingest::Document document = ingest::read_document(f.path);
-    const Assessment a = assess(*s_checklist, *s_compiled, document,
-                                {.kind = item->applies_to.front(), .language = f.language});
+    const Assessment a =
+        assess(*s_checklist, *s_compiled, document, {.kind = item->applies_to.front(), .language = f.language});
     const auto it = std::find_if(a.items.begin(), a.items.end(),
                                  [&](const rules::ItemResult& r) { return r.item_id == f.item_id; });
     ASSERT_NE(it, a.items.end()) << f.path << ": no item " << f.item_id;
@@ -136,7 +136,6 @@ TEST_F(ItemFixtures, EveryItemHasAPassingAndAFailingPassage) {
   }
 }
 
-
 std::string joined(const std::vector<std::string>& ids) {
   std::string out;
   for (const std::string& id : ids) out += (out.empty() ? "" : ", ") + id;
@@ -144,10 +143,11 @@ std::string joined(const std::vector<std::string>& ids) {
 }
 
 // The passage of an item below Meets that its gap text is added to, in one language.
-const ItemFixture* gap_base(const std::vector<ItemFixture>& fixtures, const std::string& item, const std::string& language) {
+const ItemFixture* gap_base(const std::vector<ItemFixture>& fixtures, const std::string& item,
+                            const std::string& language) {
   const ItemFixture* best = nullptr;
   auto rank = [](const ItemFixture& f) { return std::pair{f.gap_base, f.expected}; };  // gap-base, then Approaches
-  for (const ItemFixture& f : fixtures) {  // in file-name order
+  for (const ItemFixture& f : fixtures) {                                              // in file-name order
     if (f.item_id != item || f.language != language || f.expected >= Level::meets) continue;
     if (best == nullptr || rank(f) > rank(*best)) best = &f;
   }
@@ -180,8 +180,9 @@ TEST_F(ItemFixtures, AddingWhatTheGapTextSaysReachesMeets) {
         ASSERT_NE(result, nullptr) << item.id;
         tested[language].insert(item.id);
         EXPECT_GE(result->level, Level::meets)
-            << item.id << " (" << language << "): " << passage->path.filename().string() << " with the gap text added is rated "
-            << label(result->level) << "; unmet: " << joined(result->unmet) << "\n  gap text: " << gap;
+            << item.id << " (" << language << "): " << passage->path.filename().string()
+            << " with the gap text added is rated " << label(result->level) << "; unmet: " << joined(result->unmet)
+            << "\n  gap text: " << gap;
       }
     }
   }

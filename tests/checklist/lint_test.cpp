@@ -11,8 +11,8 @@
 namespace unct {
 namespace {
 
-using ::testing::Contains;
 using checklist::LintWarning;
+using ::testing::Contains;
 
 std::filesystem::path lint_file() { return test::fixture("checklist/lint.xml"); }
 
@@ -23,8 +23,10 @@ std::vector<LintWarning> lint_fixture() {
 
 TEST(ChecklistLint, WarnsAboutTermsThatNeverCountOrRepeat) {
   const std::vector<LintWarning> w = lint_fixture();
-  EXPECT_THAT(w, Contains(LintWarning{lint_file(), 20, "groups", "term \"roma\" is also an exception of its set: it never counts"}));
-  EXPECT_THAT(w, Contains(LintWarning{lint_file(), 22, "groups", "term \"minorités\" is already matched by \"minorit*\" (line 21)"}));
+  EXPECT_THAT(w, Contains(LintWarning{lint_file(), 20, "groups",
+                                      "term \"roma\" is also an exception of its set: it never counts"}));
+  EXPECT_THAT(w, Contains(LintWarning{lint_file(), 22, "groups",
+                                      "term \"minorités\" is already matched by \"minorit*\" (line 21)"}));
   EXPECT_THAT(w, Contains(LintWarning{lint_file(), 23, "groups", "term \"roma\" is written twice (also on line 20)"}));
   EXPECT_THAT(w, Contains(LintWarning{lint_file(), 24, "groups",
                                       "term \"minderheiten\" is for language \"de\", which the checklist does not "
@@ -32,14 +34,17 @@ TEST(ChecklistLint, WarnsAboutTermsThatNeverCountOrRepeat) {
   EXPECT_THAT(w, Contains(LintWarning{lint_file(), 25, "groups",
                                       "term \"-based\" starts or ends with a character that is not part of a word, "
                                       "so it rarely matches"}));
-  EXPECT_THAT(w, Contains(LintWarning{lint_file(), 27, "groups", "exception \"arms race\" contains no term of its set, so it masks nothing"}));
+  EXPECT_THAT(w, Contains(LintWarning{lint_file(), 27, "groups",
+                                      "exception \"arms race\" contains no term of its set, so it masks nothing"}));
 }
 
 TEST(ChecklistLint, WarnsAboutUnusedSetsAndCriteriaAndUnreachableLevels) {
   const std::vector<LintWarning> w = lint_fixture();
-  EXPECT_THAT(w, Contains(LintWarning{lint_file(), 30, "never-read", "term set is never used: no signal, part or used set reads it"}));
+  EXPECT_THAT(w, Contains(LintWarning{lint_file(), 30, "never-read",
+                                      "term set is never used: no signal, part or used set reads it"}));
   EXPECT_THAT(w, Contains(LintWarning{lint_file(), 37, "T-01", "criterion \"spare\" is not used by any level"}));
-  EXPECT_THAT(w, Contains(LintWarning{lint_file(), 37, "T-01", "Meets needs a signal and its negation at once, so it cannot be reached"}));
+  EXPECT_THAT(w, Contains(LintWarning{lint_file(), 37, "T-01",
+                                      "Meets needs a signal and its negation at once, so it cannot be reached"}));
   EXPECT_THAT(w, Contains(LintWarning{lint_file(), 56, "T-02",
                                       "criterion \"five\" can never hold: it needs 5 distinct terms of "
                                       "\"discrimination\", which has 2; Meets cannot be reached"}));
@@ -47,9 +52,12 @@ TEST(ChecklistLint, WarnsAboutUnusedSetsAndCriteriaAndUnreachableLevels) {
 
 TEST(ChecklistLint, WarnsAboutMissingAndUndeclaredTranslations) {
   const std::vector<LintWarning> w = lint_fixture();
-  EXPECT_THAT(w, Contains(LintWarning{lint_file(), 37, "T-01", "no translation into \"fr\", a language the checklist declares"}));
-  EXPECT_THAT(w, Contains(LintWarning{lint_file(), 37, "T-01", "translation into \"de\", a language the checklist does not declare"}));
-  EXPECT_THAT(w, Contains(LintWarning{lint_file(), 56, "T-02", "no translation into \"fr\", a language the checklist declares"}));
+  EXPECT_THAT(w, Contains(LintWarning{lint_file(), 37, "T-01",
+                                      "no translation into \"fr\", a language the checklist declares"}));
+  EXPECT_THAT(w, Contains(LintWarning{lint_file(), 37, "T-01",
+                                      "translation into \"de\", a language the checklist does not declare"}));
+  EXPECT_THAT(w, Contains(LintWarning{lint_file(), 56, "T-02",
+                                      "no translation into \"fr\", a language the checklist declares"}));
 }
 
 TEST(ChecklistLint, WarnsAboutItemsWithoutAPassingAndAFailingFixture) {

@@ -13,10 +13,10 @@
 namespace unct::checklist {
 namespace {
 
+using test::fixture;
 using ::testing::HasSubstr;
 using ::testing::Not;
 using ::testing::ThrowsMessage;
-using test::fixture;
 using namespace unct::signals;  // the kinds a criterion holds
 
 std::string problem(const std::string& name) {
@@ -56,7 +56,11 @@ std::string inline_problem(const std::string& signal, const std::string& definit
 }
 
 Signal only_signal(const std::string& signal, const std::string& definitions = "") {
-  return load_checklist_text(with_signal(signal, definitions), "inline.xml").sections[0].items[0].criteria[0].signal.value();
+  return load_checklist_text(with_signal(signal, definitions), "inline.xml")
+      .sections[0]
+      .items[0]
+      .criteria[0]
+      .signal.value();
 }
 
 // `xml` with its line breaks removed (issue 18).
@@ -83,8 +87,13 @@ std::pair<int, int> place_of(const Diagnostic& diagnostic) { return {diagnostic.
 
 TEST(LoadChecklist, ReadsEverySignal) {
   EXPECT_EQ(only_signal(R"(<near a="a" b="b" within="words" words="5" ordered="true" min="2" part="p"/>)"),
-            Signal(Near{.term_set_a = "a", .term_set_b = "b", .within = Scope::words, .words = 5, .ordered = true,
-                        .min_count = 2, .part = "p"}));
+            Signal(Near{.term_set_a = "a",
+                        .term_set_b = "b",
+                        .within = Scope::words,
+                        .words = 5,
+                        .ordered = true,
+                        .min_count = 2,
+                        .part = "p"}));
   EXPECT_EQ(only_signal(R"(<near a="a" b="b" within="row"/>)"),
             Signal(Near{.term_set_a = "a", .term_set_b = "b", .within = Scope::row}));
   EXPECT_EQ(only_signal(R"(<in-table set="a" min="2"/>)"), Signal(InTable{.term_set = "a", .min_count = 2}));
@@ -97,8 +106,10 @@ TEST(LoadChecklist, ReadsEverySignal) {
 TEST(LoadChecklist, RejectsBadSignals) {
   EXPECT_THAT(inline_problem(R"(<pattern regex="cerd/(c"/>)"),
               HasSubstr("inline.xml:9:42: item I-1: pattern \"cerd/(c\" is not a valid RE2 expression: missing )"));
-  EXPECT_THAT(inline_problem(R"(<near a="a" b="b" within="words"/>)"), HasSubstr("give words=\"N\" exactly when within=\"words\""));
-  EXPECT_THAT(inline_problem(R"(<near a="a" b="b" words="3"/>)"), HasSubstr("give words=\"N\" exactly when within=\"words\""));
+  EXPECT_THAT(inline_problem(R"(<near a="a" b="b" within="words"/>)"),
+              HasSubstr("give words=\"N\" exactly when within=\"words\""));
+  EXPECT_THAT(inline_problem(R"(<near a="a" b="b" words="3"/>)"),
+              HasSubstr("give words=\"N\" exactly when within=\"words\""));
   EXPECT_THAT(inline_problem(R"(<share header="a" having="b" min-share="1.5"/>)"), HasSubstr("inline.xml:9"));
   EXPECT_THAT(inline_problem(R"(<in-part set="a"/>)"), HasSubstr("part"));
   EXPECT_THAT(inline_problem(R"(<in-table set="zz"/>)"), HasSubstr("unknown term set \"zz\""));
@@ -143,16 +154,19 @@ TEST(LoadChecklist, DoctypeIsRefusedWithItsLine) {
 }
 
 TEST(LoadChecklist, SchemaViolationNamesLineAndColumn) {
-  EXPECT_THAT(problem("schema_error.xml"), HasSubstr("schema_error.xml:33:52: element 'mentions', attribute 'minimum'"));
+  EXPECT_THAT(problem("schema_error.xml"),
+              HasSubstr("schema_error.xml:33:52: element 'mentions', attribute 'minimum'"));
 }
 
 TEST(LoadChecklist, UnknownTermSetNamesFileLineAndItem) {
-  EXPECT_THAT([] { load_checklist(fixture("checklist/unknown_term_set.xml")); },
-              ThrowsMessage<InputError>(HasSubstr("unknown_term_set.xml:33:52: item T-01: unknown term set \"grups\"")));
+  EXPECT_THAT(
+      [] { load_checklist(fixture("checklist/unknown_term_set.xml")); },
+      ThrowsMessage<InputError>(HasSubstr("unknown_term_set.xml:33:52: item T-01: unknown term set \"grups\"")));
 }
 
 TEST(LoadChecklist, RejectsDuplicateItemIds) {
-  EXPECT_THAT(problem("duplicate_item.xml"), HasSubstr("duplicate_item.xml:44:5: item T-01: duplicate item id \"T-01\""));
+  EXPECT_THAT(problem("duplicate_item.xml"),
+              HasSubstr("duplicate_item.xml:44:5: item T-01: duplicate item id \"T-01\""));
 }
 
 TEST(LoadChecklist, RejectsLevelNamingUnknownCriterion) {
@@ -237,9 +251,10 @@ TEST(LoadChecklist, TextResolvesIncludesAgainstItsPath) {
   const std::filesystem::path main = fixture("checklist/included/checklist.xml");
   const std::string xml = test::read_bytes(main);
   EXPECT_EQ(item_count(load_checklist_text(xml, main)), 3u);
-  EXPECT_THAT([&] { load_checklist_text(xml, "elsewhere/checklist.xml"); },
-              ThrowsMessage<InputError>(HasSubstr(
-                  "elsewhere/checklist.xml:25:5: cannot read the included file elsewhere/items/T-10.xml: no such file")));
+  EXPECT_THAT(
+      [&] { load_checklist_text(xml, "elsewhere/checklist.xml"); },
+      ThrowsMessage<InputError>(HasSubstr(
+          "elsewhere/checklist.xml:25:5: cannot read the included file elsewhere/items/T-10.xml: no such file")));
 }
 
 // A store keeps assessments by the checklist's hash: editing an item file makes a new checklist.
@@ -283,7 +298,8 @@ TEST(LoadChecklist, DuplicateItemAcrossFilesNamesBothPlaces) {
 }
 
 TEST(LoadChecklist, SameItemFileIncludedTwiceIsRefused) {
-  EXPECT_THAT(problem("included/twice.xml"), HasSubstr("twice.xml:26:5: \"items/T-11.xml\" is included twice (first on line 25)"));
+  EXPECT_THAT(problem("included/twice.xml"),
+              HasSubstr("twice.xml:26:5: \"items/T-11.xml\" is included twice (first on line 25)"));
 }
 
 TEST(LoadChecklist, TermSetOfAnItemFileIsOnlyForItsItem) {
@@ -320,7 +336,8 @@ TEST(LoadChecklist, UseStandsWhereverASignalMay) {
       {R"(<all><use ref="d"/><mentions set="a"/></all>)", "<all>" + near + R"(<mentions set="a"/></all>)"},
       {R"(<any><mentions set="b"/><use ref="d"/></any>)", R"(<any><mentions set="b"/>)" + near + "</any>"},
       {R"(<not><use ref="d"/></not>)", "<not>" + near + "</not>"},
-      {R"(<at-least count="2"><use ref="d"/><use ref="d"/></at-least>)", R"(<at-least count="2">)" + near + near + "</at-least>"},
+      {R"(<at-least count="2"><use ref="d"/><use ref="d"/></at-least>)",
+       R"(<at-least count="2">)" + near + near + "</at-least>"},
       {R"(<use ref="not-d"/>)", "<not>" + near + "</not>"},
   };
   for (const auto& [used, written] : cases) EXPECT_EQ(only_signal(used, defined), only_signal(written)) << used;
@@ -332,10 +349,18 @@ TEST(LoadChecklist, KeepsWhereEachDefinitionIsAndWhatItUses) {
   EXPECT_EQ(load_checklist(main).definitions,
             (std::vector<Definition>{
                 {.id = "roma-in-education", .used_by_criteria = true, .file = main, .line = 29},
-                {.id = "roma-in-a-sector", .uses = {"roma-in-education", "roma-in-health"}, .used_by_criteria = true, .file = main, .line = 30},
+                {.id = "roma-in-a-sector",
+                 .uses = {"roma-in-education", "roma-in-health"},
+                 .used_by_criteria = true,
+                 .file = main,
+                 .line = 30},
                 {.id = "roma-in-health", .used_by_criteria = true, .file = main, .line = 33},
                 {.id = "travellers-discriminated", .used_by_criteria = true, .file = item_file, .line = 7},
-                {.id = "both-discriminated", .uses = {"travellers-discriminated"}, .used_by_criteria = true, .file = item_file, .line = 8},
+                {.id = "both-discriminated",
+                 .uses = {"travellers-discriminated"},
+                 .used_by_criteria = true,
+                 .file = item_file,
+                 .line = 8},
             }));
 }
 
@@ -343,14 +368,15 @@ TEST(LoadChecklist, UnknownUseNamesItsPlaceAndTheNearestId) {
   EXPECT_THAT(problem("definitions/unknown.xml"),
               HasSubstr("unknown.xml:37:62: item D-01: unknown signal definition \"roma-in-educaton\" (did you mean "
                         "\"roma-in-education\"?)"));
-  const std::string far = inline_problem(R"(<use ref="zz"/>)", R"(<define id="roma-in-education"><mentions set="a"/></define>)");
+  const std::string far =
+      inline_problem(R"(<use ref="zz"/>)", R"(<define id="roma-in-education"><mentions set="a"/></define>)");
   EXPECT_THAT(far, HasSubstr("inline.xml:9:42: item I-1: unknown signal definition \"zz\""));
   EXPECT_THAT(far, Not(HasSubstr("did you mean")));
 }
 
 TEST(LoadChecklist, RejectsDefinitionsThatUseThemselves) {
   const std::string through = with_signal(R"(<use ref="a"/>)", R"(<define id="a"><all><use ref="b"/></all></define>)"
-                                                                R"(<define id="b"><any><use ref="a"/></any></define>)");
+                                                               R"(<define id="b"><any><use ref="a"/></any></define>)");
   const std::vector<Diagnostic> cycle = problems_in(through);
   ASSERT_EQ(cycle.size(), 1u);
   EXPECT_EQ(cycle[0].message, "signal definitions use each other in a cycle: a -> b -> a");
@@ -363,7 +389,8 @@ TEST(LoadChecklist, RejectsDefinitionsThatUseThemselves) {
 }
 
 TEST(LoadChecklist, ReportsADefinitionsOwnProblemOnceAtTheDefinition) {
-  const std::string xml = with_signal(R"(<all><use ref="d"/><use ref="d"/></all>)", R"(<define id="d"><mentions set="zz"/></define>)");
+  const std::string xml =
+      with_signal(R"(<all><use ref="d"/><use ref="d"/></all>)", R"(<define id="d"><mentions set="zz"/></define>)");
   const std::vector<Diagnostic> problems = problems_in(xml);
   ASSERT_EQ(problems.size(), 1u);
   EXPECT_EQ(problems[0].message, "unknown term set \"zz\"");
@@ -383,7 +410,8 @@ TEST(LoadChecklist, DefinitionOfAnItemFileIsOnlyForItsItem) {
   EXPECT_EQ(problems[0].message, "signal definition \"travellers-discriminated\" belongs to the item of " + owner +
                                      "; a definition more than one item uses goes in foreign.xml");
   EXPECT_EQ(place_of(problems[1]), std::pair(30, 35));
-  EXPECT_EQ(problems[1].message, "term set \"travellers\" belongs to the item of " + owner + "; a set more than one item reads goes in foreign.xml");
+  EXPECT_EQ(problems[1].message, "term set \"travellers\" belongs to the item of " + owner +
+                                     "; a set more than one item reads goes in foreign.xml");
   EXPECT_EQ(problems[2].where.file, fixture("checklist/definitions/items/uses_other.xml"));
   EXPECT_EQ(place_of(problems[2]), std::pair(9, 74));
   EXPECT_EQ(problems[2].where.item_id, "D-03");

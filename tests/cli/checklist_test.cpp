@@ -8,8 +8,8 @@
 namespace unct {
 namespace {
 
-using ::testing::HasSubstr;
 using test::run_cli;
+using ::testing::HasSubstr;
 
 TEST(ChecklistValidate, BundledChecklistIsValid) {
   const auto r = run_cli({"checklist", "validate", test::bundled_checklist().string()});

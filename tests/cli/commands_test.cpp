@@ -11,14 +11,14 @@
 namespace unct {
 namespace {
 
+using test::run_cli;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
-using test::run_cli;
 
 // Every command made of sub-commands answers the same way, because they share one dispatcher.
 // The empty group is the top level.
 class CommandGroups : public ::testing::TestWithParam<std::string> {
-protected:
+ protected:
   std::vector<std::string> with(const std::string& arg) const {
     std::vector<std::string> args;
     if (!GetParam().empty()) args.push_back(GetParam());
@@ -58,8 +58,11 @@ INSTANTIATE_TEST_SUITE_P(Cli, CommandGroups, ::testing::Values("", "self-assess"
                          });
 
 TEST(CommandGroups, EachSubcommandHasItsOwnHelp) {
-  for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{
-           {"self-assess", "template", "--help"}, {"workshop", "new", "--help"}, {"checklist", "lint", "--help"}, {"db", "check", "--help"}}) {
+  for (const std::vector<std::string>& args :
+       std::vector<std::vector<std::string>>{{"self-assess", "template", "--help"},
+                                             {"workshop", "new", "--help"},
+                                             {"checklist", "lint", "--help"},
+                                             {"db", "check", "--help"}}) {
     const auto r = run_cli(args);
     EXPECT_EQ(r.exit_code, cli::k_exit_ok) << args[0] << ' ' << args[1];
     EXPECT_THAT(r.out, HasSubstr("usage: unct-assess " + args[0] + " " + args[1])) << r.out;

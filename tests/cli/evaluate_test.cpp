@@ -13,19 +13,20 @@ namespace unct {
 namespace {
 
 namespace fs = std::filesystem;
-using ::testing::HasSubstr;
 using test::run_cli;
+using ::testing::HasSubstr;
 
 // A folder with one passage; its gold ratings are written from what the engine rates, with
 // RDM-CCA-02 one level higher, so that exactly one item disagrees.
 class GoldFolder : public ::testing::Test {
-protected:
+ protected:
   void SetUp() override { fs::copy_file(test::fixture("items/RDM-CCA-01.meets.md"), m_dir / "passage.md"); }
   test::TempDir m_dir;
 };
 
 TEST_F(GoldFolder, PrintsTheFiguresAndEachDisagreement) {
-  const auto engine = run_cli({"score", (m_dir / "passage.md").string(), "--db", (m_dir / "u.db").string(), "--format", "csv"});
+  const auto engine =
+      run_cli({"score", (m_dir / "passage.md").string(), "--db", (m_dir / "u.db").string(), "--format", "csv"});
   ASSERT_EQ(engine.exit_code, 0) << engine.err;
   fs::remove(m_dir / "u.db");
   std::string gold = "item,level,rationale\n";
@@ -67,7 +68,8 @@ TEST_F(GoldFolder, GoldProblemsAreBadInputNamingTheFile) {
   test::write_bytes(m_dir / "passage.gold.csv", "item,level,rationale\nRDM-CCA-01,meets,x\n");
   const auto partial = run_cli({"evaluate", m_dir.path().string()});
   EXPECT_EQ(partial.exit_code, cli::k_exit_bad_input);
-  EXPECT_THAT(partial.err, HasSubstr("passage.gold.csv: item RDM-CCA-02: the gold file leaves out an item the engine rates"));
+  EXPECT_THAT(partial.err,
+              HasSubstr("passage.gold.csv: item RDM-CCA-02: the gold file leaves out an item the engine rates"));
   test::write_bytes(m_dir / "passage.gold.csv", "item,level,rationale\nRDM-CCA-01,meets,x\nRDM-CF-01,meets,x\n");
   EXPECT_THAT(run_cli({"evaluate", m_dir.path().string()}).err,
               HasSubstr("passage.gold.csv:3: item RDM-CF-01: the gold's items apply to no one kind of document"));
@@ -81,7 +83,8 @@ TEST_F(GoldFolder, GoldProblemsAreBadInputNamingTheFile) {
 // disagreement is reported and the run goes on.
 TEST_F(GoldFolder, DocumentReadAsAnotherKindIsADisagreementNotAStop) {
   std::string gold = "item,level,rationale\n";
-  for (int i = 1; i <= 13; ++i) gold += "RDM-CF-" + std::string(i < 10 ? "0" : "") + std::to_string(i) + ",approaches,x\n";
+  for (int i = 1; i <= 13; ++i)
+    gold += "RDM-CF-" + std::string(i < 10 ? "0" : "") + std::to_string(i) + ",approaches,x\n";
   test::write_bytes(m_dir / "passage.gold.csv", gold);
   const auto r = run_cli({"evaluate", m_dir.path().string()});
   EXPECT_EQ(r.exit_code, 0) << r.err;
@@ -91,7 +94,8 @@ TEST_F(GoldFolder, DocumentReadAsAnotherKindIsADisagreementNotAStop) {
   EXPECT_THAT(r.out, HasSubstr("Gold Approaches or above that the engine rates Approaches or above: 0%"));
   const auto floor = run_cli({"evaluate", m_dir.path().string(), "--min-found", "0.8"});
   EXPECT_EQ(floor.exit_code, cli::k_exit_threshold_failed);
-  EXPECT_THAT(floor.err, HasSubstr("share of gold Approaches-or-above found 0.000 is below the floor 0.800 (--min-found)"));
+  EXPECT_THAT(floor.err,
+              HasSubstr("share of gold Approaches-or-above found 0.000 is below the floor 0.800 (--min-found)"));
 }
 
 // The shipped samples and their gold files stay consistent (CI also enforces the floor): each is
@@ -99,10 +103,10 @@ TEST_F(GoldFolder, DocumentReadAsAnotherKindIsADisagreementNotAStop) {
 TEST(EvaluateSamples, EverySampleWithGoldIsRatedAsWritten) {
   const auto r = run_cli({"evaluate", test::source_file("samples").string()});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  const std::vector<std::string> samples{
-      "cca-norvania-2024.docx (cca, en, ", "cca-tessaly-2023.pdf (cca, en, ",   "bcp-kavera-2024.html (cca, fr, ",
-      "cf-norvania-2025.docx (cf, en, ",   "cf-tessaly-2024.pdf (cf, en, ",     "mc-aldemar-2026.md (cf, es, ",
-      "serp-tessaly-2020.md (serp, en, ",  "prse-aldemar-2020.docx (serp, es, "};
+  const std::vector<std::string> samples{"cca-norvania-2024.docx (cca, en, ", "cca-tessaly-2023.pdf (cca, en, ",
+                                         "bcp-kavera-2024.html (cca, fr, ",   "cf-norvania-2025.docx (cf, en, ",
+                                         "cf-tessaly-2024.pdf (cf, en, ",     "mc-aldemar-2026.md (cf, es, ",
+                                         "serp-tessaly-2020.md (serp, en, ",  "prse-aldemar-2020.docx (serp, es, "};
   for (const std::string& sample : samples) {
     const std::size_t at = r.out.find(sample);
     ASSERT_NE(at, std::string::npos) << sample;

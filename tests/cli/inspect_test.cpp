@@ -8,9 +8,9 @@
 namespace unct {
 namespace {
 
+using test::run_cli;
 using ::testing::HasSubstr;
 using ::testing::Not;
-using test::run_cli;
 
 TEST(InspectCommand, ShowsTheOutlineWithPagesAndPartsOfTheSignedPdf) {
   const auto r = run_cli({"inspect", test::source_file("samples/cca-valdoria-2025.pdf").string()});

@@ -12,13 +12,13 @@
 namespace unct {
 namespace {
 
+using test::run_cli;
 using ::testing::HasSubstr;
 using ::testing::Not;
-using test::run_cli;
 
 // Two drafts of one analysis: the first names no group in its COVID-19 chapter, the second does.
 class TwoDrafts : public ::testing::Test {
-protected:
+ protected:
   void SetUp() override {
     m_db = (m_dir / "u.db").string();
     ASSERT_EQ(score("items/RDM-CCA-15.approaches.vulnerable-only.md"), 0);
@@ -37,7 +37,8 @@ TEST_F(TwoDrafts, HistoryListsNewestFirstAndFiltersByCountry) {
   EXPECT_LT(r.out.find("\n2 "), r.out.find("\n1 "));
   EXPECT_THAT(r.out, HasSubstr("Common Country Analysis 2021"));
   EXPECT_THAT(r.out, HasSubstr("Valdoria"));
-  EXPECT_THAT(run_cli({"history", "--db", m_db, "--country", "Elsewhere"}).out, HasSubstr("No assessments about this country."));
+  EXPECT_THAT(run_cli({"history", "--db", m_db, "--country", "Elsewhere"}).out,
+              HasSubstr("No assessments about this country."));
   // Part of the name, in any case, as a user types it.
   EXPECT_THAT(run_cli({"history", "--db", m_db, "--country", "valdo"}).out, HasSubstr("Common Country Analysis 2021"));
   EXPECT_THAT(run_cli({"gaps", "--db", m_db, "--country", "VALDORIA"}).out, Not(HasSubstr("No assessments")));
@@ -74,15 +75,19 @@ TEST_F(TwoDrafts, GapsRankItemsByTheShareOfDocumentsBelowMeets) {
   ASSERT_EQ(run_cli({"score", test::source_file("samples/cca-valdoria-2025.md").string(), "--db", m_db}).exit_code, 0);
   const auto r = run_cli({"gaps", "--db", m_db, "--documents"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_THAT(r.out, HasSubstr("RDM-CCA-04    Data gaps and rights-based data                         3 of 3        100%"));
-  EXPECT_THAT(r.out, HasSubstr("RDM-CCA-13    Legal identity, citizenship, statelessness and displ... 2 of 3        67%"));
+  EXPECT_THAT(r.out,
+              HasSubstr("RDM-CCA-04    Data gaps and rights-based data                         3 of 3        100%"));
+  EXPECT_THAT(r.out,
+              HasSubstr("RDM-CCA-13    Legal identity, citizenship, statelessness and displ... 2 of 3        67%"));
   EXPECT_THAT(r.out, HasSubstr("    - Republic of Valdoria: Common Country Analysis 2025 ("));
   EXPECT_LT(r.out.find("\nRDM-CCA-14 "), r.out.find("\nRDM-CCA-01 "));  // most often below Meets first
   // "Valdoria" finds "Republic of Valdoria" too; "republic" finds it alone.
   const auto valdoria = run_cli({"gaps", "--db", m_db, "--country", "Valdoria"});
-  EXPECT_THAT(valdoria.out, HasSubstr("RDM-CCA-04    Data gaps and rights-based data                         3 of 3        100%"));
+  EXPECT_THAT(valdoria.out,
+              HasSubstr("RDM-CCA-04    Data gaps and rights-based data                         3 of 3        100%"));
   const auto republic = run_cli({"gaps", "--db", m_db, "--country", "republic"});
-  EXPECT_THAT(republic.out, HasSubstr("RDM-CCA-04    Data gaps and rights-based data                         1 of 1        100%"));
+  EXPECT_THAT(republic.out,
+              HasSubstr("RDM-CCA-04    Data gaps and rights-based data                         1 of 1        100%"));
   EXPECT_THAT(run_cli({"gaps", "--db", m_db, "--kind", "cf"}).out, HasSubstr("No assessed documents match."));
   EXPECT_EQ(run_cli({"gaps", "--db", m_db, "--kind", "report"}).exit_code, cli::k_exit_bad_input);
 }
@@ -94,7 +99,8 @@ TEST_F(TwoDrafts, PortfolioPageShowsAHeatMapAndTheGaps) {
   EXPECT_THAT(r.out, HasSubstr("<th class=\"item\">RDM-CCA-15</th>"));
   EXPECT_THAT(r.out, Not(HasSubstr("<th class=\"item\">RDM-CF-01</th>")));  // rated in no document
   EXPECT_THAT(r.out, HasSubstr("<td class=\"exceeds\" title=\"RDM-CCA-15: Exceeds minimum requirements\">E</td>"));
-  EXPECT_THAT(r.out, HasSubstr("<td class=\"approaches\" title=\"RDM-CCA-15: Approaches minimum requirements\">A</td>"));
+  EXPECT_THAT(r.out,
+              HasSubstr("<td class=\"approaches\" title=\"RDM-CCA-15: Approaches minimum requirements\">A</td>"));
   EXPECT_THAT(r.out, HasSubstr("<h2>Items most often below Meets</h2>"));
   EXPECT_THAT(r.out, HasSubstr("<tr><td>RDM-CCA-15 COVID-19 or crisis impact</td><td>1 of 2</td><td>50%</td></tr>"));
 }
@@ -118,7 +124,8 @@ TEST_F(TwoDrafts, ExportWritesTheMatrixAndTheFindings) {
 TEST_F(TwoDrafts, DbCheckIsCleanThenFindsADanglingRow) {
   const auto clean = run_cli({"db", "check", "--db", m_db});
   EXPECT_EQ(clean.exit_code, 0) << clean.out;
-  EXPECT_THAT(clean.out, HasSubstr(": ok (schema version " + std::to_string(store::latest_schema_version()) + ", 2 assessments)"));
+  EXPECT_THAT(clean.out,
+              HasSubstr(": ok (schema version " + std::to_string(store::latest_schema_version()) + ", 2 assessments)"));
   {
     SQLite::Database database(m_db, SQLite::OPEN_READWRITE);
     database.exec("PRAGMA foreign_keys = OFF");

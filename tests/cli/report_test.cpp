@@ -10,13 +10,13 @@
 namespace unct {
 namespace {
 
+using test::run_cli;
 using ::testing::HasSubstr;
 using ::testing::Not;
 using ::testing::StartsWith;
-using test::run_cli;
 
 class ReportCommand : public ::testing::Test {
-protected:
+ protected:
   void SetUp() override {
     m_db = (m_dir / "u.db").string();
     const auto r = run_cli({"score", test::source_file("samples/cca-valdoria-2025.md").string(), "--db", m_db});
@@ -34,7 +34,8 @@ TEST_F(ReportCommand, MarkdownForAMemo) {
   EXPECT_THAT(r.out, HasSubstr("**4 of 15 applicable items at Meets or above** (27%)."));
   EXPECT_THAT(r.out, HasSubstr("| RDM-CCA-01 | Groups named and profiled | Meets |"));
   EXPECT_THAT(r.out, HasSubstr("| RDM-CF-01 | Theory of change addresses discrimination | not applicable |"));
-  EXPECT_THAT(r.out, HasSubstr("| RDM-UNCT-01 | Coordination focal point or group | not assessable from the document |"));
+  EXPECT_THAT(r.out,
+              HasSubstr("| RDM-UNCT-01 | Coordination focal point or group | not assessable from the document |"));
   EXPECT_THAT(r.out, HasSubstr("### RDM-CCA-04 Data gaps and rights-based data (Approaches)"));
   EXPECT_THAT(r.out, HasSubstr("**What to add:** State which data on the groups are missing"));
   // The matched words of a quote in bold: here a breakdown the text says is missing.
@@ -44,8 +45,9 @@ TEST_F(ReportCommand, MarkdownForAMemo) {
 TEST_F(ReportCommand, CsvHasOneRowPerItem) {
   const auto r = run_cli({"report", "1", "--db", m_db, "--format", "csv"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_THAT(r.out, StartsWith("item,title,section,applicable,level,level_label,criteria_met,criteria_unmet,quote,place,gap,"
-                                    "engine_level,review_note\r\n"));
+  EXPECT_THAT(r.out,
+              StartsWith("item,title,section,applicable,level,level_label,criteria_met,criteria_unmet,quote,place,gap,"
+                         "engine_level,review_note\r\n"));
   EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 44);  // the header and 43 items
   EXPECT_THAT(r.out, HasSubstr("\r\nRDM-CCA-01,Groups named and profiled,cca,yes,meets,Meets,"));
   EXPECT_THAT(r.out, HasSubstr("\r\nRDM-CF-01,Theory of change addresses discrimination,cf,no,,not applicable,"));
@@ -59,7 +61,9 @@ TEST_F(ReportCommand, HtmlIsOneSelfContainedPage) {
   EXPECT_THAT(r.out, HasSubstr("<title>Republic of Valdoria: Common Country Analysis 2025 - unct-assess</title>"));
   EXPECT_THAT(r.out, HasSubstr("A sourced reconstruction, not the official text"));
   std::size_t items = 0;
-  for (std::size_t at = r.out.find("<div class=\"item\""); at != std::string::npos; at = r.out.find("<div class=\"item\"", at + 1)) ++items;
+  for (std::size_t at = r.out.find("<div class=\"item\""); at != std::string::npos;
+       at = r.out.find("<div class=\"item\"", at + 1))
+    ++items;
   EXPECT_EQ(items, 43u);
   EXPECT_THAT(r.out, HasSubstr("<span class=\"badge meets\">Meets minimum requirements</span>"));
   EXPECT_THAT(r.out, HasSubstr("<span class=\"badge external\">Not assessable from the document</span>"));
@@ -67,15 +71,20 @@ TEST_F(ReportCommand, HtmlIsOneSelfContainedPage) {
   EXPECT_THAT(r.out, HasSubstr("<mark>not disaggregated</mark>"));
   EXPECT_THAT(r.out, HasSubstr("<svg role=\"img\" aria-label=\"Levels of the Common Country Analysis items\""));
   EXPECT_THAT(r.out, HasSubstr("<h2>Gaps, by weight</h2>"));
-  for (const char* external : {"<link", "src=", "http://", "<script"}) EXPECT_THAT(r.out, Not(HasSubstr(external))) << external;
+  for (const char* external : {"<link", "src=", "http://", "<script"})
+    EXPECT_THAT(r.out, Not(HasSubstr(external))) << external;
 }
 
 TEST(ReportHtml, EscapesDocumentText) {
   test::TempDir dir;
-  test::write_bytes(dir / "x.txt", "Valdoria <script>alert('x')</script> & co: Common Country Analysis\n\nRoma face discrimination.\n");
+  test::write_bytes(
+      dir / "x.txt",
+      "Valdoria <script>alert('x')</script> & co: Common Country Analysis\n\nRoma face discrimination.\n");
   const auto r = run_cli({"score", (dir / "x.txt").string(), "--db", (dir / "u.db").string(), "--format", "html"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_THAT(r.out, HasSubstr("<h1>Valdoria &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; co: Common Country Analysis</h1>"));
+  EXPECT_THAT(
+      r.out,
+      HasSubstr("<h1>Valdoria &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; co: Common Country Analysis</h1>"));
   EXPECT_THAT(r.out, Not(HasSubstr("<script>")));
 }
 
@@ -87,7 +96,8 @@ TEST_F(ReportCommand, OutWritesAFileAndBadInputExits2) {
   EXPECT_EQ(run_cli({"report", "7", "--db", m_db}).exit_code, cli::k_exit_bad_input);
   EXPECT_THAT(run_cli({"report", "7", "--db", m_db}).err, HasSubstr("no assessment with id 7"));
   EXPECT_THAT(run_cli({"report", "1", "--db", m_db, "--format", "pdf"}).err, HasSubstr("unknown --format \"pdf\""));
-  EXPECT_THAT(run_cli({"report", "1", "--db", (m_dir / "none.db").string()}).err, HasSubstr("none.db: no such database"));
+  EXPECT_THAT(run_cli({"report", "1", "--db", (m_dir / "none.db").string()}).err,
+              HasSubstr("none.db: no such database"));
   EXPECT_FALSE(std::filesystem::exists(m_dir / "none.db"));
 }
 

@@ -14,9 +14,9 @@
 namespace unct {
 namespace {
 
+using test::run_cli;
 using ::testing::HasSubstr;
 using ::testing::Not;
-using test::run_cli;
 
 const std::string k_sample = test::source_file("samples/cca-valdoria-2025.md").string();
 
@@ -51,11 +51,13 @@ TEST(ScoreCommand, SameDocumentTwiceGivesTheSameJson) {
 TEST(ScoreCommand, SampleAsDocxPdfAndHtmlGetsTheSameLevelsAsItsMarkdown) {
   test::TempDir dir;
   auto levels = [&](const std::string& file) {
-    const auto r = run_cli({"score", test::source_file(file).string(), "--db", (dir / "u.db").string(), "--format", "json"});
+    const auto r =
+        run_cli({"score", test::source_file(file).string(), "--db", (dir / "u.db").string(), "--format", "json"});
     EXPECT_EQ(r.exit_code, 0) << r.err;
     const auto json = nlohmann::json::parse(r.out);
     std::map<std::string, std::string> out;
-    for (const auto& item : json["items"]) out[item["id"]] = item["applicable"].get<bool>() ? item["level"].get<std::string>() : "n/a";
+    for (const auto& item : json["items"])
+      out[item["id"]] = item["applicable"].get<bool>() ? item["level"].get<std::string>() : "n/a";
     return out;
   };
   const auto markdown = levels("samples/cca-valdoria-2025.md");
@@ -187,7 +189,7 @@ TEST(ScoreCommand, TimingsListEveryPhase) {
 
 // Bad input: one clear message naming the file, exit code 2, and the database byte-identical.
 class BadInput : public ::testing::Test {
-protected:
+ protected:
   void SetUp() override {
     ASSERT_EQ(run_cli({"score", k_sample, "--db", db()}).exit_code, 0);
     m_before = test::read_bytes(db());
@@ -206,7 +208,8 @@ protected:
 
 TEST_F(BadInput, MalformedChecklist) {
   const std::string checklist = test::fixture("checklist/malformed.xml").string();
-  expect_refused({"score", k_sample, "--db", db(), "--checklist", checklist}, "malformed.xml:4:37: opening and ending tag mismatch");
+  expect_refused({"score", k_sample, "--db", db(), "--checklist", checklist},
+                 "malformed.xml:4:37: opening and ending tag mismatch");
 }
 
 TEST_F(BadInput, MissingDocument) {
@@ -248,7 +251,8 @@ TEST(ScoreCommand, MaxSizeRefusesLargerDocuments) {
   EXPECT_EQ(r.exit_code, cli::k_exit_bad_input);
   EXPECT_THAT(r.err, HasSubstr("cca-valdoria-2025.md: file is 6 KiB, above the limit of 1 KiB"));
   EXPECT_FALSE(std::filesystem::exists(dir / "u.db"));
-  EXPECT_EQ(run_cli({"score", k_sample, "--db", (dir / "u.db").string(), "--max-size", "0"}).exit_code, cli::k_exit_bad_input);
+  EXPECT_EQ(run_cli({"score", k_sample, "--db", (dir / "u.db").string(), "--max-size", "0"}).exit_code,
+            cli::k_exit_bad_input);
 }
 
 TEST(ScoreCommand, NewDatabaseIsNotCreatedOnBadInput) {

@@ -15,9 +15,9 @@ namespace unct {
 namespace {
 
 namespace fs = std::filesystem;
+using test::run_cli;
 using ::testing::HasSubstr;
 using ::testing::Not;
-using test::run_cli;
 
 // The form, filled in as a team would: the level, justification and source of some rows.
 std::string fill(const std::string& form, const std::map<std::string, std::string>& answers) {
@@ -33,7 +33,7 @@ std::string fill(const std::string& form, const std::map<std::string, std::strin
 }
 
 class SelfAssessment : public ::testing::Test {
-protected:
+ protected:
   void SetUp() override {
     fs::copy_file(test::fixture("items/RDM-CCA-01.meets.md"), m_dir / "draft.md");
     const auto form = run_cli({"self-assess", "template", "--kind", "cca"});
@@ -64,9 +64,10 @@ TEST_F(SelfAssessment, TemplateListsTheItemsOfTheKindInTheChosenLanguage) {
 }
 
 TEST_F(SelfAssessment, ScoreWithTheTeamsLevelsShowsOverAndUnderclaims) {
-  const auto r = score_with(fill(m_form, {{"RDM-CCA-01", "missing,We have not profiled the groups yet,"},
-                                          {"RDM-CCA-05", "exceeds,All CERD recommendations are used,chapter 4"},
-                                          {"RDM-UNCT-01", "meets,Human rights thematic group with terms of reference,UNCT minutes 2024"}}));
+  const auto r = score_with(
+      fill(m_form, {{"RDM-CCA-01", "missing,We have not profiled the groups yet,"},
+                    {"RDM-CCA-05", "exceeds,All CERD recommendations are used,chapter 4"},
+                    {"RDM-UNCT-01", "meets,Human rights thematic group with terms of reference,UNCT minutes 2024"}}));
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_THAT(r.out, HasSubstr("TEAM SELF-ASSESSMENT AND ENGINE"));
   EXPECT_THAT(r.out, HasSubstr("UNDERCLAIM RDM-CCA-01"));
@@ -128,7 +129,8 @@ TEST_F(SelfAssessment, BadAnswersNameTheRowAndStoreNothing) {
 
 // The form as a workbook: written with a list of levels, and read back from a filled-in copy.
 TEST_F(SelfAssessment, XlsxFormIsWrittenAndAFilledCopyScores) {
-  const auto written = run_cli({"self-assess", "template", "--kind", "cca", "--format", "xlsx", "--out", (m_dir / "form.xlsx").string()});
+  const auto written = run_cli(
+      {"self-assess", "template", "--kind", "cca", "--format", "xlsx", "--out", (m_dir / "form.xlsx").string()});
   ASSERT_EQ(written.exit_code, 0) << written.err;
   const CsvTable blank = read_table(m_dir / "form.xlsx");
   EXPECT_EQ(blank.header, (std::vector<std::string>{"item", "section", "title", "question", "evidence_from", "level",
@@ -151,8 +153,8 @@ TEST_F(SelfAssessment, ImportIntoAStoredAssessmentReplacesTheTeamsRatingsAndResc
   EXPECT_THAT(before.out, HasSubstr("of 15 applicable items"));
 
   test::write_bytes(m_dir / "form.csv", fill(m_form, {{"RDM-CCA-01", "missing,not yet,"},
-                                                       {"RDM-UNCT-01", "meets,thematic group,UNCT minutes 2024"},
-                                                       {"RDM-UNCT-02", "approaches,one consultation,"}}));
+                                                      {"RDM-UNCT-01", "meets,thematic group,UNCT minutes 2024"},
+                                                      {"RDM-UNCT-02", "approaches,one consultation,"}}));
   const auto imported = run_cli({"self-assess", "import", "1", (m_dir / "form.csv").string(), "--db", db});
   ASSERT_EQ(imported.exit_code, 0) << imported.err;
   EXPECT_THAT(imported.out, HasSubstr("3 items rated by the team; 0 overclaims, 1 underclaims"));
@@ -174,7 +176,8 @@ TEST_F(SelfAssessment, ImportIntoAStoredAssessmentReplacesTheTeamsRatingsAndResc
   EXPECT_EQ(bad.exit_code, cli::k_exit_bad_input);
   EXPECT_THAT(bad.err, HasSubstr("bad.csv:3"));
   EXPECT_EQ(run_cli({"report", "1", "--db", db}).out, again.out);
-  EXPECT_EQ(run_cli({"self-assess", "import", "9", (m_dir / "form.csv").string(), "--db", db}).exit_code, cli::k_exit_bad_input);
+  EXPECT_EQ(run_cli({"self-assess", "import", "9", (m_dir / "form.csv").string(), "--db", db}).exit_code,
+            cli::k_exit_bad_input);
 }
 
 }  // namespace

@@ -9,13 +9,13 @@ namespace unct {
 namespace {
 
 namespace fs = std::filesystem;
+using test::run_cli;
 using ::testing::ContainsRegex;
 using ::testing::HasSubstr;
 using ::testing::Not;
-using test::run_cli;
 
 class Workshop : public ::testing::Test {
-protected:
+ protected:
   std::string pack() const { return test::fixture("workshop/pack.xml").string(); }
   std::string sheet(const std::string& name) const { return test::fixture("workshop/" + name).string(); }
   std::string db() const { return (m_dir / "w.db").string(); }
@@ -24,11 +24,12 @@ protected:
 
 // Figures worked out by hand in tests/workshop/session_test.cpp.
 TEST_F(Workshop, ScoresSheetsAgainstTheKeyAndStoresTheSession) {
-  const auto scored = run_cli({"workshop", "score", pack(), sheet("amina.csv"), sheet("room.csv"), "--cohort", "Geneva, Nov 2026",
-                               "--db", db()});
+  const auto scored = run_cli({"workshop", "score", pack(), sheet("amina.csv"), sheet("room.csv"), "--cohort",
+                               "Geneva, Nov 2026", "--db", db()});
   ASSERT_EQ(scored.exit_code, 0) << scored.err;
   const std::string& out = scored.out;
-  EXPECT_THAT(out, HasSubstr("The room: 3 participants, 11 answers; 64% exact, 82% within one level, weighted kappa 0.45"));
+  EXPECT_THAT(out,
+              HasSubstr("The room: 3 participants, 11 answers; 64% exact, 82% within one level, weighted kappa 0.45"));
   EXPECT_THAT(out, ContainsRegex("Amina +4/4 +100% +100% +1.00"));
   EXPECT_THAT(out, ContainsRegex("Ben +4/4 +50% +100% +0.67"));
   EXPECT_THAT(out, ContainsRegex("Chloé +3/4 +33% +33% +-0.18"));
@@ -55,7 +56,8 @@ TEST_F(Workshop, ScoresSheetsAgainstTheKeyAndStoresTheSession) {
   EXPECT_THAT(md.out, HasSubstr("| Ben | 4/4 | 50% | 100% | 0.67 |"));
   EXPECT_THAT(md.out, HasSubstr("### 1. RDM-CCA-13"));
   EXPECT_THAT(md.out, HasSubstr("| 1 | 1 | 0 | 1 |"));
-  const auto html = run_cli({"workshop", "report", "1", "--format", "html", "--out", (m_dir / "d.html").string(), "--db", db()});
+  const auto html =
+      run_cli({"workshop", "report", "1", "--format", "html", "--out", (m_dir / "d.html").string(), "--db", db()});
   ASSERT_EQ(html.exit_code, 0) << html.err;
   const std::string page = test::read_bytes(m_dir / "d.html");
   EXPECT_THAT(page, HasSubstr("<h1>Workshop debrief: Test excerpt: Republic of Examplia CCA</h1>"));
@@ -65,8 +67,10 @@ TEST_F(Workshop, ScoresSheetsAgainstTheKeyAndStoresTheSession) {
 }
 
 TEST_F(Workshop, CohortsAreListedAndCompared) {
-  ASSERT_EQ(run_cli({"workshop", "score", pack(), sheet("amina.csv"), "--cohort", "Geneva", "--db", db()}).exit_code, 0);
-  ASSERT_EQ(run_cli({"workshop", "score", pack(), sheet("room.csv"), "--cohort", "Nairobi", "--db", db()}).exit_code, 0);
+  ASSERT_EQ(run_cli({"workshop", "score", pack(), sheet("amina.csv"), "--cohort", "Geneva", "--db", db()}).exit_code,
+            0);
+  ASSERT_EQ(run_cli({"workshop", "score", pack(), sheet("room.csv"), "--cohort", "Nairobi", "--db", db()}).exit_code,
+            0);
   const auto sessions = run_cli({"workshop", "sessions", "--pack", "test-cca", "--db", db()});
   ASSERT_EQ(sessions.exit_code, 0) << sessions.err;
   EXPECT_THAT(sessions.out, ContainsRegex("1 +[0-9-]+ +Geneva +test-cca +1 +100% +100% +1.00"));
@@ -103,8 +107,8 @@ TEST_F(Workshop, BadSheetsNameTheRowAndStoreNothing) {
 
 TEST_F(Workshop, NewDraftsAPackFromADocumentThatScoresAndHandsOut) {
   const std::string pack_file = (m_dir / "draft.xml").string();
-  const auto drafted = run_cli({"workshop", "new", test::source_file("samples/cca-norvania-2024.docx").string(), "--items",
-                                "RDM-CCA-04,RDM-CCA-05", "--out", pack_file});
+  const auto drafted = run_cli({"workshop", "new", test::source_file("samples/cca-norvania-2024.docx").string(),
+                                "--items", "RDM-CCA-04,RDM-CCA-05", "--out", pack_file});
   ASSERT_EQ(drafted.exit_code, 0) << drafted.err;
   EXPECT_THAT(drafted.err, HasSubstr("drafted pack cca-norvania-2024: 2 items"));
   const std::string xml = test::read_bytes(pack_file);
@@ -123,8 +127,10 @@ TEST_F(Workshop, NewDraftsAPackFromADocumentThatScoresAndHandsOut) {
 
   // A participant fills the sheet in; the debrief says the key is still the engine's draft.
   std::string filled = sheet_csv.out;
-  for (std::size_t at = filled.find("\r\n,"); at != std::string::npos; at = filled.find("\r\n,", at + 2)) filled.insert(at + 2, "Eve");
-  for (std::size_t at = filled.find(",,\r\n"); at != std::string::npos; at = filled.find(",,\r\n", at + 8)) filled.replace(at, 4, ",meets,\r\n");
+  for (std::size_t at = filled.find("\r\n,"); at != std::string::npos; at = filled.find("\r\n,", at + 2))
+    filled.insert(at + 2, "Eve");
+  for (std::size_t at = filled.find(",,\r\n"); at != std::string::npos; at = filled.find(",,\r\n", at + 8))
+    filled.replace(at, 4, ",meets,\r\n");
   test::write_bytes(m_dir / "eve.csv", filled);
   const auto scored = run_cli({"workshop", "score", pack_file, (m_dir / "eve.csv").string(), "--no-store"});
   ASSERT_EQ(scored.exit_code, 0) << scored.err;
@@ -132,16 +138,17 @@ TEST_F(Workshop, NewDraftsAPackFromADocumentThatScoresAndHandsOut) {
   EXPECT_THAT(scored.out, HasSubstr("1 participant, 2 answers"));
   EXPECT_THAT(scored.out, HasSubstr("The engine against the key: 2 items; 100% exact"));
 
-  const auto wrong_kind = run_cli({"workshop", "new", test::source_file("samples/cca-norvania-2024.docx").string(), "--items",
-                                   "RDM-CF-05"});
+  const auto wrong_kind = run_cli(
+      {"workshop", "new", test::source_file("samples/cca-norvania-2024.docx").string(), "--items", "RDM-CF-05"});
   EXPECT_EQ(wrong_kind.exit_code, 2);
-  EXPECT_THAT(wrong_kind.err, HasSubstr("item RDM-CF-05: does not apply to a Common Country Analysis (the pack's kind) (--items)"));
-  const auto no_heading = run_cli({"workshop", "new", test::source_file("samples/cca-norvania-2024.docx").string(), "--items",
-                                   "RDM-CCA-04", "--section", "no such heading"});
+  EXPECT_THAT(wrong_kind.err,
+              HasSubstr("item RDM-CF-05: does not apply to a Common Country Analysis (the pack's kind) (--items)"));
+  const auto no_heading = run_cli({"workshop", "new", test::source_file("samples/cca-norvania-2024.docx").string(),
+                                   "--items", "RDM-CCA-04", "--section", "no such heading"});
   EXPECT_EQ(no_heading.exit_code, 2);
   EXPECT_THAT(no_heading.err, HasSubstr("no heading names \"no such heading\" (--section)"));
-  const auto bad_id = run_cli({"workshop", "new", test::source_file("samples/cca-norvania-2024.docx").string(), "--items",
-                               "RDM-CCA-04", "--id", "my pack"});
+  const auto bad_id = run_cli({"workshop", "new", test::source_file("samples/cca-norvania-2024.docx").string(),
+                               "--items", "RDM-CCA-04", "--id", "my pack"});
   EXPECT_EQ(bad_id.exit_code, 2);
   EXPECT_THAT(bad_id.err, HasSubstr("pack id \"my pack\""));
   EXPECT_THAT(bad_id.err, HasSubstr("(--id)"));

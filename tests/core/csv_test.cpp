@@ -14,12 +14,14 @@ using ::testing::HasSubstr;
 using ::testing::ThrowsMessage;
 
 TEST(Csv, ReadsQuotedFieldsAndKeepsEachRowsLine) {
-  const CsvTable t = parse_csv("\xEF\xBB\xBF" "File, Country ,note\r\n"
-                               "a.pdf,Valdoria,\"plain\"\r\n"
-                               "\r\n"
-                               "b.pdf,\"Côte, Nord\",\"two\nlines, \"\"quoted\"\"\"\n"
-                               "c.pdf,,\n",
-                               "m.csv");
+  const CsvTable t = parse_csv(
+      "\xEF\xBB\xBF"
+      "File, Country ,note\r\n"
+      "a.pdf,Valdoria,\"plain\"\r\n"
+      "\r\n"
+      "b.pdf,\"Côte, Nord\",\"two\nlines, \"\"quoted\"\"\"\n"
+      "c.pdf,,\n",
+      "m.csv");
   EXPECT_EQ(t.header, (std::vector<std::string>{"File", "Country", "note"}));
   ASSERT_EQ(t.rows.size(), 3u);
   EXPECT_EQ(t.rows[0].line, 2);
@@ -44,7 +46,8 @@ TEST(Csv, UnclosedQuoteNamesTheFileAndLine) {
 }
 
 TEST(Csv, TextAfterAClosingQuoteNamesTheLine) {
-  EXPECT_THAT([] { parse_csv("a,b\n1,2\n\"x\"y,3\n", "m.csv"); }, ThrowsMessage<InputError>(HasSubstr("m.csv:3: not valid CSV")));
+  EXPECT_THAT([] { parse_csv("a,b\n1,2\n\"x\"y,3\n", "m.csv"); },
+              ThrowsMessage<InputError>(HasSubstr("m.csv:3: not valid CSV")));
 }
 
 TEST(Csv, EmptyFileIsAnError) {

@@ -34,11 +34,13 @@ TEST(LineColumnAt, CountsCodePointsNotBytes) {
 TEST(LineIndex, AgreesWithCountingFromTheStart) {
   std::string long_line;
   for (int i = 0; i < 300; ++i) long_line += i % 7 == 0 ? "\xC3\xA9" : i % 11 == 0 ? "\xE2\x80\x99" : "a";
-  for (const std::string& text : {std::string(), std::string("\n"), std::string("ab\ncd"), std::string("\n\n\xC3\xA9x\n"),
-                                  long_line, "<a>\n" + long_line + "\n\n" + long_line + "x"}) {
+  for (const std::string& text :
+       {std::string(), std::string("\n"), std::string("ab\ncd"), std::string("\n\n\xC3\xA9x\n"), long_line,
+        "<a>\n" + long_line + "\n\n" + long_line + "x"}) {
     const LineIndex index(text);
     for (std::size_t offset = 0; offset <= text.size() + 2; ++offset) {
-      ASSERT_EQ(index.at(offset), line_column_at(text, offset)) << "offset " << offset << " of a text of " << text.size();
+      ASSERT_EQ(index.at(offset), line_column_at(text, offset))
+          << "offset " << offset << " of a text of " << text.size();
     }
   }
 }

@@ -42,10 +42,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                               .sha256 = "0"};
   try {
     if (source.bytes.empty()) return 0;
-    const unct::ingest::Document document =
-        unct::ingest::read_source(source, {.max_bytes = 1u << 20, .max_unzipped_bytes = 8u << 20, .max_zip_ratio = 100});
+    const unct::ingest::Document document = unct::ingest::read_source(
+        source, {.max_bytes = 1u << 20, .max_unzipped_bytes = 8u << 20, .max_zip_ratio = 100});
     const unct::Assessment assessment = unct::assess(bundled.checklist, bundled.compiled, document);
-    if (unct::ingest::deserialise(unct::ingest::serialise(document)) != document) throw std::logic_error("cache round trip");
+    if (unct::ingest::deserialise(unct::ingest::serialise(document)) != document)
+      throw std::logic_error("cache round trip");
     (void)assessment;
   } catch (const unct::InputError&) {
   }

@@ -1,9 +1,9 @@
 // A workshop exercise pack, checked against the bundled checklist. Bad input may only end in
 // InputError.
 
+#include "engine/workshop/pack.hpp"
 #include "engine/checklist/load.hpp"
 #include "engine/core/error.hpp"
-#include "engine/workshop/pack.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -27,7 +27,8 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const unct::checklist::Checklist& checklist = bundled_checklist();
   try {
-    (void)unct::workshop::load_pack_text(std::string_view(reinterpret_cast<const char*>(data), size), "input.xml", checklist);
+    (void)unct::workshop::load_pack_text(std::string_view(reinterpret_cast<const char*>(data), size), "input.xml",
+                                         checklist);
   } catch (const unct::InputError&) {
   }
   return 0;

@@ -11,8 +11,10 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view bytes(reinterpret_cast<const char*>(data), size);
   try {
-    if (bytes.starts_with("PK\x03\x04")) (void)unct::parse_xlsx(bytes, "input.xlsx");
-    else (void)unct::parse_csv(bytes, "input.csv");
+    if (bytes.starts_with("PK\x03\x04"))
+      (void)unct::parse_xlsx(bytes, "input.xlsx");
+    else
+      (void)unct::parse_csv(bytes, "input.csv");
   } catch (const unct::InputError&) {
   }
   return 0;

@@ -17,15 +17,15 @@
 namespace unct::ingest {
 namespace {
 
+using test::block_with;
+using test::fixture;
+using test::texts;
 using ::testing::Contains;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 using ::testing::Not;
 using ::testing::ThrowsMessage;
-using test::block_with;
-using test::fixture;
-using test::texts;
 
 const Block& heading(const Document& d, const std::string& text) {
   for (const Block& b : d.blocks) {
@@ -35,7 +35,8 @@ const Block& heading(const Document& d, const std::string& text) {
 }
 
 bool has_text(const Document& d, const std::string& text) {
-  return std::any_of(d.blocks.begin(), d.blocks.end(), [&](const Block& b) { return b.text.find(text) != std::string::npos; });
+  return std::any_of(d.blocks.begin(), d.blocks.end(),
+                     [&](const Block& b) { return b.text.find(text) != std::string::npos; });
 }
 
 Document odt(const std::string& name) { return read_document(fixture("ingest/" + name)); }
@@ -105,7 +106,8 @@ TEST(ReadOdt, SpacesTabsAndFieldsAreTextAndFramesAreNot) {
   const Document d = odt("details.odt");
   // text:s counts its spaces (a hostile count is capped), text:tab is a space as Word's tab
   // is, a field reads as its value, hidden text is left out.
-  EXPECT_EQ(block_with(d, "Spaces:").text, "Spaces:   three, a tab here, a field 4 and hidden text" + std::string(100, ' ') + "end.");
+  EXPECT_EQ(block_with(d, "Spaces:").text,
+            "Spaces:   three, a tab here, a field 4 and hidden text" + std::string(100, ' ') + "end.");
   // A text box is a drawing: not read, as in DOCX.
   EXPECT_EQ(block_with(d, "Roma mediators").text, "Roma mediators work in 40 schools.");
   EXPECT_FALSE(has_text(d, "Box 1"));
@@ -123,7 +125,9 @@ TEST(ReadOdt, ListsAndNumberedParagraphsAreListItems) {
 TEST(ReadOdt, NotesFollowTheParagraphOrTableThatCitesThem) {
   const Document d = odt("details.odt");
   const auto paragraphs = texts(d, BlockKind::paragraph);
-  const auto at = [&](const std::string& text) { return std::find(paragraphs.begin(), paragraphs.end(), text) - paragraphs.begin(); };
+  const auto at = [&](const std::string& text) {
+    return std::find(paragraphs.begin(), paragraphs.end(), text) - paragraphs.begin();
+  };
   // An endnote inside a section, with its own mark.
   EXPECT_EQ(at("Endnote i: Consultation report, 2024."), at("Indigenous peoples were consulted.") + 1);
   // A footnote cited in a cell comes after the table, which stays whole.
@@ -162,7 +166,8 @@ TEST(ScoreOdt, ResultsFrameworkGetsTheSameLevelsAsItsDocx) {
     EXPECT_EQ(r.exit_code, cli::k_exit_ok) << r.err;
     const auto json = nlohmann::json::parse(r.out);
     std::map<std::string, std::string> out;
-    for (const auto& item : json["items"]) out[item["id"]] = item["applicable"].get<bool>() ? item["level"].get<std::string>() : "n/a";
+    for (const auto& item : json["items"])
+      out[item["id"]] = item["applicable"].get<bool>() ? item["level"].get<std::string>() : "n/a";
     return out;
   };
   const auto docx = levels(test::source_file("samples/cf-norvania-2025.docx"));
@@ -190,8 +195,9 @@ TEST(ReadOdt, DeepNestingIsBoundedWithAWarning) {
   EXPECT_EQ(block_with(d, "Roma children").text, "Roma children face discrimination in schools.");
   EXPECT_EQ(d.blocks.back().text, "After.");
   EXPECT_FALSE(has_text(d, "Deep in"));
-  EXPECT_THAT(d.warnings, ElementsAre("content nested more than 64 levels deep (sections, lists, tables, spans) was left "
-                                      "out: 9 words from \"Deep in sections. Deep in spans. Deep in lists.\""));
+  EXPECT_THAT(d.warnings,
+              ElementsAre("content nested more than 64 levels deep (sections, lists, tables, spans) was left "
+                          "out: 9 words from \"Deep in sections. Deep in spans. Deep in lists.\""));
 }
 
 TEST(ReadOdt, InvalidUtf8IsReplacedWithAWarning) {
@@ -222,7 +228,7 @@ TEST(ReadOdt, IsADocumentName) {
 }
 
 class BadOdt : public ::testing::Test {
-protected:
+ protected:
   // The message reading a committed fixture gives, or "no error".
   static std::string error_in(const std::string& name, const ReadOptions& options = {}) {
     try {
@@ -255,32 +261,36 @@ TEST_F(BadOdt, TruncatedPackageNamesTheFile) {
 TEST_F(BadOdt, BrokenPartsAreNamed) {
   EXPECT_THAT(error_in("malformed.odt"), HasSubstr("malformed.odt: content.xml:4:36: malformed XML"));
   EXPECT_THAT(error_in("no-text.odt"), HasSubstr("no-text.odt: content.xml has no office:text body"));
-  EXPECT_THAT(error_in("outline.odt", {.max_unzipped_bytes = 1024}), HasSubstr("outline.odt: the package expands to more than 1 KiB"));
+  EXPECT_THAT(error_in("outline.odt", {.max_unzipped_bytes = 1024}),
+              HasSubstr("outline.odt: the package expands to more than 1 KiB"));
 }
 
 TEST_F(BadOdt, SpreadsheetIsRefusedWithAdvice) {
-  EXPECT_EQ(error_in("sheet.ods"), test::fixture("ingest/sheet.ods").string() +
-                                       ": an OpenDocument spreadsheet (.ods), not a text document: export it as PDF, or save "
-                                       "its text as ODT or DOCX, and score that");
+  EXPECT_EQ(error_in("sheet.ods"),
+            test::fixture("ingest/sheet.ods").string() +
+                ": an OpenDocument spreadsheet (.ods), not a text document: export it as PDF, or save "
+                "its text as ODT or DOCX, and score that");
 }
 
 TEST_F(BadOdt, PasswordProtectedIsRefusedWithAdvice) {
-  EXPECT_THAT(error_in("encrypted.odt"),
-              HasSubstr("encrypted.odt: a password-protected OpenDocument file: save it without a password, or as DOCX or "
-                        "PDF, and score that"));
+  EXPECT_THAT(
+      error_in("encrypted.odt"),
+      HasSubstr("encrypted.odt: a password-protected OpenDocument file: save it without a password, or as DOCX or "
+                "PDF, and score that"));
 }
 
 // The whole way a user goes: score an .odt, see the report, find it stored.
 TEST(ScoreOdt, ScoresAnOdtEndToEnd) {
   test::TempDir dir;
-  const auto r = test::run_cli({"score", fixture("ingest/cca-valdoria-2025.odt").string(), "--db", (dir / "u.db").string()});
+  const auto r =
+      test::run_cli({"score", fixture("ingest/cca-valdoria-2025.odt").string(), "--db", (dir / "u.db").string()});
   EXPECT_EQ(r.exit_code, cli::k_exit_ok) << r.err;
   EXPECT_THAT(r.out, HasSubstr("Republic of Valdoria: Common Country Analysis 2025"));
   EXPECT_THAT(r.out, HasSubstr("Common Country Analysis (from the title)"));
   EXPECT_THAT(r.out, HasSubstr("RDM-CCA-01"));
   EXPECT_THAT(r.out, HasSubstr("Saved as assessment 1 in"));
-  const auto again = test::run_cli({"score", fixture("ingest/cca-valdoria-2025.odt").string(), "--db", (dir / "u.db").string(),
-                                    "--format", "json"});
+  const auto again = test::run_cli(
+      {"score", fixture("ingest/cca-valdoria-2025.odt").string(), "--db", (dir / "u.db").string(), "--format", "json"});
   ASSERT_EQ(again.exit_code, cli::k_exit_ok) << again.err;
   EXPECT_EQ(nlohmann::json::parse(again.out)["document"]["format"], "odt");
 }
@@ -290,7 +300,8 @@ TEST(ScoreOdt, BrokenOrOtherOpenDocumentFilesExitTwoNamingTheFile) {
   test::write_bytes(dir / "draft.odt", test::read_bytes(fixture("ingest/outline.odt")).substr(0, 1500));
   for (const auto& [file, message] : std::vector<std::pair<std::string, std::string>>{
            {(dir / "draft.odt").string(), "draft.odt: not a readable zip package"},
-           {fixture("ingest/sheet.ods").string(), "sheet.ods: an OpenDocument spreadsheet (.ods), not a text document"}}) {
+           {fixture("ingest/sheet.ods").string(),
+            "sheet.ods: an OpenDocument spreadsheet (.ods), not a text document"}}) {
     const auto r = test::run_cli({"score", file, "--db", (dir / "u.db").string()});
     EXPECT_EQ(r.exit_code, cli::k_exit_bad_input) << file;
     EXPECT_THAT(r.err, HasSubstr(message));

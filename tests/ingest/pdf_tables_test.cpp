@@ -97,8 +97,8 @@ TEST(PdfTables, ResultsMatrixRow2aIsARowOfItsOwn) {
   EXPECT_THAT(matrix[4], ElementsAre("1.d Number of MSMEs with access to finance, by sex of owner", "1,200", "3,500",
                                      "Development Bank"));
   // Its target runs into the source column with no wider gap than a space before "Ministry".
-  EXPECT_THAT(matrix[5], ElementsAre("2.a Upper-secondary completion rate, by sex and location", "71%; outer islands 54%",
-                                     "82%; outer islands 70%", "Ministry of Education"));
+  EXPECT_THAT(matrix[5], ElementsAre("2.a Upper-secondary completion rate, by sex and location",
+                                     "71%; outer islands 54%", "82%; outer islands 70%", "Ministry of Education"));
 }
 
 TEST(PdfTables, ResultsMatrixBaselineAndTargetHoldOnlyTheirValues) {
@@ -107,9 +107,9 @@ TEST(PdfTables, ResultsMatrixBaselineAndTargetHoldOnlyTheirValues) {
   EXPECT_THAT(column(matrix, 1), ElementsAre("Baseline (2022)", "12%; women 15%; youth 24%", "41%", "10%", "1,200",
                                              "71%; outer islands 54%", "28%", "32,000", "94%; outer islands 83%", "61%",
                                              "6%", "14%", "18%"));
-  EXPECT_THAT(column(matrix, 2), ElementsAre("Target (2028)", "8%; youth 16%", "33%", "45%", "3,500",
-                                             "82%; outer islands 70%", "22%", "45,000", "99%; outer islands 95%", "100%",
-                                             "20%", "35%", "40%"));
+  EXPECT_THAT(column(matrix, 2),
+              ElementsAre("Target (2028)", "8%; youth 16%", "33%", "45%", "3,500", "82%; outer islands 70%", "22%",
+                          "45,000", "99%; outer islands 95%", "100%", "20%", "35%", "40%"));
   EXPECT_EQ(column(matrix, 0)[12], "3.d Share of women in village disaster committees");
   EXPECT_EQ(column(matrix, 3)[12], "National Disaster Management Office");
 }
@@ -117,53 +117,60 @@ TEST(PdfTables, ResultsMatrixBaselineAndTargetHoldOnlyTheirValues) {
 TEST(PdfTables, EveryTableOfTheTessalyCooperationFrameworkAsWritten) {
   const std::vector<Rows> tables = tables_of(sample("cf-tessaly-2024.pdf"));
   ASSERT_EQ(tables.size(), 3u);
-  EXPECT_EQ(tables[0], (Rows{
-      {"Indicator", "Baseline (2022)", "Target (2028)", "Source"},
-      {"1.a Unemployment rate, by sex and age", "12%; women 15%; youth 24%", "8%; youth 16%", "Labour Force Survey"},
-      {"1.b Informal employment as a share of total employment, by sex", "41%", "33%", "Labour Force Survey"},
-      {"1.c Share of the outer islands' catch sold through cold storage", "10%", "45%", "Ministry of Fisheries"},
-      {"1.d Number of MSMEs with access to finance, by sex of owner", "1,200", "3,500", "Development Bank"},
-      {"2.a Upper-secondary completion rate, by sex and location", "71%; outer islands 54%", "82%; outer islands 70%", "Ministry of Education"},
-      {"2.b Premature mortality from non-communicable diseases", "28%", "22%", "Ministry of Health"},
-      {"2.c Households covered by the Social Welfare Allowance, by location", "32,000", "45,000", "Ministry of Social Welfare"},
-      {"2.d Share of births attended by skilled personnel, by location", "94%; outer islands 83%", "99%; outer islands 95%", "Ministry of Health"},
-      {"3.a Inhabited islands covered by early warning", "61%", "100%", "National Disaster Management Office"},
-      {"3.b Territorial waters in marine protected areas", "6%", "20%", "Ministry of Environment"},
-      {"3.c Share of electricity from renewable sources", "14%", "35%", "Ministry of Energy"},
-      {"3.d Share of women in village disaster committees", "18%", "40%", "National Disaster Management Office"},
-  }));
+  EXPECT_EQ(
+      tables[0],
+      (Rows{
+          {"Indicator", "Baseline (2022)", "Target (2028)", "Source"},
+          {"1.a Unemployment rate, by sex and age", "12%; women 15%; youth 24%", "8%; youth 16%",
+           "Labour Force Survey"},
+          {"1.b Informal employment as a share of total employment, by sex", "41%", "33%", "Labour Force Survey"},
+          {"1.c Share of the outer islands' catch sold through cold storage", "10%", "45%", "Ministry of Fisheries"},
+          {"1.d Number of MSMEs with access to finance, by sex of owner", "1,200", "3,500", "Development Bank"},
+          {"2.a Upper-secondary completion rate, by sex and location", "71%; outer islands 54%",
+           "82%; outer islands 70%", "Ministry of Education"},
+          {"2.b Premature mortality from non-communicable diseases", "28%", "22%", "Ministry of Health"},
+          {"2.c Households covered by the Social Welfare Allowance, by location", "32,000", "45,000",
+           "Ministry of Social Welfare"},
+          {"2.d Share of births attended by skilled personnel, by location", "94%; outer islands 83%",
+           "99%; outer islands 95%", "Ministry of Health"},
+          {"3.a Inhabited islands covered by early warning", "61%", "100%", "National Disaster Management Office"},
+          {"3.b Territorial waters in marine protected areas", "6%", "20%", "Ministry of Environment"},
+          {"3.c Share of electricity from renewable sources", "14%", "35%", "Ministry of Energy"},
+          {"3.d Share of women in village disaster committees", "18%", "40%", "National Disaster Management Office"},
+      }));
   // The funding table: its header cells fill their columns and meet with a space between them.
-  EXPECT_EQ(tables[1], (Rows{
-      {"Strategic priority", "Required (million USD)", "Available (million USD)", "Gap (million USD)"},
-      {"1. Shared prosperity and decent work", "52", "28", "24"},
-      {"2. People-centred services", "61", "39", "22"},
-      {"3. Climate resilience", "33", "20", "13"},
-      {"Total", "146", "87", "59"},
-  }));
+  EXPECT_EQ(tables[1],
+            (Rows{
+                {"Strategic priority", "Required (million USD)", "Available (million USD)", "Gap (million USD)"},
+                {"1. Shared prosperity and decent work", "52", "28", "24"},
+                {"2. People-centred services", "61", "39", "22"},
+                {"3. Climate resilience", "33", "20", "13"},
+                {"Total", "146", "87", "59"},
+            }));
   EXPECT_EQ(tables[2], (Rows{
-      {"Acronym", "Meaning"},
-      {"CCA", "Common Country Analysis"},
-      {"LNOB", "Leaving no one behind"},
-      {"MSME", "Micro, small and medium enterprises"},
-      {"SDG", "Sustainable Development Goal"},
-      {"UNCT", "United Nations Country Team"},
-      {"UPR", "Universal Periodic Review"},
-  }));
+                           {"Acronym", "Meaning"},
+                           {"CCA", "Common Country Analysis"},
+                           {"LNOB", "Leaving no one behind"},
+                           {"MSME", "Micro, small and medium enterprises"},
+                           {"SDG", "Sustainable Development Goal"},
+                           {"UNCT", "United Nations Country Team"},
+                           {"UPR", "Universal Periodic Review"},
+                       }));
 }
 
 TEST(PdfTables, TessalyAnalysisPopulationTableAsWritten) {
   const std::vector<Rows> tables = tables_of(sample("cca-tessaly-2023.pdf"));
   ASSERT_EQ(tables.size(), 1u);
   EXPECT_EQ(tables[0], (Rows{
-      {"Group", "Population", "Share (%)"},
-      {"Main island", "1,420,000", "68"},
-      {"Northern islands", "390,000", "19"},
-      {"Outer islands", "290,000", "14"},
-      {"Tessalian", "1,680,000", "80"},
-      {"Marro", "210,000", "10"},
-      {"Indo-Tessalian", "147,000", "7"},
-      {"Other", "63,000", "3"},
-  }));
+                           {"Group", "Population", "Share (%)"},
+                           {"Main island", "1,420,000", "68"},
+                           {"Northern islands", "390,000", "19"},
+                           {"Outer islands", "290,000", "14"},
+                           {"Tessalian", "1,680,000", "80"},
+                           {"Marro", "210,000", "10"},
+                           {"Indo-Tessalian", "147,000", "7"},
+                           {"Other", "63,000", "3"},
+                       }));
 }
 
 // A cell wrapped onto a second line (tests/fixtures/ingest/make-pdf) is one cell of its row.
@@ -171,10 +178,10 @@ TEST(PdfTables, WrappedIndicatorIsOneCell) {
   const std::vector<Rows> tables = tables_of(read_document(test::fixture("ingest/layout.pdf")));
   ASSERT_EQ(tables.size(), 1u);
   EXPECT_EQ(tables[0], (Rows{
-      {"Indicator", "Baseline", "Target"},
-      {"Primary completion rate of Roma children, by sex", "61%", "80%"},
-      {"People who felt discriminated against", "19%", "10%"},
-  }));
+                           {"Indicator", "Baseline", "Target"},
+                           {"Primary completion rate of Roma children, by sex", "61%", "80%"},
+                           {"People who felt discriminated against", "19%", "10%"},
+                       }));
 }
 
 TEST(PdfTables, RunningTextAroundTablesStaysText) {
@@ -196,66 +203,99 @@ TEST(PdfTables, RunningTextAroundTablesStaysText) {
 TEST(PdfTables, CellsWrappedInSeveralColumnsJoinTheirRow) {
   const Document d = read_page({
       {72, 740, "The matrix sets out each indicator with its baseline and target."},
-      {72, 700, "Indicator"}, {250, 700, "Baseline"}, {330, 700, "Target"}, {420, 700, "Source"},
-      {72, 682, "1.1 Children in school, by"}, {250, 682, "61%"}, {330, 682, "80%"}, {420, 682, "Ministry of"},
-      {72, 670, "ethnicity and sex"}, {420, 670, "Education"},
-      {72, 652, "1.2 People who felt"}, {250, 652, "19%;"}, {330, 652, "10%"}, {420, 652, "Survey"},
-      {72, 640, "discriminated against"}, {250, 640, "Roma 31%"},
-      {72, 622, "1.3 Roma women in office"}, {250, 622, "2%"}, {330, 622, "5%"}, {420, 622, "Electoral board"},
+      {72, 700, "Indicator"},
+      {250, 700, "Baseline"},
+      {330, 700, "Target"},
+      {420, 700, "Source"},
+      {72, 682, "1.1 Children in school, by"},
+      {250, 682, "61%"},
+      {330, 682, "80%"},
+      {420, 682, "Ministry of"},
+      {72, 670, "ethnicity and sex"},
+      {420, 670, "Education"},
+      {72, 652, "1.2 People who felt"},
+      {250, 652, "19%;"},
+      {330, 652, "10%"},
+      {420, 652, "Survey"},
+      {72, 640, "discriminated against"},
+      {250, 640, "Roma 31%"},
+      {72, 622, "1.3 Roma women in office"},
+      {250, 622, "2%"},
+      {330, 622, "5%"},
+      {420, 622, "Electoral board"},
   });
   const std::vector<Rows> tables = tables_of(d);
   ASSERT_EQ(tables.size(), 1u);
   EXPECT_EQ(tables[0], (Rows{
-      {"Indicator", "Baseline", "Target", "Source"},
-      {"1.1 Children in school, by ethnicity and sex", "61%", "80%", "Ministry of Education"},
-      {"1.2 People who felt discriminated against", "19%; Roma 31%", "10%", "Survey"},
-      {"1.3 Roma women in office", "2%", "5%", "Electoral board"},
-  }));
+                           {"Indicator", "Baseline", "Target", "Source"},
+                           {"1.1 Children in school, by ethnicity and sex", "61%", "80%", "Ministry of Education"},
+                           {"1.2 People who felt discriminated against", "19%; Roma 31%", "10%", "Survey"},
+                           {"1.3 Roma women in office", "2%", "5%", "Electoral board"},
+                       }));
   EXPECT_EQ(d.blocks.front().text, "The matrix sets out each indicator with its baseline and target.");
 }
 
 // Rows one line apart, as make-samples sets them: a row label on two lines is one cell.
 TEST(PdfTables, RowLabelOnTwoLinesIsOneCell) {
   const std::vector<Rows> tables = tables_of(read_page({
-      {72, 700, "Strategic priority"}, {250, 700, "Required"}, {330, 700, "Available"},
-      {72, 686, "1. Shared prosperity"}, {250, 686, "52"}, {330, 686, "28"},
+      {72, 700, "Strategic priority"},
+      {250, 700, "Required"},
+      {330, 700, "Available"},
+      {72, 686, "1. Shared prosperity"},
+      {250, 686, "52"},
+      {330, 686, "28"},
       {72, 672, "and decent work"},
-      {72, 658, "2. People-centred services"}, {250, 658, "61"}, {330, 658, "39"},
-      {72, 644, "Total"}, {250, 644, "113"}, {330, 644, "67"},
+      {72, 658, "2. People-centred services"},
+      {250, 658, "61"},
+      {330, 658, "39"},
+      {72, 644, "Total"},
+      {250, 644, "113"},
+      {330, 644, "67"},
   }));
   ASSERT_EQ(tables.size(), 1u);
   EXPECT_EQ(tables[0], (Rows{
-      {"Strategic priority", "Required", "Available"},
-      {"1. Shared prosperity and decent work", "52", "28"},
-      {"2. People-centred services", "61", "39"},
-      {"Total", "113", "67"},
-  }));
+                           {"Strategic priority", "Required", "Available"},
+                           {"1. Shared prosperity and decent work", "52", "28"},
+                           {"2. People-centred services", "61", "39"},
+                           {"Total", "113", "67"},
+                       }));
 }
 
 // A header set apart from rows one line apart does not make a row with an empty cell a
 // continuation.
 TEST(PdfTables, RowWithAnEmptyCellUnderAHeaderSetApartIsARow) {
   const std::vector<Rows> tables = tables_of(read_page({
-      {72, 700, "Group"}, {250, 700, "Population"}, {330, 700, "Share"},
-      {72, 680, "Roma"}, {250, 680, "41,000"}, {330, 680, "3"},
-      {72, 666, "Sinti"}, {330, 666, "1"},
-      {72, 652, "Others"}, {250, 652, "12,000"}, {330, 652, "1"},
+      {72, 700, "Group"},
+      {250, 700, "Population"},
+      {330, 700, "Share"},
+      {72, 680, "Roma"},
+      {250, 680, "41,000"},
+      {330, 680, "3"},
+      {72, 666, "Sinti"},
+      {330, 666, "1"},
+      {72, 652, "Others"},
+      {250, 652, "12,000"},
+      {330, 652, "1"},
   }));
   ASSERT_EQ(tables.size(), 1u);
   EXPECT_EQ(tables[0], (Rows{
-      {"Group", "Population", "Share"},
-      {"Roma", "41,000", "3"},
-      {"Sinti", "", "1"},
-      {"Others", "12,000", "1"},
-  }));
+                           {"Group", "Population", "Share"},
+                           {"Roma", "41,000", "3"},
+                           {"Sinti", "", "1"},
+                           {"Others", "12,000", "1"},
+                       }));
 }
 
 // Columns found on a later line keep those found above, whose lines start a little off them.
 TEST(PdfTables, ColumnsFoundOnALaterLineKeepTheLinesAbove) {
   const std::vector<Rows> tables = tables_of(read_page({
-      {72, 700, "Group"}, {250, 700, "Population"},
-      {75.5, 686, "Roma"}, {250, 686, "41,000"},
-      {68.5, 672, "Sinti"}, {250, 672, "12,000"}, {330, 672, "1"},
+      {72, 700, "Group"},
+      {250, 700, "Population"},
+      {75.5, 686, "Roma"},
+      {250, 686, "41,000"},
+      {68.5, 672, "Sinti"},
+      {250, 672, "12,000"},
+      {330, 672, "1"},
   }));
   ASSERT_EQ(tables.size(), 1u);
   EXPECT_EQ(tables[0], (Rows{{"Group", "Population"}, {"Roma", "41,000"}, {"Sinti", "12,000", "1"}}));
@@ -275,10 +315,29 @@ TEST(PdfTables, OverprintedTextReads) {
 // out as UTF-8, in cells and in running text.
 TEST(PdfTables, AccentsAndSignsReadAsUtf8) {
   const Document d = read_page({
-      {72, 700, "Indicateur"}, {250, 700, "R\xE9" "f\xE9" "rence"}, {330, 700, "Cible"},
-      {72, 686, "D\xE9" "penses par \xE9" "l\xE8" "ve"}, {250, 686, "120 \x80"}, {330, 686, "150 \x80"},
-      {72, 672, "Acc\xE8" "s \x96 zones rurales"}, {250, 672, "61%"}, {330, 672, "80%"},
-      {72, 600, "Une phrase \x93" "cit\xE9" "e\x94 apr\xE8" "s le tableau."},
+      {72, 700, "Indicateur"},
+      {250, 700,
+       "R\xE9"
+       "f\xE9"
+       "rence"},
+      {330, 700, "Cible"},
+      {72, 686,
+       "D\xE9"
+       "penses par \xE9"
+       "l\xE8"
+       "ve"},
+      {250, 686, "120 \x80"},
+      {330, 686, "150 \x80"},
+      {72, 672,
+       "Acc\xE8"
+       "s \x96 zones rurales"},
+      {250, 672, "61%"},
+      {330, 672, "80%"},
+      {72, 600,
+       "Une phrase \x93"
+       "cit\xE9"
+       "e\x94 apr\xE8"
+       "s le tableau."},
   });
   const std::vector<Rows> tables = tables_of(d);
   ASSERT_EQ(tables.size(), 1u);

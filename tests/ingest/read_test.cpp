@@ -12,13 +12,13 @@
 namespace unct::ingest {
 namespace {
 
+using test::block_with;
+using test::fixture;
+using test::texts;
 using ::testing::Contains;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::ThrowsMessage;
-using test::block_with;
-using test::fixture;
-using test::texts;
 
 // The outline fixtures (outline.md, page.html, outline.docx) hold the same analysis: a title,
 // two chapters, a paragraph with a line break, a nested list and a two-by-two table.
@@ -75,9 +75,9 @@ TEST(ReadHtml, ReadsHeadingsParagraphsListsAndTablesAndDropsPageChrome) {
   EXPECT_EQ(d.format, "html");
   expect_testland_outline(d);
   EXPECT_EQ(block_with(d, "Roma children").line, 15);
-  EXPECT_THAT(texts(d, BlockKind::paragraph), ElementsAre("Intro paragraph with emphasis and a link & an entity.",
-                                                          "Roma children face barriers\nin school.",
-                                                          "Final text in a div, with a span."));
+  EXPECT_THAT(texts(d, BlockKind::paragraph),
+              ElementsAre("Intro paragraph with emphasis and a link & an entity.",
+                          "Roma children face barriers\nin school.", "Final text in a div, with a span."));
   EXPECT_THAT(block_with(d, "Final").section, ElementsAre("3. Data"));
   for (const Block& b : d.blocks) {
     EXPECT_EQ(b.text.find("navigation"), std::string::npos);
@@ -100,10 +100,10 @@ TEST(ReadDocx, ReadsStylesListsTablesFootnotesAndTrackedChanges) {
   const Document d = read_document(fixture("ingest/outline.docx"));
   EXPECT_EQ(d.format, "docx");
   expect_testland_outline(d);  // "2. Who is left behind" has a custom style based on Heading 2
-  EXPECT_THAT(texts(d, BlockKind::paragraph),
-              ElementsAre("Intro paragraph with a footnote.", "Footnote 1: Census 2021, table 4.",
-                          "Roma children face barriers\nin school.",
-                          "Data are now disaggregated by ethnicity. Check this."));
+  EXPECT_THAT(
+      texts(d, BlockKind::paragraph),
+      ElementsAre("Intro paragraph with a footnote.", "Footnote 1: Census 2021, table 4.",
+                  "Roma children face barriers\nin school.", "Data are now disaggregated by ethnicity. Check this."));
   EXPECT_EQ(block_with(d, "Roma children").line, 0);  // DOCX has no lines or pages: quotes cite the heading path
   EXPECT_EQ(block_with(d, "Roma children").page, 0);
 }
@@ -118,7 +118,7 @@ TEST(ReadPdf, RebuildsParagraphsAndHeadingsAndDropsRunningLines) {
   EXPECT_THAT(texts(d, BlockKind::heading),
               ElementsAre("Republic of Testland: Common Country Analysis", "2. Who is left behind", "3. Data",
                           "3.1 Data gaps", "Annex 1. Results framework"));
-  EXPECT_EQ(block_with(d, "3. Data").level, 2);      // 14 points, under the 18-point title
+  EXPECT_EQ(block_with(d, "3. Data").level, 2);        // 14 points, under the 18-point title
   EXPECT_EQ(block_with(d, "3.1 Data gaps").level, 3);  // numbered, in the body size
   // Line-end hyphenation joined; columns read one after the other; headers and "Page N" gone.
   EXPECT_THAT(texts(d, BlockKind::paragraph),
@@ -158,7 +158,8 @@ TEST(SerialiseDocument, DamagedCacheIsAnErrorNotACrash) {
   const std::size_t pages = json.find("\"pages\":");
   ASSERT_NE(pages, std::string::npos);
   json.replace(pages, json.find(',', pages) - pages, "\"pages\":1e300");
-  EXPECT_THAT([&] { deserialise(json); }, ThrowsMessage<std::runtime_error>(HasSubstr("\"pages\" is not a whole number")));
+  EXPECT_THAT([&] { deserialise(json); },
+              ThrowsMessage<std::runtime_error>(HasSubstr("\"pages\" is not a whole number")));
 }
 
 TEST(ReadDocument, TitleCutAtACharacterStart) {
@@ -185,7 +186,8 @@ TEST(DetectCountry, FromTheTitleInEnglishFrenchAndSpanish) {
     return detect_country(d);
   };
   EXPECT_EQ(country("Republic of Valdoria: Common Country Analysis 2025"), "Republic of Valdoria");
-  EXPECT_EQ(country("Valdoria \u2013 United Nations Sustainable Development Cooperation Framework 2026\u20132030"), "Valdoria");
+  EXPECT_EQ(country("Valdoria \u2013 United Nations Sustainable Development Cooperation Framework 2026\u20132030"),
+            "Valdoria");
   EXPECT_EQ(country("Cooperation Framework for Valdoria 2026-2030"), "Valdoria");
   EXPECT_EQ(country("Common Country Analysis of the Republic of Moldova (2023)"), "the Republic of Moldova");
   EXPECT_EQ(country("Bilan commun de pays du Tchad 2024"), "Tchad");
@@ -198,7 +200,7 @@ TEST(ReadText, FindsNumberedAndUpperCaseHeadings) {
   const Document d = read_document(fixture("ingest/outline.txt"));
   EXPECT_EQ(d.format, "text");
   EXPECT_THAT(texts(d, BlockKind::heading), ElementsAre("COMMON COUNTRY ANALYSIS OF TESTLAND", "1. Introduction",
-                                                         "2.1 Who is left behind", "ANNEX 1: CONSULTATIONS"));
+                                                        "2.1 Who is left behind", "ANNEX 1: CONSULTATIONS"));
   EXPECT_EQ(block_with(d, "2.1 Who").level, 2);
   EXPECT_EQ(d.kind, DocumentKind::cca);
 }
@@ -215,10 +217,13 @@ TEST(ReadText, KeepsParagraphLinesAndListItems) {
 
 TEST(DetectKind, RecognisesCooperationFrameworksAndResponsePlans) {
   test::TempDir dir;
-  test::write_bytes(dir / "cf.md", "# United Nations Sustainable Development Cooperation Framework 2026-2030\n\nText.\n");
+  test::write_bytes(dir / "cf.md",
+                    "# United Nations Sustainable Development Cooperation Framework 2026-2030\n\nText.\n");
   test::write_bytes(dir / "serp.md", "# COVID-19 Socio-Economic Response Plan\n\nText.\n");
   test::write_bytes(dir / "prse.md", "# Plan de Respuesta Socioecon\xC3\xB3mica a la COVID-19\n\nTexto.\n");
-  test::write_bytes(dir / "prse-fr.md", "# Plan de r\xC3\xA9ponse socio-\xC3\xA9" "conomique\n\nTexte.\n");
+  test::write_bytes(dir / "prse-fr.md",
+                    "# Plan de r\xC3\xA9ponse socio-\xC3\xA9"
+                    "conomique\n\nTexte.\n");
   test::write_bytes(dir / "other.md", "# Annual report\n\nText.\n");
   EXPECT_EQ(read_document(dir / "cf.md").kind, DocumentKind::cf);
   EXPECT_EQ(read_document(dir / "serp.md").kind, DocumentKind::serp);
@@ -253,20 +258,23 @@ TEST(DetectKind, KnowsTheNamesRealDocumentsUse) {
     EXPECT_EQ(*d.kind, kind) << title;
   }
   // The cover's second line names it; the title heading the reader found does not.
-  test::write_bytes(dir / "cover.txt", "Republic of Testland | United Nations\nMarco de Cooperaci\xC3\xB3n 2026-2030\n\n"
-                                       "El documento presenta las prioridades del sistema.\n");
+  test::write_bytes(dir / "cover.txt",
+                    "Republic of Testland | United Nations\nMarco de Cooperaci\xC3\xB3n 2026-2030\n\n"
+                    "El documento presenta las prioridades del sistema.\n");
   EXPECT_EQ(read_document(dir / "cover.txt").kind, DocumentKind::cf);
   // A CCA that mentions the framework it will inform is still a CCA.
-  test::write_bytes(dir / "cca.md", "# Common Country Analysis of Testland\n\nThe analysis informs the Cooperation Framework.\n");
+  test::write_bytes(dir / "cca.md",
+                    "# Common Country Analysis of Testland\n\nThe analysis informs the Cooperation Framework.\n");
   EXPECT_EQ(read_document(dir / "cca.md").kind, DocumentKind::cca);
 }
 
 TEST(ReadText, LinesOfCellsAreATable) {
   test::TempDir dir;
-  test::write_bytes(dir / "t.txt",
-                    "Results\n\n| Indicator | Baseline | Target |\n|---|---|---|\n| Roma children in school | 61% | 80% |\n\n"
-                    "Indicator\tDisaggregation\nLiteracy rate\tby ethnicity\n\n"
-                    "Contents\nIntroduction\t3\nData\t7\n");
+  test::write_bytes(
+      dir / "t.txt",
+      "Results\n\n| Indicator | Baseline | Target |\n|---|---|---|\n| Roma children in school | 61% | 80% |\n\n"
+      "Indicator\tDisaggregation\nLiteracy rate\tby ethnicity\n\n"
+      "Contents\nIntroduction\t3\nData\t7\n");
   const Document d = read_document(dir / "t.txt");
   EXPECT_EQ(block_with(d, "Roma children in school").kind, BlockKind::table_cell);
   EXPECT_EQ(block_with(d, "Roma children in school").row, 1);
@@ -311,7 +319,7 @@ TEST(ReadDocument, HashesTheBytes) {
 }
 
 class BadDocument : public ::testing::Test {
-protected:
+ protected:
   std::string error_for(const std::string& name, const std::string& bytes) {
     test::write_bytes(m_dir / name, bytes);
     try {
@@ -357,15 +365,18 @@ TEST_F(BadDocument, InvalidUtf8NamesLineAndColumn) {
 TEST_F(BadDocument, BrokenWordPackagesAreNamedWithThePart) {
   EXPECT_THAT(error_for("truncated.docx", std::string("PK\x03\x04rest", 8)),
               HasSubstr("truncated.docx: not a readable zip package ("));
-  EXPECT_THAT(error_in("not-word.zip"), HasSubstr("not-word.zip: a zip package but not a Word document: it has no word/document.xml"));
+  EXPECT_THAT(error_in("not-word.zip"),
+              HasSubstr("not-word.zip: a zip package but not a Word document: it has no word/document.xml"));
   EXPECT_THAT(error_in("workbook.xlsx"), HasSubstr("(it is a spreadsheet)"));
   EXPECT_THAT(error_in("no-body.docx"), HasSubstr("no-body.docx: word/document.xml has no body"));
   EXPECT_THAT(error_in("malformed.docx"), HasSubstr("malformed.docx: word/document.xml:4:27: malformed XML"));
-  EXPECT_THAT(error_in("bomb.docx"),
-              HasSubstr("bomb.docx: word/media/zeros.bin expands 1028 times (limit 100): refused as a likely zip bomb"));
+  EXPECT_THAT(
+      error_in("bomb.docx"),
+      HasSubstr("bomb.docx: word/media/zeros.bin expands 1028 times (limit 100): refused as a likely zip bomb"));
   EXPECT_THAT(error_in("bomb.docx", {.max_unzipped_bytes = 10 * 1024 * 1024, .max_zip_ratio = 5000}),
               HasSubstr("bomb.docx: the package expands to more than 10 MiB: refused as a likely zip bomb"));
-  EXPECT_THAT(error_in("outline.docx", {.max_unzipped_bytes = 1024}), HasSubstr("outline.docx: the package expands to more than 1 KiB"));
+  EXPECT_THAT(error_in("outline.docx", {.max_unzipped_bytes = 1024}),
+              HasSubstr("outline.docx: the package expands to more than 1 KiB"));
 }
 
 TEST_F(BadDocument, BrokenPdfsSayWhatIsWrong) {
@@ -403,9 +414,17 @@ TEST(ReadDocument, AcceptsByteOrderMarkAndWindowsLineEnds) {
 }
 
 TEST(ReadDocument, DetectsLanguageFromCommonWords) {
-  EXPECT_EQ(detect_language(read_markdown("The analysis of the situation of minorities and the data that are missing for the groups.\n", "a.md")), "en");
-  EXPECT_EQ(detect_language(read_markdown("Les minorités et les peuples autochtones dans le pays sont exclus des services pour des raisons.\n", "a.md")), "fr");
-  EXPECT_EQ(detect_language(read_markdown("Los pueblos indígenas y las personas afrodescendientes del país con acceso limitado para el empleo.\n", "a.md")), "es");
+  EXPECT_EQ(detect_language(read_markdown(
+                "The analysis of the situation of minorities and the data that are missing for the groups.\n", "a.md")),
+            "en");
+  EXPECT_EQ(detect_language(read_markdown(
+                "Les minorités et les peuples autochtones dans le pays sont exclus des services pour des raisons.\n",
+                "a.md")),
+            "fr");
+  EXPECT_EQ(detect_language(read_markdown(
+                "Los pueblos indígenas y las personas afrodescendientes del país con acceso limitado para el empleo.\n",
+                "a.md")),
+            "es");
   EXPECT_EQ(detect_language(read_markdown("Roma. Data.\n", "a.md")), "");
 }
 
@@ -429,7 +448,8 @@ TEST(ReadDocument, NamesThatDoNotMatchTheBytes) {
   EXPECT_FALSE(read_document(dir / "leading.pdf").blocks.empty());
   test::write_bytes(dir / "page.docx", "<!DOCTYPE html><html><body><p>Roma</p></body></html>");
   EXPECT_THAT([&] { read_document(dir / "page.docx"); },
-              ThrowsMessage<InputError>(HasSubstr("page.docx: named .docx but not a DOCX file (it is a web page: rename it .html")));
+              ThrowsMessage<InputError>(
+                  HasSubstr("page.docx: named .docx but not a DOCX file (it is a web page: rename it .html")));
   test::write_bytes(dir / "notes.pdf", "Roma inclusion notes\n");
   EXPECT_THAT([&] { read_document(dir / "notes.pdf"); },
               ThrowsMessage<InputError>(HasSubstr("notes.pdf: named .pdf but not a PDF (it does not start as one)")));

@@ -72,7 +72,8 @@ TEST(Zones, TextExportOfFrontMatter) {
   EXPECT_EQ(zone_of(d, "Roma children"), Zone::text);
   EXPECT_EQ(zone_of(d, "concluding observations"), Zone::references);
   // Each entry stands alone: its words never pair with another entry's.
-  EXPECT_EQ(block_with(d, "CEDAW").text, "CEDAW Convention on the Elimination of all Forms of Discrimination Against Women");
+  EXPECT_EQ(block_with(d, "CEDAW").text,
+            "CEDAW Convention on the Elimination of all Forms of Discrimination Against Women");
   EXPECT_EQ(block_with(d, "CBF").text, "CBF Common Budgetary Framework");
   // Upper-case contents entries are not headings: the body sits under its own heading only.
   EXPECT_EQ(block_with(d, "1. INTRODUCTION 12").kind, BlockKind::paragraph);
@@ -84,13 +85,14 @@ TEST(Zones, TextExportOfFrontMatter) {
 }
 
 TEST(Zones, ContentsWithoutATitleAndAcronymsListedOnOneLine) {
-  const Document d = read_as("cf.txt",
-                             "Table of contents v\nAcronyms and abbreviations vi\nExecutive summary viii\n"
-                             "Declaration of commitment 1\n\n"
-                             "Acronyms and abbreviations\n"
-                             "National institutions: CPD Commissioner for Protection from Discrimination; DDFFA "
-                             "Department for Development and Foreign Aid\n\n"
-                             "The Programme of Cooperation supports the country's integration with the European Union.\n");
+  const Document d =
+      read_as("cf.txt",
+              "Table of contents v\nAcronyms and abbreviations vi\nExecutive summary viii\n"
+              "Declaration of commitment 1\n\n"
+              "Acronyms and abbreviations\n"
+              "National institutions: CPD Commissioner for Protection from Discrimination; DDFFA "
+              "Department for Development and Foreign Aid\n\n"
+              "The Programme of Cooperation supports the country's integration with the European Union.\n");
   EXPECT_EQ(zone_of(d, "Executive summary viii"), Zone::contents);
   EXPECT_EQ(zone_of(d, "Declaration of commitment 1"), Zone::contents);
   EXPECT_EQ(block_with(d, "CPD").text, "CPD Commissioner for Protection from Discrimination");
@@ -100,7 +102,8 @@ TEST(Zones, ContentsWithoutATitleAndAcronymsListedOnOneLine) {
 }
 
 TEST(Zones, ShortPassagesAndPlainSentencesAreRunningText) {
-  const Document d = read_as("p.md", "## 2. Who is left behind\n\nThe Roma minority faces discrimination in housing.\n");
+  const Document d =
+      read_as("p.md", "## 2. Who is left behind\n\nThe Roma minority faces discrimination in housing.\n");
   for (const Block& b : d.blocks) EXPECT_EQ(b.zone, Zone::text) << b.text;
   const Document sentence = read_as("s.txt", "Roma children\nin school.\n");
   EXPECT_EQ(zone_of(sentence, "Roma children"), Zone::text);
@@ -131,11 +134,12 @@ TEST(Zones, MarkdownAndHtmlMarkTheSameZones) {
   EXPECT_EQ(zone_of(md, "Roma children"), Zone::text);
   EXPECT_EQ(zone_of(md, "human rights-based approach to data"), Zone::references);
 
-  const Document html = read_as("cf.html",
-                                "<html><body><h1>Testland Cooperation Framework</h1><h2>Contents</h2>"
-                                "<p>1. Who is left behind ........ 3</p><p>2. Theory of change ........ 7</p>"
-                                "<h2>1. Who is left behind</h2><p>Roma children face discrimination in school.</p>"
-                                "<h2>References</h2><p>OHCHR, A human rights-based approach to data, 2018.</p></body></html>");
+  const Document html =
+      read_as("cf.html",
+              "<html><body><h1>Testland Cooperation Framework</h1><h2>Contents</h2>"
+              "<p>1. Who is left behind ........ 3</p><p>2. Theory of change ........ 7</p>"
+              "<h2>1. Who is left behind</h2><p>Roma children face discrimination in school.</p>"
+              "<h2>References</h2><p>OHCHR, A human rights-based approach to data, 2018.</p></body></html>");
   EXPECT_EQ(zone_of(html, "Theory of change"), Zone::contents);
   EXPECT_EQ(zone_of(html, "Roma children"), Zone::text);
   EXPECT_EQ(zone_of(html, "human rights-based approach"), Zone::references);
@@ -159,7 +163,7 @@ TEST(Zones, WordAndPdfMarkTheSameZones) {
 }
 
 class ZoneRatings : public ::testing::Test {
-protected:
+ protected:
   const rules::ItemResult& rate(const std::string& text, const std::string& item) {
     m_assessment = assess(m_checklist, m_compiled, read_as("cf.txt", text), {.kind = DocumentKind::cf});
     return *find_result(m_assessment, item);

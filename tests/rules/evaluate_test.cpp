@@ -24,7 +24,7 @@ TEST_F(Signals, TermsMatchAtBlockEdgesAcrossCaseAccentsHyphensAndApostrophes) {
   EXPECT_TRUE(holds(Mentions{.term_set = "roma", .min_count = 3}));
   read("L’Égalité and anti\u2011racism.\n");  // typographic apostrophe, capital accent, non-breaking hyphen
   EXPECT_TRUE(holds(Coverage{.term_set = "discrimination", .min_distinct = 3}));  // l'egalite, anti-racism, racism
-  read("Indigenous peoples and indigenous people.\n");  // prefix wildcard
+  read("Indigenous peoples and indigenous people.\n");                            // prefix wildcard
   EXPECT_TRUE(holds(Mentions{.term_set = "indigenous", .min_count = 2}));
 }
 
@@ -45,7 +45,8 @@ TEST_F(Signals, TraceSaysWhatWasCountedAndWhere) {
   EXPECT_FALSE(near.holds);
   EXPECT_EQ(near.signal, "near(groups, discrimination, same sentence)");
   EXPECT_EQ(near.detail, "\"groups\" found 1 time, \"discrimination\" 1 time, never together (same sentence)");
-  const Trace any = trace(AtLeast{.count = 1, .signals = {Mentions{.term_set = "roma"}, Mentions{.term_set = "indigenous"}}});
+  const Trace any =
+      trace(AtLeast{.count = 1, .signals = {Mentions{.term_set = "roma"}, Mentions{.term_set = "indigenous"}}});
   EXPECT_TRUE(any.holds);
   EXPECT_EQ(any.signal, "at least 1 of");
   EXPECT_EQ(any.detail, "1 of 2 hold");
@@ -81,7 +82,8 @@ TEST(IndexDocument, ExceptionsMaskOverlappingHits) {
     <references><ref type="source">s</ref></references>
     <criteria><criterion id="c" text="c"><mentions set="grounds"/></criterion></criteria>
     <rating><meets criteria="c"/></rating><gap>g</gap></item></section>
-</checklist>)", "inline.xml");
+</checklist>)",
+                                          "inline.xml");
   const CompiledChecklist compiled = compile(c);
   const ingest::Document d = ingest::read_markdown("The arms race. Data by race.\n", "t.md");
   const DocumentIndex index = index_document(compiled, d);

@@ -15,7 +15,7 @@ using ::testing::ElementsAre;
 // The minimal checklist's item T-01: approaches = a group named; meets = two groups;
 // exceeds = a group near discrimination.
 class Rate : public ::testing::Test {
-protected:
+ protected:
   ItemResult rate_text(const std::string& markdown, DocumentKind kind = DocumentKind::cca) {
     m_document = ingest::read_markdown(markdown, "test.md");
     m_index = index_document(m_compiled, m_document);
@@ -32,10 +32,12 @@ TEST_F(Rate, ItemsBoundToAYearDoNotApplyToEarlierDocuments) {
   item.from_year = 2020;
   m_document = ingest::read_markdown("Roma and indigenous peoples.\n", "test.md");
   m_index = index_document(m_compiled, m_document);
-  const ItemResult before = rate(item, "cca", {.kind = DocumentKind::cca, .year = 2018}, m_compiled, m_document, m_index);
+  const ItemResult before =
+      rate(item, "cca", {.kind = DocumentKind::cca, .year = 2018}, m_compiled, m_document, m_index);
   EXPECT_FALSE(before.applicable);
   EXPECT_EQ(before.not_applicable_reason, "applies to documents from 2020; this one is dated 2018");
-  EXPECT_EQ(rate(item, "cca", {.kind = DocumentKind::cca, .year = 2021}, m_compiled, m_document, m_index).level, Level::meets);
+  EXPECT_EQ(rate(item, "cca", {.kind = DocumentKind::cca, .year = 2021}, m_compiled, m_document, m_index).level,
+            Level::meets);
   // Year unknown: the item applies.
   EXPECT_TRUE(rate(item, "cca", {.kind = DocumentKind::cca}, m_compiled, m_document, m_index).applicable);
 }

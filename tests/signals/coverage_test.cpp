@@ -37,7 +37,8 @@ TEST(CoverageNeverHolds, WhenTheSetHasTooFewTerms) {
   EXPECT_EQ((Coverage{.term_set = "s", .min_distinct = 3}.never_holds(TwoTerms{})),
             "it needs 3 distinct terms of \"s\", which has 2");
   // Included sets are counted when the checklist loads.
-  EXPECT_EQ((Coverage{.term_set = "s", .min_distinct = 3, .by = CoverageUnit::set}.never_holds(TwoTerms{})), std::nullopt);
+  EXPECT_EQ((Coverage{.term_set = "s", .min_distinct = 3, .by = CoverageUnit::set}.never_holds(TwoTerms{})),
+            std::nullopt);
 }
 
 }  // namespace

@@ -23,8 +23,9 @@ TEST_F(InTableSignal, SeesTableCellsOnly) {
 }
 
 TEST(InTableDescribe, SaysCountPartAndPolarity) {
-  EXPECT_EQ((InTable{.term_set = "grounds", .min_count = 2, .part = "results", .polarity = Polarity::negated}.describe()),
-            "in-table(grounds, at least 2, in part results, negated)");
+  EXPECT_EQ(
+      (InTable{.term_set = "grounds", .min_count = 2, .part = "results", .polarity = Polarity::negated}.describe()),
+      "in-table(grounds, at least 2, in part results, negated)");
 }
 
 }  // namespace

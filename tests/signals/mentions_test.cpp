@@ -37,7 +37,8 @@ TEST_F(MentionsSignal, GenericLanguageNamesNoGroup) {
 
 TEST_F(MentionsSignal, TraceNamesWhatWasLookedFor) {
   read("Roma.\n");
-  EXPECT_EQ(trace(Mentions{.term_set = "indigenous", .part = "lnob"}).detail, "no term of \"indigenous\" in part lnob found");
+  EXPECT_EQ(trace(Mentions{.term_set = "indigenous", .part = "lnob"}).detail,
+            "no term of \"indigenous\" in part lnob found");
   EXPECT_EQ(trace(Mentions{.term_set = "roma", .min_count = 2}).detail, "1 hit (needs 2)");
 }
 

@@ -38,11 +38,11 @@ TEST_F(NearSignal, EvidenceHoldsBothHits) {
 
 // Each block kind with a group and a discrimination word together in one sentence.
 const char* const k_pairs_in_block_kinds[] = {
-    "# Racism against Roma\n",                   // heading
-    "Racism against Roma persists.\n",           // paragraph
-    "- Racism against Roma\n",                   // list item
-    "| Racism against Roma |\n|---|\n| x |\n",   // table cell (header row)
-    "| a |\n|---|\n| Racism against Roma |\n",   // table cell (body row)
+    "# Racism against Roma\n",                  // heading
+    "Racism against Roma persists.\n",          // paragraph
+    "- Racism against Roma\n",                  // list item
+    "| Racism against Roma |\n|---|\n| x |\n",  // table cell (header row)
+    "| a |\n|---|\n| Racism against Roma |\n",  // table cell (body row)
 };
 
 TEST_F(NearSignal, SeesEveryBlockKindInEveryScope) {
@@ -62,10 +62,12 @@ TEST_F(NearSignal, SeesEveryBlockKindInEveryScope) {
 
 TEST_F(NearSignal, WithinATableRowPairsCellsOfTheRowOnly) {
   const Near row{.term_set_a = "groups", .term_set_b = "ethnicity", .within = Scope::row};
-  read("| Indicator | Disaggregation |\n|---|---|\n| Roma children in school | by ethnicity |\n| Literacy | by sex |\n");
+  read(
+      "| Indicator | Disaggregation |\n|---|---|\n| Roma children in school | by ethnicity |\n| Literacy | by sex |\n");
   EXPECT_TRUE(holds(row));
   EXPECT_FALSE(holds(Near{.term_set_a = "groups", .term_set_b = "ethnicity", .within = Scope::paragraph}));
-  read("| Indicator | Disaggregation |\n|---|---|\n| Roma children in school | by sex |\n| Literacy | by ethnicity |\n");
+  read(
+      "| Indicator | Disaggregation |\n|---|---|\n| Roma children in school | by sex |\n| Literacy | by ethnicity |\n");
   EXPECT_FALSE(holds(row));
   // Outside tables there is no row: an acronym line or a sentence is not one.
   read("Roma children, by ethnicity.\n\nRoma.\n\nBy ethnicity.\n");
@@ -88,12 +90,14 @@ TEST_F(NearSignal, CountsOncePerSentence) {
   read("Roma face racism and discrimination. Indigenous peoples face racism. Roma live here.\n");
   EXPECT_TRUE(holds(Near{.term_set_a = "groups", .term_set_b = "discrimination", .min_count = 2}));
   EXPECT_FALSE(holds(Near{.term_set_a = "groups", .term_set_b = "discrimination", .min_count = 3}));
-  EXPECT_FALSE(holds(Near{.term_set_a = "groups", .term_set_b = "discrimination", .within = Scope::paragraph, .min_count = 2}));
+  EXPECT_FALSE(
+      holds(Near{.term_set_a = "groups", .term_set_b = "discrimination", .within = Scope::paragraph, .min_count = 2}));
 }
 
 TEST(NearDescribe, SaysOrderAndScope) {
-  EXPECT_EQ((Near{.term_set_a = "a", .term_set_b = "b", .within = Scope::words, .words = 4, .ordered = true}.describe()),
-            "near(a before b, within 4 words)");
+  EXPECT_EQ(
+      (Near{.term_set_a = "a", .term_set_b = "b", .within = Scope::words, .words = 4, .ordered = true}.describe()),
+      "near(a before b, within 4 words)");
   EXPECT_EQ((Near{.term_set_a = "a", .term_set_b = "b", .within = Scope::row, .min_count = 2}.describe()),
             "near(a, b, same table row, at least 2)");
 }

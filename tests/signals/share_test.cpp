@@ -34,7 +34,8 @@ TEST_F(ShareSignal, CountsDataRowsOfHeadedTables) {
 TEST_F(ShareSignal, NeedsAHeaderRow) {
   read("| Literacy | by ethnicity |\n|---|---|\n| Enrolment | by ethnicity |\n");
   EXPECT_FALSE(holds(Share{.header_set = "indicator", .having_set = "ethnicity"}));
-  EXPECT_THAT(trace(Share{.header_set = "indicator", .having_set = "ethnicity"}).detail, ::testing::HasSubstr("no table"));
+  EXPECT_THAT(trace(Share{.header_set = "indicator", .having_set = "ethnicity"}).detail,
+              ::testing::HasSubstr("no table"));
   read("Indicators are disaggregated by ethnicity.\n");
   EXPECT_FALSE(holds(Share{.header_set = "indicator", .having_set = "ethnicity"}));
 }

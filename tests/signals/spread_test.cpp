@@ -31,7 +31,9 @@ TEST_F(SpreadSignal, EvidenceIsTheFirstHitOfEachSection) {
 }
 
 TEST_F(SpreadSignal, SubsectionsCountWithTheirSection) {
-  read("# CCA\n\n## 2. Who is left behind\n\nRoma.\n\n### 2.1 Roma\n\nRoma again.\n\n### 2.2 Others\n\nIndigenous peoples.\n");
+  read(
+      "# CCA\n\n## 2. Who is left behind\n\nRoma.\n\n### 2.1 Roma\n\nRoma again.\n\n### 2.2 Others\n\nIndigenous "
+      "peoples.\n");
   EXPECT_FALSE(holds(Spread{.term_set = "groups"}));
 }
 
@@ -61,7 +63,8 @@ std::string with_signal(const std::string& signal) {
 }
 
 TEST(SpreadRead, ReadsItsElement) {
-  const checklist::Checklist c = checklist::load_checklist_text(with_signal(R"(<spread set="groups" min="3"/>)"), "spread.xml");
+  const checklist::Checklist c =
+      checklist::load_checklist_text(with_signal(R"(<spread set="groups" min="3"/>)"), "spread.xml");
   const checklist::Criterion* criterion = checklist::find_criterion(c.sections[0].items[0], "symbol");
   ASSERT_NE(criterion, nullptr);
   EXPECT_EQ(criterion->signal, Signal(Spread{.term_set = "groups", .min_sections = 3}));

@@ -57,8 +57,9 @@ TEST(Store, StoresADocumentAndChecklistOnceAcrossRuns) {
   const std::int64_t second = store.assessments().save(a);
   EXPECT_NE(first, second);
   EXPECT_EQ(store.assessments().load(second), a);
-  exec(dir / "a.db", "CREATE TABLE counted AS SELECT (SELECT COUNT(*) FROM documents) AS d, "
-                     "(SELECT COUNT(*) FROM checklists) AS c");
+  exec(dir / "a.db",
+       "CREATE TABLE counted AS SELECT (SELECT COUNT(*) FROM documents) AS d, "
+       "(SELECT COUNT(*) FROM checklists) AS c");
   sqlite3* handle = nullptr;
   sqlite3_open((dir / "a.db").string().c_str(), &handle);
   sqlite3_stmt* statement = nullptr;
@@ -96,7 +97,8 @@ TEST(Store, WorksAfterAMove) {
 TEST(Store, UnknownAssessmentIsAnInputError) {
   test::TempDir dir;
   const Store store(dir / "a.db");
-  EXPECT_THAT([&] { store.assessments().load(42); }, ThrowsMessage<InputError>(HasSubstr("a.db: no assessment with id 42")));
+  EXPECT_THAT([&] { store.assessments().load(42); },
+              ThrowsMessage<InputError>(HasSubstr("a.db: no assessment with id 42")));
 }
 
 TEST(Store, FileThatIsNotADatabaseIsRefusedUnchanged) {
@@ -125,8 +127,9 @@ TEST(Store, UpgradesEveryEarlierSchemaVersion) {
       sql += std::string(m.sql) + "INSERT INTO schema_migrations VALUES (" + std::to_string(m.version) + ", 'then');";
     }
     exec(dir / "a.db", sql);
-    exec(dir / "a.db", "INSERT INTO documents (sha256, path, format, title, bytes, words, blocks, first_seen) "
-                       "VALUES ('abc', 'old.md', 'markdown', 'Old', 1, 1, 1, 'then')");
+    exec(dir / "a.db",
+         "INSERT INTO documents (sha256, path, format, title, bytes, words, blocks, first_seen) "
+         "VALUES ('abc', 'old.md', 'markdown', 'Old', 1, 1, 1, 'then')");
     Store store(dir / "a.db");
     EXPECT_EQ(store.database().schema_version(), latest_schema_version()) << "from version " << last.version;
     const Assessment a = sample_assessment();
@@ -165,21 +168,26 @@ TEST(Store, OverrideKeepsTheTrailAndRescores) {
   ASSERT_EQ(engine.items[3].item_id, "RDM-CCA-04");
   ASSERT_EQ(engine.items[3].level, Level::approaches);
 
-  const OverrideRow first = store.reviews().override_level(id, "RDM-CCA-04", Level::meets, "Annex 2 gives the gaps", "A. Reviewer", "2026-11-23T10:00:00Z");
+  const OverrideRow first = store.reviews().override_level(id, "RDM-CCA-04", Level::meets, "Annex 2 gives the gaps",
+                                                           "A. Reviewer", "2026-11-23T10:00:00Z");
   EXPECT_EQ(first.previous, Level::approaches);
-  const OverrideRow second = store.reviews().override_level(id, "RDM-CCA-04", Level::exceeds, "and a plan", "B. Reviewer", "2026-11-24T10:00:00Z");
+  const OverrideRow second = store.reviews().override_level(id, "RDM-CCA-04", Level::exceeds, "and a plan",
+                                                            "B. Reviewer", "2026-11-24T10:00:00Z");
   EXPECT_EQ(second.previous, Level::meets);  // the level it replaced, not the engine's
 
   const Assessment reviewed = store.assessments().load(id);
   const rules::ItemResult& item = reviewed.items[3];
   EXPECT_EQ(item.level, Level::exceeds);
   ASSERT_TRUE(item.review);
-  EXPECT_EQ(*item.review, (rules::Review{.engine_level = Level::approaches, .reviewer = "B. Reviewer", .note = "and a plan",
+  EXPECT_EQ(*item.review, (rules::Review{.engine_level = Level::approaches,
+                                         .reviewer = "B. Reviewer",
+                                         .note = "and a plan",
                                          .at = "2026-11-24T10:00:00Z"}));
   EXPECT_EQ(item.criteria, engine.items[3].criteria);  // the engine's evidence stays
   EXPECT_EQ(reviewed.overall.at_meets_or_above, engine.overall.at_meets_or_above + 1);
   EXPECT_EQ(reviewed.overall.points, engine.overall.points + 2);
-  EXPECT_EQ(store.assessments().history().front().at_meets_or_above, engine.overall.at_meets_or_above + 1);  // stored scores follow
+  EXPECT_EQ(store.assessments().history().front().at_meets_or_above,
+            engine.overall.at_meets_or_above + 1);  // stored scores follow
   EXPECT_EQ(store.reviews().overrides(id).size(), 2u);
   for (const GapRow& g : store.portfolio().gaps()) {
     if (g.item_id == "RDM-CCA-04") {
@@ -218,7 +226,8 @@ TEST(Store, GapsFilterByRegion) {
   store.assessments().save(a);
   EXPECT_FALSE(store.portfolio().gaps({.region = "Europe and Central Asia"}).empty());
   EXPECT_TRUE(store.portfolio().gaps({.region = "Africa"}).empty());
-  EXPECT_EQ(store.portfolio().documents({.region = "Europe and Central Asia"}).front().region, "Europe and Central Asia");
+  EXPECT_EQ(store.portfolio().documents({.region = "Europe and Central Asia"}).front().region,
+            "Europe and Central Asia");
 }
 
 }  // namespace

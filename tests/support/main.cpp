@@ -7,8 +7,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include <string_view>
 #include <unistd.h>
+#include <string_view>
 
 int main(int argc, char** argv) {
   if (argc == 2 && std::string_view(argv[1]) == unct::cli::k_reader_worker_command) {

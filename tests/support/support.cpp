@@ -9,9 +9,9 @@
 #include <zip.h>
 
 #include <fstream>
-#include <stdexcept>
 #include <random>
 #include <sstream>
+#include <stdexcept>
 
 namespace unct::test {
 
@@ -19,7 +19,9 @@ std::filesystem::path fixture(const std::string& relative) {
   return std::filesystem::path(UNCT_SOURCE_DIR) / "tests/fixtures" / relative;
 }
 
-std::filesystem::path source_file(const std::string& relative) { return std::filesystem::path(UNCT_SOURCE_DIR) / relative; }
+std::filesystem::path source_file(const std::string& relative) {
+  return std::filesystem::path(UNCT_SOURCE_DIR) / relative;
+}
 
 std::filesystem::path bundled_checklist() { return source_file("checklists/rdm-2021.xml"); }
 

@@ -18,14 +18,20 @@ TEST(Normalise, StripsLatinAccents) {
 
 TEST(Normalise, AppliesCompatibilityAndFullCaseFolding) {
   EXPECT_EQ(normalise_term("\xEF\xAC\x81nancial"), "financial");  // "ﬁ" ligature
-  EXPECT_EQ(normalise_term("Stra\xC3\x9F" "e"), "strasse");        // "ß"
-  EXPECT_EQ(normalise_term("a\xC2\xA0" "b"), "a b");                // NBSP
+  EXPECT_EQ(normalise_term("Stra\xC3\x9F"
+                           "e"),
+            "strasse");  // "ß"
+  EXPECT_EQ(normalise_term("a\xC2\xA0"
+                           "b"),
+            "a b");  // NBSP
 }
 
 TEST(Normalise, UnifiesApostrophesAndDashes) {
   EXPECT_EQ(normalise_term("l\xE2\x80\x99\xC3\xA9galit\xC3\xA9"), "l'egalite");  // l’égalité
-  EXPECT_EQ(normalise_term("Afro\xE2\x80\x91" "descendant"), "afro-descendant");   // non-breaking hyphen
-  EXPECT_EQ(normalise_term("a \xE2\x80\x94 b"), "a - b");                          // em dash
+  EXPECT_EQ(normalise_term("Afro\xE2\x80\x91"
+                           "descendant"),
+            "afro-descendant");                            // non-breaking hyphen
+  EXPECT_EQ(normalise_term("a \xE2\x80\x94 b"), "a - b");  // em dash
 }
 
 TEST(Normalise, FoldsCyrillicYoButKeepsShortI) {
@@ -35,7 +41,8 @@ TEST(Normalise, FoldsCyrillicYoButKeepsShortI) {
 
 TEST(Normalise, DropsArabicHarakatAndTatweel) {
   // "عَرَبـي" with fatha marks and a tatweel folds to "عربي".
-  EXPECT_EQ(normalise_term("\xD8\xB9\xD9\x8E\xD8\xB1\xD9\x8E\xD8\xA8\xD9\x80\xD9\x8A"), "\xD8\xB9\xD8\xB1\xD8\xA8\xD9\x8A");
+  EXPECT_EQ(normalise_term("\xD8\xB9\xD9\x8E\xD8\xB1\xD9\x8E\xD8\xA8\xD9\x80\xD9\x8A"),
+            "\xD8\xB9\xD8\xB1\xD8\xA8\xD9\x8A");
 }
 
 TEST(Normalise, JoinsLineEndHyphenation) {
@@ -44,12 +51,16 @@ TEST(Normalise, JoinsLineEndHyphenation) {
 }
 
 TEST(Normalise, MapsEveryByteBackToTheSource) {
-  const std::string source = "Die  Stra\xC3\x9F" "e";  // "Die  Straße"
+  const std::string source =
+      "Die  Stra\xC3\x9F"
+      "e";  // "Die  Straße"
   const NormalisedText n = normalise(source);
   ASSERT_EQ(n.text, "die strasse");
   ASSERT_EQ(n.origin.size(), n.text.size() + 1);
   const auto [begin, end] = n.source_span(4, 11);  // "strasse"
-  EXPECT_EQ(source.substr(begin, end - begin), "Stra\xC3\x9F" "e");
+  EXPECT_EQ(source.substr(begin, end - begin),
+            "Stra\xC3\x9F"
+            "e");
   const auto [b2, e2] = n.source_span(0, 3);
   EXPECT_EQ(source.substr(b2, e2 - b2), "Die");
 }

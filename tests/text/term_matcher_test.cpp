@@ -96,7 +96,7 @@ TEST(TermMatcher, AgreesWithNaiveSearchOnRandomText) {
 // bytes, every key of more than that takes that path, '*' endings included. The oracle tries
 // every pattern at every position with the matcher's own rule.
 TEST(TermMatcher, AgreesWithTryingEveryPatternAtEveryPositionWhateverThePrefixDepth) {
-  const std::vector<std::string> patterns{"ab",   "abab",    "b a",  "ba",     "aab",  "a",   "bb b",
+  const std::vector<std::string> patterns{"ab",  "abab",    "b a",  "ba",    "aab",  "a",      "bb b",
                                           "ab*", "abab ab", "a b*", "b* ab", "baba", "ab a b", "aabb*"};
   std::mt19937 random(7);
   for (std::size_t depth = 1; depth <= 5; ++depth) {
@@ -108,7 +108,8 @@ TEST(TermMatcher, AgreesWithTryingEveryPatternAtEveryPositionWhateverThePrefixDe
       for (std::size_t at = 0; at <= text.size(); ++at) {
         for (std::uint32_t p = 0; p < patterns.size(); ++p) {
           std::size_t end = 0;
-          if (match_at(patterns[p], text, at, end)) expected.push_back({p, static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(end)});
+          if (match_at(patterns[p], text, at, end))
+            expected.push_back({p, static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(end)});
         }
       }
       std::sort(expected.begin(), expected.end(), [](const TermMatch& a, const TermMatch& b) {

@@ -1,3 +1,4 @@
+#include "engine/workshop/session.hpp"
 #include "engine/checklist/load.hpp"
 #include "engine/core/csv.hpp"
 #include "engine/core/error.hpp"
@@ -5,7 +6,6 @@
 #include "engine/rules/compiled.hpp"
 #include "engine/store/store.hpp"
 #include "engine/workshop/pack.hpp"
-#include "engine/workshop/session.hpp"
 
 #include "tests/support/support.hpp"
 
@@ -57,7 +57,8 @@ TEST(WorkshopPack, ReadsTheExcerptAndKeyDedented) {
   EXPECT_EQ(pack.key[0].item_id, "RDM-CCA-13");
   EXPECT_EQ(pack.key[3].level, Level::exceeds);
   EXPECT_EQ(pack.key[1].rationale, "Roma are named, but not profiled with data.");
-  EXPECT_TRUE(pack.excerpt.starts_with("# Republic of Examplia: Common Country Analysis 2025\n\n## 2. Who is left behind\n"));
+  EXPECT_TRUE(
+      pack.excerpt.starts_with("# Republic of Examplia: Common Country Analysis 2025\n\n## 2. Who is left behind\n"));
   EXPECT_EQ(excerpt_document(pack).title, "Republic of Examplia: Common Country Analysis 2025");
 }
 
@@ -83,13 +84,19 @@ TEST(WorkshopPack, ProblemsNameTheLineAndItem) {
     xml.replace(xml.find(from), from.size(), to);
     return xml;
   };
-  EXPECT_THAT(error_of(with("RDM-CCA-05", "RDM-CF-05")), HasSubstr("bad.xml:30: item RDM-CF-05: does not apply to a Common Country Analysis"));
-  EXPECT_THAT(error_of(with("RDM-CCA-05", "RDM-UNCT-01")), HasSubstr("item RDM-UNCT-01: needs the country team's records"));
+  EXPECT_THAT(error_of(with("RDM-CCA-05", "RDM-CF-05")),
+              HasSubstr("bad.xml:30: item RDM-CF-05: does not apply to a Common Country Analysis"));
+  EXPECT_THAT(error_of(with("RDM-CCA-05", "RDM-UNCT-01")),
+              HasSubstr("item RDM-UNCT-01: needs the country team's records"));
   EXPECT_THAT(error_of(with("RDM-CCA-05", "RDM-CCA-99")), HasSubstr("item RDM-CCA-99: not in the checklist rdm-2021"));
-  EXPECT_THAT(error_of(with("RDM-CCA-05", "RDM-CCA-04")), HasSubstr("bad.xml:30: item RDM-CCA-04: keyed twice (first on line 27)"));
-  EXPECT_THAT(error_of(with("level=\"meets\"", "level=\"good\"")), HasSubstr("bad.xml:27:5: element 'answer', attribute 'level'"));
-  EXPECT_THAT(error_of(with("checklist=\"rdm-2021\"", "checklist=\"other\"")), HasSubstr("for the checklist \"other\""));
-  EXPECT_THAT(error_of(with("<key status=\"reviewed\">", "<key>")), HasSubstr("bad.xml:20:3: element 'key': The attribute 'status' is required"));
+  EXPECT_THAT(error_of(with("RDM-CCA-05", "RDM-CCA-04")),
+              HasSubstr("bad.xml:30: item RDM-CCA-04: keyed twice (first on line 27)"));
+  EXPECT_THAT(error_of(with("level=\"meets\"", "level=\"good\"")),
+              HasSubstr("bad.xml:27:5: element 'answer', attribute 'level'"));
+  EXPECT_THAT(error_of(with("checklist=\"rdm-2021\"", "checklist=\"other\"")),
+              HasSubstr("for the checklist \"other\""));
+  EXPECT_THAT(error_of(with("<key status=\"reviewed\">", "<key>")),
+              HasSubstr("bad.xml:20:3: element 'key': The attribute 'status' is required"));
   EXPECT_THAT(error_of("<pack"), HasSubstr("bad.xml:1"));
 }
 
@@ -114,7 +121,8 @@ TEST(WorkshopPack, BundledPacksLoadWithReviewedKeys) {
 
 TEST(WorkshopAnswers, ErrorsNameTheRow) {
   EXPECT_THAT(answer_error("participant,item,level\nAmina,RDM-CCA-09,meets\n"),
-              HasSubstr("sheet.csv:2: Amina: item RDM-CCA-09 is not in the exercise test-cca (its items: RDM-CCA-13, RDM-CCA-01, RDM-CCA-04, RDM-CCA-05)"));
+              HasSubstr("sheet.csv:2: Amina: item RDM-CCA-09 is not in the exercise test-cca (its items: RDM-CCA-13, "
+                        "RDM-CCA-01, RDM-CCA-04, RDM-CCA-05)"));
   EXPECT_THAT(answer_error("participant,item,level\nAmina,RDM-CCA-01,meets\n,RDM-CCA-04,meets\n"),
               HasSubstr("sheet.csv:3: no participant's name"));
   EXPECT_THAT(answer_error("participant,item,level\nAmina,RDM-CCA-01,great\n"),
@@ -149,7 +157,8 @@ TEST(WorkshopSession, DebriefFiguresMatchTheHandComputedOnes) {
   std::vector<Answer> all = read_answers(read_csv(test::fixture("workshop/amina.csv")), pack);
   const std::vector<Answer> room = read_answers(read_csv(test::fixture("workshop/room.csv")), pack);
   all.insert(all.end(), room.begin(), room.end());
-  const Debrief d = debrief(make_session(pack, bundled(), all, {{"RDM-CCA-13", Level::missing}}, "Cohort A", "2026-11-23T10:00:00Z"));
+  const Debrief d =
+      debrief(make_session(pack, bundled(), all, {{"RDM-CCA-13", Level::missing}}, "Cohort A", "2026-11-23T10:00:00Z"));
 
   ASSERT_EQ(d.participants.size(), 3u);
   EXPECT_EQ(d.participants[0].name, "Amina");
@@ -188,7 +197,8 @@ TEST(WorkshopSession, StoredSessionLoadsBackEqualAndCohortsCompare) {
   const std::vector<Answer> second = read_answers(read_csv(test::fixture("workshop/room.csv")), pack);
   test::TempDir dir;
   store::Store store(dir / "w.db");
-  Session a = make_session(pack, bundled(), first, {{"RDM-CCA-04", Level::approaches}}, "Geneva", "2026-11-01T09:00:00Z");
+  Session a =
+      make_session(pack, bundled(), first, {{"RDM-CCA-04", Level::approaches}}, "Geneva", "2026-11-01T09:00:00Z");
   a.id = store.workshop().save(a);
   Session b = make_session(pack, bundled(), second, {}, "Nairobi", "2026-11-20T09:00:00Z");
   b.id = store.workshop().save(b);
@@ -200,8 +210,8 @@ TEST(WorkshopSession, StoredSessionLoadsBackEqualAndCohortsCompare) {
   const CohortComparison c = compare_cohorts({debrief(a), debrief(b)});
   ASSERT_EQ(c.items.size(), 4u);
   EXPECT_EQ(c.items[1].item_id, "RDM-CCA-01");
-  EXPECT_EQ(c.items[1].exact_share[0], 1.0);       // Amina
-  EXPECT_EQ(c.items[1].exact_share[1], 1.0);       // Ben; Chloé left it out
+  EXPECT_EQ(c.items[1].exact_share[0], 1.0);           // Amina
+  EXPECT_EQ(c.items[1].exact_share[1], 1.0);           // Ben; Chloé left it out
   EXPECT_NEAR(*c.items[2].exact_share[1], 0.5, 1e-9);  // RDM-CCA-04: Ben on the key, Chloé not
   EXPECT_THROW(compare_cohorts({debrief(a)}), InputError);
 }

@@ -66,8 +66,10 @@ std::optional<std::string> AtLeast::never_holds(const LintContext& context) cons
   int possible = 0;
   std::optional<std::string> last;
   for (const Signal& x : signals) {
-    if (auto why = signals::never_holds(x, context)) last = why;
-    else ++possible;
+    if (auto why = signals::never_holds(x, context))
+      last = why;
+    else
+      ++possible;
   }
   if (possible >= count) return std::nullopt;
   return last;

@@ -20,8 +20,8 @@ rules::Outcome combine(const rules::Evaluator& context, const std::vector<Signal
     if (trace != nullptr) child = &trace->children.emplace_back();
     parts.push_back(context.evaluate(signal, child));
   }
-  const std::size_t held =
-      static_cast<std::size_t>(std::count_if(parts.begin(), parts.end(), [](const rules::Outcome& o) { return o.holds; }));
+  const std::size_t held = static_cast<std::size_t>(
+      std::count_if(parts.begin(), parts.end(), [](const rules::Outcome& o) { return o.holds; }));
   rules::Outcome out{.holds = rule(held, parts.size())};
   if (trace != nullptr) {
     trace->signal = head;
@@ -48,7 +48,8 @@ rules::Outcome Not::evaluate(const rules::Evaluator& context, rules::Trace* trac
   // What must be absent is looked for everywhere: reading less would only make absence easier
   // to claim.
   const rules::Evaluator everywhere(context.compiled(), context.document(), context.index(), rules::Reach::all);
-  const rules::Outcome inner = combine(everywhere, signal, trace, "not", [](std::size_t held, std::size_t) { return held > 0; });
+  const rules::Outcome inner =
+      combine(everywhere, signal, trace, "not", [](std::size_t held, std::size_t) { return held > 0; });
   return rules::Outcome{.holds = !inner.holds};
 }
 

@@ -19,8 +19,10 @@ rules::Outcome Coverage::evaluate(const rules::Evaluator& context, rules::Trace*
     for (const rules::Hit& hit : context.filter(context.index().hits[set], part, false, scratch, polarity)) {
       if (seen.insert(hit.pattern).second) {
         first_of_each.push_back(hit);
-        if (trace != nullptr) names.push_back(compiled.matcher.patterns()[hit.pattern]);
-        else if (first_of_each.size() == enough) break;  // holds, and its quotes are all taken
+        if (trace != nullptr)
+          names.push_back(compiled.matcher.patterns()[hit.pattern]);
+        else if (first_of_each.size() == enough)
+          break;  // holds, and its quotes are all taken
       }
     }
   } else {
@@ -36,7 +38,8 @@ rules::Outcome Coverage::evaluate(const rules::Evaluator& context, rules::Trace*
   if (trace != nullptr) {
     std::string list;
     for (const std::string& name : names) list += (list.empty() ? ": " : ", ") + name;
-    trace->detail = std::to_string(first_of_each.size()) + " distinct (needs " + std::to_string(min_distinct) + ")" + list;
+    trace->detail =
+        std::to_string(first_of_each.size()) + " distinct (needs " + std::to_string(min_distinct) + ")" + list;
     std::vector<rules::Proof> shown;
     for (const rules::Hit& hit : first_of_each) shown.push_back({hit.block, {hit}});
     context.note_found(trace, shown);

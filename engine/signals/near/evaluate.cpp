@@ -89,7 +89,8 @@ rules::Outcome Near::evaluate(const rules::Evaluator& context, rules::Trace* tra
     }
     // Without a trace, counting further changes nothing once the signal holds and its quotes
     // are all taken; on a long document with many hits this is most of the work saved.
-    if (trace == nullptr && units.size() >= static_cast<std::size_t>(min_count) && out.evidence.size() == rules::k_max_proofs) {
+    if (trace == nullptr && units.size() >= static_cast<std::size_t>(min_count) &&
+        out.evidence.size() == rules::k_max_proofs) {
       break;
     }
   }

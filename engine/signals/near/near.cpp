@@ -38,7 +38,8 @@ Near Near::read(const pugi::xml_node& node, ReadContext& context) {
   context.require_term_set(node, s.term_set_b);
   s.part = context.read_part(node);
   s.polarity = read_polarity(node);
-  if ((s.within == Scope::words) != (s.words > 0)) context.problem(node, "near: give words=\"N\" exactly when within=\"words\"");
+  if ((s.within == Scope::words) != (s.words > 0))
+    context.problem(node, "near: give words=\"N\" exactly when within=\"words\"");
   return s;
 }
 

@@ -2,15 +2,16 @@
 
 #include "engine/signals/describe_parts.hpp"
 
-#include <pugixml.hpp>
 #include <re2/re2.h>
+#include <pugixml.hpp>
 
 namespace unct::signals {
 
 Pattern Pattern::read(const pugi::xml_node& node, ReadContext& context) {
   Pattern s{.regex = node.attribute("regex").value(), .min_count = node.attribute("min").as_int(1)};
   const RE2 compiled(s.regex, RE2::Quiet);
-  if (!compiled.ok()) context.problem(node, "pattern \"" + s.regex + "\" is not a valid RE2 expression: " + compiled.error());
+  if (!compiled.ok())
+    context.problem(node, "pattern \"" + s.regex + "\" is not a valid RE2 expression: " + compiled.error());
   s.part = context.read_part(node);
   return s;
 }

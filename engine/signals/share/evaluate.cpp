@@ -35,7 +35,8 @@ rules::Outcome Share::evaluate(const rules::Evaluator& context, rules::Trace* tr
       continue;
     }
     std::size_t filled = 0;
-    for (std::uint32_t b = row.first_block; b < row.end_block; ++b) filled += index.block(b).normalised.text.empty() ? 0 : 1;
+    for (std::uint32_t b = row.first_block; b < row.end_block; ++b)
+      filled += index.block(b).normalised.text.empty() ? 0 : 1;
     if (filled < 2) continue;  // a title row ("Outcome 1: ...") or an empty one
     ++data_rows;
     if (having_hit[r] != nullptr) qualifying.push_back(*having_hit[r]);
@@ -44,15 +45,18 @@ rules::Outcome Share::evaluate(const rules::Evaluator& context, rules::Trace* tr
   const bool holds = qualifying.size() >= static_cast<std::size_t>(min_rows) && ratio + 1e-9 >= min_share;
   if (trace != nullptr) {
     if (headed_tables.empty()) {
-      trace->detail = "no table with a row carrying a term of \"" + header_set + "\"" + (part ? " in part " + *part : "");
+      trace->detail =
+          "no table with a row carrying a term of \"" + header_set + "\"" + (part ? " in part " + *part : "");
     } else {
       trace->detail = std::to_string(qualifying.size()) + " of " + rules::plural(data_rows, "row") + " in " +
                       rules::plural(headed_tables.size(), "table") + " carry \"" + having_set + "\" (" +
-                      std::to_string(std::lround(ratio * 100)) + "%; needs " + std::to_string(std::lround(min_share * 100)) +
-                      "% and " + rules::plural(static_cast<std::size_t>(min_rows), "row") + ")";
+                      std::to_string(std::lround(ratio * 100)) + "%; needs " +
+                      std::to_string(std::lround(min_share * 100)) + "% and " +
+                      rules::plural(static_cast<std::size_t>(min_rows), "row") + ")";
     }
     std::vector<rules::Proof> shown;
-    for (std::size_t i = 0; i < qualifying.size() && i < rules::k_max_found; ++i) shown.push_back({qualifying[i].block, {qualifying[i]}});
+    for (std::size_t i = 0; i < qualifying.size() && i < rules::k_max_found; ++i)
+      shown.push_back({qualifying[i].block, {qualifying[i]}});
     context.note_found(trace, shown);
   }
   return holds ? rules::Evaluator::holds_with(qualifying) : rules::Outcome{};

@@ -42,7 +42,8 @@ rules::Outcome Spread::evaluate(const rules::Evaluator& context, rules::Trace* t
     } else {
       std::string list;
       for (const std::string& name : names) list += (list.empty() ? ": " : ", ") + name;
-      trace->detail = rules::plural(first_of_each.size(), "section") + " (needs " + std::to_string(min_sections) + ")" + list;
+      trace->detail =
+          rules::plural(first_of_each.size(), "section") + " (needs " + std::to_string(min_sections) + ")" + list;
     }
     std::vector<rules::Proof> shown;
     for (const rules::Hit& hit : first_of_each) shown.push_back({hit.block, {hit}});
