@@ -239,10 +239,12 @@ int run_rescore(const std::vector<std::string>& args, Io io) {
   }
   std::size_t changed_documents = 0;
   std::size_t changed_items = 0;
+  std::size_t dropped = 0;
   for (const batch::Rescored& r : summary.documents) {
     if (r.outcome.status != batch::Outcome::Status::scored) continue;
     changed_documents += r.changed > 0 ? 1 : 0;
     changed_items += r.changed;
+    dropped += r.dropped_self_ratings;
   }
   io.out << "Rescored " << summary.documents.size() << " documents with " << checklist.meta.id << " "
          << checklist.meta.version << " in " << duration(summary.seconds) << ": " << counts_text(summary.counts)
@@ -255,6 +257,11 @@ int run_rescore(const std::vector<std::string>& args, Io io) {
              << " MB of text per second)";
     }
     io.out << ".\n";
+  }
+  if (dropped > 0) {
+    io.out << dropped
+           << " of the teams' self-ratings were left out: their items are no longer in this checklist, or no "
+           << "longer apply to the document.\n";
   }
   if (summary.counts.skipped > 0)
     io.out << "Skipped documents were already assessed with this checklist; --force rates them again.\n";

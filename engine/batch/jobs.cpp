@@ -22,17 +22,24 @@ void run_jobs(store::Store& main, unsigned jobs, std::size_t count, const MakeWo
   std::mutex mutex;
   std::exception_ptr fatal;
   std::vector<std::thread> threads;
-  for (unsigned t = 0; t < std::min<std::size_t>(jobs, count); ++t) {
-    threads.emplace_back([&] {
-      try {
-        store::Store store(main.path());  // a connection per thread
-        drain(store);
-      } catch (...) {
-        const std::lock_guard lock(mutex);
-        if (!fatal) fatal = std::current_exception();
-        next = count;  // the others stop after their item
-      }
-    });
+  try {
+    for (unsigned t = 0; t < std::min<std::size_t>(jobs, count); ++t) {
+      threads.emplace_back([&] {
+        try {
+          store::Store store(main.path());  // a connection per thread
+          drain(store);
+        } catch (...) {
+          const std::lock_guard lock(mutex);
+          if (!fatal) fatal = std::current_exception();
+          next = count;  // the others stop after their item
+        }
+      });
+    }
+  } catch (...) {
+    // A thread that could not be started: those running finish their item and are joined.
+    next = count;
+    for (std::thread& thread : threads) thread.join();
+    throw;
   }
   for (std::thread& thread : threads) thread.join();
   if (fatal) std::rethrow_exception(fatal);

@@ -6,6 +6,7 @@
 #include "engine/core/error.hpp"
 #include "engine/selfassess/selfassess.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <mutex>
 
@@ -29,7 +30,13 @@ std::size_t changed_items(const Assessment& before, const Assessment& after) {
   std::size_t changed = 0;
   for (const rules::ItemResult& item : after.items) {
     const rules::ItemResult* earlier = find_result(before, item.item_id);
-    if (earlier == nullptr || earlier->applicable != item.applicable || earlier->level != item.level) ++changed;
+    if (earlier == nullptr) {
+      ++changed;
+      continue;
+    }
+    // The engine's levels on both sides: a reviewer's override is not a change of the checklist.
+    const Level was = earlier->review ? earlier->review->engine_level : earlier->level;
+    if (earlier->applicable != item.applicable || was != item.level) ++changed;
   }
   return changed;
 }
@@ -59,8 +66,18 @@ Rescored rescore_one(std::int64_t previous_id, store::Store& store, const checkl
     for (const ingest::Block& block : text->blocks) text_bytes += block.text.size();
     Assessment assessment = assess(checklist, compiled, *text, options_of(previous.document));
     assessment.created_at = now_utc();
-    if (!previous.self.empty())
-      selfassess::apply(assessment, previous.self, "the team's ratings of assessment " + std::to_string(previous_id));
+    // The team's ratings of items the checklist still has for this document carry over; a
+    // rating of an item it dropped or no longer applies is left out, and counted.
+    std::vector<SelfRating> ratings;
+    for (const SelfRating& rating : previous.self) {
+      const rules::ItemResult* item = find_result(assessment, rating.item_id);
+      if (item != nullptr && (item->applicable || item->external))
+        ratings.push_back(rating);
+      else
+        ++out.dropped_self_ratings;
+    }
+    if (!ratings.empty())
+      selfassess::apply(assessment, ratings, "the team's ratings of assessment " + std::to_string(previous_id));
     out.changed = changed_items(previous, assessment);
     const std::lock_guard lock(writing);
     const std::optional<std::int64_t> id =
@@ -96,16 +113,22 @@ RescoreSummary rescore(const checklist::Checklist& checklist, const rules::Compi
   std::mutex mutex;    // guards summary, progress and the callback
   std::mutex writing;  // one thread at a time in a write transaction
   Progress progress{.total = previous.size()};
-  run_jobs(main_store, options.jobs, previous.size(), [&](store::Store& store) -> ItemWork {
+  double rating_seconds = 0;  // summed over the documents rated (skips are quick and not counted)
+  const unsigned jobs = std::max(1u, options.jobs);
+  run_jobs(main_store, jobs, previous.size(), [&](store::Store& store) -> ItemWork {
     return [&](std::size_t i) {
+      const Clock::time_point begin = Clock::now();
       std::size_t bytes = 0;
       Rescored rescored = rescore_one(previous[i], store, checklist, compiled, options, writing, bytes);
       const std::lock_guard lock(mutex);
-      summary.text_bytes += bytes;
+      if (rescored.outcome.status == Outcome::Status::scored) summary.text_bytes += bytes;
       progress.count(rescored.outcome.status);
       progress.elapsed_seconds = seconds_since(started);
-      const auto left = static_cast<double>(previous.size() - progress.done);
-      progress.eta_seconds = left * progress.elapsed_seconds / static_cast<double>(progress.done);
+      if (rescored.outcome.status != Outcome::Status::skipped) rating_seconds += seconds_since(begin);
+      if (const std::size_t rated = progress.counts.scored + progress.counts.failed; rated > 0) {
+        const auto left = static_cast<double>(previous.size() - progress.done);
+        progress.eta_seconds = left * (rating_seconds / static_cast<double>(rated)) / jobs;
+      }
       summary.documents[i] = std::move(rescored);
       if (on_progress) on_progress(progress, summary.documents[i].outcome);
     };

@@ -28,9 +28,11 @@ struct RescoreOptions {
 };
 
 struct Rescored {
-  Outcome outcome;               // path, status, the new assessment (or the earlier one when skipped), error
-  std::int64_t previous_id = 0;  // the assessment the document was taken from
-  std::size_t changed = 0;       // items whose engine level differs from that assessment's
+  Outcome outcome;                       // path, status, the new assessment (or the earlier one when skipped), error
+  std::int64_t previous_id = 0;          // the assessment the document was taken from
+  std::size_t changed = 0;               // items whose engine level differs from that assessment's
+  std::size_t dropped_self_ratings = 0;  // the team's ratings of items this checklist no longer
+                                         // has or applies to this document
 };
 
 struct RescoreSummary {

@@ -11,6 +11,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <new>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -148,6 +149,9 @@ class ErrorHandlerScope {
 const xmlSchema* compiled_schema(std::string_view xsd, const std::filesystem::path& xsd_name) {
   static std::mutex mutex;
   static std::map<std::string, Owned<xmlSchema>, std::less<>> compiled;
+  // libxml2 2.9 sets up its global state on first use, which is only safe on one thread at a time.
+  static std::once_flag initialised;
+  std::call_once(initialised, xmlInitParser);
   const std::lock_guard lock(mutex);
   if (const auto found = compiled.find(xsd); found != compiled.end()) return found->second.get();
   Collector schema_errors{.xml = xsd, .path = &xsd_name};
@@ -186,8 +190,12 @@ std::vector<Diagnostic> validate_xml(std::string_view xml, const std::filesystem
   }
   collector.doc = doc.get();
   Owned<xmlSchemaValidCtxt> validator(xmlSchemaNewValidCtxt(const_cast<xmlSchema*>(schema)));
+  if (!validator) throw std::bad_alloc();
   xmlSchemaSetValidStructuredErrors(validator.get(), collect, &collector);
-  xmlSchemaValidateDoc(validator.get(), doc.get());
+  // Below zero is libxml2's own failure, which may come without a message: never "valid" then.
+  if (xmlSchemaValidateDoc(validator.get(), doc.get()) < 0 && collector.diagnostics.empty()) {
+    throw std::runtime_error("libxml2 could not validate " + path.string() + " against " + xsd_name.string());
+  }
   return std::move(collector.diagnostics);
 }
 

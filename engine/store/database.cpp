@@ -48,9 +48,10 @@ struct Database::Impl {
     db.exec("PRAGMA foreign_keys = ON");
     // Switching a new database to WAL needs it to itself: when another process is migrating the
     // same new file, SQLite answers "busy" at once instead of waiting, so wait here.
+    bool wal = false;
     for (int waited_ms = 0;; waited_ms += k_wal_retry_ms) {
       try {
-        db.execAndGet("PRAGMA journal_mode = WAL");
+        wal = db.execAndGet("PRAGMA journal_mode = WAL").getString() == "wal";
         break;
       } catch (const SQLite::Exception& e) {
         if (e.getErrorCode() != SQLITE_BUSY || waited_ms >= k_busy_timeout_ms) throw;
@@ -60,8 +61,9 @@ struct Database::Impl {
     // A commit writes the log without waiting for the disk: with WAL the database stays whole
     // after any crash, and a commit survives the program being killed; only a power cut may lose
     // the last commits, which a batch run again scores anew. Waiting for the disk at every
-    // document's commit would make the disk, not the rating, set a batch's pace.
-    db.exec("PRAGMA synchronous = NORMAL");
+    // document's commit would make the disk, not the rating, set a batch's pace. Without WAL (a
+    // file system that cannot share memory) commits keep waiting for the disk.
+    if (wal) db.exec("PRAGMA synchronous = NORMAL");
     for (const Migration& migration : migrations()) {
       if (migration.version <= current) continue;
       SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);

@@ -3,6 +3,7 @@
 #include "engine/assess/assess.hpp"
 #include "engine/checklist/load.hpp"
 #include "engine/ingest/read.hpp"
+#include "engine/selfassess/selfassess.hpp"
 #include "tests/support/support.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -114,6 +115,43 @@ TEST_F(StoredPortfolio, ADocumentWithoutKeptTextFailsAndTheRestIsRated) {
       EXPECT_THAT(r.outcome.error, HasSubstr("its text is not in the database"));
     }
   }
+}
+
+// A checklist that drops an item the team rated: the rating is left out and counted, the rest of
+// the team's ratings carry over, and the document is rated. A reviewer's override is not a change.
+TEST_F(StoredPortfolio, TeamRatingsOfDroppedItemsAreLeftOutAndOverridesAreNotChanges) {
+  store::Store store(db());
+  const std::int64_t cca = store.assessments().history().back().id;  // the first stored: the CCA
+  store.assessments().set_self_ratings(cca, [](Assessment& a) {
+    selfassess::apply(
+        a, {{.item_id = "RDM-CCA-05", .level = Level::exceeds}, {.item_id = "RDM-UNCT-01", .level = Level::meets}},
+        "form.csv");
+  });
+  store.reviews().override_level(cca, "RDM-CCA-01", Level::exceeds, "read it", "A. Reviewer", "2026-12-01T10:00:00Z");
+
+  const RescoreSummary same = rescore(bundled(), rules::compile(bundled()), {.database = db(), .force = true});
+  for (const Rescored& r : same.documents) {
+    EXPECT_EQ(r.changed, 0u) << r.outcome.path;  // the override stays with the earlier assessment
+    EXPECT_EQ(r.dropped_self_ratings, 0u);
+  }
+
+  const test::TempDir other;
+  fs::copy(test::bundled_checklist().parent_path(), other / "checklists", fs::copy_options::recursive);
+  const fs::path main = other / "checklists" / test::bundled_checklist().filename();
+  std::string xml = test::read_bytes(main);
+  xml = std::regex_replace(xml, std::regex(R"(\n *<include href="rdm-2021/cca/RDM-CCA-05.xml"/>)"), "");
+  test::write_bytes(main, xml);
+  const checklist::Checklist without = checklist::load_checklist(main);
+  ASSERT_EQ(checklist::find_item(without, "RDM-CCA-05"), nullptr);
+  const RescoreSummary summary =
+      rescore(without, rules::compile(without), {.database = db(), .filter = {.kind = "cca"}});
+  ASSERT_EQ(summary.documents.size(), 1u);
+  const Rescored& r = summary.documents[0];
+  ASSERT_EQ(r.outcome.status, Outcome::Status::scored) << r.outcome.error;
+  EXPECT_EQ(r.dropped_self_ratings, 1u);
+  const Assessment after = store.assessments().load(r.outcome.assessment_id);
+  ASSERT_EQ(after.self.size(), 1u);
+  EXPECT_EQ(after.self[0].item_id, "RDM-UNCT-01");
 }
 
 }  // namespace
