@@ -25,9 +25,12 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
       out << "unct-assess " << k_engine_version << '\n';
       return k_exit_ok;
     }
-    const CommandGroup top{.intro = k_intro,
-                           .subcommands = commands(),
-                           .footer = "exit codes: 0 ok, 1 findings threshold failed, 2 bad input, 3 internal error"};
+    const CommandGroup top{
+        .intro = k_intro,
+        .subcommands = commands(),
+        .footer =
+            "exit codes: 0 ok, 1 a findings threshold failed or (batch, rescore) some documents failed,\n"
+            "2 bad input, 3 internal error"};
     return dispatch(top, args, {out, err});
   } catch (const boost::program_options::error& e) {
     err << "unct-assess: " << e.what() << " (see --help)\n";
