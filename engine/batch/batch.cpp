@@ -262,21 +262,9 @@ Outcome score_one(const Entry& entry, store::Store& store, ReaderProcess* reader
     // from the cache is there already.
     const std::optional<store::CachedText> text =
         scored.from_cache ? std::nullopt : std::optional(store::pack_text(scored.document));
-    // Unless forced, a document another process stored meanwhile is not stored twice.
-    const std::optional<std::int64_t> id = [&] {
-      const std::lock_guard lock(writing);
-      const store::CachedText* cached = text ? &*text : nullptr;
-      return options.force ? store.assessments().save(scored.assessment, cached)
-                           : store.assessments().save_unless_assessed(scored.assessment, cached);
-    }();
-    out.status = id ? Outcome::Status::scored : Outcome::Status::skipped;
-    out.assessment_id = id ? *id : store.assessments().assessed(source.sha256, checklist.sha256).value_or(0);
-  } catch (const InputError& e) {
-    out.status = Outcome::Status::failed;
-    out.error = e.what();
-  } catch (const std::exception& e) {
-    out.status = Outcome::Status::failed;
-    out.error = display(entry.path) + ": internal error: " + e.what();
+    store_rated(store, writing, scored.assessment, text ? &*text : nullptr, options.force, out);
+  } catch (...) {
+    fail_with_current_exception(out, display(entry.path));
   }
   return out;
 }
@@ -299,8 +287,6 @@ Summary run(const checklist::Checklist& checklist, const rules::CompiledChecklis
   std::mutex mutex;    // guards summary, progress and the callback
   std::mutex writing;  // one thread at a time in a write transaction
   Progress progress{.total = entries.size()};
-  double rating_seconds = 0;  // summed over the documents rated (not skipped)
-  std::size_t rated = 0;
   run_jobs(main_store, jobs, entries.size(), [&](store::Store& store) -> ItemWork {
     // A worker process per thread, started with its first document.
     auto reader = std::make_shared<std::optional<ReaderProcess>>();
@@ -323,17 +309,8 @@ Summary run(const checklist::Checklist& checklist, const rules::CompiledChecklis
         }
       }
       const std::lock_guard lock(mutex);
-      progress.count(outcome.status);
-      if (outcome.status != Outcome::Status::skipped && outcome.failed_in_batch == 0) {
-        rating_seconds += seconds_since(begin);
-        ++rated;
-      }
+      progress.count(outcome, seconds_since(begin), jobs);
       progress.elapsed_seconds = seconds_since(started);
-      // Documents left, at the pace so far, shared among the workers.
-      if (rated > 0) {
-        const auto left = static_cast<double>(entries.size() - progress.done);
-        progress.eta_seconds = left * (rating_seconds / static_cast<double>(rated)) / jobs;
-      }
       summary.outcomes[i] = std::move(outcome);
       if (on_progress) on_progress(progress, summary.outcomes[i]);
     };

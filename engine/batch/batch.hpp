@@ -107,15 +107,24 @@ struct Progress {
   // until one has been rated.
   std::optional<double> eta_seconds;
 
-  // One more document done, with this status.
-  void count(Outcome::Status status) {
+  // One more document done, which took `seconds`, with `jobs` working at once. Only documents
+  // rated (not skipped, nor failures passed over unread) set the pace.
+  void count(const Outcome& outcome, double seconds, unsigned jobs) {
     ++done;
-    switch (status) {
+    switch (outcome.status) {
       case Outcome::Status::scored: ++counts.scored; break;
       case Outcome::Status::skipped: ++counts.skipped; break;
       case Outcome::Status::failed: ++counts.failed; break;
     }
+    if (outcome.status == Outcome::Status::skipped || outcome.failed_in_batch != 0) return;
+    rating_seconds += seconds;
+    ++rated;
+    eta_seconds = static_cast<double>(total - done) * (rating_seconds / static_cast<double>(rated)) / jobs;
   }
+
+  // The pace so far: the documents rated and the seconds they took.
+  std::size_t rated = 0;
+  double rating_seconds = 0;
 };
 
 struct Summary {

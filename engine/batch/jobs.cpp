@@ -1,5 +1,7 @@
 #include "engine/batch/jobs.hpp"
 
+#include "engine/core/error.hpp"
+
 #include <algorithm>
 #include <atomic>
 #include <exception>
@@ -43,6 +45,29 @@ void run_jobs(store::Store& main, unsigned jobs, std::size_t count, const MakeWo
   }
   for (std::thread& thread : threads) thread.join();
   if (fatal) std::rethrow_exception(fatal);
+}
+
+void store_rated(store::Store& store, std::mutex& writing, const Assessment& assessment, const store::CachedText* text,
+                 bool force, Outcome& out) {
+  const std::lock_guard lock(writing);
+  const std::optional<std::int64_t> id =
+      force ? store.assessments().save(assessment, text) : store.assessments().save_unless_assessed(assessment, text);
+  out.status = id ? Outcome::Status::scored : Outcome::Status::skipped;
+  out.assessment_id =
+      id ? *id : store.assessments().assessed(assessment.document.sha256, assessment.checklist.sha256).value_or(0);
+}
+
+void fail_with_current_exception(Outcome& out, const std::string& file) {
+  out.status = Outcome::Status::failed;
+  try {
+    throw;
+  } catch (const InputError& e) {
+    out.error = e.what();
+  } catch (const std::exception& e) {
+    out.error = file + ": internal error: " + e.what();
+  } catch (...) {
+    out.error = file + ": internal error";
+  }
 }
 
 }  // namespace unct::batch

@@ -79,18 +79,9 @@ Rescored rescore_one(std::int64_t previous_id, store::Store& store, const checkl
     if (!ratings.empty())
       selfassess::apply(assessment, ratings, "the team's ratings of assessment " + std::to_string(previous_id));
     out.changed = changed_items(previous, assessment);
-    const std::lock_guard lock(writing);
-    const std::optional<std::int64_t> id =
-        options.force ? store.assessments().save(assessment) : store.assessments().save_unless_assessed(assessment);
-    out.outcome.status = id ? Outcome::Status::scored : Outcome::Status::skipped;
-    out.outcome.assessment_id =
-        id ? *id : store.assessments().assessed(previous.document.sha256, checklist.sha256).value_or(0);
-  } catch (const InputError& e) {
-    out.outcome.status = Outcome::Status::failed;
-    out.outcome.error = e.what();
-  } catch (const std::exception& e) {
-    out.outcome.status = Outcome::Status::failed;
-    out.outcome.error = out.outcome.path.string() + ": internal error: " + e.what();
+    store_rated(store, writing, assessment, nullptr, options.force, out.outcome);
+  } catch (...) {
+    fail_with_current_exception(out.outcome, out.outcome.path.string());
   }
   return out;
 }
@@ -113,8 +104,7 @@ RescoreSummary rescore(const checklist::Checklist& checklist, const rules::Compi
   std::mutex mutex;    // guards summary, progress and the callback
   std::mutex writing;  // one thread at a time in a write transaction
   Progress progress{.total = previous.size()};
-  double rating_seconds = 0;  // summed over the documents rated (skips are quick and not counted)
-  const unsigned jobs = std::max(1u, options.jobs);
+  const unsigned jobs = std::max(1u, std::min<unsigned>(options.jobs, static_cast<unsigned>(previous.size())));
   run_jobs(main_store, jobs, previous.size(), [&](store::Store& store) -> ItemWork {
     return [&](std::size_t i) {
       const Clock::time_point begin = Clock::now();
@@ -122,13 +112,8 @@ RescoreSummary rescore(const checklist::Checklist& checklist, const rules::Compi
       Rescored rescored = rescore_one(previous[i], store, checklist, compiled, options, writing, bytes);
       const std::lock_guard lock(mutex);
       if (rescored.outcome.status == Outcome::Status::scored) summary.text_bytes += bytes;
-      progress.count(rescored.outcome.status);
+      progress.count(rescored.outcome, seconds_since(begin), jobs);
       progress.elapsed_seconds = seconds_since(started);
-      if (rescored.outcome.status != Outcome::Status::skipped) rating_seconds += seconds_since(begin);
-      if (const std::size_t rated = progress.counts.scored + progress.counts.failed; rated > 0) {
-        const auto left = static_cast<double>(previous.size() - progress.done);
-        progress.eta_seconds = left * (rating_seconds / static_cast<double>(rated)) / jobs;
-      }
       summary.documents[i] = std::move(rescored);
       if (on_progress) on_progress(progress, summary.documents[i].outcome);
     };
