@@ -60,7 +60,7 @@ const std::array<Language, 3> k_languages{{
 }};
 
 class Writer {
- public:
+public:
   Writer(const CorpusOptions& options, const Vocabulary& vocabulary, std::size_t n)
       : m_options(options),
         m_random(options.seed * 1'000'003 + n),
@@ -97,7 +97,7 @@ class Writer {
     return document;
   }
 
- private:
+private:
   std::size_t pick(std::size_t n) { return n == 0 ? 0 : static_cast<std::size_t>(m_random() % n); }
 
   std::string sentence() {

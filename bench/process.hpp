@@ -15,7 +15,7 @@ namespace unct::bench {
 // (mkdtemp), removed with its content when the object goes. Throws std::system_error when it
 // cannot be made.
 class ScratchFolder {
- public:
+public:
   explicit ScratchFolder(const std::filesystem::path& parent = std::filesystem::temp_directory_path());
   ~ScratchFolder();
   ScratchFolder(const ScratchFolder&) = delete;
@@ -24,7 +24,7 @@ class ScratchFolder {
   const std::filesystem::path& path() const { return m_path; }
   std::filesystem::path operator/(const std::string& name) const { return m_path / name; }
 
- private:
+private:
   std::filesystem::path m_path;
 };
 

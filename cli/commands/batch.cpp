@@ -38,7 +38,7 @@ std::string counts_text(const BatchCounts& c) {
 
 // A bar redrawn in place on a terminal; a line per document otherwise (a log, a CI job).
 class ProgressPrinter {
- public:
+public:
   ProgressPrinter(std::ostream& out, bool terminal) : m_out(out), m_terminal(terminal) {}
 
   void operator()(const batch::Progress& p, const batch::Outcome& o) {
@@ -70,7 +70,7 @@ class ProgressPrinter {
     m_out.flush();
   }
 
- private:
+private:
   std::ostream& m_out;
   bool m_terminal;
 };

@@ -40,7 +40,7 @@ constexpr std::uint64_t k_max_path = 64 * 1024;
 
 // One end of the socket. Every read and write waits at most until the deadline, when there is one.
 class Channel {
- public:
+public:
   Channel(int socket, std::optional<Clock::time_point> deadline) : m_socket(socket), m_deadline(deadline) {}
 
   void put(std::string_view bytes) {
@@ -94,7 +94,7 @@ class Channel {
     return static_cast<int>(value);
   }
 
- private:
+private:
   void wait(short events) {
     if (!m_deadline) return;
     for (;;) {

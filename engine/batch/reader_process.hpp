@@ -22,17 +22,17 @@ namespace unct::batch {
 // same file would cause again; not for a time limit (the machine may be busy) or a SIGKILL (the
 // out-of-memory killer, a user).
 class ReaderStopped : public InputError {
- public:
+public:
   ReaderStopped(SourceLocation where, const std::string& message, bool file_at_fault)
       : InputError(std::move(where), message), m_file_at_fault(file_at_fault) {}
   bool file_at_fault() const noexcept { return m_file_at_fault; }
 
- private:
+private:
   bool m_file_at_fault;
 };
 
 class ReaderProcess {
- public:
+public:
   // `command`: the worker program and its arguments (argv[0] is the program's path, not looked
   // up in PATH); it serves serve_reads() on its standard input, which is a socket. `time_limit`
   // bounds the reading of one document, from sending the file to receiving its text.
@@ -46,7 +46,7 @@ class ReaderProcess {
   // it or takes longer than the time limit.
   ingest::Document read(const ingest::Source& source, const ingest::ReadOptions& options);
 
- private:
+private:
   void start();
   void stop(bool kill);                               // kill: the worker may be busy, do not wait for it to finish
   ReaderStopped ended(const ingest::Source& source);  // why the worker stopped, once it has closed its end

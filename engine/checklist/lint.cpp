@@ -16,7 +16,7 @@ namespace {
 std::string in_quotes(std::string_view s) { return "\"" + std::string(s) + "\""; }
 
 class Linter final : public signals::LintContext {
- public:
+public:
   Linter(const Checklist& checklist, std::vector<LintWarning>& out) : m_checklist(checklist), m_out(out) {
     for (const TermSet& set : checklist.term_sets) m_sets[set.id] = &set;
   }
@@ -178,7 +178,7 @@ class Linter final : public signals::LintContext {
     return patterns.size();
   }
 
- private:
+private:
   void warn(const std::filesystem::path& file, int line, std::string subject, std::string message) {
     m_out.push_back({file, line, std::move(subject), std::move(message)});
   }

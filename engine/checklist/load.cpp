@@ -105,7 +105,7 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 // Builds the model from a schema-valid checklist and the item files it includes, and reports what
 // the schema cannot see.
 class Reader {
- public:
+public:
   Reader(const SourceFile& checklist, std::vector<Diagnostic>& out) : m_main(checklist), m_out(out) {}
 
   Checklist read() {
@@ -159,7 +159,7 @@ class Reader {
     return sha256_hex(all);
   }
 
- private:
+private:
   // The item file an <include> names, parsed and valid against the schema; nullptr, with the
   // problem reported, when it cannot be used. Only a checklist includes (an item file's grammar
   // has no <include>), so there are no cycles and no depth to bound.
@@ -504,7 +504,7 @@ class Reader {
 
   // What a signal kind reads of the checklist, for the item being read.
   class SignalContext final : public signals::ReadContext {
-   public:
+  public:
     SignalContext(Reader& reader, const std::string& item_id) : m_reader(reader), m_item_id(item_id) {}
 
     void problem(const pugi::xml_node& node, std::string message) override {
@@ -524,7 +524,7 @@ class Reader {
       return static_cast<std::size_t>(std::distance(includes.begin(), includes.end()));
     }
 
-   private:
+  private:
     Reader& m_reader;
     const std::string& m_item_id;
   };

@@ -28,13 +28,13 @@ std::string to_string(const SourceLocation& where);
 // Input the user can fix: a checklist, a document, an option, a database file. The CLI exits 2.
 // what() reads "file:line:col: item RDM-CCA-01: message".
 class InputError : public std::runtime_error {
- public:
+public:
   InputError(SourceLocation where, const std::string& message);
   const SourceLocation& where() const noexcept { return m_where; }
   // The message without its location prefix.
   const std::string& message() const noexcept { return m_message; }
 
- private:
+private:
   SourceLocation m_where;
   std::string m_message;
 };
@@ -53,11 +53,11 @@ LineColumn line_column_at(std::string_view text, std::size_t offset);
 // node of a file written on one line would otherwise rescan the file for each node.
 // Requires: `text` outlives the index.
 class LineIndex {
- public:
+public:
   explicit LineIndex(std::string_view text);  // one pass over the text
   LineColumn at(std::size_t offset) const;
 
- private:
+private:
   std::size_t code_points_before(std::size_t offset) const;
 
   std::string_view m_text;

@@ -13,7 +13,7 @@
 namespace unct {
 
 class Timings {
- public:
+public:
   void add(std::string_view phase, std::chrono::duration<double> elapsed);
   const std::vector<std::pair<std::string, double>>& phases() const { return m_phases; }  // seconds
   double total() const;
@@ -23,14 +23,14 @@ class Timings {
   void add_scanned(std::size_t bytes) { m_scanned += bytes; }
   std::size_t scanned() const { return m_scanned; }
 
- private:
+private:
   std::vector<std::pair<std::string, double>> m_phases;
   std::size_t m_scanned = 0;
 };
 
 // Adds the time from construction to destruction to `timings` (when not null) under `phase`.
 class PhaseTimer {
- public:
+public:
   PhaseTimer(Timings* timings, std::string_view phase)
       : m_timings(timings), m_phase(phase), m_start(std::chrono::steady_clock::now()) {}
   ~PhaseTimer() {
@@ -39,7 +39,7 @@ class PhaseTimer {
   PhaseTimer(const PhaseTimer&) = delete;
   PhaseTimer& operator=(const PhaseTimer&) = delete;
 
- private:
+private:
   Timings* m_timings;
   std::string_view m_phase;
   std::chrono::steady_clock::time_point m_start;

@@ -70,7 +70,7 @@ std::vector<const xmlNode*> elements_of(const xmlDoc* doc) {
 // The n-th element of the tree is the n-th start tag of the text, so both are listed once, at
 // the first schema error, and paired.
 class ElementPlaces {
- public:
+public:
   ElementPlaces(std::string_view xml, const xmlDoc* doc) : m_lines(xml) {
     const std::vector<std::size_t> starts = start_tag_offsets(xml);
     const std::vector<const xmlNode*> elements = elements_of(doc);
@@ -87,7 +87,7 @@ class ElementPlaces {
     return m_lines.at(found->second);
   }
 
- private:
+private:
   LineIndex m_lines;
   std::unordered_map<const xmlNode*, std::size_t> m_offsets;
 };
@@ -136,7 +136,7 @@ using Owned = std::unique_ptr<T, SchemaDeleter>;
 
 // Restores libxml2's error handler when validation ends, however it ends.
 class ErrorHandlerScope {
- public:
+public:
   explicit ErrorHandlerScope(Collector* collector) { xmlSetStructuredErrorFunc(collector, collect); }
   ~ErrorHandlerScope() { xmlSetStructuredErrorFunc(nullptr, nullptr); }
   ErrorHandlerScope(const ErrorHandlerScope&) = delete;

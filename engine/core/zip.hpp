@@ -20,7 +20,7 @@ struct ZipLimits {
 };
 
 class ZipPackage {
- public:
+public:
   // Opens the package in `bytes` (which must outlive it). Throws InputError naming `path` when
   // it is not a readable zip, or when its parts claim more than the limits allow. `kind` names
   // the format in the message, e.g. "a DOCX file".
@@ -35,7 +35,7 @@ class ZipPackage {
   // package and the part when it cannot be read (encrypted, damaged).
   std::optional<std::string> part(const char* name) const;
 
- private:
+private:
   struct Closer {
     void operator()(struct zip* z) const;
   };

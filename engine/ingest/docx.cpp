@@ -100,7 +100,7 @@ bool append_runs(const pugi::xml_node node, std::string& out, std::vector<std::s
 }
 
 class DocxReader {
- public:
+public:
   DocxReader(std::map<std::string, Style> styles, std::map<std::string, std::vector<std::string>> notes)
       : m_styles(std::move(styles)), m_notes(std::move(notes)) {}
 
@@ -112,7 +112,7 @@ class DocxReader {
   // Whether content nested deeper than k_max_depth was left out.
   bool truncated() const { return m_truncated; }
 
- private:
+private:
   const Style* style(const std::string& id) const {
     const auto it = m_styles.find(id);
     return it == m_styles.end() ? nullptr : &it->second;

@@ -65,7 +65,7 @@ void append_text(const xmlNode* node, std::string& out) {
 }
 
 class HtmlReader {
- public:
+public:
   explicit HtmlReader(const std::filesystem::path& path) : m_path(path) {}
 
   std::vector<Block> read(const xmlNode* root) {
@@ -74,7 +74,7 @@ class HtmlReader {
     return m_outline.take_blocks();
   }
 
- private:
+private:
   static const std::set<std::string>& dropped() {
     static const std::set<std::string> names{"script", "style", "noscript", "template", "head", "nav",    "header",
                                              "footer", "aside", "form",     "button",   "svg",  "iframe", "select"};

@@ -50,7 +50,7 @@ std::string decode_entity(std::string_view entity) {
 }
 
 class MarkdownReader {
- public:
+public:
   explicit MarkdownReader(std::string_view bytes) : m_bytes(bytes) {
     for (std::size_t i = 0; i < bytes.size(); ++i) {
       if (bytes[i] == '\n') m_line_starts.push_back(i + 1);
@@ -77,7 +77,7 @@ class MarkdownReader {
     return m_outline.take_blocks();
   }
 
- private:
+private:
   int line_of(const char* at) const {
     if (at < m_bytes.data() || at > m_bytes.data() + m_bytes.size()) return 0;
     const auto offset = static_cast<std::size_t>(at - m_bytes.data());

@@ -176,7 +176,7 @@ pugi::xml_node next_in(pugi::xml_node node, const pugi::xml_node root) {
 }
 
 class OdtReader {
- public:
+public:
   explicit OdtReader(Styles styles) : m_styles(std::move(styles)) {}
 
   std::vector<Block> read(const pugi::xml_node text) {
@@ -199,7 +199,7 @@ class OdtReader {
     return out + " from \"" + words.substr(0, cut) + (cut < words.size() ? "...\"" : "\"");
   }
 
- private:
+private:
   // Heading level of a paragraph style, through its parents; 0 when it is not a heading.
   int style_level(std::string_view name) const {
     for (int step = 0; step < 16 && !name.empty(); ++step) {  // a bound, as parents may loop

@@ -11,13 +11,13 @@ namespace unct::ingest {
 // Keeps the heading path while a reader walks a document top to bottom, and appends blocks
 // with their path filled in. Shared by every reader so that all formats nest headings alike.
 class Outline {
- public:
+public:
   // A heading at `level` closes every open heading at that level or deeper.
   void add_heading(std::string text, int level, int line, int page = 0);
   void add(Block block);
   std::vector<Block> take_blocks() { return std::move(m_blocks); }
 
- private:
+private:
   std::vector<std::pair<int, std::string>> m_open;  // (level, heading text), outermost first
   std::vector<Block> m_blocks;
 };

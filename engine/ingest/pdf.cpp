@@ -419,7 +419,7 @@ void append_line(std::string& paragraph, const std::string& line) {
 }
 
 class PdfLayout {
- public:
+public:
   // Releases each page's lines once laid out, so that the lines and the blocks made of them are
   // not all held at once.
   std::vector<Block> read(std::vector<std::vector<Line>>&& pages) {
@@ -472,7 +472,7 @@ class PdfLayout {
     return m_outline.take_blocks();
   }
 
- private:
+private:
   static int heading_level(const Line& line, double body, const std::set<long, std::greater<>>& larger) {
     const std::size_t words = word_count(line.text);
     if (words == 0 || words > 15 || line.text.back() == '.' || line.text.back() == ',') return 0;

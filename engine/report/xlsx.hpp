@@ -21,7 +21,7 @@ struct lxw_format;
 namespace unct::report {
 
 class Workbook {
- public:
+public:
   // Throws InputError naming the file when it cannot be created.
   explicit Workbook(const std::filesystem::path& path);
   ~Workbook();
@@ -37,7 +37,7 @@ class Workbook {
   // Writes the file. Throws InputError naming it when that fails.
   void close();
 
- private:
+private:
   std::filesystem::path m_path;
   lxw_workbook* m_book = nullptr;
   lxw_format* m_header = nullptr;

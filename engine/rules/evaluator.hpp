@@ -27,7 +27,7 @@ std::string plural(std::size_t n, const std::string& word);
 
 // One document's index, read for one checklist. Cheap to make; the references must outlive it.
 class Evaluator {
- public:
+public:
   Evaluator(const CompiledChecklist& compiled, const ingest::Document& document, const DocumentIndex& index,
             Reach reach);
 
@@ -71,7 +71,7 @@ class Evaluator {
     return out;
   }
 
- private:
+private:
   const CompiledChecklist& m_compiled;
   const ingest::Document& m_document;
   const DocumentIndex& m_index;

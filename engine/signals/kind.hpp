@@ -46,7 +46,7 @@ struct Signal;
 // The checklist loader's side of reading a signal: where problems go (with the item being read)
 // and what the rest of the checklist holds.
 class ReadContext {
- public:
+public:
   // A problem at `node` that the schema cannot see.
   virtual void problem(const pugi::xml_node& node, std::string message) = 0;
   // Reports "unknown term set" at `node` unless the checklist has set `id`.
@@ -59,17 +59,17 @@ class ReadContext {
   // is defined; reports a ref that cannot be used there and stands in an empty `all` for it.
   virtual Signal use(const pugi::xml_node& node) = 0;
 
- protected:
+protected:
   ~ReadContext() = default;
 };
 
 // What lint knows of the checklist's vocabulary.
 class LintContext {
- public:
+public:
   // Distinct normalised terms of the set `id` and of the sets it includes.
   virtual std::size_t distinct_terms(const std::string& id) const = 0;
 
- protected:
+protected:
   ~LintContext() = default;
 };
 

@@ -19,7 +19,7 @@
 namespace unct::store {
 
 class AssessmentStore {
- public:
+public:
   // Requires: `database` outlives this.
   explicit AssessmentStore(Database& database) : m_database(&database) {}
 
@@ -64,7 +64,7 @@ class AssessmentStore {
   // after its levels changed. ReviewStore::override_level calls it inside its transaction.
   void update_scores(std::int64_t id, const Assessment& assessment);
 
- private:
+private:
   // Writes the assessment whole in one transaction; with `unless_assessed`, nothing when the
   // document was already assessed with this checklist.
   std::optional<std::int64_t> write(const Assessment& assessment, const CachedText* text, bool unless_assessed);

@@ -14,7 +14,7 @@
 namespace unct::store {
 
 class BatchStore {
- public:
+public:
   // Requires: `database` outlives this.
   explicit BatchStore(Database& database) : m_database(&database) {}
 
@@ -33,7 +33,7 @@ class BatchStore {
 
   void finish(std::int64_t batch_id, const BatchCounts& counts, const std::string& at);
 
- private:
+private:
   Database* m_database;
 };
 

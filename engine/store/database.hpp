@@ -25,7 +25,7 @@ inline constexpr int k_busy_timeout_ms = 10'000;
 int latest_schema_version();
 
 class Database {
- public:
+public:
   // Opens the database file, creating it when absent, and migrates it to the latest schema.
   // WAL journal, foreign keys on, a busy timeout for concurrent writers.
   // Throws InputError naming the file when it is not an SQLite database, is another program's
@@ -57,7 +57,7 @@ class Database {
     }
   }
 
- private:
+private:
   // Requires: called in a catch block.
   [[noreturn]] static void rethrow_naming(const std::filesystem::path& path);
 

@@ -22,7 +22,7 @@ struct CachedText {
 CachedText pack_text(const ingest::Document& document);
 
 class DocumentStore {
- public:
+public:
   // Requires: `database` outlives this.
   explicit DocumentStore(Database& database) : m_database(&database) {}
 
@@ -44,7 +44,7 @@ class DocumentStore {
   // creates or changes the database.
   static std::optional<ingest::Document> cached_document(const std::filesystem::path& path, const std::string& sha256);
 
- private:
+private:
   Database* m_database;
 };
 

@@ -11,7 +11,7 @@
 namespace unct::store {
 
 class PortfolioQueries {
- public:
+public:
   // Requires: `database` outlives this.
   explicit PortfolioQueries(const Database& database) : m_database(&database) {}
 
@@ -22,7 +22,7 @@ class PortfolioQueries {
   // The documents `gaps` counts, each with the levels of its latest assessment.
   std::vector<PortfolioRow> documents(const GapFilter& filter = {}) const;
 
- private:
+private:
   const Database* m_database;
 };
 

@@ -14,7 +14,7 @@
 namespace unct::store {
 
 class ReviewStore {
- public:
+public:
   // Requires: `database` outlives this.
   explicit ReviewStore(Database& database) : m_database(&database) {}
 
@@ -32,7 +32,7 @@ class ReviewStore {
   // engine's level, which the item's review keeps; the scores follow. AssessmentStore::load calls it.
   void apply(std::int64_t assessment_id, Assessment& assessment) const;
 
- private:
+private:
   Database* m_database;
 };
 

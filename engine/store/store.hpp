@@ -23,7 +23,7 @@
 namespace unct::store {
 
 class Store {
- public:
+public:
   // Opens (creates, migrates) the database file; throws as Database's constructor does.
   explicit Store(const std::filesystem::path& path);
 
@@ -42,7 +42,7 @@ class Store {
   BatchStore& batches() { return m_batches; }
   const BatchStore& batches() const { return m_batches; }
 
- private:
+private:
   std::unique_ptr<Database> m_database;  // on the heap, so that the concern stores' pointers to it survive a move
   DocumentStore m_documents;
   AssessmentStore m_assessments;

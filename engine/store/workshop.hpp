@@ -15,7 +15,7 @@
 namespace unct::store {
 
 class WorkshopStore {
- public:
+public:
   // Requires: `database` outlives this.
   explicit WorkshopStore(Database& database) : m_database(&database) {}
 
@@ -28,7 +28,7 @@ class WorkshopStore {
   // Every session, oldest first; only those of the pack with this id when it is not empty.
   std::vector<workshop::Session> sessions(const std::string& pack_id = {}) const;
 
- private:
+private:
   // The sessions of the pack (any when empty), only the one with id `only` when given.
   std::vector<workshop::Session> read(const std::string& pack_id, std::optional<std::int64_t> only) const;
 

@@ -74,7 +74,7 @@ void append_utf8(std::string& out, UChar32 c) {
 }
 
 class Builder {
- public:
+public:
   Builder(std::string_view source, bool keep_origin) : m_source(source), m_keep_origin(keep_origin) {
     m_out.text.reserve(source.size());
     if (keep_origin) m_out.origin.reserve(source.size() + 1);
@@ -103,7 +103,7 @@ class Builder {
 
   char last() const { return m_out.text.empty() ? ' ' : m_out.text.back(); }
 
- private:
+private:
   std::string_view m_source;
   bool m_keep_origin;
   NormalisedText m_out;

@@ -43,7 +43,7 @@ struct TermMatch {
 bool match_at(std::string_view pattern, std::string_view text, std::size_t begin, std::size_t& end);
 
 class TermMatcher {
- public:
+public:
   static constexpr std::size_t k_prefix_depth = 12;
 
   // Requires: every pattern normalised, non-empty, not starting with '*'; prefix_depth >= 1
@@ -57,7 +57,7 @@ class TermMatcher {
   std::size_t state_count() const { return m_state_count; }  // of the automaton
   std::size_t table_bytes() const { return m_next.size() * sizeof(m_next[0]); }
 
- private:
+private:
   // Appends the patterns whose key continues the prefix that ended at `text[at - 1]`, found by
   // following the trie from `node`, if they match there.
   void follow(std::uint32_t node, std::string_view text, std::size_t at, std::vector<TermMatch>& out) const;

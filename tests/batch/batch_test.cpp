@@ -18,7 +18,7 @@ using ::testing::ThrowsMessage;
 
 // A folder of three passages, a truncated PDF and a file that is not a document.
 class Folder : public ::testing::Test {
- protected:
+protected:
   void SetUp() override {
     for (const char* name : {"RDM-CCA-01.meets.md", "RDM-CCA-02.meets.md", "RDM-CCA-03.meets.md"}) {
       fs::copy_file(test::fixture(std::string("items/") + name), m_dir / name);
@@ -120,7 +120,7 @@ TEST_F(Folder, ManifestErrorsNameTheLine) {
 }
 
 class Run : public Folder {
- protected:
+protected:
   Summary run_batch(unsigned jobs, bool force = false, bool retry_failed = false, std::size_t min_words = 1) {
     const std::vector<Entry> entries = entries_in_directory(m_dir.path(), false).entries;
     std::size_t calls = 0;

@@ -37,7 +37,7 @@ checklist::Checklist narrower(const test::TempDir& dir) {
 // Two samples scored into a database from copies of their files, which are then deleted: a
 // rescore has only the database.
 class StoredPortfolio : public ::testing::Test {
- protected:
+protected:
   void SetUp() override {
     for (const char* name : {"cca-valdoria-2025.md", "cf-norvania-2025.docx"}) {
       fs::copy_file(test::source_file(std::string("samples/") + name), m_dir / name);

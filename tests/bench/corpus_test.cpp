@@ -22,7 +22,7 @@ namespace {
 using ::testing::Contains;
 
 class Corpus : public ::testing::Test {
- protected:
+protected:
   checklist::Checklist m_checklist = checklist::load_checklist(test::bundled_checklist());
   rules::CompiledChecklist m_compiled = rules::compile(m_checklist);
   Vocabulary m_vocabulary = vocabulary_of(m_checklist);

@@ -53,7 +53,7 @@ std::vector<ItemFixture> item_fixtures() {
 }
 
 class ItemFixtures : public ::testing::Test {
- protected:
+protected:
   static void SetUpTestSuite() {
     s_checklist = new checklist::Checklist(checklist::load_checklist(test::bundled_checklist()));
     s_compiled = new rules::CompiledChecklist(rules::compile(*s_checklist));

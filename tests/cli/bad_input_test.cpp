@@ -26,7 +26,7 @@ using ::testing::HasSubstr;
 const std::string k_sample = test::source_file("samples/cca-valdoria-2025.md").string();
 
 class RefusedInput : public ::testing::Test {
- protected:
+protected:
   void SetUp() override {
     ASSERT_EQ(run_cli({"score", k_sample, "--db", m_db}).exit_code, cli::k_exit_ok);
     m_before = test::read_bytes(m_db);
@@ -942,7 +942,7 @@ std::map<fs::path, std::string> files_in(const fs::path& dir) {
 }
 
 class BadInputSuite : public ::testing::TestWithParam<BadCase> {
- protected:
+protected:
   // The database a case starts from (@db): the sample CCA scored, once per process and only for
   // the cases that name it (ctest runs each case in a process of its own). Empty if scoring failed.
   static const std::string& database() {

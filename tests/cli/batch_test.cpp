@@ -62,7 +62,7 @@ int query(const fs::path& db, const std::string& sql) {
 // The desk reviewer's day: the samples scored as a batch with a manifest, then the portfolio
 // queried, one rating overridden, drafts compared and the whole exported.
 class SamplesBatch : public ::testing::Test {
- protected:
+protected:
   void SetUp() override {
     const fs::path samples = test::source_file("samples");
     test::write_bytes(m_dir / "manifest.csv", "file,country,region,kind,year,draft\n" +

@@ -18,7 +18,7 @@ using ::testing::IsEmpty;
 // Every command made of sub-commands answers the same way, because they share one dispatcher.
 // The empty group is the top level.
 class CommandGroups : public ::testing::TestWithParam<std::string> {
- protected:
+protected:
   std::vector<std::string> with(const std::string& arg) const {
     std::vector<std::string> args;
     if (!GetParam().empty()) args.push_back(GetParam());

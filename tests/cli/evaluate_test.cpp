@@ -19,7 +19,7 @@ using ::testing::HasSubstr;
 // A folder with one passage; its gold ratings are written from what the engine rates, with
 // RDM-CCA-02 one level higher, so that exactly one item disagrees.
 class GoldFolder : public ::testing::Test {
- protected:
+protected:
   void SetUp() override { fs::copy_file(test::fixture("items/RDM-CCA-01.meets.md"), m_dir / "passage.md"); }
   test::TempDir m_dir;
 };

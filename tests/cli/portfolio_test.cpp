@@ -18,7 +18,7 @@ using ::testing::Not;
 
 // Two drafts of one analysis: the first names no group in its COVID-19 chapter, the second does.
 class TwoDrafts : public ::testing::Test {
- protected:
+protected:
   void SetUp() override {
     m_db = (m_dir / "u.db").string();
     ASSERT_EQ(score("items/RDM-CCA-15.approaches.vulnerable-only.md"), 0);

@@ -16,7 +16,7 @@ using ::testing::Not;
 using ::testing::StartsWith;
 
 class ReportCommand : public ::testing::Test {
- protected:
+protected:
   void SetUp() override {
     m_db = (m_dir / "u.db").string();
     const auto r = run_cli({"score", test::source_file("samples/cca-valdoria-2025.md").string(), "--db", m_db});

@@ -189,7 +189,7 @@ TEST(ScoreCommand, TimingsListEveryPhase) {
 
 // Bad input: one clear message naming the file, exit code 2, and the database byte-identical.
 class BadInput : public ::testing::Test {
- protected:
+protected:
   void SetUp() override {
     ASSERT_EQ(run_cli({"score", k_sample, "--db", db()}).exit_code, 0);
     m_before = test::read_bytes(db());

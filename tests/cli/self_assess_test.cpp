@@ -33,7 +33,7 @@ std::string fill(const std::string& form, const std::map<std::string, std::strin
 }
 
 class SelfAssessment : public ::testing::Test {
- protected:
+protected:
   void SetUp() override {
     fs::copy_file(test::fixture("items/RDM-CCA-01.meets.md"), m_dir / "draft.md");
     const auto form = run_cli({"self-assess", "template", "--kind", "cca"});

@@ -15,7 +15,7 @@ using ::testing::HasSubstr;
 using ::testing::Not;
 
 class Workshop : public ::testing::Test {
- protected:
+protected:
   std::string pack() const { return test::fixture("workshop/pack.xml").string(); }
   std::string sheet(const std::string& name) const { return test::fixture("workshop/" + name).string(); }
   std::string db() const { return (m_dir / "w.db").string(); }

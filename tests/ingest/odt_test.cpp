@@ -228,7 +228,7 @@ TEST(ReadOdt, IsADocumentName) {
 }
 
 class BadOdt : public ::testing::Test {
- protected:
+protected:
   // The message reading a committed fixture gives, or "no error".
   static std::string error_in(const std::string& name, const ReadOptions& options = {}) {
     try {

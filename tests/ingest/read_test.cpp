@@ -319,7 +319,7 @@ TEST(ReadDocument, HashesTheBytes) {
 }
 
 class BadDocument : public ::testing::Test {
- protected:
+protected:
   std::string error_for(const std::string& name, const std::string& bytes) {
     test::write_bytes(m_dir / name, bytes);
     try {

@@ -163,7 +163,7 @@ TEST(Zones, WordAndPdfMarkTheSameZones) {
 }
 
 class ZoneRatings : public ::testing::Test {
- protected:
+protected:
   const rules::ItemResult& rate(const std::string& text, const std::string& item) {
     m_assessment = assess(m_checklist, m_compiled, read_as("cf.txt", text), {.kind = DocumentKind::cf});
     return *find_result(m_assessment, item);

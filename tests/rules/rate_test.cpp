@@ -15,7 +15,7 @@ using ::testing::ElementsAre;
 // The minimal checklist's item T-01: approaches = a group named; meets = two groups;
 // exceeds = a group near discrimination.
 class Rate : public ::testing::Test {
- protected:
+protected:
   ItemResult rate_text(const std::string& markdown, DocumentKind kind = DocumentKind::cca) {
     m_document = ingest::read_markdown(markdown, "test.md");
     m_index = index_document(m_compiled, m_document);

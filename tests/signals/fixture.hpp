@@ -17,7 +17,7 @@
 namespace unct::test {
 
 class SignalTest : public ::testing::Test {
- protected:
+protected:
   void read(const std::string& markdown, const std::string& language = "") {
     m_document = ingest::read_markdown(markdown, "test.md");
     m_index = rules::index_document(m_compiled, m_document, {.language = language});

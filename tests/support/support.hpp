@@ -21,7 +21,7 @@ void write_zip(const std::filesystem::path& path, const std::vector<std::pair<st
 
 // A fresh directory under the system temp dir, removed when the object dies.
 class TempDir {
- public:
+public:
   TempDir();
   ~TempDir();
   TempDir(const TempDir&) = delete;
@@ -29,7 +29,7 @@ class TempDir {
   const std::filesystem::path& path() const { return m_path; }
   std::filesystem::path operator/(const std::string& name) const { return m_path / name; }
 
- private:
+private:
   std::filesystem::path m_path;
 };
 
@@ -45,7 +45,7 @@ CliResult run_cli(const std::vector<std::string>& args);
 // The unct-assess program built with the tests, run as a separate process, for what only a
 // process shows: being killed, or racing another process on one database.
 class Program {
- public:
+public:
   // Starts `unct-assess args...`, its stdout and stderr going to `log`.
   Program(const std::vector<std::string>& args, const std::filesystem::path& log);
   ~Program();  // kills the process if still running
@@ -55,7 +55,7 @@ class Program {
   int wait();        // the exit code; -1 when it did not exit normally
   void kill_hard();  // SIGKILL, then reaps it
 
- private:
+private:
   int m_pid = -1;
 };
 
