@@ -10,6 +10,7 @@ namespace {
 
 constexpr Command k_commands[] = {
     {"score", "rate a document against the checklist, store the result, print the report", run_score},
+    {"annotate", "score a Word draft and write a copy with the findings as Word comments", run_annotate},
     {"batch", "score every document of a folder or list, in parallel, resumable", run_batch},
     {"rescore", "rate the stored documents again (e.g. with a new checklist) from their kept text", run_rescore},
     {"report", "print a stored assessment as text, Markdown, JSON, CSV or HTML", run_report},

@@ -39,6 +39,7 @@ struct CommandGroup {
 int dispatch(const CommandGroup& group, const std::vector<std::string>& args, Io io);
 
 int run_score(const std::vector<std::string>& args, Io io);
+int run_annotate(const std::vector<std::string>& args, Io io);
 int run_checklist(const std::vector<std::string>& args, Io io);
 int run_inspect(const std::vector<std::string>& args, Io io);
 int run_report(const std::vector<std::string>& args, Io io);

@@ -1,6 +1,7 @@
 #include "cli/defaults.hpp"
 
 #include <cstdlib>
+#include <string_view>
 
 namespace unct::cli {
 
@@ -12,5 +13,16 @@ std::filesystem::path default_checklist() {
 }
 
 std::filesystem::path default_database() { return "unct-assess.db"; }
+
+std::filesystem::path default_cache_folder() {
+  auto set = [](const char* name) -> const char* {
+    const char* value = std::getenv(name);
+    return value != nullptr && *value != '\0' ? value : nullptr;
+  };
+  if (const char* folder = set("UNCT_ASSESS_CACHE")) return std::string_view(folder) == "off" ? "" : folder;
+  if (const char* cache = set("XDG_CACHE_HOME")) return std::filesystem::path(cache) / "unct-assess";
+  if (const char* home = set("HOME")) return std::filesystem::path(home) / ".cache/unct-assess";
+  return {};
+}
 
 }  // namespace unct::cli

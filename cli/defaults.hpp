@@ -11,4 +11,9 @@ std::filesystem::path default_checklist();
 // The database used when --db is not given: ./unct-assess.db.
 std::filesystem::path default_database();
 
+// Where checklists loaded and compiled are kept between runs (rules/checklist_cache.hpp):
+// $UNCT_ASSESS_CACHE if set ("off": nowhere), else $XDG_CACHE_HOME/unct-assess, else
+// ~/.cache/unct-assess; empty (no cache) when none of these is known.
+std::filesystem::path default_cache_folder();
+
 }  // namespace unct::cli

@@ -154,8 +154,9 @@ int run_batch(const std::vector<std::string>& args, Io io) {
                          std::string(listing.passed_over.empty() ? "" : "; " + passed_over_text(listing.passed_over)));
   }
   if (values.count("manifest") != 0) batch::apply_manifest(entries, read_csv(values["manifest"].as<std::string>()));
-  const checklist::Checklist checklist = load_checklist_option(values);
-  const rules::CompiledChecklist compiled = rules::compile(checklist);
+  const rules::LoadedChecklist loaded = load_compiled_option(values);
+  const checklist::Checklist& checklist = loaded.checklist;
+  const rules::CompiledChecklist& compiled = loaded.compiled;
 
   const batch::Options batch_options{.jobs = jobs,
                                      .force = values["force"].as<bool>(),
@@ -220,10 +221,11 @@ int run_rescore(const std::vector<std::string>& args, Io io) {
   const long long asked = values["jobs"].as<long long>();
   if (asked < 1 || asked > 256) throw InputError({}, "--jobs " + std::to_string(asked) + ": use 1 to 256");
   const GapFilter filter = filter_from(values);
-  const checklist::Checklist checklist = load_checklist_option(values);
+  const rules::LoadedChecklist loaded = load_compiled_option(values);
+  const checklist::Checklist& checklist = loaded.checklist;
+  const rules::CompiledChecklist& compiled = loaded.compiled;
   check_writable_database(values["db"].as<std::string>());
   const std::filesystem::path database = open_existing_store(values).path();  // never creates one
-  const rules::CompiledChecklist compiled = rules::compile(checklist);
 
   ProgressPrinter printer(io.err, &io.err == &std::cerr && isatty(STDERR_FILENO) != 0);
   const batch::RescoreSummary summary = batch::rescore(checklist, compiled,

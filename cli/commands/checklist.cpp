@@ -54,8 +54,8 @@ int run_show(const std::vector<std::string>& args, Io io) {
                      "usage: unct-assess checklist show [--item ID] [--lang LANG] [--checklist FILE]\n\n"
                      "Prints the checklist as a reviewer reads it: each item's question, what it applies to, the\n"
                      "criteria of each level and the signal that tests them, references, provenance and gap text.\n"
-                     "With --lang fr or es: titles and questions in that language, and the words the engine counts\n"
-                     "in documents in that language.")) {
+                     "With --lang fr or es: titles, questions, criteria and gap texts in that language, and the words\n"
+                     "the engine counts in documents in that language.")) {
     return 0;
   }
   const checklist::Checklist loaded = load_checklist_option(values);

@@ -4,9 +4,11 @@
 #include "engine/checklist/load.hpp"
 #include "engine/core/ascii.hpp"
 #include "engine/core/error.hpp"
+#include "engine/report/messages.hpp"
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <cstring>
@@ -63,6 +65,27 @@ void add_checklist_option(po::options_description& options, const char* descript
 
 checklist::Checklist load_checklist_option(const po::variables_map& values) {
   return checklist::load_checklist(values["checklist"].as<std::string>());
+}
+
+rules::LoadedChecklist load_compiled_option(const po::variables_map& values, Timings* timings) {
+  return rules::load_compiled(values["checklist"].as<std::string>(), default_cache_folder(), timings);
+}
+
+void add_report_language_option(po::options_description& options) {
+  options.add_options()("report-lang", po::value<std::string>(),
+                        "language of the report: en, fr or es (default: the document's language, else en)");
+}
+
+report::RenderOptions render_options(const po::variables_map& values, const checklist::Checklist* checklist) {
+  report::RenderOptions options{.checklist = checklist, .lang = {}};
+  if (values.count("report-lang") != 0) {
+    options.lang = values["report-lang"].as<std::string>();
+    const auto& known = report::report_languages();
+    if (std::find(known.begin(), known.end(), options.lang) == known.end()) {
+      throw InputError({.field = "report-lang"}, "unknown --report-lang \"" + options.lang + "\": use en, fr or es");
+    }
+  }
+  return options;
 }
 
 void add_db_option(po::options_description& options) {

@@ -3,6 +3,8 @@
 #include "engine/assess/portfolio.hpp"
 #include "engine/checklist/model.hpp"
 #include "engine/ingest/read.hpp"
+#include "engine/report/assessment.hpp"
+#include "engine/rules/checklist_cache.hpp"
 #include "engine/store/store.hpp"
 
 #include <boost/program_options.hpp>
@@ -30,6 +32,18 @@ bool parse_options(const std::vector<std::string>& args, const boost::program_op
 void add_checklist_option(boost::program_options::options_description& options,
                           const char* description = "checklist XML file");
 checklist::Checklist load_checklist_option(const boost::program_options::variables_map& values);
+// The same checklist and its compiled form, for the commands that rate with it (score, batch,
+// rescore): taken from the cache of compiled checklists when it holds them (default_cache_folder),
+// else loaded, validated and compiled, and kept there for the next run.
+rules::LoadedChecklist load_compiled_option(const boost::program_options::variables_map& values,
+                                            Timings* timings = nullptr);
+
+// --report-lang en|fr|es, the language of a report (default: the document's, else English).
+void add_report_language_option(boost::program_options::options_description& options);
+// The report options: --report-lang (InputError for a language reports are not written in) and
+// the checklist whose questions and translations the report uses.
+report::RenderOptions render_options(const boost::program_options::variables_map& values,
+                                     const checklist::Checklist* checklist);
 
 // --db FILE, for commands over stored assessments (default: ./unct-assess.db).
 void add_db_option(boost::program_options::options_description& options);

@@ -9,6 +9,7 @@
 #include "engine/core/error.hpp"
 #include "engine/ingest/read.hpp"
 #include "engine/report/assessment.hpp"
+#include "engine/rules/checklist_cache.hpp"
 #include "engine/rules/compiled.hpp"
 #include "engine/selfassess/selfassess.hpp"
 #include "engine/store/store.hpp"
@@ -37,11 +38,13 @@ int run_score(const std::vector<std::string>& args, Io io) {
       "self", po::value<std::string>(),
       "the country team's self-assessment (CSV or XLSX from `self-assess template`), stored beside the engine's "
       "levels")("format", po::value<std::string>()->default_value("text"),
-                "report format: text, json, md, csv or html")(
+                "report format: text, json, md, csv, html or docx (Word; needs --out)")(
+      "out", po::value<std::string>(), "write the report to this file instead of the terminal")(
       "explain", po::value<std::vector<std::string>>()->composing(),
       "print why ITEM got its level (each criterion's signals, counts and matched words) instead of the report; "
       "repeatable")("timings", po::bool_switch(),
                     "print the time spent reading, normalising, scanning, evaluating and storing");
+  add_report_language_option(options);
   add_read_options(options);
   po::options_description hidden;
   hidden.add_options()("file", po::value<std::string>()->required(), "document");
@@ -58,7 +61,12 @@ int run_score(const std::vector<std::string>& args, Io io) {
 
   const std::string format_name = values["format"].as<std::string>();
   const std::optional<report::Format> format = report::parse_format(format_name);
-  if (!format) throw InputError({}, "unknown --format \"" + format_name + "\": use text, json, md, csv or html");
+  if (!format) throw InputError({}, "unknown --format \"" + format_name + "\": use text, json, md, csv, html or docx");
+  if (report::is_binary(*format) && values.count("out") == 0) {
+    throw InputError({.field = "out"}, "a Word report is a file: give --out FILE.docx");
+  }
+  // Checked before anything is read or stored: a report that cannot be written loses no work.
+  if (values.count("out") != 0) check_out_path(values, values["out"].as<std::string>());
   AssessOptions assess_options;
   assess_options.kind = kind_option(values);
 
@@ -82,10 +90,10 @@ int run_score(const std::vector<std::string>& args, Io io) {
   if (timed) assess_options.timings = &timings;
 
   // Every input is read and checked before the database is opened: bad input leaves it untouched.
-  const checklist::Checklist checklist = [&] {
-    PhaseTimer timer(assess_options.timings, "checklist");
-    return load_checklist_option(values);
-  }();
+  // Loaded and compiled once per checklist content: later runs take both from the cache.
+  const rules::LoadedChecklist loaded = load_compiled_option(values, assess_options.timings);
+  const checklist::Checklist& checklist = loaded.checklist;
+  const report::RenderOptions rendering = render_options(values, &checklist);
   if (values.count("explain") != 0) {
     for (const std::string& typed : values["explain"].as<std::vector<std::string>>()) {
       assess_options.explain.push_back(item_id(typed));
@@ -106,10 +114,7 @@ int run_score(const std::vector<std::string>& args, Io io) {
     }
   }
   check_writable_database(values["db"].as<std::string>());
-  const rules::CompiledChecklist compiled = [&] {
-    PhaseTimer timer(assess_options.timings, "compile");
-    return rules::compile(checklist);
-  }();
+  const rules::CompiledChecklist& compiled = loaded.compiled;
   // A document read before (same bytes) comes from the database's text cache, not its file.
   const ingest::ReadOptions read = read_options(values);
   const std::string database = values["db"].as<std::string>();
@@ -133,11 +138,13 @@ int run_score(const std::vector<std::string>& args, Io io) {
       report::render_explanation(*find_result(assessment, item_id), io.out);
     }
     io.out << "Saved as assessment " << id << " in " << store.path().string() << '\n';
-  } else if (*format != report::Format::text) {
-    report::render(assessment, *format, io.out, &checklist);  // stdout holds the report alone, for a file or a program
+  } else if (*format != report::Format::text || values.count("out") != 0) {
+    // stdout holds the report alone, for a file or a program
+    write_output(values, io.out, io.err,
+                 [&](std::ostream& out) { report::render(assessment, *format, out, rendering); });
     io.err << "unct-assess: saved as assessment " << id << " in " << store.path().string() << '\n';
   } else {
-    report::render_text(assessment, io.out);
+    report::render_text(assessment, io.out, rendering);
     io.out << "\nSaved as assessment " << id << " in " << store.path().string() << '\n';
   }
   if (timed) {

@@ -19,7 +19,8 @@ int run_template(const std::vector<std::string>& args, Io io) {
   add_checklist_option(options);
   options.add_options()("kind", po::value<std::string>(),
                         "only the items for this kind of document: cca, cf or serp (default: every item)")(
-      "lang", po::value<std::string>()->default_value("en"), "language of the titles and questions: en, fr or es")(
+      "lang", po::value<std::string>()->default_value("en"),
+      "language of the form: its headings, instructions and level names, and the titles and questions: en, fr or es")(
       "format", po::value<std::string>()->default_value("csv"), "csv or xlsx (what score --self reads back), or md")(
       "out", po::value<std::string>(), "file to write (default: standard output)");
   po::options_description hidden;
@@ -50,13 +51,13 @@ int run_template(const std::vector<std::string>& args, Io io) {
   const std::vector<selfassess::FormRow> rows = selfassess::form_rows(checklist, kind, lang);
   if (format == "xlsx") {
     check_out_path(values, values["out"].as<std::string>());
-    report::write_form_xlsx(rows, checklist.meta, values["out"].as<std::string>());
+    report::write_form_xlsx(rows, checklist.meta, lang, values["out"].as<std::string>());
   } else {
     write_output(values, io.out, io.err, [&](std::ostream& out) {
       if (format == "csv")
-        report::render_form_csv(rows, out);
+        report::render_form_csv(rows, lang, out);
       else
-        report::render_form_markdown(rows, checklist.meta, out);
+        report::render_form_markdown(rows, checklist.meta, lang, out);
     });
     if (values.count("out") == 0) return k_exit_ok;
   }

@@ -130,7 +130,8 @@ int run_handout(const std::vector<std::string>& args, Io io) {
   if (!parse_options(args, options, hidden, positional, values, io.out,
                      "usage: unct-assess workshop handout PACK [--format md|csv] [--out FILE]\n\n"
                      "Writes what participants get: the instructions, the excerpt and the items to rate with their\n"
-                     "questions (md), or the answer sheet `workshop score` reads (csv). Never the key.")) {
+                     "questions (md), or the answer sheet `workshop score` reads (csv). Never the key. In the\n"
+                     "pack's language (its lang); the sheet's levels are read in English, French or Spanish.")) {
     return k_exit_ok;
   }
   const std::string format = values["format"].as<std::string>();

@@ -25,7 +25,8 @@ rules::ItemResult* find_result(Assessment& assessment, std::string_view item_id)
 }
 
 void add_to(Score& score, const rules::ItemResult& item) {
-  if (!item.applicable) return;
+  // The team's own levels are shown beside the engine's but never move its figure.
+  if (!item.applicable || rules::self_reported(item)) return;
   ++score.applicable;
   if (item.level >= Level::meets) ++score.at_meets_or_above;
   score.points += points(item.level) * item.weight;

@@ -114,6 +114,45 @@ public:
     }
   }
 
+  // The checklist's title and note and each section's title, in every language it declares: a
+  // report in that language would otherwise open in English. The model keeps no line for these,
+  // so the warning names the checklist file alone.
+  void checklist_translations() {
+    const Meta& meta = m_checklist.meta;
+    for (const std::string& lang : meta.languages) {
+      if (lang == "en") continue;
+      const bool meta_translated = std::any_of(meta.translations.begin(), meta.translations.end(),
+                                               [&](const MetaTranslation& t) { return t.lang == lang; });
+      if (!meta_translated) {
+        warn(m_checklist.source, 0, "meta",
+             "no translation into " + in_quotes(lang) + " of the title and provenance: the English ones are shown");
+      }
+      for (const Section& section : m_checklist.sections) {
+        const bool translated = std::any_of(section.translations.begin(), section.translations.end(),
+                                            [&](const SectionTranslation& t) { return t.lang == lang; });
+        if (!translated) {
+          warn(m_checklist.source, 0, "section " + section.id,
+               "no translation into " + in_quotes(lang) + " of the title: the English one is shown");
+        }
+      }
+    }
+    const auto declared = [&](const std::string& lang) {
+      return std::find(meta.languages.begin(), meta.languages.end(), lang) != meta.languages.end();
+    };
+    for (const MetaTranslation& t : meta.translations) {
+      if (!declared(t.lang))
+        warn(m_checklist.source, 0, "meta",
+             "translation into " + in_quotes(t.lang) + ", a language the checklist does not declare");
+    }
+    for (const Section& section : m_checklist.sections) {
+      for (const SectionTranslation& t : section.translations) {
+        if (!declared(t.lang))
+          warn(m_checklist.source, 0, "section " + section.id,
+               "translation into " + in_quotes(t.lang) + ", a language the checklist does not declare");
+      }
+    }
+  }
+
   void items() {
     for (const Section& section : m_checklist.sections) {
       for (const Item& item : section.items) {
@@ -234,12 +273,28 @@ private:
     return "no level";
   }
 
-  // Every language the checklist declares besides English has the item's text; no other does.
+  // Every language the checklist declares besides English has the item's text, all of it (a report
+  // in that language would otherwise mix in English gap or criterion sentences); no other does.
   void translations(const Item& item) {
     for (const std::string& lang : m_checklist.meta.languages) {
-      if (lang != "en" && find_translation(item, lang) == nullptr) {
+      if (lang == "en") continue;
+      const Translation* t = find_translation(item, lang);
+      if (t == nullptr) {
         warn(item.file, item.line, item.id,
              "no translation into " + in_quotes(lang) + ", a language the checklist declares");
+        continue;
+      }
+      if (t->gap.empty())
+        warn(item.file, item.line, item.id,
+             "translation into " + in_quotes(lang) + " has no gap: the English one is shown");
+      for (const Criterion& criterion : item.criteria) {
+        const bool worded = std::any_of(t->criteria.begin(), t->criteria.end(),
+                                        [&](const CriterionText& c) { return c.id == criterion.id; });
+        if (!worded) {
+          warn(item.file, item.line, item.id,
+               "translation into " + in_quotes(lang) + " does not word criterion " + in_quotes(criterion.id) +
+                   ": the English one is shown");
+        }
       }
     }
     for (const Translation& t : item.translations) {
@@ -286,6 +341,7 @@ std::vector<LintWarning> lint(const Checklist& checklist, const LintOptions& opt
   linter.unused_sets();
   linter.unused_definitions();
   linter.terms();
+  linter.checklist_translations();
   linter.items();
   // Files in the order the checklist names them, then lines.
   const auto rank = [&](const std::filesystem::path& file) {

@@ -1,8 +1,8 @@
 #include "engine/checklist/load.hpp"
 
+#include "engine/checklist/hash.hpp"
 #include "engine/checklist/schema.hpp"
 #include "engine/core/file.hpp"
-#include "engine/core/sha256.hpp"
 #include "engine/signals/registry.hpp"
 
 #include <pugixml.hpp>
@@ -132,6 +132,14 @@ public:
     for (pugi::xml_node node : root.children("section")) {
       Section section{.id = node.attribute("id").value(), .title = trimmed(node.attribute("title").value())};
       if (!section_ids.insert(section.id).second) problem(node, "duplicate section id \"" + section.id + "\"");
+      for (pugi::xml_node translation : node.children("translation")) {
+        SectionTranslation t{.lang = translation.attribute("lang").value(),
+                             .title = trimmed(translation.child_value("title"))};
+        const bool again = std::any_of(section.translations.begin(), section.translations.end(),
+                                       [&](const SectionTranslation& earlier) { return earlier.lang == t.lang; });
+        if (again) problem(translation, "section \"" + section.id + "\": second translation into \"" + t.lang + "\"");
+        section.translations.push_back(std::move(t));
+      }
       for (pugi::xml_node item_node : items_of(node)) {
         Item item = read_item(item_node);
         const auto [first, inserted] = item_places.emplace(item.id, at(item_node));
@@ -146,17 +154,11 @@ public:
     return checklist;
   }
 
-  // The checklist is its file and the item files it includes: a change to any of them makes a new
-  // checklist for the store, which keeps assessments by this hash. Without includes it is the
-  // hash of the file's bytes.
+  // The checklist is its file and the item files it includes (checklist/hash.hpp).
   std::string hash() const {
-    if (m_files.empty()) return sha256_hex(m_main.text);
-    std::string all = m_main.text;
-    for (const auto& file : m_files) {
-      all += '\0' + file->path.lexically_relative(m_main.path.parent_path()).generic_string() + '\0';
-      all += file->text;
-    }
-    return sha256_hex(all);
+    ContentHash hash(m_main.path, m_main.text);
+    for (const auto& file : m_files) hash.add_include(file->path, file->text);
+    return hash.hex();
   }
 
 private:
@@ -249,13 +251,23 @@ private:
 
   Meta read_meta(const pugi::xml_node root) {
     const pugi::xml_node meta = root.child("meta");
-    return {.id = root.attribute("id").value(),
-            .version = root.attribute("version").value(),
-            .title = trimmed(meta.child_value("title")),
-            .publisher = trimmed(meta.child_value("publisher")),
-            .issued = trimmed(meta.child_value("issued")),
-            .provenance = trimmed(meta.child_value("provenance")),
-            .languages = split_words(meta.child_value("languages"))};
+    Meta out{.id = root.attribute("id").value(),
+             .version = root.attribute("version").value(),
+             .title = trimmed(meta.child_value("title")),
+             .publisher = trimmed(meta.child_value("publisher")),
+             .issued = trimmed(meta.child_value("issued")),
+             .provenance = trimmed(meta.child_value("provenance")),
+             .languages = split_words(meta.child_value("languages"))};
+    for (pugi::xml_node translation : meta.children("translation")) {
+      MetaTranslation t{.lang = translation.attribute("lang").value(),
+                        .title = trimmed(translation.child_value("title")),
+                        .provenance = trimmed(translation.child_value("provenance"))};
+      const bool again = std::any_of(out.translations.begin(), out.translations.end(),
+                                     [&](const MetaTranslation& earlier) { return earlier.lang == t.lang; });
+      if (again) problem(translation, "meta: second translation into \"" + t.lang + "\"");
+      out.translations.push_back(std::move(t));
+    }
+    return out;
   }
 
   std::vector<ScaleLevel> read_scale(const pugi::xml_node scale, std::string& not_applicable_label) {
@@ -494,6 +506,20 @@ private:
     return best.empty() ? "" : " (did you mean \"" + best + "\"?)";
   }
 
+  // " (did you mean \"x\"?)" for the criterion of `item` nearest a mistyped `ref`, as for definitions:
+  // a translation is written by copying ids, so a typo is the likely mistake.
+  static std::string closest_criterion(const Item& item, const std::string& ref) {
+    std::string best;
+    std::size_t best_distance = std::max<std::size_t>(2, ref.size() / 3) + 1;
+    for (const Criterion& criterion : item.criteria) {
+      if (const std::size_t distance = edit_distance(ref, criterion.id); distance < best_distance) {
+        best = criterion.id;
+        best_distance = distance;
+      }
+    }
+    return best.empty() ? "" : " (did you mean \"" + best + "\"?)";
+  }
+
   std::optional<std::string> read_part(const pugi::xml_node node, const std::string& item_id) {
     const pugi::xml_attribute attribute = node.attribute("part");
     if (!attribute) return std::nullopt;
@@ -587,6 +613,20 @@ private:
                     .gap = trimmed(translation.child_value("gap"))};
       if (find_translation(item, t.lang) != nullptr)
         problem(translation, "second translation into \"" + t.lang + "\"", item.id);
+      for (pugi::xml_node wording : translation.children("criterion")) {
+        CriterionText c{.id = wording.attribute("ref").value(), .text = trimmed(wording.attribute("text").value())};
+        const bool again = std::any_of(t.criteria.begin(), t.criteria.end(),
+                                       [&](const CriterionText& earlier) { return earlier.id == c.id; });
+        if (find_criterion(item, c.id) == nullptr) {
+          problem(wording,
+                  "translation into \"" + t.lang + "\" words unknown criterion \"" + c.id + "\"" +
+                      closest_criterion(item, c.id),
+                  item.id);
+        } else if (again) {
+          problem(wording, "translation into \"" + t.lang + "\" words criterion \"" + c.id + "\" twice", item.id);
+        }
+        t.criteria.push_back(std::move(c));
+      }
       item.translations.push_back(std::move(t));
     }
     return item;

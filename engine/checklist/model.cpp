@@ -45,6 +45,14 @@ std::vector<std::string> term_sets_read(const Item& item) {
   return needs.sets;
 }
 
+std::vector<std::string> parts_read(const Item& item) {
+  signals::Needs needs;
+  for (const Criterion& criterion : item.criteria) {
+    if (criterion.signal) signals::collect(*criterion.signal, needs);
+  }
+  return needs.parts;
+}
+
 const Translation* find_translation(const Item& item, std::string_view lang) {
   for (const Translation& t : item.translations) {
     if (t.lang == lang) return &t;
@@ -65,6 +73,43 @@ const std::string& question_in(const Item& item, std::string_view lang) {
 const std::string& gap_in(const Item& item, std::string_view lang) {
   const Translation* t = find_translation(item, lang);
   return t != nullptr && !t->gap.empty() ? t->gap : item.gap;
+}
+
+const std::string& criterion_text_in(const Item& item, const Criterion& criterion, std::string_view lang) {
+  if (const Translation* t = find_translation(item, lang)) {
+    for (const CriterionText& wording : t->criteria) {
+      if (wording.id == criterion.id && !wording.text.empty()) return wording.text;
+    }
+  }
+  return criterion.text;
+}
+
+namespace {
+
+const MetaTranslation* find_translation(const Meta& meta, std::string_view lang) {
+  for (const MetaTranslation& t : meta.translations) {
+    if (t.lang == lang) return &t;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+const std::string& title_in(const Meta& meta, std::string_view lang) {
+  const MetaTranslation* t = find_translation(meta, lang);
+  return t != nullptr && !t->title.empty() ? t->title : meta.title;
+}
+
+const std::string& provenance_in(const Meta& meta, std::string_view lang) {
+  const MetaTranslation* t = find_translation(meta, lang);
+  return t != nullptr && !t->provenance.empty() ? t->provenance : meta.provenance;
+}
+
+const std::string& title_in(const Section& section, std::string_view lang) {
+  for (const SectionTranslation& t : section.translations) {
+    if (t.lang == lang && !t.title.empty()) return t.title;
+  }
+  return section.title;
 }
 
 }  // namespace unct::checklist

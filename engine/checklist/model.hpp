@@ -16,6 +16,14 @@ namespace unct::checklist {
 // The rule vocabulary: criteria hold signals (engine/signals/).
 using signals::Signal;
 
+// The checklist's title and provenance note in another language, for reports in that language.
+struct MetaTranslation {
+  std::string lang;
+  std::string title;
+  std::string provenance;
+  bool operator==(const MetaTranslation&) const = default;
+};
+
 struct Meta {
   std::string id;       // e.g. "rdm-2021"
   std::string version;  // version of this file, e.g. "0.1.0"
@@ -24,6 +32,7 @@ struct Meta {
   std::string issued;      // ISO date of the checklist the file encodes
   std::string provenance;  // how faithful the file is to the published checklist, for readers
   std::vector<std::string> languages;
+  std::vector<MetaTranslation> translations;  // in file order, one per language at most
   bool operator==(const Meta&) const = default;
 };
 
@@ -95,12 +104,21 @@ struct LevelRule {
   bool operator==(const LevelRule&) const = default;
 };
 
-// An item's reader-facing text in another language. `gap` may be empty: the English gap is shown.
+// A criterion's sentence in another language; `id` names a criterion of the same item.
+struct CriterionText {
+  std::string id;
+  std::string text;
+  bool operator==(const CriterionText&) const = default;
+};
+
+// An item's reader-facing text in another language. `gap` may be empty and a criterion may have no
+// wording here: the English text is shown instead.
 struct Translation {
   std::string lang;
   std::string title;
   std::string question;
   std::string gap;
+  std::vector<CriterionText> criteria;  // in file order, each criterion at most once
   bool operator==(const Translation&) const = default;
 };
 
@@ -126,10 +144,18 @@ struct Item {
   bool operator==(const Item&) const = default;
 };
 
+// A section's title in another language.
+struct SectionTranslation {
+  std::string lang;
+  std::string title;
+  bool operator==(const SectionTranslation&) const = default;
+};
+
 struct Section {
   std::string id;
   std::string title;
   std::vector<Item> items;
+  std::vector<SectionTranslation> translations;  // in file order, one per language at most
   bool operator==(const Section&) const = default;
 };
 
@@ -163,6 +189,9 @@ bool applies_to(const Item& item, DocumentKind kind);
 // The term sets an item's signals read directly (not those they include), in the order they first
 // appear, each once.
 std::vector<std::string> term_sets_read(const Item& item);
+// The document parts (Checklist::parts ids) the item's signals look in, in the order they first
+// appear, each once: where the checklist expects the item's content.
+std::vector<std::string> parts_read(const Item& item);
 // The item's text in `lang`, or nullptr when the checklist has none (English is the item itself).
 const Translation* find_translation(const Item& item, std::string_view lang);
 // The item's title and question in `lang` where the checklist translates them, else its own.
@@ -170,6 +199,14 @@ const std::string& title_in(const Item& item, std::string_view lang);
 const std::string& question_in(const Item& item, std::string_view lang);
 // The item's gap text ("what to add") in `lang` where the checklist translates it, else its own.
 const std::string& gap_in(const Item& item, std::string_view lang);
+// The sentence of `criterion` (one of `item`'s) in `lang` where the checklist translates it, else
+// its own, so a report in French shows French criteria and falls back to English per criterion.
+const std::string& criterion_text_in(const Item& item, const Criterion& criterion, std::string_view lang);
+// The checklist's title and provenance note, and a section's title, in `lang` where the checklist
+// translates them, else its own (English), so a report's heading and note follow its language.
+const std::string& title_in(const Meta& meta, std::string_view lang);
+const std::string& provenance_in(const Meta& meta, std::string_view lang);
+const std::string& title_in(const Section& section, std::string_view lang);
 std::size_t item_count(const Checklist& checklist);
 
 }  // namespace unct::checklist

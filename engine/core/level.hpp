@@ -21,6 +21,12 @@ std::string_view code(Level level);
 std::string_view label(Level level);
 // Accepts a code or a label in any case; nullopt for anything else.
 std::optional<Level> parse_level(std::string_view text);
+// Reads a level as people write it on a form or an answer sheet: the code, or the short or the UN
+// scorecard name in English, French or Spanish ("Répond", "Cumple los requisitos mínimos"), in any
+// case (accented capitals too), with accents as written and either apostrophe ("S'approche",
+// "S’approche"); nullopt for anything else. The names are those the reports print
+// (report::Messages::level and un_level), which a test holds to.
+std::optional<Level> parse_level_name(std::string_view text);
 
 // The document types the checklist distinguishes.
 enum class DocumentKind { cca, cf, serp };

@@ -6,6 +6,7 @@
 #include <zip.h>
 
 #include <algorithm>
+#include <stdexcept>
 
 namespace unct {
 namespace {
@@ -87,6 +88,69 @@ std::optional<std::string> ZipPackage::part(const char* name) const {
     done += static_cast<zip_uint64_t>(n);
   }
   out.resize(static_cast<std::size_t>(done));
+  return out;
+}
+
+void ZipWriter::Closer::operator()(struct zip* z) const { zip_discard(z); }
+
+namespace {
+
+// A package written into a growing buffer; `original` is its first content (empty for a new one).
+// libzip writes the result into the same source when the archive is closed.
+zip_source_t* buffer_source(const std::string& original, zip_error_t* error) {
+  return zip_source_buffer_create(original.empty() ? nullptr : original.data(), original.size(), 0, error);
+}
+
+}  // namespace
+
+ZipWriter::ZipWriter() : ZipWriter(std::string(), {}) {}
+
+ZipWriter::ZipWriter(std::string original, const std::filesystem::path& path) : m_original(std::move(original)) {
+  zip_error_t error;
+  zip_error_init(&error);
+  m_target = buffer_source(m_original, &error);
+  if (m_target != nullptr) {
+    zip_source_keep(m_target);  // read back in finish(), after the archive is closed
+    m_zip.reset(zip_open_from_source(m_target, m_original.empty() ? ZIP_TRUNCATE : ZIP_CHECKCONS, &error));
+  }
+  if (!m_zip) {
+    const std::string reason = zip_error_strerror(&error);
+    zip_error_fini(&error);
+    if (m_target != nullptr) zip_source_free(m_target);
+    throw InputError({.file = path}, "not a readable zip package (" + reason + "); the file may be damaged");
+  }
+  zip_error_fini(&error);
+}
+
+ZipWriter::~ZipWriter() {
+  m_zip.reset();
+  if (m_target != nullptr) zip_source_free(m_target);
+}
+
+void ZipWriter::put(const std::string& name, std::string bytes) {
+  m_parts.push_back(std::make_unique<std::string>(std::move(bytes)));
+  const std::string& part = *m_parts.back();
+  zip_source_t* source = zip_source_buffer(m_zip.get(), part.data(), part.size(), 0);
+  if (source == nullptr) throw std::runtime_error("zip: " + std::string(zip_strerror(m_zip.get())));
+  const zip_int64_t at = zip_name_locate(m_zip.get(), name.c_str(), 0);
+  const bool done = at >= 0 ? zip_file_replace(m_zip.get(), static_cast<zip_uint64_t>(at), source, 0) == 0
+                            : zip_file_add(m_zip.get(), name.c_str(), source, ZIP_FL_ENC_UTF_8) >= 0;
+  if (!done) {
+    zip_source_free(source);
+    throw std::runtime_error("zip: cannot add " + name + ": " + zip_strerror(m_zip.get()));
+  }
+}
+
+std::string ZipWriter::finish() {
+  if (zip_close(m_zip.get()) != 0) throw std::runtime_error("zip: " + std::string(zip_strerror(m_zip.get())));
+  m_zip.release();  // zip_close freed it
+  std::string out;
+  if (zip_source_open(m_target) != 0) throw std::runtime_error("zip: cannot read the package back");
+  char buffer[65536];
+  for (zip_int64_t n; (n = zip_source_read(m_target, buffer, sizeof buffer)) > 0;) {
+    out.append(buffer, static_cast<std::size_t>(n));
+  }
+  zip_source_close(m_target);
   return out;
 }
 

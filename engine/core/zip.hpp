@@ -9,8 +9,10 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 struct zip;
+struct zip_source;
 
 namespace unct {
 
@@ -41,6 +43,36 @@ private:
   };
   std::unique_ptr<struct zip, Closer> m_zip;
   std::filesystem::path m_path;
+};
+
+// A zip package written in memory: a new one, or an existing one with some parts replaced or
+// added. Parts left alone are copied as they are, compressed bytes and all (libzip copies them
+// raw), so an edited DOCX keeps every untouched part byte for byte.
+class ZipWriter {
+public:
+  // A new, empty package.
+  ZipWriter();
+  // `original`'s parts, to be edited. Throws InputError naming `path` when it is not a readable
+  // zip.
+  ZipWriter(std::string original, const std::filesystem::path& path);
+  ~ZipWriter();
+  ZipWriter(const ZipWriter&) = delete;
+  ZipWriter& operator=(const ZipWriter&) = delete;
+
+  // Adds the part, or replaces it when the package has one of that name.
+  void put(const std::string& name, std::string bytes);
+
+  // The package's bytes. The writer is spent afterwards.
+  std::string finish();
+
+private:
+  struct Closer {
+    void operator()(struct zip* z) const;
+  };
+  std::string m_original;                             // the bytes an edited package is read from
+  std::vector<std::unique_ptr<std::string>> m_parts;  // kept alive until the package is written
+  struct zip_source* m_target = nullptr;              // where the package is written
+  std::unique_ptr<struct zip, Closer> m_zip;
 };
 
 }  // namespace unct

@@ -1,5 +1,7 @@
 #include "engine/report/assessment.hpp"
 
+#include "engine/report/localise.hpp"
+#include "engine/report/summary.hpp"
 #include "engine/selfassess/selfassess.hpp"
 
 #include <nlohmann/json.hpp>
@@ -78,9 +80,28 @@ ordered_json team_json(const Assessment& a) {
   return out;
 }
 
+ordered_json ids(const std::vector<const rules::ItemResult*>& items) {
+  ordered_json out = ordered_json::array();
+  for (const rules::ItemResult* item : items) out.push_back(item->item_id);
+  return out;
+}
+
+ordered_json summary_json(const Summary& s) {
+  ordered_json out{{"engine", to_json(s.engine)}};
+  if (s.team) out["team"] = {{"rated", s.team->rated}, {"at_meets_or_above", s.team->at_meets_or_above}};
+  out["priorities"] = ids(s.priorities);
+  out["meeting"] = ids(s.meeting);
+  out["self_reported"] = ids(s.self_reported);
+  out["not_assessable"] = ids(s.not_assessable);
+  out["not_applicable"] = ids(s.not_applicable);
+  return out;
+}
+
 }  // namespace
 
-void render_json(const Assessment& a, std::ostream& out) {
+void render_json(const Assessment& assessment, std::ostream& out, const RenderOptions& options) {
+  const Localised l = localise(assessment, options.checklist, options.lang);
+  const Assessment& a = l.assessment;
   ordered_json sections = ordered_json::array();
   for (const SectionScore& s : a.sections) {
     sections.push_back({{"id", s.id}, {"title", s.title}, {"score", to_json(s.score)}});
@@ -89,6 +110,7 @@ void render_json(const Assessment& a, std::ostream& out) {
   for (const rules::ItemResult& r : a.items) items.push_back(to_json(r));
   const ordered_json doc{
       {"engine_version", a.engine_version},
+      {"report_language", l.m->lang()},
       {"created_at", a.created_at},
       {"document",
        {{"path", a.document.path},
@@ -112,6 +134,7 @@ void render_json(const Assessment& a, std::ostream& out) {
         {"title", a.checklist.title},
         {"sha256", a.checklist.sha256},
         {"provenance", a.checklist.provenance}}},
+      {"summary", summary_json(summarise(a))},
       {"overall", to_json(a.overall)},
       {"sections", sections},
       {"items", items},

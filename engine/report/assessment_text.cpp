@@ -2,8 +2,11 @@
 
 #include "engine/core/ascii.hpp"
 #include "engine/report/layout.hpp"
+#include "engine/report/localise.hpp"
+#include "engine/report/summary.hpp"
 #include "engine/report/wording.hpp"
 #include "engine/selfassess/selfassess.hpp"
+#include "engine/text/unicode.hpp"
 
 #include <algorithm>
 #include <iomanip>
@@ -18,147 +21,159 @@ const rules::CriterionResult* find(const rules::ItemResult& item, const std::str
   return nullptr;
 }
 
-void render_header(const Assessment& a, std::ostream& out) {
+std::string heading(std::string_view text) { return text::to_upper(text); }
+
+void render_header(const Assessment& a, const Messages& m, std::ostream& out) {
   out << a.checklist.title << '\n'
-      << "checklist " << a.checklist.id << " version " << a.checklist.version << ", unct-assess " << a.engine_version
-      << '\n';
-  out << wrap("Note: " + a.checklist.provenance, 0) << '\n';
-  const std::string kind_note = a.document.kind_source == "given"      ? " (as given)"
-                                : a.document.kind_source == "detected" ? " (from the title)"
-                                                                       : " (assumed; use --kind cca|cf|serp)";
-  out << "Document  " << a.document.path << '\n'
-      << "Title     " << a.document.title << '\n'
-      << "Kind      " << label(a.document.kind) << kind_note << '\n'
-      << "Language  "
-      << (a.document.language.empty() ? "not detected: terms of every language count" : a.document.language)
-      << (a.document.language_source == "given" ? " (as given)" : "") << '\n'
-      << "Country   "
-      << (a.document.country.empty() ? std::string("not in the title (use --country)") : a.document.country) << '\n'
-      << "Year      "
-      << (a.document.year > 0 ? std::to_string(a.document.year) : std::string("not in the title (use --year)")) << '\n'
-      << "Size      " << a.document.words << " words in " << a.document.blocks << " blocks\n\n";
+      << m(Msg::checklist_line, {a.checklist.id, a.checklist.version, a.engine_version}) << '\n';
+  out << wrap(std::string(m[Msg::note]) + ": " + a.checklist.provenance, 0) << '\n';
+  const DocumentSummary& d = a.document;
+  const Msg kind_note = d.kind_source == "given"      ? Msg::kind_given
+                        : d.kind_source == "detected" ? Msg::kind_detected
+                                                      : Msg::kind_assumed;
+  const auto row = [&](Msg name, const std::string& value) { out << fit(m[name], 10) << value << '\n'; };
+  row(Msg::document, d.path);
+  row(Msg::title, d.title);
+  row(Msg::kind, std::string(m.kind(d.kind)) + " " + std::string(m[kind_note]));
+  row(Msg::language, (d.language.empty() ? std::string(m[Msg::language_unknown]) : d.language) +
+                         (d.language_source == "given" ? " " + std::string(m[Msg::kind_given]) : ""));
+  row(Msg::country, d.country.empty() ? std::string(m[Msg::not_in_title]) : d.country);
+  row(Msg::year, d.year > 0 ? std::to_string(d.year) : std::string(m[Msg::not_in_title]));
+  row(Msg::size, m(Msg::words_in_blocks, {std::to_string(d.words), std::to_string(d.blocks)}));
+  out << '\n';
 }
 
-void render_sections(const Assessment& a, std::ostream& out) {
+// The overall figure, the priorities with what to add, the items at the bar, then the rest in
+// one line each.
+void render_summary(const Assessment& a, const Summary& s, const Messages& m, std::ostream& out) {
+  out << heading(m[Msg::summary]) << '\n';
+  out << "  "
+      << m(Msg::overall_line, {std::to_string(s.engine.at_meets_or_above), std::to_string(s.engine.applicable),
+                               percent(s.engine.at_meets_or_above, s.engine.applicable)})
+      << "; " << m(Msg::points_line, {points_text(s.engine.points), points_text(s.engine.max_points)}) << '\n';
+  std::string counts;
+  for (Level level : {Level::exceeds, Level::meets, Level::approaches, Level::missing}) {
+    const auto n = std::count_if(a.items.begin(), a.items.end(), [&](const rules::ItemResult& r) {
+      return r.applicable && !rules::self_reported(r) && r.level == level;
+    });
+    counts += (counts.empty() ? "" : " | ") + std::string(m.level(level)) + ' ' + std::to_string(n);
+  }
+  out << "  " << counts << '\n';
+  if (s.team) {
+    out << wrap(m[Msg::engine_only], 2) << "  "
+        << m(Msg::team_line, {std::to_string(s.team->at_meets_or_above), std::to_string(s.team->rated)}) << '\n';
+  }
+
+  out << '\n' << "  " << heading(m[Msg::priorities]) << '\n';
+  if (s.priorities.empty()) out << "  " << m[Msg::no_priorities] << '\n';
+  for (std::size_t i = 0; i < s.priorities.size(); ++i) {
+    const rules::ItemResult& item = *s.priorities[i];
+    out << "  " << fit(std::to_string(i + 1) + ".", 4) << fit(item.item_id, 13) << item.title << " ("
+        << m.level(item.level) << ")\n";
+    if (!item.gap.empty()) out << wrap(item.gap, 19);
+  }
+
+  out << '\n' << "  " << heading(m[Msg::meeting]) << '\n';
+  if (s.meeting.empty()) out << "  " << m[Msg::none_meeting] << '\n';
+  for (const rules::ItemResult* item : s.meeting) {
+    out << "      " << fit(item->item_id, 13) << fit(item->title, 66) << ' ' << item_level_text(*item, m) << '\n';
+  }
+
+  const auto one_line_each = [&](Msg name, const std::vector<const rules::ItemResult*>& items, bool level) {
+    if (items.empty()) return;
+    out << '\n' << wrap(heading(m[name]), 2);
+    for (const rules::ItemResult* item : items) {
+      out << "      " << fit(item->item_id, 13)
+          << (level ? fit(item->title, 66) + ' ' + item_level_text(*item, m) : item->title) << '\n';
+    }
+  };
+  one_line_each(Msg::self_reported_items, s.self_reported, true);
+  one_line_each(Msg::not_assessable_items, s.not_assessable, false);
+  one_line_each(Msg::not_applicable_items, s.not_applicable, false);
+  out << '\n';
+}
+
+void render_sections(const Assessment& a, const Messages& m, std::ostream& out) {
+  out << heading(m[Msg::items_by_section]) << '\n';
   for (const SectionScore& section : a.sections) {
     const auto in_section = [&](const rules::ItemResult& r) { return r.section_id == section.id; };
     const bool all_external = std::all_of(a.items.begin(), a.items.end(),
                                           [&](const rules::ItemResult& r) { return !in_section(r) || r.external; });
-    if (section.score.applicable == 0 && all_external) {
-      out << wrap(ascii_upper(section.title) + ": " +
-                      std::to_string(std::count_if(a.items.begin(), a.items.end(), in_section)) +
-                      " items not assessable from the document; they need the country team's records "
-                      "(self-assessment or reviewer request)",
-                  0)
-          << '\n';
-      continue;
+    std::string figure;
+    if (section.score.applicable > 0) {
+      figure = m(Msg::section_line,
+                 {std::to_string(section.score.at_meets_or_above), std::to_string(section.score.applicable)});
+    } else {
+      figure = std::string(m[all_external ? Msg::section_external : Msg::section_not_applicable]);
     }
-    if (section.score.applicable == 0) {
-      out << ascii_upper(section.title) << ": not applicable to a " << label(a.document.kind) << "\n\n";
-      continue;
-    }
-    out << fit(ascii_upper(section.title), 60) << section.score.at_meets_or_above << " of " << section.score.applicable
-        << " at Meets or above\n";
-    for (const rules::ItemResult& item : a.items) {
-      if (item.section_id != section.id) continue;
-      out << "  " << fit(item.item_id, 13) << fit(item.title, 58) << ' '
-          << (rules::self_reported(item) ? std::string(label(item.level)) + " (self-reported)"
-              : item.applicable          ? std::string(label(item.level))
-              : item.external            ? std::string("Not assessable from the document")
-                                         : std::string("Not applicable"))
-          << (item.review ? " (reviewed; engine: " + std::string(label(item.review->engine_level)) + ")" : "") << '\n';
-    }
-    out << '\n';
+    out << wrap(fit(section.title, 52) + ' ' + figure, 2);
   }
+  out << '\n';
 }
 
-void render_overall(const Assessment& a, std::ostream& out) {
-  const Score& s = a.overall;
-  out << "Overall   " << s.at_meets_or_above << " of " << s.applicable << " applicable items at Meets or above ("
-      << percent(s.at_meets_or_above, s.applicable) << "); " << points_text(s.points) << " of "
-      << points_text(s.max_points) << " points\n";
-  std::string counts;
-  for (Level level : {Level::exceeds, Level::meets, Level::approaches, Level::missing}) {
-    const auto n = std::count_if(a.items.begin(), a.items.end(),
-                                 [&](const rules::ItemResult& r) { return r.applicable && r.level == level; });
-    counts += (counts.empty() ? "" : " | ") + std::string(label(level)) + ' ' + std::to_string(n);
-  }
-  out << "          " << counts << "\n\n";
-}
-
-void render_reviews(const Assessment& a, std::ostream& out) {
-  bool heading = false;
+void render_reviews(const Assessment& a, const Messages& m, std::ostream& out) {
+  bool heading_written = false;
   for (const rules::ItemResult& item : a.items) {
     if (!item.review) continue;
-    if (!heading) out << "REVIEWER OVERRIDES\n";
-    heading = true;
-    out << "  " << item.item_id << "  " << label(item.level) << ", " << reviewed(*item.review) << '\n'
+    if (!heading_written) out << heading(m[Msg::reviewer_overrides]) << '\n';
+    heading_written = true;
+    out << "  " << item.item_id << "  " << m.level(item.level) << ", " << reviewed(*item.review, m) << '\n'
         << wrap(item.review->note, 4);
   }
-  if (heading) out << '\n';
+  if (heading_written) out << '\n';
 }
 
 // The team's levels beside the engine's, with each overclaim (what the engine did not find) and
 // underclaim (what it found).
-void render_team(const Assessment& a, std::ostream& out) {
+void render_team(const Assessment& a, const Messages& m, std::ostream& out) {
   if (a.self.empty()) return;
-  out << "TEAM SELF-ASSESSMENT AND ENGINE\n"
-      << "  " << fit("Item", 13) << fit("Team", 12) << "Engine\n";
+  out << heading(m[Msg::team_and_engine]) << '\n'
+      << "  " << fit(m[Msg::item], 13) << fit(m[Msg::team], 12) << m[Msg::engine] << '\n';
   for (const SelfRating& s : a.self) {
     const rules::ItemResult* item = find_result(a, s.item_id);
-    std::string engine = "self-reported (needs team records)";
-    if (item != nullptr && !rules::self_reported(*item)) engine = std::string(label(item->level));
-    out << "  " << fit(s.item_id, 13) << fit(label(s.level), 12) << engine << '\n';
+    std::string engine(m[Msg::needs_team_records]);
+    if (item != nullptr && !rules::self_reported(*item)) engine = std::string(m.level(item->level));
+    out << "  " << fit(s.item_id, 13) << fit(m.level(s.level), 12) << engine << '\n';
   }
   for (const selfassess::Discrepancy& d : selfassess::discrepancies(a)) {
     const bool over = d.claim == selfassess::Claim::overclaim;
-    out << "\n  " << (over ? "OVERCLAIM  " : "UNDERCLAIM ") << d.item_id << "  " << d.title << ": team "
-        << label(d.team) << ", engine " << label(d.engine) << '\n';
-    if (!d.justification.empty()) out << wrap("Team: " + d.justification, 4);
+    out << "\n  " << fit(heading(m[over ? Msg::overclaim : Msg::underclaim]), 11) << d.item_id << "  " << d.title
+        << ": " << m(Msg::team_engine_levels, {m.level(d.team), m.level(d.engine)}) << '\n';
+    if (!d.justification.empty()) out << wrap(std::string(m[Msg::team]) + ": " + d.justification, 4);
     if (over) {
-      out << "    Not found in the document:\n";
+      out << "    " << m[Msg::not_found] << '\n';
       for (const std::string& c : d.not_evidenced) out << wrap("- " + c, 6);
     } else {
-      out << "    The engine found:\n";
-      for (const rules::Evidence& e : d.quotes) out << wrap("\"" + e.quote + "\" (" + place(e) + ")", 6);
+      out << "    " << m[Msg::engine_found] << '\n';
+      for (const rules::Evidence& e : d.quotes) out << wrap("\"" + e.quote + "\" (" + place(e, m) + ")", 6);
     }
   }
   out << '\n';
 }
 
-void render_gaps(const Assessment& a, std::ostream& out) {
-  std::vector<const rules::ItemResult*> gaps;
-  for (const rules::ItemResult& item : a.items) {
-    if (item.applicable && item.level < Level::meets) gaps.push_back(&item);
-  }
-  if (gaps.empty()) {
-    out << "No gaps: every applicable item is at Meets or above.\n";
-  } else {
-    out << "GAPS: WHAT TO ADD TO REACH MEETS\n";
-  }
-  std::stable_sort(gaps.begin(), gaps.end(),
-                   [](const rules::ItemResult* x, const rules::ItemResult* y) { return x->weight > y->weight; });
-  for (const rules::ItemResult* item : gaps) {
-    out << "\n  " << item->item_id << "  " << item->title << " (" << label(item->level) << ")\n";
+// Each priority again, with what the engine did not find and what it found so far.
+void render_gaps(const Summary& s, const Messages& m, std::ostream& out) {
+  if (!s.priorities.empty()) out << heading(m[Msg::gap_details]) << '\n';
+  for (const rules::ItemResult* item : s.priorities) {
+    out << "\n  " << item->item_id << "  " << item->title << " (" << m.level(item->level) << ")\n";
     if (!item->unmet.empty()) {
-      out << "    Not found in the document:\n";
+      out << "    " << m[Msg::not_found] << '\n';
       for (const std::string& id : item->unmet) {
         if (const rules::CriterionResult* c = find(*item, id)) out << wrap("- " + c->text, 6);
       }
     }
-    if (item->review) out << "    Reviewer's note:\n" << wrap(item->review->note, 6);
-    if (!item->gap.empty()) out << "    What to add:\n" << wrap(item->gap, 6);
+    if (item->review) out << "    " << m[Msg::reviewers_note] << '\n' << wrap(item->review->note, 6);
     if (const rules::Evidence* e = rules::best_evidence(*item)) {
-      out << "    Found so far:\n" << wrap("\"" + e->quote + "\" (" + place(*e) + ")", 6);
+      out << "    " << m[Msg::found_so_far] << '\n' << wrap("\"" + e->quote + "\" (" + place(*e, m) + ")", 6);
     }
   }
 
   std::vector<const rules::ItemResult*> next;
-  for (const rules::ItemResult& item : a.items) {
-    if (item.applicable && item.level == Level::meets && !item.unmet.empty()) next.push_back(&item);
+  for (const rules::ItemResult* item : s.meeting) {
+    if (item->level == Level::meets && !item->unmet.empty()) next.push_back(item);
   }
   if (next.empty()) return;
-  out << "\nTO REACH EXCEEDS\n";
+  out << '\n' << heading(m[Msg::to_reach_exceeds]) << '\n';
   for (const rules::ItemResult* item : next) {
     out << "\n  " << item->item_id << "  " << item->title << '\n';
     for (const std::string& id : item->unmet) {
@@ -169,13 +184,15 @@ void render_gaps(const Assessment& a, std::ostream& out) {
 
 }  // namespace
 
-void render_text(const Assessment& assessment, std::ostream& out) {
-  render_header(assessment, out);
-  render_sections(assessment, out);
-  render_overall(assessment, out);
-  render_reviews(assessment, out);
-  render_team(assessment, out);
-  render_gaps(assessment, out);
+void render_text(const Assessment& assessment, std::ostream& out, const RenderOptions& options) {
+  const Localised l = localise(assessment, options.checklist, options.lang);
+  const Summary s = summarise(l.assessment);
+  render_header(l.assessment, *l.m, out);
+  render_summary(l.assessment, s, *l.m, out);
+  render_sections(l.assessment, *l.m, out);
+  render_reviews(l.assessment, *l.m, out);
+  render_team(l.assessment, *l.m, out);
+  render_gaps(s, *l.m, out);
 }
 
 namespace {

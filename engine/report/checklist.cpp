@@ -1,6 +1,8 @@
 #include "engine/report/checklist.hpp"
 
 #include "engine/report/layout.hpp"
+#include "engine/report/messages.hpp"
+#include "engine/report/wording.hpp"
 #include "engine/signals/registry.hpp"
 
 #include <algorithm>
@@ -8,9 +10,9 @@
 namespace unct::report {
 namespace {
 
-std::string kinds(const checklist::Item& item) {
+std::string kinds(const checklist::Item& item, const Messages& m) {
   std::string out;
-  for (DocumentKind kind : item.applies_to) out += (out.empty() ? "" : ", ") + std::string(label(kind));
+  for (DocumentKind kind : item.applies_to) out += (out.empty() ? "" : ", ") + std::string(m.kind(kind));
   return out;
 }
 
@@ -34,8 +36,7 @@ void collect_terms(const checklist::Checklist& checklist, const std::string& set
 // "Words counted in French documents", one line per term set the item reads.
 void render_vocabulary(const checklist::Checklist& checklist, const checklist::Item& item, const std::string& lang,
                        std::ostream& out) {
-  out << "\n  Words counted in documents in \"" << lang << "\" (terms of that language; the number of terms that\n"
-      << "  count in every language after the +):\n";
+  out << '\n' << wrap(messages(lang)(Msg::words_counted, {lang}), 2);
   for (const std::string& set_id : checklist::term_sets_read(item)) {
     std::vector<std::string> own;
     std::size_t everywhere = 0;
@@ -43,40 +44,41 @@ void render_vocabulary(const checklist::Checklist& checklist, const checklist::I
     collect_terms(checklist, set_id, lang, own, everywhere, visited);
     std::string line = "- " + set_id + ": ";
     for (std::size_t i = 0; i < own.size(); ++i) line += (i == 0 ? "" : ", ") + own[i];
-    if (own.empty()) line += "(none of its own)";
+    if (own.empty()) line += messages(lang)[Msg::none_of_its_own];
     line += " +" + std::to_string(everywhere);
     out << wrap(line, 4);
   }
 }
 
+// The headings and fixed sentences are in `lang` where the catalogue has it (messages.hpp); how
+// each criterion is tested, the guidance and the references stay English.
 void render_item(const checklist::Checklist& checklist, const checklist::Item& item, const std::string& lang,
                  std::ostream& out) {
+  const Messages& m = messages(lang);
   out << item.id << "  " << checklist::title_in(item, lang) << '\n';
-  std::string applies = "Applies to: " + kinds(item);
-  if (item.from_year > 0) applies += ", dated " + std::to_string(item.from_year) + " or later";
-  out << wrap(
-      applies + ". Weight " + std::to_string(item.weight).substr(0, 3) + ". Provenance: " + item.provenance +
-          (item.provenance == "reconstructed" ? " (our wording, from the sources below; not the official text)" : ""),
-      2);
-  if (item.external) {
-    out << wrap("Evidence: outside the document (the country team's records); rated not assessable from a document.",
-                2);
-  }
+  std::string applies = m(Msg::applies_to, {kinds(item, m)});
+  if (item.from_year > 0) applies += m(Msg::dated_from, {std::to_string(item.from_year)});
+  out << wrap(applies + m(Msg::weight, {std::to_string(item.weight).substr(0, 3)}) +
+                  m(Msg::provenance_line, {item.provenance}) +
+                  (item.provenance == "reconstructed" ? std::string(m[Msg::our_wording]) : ""),
+              2);
+  if (item.external) out << wrap(m[Msg::external_evidence], 2);
   out << '\n' << wrap(checklist::question_in(item, lang), 2);
   if (!item.guidance.empty()) out << '\n' << wrap(item.guidance, 2);
   for (const checklist::LevelRule& rule : item.levels) {
     out << '\n'
-        << "  " << label(rule.level) << " when" << (rule.level > Level::approaches ? " (and the level below)" : "")
-        << ":\n";
+        << "  "
+        << m(rule.level > Level::approaches ? Msg::level_when_cumulative : Msg::level_when, {m.level(rule.level)})
+        << '\n';
     for (const std::string& id : rule.criteria) {
       const checklist::Criterion* c = checklist::find_criterion(item, id);
-      out << wrap("- " + c->text, 4);
+      out << wrap("- " + checklist::criterion_text_in(item, *c, lang), 4);
       if (c->signal) out << wrap("tested by " + signals::describe(*c->signal), 8);
     }
   }
-  out << "\n  References:\n";
+  out << "\n  " << m[Msg::references] << '\n';
   for (const checklist::Reference& ref : item.references) out << wrap("- " + ref.text, 4);
-  out << "\n  To reach Meets:\n" << wrap(checklist::gap_in(item, lang), 4);
+  out << "\n  " << m[Msg::to_reach_meets] << '\n' << wrap(checklist::gap_in(item, lang), 4);
   if (!lang.empty() && lang != "en" && !item.external) render_vocabulary(checklist, item, lang, out);
   out << '\n';
 }
@@ -89,21 +91,15 @@ void render_checklist(const checklist::Checklist& checklist, const std::string& 
     render_item(checklist, *checklist::find_item(checklist, item_id), lang, out);
     return;
   }
-  out << checklist.meta.title << '\n'
-      << checklist.meta.publisher << ", " << checklist.meta.issued << "; file version " << checklist.meta.version
-      << "\n\n"
-      << wrap("Note: " + checklist.meta.provenance, 0) << '\n';
-  if (!lang.empty() && lang != "en") {
-    out << wrap("Language \"" + lang +
-                    "\": titles and questions are translated where the checklist has them; "
-                    "guidance, criteria and references are in English. Under each item are the words the engine "
-                    "counts in documents in that language.",
-                0)
-        << '\n';
-  }
+  const Messages& m = messages(lang);
+  out << checklist::title_in(checklist.meta, lang) << '\n'
+      << m(Msg::file_version, {checklist.meta.publisher, checklist.meta.issued, checklist.meta.version}) << "\n\n"
+      << wrap(std::string(m[Msg::note]) + ": " + checklist::provenance_in(checklist.meta, lang), 0) << '\n';
+  if (!lang.empty() && lang != "en") out << wrap(m(Msg::show_language, {lang}), 0) << '\n';
   for (const checklist::Section& section : checklist.sections) {
     out << std::string(k_width, '=') << '\n'
-        << section.title << " (" << section.items.size() << " items)\n"
+        << checklist::title_in(section, lang) << " (" << counted(section.items.size(), Msg::item_one, Msg::item_many, m)
+        << ")\n"
         << std::string(k_width, '=') << "\n\n";
     for (const checklist::Item& item : section.items) render_item(checklist, item, lang, out);
   }

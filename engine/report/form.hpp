@@ -10,19 +10,24 @@
 
 #include <filesystem>
 #include <ostream>
+#include <string_view>
 #include <vector>
 
 namespace unct::report {
 
-void render_form_csv(const std::vector<selfassess::FormRow>& rows, std::ostream& out);
+// The form's fixed wording (headings, instructions, the level names offered, where evidence comes
+// from) and the checklist's title and provenance are in `lang` ("en", "fr", "es"; English for
+// another), the language the rows' titles and questions were taken in (selfassess::form_rows). The
+// column names stay English in every language: read_self_ratings finds the columns by them.
+void render_form_csv(const std::vector<selfassess::FormRow>& rows, std::string_view lang, std::ostream& out);
 void render_form_markdown(const std::vector<selfassess::FormRow>& rows, const checklist::Meta& checklist,
-                          std::ostream& out);
+                          std::string_view lang, std::ostream& out);
 
 // The form as a workbook: the sheet "Form", the columns of the CSV, a list of the four
 // levels to pick from in the level column, and the sheet "About" with how to fill it in and the
 // checklist's provenance. Written beside `path` and renamed into place. Throws InputError naming
 // the file when it cannot be written.
 void write_form_xlsx(const std::vector<selfassess::FormRow>& rows, const checklist::Meta& checklist,
-                     const std::filesystem::path& path);
+                     std::string_view lang, const std::filesystem::path& path);
 
 }  // namespace unct::report

@@ -1,5 +1,7 @@
 #include "engine/report/html.hpp"
 
+#include <cctype>
+
 namespace unct::report {
 
 std::string escape_html(std::string_view text) {
@@ -18,9 +20,7 @@ std::string escape_html(std::string_view text) {
   return out;
 }
 
-std::string un_label(Level level) {
-  return level == Level::missing ? "Missing" : std::string(label(level)) + " minimum requirements";
-}
+std::string un_label(Level level) { return std::string(messages("en").un_level(level)); }
 
 const std::string_view k_style = R"css(
 :root { --missing: #c0392b; --approaches: #e67e22; --meets: #27ae60; --exceeds: #1e6fb8; --na: #8a8a8a; }
@@ -51,14 +51,20 @@ td.meets { background: var(--meets); color: #fff; } td.exceeds { background: var
 .spread { display: flex; height: 1.1rem; width: 18rem; border-radius: .2rem; overflow: hidden; background: #eee; }
 .spread span { display: block; } .spread .missing { background: var(--missing); } .spread .approaches { background: var(--approaches); }
 .spread .meets { background: var(--meets); } .spread .exceeds { background: var(--exceeds); }
+ol.priorities li, ul.meeting li { margin: .35rem 0; } details { margin: .5rem 0; } details summary { cursor: pointer; color: #333; }
+.overall { font-size: 1.1rem; }
 .claim { border-left: 4px solid var(--approaches); padding: .2rem .8rem; margin: .6rem 0; }
 tr.up td { background: #eaf7ef; } tr.down td { background: #fbeaea; } .delta { font-weight: 700; }
 @media print { body { margin: 0; max-width: none; } h2 { page-break-after: avoid; } a { color: inherit; text-decoration: none; } }
 )css";
 
-std::string level_badge(const std::optional<Level>& level) {
-  if (!level) return "<span class=\"badge na\">Not applicable</span>";
-  return "<span class=\"badge " + std::string(code(*level)) + "\">" + escape_html(un_label(*level)) + "</span>";
+std::string level_badge(const std::optional<Level>& level, const Messages& m) {
+  if (!level) {
+    std::string text(m[Msg::not_applicable]);
+    text[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(text[0])));  // "Not applicable"
+    return "<span class=\"badge na\">" + escape_html(text) + "</span>";
+  }
+  return "<span class=\"badge " + std::string(code(*level)) + "\">" + escape_html(m.un_level(*level)) + "</span>";
 }
 
 }  // namespace unct::report

@@ -4,6 +4,7 @@
 // sheet, and the level badges in the UN scorecard's wording and colours.
 
 #include "engine/core/level.hpp"
+#include "engine/report/messages.hpp"
 
 #include <optional>
 #include <string>
@@ -20,7 +21,8 @@ extern const std::string_view k_style;
 // The UN scorecard wording of a level: "Missing", "Meets minimum requirements".
 std::string un_label(Level level);
 
-// A badge coloured by the level; "Not applicable" on grey for none.
-std::string level_badge(const std::optional<Level>& level);
+// A badge coloured by the level, in the UN scorecard's wording of `m`'s language; "Not
+// applicable" on grey for none.
+std::string level_badge(const std::optional<Level>& level, const Messages& m = messages("en"));
 
 }  // namespace unct::report

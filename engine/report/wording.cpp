@@ -7,24 +7,25 @@
 
 namespace unct::report {
 
-std::string place(const rules::Evidence& e) {
-  std::string out = e.section.empty() ? "before the first heading" : e.section;
-  if (e.page > 0) out += ", page " + std::to_string(e.page);
-  if (e.line > 0) out += ", line " + std::to_string(e.line);
+std::string place(const rules::Evidence& e, const Messages& m) {
+  std::string out = e.section.empty() ? std::string(m[Msg::before_first_heading]) : e.section;
+  if (e.page > 0) out += ", " + std::string(m[Msg::page]) + " " + std::to_string(e.page);
+  if (e.line > 0) out += ", " + std::string(m[Msg::line]) + " " + std::to_string(e.line);
   return out;
 }
 
-std::string reviewed(const rules::Review& review) {
-  return "reviewed by " + (review.reviewer.empty() ? std::string("a reviewer") : review.reviewer) + " on " +
-         review.at.substr(0, 10) + " (engine: " + std::string(label(review.engine_level)) + ")";
+std::string reviewed(const rules::Review& review, const Messages& m) {
+  return m(Msg::reviewed_by, {review.reviewer.empty() ? m[Msg::a_reviewer] : std::string_view(review.reviewer),
+                              std::string_view(review.at).substr(0, 10), m.level(review.engine_level)});
 }
 
-std::string item_level_text(const rules::ItemResult& item) {
-  if (rules::self_reported(item)) return std::string(label(item.level)) + " (self-reported)";
-  if (item.external) return "not assessable from the document";
-  if (!item.applicable) return "not applicable";
-  if (item.review) return std::string(label(item.level)) + " (" + reviewed(*item.review) + ")";
-  return std::string(label(item.level));
+std::string item_level_text(const rules::ItemResult& item, const Messages& m) {
+  const std::string level(m.level(item.level));
+  if (rules::self_reported(item)) return level + " (" + std::string(m[Msg::self_reported]) + ")";
+  if (item.external) return std::string(m[Msg::not_assessable]);
+  if (!item.applicable) return std::string(m[Msg::not_applicable]);
+  if (item.review) return level + " (" + reviewed(*item.review, m) + ")";
+  return level;
 }
 
 std::string counted(std::size_t count, std::string_view noun) {
@@ -43,9 +44,14 @@ std::string kappa_text(const std::optional<double>& kappa) {
   return buffer;
 }
 
-std::string agreement_text(const agreement::Agreement& a) {
-  return percent(a.exact, a.count) + " exact, " + percent(a.within_one, a.count) +
-         " within one level, weighted kappa " + kappa_text(a.kappa);
+std::string counted(std::size_t count, Msg one, Msg many, const Messages& m) {
+  // French takes the singular for none as for one ("0 participant"); English and Spanish for one only.
+  const bool singular = m.lang() == "fr" ? count < 2 : count == 1;
+  return m(singular ? one : many, {std::to_string(count)});
+}
+
+std::string agreement_text(const agreement::Agreement& a, const Messages& m) {
+  return m(Msg::agreement_line, {percent(a.exact, a.count), percent(a.within_one, a.count), kappa_text(a.kappa)});
 }
 
 std::string points_text(double points) {

@@ -4,6 +4,7 @@
 // in Markdown and in HTML.
 
 #include "engine/agreement/agreement.hpp"
+#include "engine/report/messages.hpp"
 #include "engine/rules/result.hpp"
 
 #include <cstddef>
@@ -14,19 +15,22 @@
 namespace unct::report {
 
 // "2. Who is left behind > 2.1 Indigenous peoples, page 3" (or ", line 14").
-std::string place(const rules::Evidence& evidence);
+std::string place(const rules::Evidence& evidence, const Messages& m = messages("en"));
 
 // "reviewed by A. Reviewer on 2026-11-23 (engine: Approaches)": who overrode the engine's level,
 // when, and what the engine had rated.
-std::string reviewed(const rules::Review& review);
+std::string reviewed(const rules::Review& review, const Messages& m = messages("en"));
 
 // An item's level as a table cell shows it: "Meets", "Meets (self-reported)", "Meets (reviewed by
 // A. Reviewer on 2026-11-23 (engine: Approaches))", "not applicable", "not assessable from the
 // document".
-std::string item_level_text(const rules::ItemResult& item);
+std::string item_level_text(const rules::ItemResult& item, const Messages& m = messages("en"));
 
 // "1 participant", "3 participants": a count with its noun, plural with an "s" but for 1.
 std::string counted(std::size_t count, std::string_view noun);
+// The same in the language of `m`, from the catalogue's singular and plural rows
+// (Msg::participant_one, Msg::participant_many): "0 participant" in French, "0 participants" in English.
+std::string counted(std::size_t count, Msg one, Msg many, const Messages& m);
 
 // "27%"; "-" when `whole` is 0.
 std::string percent(std::size_t part, std::size_t whole);
@@ -35,7 +39,7 @@ std::string percent(std::size_t part, std::size_t whole);
 std::string kappa_text(const std::optional<double>& kappa);
 
 // "64% exact, 82% within one level, weighted kappa 0.45": agreement with a reference.
-std::string agreement_text(const agreement::Agreement& agreement);
+std::string agreement_text(const agreement::Agreement& agreement, const Messages& m = messages("en"));
 
 // "12" or "12.5": points, with one decimal when they are not whole.
 std::string points_text(double points);

@@ -11,10 +11,12 @@
 namespace unct::report {
 
 void render_handout_markdown(const workshop::Pack& pack, const checklist::Checklist& checklist, std::ostream& out) {
-  out << "# Exercise: " << escape_markdown(pack.title) << "\n\n";
+  // In the pack's language, as the excerpt and the items' questions are.
+  const Messages& m = messages(pack.lang);
+  out << "# " << escape_markdown(m(Msg::exercise, {pack.title})) << "\n\n";
   if (!pack.instructions.empty()) out << escape_markdown(pack.instructions) << "\n\n";
-  out << "> " << escape_markdown(checklist.meta.provenance) << "\n\n";
-  if (!pack.source.empty()) out << "Source: " << escape_markdown(pack.source) << "\n\n";
+  out << "> " << escape_markdown(checklist::provenance_in(checklist.meta, m.lang())) << "\n\n";
+  if (!pack.source.empty()) out << escape_markdown(m(Msg::source_line, {pack.source})) << "\n\n";
   out << "---\n\n";
   // The excerpt as written, its headings one level down under the exercise's title.
   std::size_t start = 0;
@@ -24,8 +26,11 @@ void render_handout_markdown(const workshop::Pack& pack, const checklist::Checkl
     out << (line.starts_with('#') ? "#" : "") << line << '\n';
     start = end + 1;
   }
-  out << "\n---\n\n## Your ratings\n\nRate each item Missing, Approaches, Meets or Exceeds from the excerpt alone, "
-         "and give a short reason.\n\n| Item | Question | Level | Reason |\n| --- | --- | --- | --- |\n";
+  out << "\n---\n\n## " << m[Msg::your_ratings] << "\n\n"
+      << escape_markdown(m(Msg::rate_from_excerpt, {m.level(Level::missing), m.level(Level::approaches),
+                                                    m.level(Level::meets), m.level(Level::exceeds)}))
+      << "\n\n| " << m[Msg::item] << " | " << m[Msg::question] << " | " << m[Msg::level] << " | " << m[Msg::reason]
+      << " |\n| --- | --- | --- | --- |\n";
   for (const workshop::KeyAnswer& k : pack.key) {
     const checklist::Item* item = checklist::find_item(checklist, k.item_id);  // load_pack checked it is there
     if (item == nullptr) continue;

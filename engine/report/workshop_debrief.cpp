@@ -1,5 +1,5 @@
 // A workshop's debrief in each of its formats: the trainer's screen (text), a memo (Markdown) and
-// a page (HTML), section for section the same.
+// a page (HTML), section for section the same, in the pack's language (the session keeps it).
 
 #include "engine/report/workshop.hpp"
 
@@ -7,32 +7,69 @@
 #include "engine/report/layout.hpp"
 #include "engine/report/markdown.hpp"
 #include "engine/report/wording.hpp"
+#include "engine/text/unicode.hpp"
+
+#include <algorithm>
 
 namespace unct::report {
 namespace {
 
-std::string spread(const workshop::ItemSpread& item) {
+// The debrief's language: the pack's, English for one the catalogue does not hold.
+const Messages& messages_of(const workshop::Session& s) { return messages(s.lang); }
+
+std::string heading(std::string_view text) { return text::to_upper(text); }
+
+// "engine", "where the room...": a message run on inside a sentence. Every first letter the
+// catalogue starts such a message with is ASCII.
+std::string lower_first(std::string_view text) {
+  std::string out(text);
+  if (!out.empty() && out[0] >= 'A' && out[0] <= 'Z') out[0] = static_cast<char>(out[0] - 'A' + 'a');
+  return out;
+}
+
+// A text column as wide as `width`, or as its heading and two spaces when that is wider.
+std::size_t column(std::string_view heading, std::size_t width) { return std::max(width, display_width(heading) + 2); }
+
+std::string participants(std::size_t n, const Messages& m) {
+  return counted(n, Msg::participant_one, Msg::participant_many, m);
+}
+std::string answers(std::size_t n, const Messages& m) { return counted(n, Msg::answer_one, Msg::answer_many, m); }
+std::string items(std::size_t n, const Messages& m) { return counted(n, Msg::item_one, Msg::item_many, m); }
+
+std::string spread(const workshop::ItemSpread& item, const Messages& m) {
   std::string out;
   for (Level l : k_levels) {
-    out += (out.empty() ? "" : ", ") + std::string(label(l)) + ' ' +
+    out += (out.empty() ? "" : ", ") + std::string(m.level(l)) + ' ' +
            std::to_string(item.answers[static_cast<std::size_t>(l)]);
   }
   return out;
 }
 
-std::string figures_html(const agreement::Agreement& a) {
-  return "<strong>" + percent(a.exact, a.count) + "</strong> exact, " + percent(a.within_one, a.count) +
-         " within one level, weighted kappa " + kappa_text(a.kappa);
+// "Ben (Approaches): the census is mentioned".
+std::string note_text(const workshop::AnswerNote& note, const Messages& m) {
+  return m(Msg::colon, {note.participant + " (" + std::string(m.level(note.level)) + ")", note.note});
+}
+
+// "Key Meets, engine Approaches": what the key and the engine say of an item.
+std::string key_and_engine(const workshop::ItemSpread& item, const Messages& m) {
+  return std::string(m[Msg::key]) + ' ' + std::string(m.level(item.key)) +
+         (item.engine ? ", " + lower_first(m[Msg::engine]) + ' ' + std::string(m.level(*item.engine)) : "");
+}
+
+std::string on_key(const workshop::ItemSpread& item, const Messages& m) {
+  return m(Msg::on_key_line,
+           {percent(item.exact, item.answered), answers(item.answered, m), levels_text(item.mean_distance)});
+}
+
+std::string figures_html(const agreement::Agreement& a, const Messages& m) {
+  return m(Msg::agreement_line,
+           {"<strong>" + percent(a.exact, a.count) + "</strong>", percent(a.within_one, a.count), kappa_text(a.kappa)});
 }
 
 // The answers per level as one bar, each level's share its width.
-std::string spread_bar(const workshop::ItemSpread& item) {
+std::string spread_bar(const workshop::ItemSpread& item, const Messages& m) {
   std::string out = "<div class=\"spread\" role=\"img\" aria-label=\"";
-  std::string title;
-  for (Level l : k_levels) {
-    title += (title.empty() ? "" : ", ") + std::string(label(l)) + " " +
-             std::to_string(item.answers[static_cast<std::size_t>(l)]);
-  }
+  const std::string title = spread(item, m);
   out += escape_html(title) + "\" title=\"" + escape_html(title) + "\">";
   for (Level l : k_levels) {
     const std::size_t n = item.answers[static_cast<std::size_t>(l)];
@@ -48,165 +85,180 @@ std::string spread_bar(const workshop::ItemSpread& item) {
 
 void render_debrief(const workshop::Debrief& d, std::ostream& out) {
   const workshop::Session& s = d.session;
-  out << "WORKSHOP DEBRIEF: " << s.pack_title << '\n'
-      << "Pack " << s.pack_id << " (" << label(s.kind) << ", " << s.lang << "), checklist " << s.checklist_id << '\n';
+  const Messages& m = messages_of(s);
+  out << m(Msg::colon, {heading(m[Msg::workshop_debrief]), s.pack_title}) << '\n'
+      << m(Msg::pack_line, {s.pack_id, m.kind(s.kind), s.lang, s.checklist_id}) << '\n';
   if (s.id > 0 || !s.cohort.empty()) {
-    out << "Session" << (s.id > 0 ? " " + std::to_string(s.id) : "") << (s.cohort.empty() ? "" : ": " + s.cohort)
-        << ", " << s.created_at.substr(0, 10) << '\n';
+    const std::string session = std::string(m[Msg::session]) + (s.id > 0 ? " " + std::to_string(s.id) : "");
+    out << (s.cohort.empty() ? session : m(Msg::colon, {session, s.cohort})) << ", " << s.created_at.substr(0, 10)
+        << '\n';
   }
-  if (s.draft_key) {
-    out << wrap(
-        "The answer key is still the engine's draft: a trainer has not checked it (key status=\"draft\" in "
-        "the pack).",
-        0);
-  }
-  out << "\nThe room: " << counted(d.participants.size(), "participant") << ", " << counted(d.room.count, "answer")
-      << "; " << agreement_text(d.room) << "\n\nPARTICIPANTS (agreement with the key)\n  " << fit("Participant", 28)
-      << fit("Answered", 10) << fit("Exact", 8) << fit("Within one", 12) << "Kappa\n";
+  if (s.draft_key) out << wrap(std::string(m[Msg::draft_key]) + " " + std::string(m[Msg::draft_key_why]), 0);
+  const std::size_t answered_width = column(m[Msg::answered], 10);
+  const std::size_t exact_width = column(m[Msg::exact], 8);
+  const std::size_t within_width = column(m[Msg::within_one], 12);
+  out << '\n'
+      << m[Msg::the_room] << ' '
+      << m(Msg::semicolon,
+           {participants(d.participants.size(), m) + ", " + answers(d.room.count, m), agreement_text(d.room, m)})
+      << "\n\n"
+      << heading(m[Msg::participants]) << " (" << m[Msg::agreement_with_key] << ")\n  " << fit(m[Msg::participant], 28)
+      << fit(m[Msg::answered], answered_width) << fit(m[Msg::exact], exact_width)
+      << fit(m[Msg::within_one], within_width) << m[Msg::kappa] << '\n';
   for (const workshop::ParticipantScore& p : d.participants) {
-    out << "  " << fit(p.name, 28) << fit(std::to_string(p.answered) + "/" + std::to_string(s.items.size()), 10)
-        << fit(percent(p.agreement.exact, p.agreement.count), 8)
-        << fit(percent(p.agreement.within_one, p.agreement.count), 12) << kappa_text(p.agreement.kappa) << '\n';
+    out << "  " << fit(p.name, 28)
+        << fit(std::to_string(p.answered) + "/" + std::to_string(s.items.size()), answered_width)
+        << fit(percent(p.agreement.exact, p.agreement.count), exact_width)
+        << fit(percent(p.agreement.within_one, p.agreement.count), within_width) << kappa_text(p.agreement.kappa)
+        << '\n';
   }
 
-  out << "\nDISCUSSION POINTS (where the room disagreed with the key, most first)\n";
-  if (d.discussion.empty()) out << "  None: every answer was on the key.\n";
+  out << '\n' << heading(m[Msg::discussion_points]) << " (" << lower_first(m[Msg::disagreed_most]) << ")\n";
+  if (d.discussion.empty()) out << "  " << m[Msg::none_on_key] << '\n';
   for (std::size_t n = 0; n < d.discussion.size(); ++n) {
     const workshop::ItemSpread& item = d.items[d.discussion[n]];
     out << "  " << n + 1 << ". " << item.item_id << "  " << item.title << '\n'
-        << "     Key " << label(item.key) << (item.engine ? ", engine " + std::string(label(*item.engine)) : "") << "; "
-        << percent(item.exact, item.answered) << " of " << counted(item.answered, "answer") << " on the key, "
-        << levels_text(item.mean_distance) << " levels away on average\n"
-        << "     Answers: " << spread(item) << '\n';
-    if (!item.rationale.empty())
-      out << wrap("Why the key says " + std::string(label(item.key)) + ": " + item.rationale, 5);
-    for (const std::string& note : item.notes) out << wrap("- " + note, 5);
+        << "     " << m(Msg::semicolon, {key_and_engine(item, m), on_key(item, m)}) << '\n'
+        << "     " << m(Msg::colon, {m[Msg::answers], spread(item, m)}) << '\n';
+    if (!item.rationale.empty()) out << wrap(m(Msg::why_key, {m.level(item.key)}) + " " + item.rationale, 5);
+    for (const workshop::AnswerNote& note : item.notes) out << wrap("- " + note_text(note, m), 5);
   }
 
-  // One column of answers per level, as wide as its label.
-  out << "\nITEMS\n  " << fit("Item", 13) << fit("Key", 12) << fit("Engine", 12);
-  for (Level l : k_levels) out << fit(label(l), label(l).size() + 2);
-  out << "On the key\n";
+  // One column of answers per level, as wide as its name.
+  const std::size_t level_width = column(m[Msg::key], 12);
+  const std::size_t engine_width = column(m[Msg::engine], 12);
+  const auto width = [&](Level l) { return display_width(m.level(l)) + 2; };
+  out << '\n'
+      << heading(m[Msg::items]) << "\n  " << fit(m[Msg::item], 13) << fit(m[Msg::key], level_width)
+      << fit(m[Msg::engine], engine_width);
+  for (Level l : k_levels) out << fit(m.level(l), width(l));
+  out << m[Msg::on_the_key] << '\n';
   for (const workshop::ItemSpread& item : d.items) {
-    out << "  " << fit(item.item_id, 13) << fit(label(item.key), 12)
-        << fit(item.engine ? label(*item.engine) : "-", 12);
-    for (Level l : k_levels) out << fit(std::to_string(item.answers[static_cast<std::size_t>(l)]), label(l).size() + 2);
+    out << "  " << fit(item.item_id, 13) << fit(m.level(item.key), level_width)
+        << fit(item.engine ? m.level(*item.engine) : "-", engine_width);
+    for (Level l : k_levels) out << fit(std::to_string(item.answers[static_cast<std::size_t>(l)]), width(l));
     out << percent(item.exact, item.answered) << '\n';
   }
   if (d.engine)
-    out << "\nThe engine against the key: " << counted(d.engine->count, "item") << "; " << agreement_text(*d.engine)
-        << '\n';
+    out << '\n'
+        << m[Msg::engine_against_key] << ' '
+        << m(Msg::semicolon, {items(d.engine->count, m), agreement_text(*d.engine, m)}) << '\n';
 }
 
 void render_debrief_markdown(const workshop::Debrief& d, std::ostream& out) {
   const workshop::Session& s = d.session;
-  out << "# Workshop debrief: " << escape_markdown(s.pack_title) << "\n\n"
-      << "Pack `" << s.pack_id << "` (" << label(s.kind) << ", " << s.lang << "), checklist "
-      << escape_markdown(s.checklist_id);
-  if (s.id > 0) out << "; session " << s.id;
-  if (!s.cohort.empty()) out << ": " << escape_markdown(s.cohort);
+  const Messages& m = messages_of(s);
+  out << "# " << m(Msg::colon, {m[Msg::workshop_debrief], escape_markdown(s.pack_title)}) << "\n\n"
+      << m(Msg::pack_line, {"`" + s.pack_id + "`", m.kind(s.kind), s.lang, escape_markdown(s.checklist_id)});
+  if (s.id > 0) out << m(Msg::semicolon, {"", lower_first(m[Msg::session])}) << " " << s.id;
+  if (!s.cohort.empty()) out << m(Msg::colon, {"", escape_markdown(s.cohort)});
   out << ", " << s.created_at.substr(0, 10) << "\n\n";
-  if (s.draft_key) {
-    out << "> **The answer key is still the engine's draft:** a trainer has not checked it (key status \"draft\" in "
-           "the pack).\n\n";
-  }
-  out << "**The room:** " << counted(d.participants.size(), "participant") << ", " << counted(d.room.count, "answer")
-      << ": " << agreement_text(d.room)
-      << ".\n\n## Participants\n\n| Participant | Answered | Exact | Within one | Weighted kappa |\n| --- | --- | --- "
-         "| --- | --- |\n";
+  if (s.draft_key) out << "> **" << m[Msg::draft_key] << "** " << m[Msg::draft_key_why] << "\n\n";
+  out << "**" << m[Msg::the_room] << "** " << participants(d.participants.size(), m) << ", " << answers(d.room.count, m)
+      << m(Msg::colon, {"", agreement_text(d.room, m)}) << ".\n\n## " << m[Msg::participants] << "\n\n| "
+      << m[Msg::participant] << " | " << m[Msg::answered] << " | " << m[Msg::exact] << " | " << m[Msg::within_one]
+      << " | " << m[Msg::weighted_kappa] << " |\n| --- | --- | --- | --- | --- |\n";
   for (const workshop::ParticipantScore& p : d.participants) {
     out << "| " << escape_markdown(p.name) << " | " << p.answered << "/" << s.items.size() << " | "
         << percent(p.agreement.exact, p.agreement.count) << " | " << percent(p.agreement.within_one, p.agreement.count)
         << " | " << kappa_text(p.agreement.kappa) << " |\n";
   }
-  out << "\n## Discussion points\n\nWhere the room disagreed with the key, most first.\n";
-  if (d.discussion.empty()) out << "\nNone: every answer was on the key.\n";
+  out << "\n## " << m[Msg::discussion_points] << "\n\n" << m[Msg::disagreed_most] << ".\n";
+  if (d.discussion.empty()) out << '\n' << m[Msg::none_on_key] << '\n';
+  std::string level_header = "|";
+  for (Level l : k_levels) level_header += " " + std::string(m.level(l)) + " |";
   for (std::size_t n = 0; n < d.discussion.size(); ++n) {
     const workshop::ItemSpread& item = d.items[d.discussion[n]];
     out << "\n### " << n + 1 << ". " << escape_markdown(item.item_id) << " " << escape_markdown(item.title) << "\n\n"
-        << "Key **" << label(item.key) << "**" << (item.engine ? ", engine " + std::string(label(*item.engine)) : "")
-        << ". " << percent(item.exact, item.answered) << " of " << counted(item.answered, "answer") << " on the key, "
-        << levels_text(item.mean_distance) << " levels away on average.\n\n"
-        << "| Missing | Approaches | Meets | Exceeds |\n| --- | --- | --- | --- |\n|";
+        << m[Msg::key] << " **" << m.level(item.key) << "**"
+        << (item.engine ? ", " + lower_first(m[Msg::engine]) + " " + std::string(m.level(*item.engine)) : "") << ". "
+        << on_key(item, m) << ".\n\n"
+        << level_header << "\n| --- | --- | --- | --- |\n|";
     for (std::size_t n_answers : item.answers) out << ' ' << n_answers << " |";
     out << "\n\n";
     if (!item.rationale.empty())
-      out << "**Why the key says " << label(item.key) << ":** " << escape_markdown(item.rationale) << "\n\n";
-    for (const std::string& note : item.notes) out << "- " << escape_markdown(note) << '\n';
+      out << "**" << m(Msg::why_key, {m.level(item.key)}) << "** " << escape_markdown(item.rationale) << "\n\n";
+    for (const workshop::AnswerNote& note : item.notes) out << "- " << escape_markdown(note_text(note, m)) << '\n';
   }
-  out << "\n## Items\n\n| Item | Key | Engine | Missing | Approaches | Meets | Exceeds | On the key |\n"
-         "| --- | --- | --- | --- | --- | --- | --- | --- |\n";
+  out << "\n## " << m[Msg::items] << "\n\n| " << m[Msg::item] << " | " << m[Msg::key] << " | " << m[Msg::engine] << " "
+      << level_header << ' ' << m[Msg::on_the_key] << " |\n"
+      << "| --- | --- | --- | --- | --- | --- | --- | --- |\n";
   for (const workshop::ItemSpread& item : d.items) {
-    out << "| " << escape_markdown(item.item_id) << " " << escape_markdown(item.title) << " | " << label(item.key)
-        << " | " << (item.engine ? label(*item.engine) : "-") << " |";
+    out << "| " << escape_markdown(item.item_id) << " " << escape_markdown(item.title) << " | " << m.level(item.key)
+        << " | " << (item.engine ? m.level(*item.engine) : "-") << " |";
     for (std::size_t n_answers : item.answers) out << ' ' << n_answers << " |";
     out << ' ' << percent(item.exact, item.answered) << " |\n";
   }
   if (d.engine)
-    out << "\nThe engine against the key: " << counted(d.engine->count, "item") << ", " << agreement_text(*d.engine)
+    out << '\n'
+        << m[Msg::engine_against_key] << ' ' << items(d.engine->count, m) << ", " << agreement_text(*d.engine, m)
         << ".\n";
 }
 
 void render_debrief_html(const workshop::Debrief& d, std::ostream& out) {
   const workshop::Session& s = d.session;
+  const Messages& m = messages_of(s);
+  const std::string dot = " &middot; ";
   out << "<!DOCTYPE html>\n<html lang=\"" << escape_html(s.lang) << "\">\n<head>\n<meta charset=\"utf-8\">\n"
       << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-      << "<title>Debrief: " << escape_html(s.pack_title) << " - unct-assess</title>\n<style>" << k_style
-      << "</style>\n</head>\n<body>\n"
-      << "<h1>Workshop debrief: " << escape_html(s.pack_title) << "</h1>\n<p class=\"meta\">Pack "
-      << escape_html(s.pack_id) << " &middot; " << escape_html(std::string(label(s.kind))) << " &middot; language "
-      << escape_html(s.lang) << " &middot; checklist " << escape_html(s.checklist_id);
-  if (s.id > 0) out << " &middot; session " << s.id;
-  if (!s.cohort.empty()) out << " &middot; " << escape_html(s.cohort);
-  out << " &middot; " << escape_html(s.created_at.substr(0, 10)) << "</p>\n";
+      << "<title>" << escape_html(m(Msg::colon, {m[Msg::debrief], s.pack_title})) << " - unct-assess</title>\n<style>"
+      << k_style << "</style>\n</head>\n<body>\n"
+      << "<h1>" << escape_html(m(Msg::colon, {m[Msg::workshop_debrief], s.pack_title})) << "</h1>\n<p class=\"meta\">"
+      << escape_html(m[Msg::pack]) << " " << escape_html(s.pack_id) << dot << escape_html(m.kind(s.kind)) << dot
+      << escape_html(lower_first(m[Msg::language])) << " " << escape_html(s.lang) << dot
+      << escape_html(m[Msg::checklist_word]) << " " << escape_html(s.checklist_id);
+  if (s.id > 0) out << dot << escape_html(lower_first(m[Msg::session])) << " " << s.id;
+  if (!s.cohort.empty()) out << dot << escape_html(s.cohort);
+  out << dot << escape_html(s.created_at.substr(0, 10)) << "</p>\n";
   if (s.draft_key) {
-    out << "<p class=\"gap\"><strong>The answer key is still the engine's draft:</strong> a trainer has not checked it "
-           "(key status \"draft\" in the pack).</p>\n";
+    out << "<p class=\"gap\"><strong>" << escape_html(m[Msg::draft_key]) << "</strong> "
+        << escape_html(m[Msg::draft_key_why]) << "</p>\n";
   }
-  out << "<p><strong>The room:</strong> " << counted(d.participants.size(), "participant") << ", "
-      << counted(d.room.count, "answer") << ": " << figures_html(d.room)
-      << ".</p>\n<h2>Participants</h2>\n<table class=\"levels\">\n"
-      << "<tr><th>Participant</th><th>Answered</th><th>Exact</th><th>Within one</th><th>Weighted kappa</th></tr>\n";
+  out << "<p><strong>" << escape_html(m[Msg::the_room]) << "</strong> " << participants(d.participants.size(), m)
+      << ", " << answers(d.room.count, m) << m(Msg::colon, {"", figures_html(d.room, m)}) << ".</p>\n<h2>"
+      << escape_html(m[Msg::participants]) << "</h2>\n<table class=\"levels\">\n<tr><th>"
+      << escape_html(m[Msg::participant]) << "</th><th>" << escape_html(m[Msg::answered]) << "</th><th>"
+      << escape_html(m[Msg::exact]) << "</th><th>" << escape_html(m[Msg::within_one]) << "</th><th>"
+      << escape_html(m[Msg::weighted_kappa]) << "</th></tr>\n";
   for (const workshop::ParticipantScore& p : d.participants) {
     out << "<tr><td>" << escape_html(p.name) << "</td><td>" << p.answered << "/" << s.items.size() << "</td><td>"
         << percent(p.agreement.exact, p.agreement.count) << "</td><td>"
         << percent(p.agreement.within_one, p.agreement.count) << "</td><td>" << kappa_text(p.agreement.kappa)
         << "</td></tr>\n";
   }
-  out << "</table>\n<h2>Discussion points</h2>\n<p class=\"meta\">Where the room disagreed with the key, most "
-         "first.</p>\n";
-  if (d.discussion.empty()) out << "<p>None: every answer was on the key.</p>\n";
+  out << "</table>\n<h2>" << escape_html(m[Msg::discussion_points]) << "</h2>\n<p class=\"meta\">"
+      << escape_html(m[Msg::disagreed_most]) << ".</p>\n";
+  if (d.discussion.empty()) out << "<p>" << escape_html(m[Msg::none_on_key]) << "</p>\n";
   for (std::size_t n = 0; n < d.discussion.size(); ++n) {
     const workshop::ItemSpread& item = d.items[d.discussion[n]];
     out << "<div class=\"item\"><h3>" << n + 1 << ". " << escape_html(item.item_id) << " " << escape_html(item.title)
-        << "</h3>\n<p>Key " << level_badge(item.key);
-    if (item.engine) out << " engine " << level_badge(*item.engine);
-    out << "</p>\n"
-        << spread_bar(item) << "\n<p class=\"meta\">" << percent(item.exact, item.answered) << " of "
-        << counted(item.answered, "answer") << " on the key, " << levels_text(item.mean_distance)
-        << " levels away on average.</p>\n";
+        << "</h3>\n<p>" << escape_html(m[Msg::key]) << " " << level_badge(item.key, m);
+    if (item.engine) out << " " << escape_html(lower_first(m[Msg::engine])) << " " << level_badge(*item.engine, m);
+    out << "</p>\n" << spread_bar(item, m) << "\n<p class=\"meta\">" << escape_html(on_key(item, m)) << ".</p>\n";
     if (!item.rationale.empty()) {
-      out << "<p class=\"review\"><strong>Why the key says " << escape_html(label(item.key)) << ":</strong> "
+      out << "<p class=\"review\"><strong>" << escape_html(m(Msg::why_key, {m.level(item.key)})) << "</strong> "
           << escape_html(item.rationale) << "</p>\n";
     }
     if (!item.notes.empty()) {
       out << "<ul>\n";
-      for (const std::string& note : item.notes) out << "<li>" << escape_html(note) << "</li>\n";
+      for (const workshop::AnswerNote& note : item.notes) out << "<li>" << escape_html(note_text(note, m)) << "</li>\n";
       out << "</ul>\n";
     }
     out << "</div>\n";
   }
-  out << "<h2>Items</h2>\n<table class=\"levels\">\n<tr><th>Item</th><th>Key</th><th>Engine</th><th>Answers</th><th>On "
-         "the key</th></tr>\n";
+  out << "<h2>" << escape_html(m[Msg::items]) << "</h2>\n<table class=\"levels\">\n<tr><th>"
+      << escape_html(m[Msg::item]) << "</th><th>" << escape_html(m[Msg::key]) << "</th><th>"
+      << escape_html(m[Msg::engine]) << "</th><th>" << escape_html(m[Msg::answers]) << "</th><th>"
+      << escape_html(m[Msg::on_the_key]) << "</th></tr>\n";
   for (const workshop::ItemSpread& item : d.items) {
     out << "<tr><td>" << escape_html(item.item_id) << " " << escape_html(item.title) << "</td><td>"
-        << level_badge(item.key) << "</td><td>" << (item.engine ? level_badge(*item.engine) : std::string("-"))
-        << "</td><td>" << spread_bar(item) << "</td><td>" << percent(item.exact, item.answered) << "</td></tr>\n";
+        << level_badge(item.key, m) << "</td><td>" << (item.engine ? level_badge(*item.engine, m) : std::string("-"))
+        << "</td><td>" << spread_bar(item, m) << "</td><td>" << percent(item.exact, item.answered) << "</td></tr>\n";
   }
   out << "</table>\n";
   if (d.engine)
-    out << "<p>The engine against the key: " << counted(d.engine->count, "item") << ", " << figures_html(*d.engine)
-        << ".</p>\n";
+    out << "<p>" << escape_html(m[Msg::engine_against_key]) << " " << items(d.engine->count, m) << ", "
+        << figures_html(*d.engine, m) << ".</p>\n";
   out << "</body>\n</html>\n";
 }
 

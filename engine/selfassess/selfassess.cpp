@@ -19,7 +19,7 @@ std::vector<FormRow> form_rows(const checklist::Checklist& checklist, std::optio
     for (const checklist::Item& item : section.items) {
       if (kind && std::find(item.applies_to.begin(), item.applies_to.end(), *kind) == item.applies_to.end()) continue;
       FormRow row{.item_id = item.id,
-                  .section = section.title,
+                  .section = checklist::title_in(section, lang),
                   .title = checklist::title_in(item, lang),
                   .question = checklist::question_in(item, lang),
                   .external = item.external};
@@ -56,10 +56,12 @@ std::vector<SelfRating> read_self_ratings(const CsvTable& table, const checklist
     const auto at = position.find(id);
     if (at == position.end()) throw InputError(where, "item " + id + ": not in the checklist " + checklist.meta.id);
     if (text.empty()) continue;  // not rated by the team
-    const std::optional<Level> parsed = parse_level(text);
+    const std::optional<Level> parsed = parse_level_name(text);
     if (!parsed) {
-      throw InputError(where, "item " + id + ": unknown level \"" + text +
-                                  "\": use Missing, Approaches, Meets or Exceeds (or leave it empty)");
+      throw InputError(
+          where,
+          "item " + id + ": unknown level \"" + text +
+              "\": use Missing, Approaches, Meets or Exceeds, in English, French or Spanish (or leave it empty)");
     }
     if (const auto [first, inserted] = seen.emplace(id, row.line); !inserted) {
       throw InputError(where, "item " + id + " is rated twice (first on line " + std::to_string(first->second) + ")");

@@ -25,7 +25,7 @@ namespace unct::selfassess {
 // One row of the form.
 struct FormRow {
   std::string item_id;
-  std::string section;    // the section's title
+  std::string section;    // the section's title, in the chosen language where the checklist has it
   std::string title;      // in the chosen language, else English
   std::string question;   // in the chosen language, else English
   bool external = false;  // needs evidence from outside the document
@@ -38,8 +38,9 @@ std::vector<FormRow> form_rows(const checklist::Checklist& checklist, std::optio
                                const std::string& lang);
 
 // Reads a filled-in form: the columns `item` and `level` are required, `justification` and
-// `source` optional; other columns (the question...) are ignored. A row with an empty level is
-// an item the team did not rate. Throws InputError naming the file and line for a missing
+// `source` optional; other columns (the question...) are ignored. The level may be written in
+// English, French or Spanish, as the form lists it (parse_level_name). A row with an empty level
+// is an item the team did not rate. Throws InputError naming the file and line for a missing
 // column, an item the checklist does not have, an unknown level or an item rated twice.
 std::vector<SelfRating> read_self_ratings(const CsvTable& table, const checklist::Checklist& checklist);
 

@@ -13,4 +13,8 @@ void Needs::read_regex(const std::string& regex) {
   if (std::find(regexes.begin(), regexes.end(), regex) == regexes.end()) regexes.push_back(regex);
 }
 
+void Needs::read_part(const std::optional<std::string>& part) {
+  if (part && std::find(parts.begin(), parts.end(), *part) == parts.end()) parts.push_back(*part);
+}
+
 }  // namespace unct::signals

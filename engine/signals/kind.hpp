@@ -78,9 +78,11 @@ struct Needs {
   std::vector<std::string> sets;           // term sets read directly, in first-read order, each once
   std::vector<std::string> polarity_sets;  // sets whose hits are asked whether they are negated
   std::vector<std::string> regexes;        // of `pattern` signals, in first-read order, each once
+  std::vector<std::string> parts;          // document parts signals look in, in first-read order, each once
 
   void read_set(const std::string& id, Polarity polarity = Polarity::any);
   void read_regex(const std::string& regex);
+  void read_part(const std::optional<std::string>& part);  // nothing when the signal looks everywhere
 };
 
 // The contract above, but for `evaluate`: rules::Evaluator's visit checks that one.

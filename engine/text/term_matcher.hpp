@@ -57,6 +57,23 @@ public:
   std::size_t state_count() const { return m_state_count; }  // of the automaton
   std::size_t table_bytes() const { return m_next.size() * sizeof(m_next[0]); }
 
+  // Calls `visit` with every member, for the compiled checklist's cache (engine/rules/
+  // checklist_cache.cpp), which keeps a built matcher so that a run need not build it again: it
+  // writes them from a built matcher and reads them into one made from no patterns. A member
+  // added below must be added here too; the cache's test compares a restored matcher with the
+  // built one (==), so one left out fails it.
+  template <class Visit>
+  void visit_members(Visit&& visit) const {
+    visit(m_patterns, m_prefix_depth, m_key_length, m_class, m_class_count, m_state_count, m_next, m_output_head,
+          m_output_next, m_output, m_goes_on, m_edge_begin, m_edge_byte, m_edge_node, m_end_begin, m_end_pattern);
+  }
+  template <class Visit>
+  void visit_members(Visit&& visit) {
+    visit(m_patterns, m_prefix_depth, m_key_length, m_class, m_class_count, m_state_count, m_next, m_output_head,
+          m_output_next, m_output, m_goes_on, m_edge_begin, m_edge_byte, m_edge_node, m_end_begin, m_end_pattern);
+  }
+  bool operator==(const TermMatcher&) const = default;
+
 private:
   // Appends the patterns whose key continues the prefix that ended at `text[at - 1]`, found by
   // following the trie from `node`, if they match there.

@@ -1,6 +1,8 @@
 #include "engine/text/unicode.hpp"
 
+#include <unicode/locid.h>
 #include <unicode/uchar.h>
+#include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
 namespace unct::text {
@@ -73,6 +75,14 @@ std::size_t count_words(std::string_view text, std::size_t limit) {
     in_word = word;
   }
   return words;
+}
+
+std::string to_upper(std::string_view text) {
+  std::string out;
+  icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())))
+      .toUpper(icu::Locale::getRoot())
+      .toUTF8String(out);
+  return out;
 }
 
 }  // namespace unct::text

@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace unct::text {
@@ -47,6 +48,10 @@ inline std::size_t end_of_word(std::string_view text, std::size_t pos) {
   if (pos < text.size() && static_cast<unsigned char>(text[pos]) >= 0x80) return detail::end_of_word_slow(text, pos);
   return pos;
 }
+
+// The text in capitals, letters beyond ASCII included ("Synthèse" -> "SYNTHÈSE"), for headings.
+// Requires: valid UTF-8.
+std::string to_upper(std::string_view text);
 
 std::size_t count_words(std::string_view text);
 // The same count, but it stops once it passes `limit`: any result above `limit` means "more".

@@ -49,10 +49,12 @@ std::vector<Answer> read_answers(const CsvTable& table, const Pack& pack) {
                                   " (its items: " + item_list(pack) + ")");
     }
     if (text.empty()) continue;  // left out by the participant
-    const std::optional<Level> parsed = parse_level(text);
+    const std::optional<Level> parsed = parse_level_name(text);
     if (!parsed) {
-      throw InputError(where, name + ": item " + id + ": unknown level \"" + text +
-                                  "\": use Missing, Approaches, Meets or Exceeds (or leave it empty)");
+      throw InputError(
+          where,
+          name + ": item " + id + ": unknown level \"" + text +
+              "\": use Missing, Approaches, Meets or Exceeds, in English, French or Spanish (or leave it empty)");
     }
     if (const auto [first, inserted] = seen.emplace(std::pair{name, id}, row.line); !inserted) {
       throw InputError(where,
@@ -128,7 +130,7 @@ Debrief debrief(const Session& session) {
     ++item.answered;
     if (a.level == item.key) ++item.exact;
     item.mean_distance += std::abs(points(a.level) - points(item.key));
-    if (!a.note.empty()) item.notes.push_back(a.participant + " (" + std::string(label(a.level)) + "): " + a.note);
+    if (!a.note.empty()) item.notes.push_back({.participant = a.participant, .level = a.level, .note = a.note});
   }
   for (ItemSpread& item : d.items) {
     if (item.answered > 0) item.mean_distance /= static_cast<double>(item.answered);

@@ -34,8 +34,9 @@ struct Answer {
 };
 
 // Reads an answer sheet: the columns `participant`, `item` and `level` are required, `note` is
-// optional, others are ignored. A row with an empty level is an item the participant left out;
-// a blank row is skipped. Throws InputError naming the file and line for a missing column, a row
+// optional, others are ignored. The level may be written in English, French or Spanish, as the
+// handouts print it (parse_level_name). A row with an empty level is an item the participant left
+// out; a blank row is skipped. Throws InputError naming the file and line for a missing column, a row
 // without a participant's name, an item that is not in the pack (or not in the checklist), an
 // unknown level, or an item one participant answered twice.
 std::vector<Answer> read_answers(const CsvTable& table, const Pack& pack);
@@ -82,6 +83,15 @@ struct ParticipantScore {
   bool operator==(const ParticipantScore&) const = default;
 };
 
+// A participant's reason for an answer, as the debrief lists it: "Name (Level): note", the level
+// in the debrief's language.
+struct AnswerNote {
+  std::string participant;
+  Level level = Level::missing;
+  std::string note;
+  bool operator==(const AnswerNote&) const = default;
+};
+
 struct ItemSpread {
   std::string item_id;
   std::string title;
@@ -90,9 +100,9 @@ struct ItemSpread {
   std::optional<Level> engine;
   std::array<std::size_t, 4> answers{};  // how many answered each level
   std::size_t answered = 0;
-  std::size_t exact = 0;           // answers on the key's level
-  double mean_distance = 0;        // mean levels between the answers and the key
-  std::vector<std::string> notes;  // "Name (Level): note" for the answers that gave one
+  std::size_t exact = 0;          // answers on the key's level
+  double mean_distance = 0;       // mean levels between the answers and the key
+  std::vector<AnswerNote> notes;  // the answers that gave one, in sheet order
   bool operator==(const ItemSpread&) const = default;
 
   double exact_share() const { return answered == 0 ? 0 : static_cast<double>(exact) / static_cast<double>(answered); }

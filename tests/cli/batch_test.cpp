@@ -111,7 +111,8 @@ TEST_F(SamplesBatch, ScoresEverySampleThenGapsCompareOverrideAndExport) {
   const auto moved = run_cli({"compare", "draft 1", "draft 2", "--db", m_db});
   EXPECT_THAT(moved.out, HasSubstr("1 up, 0 down, 1 gap closed"));
   const auto report = run_cli({"report", std::to_string(id), "--db", m_db});
-  EXPECT_THAT(report.out, HasSubstr("Meets (reviewed; engine: Approaches)"));
+  EXPECT_THAT(report.out, HasSubstr("Meets (reviewed by A. Reviewer on "));
+  EXPECT_THAT(report.out, HasSubstr("(engine: Approaches))"));
   EXPECT_THAT(report.out, HasSubstr("REVIEWER OVERRIDES\n  RDM-CCA-04  Meets, reviewed by A. Reviewer on "));
   const auto trail = run_cli({"override", std::to_string(id), "--db", m_db});
   EXPECT_THAT(

@@ -1,5 +1,6 @@
 #include "cli/run.hpp"
 #include "engine/core/csv.hpp"
+#include "engine/core/zip.hpp"
 
 #include "tests/support/support.hpp"
 
@@ -59,7 +60,11 @@ TEST_F(SelfAssessment, TemplateListsTheItemsOfTheKindInTheChosenLanguage) {
   const auto french = run_cli({"self-assess", "template", "--kind", "cf", "--lang", "fr", "--format", "md"});
   ASSERT_EQ(french.exit_code, 0) << french.err;
   EXPECT_THAT(french.out, HasSubstr("La théorie du changement traite de la discrimination"));
-  EXPECT_THAT(french.out, HasSubstr("A sourced reconstruction"));
+  // The form's own wording and the checklist's provenance note follow the language too.
+  EXPECT_THAT(french.out, HasSubstr("# Auto-évaluation : Liste de contrôle pour renforcer"));
+  EXPECT_THAT(french.out, HasSubstr("| Élément | Question | Preuves tirées de | Niveau | Justification | Source |"));
+  EXPECT_THAT(french.out, HasSubstr("Une reconstitution fondée sur des sources citées, et non le texte officiel"));
+  EXPECT_THAT(french.out, HasSubstr(" | dossiers de l'équipe |"));
   EXPECT_EQ(run_cli({"self-assess", "template", "--lang", "de"}).exit_code, cli::k_exit_bad_input);
 }
 
@@ -74,9 +79,10 @@ TEST_F(SelfAssessment, ScoreWithTheTeamsLevelsShowsOverAndUnderclaims) {
   EXPECT_THAT(r.out, HasSubstr("Roma"));  // a quote the engine found
   EXPECT_THAT(r.out, HasSubstr("OVERCLAIM  RDM-CCA-05"));
   EXPECT_THAT(r.out, HasSubstr("Team: All CERD recommendations are used"));
-  // The team item takes the team's level, marked, and counts in the score.
+  // The team item takes the team's level, marked, and is counted apart: never in the engine's figure.
   EXPECT_THAT(r.out, HasSubstr("Meets (self-reported)"));
-  EXPECT_THAT(r.out, HasSubstr("of 16 applicable items"));
+  EXPECT_THAT(r.out, HasSubstr("1 of 15 applicable items"));
+  EXPECT_THAT(r.out, HasSubstr("The team's own ratings: 2 of 3 items it rated at Meets or above"));
 
   // Stored: the report of the stored assessment shows them again.
   const auto md = run_cli({"report", "1", "--format", "md", "--db", (m_dir / "a.db").string()});
@@ -146,6 +152,48 @@ TEST_F(SelfAssessment, XlsxFormIsWrittenAndAFilledCopyScores) {
   EXPECT_THAT(r.out, HasSubstr("Meets (self-reported)"));
 }
 
+// The form in Spanish: its wording and the levels it offers are Spanish, and a copy filled in with
+// those levels (short or in the UN scorecard's wording) scores like the English one.
+TEST_F(SelfAssessment, TheFormInSpanishRoundTrips) {
+  const auto form = run_cli({"self-assess", "template", "--kind", "cca", "--lang", "es"});
+  ASSERT_EQ(form.exit_code, 0) << form.err;
+  // The column names stay those the reader looks for; the section, title and question are Spanish.
+  EXPECT_THAT(form.out, HasSubstr("item,section,title,question,evidence_from,level,justification,source\r\n"));
+  EXPECT_THAT(form.out, HasSubstr("RDM-CCA-01,Análisis Común de País,"));
+  EXPECT_THAT(form.out, HasSubstr(",registros del equipo,,,"));
+  EXPECT_THAT(form.out, HasSubstr(",el documento,,,"));
+  const auto r = score_with(fill(form.out, {{"RDM-CCA-01", "Ausente,Aún no hemos descrito los grupos,"},
+                                            {"RDM-CCA-05", "Supera los requisitos mínimos,Se usan todas,capítulo 4"},
+                                            {"RDM-UNCT-01", "cumple,Grupo temático de derechos humanos,Actas 2024"}}));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("UNDERCLAIM RDM-CCA-01"));
+  EXPECT_THAT(r.out, HasSubstr("OVERCLAIM  RDM-CCA-05"));
+  EXPECT_THAT(r.out, HasSubstr("Meets (self-reported)"));
+
+  const auto md = run_cli({"self-assess", "template", "--kind", "cca", "--lang", "es", "--format", "md"});
+  ASSERT_EQ(md.exit_code, 0) << md.err;
+  EXPECT_THAT(md.out, HasSubstr("# Autoevaluación: Lista de verificación para fortalecer"));
+  EXPECT_THAT(md.out, HasSubstr("Califique cada elemento Ausente, Se aproxima, Cumple o Supera"));
+  EXPECT_THAT(md.out, HasSubstr("> Una reconstrucción basada en fuentes citadas, no el texto oficial"));
+  EXPECT_THAT(md.out, HasSubstr("| Elemento | Pregunta | Pruebas tomadas de | Nivel | Justificación | Fuente |"));
+
+  // The workbook: Spanish sheets, the Spanish levels to pick from, the same columns read back.
+  const fs::path xlsx = m_dir / "formulario.xlsx";
+  const auto written =
+      run_cli({"self-assess", "template", "--kind", "cca", "--lang", "es", "--format", "xlsx", "--out", xlsx.string()});
+  ASSERT_EQ(written.exit_code, 0) << written.err;
+  const CsvTable blank = read_table(xlsx);
+  EXPECT_EQ(blank.header, (std::vector<std::string>{"item", "section", "title", "question", "evidence_from", "level",
+                                                    "justification", "source"}));
+  EXPECT_EQ(blank.rows.size(), 15u + 8u);
+  EXPECT_EQ(blank.field(blank.rows.at(0), blank.column("section")), "Análisis Común de País");
+  const std::string bytes = test::read_bytes(xlsx);
+  const ZipPackage package(bytes, xlsx, {}, "workbook");
+  EXPECT_THAT(package.part("xl/workbook.xml").value_or(""), HasSubstr("name=\"Formulario\""));
+  EXPECT_THAT(package.part("xl/workbook.xml").value_or(""), HasSubstr("name=\"Acerca de\""));
+  EXPECT_THAT(package.part("xl/worksheets/sheet1.xml").value_or(""), HasSubstr("Ausente,Se aproxima,Cumple,Supera"));
+}
+
 TEST_F(SelfAssessment, ImportIntoAStoredAssessmentReplacesTheTeamsRatingsAndRescores) {
   const std::string db = (m_dir / "a.db").string();
   ASSERT_EQ(run_cli({"score", (m_dir / "draft.md").string(), "--kind", "cca", "--db", db}).exit_code, 0);
@@ -159,14 +207,15 @@ TEST_F(SelfAssessment, ImportIntoAStoredAssessmentReplacesTheTeamsRatingsAndResc
   ASSERT_EQ(imported.exit_code, 0) << imported.err;
   EXPECT_THAT(imported.out, HasSubstr("3 items rated by the team; 0 overclaims, 1 underclaims"));
   const auto after = run_cli({"report", "1", "--db", db});
-  EXPECT_THAT(after.out, HasSubstr("of 17 applicable items"));
+  EXPECT_THAT(after.out, HasSubstr("of 15 applicable items"));
+  EXPECT_THAT(after.out, HasSubstr("The team's own ratings: 1 of 3 items it rated at Meets or above"));
   EXPECT_THAT(after.out, HasSubstr("UNDERCLAIM RDM-CCA-01"));
 
   // A second form replaces the first: one team item left, the scores follow.
   test::write_bytes(m_dir / "form.csv", fill(m_form, {{"RDM-UNCT-01", "exceeds,terms of reference,"}}));
   ASSERT_EQ(run_cli({"self-assess", "import", "1", (m_dir / "form.csv").string(), "--db", db}).exit_code, 0);
   const auto again = run_cli({"report", "1", "--db", db});
-  EXPECT_THAT(again.out, HasSubstr("of 16 applicable items"));
+  EXPECT_THAT(again.out, HasSubstr("of 15 applicable items"));
   EXPECT_THAT(again.out, Not(HasSubstr("UNDERCLAIM")));
   EXPECT_THAT(again.out, HasSubstr("Exceeds (self-reported)"));
 

@@ -154,5 +154,62 @@ TEST_F(Workshop, NewDraftsAPackFromADocumentThatScoresAndHandsOut) {
   EXPECT_THAT(bad_id.err, HasSubstr("(--id)"));
 }
 
+// A French pack: the handout and the debrief are in French, and the sheets are read with the level
+// names the handout prints, or their Spanish or English names.
+TEST_F(Workshop, AFrenchPackGivesAFrenchHandoutAndDebrief) {
+  const std::string pack_file = test::source_file("samples/workshop/kavera-bcp-apatridie.xml").string();
+  const auto handout = run_cli({"workshop", "handout", pack_file});
+  ASSERT_EQ(handout.exit_code, 0) << handout.err;
+  EXPECT_THAT(handout.out, HasSubstr("# Exercice : Bilan commun de pays de Kavéra 2024"));
+  EXPECT_THAT(handout.out, HasSubstr("> Une reconstitution fondée sur des sources citées, et non le texte officiel"));
+  EXPECT_THAT(handout.out, HasSubstr("Source : bcp-kavera-2024.html"));
+  EXPECT_THAT(handout.out, HasSubstr("## Vos notes\n\nNotez chaque élément Manquant, S'approche, Répond ou Dépasse"));
+  EXPECT_THAT(handout.out, HasSubstr("| Élément | Question | Niveau | Raison |"));
+  EXPECT_THAT(handout.out, HasSubstr("| RDM-CCA-13 Identité juridique"));
+  for (const char* english : {"Exercise", "Your ratings", "A sourced reconstruction", "| Item |"})
+    EXPECT_THAT(handout.out, Not(HasSubstr(english)));
+
+  test::write_bytes(m_dir / "salle.csv",
+                    "participant,item,title,level,note\n"
+                    "Amina,RDM-CCA-13,,Répond,les groupes sont nommés\n"
+                    "Amina,RDM-CCA-04,,S’approche,\n"
+                    "Amina,RDM-CCA-05,,manquant,\n"
+                    "Ben,RDM-CCA-13,,Cumple,\n"
+                    "Ben,RDM-CCA-04,,Répond aux exigences minimales,\n"
+                    "Ben,RDM-CCA-05,,DÉPASSE,trop optimiste\n");
+  const auto scored =
+      run_cli({"workshop", "score", pack_file, (m_dir / "salle.csv").string(), "--cohort", "Dakar", "--db", db()});
+  ASSERT_EQ(scored.exit_code, 0) << scored.err;
+  const std::string& out = scored.out;
+  EXPECT_THAT(out, HasSubstr("BILAN DE L'ATELIER : Bilan commun de pays de Kavéra 2024"));
+  EXPECT_THAT(out, HasSubstr("Exercice kavera-bcp-apatridie (Bilan commun de pays, fr), liste de contrôle rdm-2021"));
+  EXPECT_THAT(out, HasSubstr("Séance 1 : Dakar"));
+  EXPECT_THAT(out, HasSubstr("Le groupe : 2 participants, 6 réponses ; 50% de concordance exacte"));
+  EXPECT_THAT(out, HasSubstr("PARTICIPANTS (concordance avec le corrigé)"));
+  EXPECT_THAT(out, HasSubstr("POINTS À DISCUTER (là où le groupe s'est écarté du corrigé"));
+  EXPECT_THAT(out, HasSubstr("Corrigé S'approche"));
+  EXPECT_THAT(out, HasSubstr("Réponses : Manquant 1, S'approche 0, Répond 0, Dépasse 1"));
+  EXPECT_THAT(out, HasSubstr("Pourquoi le corrigé dit « S'approche » :"));
+  EXPECT_THAT(out, HasSubstr("- Ben (Dépasse) : trop optimiste"));
+  EXPECT_THAT(out, HasSubstr("Le moteur face au corrigé : 3 éléments ;"));
+  for (const char* english :
+       {"WORKSHOP DEBRIEF", "The room", "DISCUSSION POINTS", "Answers:", "Why the key", "Missing 1"})
+    EXPECT_THAT(out, Not(HasSubstr(english)));
+
+  // The stored session keeps the pack's language: its debrief is printed again in French.
+  const auto md = run_cli({"workshop", "report", "1", "--format", "md", "--db", db()});
+  ASSERT_EQ(md.exit_code, 0) << md.err;
+  EXPECT_THAT(md.out, HasSubstr("# Bilan de l'atelier : Bilan commun de pays de Kavéra 2024"));
+  EXPECT_THAT(md.out, HasSubstr("## Points à discuter"));
+  EXPECT_THAT(md.out, HasSubstr("| Manquant | S'approche | Répond | Dépasse |"));
+  EXPECT_THAT(md.out, HasSubstr("| Élément | Corrigé | Moteur | Manquant | S'approche | Répond | Dépasse | Conformes"));
+  const auto page = run_cli({"workshop", "report", "1", "--format", "html", "--db", db()});
+  ASSERT_EQ(page.exit_code, 0) << page.err;
+  EXPECT_THAT(page.out, HasSubstr("<html lang=\"fr\">"));
+  EXPECT_THAT(page.out, HasSubstr("<h2>Points à discuter</h2>"));
+  EXPECT_THAT(page.out, HasSubstr("Répond aux exigences minimales</span>"));  // the UN scorecard's wording
+  EXPECT_THAT(page.out, Not(HasSubstr("Meets minimum requirements")));
+}
+
 }  // namespace
 }  // namespace unct

@@ -69,8 +69,9 @@ TEST(RenderText, ShowsTableOverallAndGaps) {
   EXPECT_THAT(text, HasSubstr("A sourced reconstruction, not the official text"));
   EXPECT_THAT(text, HasSubstr("RDM-CCA-01   Groups named and profiled"));
   EXPECT_THAT(text, HasSubstr("applicable items at Meets or above"));
-  EXPECT_THAT(text, HasSubstr("GAPS: WHAT TO ADD TO REACH MEETS"));
-  EXPECT_THAT(text, HasSubstr("What to add:"));
+  EXPECT_THAT(text, HasSubstr("PRIORITIES: WHAT TO ADD FIRST"));
+  EXPECT_THAT(text, HasSubstr("GAPS IN DETAIL"));
+  EXPECT_LT(text.find("SUMMARY"), text.find("ITEMS BY SECTION"));
 }
 
 }  // namespace

@@ -134,6 +134,24 @@ TEST(WorkshopAnswers, ErrorsNameTheRow) {
   EXPECT_EQ(answers("participant,item,level\n,,\nAmina,RDM-CCA-01,\nAmina,RDM-CCA-04,Meets\n").size(), 1u);
 }
 
+// A sheet filled in from a French or Spanish handout: the level names as the handouts print them,
+// short or in the UN scorecard's wording, in any case, beside the English codes.
+TEST(WorkshopAnswers, LevelsAreReadInFrenchAndSpanish) {
+  const std::vector<Answer> read = answers(
+      "participant,item,level\n"
+      "Amina,RDM-CCA-13,Répond\nAmina,RDM-CCA-01,S’approche\nAmina,RDM-CCA-04,DÉPASSE LES EXIGENCES MINIMALES\n"
+      "Ben,RDM-CCA-13,Cumple\nBen,RDM-CCA-01,se aproxima a los requisitos mínimos\nBen,RDM-CCA-04,Ausente\n"
+      "Chloé,RDM-CCA-13,manquant\nChloé,RDM-CCA-01,exceeds\n");
+  std::vector<Level> levels;
+  for (const Answer& a : read) levels.push_back(a.level);
+  EXPECT_EQ(levels, (std::vector<Level>{Level::meets, Level::approaches, Level::exceeds, Level::meets,
+                                        Level::approaches, Level::missing, Level::missing, Level::exceeds}));
+  // Accents as written: "Repond" is no level of any language.
+  EXPECT_THAT(answer_error("participant,item,level\nAmina,RDM-CCA-01,Repond\n"),
+              HasSubstr("sheet.csv:2: Amina: item RDM-CCA-01: unknown level \"Repond\": use Missing, Approaches, "
+                        "Meets or Exceeds, in English, French or Spanish"));
+}
+
 TEST(WorkshopSession, SameParticipantAndItemInTwoSheetsIsRefused) {
   std::vector<Answer> all = answers("participant,item,level\nAmina,RDM-CCA-01,meets\n");
   all.push_back(all.front());
@@ -185,7 +203,9 @@ TEST(WorkshopSession, DebriefFiguresMatchTheHandComputedOnes) {
   EXPECT_EQ(d.items[1].answers, (std::array<std::size_t, 4>{0, 2, 0, 0}));
   EXPECT_EQ(d.items[2].answers, (std::array<std::size_t, 4>{1, 0, 2, 0}));
   EXPECT_EQ(d.discussion, (std::vector<std::size_t>{0, 2, 3}));  // 13 (33%), 04 (67%, 0.7 away), 05 (67%, 0.3 away)
-  EXPECT_EQ(d.items[0].notes, std::vector<std::string>{"Ben (Approaches): the census is mentioned"});
+  const std::vector<AnswerNote> notes{
+      {.participant = "Ben", .level = Level::approaches, .note = "the census is mentioned"}};
+  EXPECT_EQ(d.items[0].notes, notes);
   ASSERT_TRUE(d.engine.has_value());
   EXPECT_EQ(d.engine->count, 1u);
   EXPECT_FALSE(d.items[1].engine.has_value());

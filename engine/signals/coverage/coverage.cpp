@@ -25,7 +25,10 @@ std::string Coverage::describe() const {
          (by == CoverageUnit::set ? "sets" : "terms") + in_part(part) + with_polarity(polarity) + ")";
 }
 
-void Coverage::collect(Needs& needs) const { needs.read_set(term_set, polarity); }
+void Coverage::collect(Needs& needs) const {
+  needs.read_set(term_set, polarity);
+  needs.read_part(part);
+}
 
 // Too few included sets is a load error; too few distinct terms only a warning, as a set's terms
 // are its vocabulary and may yet grow.

@@ -18,7 +18,10 @@ std::string InTable::describe() const {
   return "in-table(" + term_set + at_least(min_count) + in_part(part) + with_polarity(polarity) + ")";
 }
 
-void InTable::collect(Needs& needs) const { needs.read_set(term_set, polarity); }
+void InTable::collect(Needs& needs) const {
+  needs.read_set(term_set, polarity);
+  needs.read_part(part);
+}
 
 // Whether a document has tables, and what they say, only the document can tell.
 std::optional<std::string> InTable::never_holds(const LintContext&) const { return std::nullopt; }

@@ -18,7 +18,10 @@ std::string Mentions::describe() const {
   return "mentions(" + term_set + at_least(min_count) + in_part(part) + with_polarity(polarity) + ")";
 }
 
-void Mentions::collect(Needs& needs) const { needs.read_set(term_set, polarity); }
+void Mentions::collect(Needs& needs) const {
+  needs.read_set(term_set, polarity);
+  needs.read_part(part);
+}
 
 // Any set the loader accepted can occur any number of times.
 std::optional<std::string> Mentions::never_holds(const LintContext&) const { return std::nullopt; }

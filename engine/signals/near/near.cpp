@@ -51,6 +51,7 @@ std::string Near::describe() const {
 void Near::collect(Needs& needs) const {
   needs.read_set(term_set_a, polarity);
   needs.read_set(term_set_b, polarity);
+  needs.read_part(part);
 }
 
 // Two sets can meet in any sentence; only the document can tell.

@@ -18,7 +18,10 @@ Pattern Pattern::read(const pugi::xml_node& node, ReadContext& context) {
 
 std::string Pattern::describe() const { return "pattern(/" + regex + "/" + at_least(min_count) + in_part(part) + ")"; }
 
-void Pattern::collect(Needs& needs) const { needs.read_regex(regex); }
+void Pattern::collect(Needs& needs) const {
+  needs.read_regex(regex);
+  needs.read_part(part);
+}
 
 // The loader refuses an invalid expression; a valid one may match some document.
 std::optional<std::string> Pattern::never_holds(const LintContext&) const { return std::nullopt; }

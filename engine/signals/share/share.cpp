@@ -28,6 +28,7 @@ std::string Share::describe() const {
 void Share::collect(Needs& needs) const {
   needs.read_set(header_set);
   needs.read_set(having_set);
+  needs.read_part(part);
 }
 
 std::optional<std::string> Share::never_holds(const LintContext&) const {

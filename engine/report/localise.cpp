@@ -1,0 +1,32 @@
+#include "engine/report/localise.hpp"
+
+namespace unct::report {
+
+Localised localise(const Assessment& assessment, const checklist::Checklist* checklist, std::string_view asked) {
+  Localised out{assessment, &messages(report_language(asked, assessment.document.language)), checklist};
+  if (checklist != nullptr && checklist->sha256 != assessment.checklist.sha256) out.checklist = nullptr;
+  if (out.checklist == nullptr || out.m->lang() == "en") return out;
+  const std::string_view lang = out.m->lang();
+  out.assessment.checklist.title = checklist::title_in(out.checklist->meta, lang);
+  out.assessment.checklist.provenance = checklist::provenance_in(out.checklist->meta, lang);
+  for (SectionScore& score : out.assessment.sections) {
+    for (const checklist::Section& section : out.checklist->sections) {
+      if (section.id == score.id) score.title = checklist::title_in(section, lang);
+    }
+  }
+  for (rules::ItemResult& item : out.assessment.items) {
+    const checklist::Item* source = checklist::find_item(*out.checklist, item.item_id);
+    const checklist::Translation* t = source == nullptr ? nullptr : checklist::find_translation(*source, out.m->lang());
+    if (t == nullptr) continue;
+    item.title = t->title;
+    if (!item.gap.empty() && !t->gap.empty()) item.gap = t->gap;
+    for (rules::CriterionResult& c : item.criteria) {
+      if (const checklist::Criterion* criterion = checklist::find_criterion(*source, c.id)) {
+        c.text = checklist::criterion_text_in(*source, *criterion, out.m->lang());
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace unct::report

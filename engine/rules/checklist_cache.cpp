@@ -1,0 +1,660 @@
+#include "engine/rules/checklist_cache.hpp"
+
+#include "engine/checklist/hash.hpp"
+#include "engine/checklist/load.hpp"
+#include "engine/core/sha256.hpp"
+
+#include <elf.h>
+#include <fcntl.h>
+#include <link.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <bit>
+#include <concepts>
+#include <cstdint>
+#include <cstring>
+#include <stdexcept>
+#include <type_traits>
+#include <utility>
+#include <variant>
+#include <vector>
+
+namespace unct::rules {
+namespace {
+
+// Bump when the layout of an entry changes in a way the build ID would not show (it always shows a
+// change of code, so this is for readers of old files, and for clarity).
+constexpr std::uint32_t k_format = 1;
+constexpr std::string_view k_magic = "unct-cl\n";
+constexpr std::size_t k_header_bytes = 8 + 4 + 8 + 8;  // magic, format, payload size, checksum
+// The loader's own limit for a checklist file (engine/checklist/load.cpp).
+constexpr std::uintmax_t k_max_checklist_bytes = 16u * 1024 * 1024;
+constexpr std::uintmax_t k_max_entry_bytes = 512u * 1024 * 1024;
+// Entries kept in the folder: one per checklist content and build, a few MB each. A checklist
+// author saving and scoring often, or a developer rebuilding, makes new ones; the oldest go.
+constexpr std::size_t k_kept_entries = 8;
+
+// The GNU build ID of this program (a hash the linker computes over its code), in hex; empty when
+// it has none. It tells one build of the engine from another, so an entry never outlives the code
+// that wrote it, whatever version number that code carries.
+std::string build_id() {
+  std::string id;
+  dl_iterate_phdr(
+      [](dl_phdr_info* info, std::size_t, void* out) -> int {
+        // The first object listed is the program itself, which holds the engine.
+        for (ElfW(Half) i = 0; i < info->dlpi_phnum; ++i) {
+          const ElfW(Phdr)& segment = info->dlpi_phdr[i];
+          if (segment.p_type != PT_NOTE) continue;
+          const auto* at = reinterpret_cast<const unsigned char*>(info->dlpi_addr + segment.p_vaddr);
+          const unsigned char* end = at + segment.p_memsz;
+          while (at + sizeof(ElfW(Nhdr)) <= end) {
+            ElfW(Nhdr) note;
+            std::memcpy(&note, at, sizeof note);
+            const unsigned char* name = at + sizeof note;
+            const unsigned char* desc = name + ((note.n_namesz + 3) & ~3u);
+            const unsigned char* next = desc + ((note.n_descsz + 3) & ~3u);
+            if (next > end) break;
+            if (note.n_type == NT_GNU_BUILD_ID && note.n_namesz == 4 && std::memcmp(name, "GNU", 4) == 0) {
+              static constexpr char k_hex[] = "0123456789abcdef";
+              auto& hex = *static_cast<std::string*>(out);
+              for (std::size_t b = 0; b < note.n_descsz; ++b) {
+                hex += k_hex[desc[b] >> 4];
+                hex += k_hex[desc[b] & 0xF];
+              }
+              return 1;
+            }
+            at = next;
+          }
+        }
+        return 1;
+      },
+      &id);
+  return id;
+}
+
+const std::string& this_build() {
+  static const std::string id = build_id();
+  return id;
+}
+
+// Detects an entry damaged or cut short on disk (an attack is out of its reach and of its purpose:
+// whoever can write the cache folder can write anything this user can). xxHash64's round over
+// four lanes of 8-byte words, the length and the last bytes mixed in at the end: fast enough to
+// check the few MB of an entry in a fraction of a millisecond.
+std::uint64_t checksum(std::string_view bytes) {
+  constexpr std::uint64_t k1 = 0x9E3779B185EBCA87ull;
+  constexpr std::uint64_t k2 = 0xC2B2AE3D27D4EB4Full;
+  auto round = [](std::uint64_t lane, std::uint64_t word) { return std::rotl(lane + word * k2, 31) * k1; };
+  std::uint64_t lanes[4] = {k1 + k2, k2, 0, 0 - k1};
+  const char* p = bytes.data();
+  const std::size_t n = bytes.size();
+  std::size_t i = 0;
+  for (; i + 32 <= n; i += 32) {
+    for (int l = 0; l < 4; ++l) {
+      std::uint64_t word;
+      std::memcpy(&word, p + i + 8 * l, 8);
+      lanes[l] = round(lanes[l], word);
+    }
+  }
+  std::uint64_t h = n * k1;
+  for (std::uint64_t lane : lanes) h = (h ^ round(0, lane)) * k1 + k2;
+  for (; i < n; ++i) h = std::rotl(h ^ (static_cast<unsigned char>(p[i]) * k1), 23) * k2;
+  h ^= h >> 33;
+  h *= k2;
+  h ^= h >> 29;
+  return h;
+}
+
+// --- The entry's payload: every member of the checklist and of its compiled form ---
+//
+// Each type lists its members once, in `fields`, for writing and reading alike. The list is a
+// structured binding of the whole type, so a member added to a model type without being added
+// here does not compile (the binding's count no longer matches): nothing is left out silently.
+
+template <class T, class U>
+concept Of = std::same_as<std::remove_const_t<T>, U>;
+
+template <class A, Of<checklist::Meta> T>
+void fields(A& a, T& t) {
+  auto& [id, version, title, publisher, issued, provenance, languages, translations] = t;
+  a(id, version, title, publisher, issued, provenance, languages, translations);
+}
+template <class A, Of<checklist::MetaTranslation> T>
+void fields(A& a, T& t) {
+  auto& [lang, title, provenance] = t;
+  a(lang, title, provenance);
+}
+template <class A, Of<checklist::SectionTranslation> T>
+void fields(A& a, T& t) {
+  auto& [lang, title] = t;
+  a(lang, title);
+}
+template <class A, Of<checklist::Term> T>
+void fields(A& a, T& t) {
+  auto& [text, lang, line] = t;
+  a(text, lang, line);
+}
+template <class A, Of<checklist::TermSet> T>
+void fields(A& a, T& t) {
+  auto& [id, title, terms, exceptions, includes, context, file, line] = t;
+  a(id, title, terms, exceptions, includes, context, file, line);
+}
+template <class A, Of<checklist::Part> T>
+void fields(A& a, T& t) {
+  auto& [id, title, heading_set] = t;
+  a(id, title, heading_set);
+}
+template <class A, Of<checklist::Definition> T>
+void fields(A& a, T& t) {
+  auto& [id, uses, used_by_criteria, file, line] = t;
+  a(id, uses, used_by_criteria, file, line);
+}
+template <class A, Of<checklist::Reference> T>
+void fields(A& a, T& t) {
+  auto& [type, text] = t;
+  a(type, text);
+}
+template <class A, Of<checklist::Criterion> T>
+void fields(A& a, T& t) {
+  auto& [id, text, signal] = t;
+  a(id, text, signal);
+}
+template <class A, Of<checklist::LevelRule> T>
+void fields(A& a, T& t) {
+  auto& [level, criteria] = t;
+  a(level, criteria);
+}
+template <class A, Of<checklist::CriterionText> T>
+void fields(A& a, T& t) {
+  auto& [id, text] = t;
+  a(id, text);
+}
+template <class A, Of<checklist::Translation> T>
+void fields(A& a, T& t) {
+  auto& [lang, title, question, gap, criteria] = t;
+  a(lang, title, question, gap, criteria);
+}
+template <class A, Of<checklist::Item> T>
+void fields(A& a, T& t) {
+  auto& [id, title, question, guidance, applies_to, weight, provenance, references, criteria, levels, gap, external,
+         from_year, translations, file, line] = t;
+  a(id, title, question, guidance, applies_to, weight, provenance, references, criteria, levels, gap, external,
+    from_year, translations, file, line);
+}
+template <class A, Of<checklist::Section> T>
+void fields(A& a, T& t) {
+  auto& [id, title, items, translations] = t;
+  a(id, title, items, translations);
+}
+template <class A, Of<checklist::ScaleLevel> T>
+void fields(A& a, T& t) {
+  auto& [level, label] = t;
+  a(level, label);
+}
+template <class A, Of<checklist::Checklist> T>
+void fields(A& a, T& t) {
+  auto& [meta, scale, not_applicable_label, term_sets, parts, definitions, sections, source, includes, sha256] = t;
+  a(meta, scale, not_applicable_label, term_sets, parts, definitions, sections, source, includes, sha256);
+}
+
+// The signal kinds (engine/signals/registry.hpp). A new kind has no `fields` here and so does not
+// compile until it is given one.
+template <class A, Of<signals::Mentions> T>
+void fields(A& a, T& t) {
+  auto& [term_set, min_count, part, polarity] = t;
+  a(term_set, min_count, part, polarity);
+}
+template <class A, Of<signals::Coverage> T>
+void fields(A& a, T& t) {
+  auto& [term_set, min_distinct, by, part, polarity] = t;
+  a(term_set, min_distinct, by, part, polarity);
+}
+template <class A, Of<signals::Near> T>
+void fields(A& a, T& t) {
+  auto& [term_set_a, term_set_b, within, words, ordered, min_count, part, polarity] = t;
+  a(term_set_a, term_set_b, within, words, ordered, min_count, part, polarity);
+}
+template <class A, Of<signals::InTable> T>
+void fields(A& a, T& t) {
+  auto& [term_set, min_count, part, polarity] = t;
+  a(term_set, min_count, part, polarity);
+}
+template <class A, Of<signals::Pattern> T>
+void fields(A& a, T& t) {
+  auto& [regex, min_count, part] = t;
+  a(regex, min_count, part);
+}
+template <class A, Of<signals::Share> T>
+void fields(A& a, T& t) {
+  auto& [header_set, having_set, min_share, min_rows, part] = t;
+  a(header_set, having_set, min_share, min_rows, part);
+}
+template <class A, Of<signals::AllOf> T>
+void fields(A& a, T& t) {
+  auto& [signals] = t;
+  a(signals);
+}
+template <class A, Of<signals::AnyOf> T>
+void fields(A& a, T& t) {
+  auto& [signals] = t;
+  a(signals);
+}
+template <class A, Of<signals::Not> T>
+void fields(A& a, T& t) {
+  auto& [signal] = t;
+  a(signal);
+}
+template <class A, Of<signals::AtLeast> T>
+void fields(A& a, T& t) {
+  auto& [count, signals] = t;
+  a(count, signals);
+}
+template <class A, Of<signals::Spread> T>
+void fields(A& a, T& t) {
+  auto& [term_set, min_sections] = t;
+  a(term_set, min_sections);
+}
+
+template <class A, Of<PatternOwner> T>
+void fields(A& a, T& t) {
+  auto& [set, exception, lang] = t;
+  a(set, exception, lang);
+}
+template <class A, class T>
+requires Of<T, std::pair<std::string, SetIndex>>
+void fields(A& a, T& t) { a(t.first, t.second); }
+// The maps and the compiled regular expressions follow from the rest and are made again on
+// reading (read_cache_entry); the matcher's tables are kept as built (TermMatcher::visit_members).
+template <class A, Of<CompiledChecklist> T>
+void fields(A& a, T& t) {
+  [[maybe_unused]] auto& [matcher, owners, set_ids, set_index, members, includes, context, polarity_read, parts,
+                          regexes, regex_index] = t;
+  a(matcher, owners, set_ids, members, includes, context, polarity_read, parts);
+}
+
+template <class T>
+concept Plain = std::is_arithmetic_v<T> || std::is_enum_v<T>;
+
+class Writer {
+public:
+  template <class... T>
+  void operator()(const T&... values) {
+    (put(values), ...);
+  }
+  std::string bytes;
+
+private:
+  void raw(const void* data, std::size_t size) { bytes.append(static_cast<const char*>(data), size); }
+  template <Plain T>
+  void put(const T& value) {
+    raw(&value, sizeof value);
+  }
+  void put(const std::string& text) {
+    put(std::uint64_t{text.size()});
+    raw(text.data(), text.size());
+  }
+  // Paths as given: an entry is only read for the checklist path it was written for.
+  void put(const std::filesystem::path& path) { put(path.native()); }
+  template <class T>
+  void put(const std::vector<T>& values) {
+    put(std::uint64_t{values.size()});
+    if constexpr (Plain<T>) {
+      raw(values.data(), values.size() * sizeof(T));
+    } else {
+      for (const T& value : values) put(value);
+    }
+  }
+  void put(const std::vector<bool>& values) {
+    put(std::uint64_t{values.size()});
+    for (const bool value : values) put(value);
+  }
+  template <Plain T, std::size_t N>
+  void put(const T (&values)[N]) {
+    raw(values, sizeof values);
+  }
+  template <class T>
+  void put(const std::optional<T>& value) {
+    put(value.has_value());
+    if (value) put(*value);
+  }
+  template <class... T>
+  void put(const std::variant<T...>& value) {
+    put(static_cast<std::uint32_t>(value.index()));
+    std::visit([&](const auto& alternative) { put(alternative); }, value);
+  }
+  void put(const text::TermMatcher& matcher) {
+    matcher.visit_members([&](const auto&... members) { (put(members), ...); });
+  }
+  template <class T>
+  requires requires(Writer& w, const T& t) { fields(w, t); }
+  void put(const T& value) { fields(*this, value); }
+};
+
+// Reads what Writer wrote. Throws Damaged for bytes that end early or hold a value no writer
+// makes (a size past the end, a bool that is neither 0 nor 1, an unknown alternative).
+struct Damaged : std::runtime_error {
+  Damaged() : std::runtime_error("damaged cache entry") {}
+};
+
+class Reader {
+public:
+  explicit Reader(std::string_view bytes) : m_rest(bytes) {}
+  template <class... T>
+  void operator()(T&... values) {
+    (get(values), ...);
+  }
+  bool at_end() const { return m_rest.empty(); }
+
+private:
+  void raw(void* data, std::size_t size) {
+    if (size > m_rest.size()) throw Damaged();
+    if (size != 0) std::memcpy(data, m_rest.data(), size);
+    m_rest.remove_prefix(size);
+  }
+  // A count of elements each at least `element_bytes` long, which the rest must be able to hold.
+  std::size_t count(std::size_t element_bytes) {
+    std::uint64_t n = 0;
+    raw(&n, sizeof n);
+    if (n > m_rest.size() / std::max<std::size_t>(element_bytes, 1)) throw Damaged();
+    return static_cast<std::size_t>(n);
+  }
+  template <Plain T>
+  void get(T& value) {
+    raw(&value, sizeof value);
+  }
+  void get(bool& value) {
+    std::uint8_t byte = 0;
+    raw(&byte, 1);
+    if (byte > 1) throw Damaged();
+    value = byte == 1;
+  }
+  void get(std::string& text) {
+    text.resize(count(1));
+    raw(text.data(), text.size());
+  }
+  void get(std::filesystem::path& path) {
+    std::string text;
+    get(text);
+    path = std::move(text);
+  }
+  template <class T>
+  void get(std::vector<T>& values) {
+    if constexpr (Plain<T> && !std::is_same_v<T, bool>) {
+      values.resize(count(sizeof(T)));
+      raw(values.data(), values.size() * sizeof(T));
+    } else {
+      values.resize(count(1));
+      for (T& value : values) get(value);
+    }
+  }
+  void get(std::vector<bool>& values) {
+    values.resize(count(1));
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      bool value = false;
+      get(value);
+      values[i] = value;
+    }
+  }
+  template <Plain T, std::size_t N>
+  void get(T (&values)[N]) {
+    raw(values, sizeof values);
+  }
+  template <class T>
+  void get(std::optional<T>& value) {
+    bool present = false;
+    get(present);
+    if (present) {
+      get(value.emplace());
+    } else {
+      value.reset();
+    }
+  }
+  template <std::size_t I = 0, class... T>
+  void get_alternative(std::variant<T...>& value, std::uint32_t index) {
+    if constexpr (I < sizeof...(T)) {
+      if (index == I) {
+        get(value.template emplace<I>());
+      } else {
+        get_alternative<I + 1>(value, index);
+      }
+    } else {
+      throw Damaged();
+    }
+  }
+  template <class... T>
+  void get(std::variant<T...>& value) {
+    std::uint32_t index = 0;
+    get(index);
+    get_alternative(value, index);
+  }
+  void get(text::TermMatcher& matcher) {
+    matcher.visit_members([&](auto&... members) { (get(members), ...); });
+  }
+  template <class T>
+  requires requires(Reader& r, T& t) { fields(r, t); }
+  void get(T& value) { fields(*this, value); }
+
+  std::string_view m_rest;
+};
+
+// The regular expressions the entry names, in their order (CompiledChecklist::regexes).
+std::vector<std::string> regex_patterns(const CompiledChecklist& compiled) {
+  std::vector<std::string> out;
+  for (const auto& regex : compiled.regexes) out.push_back(regex->pattern());
+  return out;
+}
+
+template <Plain T>
+void append(std::string& out, T value) {
+  out.append(reinterpret_cast<const char*>(&value), sizeof value);
+}
+
+// A file's bytes, read into `buffer` (whose memory is reused from one file to the next); false
+// when it cannot be opened or read, is not a regular file, or is larger than `max_bytes`.
+bool read_bounded(const std::filesystem::path& path, std::uintmax_t max_bytes, std::string& buffer) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  struct stat status {};
+  bool read =
+      ::fstat(fd, &status) == 0 && S_ISREG(status.st_mode) && static_cast<std::uintmax_t>(status.st_size) <= max_bytes;
+  if (read) {
+    buffer.resize(static_cast<std::size_t>(status.st_size));
+    std::size_t done = 0;
+    while (done < buffer.size()) {
+      const ssize_t n = ::read(fd, buffer.data() + done, buffer.size() - done);
+      if (n <= 0) break;
+      done += static_cast<std::size_t>(n);
+    }
+    read = done == buffer.size();
+  }
+  ::close(fd);
+  return read;
+}
+
+// An entry's file mapped into memory rather than read: its pages come from the page cache as they
+// are read, which costs a fraction of copying a few MB into memory of our own. The entry is
+// checked (checksum) and copied into the model before anything uses it, and its writers never
+// change a file in place (they rename a new one over it), so what is checked is what is read.
+class MappedEntry {
+public:
+  explicit MappedEntry(const std::filesystem::path& path) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return;
+    struct stat status {};
+    if (::fstat(fd, &status) == 0 && S_ISREG(status.st_mode) && status.st_size > 0 &&
+        static_cast<std::uintmax_t>(status.st_size) <= k_max_entry_bytes) {
+      void* at = ::mmap(nullptr, static_cast<std::size_t>(status.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
+      if (at != MAP_FAILED) {
+        m_data = static_cast<const char*>(at);
+        m_size = static_cast<std::size_t>(status.st_size);
+      }
+    }
+    ::close(fd);
+  }
+  ~MappedEntry() {
+    if (m_data != nullptr) ::munmap(const_cast<char*>(m_data), m_size);
+  }
+  MappedEntry(const MappedEntry&) = delete;
+  MappedEntry& operator=(const MappedEntry&) = delete;
+
+  bool found() const { return m_data != nullptr; }
+  std::string_view bytes() const { return {m_data, m_size}; }
+
+private:
+  const char* m_data = nullptr;
+  std::size_t m_size = 0;
+};
+
+// The oldest entries beyond k_kept_entries, removed. Another process may be reading or replacing
+// one: it then finds none, or its own, and loads the checklist as without a cache.
+void prune(const std::filesystem::path& folder) {
+  std::error_code error;
+  std::vector<std::pair<std::filesystem::file_time_type, std::filesystem::path>> entries;
+  for (const auto& entry : std::filesystem::directory_iterator(folder, error)) {
+    const std::string name = entry.path().filename().string();
+    if (!name.ends_with(".bin") || !entry.is_regular_file(error)) continue;
+    entries.emplace_back(entry.last_write_time(error), entry.path());
+  }
+  if (entries.size() <= k_kept_entries) return;
+  std::sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  for (std::size_t i = k_kept_entries; i < entries.size(); ++i) std::filesystem::remove(entries[i].second, error);
+}
+
+// Writes `bytes` as the file `target`: into a new file beside it, then renamed over it, so that a
+// reader (another batch, say) sees the old entry or the new one whole, never half of one. A folder
+// that cannot be made or written leaves no entry and no error.
+void write_entry(const std::filesystem::path& target, std::string_view bytes) {
+  std::error_code error;
+  std::filesystem::create_directories(target.parent_path(), error);
+  if (error) return;
+  std::string temporary = target.string() + ".XXXXXX";
+  const int fd = ::mkstemp(temporary.data());
+  if (fd < 0) return;
+  std::size_t done = 0;
+  while (done < bytes.size()) {
+    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (n <= 0) break;
+    done += static_cast<std::size_t>(n);
+  }
+  const bool written = ::close(fd) == 0 && done == bytes.size();
+  if (!written || std::rename(temporary.c_str(), target.c_str()) != 0) {
+    ::unlink(temporary.c_str());
+    return;
+  }
+  prune(target.parent_path());
+}
+
+}  // namespace
+
+std::filesystem::path cache_entry_path(const std::filesystem::path& cache_dir, const std::filesystem::path& path,
+                                       std::string_view text) {
+  if (cache_dir.empty() || this_build().empty()) return {};
+  std::string key = this_build();
+  key += '\0';
+  key += path.native();
+  key += '\0';
+  key += text;
+  return cache_dir / (sha256_hex(key) + ".bin");
+}
+
+std::string cache_entry(const checklist::Checklist& checklist, const CompiledChecklist& compiled) {
+  Writer payload;
+  payload(this_build(), checklist, compiled, regex_patterns(compiled));
+  std::string out(k_magic);
+  append(out, k_format);
+  append(out, std::uint64_t{payload.bytes.size()});
+  append(out, checksum(payload.bytes));
+  out += payload.bytes;
+  return out;
+}
+
+std::optional<LoadedChecklist> read_cache_entry(std::string_view bytes, const std::filesystem::path& path) {
+  if (bytes.size() < k_header_bytes || !bytes.starts_with(k_magic)) return std::nullopt;
+  std::uint32_t format = 0;
+  std::uint64_t size = 0;
+  std::uint64_t sum = 0;
+  std::memcpy(&format, bytes.data() + 8, sizeof format);
+  std::memcpy(&size, bytes.data() + 12, sizeof size);
+  std::memcpy(&sum, bytes.data() + 20, sizeof sum);
+  const std::string_view payload = bytes.substr(k_header_bytes);
+  if (format != k_format || size != payload.size() || sum != checksum(payload)) return std::nullopt;
+  try {
+    Reader reader(payload);
+    std::string build;
+    reader(build);
+    if (build != this_build() || this_build().empty()) return std::nullopt;
+    LoadedChecklist loaded;
+    std::vector<std::string> regexes;
+    reader(loaded.checklist, loaded.compiled, regexes);
+    if (!reader.at_end() || loaded.checklist.source != path) return std::nullopt;
+    CompiledChecklist& compiled = loaded.compiled;
+    for (SetIndex set = 0; set < compiled.set_ids.size(); ++set) compiled.set_index.emplace(compiled.set_ids[set], set);
+    for (const std::string& regex : regexes) {
+      compiled.regex_index.emplace(regex, static_cast<std::uint32_t>(compiled.regexes.size()));
+      compiled.regexes.push_back(std::make_shared<const re2::RE2>(regex, re2::RE2::Quiet));
+    }
+    loaded.from_cache = true;
+    return loaded;
+  } catch (const Damaged&) {
+    return std::nullopt;
+  }
+}
+
+namespace {
+
+// The checklist and compiled form of the entry at `entry`, when it holds those of the checklist at
+// `path` whose file holds `text` and whose item files hold the bytes they held when it was written.
+std::optional<LoadedChecklist> take_entry(const std::filesystem::path& entry, const std::filesystem::path& path,
+                                          std::string_view text) {
+  const MappedEntry mapped(entry);
+  if (!mapped.found()) return std::nullopt;
+  std::optional<LoadedChecklist> loaded = read_cache_entry(mapped.bytes(), path);
+  if (!loaded) return std::nullopt;
+  // The entry's name says it is for this path and these bytes of its file; its item files must
+  // hold the bytes they held too, or it is another checklist (Checklist::sha256 says which).
+  checklist::ContentHash hash(path, text);
+  std::string bytes;
+  for (const std::filesystem::path& file : loaded->checklist.includes) {
+    if (!read_bounded(file, k_max_checklist_bytes, bytes)) return std::nullopt;
+    hash.add_include(file, bytes);
+  }
+  if (hash.hex() != loaded->checklist.sha256) return std::nullopt;
+  return loaded;
+}
+
+}  // namespace
+
+LoadedChecklist load_compiled(const std::filesystem::path& path, const std::filesystem::path& cache_dir,
+                              Timings* timings) {
+  std::filesystem::path entry;
+  {
+    PhaseTimer timer(timings, "checklist");
+    // The checklist's file is read here only to find its entry; a file that cannot be read is
+    // left to load_checklist below, which says why.
+    std::string text;
+    if (!cache_dir.empty() && read_bounded(path, k_max_checklist_bytes, text)) {
+      entry = cache_entry_path(cache_dir, path, text);
+    }
+    if (!entry.empty()) {
+      if (std::optional<LoadedChecklist> loaded = take_entry(entry, path, text)) return std::move(*loaded);
+    }
+  }
+  LoadedChecklist loaded;
+  {
+    PhaseTimer timer(timings, "checklist");
+    loaded.checklist = checklist::load_checklist(path);
+  }
+  {
+    PhaseTimer timer(timings, "compile");
+    loaded.compiled = compile(loaded.checklist);
+  }
+  if (!entry.empty()) write_entry(entry, cache_entry(loaded.checklist, loaded.compiled));
+  return loaded;
+}
+
+}  // namespace unct::rules

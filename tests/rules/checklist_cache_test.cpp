@@ -1,0 +1,191 @@
+#include "engine/rules/checklist_cache.hpp"
+
+#include "engine/assess/assess.hpp"
+#include "engine/checklist/load.hpp"
+#include "engine/ingest/read.hpp"
+#include "tests/support/support.hpp"
+
+#include <gtest/gtest.h>
+#include <re2/re2.h>
+
+#include <filesystem>
+#include <fstream>
+
+namespace unct::rules {
+namespace {
+
+std::vector<std::string> regex_patterns(const CompiledChecklist& compiled) {
+  std::vector<std::string> out;
+  for (const auto& regex : compiled.regexes) out.push_back(regex->pattern());
+  return out;
+}
+
+// Every member of the compiled form; the regular expressions by their patterns (they are made
+// again from them, so the pointers differ).
+void expect_same(const CompiledChecklist& a, const CompiledChecklist& b) {
+  EXPECT_TRUE(a.matcher == b.matcher);
+  EXPECT_EQ(a.owners.size(), b.owners.size());
+  for (std::size_t p = 0; p < std::min(a.owners.size(), b.owners.size()); ++p) {
+    ASSERT_EQ(a.owners[p].size(), b.owners[p].size());
+    for (std::size_t o = 0; o < a.owners[p].size(); ++o) {
+      EXPECT_EQ(a.owners[p][o].set, b.owners[p][o].set);
+      EXPECT_EQ(a.owners[p][o].exception, b.owners[p][o].exception);
+      EXPECT_EQ(a.owners[p][o].lang, b.owners[p][o].lang);
+    }
+  }
+  EXPECT_EQ(a.set_ids, b.set_ids);
+  EXPECT_EQ(a.set_index, b.set_index);
+  EXPECT_EQ(a.members, b.members);
+  EXPECT_EQ(a.includes, b.includes);
+  EXPECT_EQ(a.context, b.context);
+  EXPECT_EQ(a.polarity_read, b.polarity_read);
+  EXPECT_EQ(a.parts, b.parts);
+  EXPECT_EQ(regex_patterns(a), regex_patterns(b));
+  EXPECT_EQ(a.regex_index, b.regex_index);
+}
+
+// The bundled checklist copied into a folder of the test's own, so that it can be edited.
+std::filesystem::path copy_bundled(const test::TempDir& dir) {
+  const std::filesystem::path from = test::bundled_checklist();
+  std::filesystem::copy(from, dir / "rdm-2021.xml");
+  std::filesystem::copy(from.parent_path() / "rdm-2021", dir / "rdm-2021", std::filesystem::copy_options::recursive);
+  return dir / "rdm-2021.xml";
+}
+
+// The only entry the cache folder holds.
+std::filesystem::path only_entry(const std::filesystem::path& cache) {
+  std::vector<std::filesystem::path> entries;
+  for (const auto& entry : std::filesystem::directory_iterator(cache)) entries.push_back(entry.path());
+  EXPECT_EQ(entries.size(), 1u);
+  return entries.empty() ? std::filesystem::path() : entries.front();
+}
+
+std::vector<Level> levels(const Assessment& assessment) {
+  std::vector<Level> out;
+  for (const ItemResult& item : assessment.items) out.push_back(item.level);
+  return out;
+}
+
+// Every member of the model and of the compiled form comes back as it was: a member added to a
+// model type and left out of the entry fails here (or does not compile, as the entry lists each).
+TEST(ChecklistCache, AnEntryHoldsTheChecklistAndCompiledFormAsLoaded) {
+  const std::filesystem::path path = test::bundled_checklist();
+  const checklist::Checklist fresh = checklist::load_checklist(path);
+  const CompiledChecklist compiled = compile(fresh);
+  const std::optional<LoadedChecklist> read = read_cache_entry(cache_entry(fresh, compiled), path);
+  ASSERT_TRUE(read.has_value());
+  EXPECT_TRUE(read->checklist == fresh);
+  expect_same(read->compiled, compiled);
+}
+
+TEST(ChecklistCache, AnEntryIsForThePathItWasWrittenFor) {
+  const std::filesystem::path path = test::fixture("checklist/minimal.xml");
+  const checklist::Checklist fresh = checklist::load_checklist(path);
+  const std::string entry = cache_entry(fresh, compile(fresh));
+  EXPECT_FALSE(read_cache_entry(entry, "elsewhere/minimal.xml").has_value());
+}
+
+TEST(ChecklistCache, TheFirstRunWritesTheEntryAndTheNextReadsIt) {
+  const test::TempDir dir;
+  const std::filesystem::path path = test::bundled_checklist();
+  const LoadedChecklist first = load_compiled(path, dir / "cache");
+  EXPECT_FALSE(first.from_cache);
+  const LoadedChecklist second = load_compiled(path, dir / "cache");
+  EXPECT_TRUE(second.from_cache);
+  EXPECT_TRUE(second.checklist == first.checklist);
+  expect_same(second.compiled, first.compiled);
+}
+
+TEST(ChecklistCache, RatesTheSamplesAsAFreshCompileDoes) {
+  const test::TempDir dir;
+  const std::filesystem::path path = test::bundled_checklist();
+  load_compiled(path, dir / "cache");
+  const LoadedChecklist cached = load_compiled(path, dir / "cache");
+  ASSERT_TRUE(cached.from_cache);
+  const checklist::Checklist fresh = checklist::load_checklist(path);
+  const CompiledChecklist compiled = compile(fresh);
+  for (const char* sample : {"samples/cca-valdoria-2025.md", "samples/cf-norvania-2025.docx",
+                             "samples/serp-tessaly-2020.md", "samples/mc-aldemar-2026.md"}) {
+    SCOPED_TRACE(sample);
+    const ingest::Document document = ingest::read_source(ingest::load_source(test::source_file(sample)));
+    const Assessment from_cache = assess(cached.checklist, cached.compiled, document);
+    const Assessment from_fresh = assess(fresh, compiled, document);
+    EXPECT_EQ(levels(from_cache), levels(from_fresh));
+    ASSERT_EQ(from_cache.items.size(), from_fresh.items.size());
+    for (std::size_t i = 0; i < from_cache.items.size(); ++i) {
+      EXPECT_TRUE(from_cache.items[i] == from_fresh.items[i]) << from_fresh.items[i].item_id;
+    }
+  }
+}
+
+TEST(ChecklistCache, AnEditedItemFileIsAnotherChecklist) {
+  const test::TempDir dir;
+  const std::filesystem::path path = copy_bundled(dir);
+  const LoadedChecklist before = load_compiled(path, dir / "cache");
+  ASSERT_TRUE(load_compiled(path, dir / "cache").from_cache);
+  const std::filesystem::path item = dir / "rdm-2021/cca/RDM-CCA-02.xml";
+  std::string text = test::read_bytes(item);
+  const std::string question = "<question>";
+  ASSERT_NE(text.find(question), std::string::npos);
+  text.insert(text.find(question) + question.size(), "Edited: ");
+  test::write_bytes(item, text);
+
+  const LoadedChecklist after = load_compiled(path, dir / "cache");
+  EXPECT_FALSE(after.from_cache);
+  EXPECT_NE(after.checklist.sha256, before.checklist.sha256);
+  EXPECT_EQ(checklist::find_item(after.checklist, "RDM-CCA-02")->question.rfind("Edited: ", 0), 0u);
+  EXPECT_TRUE(after.checklist == checklist::load_checklist(path));
+  EXPECT_TRUE(load_compiled(path, dir / "cache").from_cache);
+}
+
+TEST(ChecklistCache, ADamagedEntryIsLoadedAgainAndRewritten) {
+  const test::TempDir dir;
+  const std::filesystem::path path = test::bundled_checklist();
+  const LoadedChecklist fresh = load_compiled(path, dir / "cache");
+  const std::filesystem::path entry = only_entry(dir / "cache");
+  std::string bytes = test::read_bytes(entry);
+  bytes[bytes.size() / 2] = static_cast<char>(bytes[bytes.size() / 2] ^ 0x10);
+  test::write_bytes(entry, bytes);
+
+  const LoadedChecklist again = load_compiled(path, dir / "cache");
+  EXPECT_FALSE(again.from_cache);
+  EXPECT_TRUE(again.checklist == fresh.checklist);
+  EXPECT_TRUE(load_compiled(path, dir / "cache").from_cache);
+}
+
+TEST(ChecklistCache, ACutEntryIsLoadedAgainAndRewritten) {
+  const test::TempDir dir;
+  const std::filesystem::path path = test::bundled_checklist();
+  load_compiled(path, dir / "cache");
+  const std::filesystem::path entry = only_entry(dir / "cache");
+  for (const std::size_t keep : {std::size_t{0}, std::size_t{20}, std::filesystem::file_size(entry) / 2}) {
+    SCOPED_TRACE(keep);
+    std::filesystem::resize_file(entry, keep);
+    EXPECT_FALSE(read_cache_entry(test::read_bytes(entry), path).has_value());
+    EXPECT_FALSE(load_compiled(path, dir / "cache").from_cache);
+    EXPECT_TRUE(load_compiled(path, dir / "cache").from_cache);
+  }
+}
+
+// A folder that cannot be made (here under a file; a read-only one is the same, but the tests may
+// run as root, who writes anyway) means no cache and no error.
+TEST(ChecklistCache, AFolderThatCannotBeWrittenMeansNoCache) {
+  const test::TempDir dir;
+  test::write_bytes(dir / "file", "not a folder");
+  const std::filesystem::path path = test::bundled_checklist();
+  const LoadedChecklist first = load_compiled(path, dir / "file" / "cache");
+  EXPECT_FALSE(first.from_cache);
+  EXPECT_TRUE(first.checklist == checklist::load_checklist(path));
+  EXPECT_FALSE(load_compiled(path, dir / "file" / "cache").from_cache);
+  EXPECT_FALSE(load_compiled(path, "").from_cache);
+}
+
+TEST(ChecklistCache, AChecklistThatDoesNotLoadFailsAsWithoutTheCache) {
+  const test::TempDir dir;
+  EXPECT_THROW(load_compiled(test::fixture("checklist/schema_error.xml"), dir / "cache"), InputError);
+  EXPECT_THROW(load_compiled(dir / "no-such.xml", dir / "cache"), InputError);
+  EXPECT_FALSE(std::filesystem::exists(dir / "cache") && !std::filesystem::is_empty(dir / "cache"));
+}
+
+}  // namespace
+}  // namespace unct::rules
