@@ -82,8 +82,8 @@ enum class Msg : std::size_t {
   engine_found,
   team_engine_levels,  // "Team {}, engine {}."
   // comments in the team's draft (annotate)
-  evidence_for,     // "Evidence the engine found for:"
-  item_level,       // "{}: {}", an item and its level
+  evidence_for,  // "Evidence the engine found for:"
+  item_level,    // "{}: {}", an item and its level
   // places
   before_first_heading,
   page,
