@@ -38,8 +38,15 @@ std::vector<std::string> split_list(const std::vector<std::string>& values) {
 
 // Checked before anything is read or stored.
 void check_debrief_format(const std::string& format) {
-  if (format != "text" && format != "md" && format != "html") {
-    throw InputError({}, "unknown --format \"" + format + "\": use text, md or html");
+  if (format != "text" && format != "md" && format != "html" && format != "docx") {
+    throw InputError({}, "unknown --format \"" + format + "\": use text, md, html or docx");
+  }
+}
+
+// A Word file goes to a file, never to a terminal.
+void check_docx_has_out(const std::string& format, const po::variables_map& values) {
+  if (format == "docx" && values.count("out") == 0) {
+    throw InputError({.field = "out"}, "a Word document is a file: give --out FILE.docx");
   }
 }
 
@@ -48,6 +55,8 @@ void render_debrief_as(const std::string& format, const workshop::Debrief& debri
     report::render_debrief_markdown(debrief, out);
   else if (format == "html")
     report::render_debrief_html(debrief, out);
+  else if (format == "docx")
+    report::render_debrief_docx(debrief, out);
   else
     report::render_debrief(debrief, out);
 }
@@ -120,7 +129,7 @@ int run_handout(const std::vector<std::string>& args, Io io) {
   po::options_description options("options");
   add_checklist_option(options);
   options.add_options()("format", po::value<std::string>()->default_value("md"),
-                        "md (the excerpt and the items to rate) or csv (the answer sheet)")(
+                        "md or docx (the excerpt and the items to rate; docx needs --out) or csv (the answer sheet)")(
       "out", po::value<std::string>(), "file to write (default: standard output)");
   po::options_description hidden;
   hidden.add_options()("pack", po::value<std::string>()->required(), "pack");
@@ -128,19 +137,24 @@ int run_handout(const std::vector<std::string>& args, Io io) {
   positional.add("pack", 1);
   po::variables_map values;
   if (!parse_options(args, options, hidden, positional, values, io.out,
-                     "usage: unct-assess workshop handout PACK [--format md|csv] [--out FILE]\n\n"
+                     "usage: unct-assess workshop handout PACK [--format md|docx|csv] [--out FILE]\n\n"
                      "Writes what participants get: the instructions, the excerpt and the items to rate with their\n"
                      "questions (md), or the answer sheet `workshop score` reads (csv). Never the key. In the\n"
                      "pack's language (its lang); the sheet's levels are read in English, French or Spanish.")) {
     return k_exit_ok;
   }
   const std::string format = values["format"].as<std::string>();
-  if (format != "md" && format != "csv") throw InputError({}, "unknown --format \"" + format + "\": use md or csv");
+  if (format != "md" && format != "csv" && format != "docx") {
+    throw InputError({}, "unknown --format \"" + format + "\": use md, docx or csv");
+  }
+  check_docx_has_out(format, values);
   const checklist::Checklist checklist = load_checklist_option(values);
   const workshop::Pack pack = workshop::load_pack(values["pack"].as<std::string>(), checklist);
   write_output(values, io.out, io.err, [&](std::ostream& out) {
     if (format == "md")
       report::render_handout_markdown(pack, checklist, out);
+    else if (format == "docx")
+      report::render_handout_docx(pack, checklist, out);
     else
       report::render_answer_sheet_csv(pack, checklist, out);
   });
@@ -153,7 +167,8 @@ int run_score_sheets(const std::vector<std::string>& args, Io io) {
   add_db_option(options);
   options.add_options()("cohort", po::value<std::string>()->default_value(""),
                         "a label for the group, e.g. \"Nairobi, May 2026\", to compare cohorts")(
-      "format", po::value<std::string>()->default_value("text"), "debrief format: text, md or html")(
+      "format", po::value<std::string>()->default_value("text"),
+      "debrief format: text, md, html or docx (docx needs --out)")(
       "out", po::value<std::string>(), "file to write the debrief to (default: standard output)")(
       "no-store", po::bool_switch(), "do not store the session in the database");
   po::options_description hidden;
@@ -162,18 +177,19 @@ int run_score_sheets(const std::vector<std::string>& args, Io io) {
   po::positional_options_description positional;
   positional.add("pack", 1).add("sheets", -1);
   po::variables_map values;
-  if (!parse_options(
-          args, options, hidden, positional, values, io.out,
-          "usage: unct-assess workshop score PACK SHEET... [--cohort LABEL] [--format text|md|html] [--out FILE]\n\n"
-          "Scores participants' answer sheets (CSV or XLSX: participant, item, level, note; one sheet per\n"
-          "participant or one for the room) against the pack's key: each participant's agreement\n"
-          "(exact, within one level, weighted kappa), the room's, the items the room disagreed on most,\n"
-          "and the engine's rating of the excerpt beside the key. The session is stored for comparing\n"
-          "cohorts (`workshop sessions`, `workshop compare`).")) {
+  if (!parse_options(args, options, hidden, positional, values, io.out,
+                     "usage: unct-assess workshop score PACK SHEET... [--cohort LABEL] [--format text|md|html|docx] "
+                     "[--out FILE]\n\n"
+                     "Scores participants' answer sheets (CSV or XLSX: participant, item, level, note; one sheet per\n"
+                     "participant or one for the room) against the pack's key: each participant's agreement\n"
+                     "(exact, within one level, weighted kappa), the room's, the items the room disagreed on most,\n"
+                     "and the engine's rating of the excerpt beside the key. The session is stored for comparing\n"
+                     "cohorts (`workshop sessions`, `workshop compare`).")) {
     return k_exit_ok;
   }
   const std::string format = values["format"].as<std::string>();
   check_debrief_format(format);
+  check_docx_has_out(format, values);
   // Where the debrief goes and where the session is stored are checked before the session is
   // stored: a refused --out leaves the database as it was.
   if (values.count("out") != 0) check_out_path(values, values["out"].as<std::string>());
@@ -233,20 +249,23 @@ int run_sessions(const std::vector<std::string>& args, Io io) {
 int run_session_report(const std::vector<std::string>& args, Io io) {
   po::options_description options("options");
   add_db_option(options);
-  options.add_options()("format", po::value<std::string>()->default_value("text"), "debrief format: text, md or html")(
+  options.add_options()("format", po::value<std::string>()->default_value("text"),
+                        "debrief format: text, md, html or docx (docx needs --out)")(
       "out", po::value<std::string>(), "file to write (default: standard output)");
   po::options_description hidden;
   hidden.add_options()("id", po::value<std::int64_t>()->required(), "session id");
   po::positional_options_description positional;
   positional.add("id", 1);
   po::variables_map values;
-  if (!parse_options(args, options, hidden, positional, values, io.out,
-                     "usage: unct-assess workshop report SESSION [--format text|md|html] [--out FILE] [--db FILE]\n\n"
-                     "Prints the debrief of a stored workshop session again.")) {
+  if (!parse_options(
+          args, options, hidden, positional, values, io.out,
+          "usage: unct-assess workshop report SESSION [--format text|md|html|docx] [--out FILE] [--db FILE]\n\n"
+          "Prints the debrief of a stored workshop session again.")) {
     return k_exit_ok;
   }
   const std::string format = values["format"].as<std::string>();
   check_debrief_format(format);
+  check_docx_has_out(format, values);
   const store::Store store = open_existing_store(values);
   const workshop::Debrief debrief = workshop::debrief(store.workshop().load(values["id"].as<std::int64_t>()));
   write_output(values, io.out, io.err, [&](std::ostream& out) { render_debrief_as(format, debrief, out); });

@@ -1,6 +1,7 @@
 #include "engine/report/workshop.hpp"
 
 #include "engine/report/csv.hpp"
+#include "engine/report/docx.hpp"
 #include "engine/report/layout.hpp"
 #include "engine/report/markdown.hpp"
 #include "engine/report/wording.hpp"
@@ -37,6 +38,58 @@ void render_handout_markdown(const workshop::Pack& pack, const checklist::Checkl
     out << "| " << escape_markdown(k.item_id) << " " << escape_markdown(checklist::title_in(*item, pack.lang)) << " | "
         << escape_markdown(checklist::question_in(*item, pack.lang)) << " |  |  |\n";
   }
+}
+
+void render_handout_docx(const workshop::Pack& pack, const checklist::Checklist& checklist, std::ostream& out) {
+  const Messages& m = messages(pack.lang);
+  WordDocument doc(m.lang());
+  const std::string title = m(Msg::exercise, {pack.title});
+  doc.paragraph(ParagraphStyle::title, title);
+  if (!pack.instructions.empty()) doc.paragraph(ParagraphStyle::normal, pack.instructions);
+  doc.paragraph(ParagraphStyle::note, checklist::provenance_in(checklist.meta, m.lang()));
+  if (!pack.source.empty()) doc.paragraph(ParagraphStyle::normal, m(Msg::source_line, {pack.source}));
+  // The excerpt, written in Markdown in the pack: its headings one level down under the title,
+  // its paragraphs as they are (lines of one paragraph joined).
+  std::string paragraph;
+  const auto flush = [&] {
+    if (!paragraph.empty()) doc.paragraph(ParagraphStyle::normal, paragraph);
+    paragraph.clear();
+  };
+  std::size_t start = 0;
+  while (start < pack.excerpt.size()) {
+    const std::size_t end = std::min(pack.excerpt.find('\n', start), pack.excerpt.size());
+    std::string_view line = std::string_view(pack.excerpt).substr(start, end - start);
+    start = end + 1;
+    if (line.starts_with('#')) {
+      flush();
+      const std::size_t level = line.find_first_not_of('#');
+      const std::string_view text = line.substr(std::min(line.find_first_not_of("# "), line.size()));
+      doc.paragraph(level <= 1   ? ParagraphStyle::heading1
+                    : level == 2 ? ParagraphStyle::heading2
+                                 : ParagraphStyle::heading3,
+                    text);
+    } else if (line.find_first_not_of(" \t\r") == std::string_view::npos) {
+      flush();
+    } else {
+      paragraph += (paragraph.empty() ? "" : " ") + std::string(line);
+    }
+  }
+  flush();
+  doc.paragraph(ParagraphStyle::heading1, m[Msg::your_ratings]);
+  doc.paragraph(ParagraphStyle::normal, m(Msg::rate_from_excerpt, {m.level(Level::missing), m.level(Level::approaches),
+                                                                   m.level(Level::meets), m.level(Level::exceeds)}));
+  std::vector<std::vector<TableCell>> rows{
+      {TableCell{{Span{.text = std::string(m[Msg::item])}}}, TableCell{{Span{.text = std::string(m[Msg::question])}}},
+       TableCell{{Span{.text = std::string(m[Msg::level])}}}, TableCell{{Span{.text = std::string(m[Msg::reason])}}}}};
+  for (const workshop::KeyAnswer& k : pack.key) {
+    const checklist::Item* item = checklist::find_item(checklist, k.item_id);  // load_pack checked it is there
+    if (item == nullptr) continue;
+    rows.push_back(
+        {TableCell{{Span{.text = k.item_id, .bold = true}, Span{.text = " " + checklist::title_in(*item, pack.lang)}}},
+         TableCell{{Span{.text = checklist::question_in(*item, pack.lang), .small = true}}}, TableCell{}, TableCell{}});
+  }
+  doc.table({2200, 4000, 1300, 2100}, rows);
+  out << doc.finish(title);
 }
 
 void render_answer_sheet_csv(const workshop::Pack& pack, const checklist::Checklist& checklist, std::ostream& out) {

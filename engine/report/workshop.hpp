@@ -16,6 +16,10 @@ namespace unct::report {
 // questions in the pack's language (never the key).
 void render_handout_markdown(const workshop::Pack& pack, const checklist::Checklist& checklist, std::ostream& out);
 
+// The handout as a Word document (DOCX bytes), for a trainer to print: the same content, the
+// items to rate in a table with room for the level and the reason.
+void render_handout_docx(const workshop::Pack& pack, const checklist::Checklist& checklist, std::ostream& out);
+
 // The answer sheet `workshop score` reads: participant, item, title, level and note, one row
 // per item of the pack, the participant's name and the levels left to fill in.
 void render_answer_sheet_csv(const workshop::Pack& pack, const checklist::Checklist& checklist, std::ostream& out);
@@ -31,6 +35,9 @@ void render_debrief_markdown(const workshop::Debrief& debrief, std::ostream& out
 
 // The same on one page, with a bar of the answers per level for each item.
 void render_debrief_html(const workshop::Debrief& debrief, std::ostream& out);
+
+// The same as a Word document (DOCX bytes), to print or hand out after the session.
+void render_debrief_docx(const workshop::Debrief& debrief, std::ostream& out);
 
 // Stored workshop sessions, one line each: id, date, cohort, pack, participants, the room's
 // agreement with the key.

@@ -3,6 +3,8 @@
 
 #include "engine/report/workshop.hpp"
 
+#include "engine/report/docx.hpp"
+
 #include "engine/report/html.hpp"
 #include "engine/report/layout.hpp"
 #include "engine/report/markdown.hpp"
@@ -260,6 +262,84 @@ void render_debrief_html(const workshop::Debrief& d, std::ostream& out) {
     out << "<p>" << escape_html(m[Msg::engine_against_key]) << " " << items(d.engine->count, m) << ", "
         << figures_html(*d.engine, m) << ".</p>\n";
   out << "</body>\n</html>\n";
+}
+
+void render_debrief_docx(const workshop::Debrief& d, std::ostream& out) {
+  const workshop::Session& s = d.session;
+  const Messages& m = messages_of(s);
+  const auto plain = [](std::string text) { return Span{.text = std::move(text)}; };
+  const auto bold = [](std::string text) { return Span{.text = std::move(text), .bold = true}; };
+  WordDocument doc(m.lang());
+  const std::string title = m(Msg::colon, {m[Msg::workshop_debrief], s.pack_title});
+  doc.paragraph(ParagraphStyle::title, title);
+  std::string meta = m(Msg::pack_line, {s.pack_id, m.kind(s.kind), s.lang, s.checklist_id});
+  if (s.id > 0) meta += m(Msg::semicolon, {"", lower_first(m[Msg::session])}) + " " + std::to_string(s.id);
+  if (!s.cohort.empty()) meta += m(Msg::colon, {"", s.cohort});
+  doc.paragraph(ParagraphStyle::normal,
+                {Span{.text = meta + ", " + s.created_at.substr(0, 10), .colour = "666666", .small = true}});
+  if (s.draft_key) {
+    doc.paragraph(ParagraphStyle::note,
+                  {bold(std::string(m[Msg::draft_key]) + " "), plain(std::string(m[Msg::draft_key_why]))});
+  }
+  doc.paragraph(ParagraphStyle::normal,
+                {bold(std::string(m[Msg::the_room]) + " "),
+                 plain(participants(d.participants.size(), m) + ", " + answers(d.room.count, m) +
+                       m(Msg::colon, {"", agreement_text(d.room, m)}) + ".")});
+
+  doc.paragraph(ParagraphStyle::heading1, m[Msg::participants]);
+  std::vector<std::vector<TableCell>> rows{
+      {TableCell{{plain(std::string(m[Msg::participant]))}}, TableCell{{plain(std::string(m[Msg::answered]))}},
+       TableCell{{plain(std::string(m[Msg::exact]))}}, TableCell{{plain(std::string(m[Msg::within_one]))}},
+       TableCell{{plain(std::string(m[Msg::weighted_kappa]))}}}};
+  for (const workshop::ParticipantScore& p : d.participants) {
+    rows.push_back({TableCell{{plain(p.name)}},
+                    TableCell{{plain(std::to_string(p.answered) + "/" + std::to_string(s.items.size()))}},
+                    TableCell{{plain(percent(p.agreement.exact, p.agreement.count))}},
+                    TableCell{{plain(percent(p.agreement.within_one, p.agreement.count))}},
+                    TableCell{{plain(kappa_text(p.agreement.kappa))}}});
+  }
+  doc.table({3000, 1500, 1500, 1800, 1800}, rows);
+
+  doc.paragraph(ParagraphStyle::heading1, m[Msg::discussion_points]);
+  doc.paragraph(ParagraphStyle::normal, std::string(m[Msg::disagreed_most]) + ".");
+  if (d.discussion.empty()) doc.paragraph(ParagraphStyle::normal, m[Msg::none_on_key]);
+  for (std::size_t n = 0; n < d.discussion.size(); ++n) {
+    const workshop::ItemSpread& item = d.items[d.discussion[n]];
+    doc.paragraph(ParagraphStyle::heading2, std::to_string(n + 1) + ". " + item.item_id + " " + item.title);
+    doc.paragraph(ParagraphStyle::normal, key_and_engine(item, m) + ". " + on_key(item, m) + ".");
+    std::vector<TableCell> header;
+    std::vector<TableCell> counts;
+    for (Level l : k_levels) {
+      header.push_back(TableCell{{plain(std::string(m.level(l)))}});
+      counts.push_back(TableCell{{plain(std::to_string(item.answers[static_cast<std::size_t>(l)]))}});
+    }
+    doc.table({2400, 2400, 2400, 2400}, {header, counts});
+    if (!item.rationale.empty()) {
+      doc.paragraph(ParagraphStyle::note, {bold(m(Msg::why_key, {m.level(item.key)}) + " "), plain(item.rationale)});
+    }
+    for (const workshop::AnswerNote& note : item.notes) doc.paragraph(ParagraphStyle::list, "- " + note_text(note, m));
+  }
+
+  doc.paragraph(ParagraphStyle::heading1, m[Msg::items]);
+  std::vector<std::vector<TableCell>> all{{TableCell{{plain(std::string(m[Msg::item]))}},
+                                           TableCell{{plain(std::string(m[Msg::key]))}},
+                                           TableCell{{plain(std::string(m[Msg::engine]))}}}};
+  for (Level l : k_levels) all[0].push_back(TableCell{{plain(std::string(m.level(l)))}});
+  all[0].push_back(TableCell{{plain(std::string(m[Msg::on_the_key]))}});
+  for (const workshop::ItemSpread& item : d.items) {
+    std::vector<TableCell> row{TableCell{{plain(item.item_id + " " + item.title)}},
+                               TableCell{{plain(std::string(m.level(item.key)))}},
+                               TableCell{{plain(item.engine ? std::string(m.level(*item.engine)) : "-")}}};
+    for (std::size_t n_answers : item.answers) row.push_back(TableCell{{plain(std::to_string(n_answers))}});
+    row.push_back(TableCell{{plain(percent(item.exact, item.answered))}});
+    all.push_back(std::move(row));
+  }
+  doc.table({2800, 1000, 1000, 900, 900, 900, 900, 1200}, all);
+  if (d.engine) {
+    doc.paragraph(ParagraphStyle::normal, std::string(m[Msg::engine_against_key]) + " " + items(d.engine->count, m) +
+                                              ", " + agreement_text(*d.engine, m) + ".");
+  }
+  out << doc.finish(title);
 }
 
 }  // namespace unct::report

@@ -714,7 +714,7 @@ std::vector<BadCase> bad_cases() {
        {"debrief.md: --out: the folder ", "does not exist"}},
       {"WorkshopUnknownFormat",
        {"workshop", "score", pack, sheet, "--format", "pdf", "--db", "@db"},
-       {"unknown --format \"pdf\": use text, md or html"}},
+       {"unknown --format \"pdf\": use text, md, html or docx"}},
       {"WorkshopNewUnknownItem",
        {"workshop", "new", "@sample", "--items", "RDM-CCA-01,RDM-ZZZ-01"},
        {"rdm-2021.xml: item RDM-ZZZ-01: not in the checklist rdm-2021 (--items)"}},

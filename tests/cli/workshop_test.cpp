@@ -1,3 +1,4 @@
+#include "engine/ingest/read.hpp"
 #include "tests/support/support.hpp"
 
 #include <gmock/gmock.h>
@@ -209,6 +210,35 @@ TEST_F(Workshop, AFrenchPackGivesAFrenchHandoutAndDebrief) {
   EXPECT_THAT(page.out, HasSubstr("<h2>Points à discuter</h2>"));
   EXPECT_THAT(page.out, HasSubstr("Répond aux exigences minimales</span>"));  // the UN scorecard's wording
   EXPECT_THAT(page.out, Not(HasSubstr("Meets minimum requirements")));
+}
+
+// What a trainer prints: the handout and the debrief as Word documents, in the pack's language.
+TEST_F(Workshop, HandoutAndDebriefAsWordDocumentsToPrint) {
+  const std::string pack_file = test::source_file("samples/workshop/kavera-bcp-apatridie.xml").string();
+  EXPECT_EQ(run_cli({"workshop", "handout", pack_file, "--format", "docx"}).exit_code, 2);  // not to a terminal
+  const fs::path handout = m_dir / "handout.docx";
+  ASSERT_EQ(run_cli({"workshop", "handout", pack_file, "--format", "docx", "--out", handout.string()}).exit_code, 0);
+  const ingest::Document read = ingest::read_document(handout);
+  EXPECT_EQ(read.title, "Exercice : Bilan commun de pays de Kavéra 2024 : apatridie, données et mécanismes");
+  std::string text;
+  for (const ingest::Block& b : read.blocks) text += b.text + "\n";
+  EXPECT_THAT(text, HasSubstr("Vos notes"));
+  EXPECT_THAT(text, HasSubstr("RDM-CCA-13 Identité juridique"));
+  EXPECT_THAT(text, HasSubstr("Une reconstitution fondée sur des sources citées"));
+
+  test::write_bytes(m_dir / "salle.csv",
+                    "participant,item,title,level,note\n"
+                    "Amina,RDM-CCA-13,,Répond,les groupes sont nommés\n"
+                    "Ben,RDM-CCA-13,,Manquant,trop optimiste\n");
+  const fs::path debrief = m_dir / "debrief.docx";
+  const auto scored = run_cli({"workshop", "score", pack_file, (m_dir / "salle.csv").string(), "--format", "docx",
+                               "--out", debrief.string(), "--db", db()});
+  ASSERT_EQ(scored.exit_code, 0) << scored.err;
+  std::string debrief_text;
+  for (const ingest::Block& b : ingest::read_document(debrief).blocks) debrief_text += b.text + "\n";
+  EXPECT_THAT(debrief_text, HasSubstr("Bilan de l'atelier : Bilan commun de pays de Kavéra 2024"));
+  EXPECT_THAT(debrief_text, HasSubstr("Points à discuter"));
+  EXPECT_THAT(debrief_text, HasSubstr("Ben (Manquant) : trop optimiste"));
 }
 
 }  // namespace
