@@ -50,6 +50,21 @@ if score.returncode != 0:
 report.write_text(score.stdout, encoding="utf-8")
 
 problems = render(report, png=work / "sample-report.png", pdf=work / "sample-report.pdf")
+
+# A French document's report, in French: rendered the same, and its PDF says so.
+french = work / "sample-report-fr.html"
+score = subprocess.run([engine, "score", str(source / "samples" / "bcp-kavera-2024.html"), "--db", str(db),
+                        "--format", "html"], capture_output=True, text=True)
+if score.returncode != 0:
+    print("score of the French sample failed:", score.stderr)
+    sys.exit(1)
+french.write_text(score.stdout, encoding="utf-8")
+problems += render(french, png=work / "sample-report-fr.png", pdf=work / "sample-report-fr.pdf")
+if (work / "sample-report-fr.pdf").exists():
+    text = subprocess.run(["pdftotext", str(work / "sample-report-fr.pdf"), "-"], capture_output=True, text=True).stdout
+    for words in ("Synthèse", "Priorités : ce qu'il faut ajouter en premier", "Répond aux exigences minimales"):
+        if words not in text:
+            problems.append(f"the French report's PDF does not say {words!r}")
 for problem in problems:
     print(problem)
 
@@ -60,5 +75,5 @@ if not control_problems:
     print("the control page's script error and missing image went unnoticed: the check is blind")
     problems.append("blind")
 
-print(f"sample report rendered to PNG and PDF with {len(problems)} problems")
+print(f"sample reports (English, French) rendered to PNG and PDF with {len(problems)} problems")
 sys.exit(1 if problems else 0)

@@ -374,7 +374,8 @@ Annotated annotate_docx(const AnnotateInput& input) {
   out.evidence_comments = comments.size();
 
   // One comment per gap, where the checklist expects the content: the heading of the first part
-  // the item's signals look in, when the draft has that part; else the draft's first paragraph.
+  // the item's signals look in, when the draft has that part; else the heading of the section
+  // holding what the engine found so far; else the draft's first paragraph.
   const rules::DocumentIndex index =
       rules::index_document(input.compiled, input.document, {.language = a.document.language, .timings = nullptr});
   const auto part_heading = [&](const std::string& part) -> std::optional<Anchor> {
@@ -397,6 +398,17 @@ Annotated annotate_docx(const AnnotateInput& input) {
     if (const checklist::Item* source = checklist::find_item(input.checklist, item->item_id)) {
       for (const std::string& part : checklist::parts_read(*source)) {
         if ((anchor = part_heading(part))) break;
+      }
+    }
+    // Else the heading of the section where the draft already touches the item's subject.
+    if (const rules::Evidence* e = rules::best_evidence(*item); !anchor && e != nullptr && !e->section.empty()) {
+      const std::size_t cut = e->section.rfind(" > ");
+      const std::string heading = collapse(cut == std::string::npos ? e->section : e->section.substr(cut + 3)).text;
+      for (pugi::xml_node paragraph : all) {
+        if (collapse(text_of(paragraph).text).text == heading) {
+          anchor = whole(paragraph);
+          break;
+        }
       }
     }
     if (!anchor) anchor = start;

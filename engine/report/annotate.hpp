@@ -3,7 +3,8 @@
 // The team's own DOCX draft, reviewed: the same file with Word comments added (author
 // "unct-assess"), one on each passage the engine quoted as evidence, saying which items and
 // criteria it supports, and one per gap at the start of the part of the document where the
-// checklist expects the content (else at the document's start), saying what to add. Nothing else
+// checklist expects the content (else at the heading of the section where the draft already
+// touches the item, else at the document's start), saying what to add. Nothing else
 // changes: every part of the package but word/document.xml, word/comments.xml, the content types
 // and the document's relationships is kept byte for byte, and document.xml only gains the
 // comments' anchors (runs are split where a quote starts or ends inside one).

@@ -106,7 +106,7 @@ void render_sections(const Assessment& a, const Messages& m, std::ostream& out) 
     } else {
       figure = std::string(m[all_external ? Msg::section_external : Msg::section_not_applicable]);
     }
-    out << wrap(fit(section.title, 52) + ' ' + figure, 2);
+    out << wrap(m(Msg::colon, {section.title, figure}), 2);
   }
   out << '\n';
 }
