@@ -1,6 +1,24 @@
 #include "engine/report/localise.hpp"
 
 namespace unct::report {
+namespace {
+
+// Why an item does not apply, in the report's language: the engine stores the English sentence,
+// and the checklist says the same in facts (the kinds it is for, the year it starts).
+std::string reason(const checklist::Item& item, const Assessment& a, const Messages& m, const std::string& stored) {
+  if (item.external) return std::string(m[Msg::not_assessable_items]);
+  if (!checklist::applies_to(item, a.document.kind)) {
+    std::string kinds;
+    for (DocumentKind kind : item.applies_to) kinds += (kinds.empty() ? "" : ", ") + std::string(m.kind(kind));
+    return m(Msg::applies_to_kinds, {kinds});
+  }
+  if (item.from_year > 0 && a.document.year > 0 && a.document.year < item.from_year) {
+    return m(Msg::applies_from, {std::to_string(item.from_year), std::to_string(a.document.year)});
+  }
+  return stored;  // a reason the checklist does not state (the engine's own words)
+}
+
+}  // namespace
 
 Localised localise(const Assessment& assessment, const checklist::Checklist* checklist, std::string_view asked) {
   Localised out{assessment, &messages(report_language(asked, assessment.document.language)), checklist};
@@ -16,6 +34,8 @@ Localised localise(const Assessment& assessment, const checklist::Checklist* che
   }
   for (rules::ItemResult& item : out.assessment.items) {
     const checklist::Item* source = checklist::find_item(*out.checklist, item.item_id);
+    if (source != nullptr && !item.applicable)
+      item.not_applicable_reason = reason(*source, out.assessment, *out.m, item.not_applicable_reason);
     const checklist::Translation* t = source == nullptr ? nullptr : checklist::find_translation(*source, out.m->lang());
     if (t == nullptr) continue;
     item.title = t->title;

@@ -136,6 +136,11 @@ constexpr Row k_catalogue[] = {
      {"Evidence the engine found for:", "Éléments probants trouvés par le moteur pour :",
       "Evidencia que el motor encontró para:"}},
     {Msg::item_level, {"{}: {}", "{} : {}", "{}: {}"}},
+    {Msg::applies_to_kinds, {"applies to: {}", "s'applique à : {}", "se aplica a: {}"}},
+    {Msg::applies_from,
+     {"applies to documents from {}; this one is dated {}",
+      "s'applique aux documents à partir de {} ; celui-ci date de {}",
+      "se aplica a los documentos a partir de {}; este es de {}"}},
 
     {Msg::before_first_heading, {"before the first heading", "avant le premier titre", "antes del primer título"}},
     {Msg::page, {"page", "page", "página"}},

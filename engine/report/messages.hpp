@@ -82,8 +82,10 @@ enum class Msg : std::size_t {
   engine_found,
   team_engine_levels,  // "Team {}, engine {}."
   // comments in the team's draft (annotate)
-  evidence_for,  // "Evidence the engine found for:"
-  item_level,    // "{}: {}", an item and its level
+  evidence_for,      // "Evidence the engine found for:"
+  item_level,        // "{}: {}", an item and its level
+  applies_to_kinds,  // "applies to: {}", the kinds of document an item is for
+  applies_from,      // "applies to documents from {}; this one is dated {}"
   // places
   before_first_heading,
   page,

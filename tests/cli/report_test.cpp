@@ -145,6 +145,8 @@ TEST(ReportLanguage, AFrenchDocumentGetsAFrenchReportInEveryFormat) {
   EXPECT_THAT(html.out, HasSubstr("Répond aux exigences minimales"));
   // Criteria in French, from the checklist's translation.
   EXPECT_THAT(html.out, HasSubstr("nomme au moins un groupe victime de discrimination raciale"));
+  EXPECT_THAT(html.out, HasSubstr("s&#39;applique à : Plan-cadre de coopération"));  // why an item does not apply
+  EXPECT_THAT(html.out, Not(HasSubstr("applies to cf")));
   const auto md = run_cli({"report", "1", "--db", db, "--format", "md"});
   EXPECT_THAT(md.out, HasSubstr("## Synthèse"));
   const auto json = run_cli({"report", "1", "--db", db, "--format", "json"});
@@ -159,6 +161,23 @@ TEST(ReportLanguage, AFrenchDocumentGetsAFrenchReportInEveryFormat) {
   const auto english = run_cli({"report", "1", "--db", db, "--report-lang", "en"});
   EXPECT_THAT(english.out, HasSubstr("PRIORITIES: WHAT TO ADD FIRST"));
   EXPECT_THAT(english.out, HasSubstr("Groups named and profiled"));
+}
+
+TEST(ReportLanguage, ASpanishDocumentGetsASpanishReport) {
+  test::TempDir dir;
+  const std::string db = (dir / "u.db").string();
+  const auto text = run_cli({"score", test::source_file("samples/mc-aldemar-2026.md").string(), "--db", db});
+  ASSERT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_THAT(text.out, HasSubstr("RESUMEN\n"));
+  EXPECT_THAT(text.out, HasSubstr("PRIORIDADES: QUÉ AÑADIR PRIMERO"));
+  EXPECT_THAT(text.out, HasSubstr("Marco de Cooperación"));
+  const auto html = run_cli({"report", "1", "--db", db, "--format", "html"});
+  EXPECT_THAT(html.out, HasSubstr("<html lang=\"es\">"));
+  EXPECT_THAT(html.out, HasSubstr("Cumple los requisitos mínimos"));
+  EXPECT_THAT(html.out, HasSubstr("Una reconstrucción"));  // the provenance note, in Spanish
+  test::TempDir out;
+  ASSERT_EQ(run_cli({"report", "1", "--db", db, "--format", "docx", "--out", (out / "r.docx").string()}).exit_code, 0);
+  EXPECT_GT(std::filesystem::file_size(out / "r.docx"), 5000u);
 }
 
 TEST(ReportLanguage, AnUnknownLanguageIsRefusedBeforeAnythingIsStored) {
