@@ -66,14 +66,16 @@ int run_annotate(const std::vector<std::string>& args, Io io) {
                          (document.format == "pdf" ? std::string("a PDF") : "a " + document.format + " file") +
                          ": annotate the team's .docx, or use `score` for a report");
   }
-  const report::Annotated annotated = report::annotate_docx({.draft = source.bytes,
-                                                             .path = file,
-                                                             .document = document,
-                                                             .assessment = assessment,
-                                                             .checklist = loaded.checklist,
-                                                             .compiled = loaded.compiled,
-                                                             .lang = rendering.lang,
-                                                             .date = assessment.created_at});
+  const report::Annotated annotated = report::annotate_docx(
+      {.draft = source.bytes,
+       .path = file,
+       .document = document,
+       .assessment = assessment,
+       .checklist = loaded.checklist,
+       .compiled = loaded.compiled,
+       .lang = rendering.lang,
+       .date = assessment.created_at,
+       .limits = {.max_unzipped_bytes = read.max_unzipped_bytes, .max_zip_ratio = read.max_zip_ratio}});
   // Written before the assessment is stored: a copy that cannot be written stores nothing.
   write_output(values, io.out, io.err, [&](std::ostream& o) { o << annotated.docx; });
   store::Store store(database);

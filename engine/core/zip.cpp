@@ -110,15 +110,16 @@ ZipWriter::ZipWriter(std::string original, const std::filesystem::path& path) : 
   zip_error_init(&error);
   m_target = buffer_source(m_original, &error);
   if (m_target != nullptr) {
-    zip_source_keep(m_target);  // read back in finish(), after the archive is closed
     m_zip.reset(zip_open_from_source(m_target, m_original.empty() ? ZIP_TRUNCATE : ZIP_CHECKCONS, &error));
   }
   if (!m_zip) {
     const std::string reason = zip_error_strerror(&error);
     zip_error_fini(&error);
-    if (m_target != nullptr) zip_source_free(m_target);
+    if (m_target != nullptr) zip_source_free(m_target);  // a failed open leaves the source to us
+    m_target = nullptr;
     throw InputError({.file = path}, "not a readable zip package (" + reason + "); the file may be damaged");
   }
+  zip_source_keep(m_target);  // the archive holds one reference; ours reads the result back in finish()
   zip_error_fini(&error);
 }
 
@@ -142,15 +143,16 @@ void ZipWriter::put(const std::string& name, std::string bytes) {
 }
 
 std::string ZipWriter::finish() {
+  if (!m_zip) throw std::logic_error("ZipWriter::finish called twice");
   if (zip_close(m_zip.get()) != 0) throw std::runtime_error("zip: " + std::string(zip_strerror(m_zip.get())));
   m_zip.release();  // zip_close freed it
   std::string out;
   if (zip_source_open(m_target) != 0) throw std::runtime_error("zip: cannot read the package back");
   char buffer[65536];
-  for (zip_int64_t n; (n = zip_source_read(m_target, buffer, sizeof buffer)) > 0;) {
-    out.append(buffer, static_cast<std::size_t>(n));
-  }
+  zip_int64_t n = 0;
+  while ((n = zip_source_read(m_target, buffer, sizeof buffer)) > 0) out.append(buffer, static_cast<std::size_t>(n));
   zip_source_close(m_target);
+  if (n < 0) throw std::runtime_error("zip: the package could not be read back whole");
   return out;
 }
 

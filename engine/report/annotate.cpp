@@ -17,6 +17,10 @@ namespace unct::report {
 namespace {
 
 constexpr const char* k_document = "word/document.xml";
+constexpr std::size_t k_not_placed = static_cast<std::size_t>(-1);
+// As deep as the DOCX reader reads: what is nested deeper is not text the engine quoted.
+constexpr int k_max_depth = 64;
+constexpr const char* k_wordml = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 constexpr const char* k_comments = "word/comments.xml";
 constexpr const char* k_types = "[Content_Types].xml";
 constexpr const char* k_rels = "word/_rels/document.xml.rels";
@@ -54,13 +58,6 @@ std::string save_with_declaration(const pugi::xml_document& doc) {
   return "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n" + serialise(doc);
 }
 
-// The prefix the document binds WordprocessingML to ("w" in every producer seen), with its colon.
-std::string prefix_of(pugi::xml_node element) {
-  const std::string_view name = element.name();
-  const auto colon = name.find(':');
-  return colon == std::string_view::npos ? std::string() : std::string(name.substr(0, colon + 1));
-}
-
 // A paragraph's text as the DOCX reader reads it, each piece tied to where it is written: a w:t
 // element (which can be split) or a run's tab, break or hyphen (which cannot).
 struct Piece {
@@ -75,7 +72,8 @@ struct ParagraphText {
   std::vector<Piece> pieces;
 };
 
-void collect(pugi::xml_node parent, ParagraphText& out) {
+void collect(pugi::xml_node parent, ParagraphText& out, int depth = 0) {
+  if (depth > k_max_depth) return;
   for (pugi::xml_node c = parent.first_child(); c; c = c.next_sibling()) {
     const std::string_view name = local(c.name());
     const auto atomic = [&](std::string_view s) {
@@ -95,7 +93,7 @@ void collect(pugi::xml_node parent, ParagraphText& out) {
     } else if (name == "r" || name == "ins" || name == "moveTo" || name == "hyperlink" || name == "smartTag" ||
                name == "sdt" || name == "sdtContent" || name == "fldSimple" || name == "customXml" ||
                name == "AlternateContent" || name == "Choice") {
-      collect(c, out);  // deleted text, field codes, properties and nested paragraphs are left out
+      collect(c, out, depth + 1);  // deleted text, field codes, properties and nested paragraphs are left out
     }
   }
 }
@@ -209,7 +207,11 @@ void anchor_comment(const Anchor& anchor, int id, const std::string& w) {
       end = last_run.parent().insert_child_after((w + "commentRangeEnd").c_str(), last_run);
     }
     end.append_attribute((w + "id").c_str()).set_value(id_text.c_str());
-    pugi::xml_node reference = end.parent().insert_child_after((w + "r").c_str(), end);
+    // The reference run stands in the paragraph itself, not in a tracked insertion, a hyperlink or
+    // a field whose end it follows: rejecting the insertion or updating the field keeps it.
+    pugi::xml_node top = end;
+    while (top.parent() != anchor.paragraph) top = top.parent();
+    pugi::xml_node reference = top.parent().insert_child_after((w + "r").c_str(), top);
     reference.append_child((w + "commentReference").c_str())
         .append_attribute((w + "id").c_str())
         .set_value(id_text.c_str());
@@ -231,18 +233,19 @@ void anchor_comment(const Anchor& anchor, int id, const std::string& w) {
 // which the reader leaves out too).
 std::vector<pugi::xml_node> paragraphs(pugi::xml_node body) {
   std::vector<pugi::xml_node> out;
-  const auto walk = [&](auto&& self, pugi::xml_node parent) -> void {
+  const auto walk = [&](auto&& self, pugi::xml_node parent, int depth) -> void {
+    if (depth > k_max_depth) return;
     for (pugi::xml_node c = parent.first_child(); c; c = c.next_sibling()) {
       const std::string_view name = local(c.name());
       if (name == "p") {
         out.push_back(c);
       } else if (name == "tbl" || name == "tr" || name == "tc" || name == "sdt" || name == "sdtContent" ||
                  name == "customXml") {
-        self(self, c);
+        self(self, c, depth + 1);
       }
     }
   };
-  walk(walk, body);
+  walk(walk, body, 0);
   return out;
 }
 
@@ -272,22 +275,20 @@ struct Comment {
   std::vector<std::string> lines;
 };
 
-// The comments part: the draft's own, with ours appended, or a new one.
-std::string comments_xml(const std::optional<std::string>& existing, const std::vector<std::pair<int, Comment>>& ours,
-                         const std::string& w, const std::string& date, const std::filesystem::path& path) {
-  pugi::xml_document doc;
-  pugi::xml_node root;
-  if (existing) {
-    doc = parse(*existing, k_comments, path);
-    root = doc.document_element();
-  } else {
-    doc.append_child(pugi::node_declaration).append_attribute("version").set_value("1.0");
-    doc.first_child().append_attribute("encoding").set_value("UTF-8");
-    doc.first_child().append_attribute("standalone").set_value("yes");
-    root = doc.append_child((w + "comments").c_str());
-    root.append_attribute(("xmlns:" + w.substr(0, w.size() - 1)).c_str())
-        .set_value("http://schemas.openxmlformats.org/wordprocessingml/2006/main");
+std::string writing_prefix(pugi::xml_node root);
+
+// Our comments appended to the comments part: the draft's own (parsed), or a new one.
+std::string comments_xml(pugi::xml_document& doc, const std::vector<std::pair<int, Comment>>& ours,
+                         const std::string& date) {
+  if (!doc.document_element()) {
+    pugi::xml_node declaration = doc.append_child(pugi::node_declaration);
+    declaration.append_attribute("version").set_value("1.0");
+    declaration.append_attribute("encoding").set_value("UTF-8");
+    declaration.append_attribute("standalone").set_value("yes");
+    doc.append_child("w:comments");
   }
+  pugi::xml_node root = doc.document_element();
+  const std::string w = writing_prefix(root);
   for (const auto& [id, comment] : ours) {
     pugi::xml_node c = root.append_child((w + "comment").c_str());
     c.append_attribute((w + "id").c_str()).set_value(id);
@@ -304,38 +305,79 @@ std::string comments_xml(const std::optional<std::string>& existing, const std::
   return serialise(doc);
 }
 
-// The largest comment id the draft already uses, so that ours do not collide with its own.
-int largest_id(pugi::xml_node node) {
-  int largest = -1;
-  for (pugi::xml_node n = node; n; n = n.next_sibling()) {
-    if (n.type() != pugi::node_element) continue;
-    const std::string_view name = local(n.name());
-    if (name == "comment" || name == "commentRangeStart" || name == "commentReference") {
-      for (pugi::xml_attribute a = n.first_attribute(); a; a = a.next_attribute()) {
-        if (local(a.name()) == "id") largest = std::max(largest, a.as_int(-1));
+// The largest comment id a part already uses (its comments, or their anchors), so that ours do
+// not collide with the draft's own. Every comment anchored anywhere is defined in the comments
+// part, so that part and the document's text are enough.
+int largest_id(const pugi::xml_document& doc) {
+  struct Walker : pugi::xml_tree_walker {
+    int largest = -1;
+    bool for_each(pugi::xml_node& n) override {
+      const std::string_view name = local(n.name());
+      if (name == "comment" || name == "commentRangeStart" || name == "commentRangeEnd" || name == "commentReference") {
+        for (pugi::xml_attribute a = n.first_attribute(); a; a = a.next_attribute()) {
+          if (local(a.name()) == "id") largest = std::max(largest, a.as_int(-1));
+        }
+      }
+      return true;
+    }
+  } walker;
+  const_cast<pugi::xml_document&>(doc).traverse(walker);
+  return walker.largest;
+}
+
+// The prefix (with its colon) an element binds WordprocessingML to, looking up its ancestors'
+// declarations; nullopt when it is the default namespace or not bound at all.
+std::optional<std::string> wordml_prefix(pugi::xml_node element) {
+  for (pugi::xml_node n = element; n; n = n.parent()) {
+    for (pugi::xml_attribute a = n.first_attribute(); a; a = a.next_attribute()) {
+      const std::string_view name = a.name();
+      if (name.starts_with("xmlns:") && std::string_view(a.value()) == k_wordml) {
+        return std::string(name.substr(6)) + ":";
       }
     }
-    largest = std::max(largest, largest_id(n.first_child()));
   }
-  return largest;
+  return std::nullopt;
+}
+
+// The prefix to write our elements and attributes with in a part rooted at `root`: the one the
+// part binds WordprocessingML to, else "w:", declared on the root (attributes must be prefixed to
+// be in the namespace, even where it is the default one).
+std::string writing_prefix(pugi::xml_node root) {
+  if (std::optional<std::string> bound = wordml_prefix(root)) return *bound;
+  if (!root.attribute("xmlns:w")) root.append_attribute("xmlns:w").set_value(k_wordml);
+  return "w:";
 }
 
 }  // namespace
 
 Annotated annotate_docx(const AnnotateInput& input) {
-  const ZipPackage package(input.draft, input.path, {}, "a DOCX file");
+  const ZipPackage package(input.draft, input.path, input.limits, "a DOCX file");
   const std::optional<std::string> document_xml = package.part(k_document);
   if (!document_xml) throw InputError({.file = input.path}, "not a Word document: it has no word/document.xml");
   pugi::xml_document doc = parse(*document_xml, k_document, input.path);
   const pugi::xml_node root = doc.document_element();
-  const std::string w = prefix_of(root);
+  const std::string w = writing_prefix(root);
   pugi::xml_node body;
   for (pugi::xml_node c = root.first_child(); c; c = c.next_sibling()) {
     if (local(c.name()) == "body") body = c;
   }
   if (!body) throw InputError({.file = input.path}, "word/document.xml has no body");
   const std::vector<pugi::xml_node> all = paragraphs(body);
-  const std::optional<std::string> existing_comments = package.part(k_comments);
+  // The comments part is the one the document's relationships name, else word/comments.xml.
+  pugi::xml_document rels;
+  if (const std::optional<std::string> rels_xml = package.part(k_rels)) rels = parse(*rels_xml, k_rels, input.path);
+  std::string comments_name = k_comments;
+  for (pugi::xml_node r = rels.document_element().first_child(); r; r = r.next_sibling()) {
+    if (std::string_view(r.attribute("Type").value()) != k_comments_type) continue;
+    const std::string target = r.attribute("Target").value();
+    comments_name = target.starts_with('/') ? target.substr(1) : "word/" + target;
+  }
+  std::optional<std::string> existing_comments;
+  if (rels.document_element().find_child_by_attribute("Relationship", "Type", k_comments_type)) {
+    existing_comments = package.part(comments_name.c_str());
+  }
+  pugi::xml_document comments_doc;
+  if (existing_comments) comments_doc = parse(*existing_comments, comments_name.c_str(), input.path);
 
   const Localised l = localise(input.assessment, &input.checklist, input.lang);
   const Messages& m = *l.m;
@@ -354,6 +396,7 @@ Annotated annotate_docx(const AnnotateInput& input) {
         const std::string line =
             m(Msg::item_level, {item.item_id + " " + item.title, c.text}) + " (" + std::string(m.level(c.level)) + ")";
         if (const auto seen = by_quote.find(words); seen != by_quote.end()) {
+          if (seen->second == k_not_placed) continue;  // counted once, when first met
           std::vector<std::string>& lines = comments[seen->second].lines;
           if (std::find(lines.begin(), lines.end(), line) == lines.end()) lines.push_back(line);
           continue;
@@ -361,7 +404,7 @@ Annotated annotate_docx(const AnnotateInput& input) {
         const std::optional<Anchor> anchor = find(all, words);
         if (!anchor) {
           ++out.quotes_not_placed;
-          by_quote.emplace(words, static_cast<std::size_t>(-1));
+          by_quote.emplace(words, k_not_placed);
           continue;
         }
         by_quote.emplace(words, comments.size());
@@ -369,8 +412,6 @@ Annotated annotate_docx(const AnnotateInput& input) {
       }
     }
   }
-  // A quote not placed stays counted once, and never receives lines.
-  std::erase_if(by_quote, [](const auto& entry) { return entry.second == static_cast<std::size_t>(-1); });
   out.evidence_comments = comments.size();
 
   // One comment per gap, where the checklist expects the content: the heading of the first part
@@ -420,7 +461,7 @@ Annotated annotate_docx(const AnnotateInput& input) {
   }
 
   // Offsets stay good whatever the order: splitting runs and adding markers leave the text as it is.
-  const int first_id = largest_id(doc.first_child()) + 1;
+  const int first_id = std::max(largest_id(doc), largest_id(comments_doc)) + 1;
   std::vector<std::pair<int, Comment>> numbered;
   for (std::size_t i = 0; i < comments.size(); ++i) {
     numbered.emplace_back(first_id + static_cast<int>(i), comments[i]);
@@ -429,20 +470,20 @@ Annotated annotate_docx(const AnnotateInput& input) {
 
   ZipWriter zip(std::string(input.draft), input.path);
   zip.put(k_document, serialise(doc));
-  zip.put(k_comments, comments_xml(existing_comments, numbered, w, input.date, input.path));
+  zip.put(comments_name, comments_xml(comments_doc, numbered, input.date));
   if (!existing_comments) {
-    // The new part is declared in the content types and tied to the document.
+    // The new part is declared in the content types (unless it already is) and tied to the document.
     if (const std::optional<std::string> types_xml = package.part(k_types)) {
       pugi::xml_document types = parse(*types_xml, k_types, input.path);
-      pugi::xml_node o = types.document_element().append_child("Override");
-      o.append_attribute("PartName").set_value("/word/comments.xml");
-      o.append_attribute("ContentType").set_value(k_comments_content);
-      zip.put(k_types, save_with_declaration(types));
+      const std::string part_name = "/" + comments_name;
+      if (!types.document_element().find_child_by_attribute("Override", "PartName", part_name.c_str())) {
+        pugi::xml_node o = types.document_element().append_child("Override");
+        o.append_attribute("PartName").set_value(part_name.c_str());
+        o.append_attribute("ContentType").set_value(k_comments_content);
+        zip.put(k_types, save_with_declaration(types));
+      }
     }
-    pugi::xml_document rels;
-    if (const std::optional<std::string> rels_xml = package.part(k_rels)) {
-      rels = parse(*rels_xml, k_rels, input.path);
-    } else {
+    if (!rels.document_element()) {
       rels.append_child("Relationships")
           .append_attribute("xmlns")
           .set_value("http://schemas.openxmlformats.org/package/2006/relationships");
@@ -456,7 +497,7 @@ Annotated annotate_docx(const AnnotateInput& input) {
     pugi::xml_node r = list.append_child("Relationship");
     r.append_attribute("Id").set_value(id.c_str());
     r.append_attribute("Type").set_value(k_comments_type);
-    r.append_attribute("Target").set_value("comments.xml");
+    r.append_attribute("Target").set_value(comments_name.substr(5).c_str());  // relative to word/
     zip.put(k_rels, save_with_declaration(rels));
   }
   out.docx = zip.finish();

@@ -11,6 +11,7 @@
 
 #include "engine/assess/assessment.hpp"
 #include "engine/checklist/model.hpp"
+#include "engine/core/zip.hpp"
 #include "engine/ingest/document.hpp"
 #include "engine/rules/compiled.hpp"
 
@@ -30,6 +31,7 @@ struct AnnotateInput {
   const rules::CompiledChecklist& compiled;
   std::string lang;  // of the comments: "en", "fr", "es"; empty for the document's, else English
   std::string date;  // ISO 8601, stamped on each comment
+  ZipLimits limits;  // those the draft was read under
 };
 
 struct Annotated {

@@ -173,15 +173,7 @@ void render_docx(const Assessment& assessment, std::ostream& out, const RenderOp
   std::vector<std::vector<TableCell>> sections{
       {TableCell{{plain("")}}, TableCell{{plain(std::string(m[Msg::meeting]))}}}};
   for (const SectionScore& section : a.sections) {
-    const bool external = std::all_of(a.items.begin(), a.items.end(), [&](const rules::ItemResult& item) {
-      return item.section_id != section.id || item.external;
-    });
-    sections.push_back(
-        {TableCell{{plain(section.title)}},
-         TableCell{{plain(section.score.applicable > 0
-                              ? m(Msg::section_line, {std::to_string(section.score.at_meets_or_above),
-                                                      std::to_string(section.score.applicable)})
-                              : std::string(m[external ? Msg::section_external : Msg::section_not_applicable]))}}});
+    sections.push_back({TableCell{{plain(section.title)}}, TableCell{{plain(section_figure(a, section, m))}}});
   }
   doc.table({4300, 5300}, sections);
 

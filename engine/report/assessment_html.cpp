@@ -215,17 +215,8 @@ void render_html(const Assessment& assessment, std::ostream& out, const RenderOp
 
   out << "<h2>" << escape_html(m[Msg::items_by_section]) << "</h2>\n<table class=\"levels\">\n";
   for (const SectionScore& section : a.sections) {
-    out << "<tr><td>" << escape_html(section.title) << "</td><td>";
-    if (section.score.applicable > 0) {
-      out << escape_html(m(Msg::section_line, {std::to_string(section.score.at_meets_or_above),
-                                               std::to_string(section.score.applicable)}));
-    } else {
-      const bool external = std::all_of(a.items.begin(), a.items.end(), [&](const rules::ItemResult& item) {
-        return item.section_id != section.id || item.external;
-      });
-      out << escape_html(m[external ? Msg::section_external : Msg::section_not_applicable]);
-    }
-    out << "</td></tr>\n";
+    out << "<tr><td>" << escape_html(section.title) << "</td><td>" << escape_html(section_figure(a, section, m))
+        << "</td></tr>\n";
   }
   out << "</table>\n";
 

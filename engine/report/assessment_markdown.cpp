@@ -146,17 +146,7 @@ void render_markdown(const Assessment& assessment, std::ostream& out, const Rend
 
   out << "\n## " << m[Msg::items_by_section] << "\n\n| | " << m[Msg::meeting] << " |\n| --- | --- |\n";
   for (const SectionScore& section : a.sections) {
-    out << "| " << escape_markdown(section.title) << " | ";
-    if (section.score.applicable > 0) {
-      out << m(Msg::section_line,
-               {std::to_string(section.score.at_meets_or_above), std::to_string(section.score.applicable)});
-    } else {
-      const bool external = std::all_of(a.items.begin(), a.items.end(), [&](const rules::ItemResult& item) {
-        return item.section_id != section.id || item.external;
-      });
-      out << m[external ? Msg::section_external : Msg::section_not_applicable];
-    }
-    out << " |\n";
+    out << "| " << escape_markdown(section.title) << " | " << escape_markdown(section_figure(a, section, m)) << " |\n";
   }
 
   bool reviews = false;

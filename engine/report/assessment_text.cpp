@@ -96,17 +96,7 @@ void render_summary(const Assessment& a, const Summary& s, const Messages& m, st
 void render_sections(const Assessment& a, const Messages& m, std::ostream& out) {
   out << heading(m[Msg::items_by_section]) << '\n';
   for (const SectionScore& section : a.sections) {
-    const auto in_section = [&](const rules::ItemResult& r) { return r.section_id == section.id; };
-    const bool all_external = std::all_of(a.items.begin(), a.items.end(),
-                                          [&](const rules::ItemResult& r) { return !in_section(r) || r.external; });
-    std::string figure;
-    if (section.score.applicable > 0) {
-      figure = m(Msg::section_line,
-                 {std::to_string(section.score.at_meets_or_above), std::to_string(section.score.applicable)});
-    } else {
-      figure = std::string(m[all_external ? Msg::section_external : Msg::section_not_applicable]);
-    }
-    out << wrap(m(Msg::colon, {section.title, figure}), 2);
+    out << wrap(m(Msg::colon, {section.title, section_figure(a, section, m)}), 2);
   }
   out << '\n';
 }

@@ -44,12 +44,13 @@ std::string styles_xml(std::string_view lang) {
   pugi::xml_document doc;
   pugi::xml_node styles = doc.append_child("w:styles");
   styles.append_attribute("xmlns:w").set_value(k_w);
-  pugi::xml_node rpr = add(add(add(styles, "w:docDefaults"), "w:rPrDefault"), "w:rPr");
+  pugi::xml_node defaults = add(styles, "w:docDefaults");  // one, holding the run then the paragraph defaults
+  pugi::xml_node rpr = add(add(defaults, "w:rPrDefault"), "w:rPr");
   pugi::xml_node fonts = add(rpr, "w:rFonts");
   for (const char* a : {"w:ascii", "w:hAnsi", "w:cs"}) fonts.append_attribute(a).set_value("Calibri");
   set(rpr, "w:sz", "w:val", "21");
   set(rpr, "w:lang", "w:val", lang);
-  pugi::xml_node ppr = add(add(add(styles, "w:docDefaults"), "w:pPrDefault"), "w:pPr");
+  pugi::xml_node ppr = add(add(defaults, "w:pPrDefault"), "w:pPr");
   pugi::xml_node spacing = add(ppr, "w:spacing");
   spacing.append_attribute("w:after").set_value("100");
   spacing.append_attribute("w:line").set_value("264");

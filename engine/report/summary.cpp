@@ -34,4 +34,15 @@ Summary summarise(const Assessment& a) {
   return s;
 }
 
+std::string section_figure(const Assessment& a, const SectionScore& section, const Messages& m) {
+  if (section.score.applicable > 0) {
+    return m(Msg::section_line,
+             {std::to_string(section.score.at_meets_or_above), std::to_string(section.score.applicable)});
+  }
+  const bool external = std::all_of(a.items.begin(), a.items.end(), [&](const rules::ItemResult& item) {
+    return item.section_id != section.id || item.external;
+  });
+  return std::string(m[external ? Msg::section_external : Msg::section_not_applicable]);
+}
+
 }  // namespace unct::report

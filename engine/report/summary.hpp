@@ -6,8 +6,10 @@
 // text, Markdown, HTML, JSON and Word reports agree on what comes first.
 
 #include "engine/assess/assessment.hpp"
+#include "engine/report/messages.hpp"
 
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace unct::report {
@@ -30,5 +32,9 @@ struct Summary {
 
 // Requires: `assessment` outlives the summary (it points into its items).
 Summary summarise(const Assessment& assessment);
+
+// A section's figure as every report gives it: "4 of 15 at Meets or above", or why it has none
+// (not applicable to this document; not assessable from it, its items needing the team's records).
+std::string section_figure(const Assessment& assessment, const SectionScore& section, const Messages& m);
 
 }  // namespace unct::report

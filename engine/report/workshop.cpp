@@ -51,15 +51,49 @@ void render_handout_docx(const workshop::Pack& pack, const checklist::Checklist&
   // The excerpt, written in Markdown in the pack: its headings one level down under the title,
   // its paragraphs as they are (lines of one paragraph joined).
   std::string paragraph;
+  std::vector<std::vector<TableCell>> table;  // rows of a Markdown table being read
   const auto flush = [&] {
     if (!paragraph.empty()) doc.paragraph(ParagraphStyle::normal, paragraph);
     paragraph.clear();
+    if (table.empty()) return;
+    std::size_t columns = 0;
+    for (const auto& row : table) columns = std::max(columns, row.size());
+    for (auto& row : table) row.resize(columns);
+    doc.table(std::vector<std::size_t>(columns, 9600 / std::max<std::size_t>(columns, 1)), table);
+    table.clear();
   };
   std::size_t start = 0;
   while (start < pack.excerpt.size()) {
     const std::size_t end = std::min(pack.excerpt.find('\n', start), pack.excerpt.size());
     std::string_view line = std::string_view(pack.excerpt).substr(start, end - start);
     start = end + 1;
+    const std::size_t indent = line.find_first_not_of(" \t\r");
+    if (indent == std::string_view::npos) {
+      flush();
+      continue;
+    }
+    line.remove_prefix(indent);
+    if (line.starts_with('|')) {  // a table row; the |---| line under the header is left out
+      if (!paragraph.empty()) {
+        doc.paragraph(ParagraphStyle::normal, paragraph);
+        paragraph.clear();
+      }
+      if (line.find_first_not_of("|-: \t\r") == std::string_view::npos) continue;
+      std::vector<TableCell> row;
+      std::string_view rest = line.substr(1);
+      while (!rest.empty()) {
+        const std::size_t bar = std::min(rest.find('|'), rest.size());
+        std::string_view cell = rest.substr(0, bar);
+        const std::size_t first = cell.find_first_not_of(' ');
+        const std::size_t last = cell.find_last_not_of(" \r");
+        row.push_back(TableCell{
+            {Span{.text = first == std::string_view::npos ? std::string()
+                                                          : std::string(cell.substr(first, last - first + 1))}}});
+        rest.remove_prefix(std::min(bar + 1, rest.size()));
+      }
+      table.push_back(std::move(row));
+      continue;
+    }
     if (line.starts_with('#')) {
       flush();
       const std::size_t level = line.find_first_not_of('#');
@@ -68,9 +102,11 @@ void render_handout_docx(const workshop::Pack& pack, const checklist::Checklist&
                     : level == 2 ? ParagraphStyle::heading2
                                  : ParagraphStyle::heading3,
                     text);
-    } else if (line.find_first_not_of(" \t\r") == std::string_view::npos) {
+    } else if (line.starts_with("- ") || line.starts_with("* ")) {
       flush();
+      doc.paragraph(ParagraphStyle::list, "\u2022 " + std::string(line.substr(2)));
     } else {
+      if (!table.empty()) flush();
       paragraph += (paragraph.empty() ? "" : " ") + std::string(line);
     }
   }

@@ -4,6 +4,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <set>
 #include <string>
 
 namespace unct {
@@ -225,6 +226,19 @@ TEST_F(Workshop, HandoutAndDebriefAsWordDocumentsToPrint) {
   EXPECT_THAT(text, HasSubstr("Vos notes"));
   EXPECT_THAT(text, HasSubstr("RDM-CCA-13 Identité juridique"));
   EXPECT_THAT(text, HasSubstr("Une reconstitution fondée sur des sources citées"));
+
+  // An excerpt's Markdown table stays a table: participants rate the results matrix as written.
+  const fs::path matrix = m_dir / "matrix.docx";
+  ASSERT_EQ(run_cli({"workshop", "handout", test::source_file("samples/workshop/tessaly-cf-results.xml").string(),
+                     "--format", "docx", "--out", matrix.string()})
+                .exit_code,
+            0);
+  std::set<int> tables;
+  for (const ingest::Block& b : ingest::read_document(matrix).blocks) {
+    if (b.kind == ingest::BlockKind::table_cell) tables.insert(b.table);
+    EXPECT_FALSE(b.text.starts_with("|")) << b.text;
+  }
+  EXPECT_EQ(tables.size(), 2u);  // the excerpt's matrix and the ratings to fill in
 
   test::write_bytes(m_dir / "salle.csv",
                     "participant,item,title,level,note\n"

@@ -159,6 +159,52 @@ INSTANTIATE_TEST_SUITE_P(Samples, AnnotatedDraft,
                          ::testing::Values("cca-norvania-2024", "cca-valdoria-2025", "cf-norvania-2025",
                                            "prse-aldemar-2020"));
 
+// Drafts as reviewers meet them: a quoted passage in a footnote (no body paragraph holds it), the
+// draft's own comment anchored in a footnote, WordprocessingML as the default namespace.
+TEST(Annotate, UnusualDraftsAreCommentedWithoutClashes) {
+  for (const char* name : {"footnote", "fncomment", "defaultns"}) {
+    SCOPED_TRACE(name);
+    test::TempDir dir;
+    const fs::path reviewed = dir / "reviewed.docx";
+    const auto r = test::run_cli({"annotate", test::fixture(std::string("annotate/") + name + ".docx").string(),
+                                  "--out", reviewed.string(), "--db", (dir / "u.db").string()});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const std::map<std::string, std::string> after = parts(test::read_bytes(reviewed));
+    pugi::xml_document comments;
+    ASSERT_TRUE(comments.load_string(after.at("word/comments.xml").c_str()));
+    const pugi::xml_node root = comments.document_element();
+    EXPECT_STREQ(root.name(), "w:comments");
+    EXPECT_STREQ(root.attribute("xmlns:w").value(), "http://schemas.openxmlformats.org/wordprocessingml/2006/main");
+    std::set<std::string> ids;
+    for (pugi::xml_node c : root.children("w:comment")) {
+      EXPECT_TRUE(ids.insert(c.attribute("w:id").value()).second) << "comment id " << c.attribute("w:id").value();
+    }
+    EXPECT_GT(ids.size(), 1u);
+  }
+}
+
+TEST(Annotate, DeeplyNestedRunsDoNotExhaustTheStack) {
+  test::TempDir dir;
+  std::string body = "<w:p><w:r><w:t>Roma face discrimination in housing.</w:t></w:r></w:p><w:p>";
+  for (int i = 0; i < 100000; ++i) body += "<w:smartTag>";
+  body += "<w:r><w:t>deep</w:t></w:r>";
+  for (int i = 0; i < 100000; ++i) body += "</w:smartTag>";
+  body += "</w:p>";
+  ZipWriter zip;
+  zip.put("[Content_Types].xml",
+          "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+          "<Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/word/document.xml\" "
+          "ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>");
+  zip.put("word/document.xml",
+          "<?xml version=\"1.0\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/"
+          "main\"><w:body>" +
+              body + "</w:body></w:document>");
+  test::write_bytes(dir / "deep.docx", zip.finish());
+  const auto r = test::run_cli({"annotate", (dir / "deep.docx").string(), "--out", (dir / "r.docx").string(), "--db",
+                                (dir / "u.db").string(), "--kind", "cca"});
+  EXPECT_NE(r.exit_code, 3) << r.err;  // refused as input, or commented: never a crash
+}
+
 TEST(Annotate, APdfIsRefusedAndNothingIsStored) {
   test::TempDir dir;
   const auto r = test::run_cli({"annotate", test::source_file("samples/cca-tessaly-2023.pdf").string(), "--out",
