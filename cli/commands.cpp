@@ -20,6 +20,7 @@ constexpr Command k_commands[] = {
     {"compare", "what changed between two stored assessments (drafts)", run_compare},
     {"override", "set a reviewer's level for an item of a stored assessment, with a note", run_override},
     {"db", "check the database (db check)", run_db},
+    {"serve", "a local web app: score drafts, read reports, compare drafts, review the portfolio", run_serve},
     {"self-assess", "the country team's own rating form (template), scored with score --self", run_self_assess},
     {"workshop", "exercise packs, answer sheets, agreement with the key, debrief reports", run_workshop},
     {"evaluate", "the engine's agreement with gold ratings of sample documents", run_evaluate},

@@ -54,5 +54,6 @@ int run_evaluate(const std::vector<std::string>& args, Io io);
 int run_self_assess(const std::vector<std::string>& args, Io io);
 int run_workshop(const std::vector<std::string>& args, Io io);
 int run_db(const std::vector<std::string>& args, Io io);
+int run_serve(const std::vector<std::string>& args, Io io);
 
 }  // namespace unct::cli

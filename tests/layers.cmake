@@ -3,7 +3,7 @@
 # docs/architecture.md):
 #   core < text < signals, ingest < checklist < rules < assess < agreement, selfassess < workshop
 #   < store, report (side by side: both read the domain's result types, never each other)
-#   < batch                                                               (the CLI may use all)
+#   < batch < web                                                         (the CLI may use all)
 # One module spans two layers: a signal kind's folder holds what the checklist needs of it (value
 # type, reading, description, lint) and its evaluation, which reads the rules' document index. Its
 # evaluate.cpp files are checked as rules files; the rest of engine/signals/ as the signals layer.
@@ -24,6 +24,8 @@ set(domain "core;text;signals;checklist;ingest;rules;assess;agreement;selfassess
 set(allowed_store "core;text;signals;checklist;ingest;rules;assess;agreement;workshop")
 set(allowed_report "${domain}")
 set(allowed_batch "${domain};store")
+# The web app (`serve`) sits on top: it calls the store, the renderers and batch's reader worker.
+set(allowed_web "${domain};store;report;batch")
 
 file(GLOB modules LIST_DIRECTORIES true RELATIVE ${SOURCE_DIR}/engine ${SOURCE_DIR}/engine/*)
 set(problems "")

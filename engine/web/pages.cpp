@@ -1,0 +1,308 @@
+#include "engine/web/pages.hpp"
+
+#include "engine/report/html.hpp"
+#include "engine/report/wording.hpp"
+
+#include <sstream>
+
+namespace unct::web {
+namespace {
+
+using report::escape_html;
+
+// What the app adds to report::k_style: the navigation, forms and messages, and a heat map that
+// scrolls sideways rather than squeezing the documents' names when the portfolio mixes kinds
+// (35 items and more). Forms and the navigation are left out of print: a printed page is the report.
+constexpr std::string_view k_web_style = R"css(
+nav.app { display: flex; flex-wrap: wrap; gap: .3rem 1.2rem; align-items: baseline; border-bottom: 1px solid #ddd; padding-bottom: .5rem; margin-bottom: 1rem; }
+nav.app strong { color: #009edb; margin-right: .6rem; } nav.app a { color: #1b1b1b; }
+.toolbar { display: flex; flex-wrap: wrap; gap: .4rem 1.2rem; font-size: .92rem; margin: .4rem 0 1rem; }
+form.app { background: #f7f7f7; border: 1px solid #ddd; border-radius: .4rem; padding: .8rem 1rem; margin: 1rem 0; }
+form.app label { display: inline-block; margin: .3rem 1rem .3rem 0; } form.app .field { display: block; margin: .5rem 0; }
+form.app input[type=text], form.app input[type=number], form.app select, form.app textarea { font: inherit; padding: .2rem .3rem; }
+form.app textarea { width: 100%; box-sizing: border-box; }
+form.app button { font: inherit; padding: .3rem 1rem; background: #009edb; color: #fff; border: 0; border-radius: .3rem; cursor: pointer; }
+form.inline { display: inline; }
+.error { background: #fbeaea; border-left: 4px solid #c0392b; padding: .5rem .8rem; margin: .8rem 0; }
+.hint { color: #555; font-size: .88rem; }
+table.list { border-collapse: collapse; width: 100%; font-size: .92rem; } table.list th, table.list td { border-bottom: 1px solid #ddd; padding: .3rem .4rem; text-align: left; vertical-align: top; }
+table.heat { display: block; overflow-x: auto; max-width: 100%; } table.heat th.doc { min-width: 18rem; }
+@media print { nav.app, .toolbar, form.app, .noprint { display: none; } table.heat { display: table; } }
+)css";
+
+std::string nav() {
+  return "<nav class=\"app\"><strong>unct-assess</strong><a href=\"/\">Score a draft</a>"
+         "<a href=\"/documents\">Documents and drafts</a><a href=\"/portfolio\">Portfolio</a>"
+         "<a href=\"/api\">API (JSON)</a></nav>\n";
+}
+
+std::string head(std::string_view title) {
+  return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" +
+         escape_html(title) + " - unct-assess</title>\n<style>" + std::string(report::k_style) +
+         std::string(k_web_style) + "</style>\n</head>\n<body>\n";
+}
+
+std::string page(std::string_view title, std::string_view body) {
+  return head(title) + nav() + std::string(body) + "</body>\n</html>\n";
+}
+
+std::string csrf_field(const std::string& csrf) {
+  return "<input type=\"hidden\" name=\"csrf\" value=\"" + escape_html(csrf) + "\">";
+}
+
+std::string option(std::string_view value, std::string_view text, bool selected) {
+  return "<option value=\"" + escape_html(value) + "\"" + (selected ? " selected" : "") + ">" + escape_html(text) +
+         "</option>";
+}
+
+std::string document_name(const AssessmentRow& r) { return r.title.empty() ? r.path : r.title; }
+
+std::string figure(const AssessmentRow& r) {
+  return std::to_string(r.at_meets_or_above) + " of " + std::to_string(r.applicable) + " (" +
+         report::percent(r.at_meets_or_above, r.applicable) + ")";
+}
+
+std::string draft_label(const AssessmentRow& r) {
+  return "#" + std::to_string(r.id) + " " + (r.draft.empty() ? r.path : r.draft) + ", " + r.created_at.substr(0, 10);
+}
+
+}  // namespace
+
+std::string url_encode(std::string_view text) {
+  static constexpr char k_hex[] = "0123456789ABCDEF";
+  std::string out;
+  for (char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    if ((u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') || c == '-' || c == '_' ||
+        c == '.' || c == '~') {
+      out += c;
+    } else {
+      out += '%';
+      out += k_hex[u >> 4];
+      out += k_hex[u & 15];
+    }
+  }
+  return out;
+}
+
+std::string filter_query(const GapFilter& filter) {
+  std::string query;
+  auto add = [&](std::string_view name, const std::string& value) {
+    if (value.empty()) return;
+    query += (query.empty() ? "?" : "&") + std::string(name) + "=" + url_encode(value);
+  };
+  add("country", filter.country);
+  add("region", filter.region);
+  add("kind", filter.kind);
+  add("year", filter.year == 0 ? "" : std::to_string(filter.year));
+  return query;
+}
+
+std::string home_page(const std::vector<AssessmentRow>& recent, const UploadForm& form, const std::string& error,
+                      const std::string& csrf, double max_mb) {
+  std::ostringstream out;
+  out << "<h1>Score a draft</h1>\n"
+      << "<p class=\"meta\">Choose a CCA, Cooperation Framework or response plan as you have it (Word, PDF, web "
+         "page, Markdown or plain text). It is rated against every applicable item of the checklist; the report "
+         "opens with a summary, then every item with the evidence found.</p>\n";
+  if (!error.empty())
+    out << "<p class=\"error\" role=\"alert\"><strong>Not scored:</strong> " << escape_html(error) << "</p>\n";
+  out << "<form class=\"app\" method=\"post\" action=\"/score\" enctype=\"multipart/form-data\">" << csrf_field(csrf)
+      << "\n<label class=\"field\">Document <input type=\"file\" name=\"document\" required "
+         "accept=\".docx,.odt,.pdf,.html,.htm,.xhtml,.md,.markdown,.txt\"></label>"
+      << "<p class=\"hint\">DOCX, ODT, PDF, HTML, Markdown or text, at most " << max_mb
+      << " MB. The file is read in memory and not kept; its text and the assessment are stored.</p>\n"
+      << "<label>Kind <select name=\"kind\">" << option("", "detect from the title", form.kind.empty())
+      << option("cca", "Common Country Analysis", form.kind == "cca")
+      << option("cf", "Cooperation Framework", form.kind == "cf")
+      << option("serp", "COVID-19 response plan", form.kind == "serp") << "</select></label>\n"
+      << "<label>Country <input type=\"text\" name=\"country\" maxlength=\"100\" value=\"" << escape_html(form.country)
+      << "\" placeholder=\"from the title\"></label>\n"
+      << "<label>Year <input type=\"number\" name=\"year\" min=\"1945\" max=\"2100\" value=\"" << escape_html(form.year)
+      << "\" placeholder=\"from the title\"></label>\n"
+      << "<label>Draft label <input type=\"text\" name=\"draft\" maxlength=\"100\" value=\"" << escape_html(form.draft)
+      << "\" placeholder=\"e.g. draft 2\"></label>\n"
+      << "<label>Region <input type=\"text\" name=\"region\" maxlength=\"100\" value=\"" << escape_html(form.region)
+      << "\"></label>\n<p><button type=\"submit\">Score</button></p>\n</form>\n";
+  out << "<h2>Recent assessments</h2>\n";
+  if (recent.empty()) {
+    out << "<p>None yet: the first document you score appears here.</p>\n";
+  } else {
+    out << "<table class=\"list\">\n<tr><th>Id</th><th>Date</th><th>Document</th><th>Kind</th><th>Country</th>"
+           "<th>Year</th><th>Draft</th><th>At Meets or above</th></tr>\n";
+    for (const AssessmentRow& r : recent) {
+      out << "<tr><td><a href=\"/assessments/" << r.id << "\">" << r.id << "</a></td><td>" << escape_html(r.created_at)
+          << "</td><td><a href=\"/assessments/" << r.id << "\">" << escape_html(document_name(r)) << "</a></td><td>"
+          << escape_html(r.kind) << "</td><td>" << escape_html(r.country) << "</td><td>"
+          << (r.year == 0 ? "" : std::to_string(r.year)) << "</td><td>" << escape_html(r.draft) << "</td><td>"
+          << figure(r) << "</td></tr>\n";
+    }
+    out << "</table>\n<p><a href=\"/documents\">All documents and their drafts</a></p>\n";
+  }
+  return page("Score a draft", out.str());
+}
+
+std::string documents_page(const std::vector<DocumentDrafts>& documents) {
+  std::ostringstream out;
+  out << "<h1>Documents and drafts</h1>\n<p class=\"meta\">" << documents.size()
+      << (documents.size() == 1 ? " document" : " documents")
+      << ". Drafts of one document are the assessments of the same kind of document for the same country and "
+         "year (or with the same title, when no country is known). Compare any two to see which items moved, "
+         "what was resolved and what is new.</p>\n";
+  for (const DocumentDrafts& d : documents) {
+    out << "<h2>" << escape_html(d.title) << "</h2>\n<p class=\"meta\">" << escape_html(d.kind);
+    if (!d.country.empty()) out << ", " << escape_html(d.country);
+    if (d.year != 0) out << ", " << d.year;
+    out << "; " << d.drafts.size() << (d.drafts.size() == 1 ? " assessment" : " assessments") << "</p>\n"
+        << "<table class=\"list\">\n<tr><th>Id</th><th>Date</th><th>Draft</th><th>File</th><th>At Meets or "
+           "above</th></tr>\n";
+    for (const AssessmentRow& r : d.drafts) {
+      out << "<tr><td><a href=\"/assessments/" << r.id << "\">" << r.id << "</a></td><td>" << escape_html(r.created_at)
+          << "</td><td>" << escape_html(r.draft) << "</td><td>" << escape_html(r.path) << "</td><td>" << figure(r)
+          << "</td></tr>\n";
+    }
+    out << "</table>\n";
+    if (d.drafts.size() >= 2) {
+      // The usual question is what the newest draft changed since the one before.
+      out << "<form class=\"app\" method=\"get\" action=\"/compare\"><label>From <select name=\"first\">";
+      for (std::size_t i = 0; i < d.drafts.size(); ++i)
+        out << option(std::to_string(d.drafts[i].id), draft_label(d.drafts[i]), i == 1);
+      out << "</select></label><label>to <select name=\"second\">";
+      for (std::size_t i = 0; i < d.drafts.size(); ++i)
+        out << option(std::to_string(d.drafts[i].id), draft_label(d.drafts[i]), i == 0);
+      out << "</select></label><button type=\"submit\">Compare</button></form>\n";
+    }
+  }
+  if (documents.empty()) out << "<p>No assessments yet: <a href=\"/\">score a draft</a>.</p>\n";
+  return page("Documents and drafts", out.str());
+}
+
+std::string error_page(int status, std::string_view message) {
+  const std::string heading = status == 400   ? "Bad request"
+                              : status == 401 ? "Access token needed"
+                              : status == 403 ? "Refused"
+                              : status == 404 ? "Not found"
+                              : status == 405 ? "Method not allowed"
+                              : status == 413 ? "Too large"
+                              : status == 422 ? "Cannot read the document"
+                              : status == 503 ? "Busy"
+                                              : "Error";
+  return page(heading, "<h1>" + std::to_string(status) + " " + heading + "</h1>\n<p class=\"error\" role=\"alert\">" +
+                           escape_html(message) + "</p>\n<p><a href=\"/\">Back to the start page</a></p>\n");
+}
+
+std::string embed(const std::string& rendered, std::string_view top, std::string_view bottom) {
+  std::string out = rendered;
+  // The renderers write one <head> and one <body>: the app's style joins theirs, the navigation
+  // and `top` open the body, `bottom` closes it.
+  if (const std::size_t at = out.find("</style>"); at != std::string::npos) out.insert(at, k_web_style);
+  if (const std::size_t at = out.find("<body>"); at != std::string::npos) {
+    out.insert(at + 6, "\n" + nav() + std::string(top));
+  }
+  if (const std::size_t at = out.rfind("</body>"); at != std::string::npos) out.insert(at, bottom);
+  return out;
+}
+
+std::string report_top(std::int64_t id) {
+  const std::string n = std::to_string(id);
+  return "<div class=\"toolbar\"><span>Assessment " + n + "</span><a href=\"#review\">Review a rating</a>" +
+         "<a href=\"#drafts\">Compare with another draft</a><a href=\"/api/assessments/" + n +
+         "\">JSON</a><a href=\"?lang=en\">English</a><a href=\"?lang=fr\">Français</a><a "
+         "href=\"?lang=es\">Español</a></div>\n";
+}
+
+std::string report_bottom(const Assessment& assessment, std::int64_t id, const std::vector<OverrideRow>& trail,
+                          const std::vector<AssessmentRow>& drafts, const std::string& csrf, const std::string& error) {
+  std::ostringstream out;
+  out << "<section class=\"noprint\">\n<h2 id=\"review\">Review a rating</h2>\n"
+      << "<p class=\"meta\">After reading the document, a reviewer may set an item's level. Who, when, the note and "
+         "the level it replaces are kept; the report, the portfolio and the exports show the reviewed level.</p>\n";
+  if (!error.empty())
+    out << "<p class=\"error\" role=\"alert\"><strong>Not saved:</strong> " << escape_html(error) << "</p>\n";
+  out << "<form class=\"app\" method=\"post\" action=\"/assessments/" << id << "/override\">" << csrf_field(csrf)
+      << "\n<label>Item <select name=\"item\" required>";
+  for (const rules::ItemResult& item : assessment.items) {
+    if (!item.applicable) continue;
+    out << option(item.item_id, item.item_id + " " + item.title + " (now " + std::string(label(item.level)) + ")",
+                  false);
+  }
+  out << "</select></label>\n<label>Level <select name=\"level\" required>";
+  for (Level l : k_levels) out << option(code(l), report::un_label(l), false);
+  out << "</select></label>\n<label class=\"field\">Note: what in the document justifies the level "
+         "<textarea name=\"note\" rows=\"3\" required maxlength=\"4000\"></textarea></label>\n"
+      << "<label>Reviewer <input type=\"text\" name=\"reviewer\" required maxlength=\"100\"></label>\n"
+      << "<button type=\"submit\">Save the reviewed level</button>\n</form>\n";
+  out << "<h3>Audit trail</h3>\n";
+  if (trail.empty()) {
+    out << "<p>No reviewer has changed a level of this assessment.</p>\n";
+  } else {
+    out << "<table class=\"list\">\n<tr><th>When</th><th>Item</th><th>Level</th><th>Reviewer</th><th>Note</th></tr>\n";
+    for (const OverrideRow& r : trail) {
+      out << "<tr><td>" << escape_html(r.created_at) << "</td><td>" << escape_html(r.item_id) << "</td><td>"
+          << escape_html(label(r.previous)) << " &rarr; " << escape_html(label(r.level)) << "</td><td>"
+          << escape_html(r.reviewer) << "</td><td>" << escape_html(r.note) << "</td></tr>\n";
+    }
+    out << "</table>\n";
+  }
+  out << "<h2 id=\"drafts\">Other drafts of this document</h2>\n";
+  std::vector<AssessmentRow> others;
+  for (const AssessmentRow& r : drafts)
+    if (r.id != id) others.push_back(r);
+  if (others.empty()) {
+    out << "<p>This is the only assessment of this document. Score the next draft with the same kind, country and "
+           "year to compare them.</p>\n";
+  } else {
+    out << "<form class=\"app\" method=\"get\" action=\"/compare\"><label>Compare <select name=\"first\">";
+    for (std::size_t i = 0; i < others.size(); ++i)
+      out << option(std::to_string(others[i].id), draft_label(others[i]), i == 0);
+    out << "</select></label><input type=\"hidden\" name=\"second\" value=\"" << id
+        << "\"><label>with this assessment</label><button type=\"submit\">Compare</button></form>\n";
+  }
+  out << "</section>\n";
+  return out.str();
+}
+
+std::string compare_top(std::int64_t first, std::int64_t second) {
+  const std::string a = std::to_string(first);
+  const std::string b = std::to_string(second);
+  return "<div class=\"toolbar\"><a href=\"/assessments/" + a + "\">Report " + a + "</a><a href=\"/assessments/" + b +
+         "\">Report " + b + "</a><a href=\"/api/compare?first=" + a + "&amp;second=" + b +
+         "\">JSON</a><a href=\"/documents\">All documents and drafts</a></div>\n";
+}
+
+std::string portfolio_top(const GapFilter& filter) {
+  std::ostringstream out;
+  out << "<form class=\"app\" method=\"get\" action=\"/portfolio\"><strong>Filter</strong> "
+      << "<label>Country <input type=\"text\" name=\"country\" value=\"" << escape_html(filter.country) << "\"></label>"
+      << "<label>Region <input type=\"text\" name=\"region\" value=\"" << escape_html(filter.region) << "\"></label>"
+      << "<label>Kind <select name=\"kind\">" << option("", "any", filter.kind.empty())
+      << option("cca", "CCA", filter.kind == "cca") << option("cf", "CF", filter.kind == "cf")
+      << option("serp", "SERP", filter.kind == "serp") << "</select></label>"
+      << "<label>Year <input type=\"number\" name=\"year\" min=\"1945\" max=\"2100\" value=\""
+      << (filter.year == 0 ? "" : std::to_string(filter.year)) << "\"></label>"
+      << "<button type=\"submit\">Apply</button> <a href=\"/portfolio\">clear</a></form>\n";
+  // The & of a query string is escaped inside an attribute.
+  const std::string query = escape_html(filter_query(filter));
+  out << "<div class=\"toolbar\"><span>Download these documents:</span><a href=\"/portfolio.xlsx" << query
+      << "\">XLSX workbook</a><a href=\"/portfolio.csv" << query << "\">CSV matrix</a><a href=\"/portfolio-findings.csv"
+      << query << "\">CSV findings</a><a href=\"/api/portfolio" << query << "\">JSON</a></div>\n";
+  return out.str();
+}
+
+std::string portfolio_bottom(const std::vector<PortfolioRow>& documents) {
+  std::ostringstream out;
+  out << "<h2>Documents</h2>\n<p class=\"meta\">Open a report to read the evidence and review a rating.</p>\n"
+      << "<table class=\"list\">\n<tr><th>Id</th><th>Document</th><th>Kind</th><th>Country</th><th>Region</th>"
+         "<th>Year</th></tr>\n";
+  for (const PortfolioRow& d : documents) {
+    out << "<tr><td><a href=\"/assessments/" << d.assessment_id << "\">" << d.assessment_id
+        << "</a></td><td><a href=\"/assessments/" << d.assessment_id << "\">" << escape_html(d.label) << "</a></td><td>"
+        << escape_html(d.kind) << "</td><td>" << escape_html(d.country) << "</td><td>" << escape_html(d.region)
+        << "</td><td>" << (d.year == 0 ? "" : std::to_string(d.year)) << "</td></tr>\n";
+  }
+  out << "</table>\n";
+  return out.str();
+}
+
+}  // namespace unct::web

@@ -1,0 +1,66 @@
+#pragma once
+
+// The web app's HTML: its own pages (home, drafts, errors) and what it adds around the pages the
+// report renderers make (navigation, filters, the review form). Plain functions from values to
+// HTML text; every piece of text from a document, a form or the database goes through
+// report::escape_html. No JavaScript, no external assets: the style sheet is report::k_style and
+// the few rules below, inline, and every form works as a plain HTML form.
+
+#include "engine/assess/assessment.hpp"
+#include "engine/assess/portfolio.hpp"
+#include "engine/web/drafts.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace unct::web {
+
+// The upload form's fields as the user filled them, kept to fill it again after a refusal.
+struct UploadForm {
+  std::string kind;  // "", "cca", "cf", "serp"
+  std::string country;
+  std::string year;
+  std::string draft;
+  std::string region;
+};
+
+// The page `/`: the upload form (with `error` above it, when the last upload was refused) and
+// the newest assessments. `max_mb` is the upload limit the form states.
+std::string home_page(const std::vector<AssessmentRow>& recent, const UploadForm& form, const std::string& error,
+                      const std::string& csrf, double max_mb);
+
+// The page `/documents`: each document with its drafts, newest first, and a form to compare two.
+std::string documents_page(const std::vector<DocumentDrafts>& documents);
+
+// A page with only a message: the status ("404 Not found") as its heading.
+std::string error_page(int status, std::string_view message);
+
+// A page the report renderers made (a whole HTML document) with the navigation and the app's
+// style added, `top` after the navigation and `bottom` at the end of the body.
+std::string embed(const std::string& rendered, std::string_view top, std::string_view bottom);
+
+// Above the assessment report: links to its JSON, its review form and its document's drafts.
+std::string report_top(std::int64_t id);
+// Below it: the review form (override a level with a note and the reviewer's name, `error`
+// above it when the last one was refused), the audit trail, and a form to compare it with
+// another draft of the same document (`drafts`, newest first).
+std::string report_bottom(const Assessment& assessment, std::int64_t id, const std::vector<OverrideRow>& trail,
+                          const std::vector<AssessmentRow>& drafts, const std::string& csrf, const std::string& error);
+
+// Above the comparison: links to both reports and to the comparison's JSON.
+std::string compare_top(std::int64_t first, std::int64_t second);
+
+// Above the portfolio's heat map: the filters (a GET form holding `filter`) and the downloads
+// for the same documents. Below it: each document with a link to its report.
+std::string portfolio_top(const GapFilter& filter);
+std::string portfolio_bottom(const std::vector<PortfolioRow>& documents);
+
+// `text` for a URL's query string: unreserved characters kept, every other byte as %XX.
+std::string url_encode(std::string_view text);
+// "?country=...&kind=..." for the filter's non-empty fields; empty for no filter.
+std::string filter_query(const GapFilter& filter);
+
+}  // namespace unct::web

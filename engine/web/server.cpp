@@ -1,0 +1,729 @@
+#include "engine/web/server.hpp"
+
+#include "engine/assess/compare.hpp"
+#include "engine/assess/score.hpp"
+#include "engine/batch/reader_process.hpp"
+#include "engine/core/ascii.hpp"
+#include "engine/core/clock.hpp"
+#include "engine/core/error.hpp"
+#include "engine/core/sha256.hpp"
+#include "engine/report/assessment.hpp"
+#include "engine/report/compare.hpp"
+#include "engine/report/messages.hpp"
+#include "engine/report/portfolio.hpp"
+#include "engine/store/store.hpp"
+#include "engine/web/api.hpp"
+#include "engine/web/drafts.hpp"
+#include "engine/web/pages.hpp"
+#include "engine/web/security.hpp"
+
+#include <httplib.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <sys/socket.h>
+
+#include <algorithm>
+#include <atomic>
+#include <charconv>
+#include <fstream>
+#include <functional>
+#include <iomanip>
+#include <mutex>
+#include <semaphore>
+#include <sstream>
+#include <thread>
+
+namespace unct::web {
+namespace {
+
+// A request refused with a status and a message for the person who sent it.
+class HttpError : public std::runtime_error {
+public:
+  HttpError(int status, const std::string& message) : std::runtime_error(message), m_status(status) {}
+  int status() const noexcept { return m_status; }
+
+private:
+  int m_status;
+};
+
+// Objects made on demand and handed to one request at a time: database connections (SQLite
+// connections are not shared between threads) and reader worker processes. One is made when
+// none is idle, so a pool holds at most as many as requests ever ran at once.
+template <typename T>
+class Pool {
+public:
+  explicit Pool(std::function<std::unique_ptr<T>()> make) : m_make(std::move(make)) {}
+
+  class Lease {
+  public:
+    Lease(Pool& pool, std::unique_ptr<T> item) : m_pool(&pool), m_item(std::move(item)) {}
+    Lease(const Lease&) = delete;
+    Lease& operator=(const Lease&) = delete;
+    ~Lease() { m_pool->give_back(std::move(m_item)); }
+    T& operator*() const { return *m_item; }
+    T* operator->() const { return m_item.get(); }
+
+  private:
+    Pool* m_pool;
+    std::unique_ptr<T> m_item;
+  };
+
+  Lease take() {
+    {
+      const std::lock_guard lock(m_mutex);
+      if (!m_idle.empty()) {
+        std::unique_ptr<T> item = std::move(m_idle.back());
+        m_idle.pop_back();
+        return Lease(*this, std::move(item));
+      }
+    }
+    return Lease(*this, m_make());  // made outside the lock: opening a database takes a while
+  }
+
+private:
+  void give_back(std::unique_ptr<T> item) {
+    const std::lock_guard lock(m_mutex);
+    m_idle.push_back(std::move(item));
+  }
+
+  std::function<std::unique_ptr<T>()> m_make;
+  std::mutex m_mutex;
+  std::vector<std::unique_ptr<T>> m_idle;
+};
+
+constexpr const char* k_csp =
+    "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; base-uri 'none'; "
+    "frame-ancestors 'none'";
+constexpr std::size_t k_max_form_parts = 16;
+constexpr std::size_t k_max_field = 4000;
+
+bool is_api(const httplib::Request& req) { return req.path == "/api" || req.path.starts_with("/api/"); }
+
+std::string mb(std::uintmax_t bytes) {
+  std::ostringstream out;
+  out << std::setprecision(3) << static_cast<double>(bytes) / (1024.0 * 1024.0);
+  return out.str();
+}
+
+// An id from the path or a query: digits only, else the id of nothing.
+std::int64_t parse_id(const std::string& text, const std::string& what) {
+  std::int64_t id = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), id);
+  if (text.empty() || error != std::errc() || end != text.data() + text.size() || id <= 0) {
+    throw HttpError(400, what + " must be an assessment id (a number), not \"" + text + "\"");
+  }
+  return id;
+}
+
+std::string trimmed(std::string_view text) {
+  const std::size_t first = text.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos) return {};
+  const std::size_t last = text.find_last_not_of(" \t\r\n");
+  return std::string(text.substr(first, last - first + 1));
+}
+
+// A form field, trimmed and bounded.
+std::string bounded(const std::string& name, std::string_view value, std::size_t limit = 200) {
+  std::string text = trimmed(value);
+  if (text.size() > limit) {
+    throw HttpError(400, "the field \"" + name + "\" is longer than " + std::to_string(limit) + " characters");
+  }
+  return text;
+}
+
+// A field of a multipart form (text fields arrive as parts without a file name).
+std::string part(const httplib::Request& req, const std::string& name) {
+  const auto found = req.files.find(name);
+  return found == req.files.end() ? std::string() : found->second.content;
+}
+
+std::optional<int> parse_year(const std::string& text) {
+  if (text.empty()) return std::nullopt;
+  int year = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), year);
+  if (error != std::errc() || end != text.data() + text.size() || !is_plausible_year(year)) {
+    throw HttpError(400, "year \"" + text + "\" is not a plausible document year (1945 to 2100)");
+  }
+  return year;
+}
+
+std::string parse_kind(const std::string& text) {
+  if (text.empty()) return text;
+  const std::optional<DocumentKind> kind = parse_document_kind(text);
+  if (!kind) throw HttpError(400, "unknown kind \"" + text + "\": use cca, cf or serp");
+  return std::string(code(*kind));
+}
+
+GapFilter filter_of(const httplib::Request& req) {
+  return {.country = bounded("country", req.get_param_value("country")),
+          .region = bounded("region", req.get_param_value("region")),
+          .kind = parse_kind(trimmed(req.get_param_value("kind"))),
+          .year = parse_year(trimmed(req.get_param_value("year"))).value_or(0)};
+}
+
+// The value of one cookie in the Cookie header; empty when absent.
+std::string cookie(const httplib::Request& req, std::string_view name) {
+  const std::string header = req.get_header_value("Cookie");
+  std::string_view rest = header;
+  while (!rest.empty()) {
+    const std::size_t semicolon = rest.find(';');
+    std::string_view pair = rest.substr(0, semicolon);
+    rest = semicolon == std::string_view::npos ? std::string_view() : rest.substr(semicolon + 1);
+    while (!pair.empty() && pair.front() == ' ') pair.remove_prefix(1);
+    if (pair.size() > name.size() && pair.starts_with(name) && pair[name.size()] == '=') {
+      return std::string(pair.substr(name.size() + 1));
+    }
+  }
+  return {};
+}
+
+// The request's query without its token, for the redirect that drops it from the address bar.
+std::string query_without_token(const httplib::Request& req) {
+  std::string query;
+  for (const auto& [name, value] : req.params) {
+    if (name == "token") continue;
+    query += (query.empty() ? "?" : "&") + url_encode(name) + "=" + url_encode(value);
+  }
+  return query;
+}
+
+void reply(httplib::Response& res, int status, const std::string& body, const char* type) {
+  res.status = status;
+  res.set_content(body, type);
+}
+
+void html(httplib::Response& res, int status, const std::string& body) {
+  reply(res, status, body, "text/html; charset=utf-8");
+}
+
+void json(httplib::Response& res, int status, const std::string& body) {
+  reply(res, status, body, "application/json; charset=utf-8");
+}
+
+void redirect(httplib::Response& res, const std::string& location) {
+  res.status = 303;
+  res.set_header("Location", location);
+}
+
+void attachment(httplib::Response& res, const std::string& body, const char* type, const std::string& name) {
+  reply(res, 200, body, type);
+  res.set_header("Content-Disposition", "attachment; filename=\"" + name + "\"");
+}
+
+void error_reply(const httplib::Request& req, httplib::Response& res, int status, const std::string& message) {
+  if (is_api(req))
+    json(res, status, error_json(status, message));
+  else
+    html(res, status, error_page(status, message));
+}
+
+std::string default_message(int status, std::uintmax_t max_upload) {
+  switch (status) {
+    case 400: return "the request could not be understood";
+    case 404: return "there is no page at this address";
+    case 405: return "this address does not take that method";
+    case 413: return "the upload is larger than the limit of " + mb(max_upload) + " MB";
+    case 414: return "the address is too long";
+    default: return "the request could not be answered";
+  }
+}
+
+}  // namespace
+
+struct Server::Impl {
+  const rules::LoadedChecklist& loaded;
+  ServerOptions options;
+  std::string csrf = random_token();
+  std::string cookie_name;
+  int port = 0;
+  httplib::Server http;
+  Pool<store::Store> stores;
+  Pool<batch::ReaderProcess> readers;
+  std::mutex writing;  // writes take turns: none waits in SQLite's busy handler
+  std::counting_semaphore<1024> scoring;
+  std::mutex log_mutex;
+  // run() and stop() may race (stop() from a signal or a test before run() listens): see stop().
+  std::atomic<bool> stop_asked{false};
+  std::atomic<int> run_state{0};  // 0 not run, 1 running or about to, 2 returned
+
+  Impl(const rules::LoadedChecklist& l, ServerOptions o)
+      : loaded(l),
+        options(std::move(o)),
+        stores([path = options.database] { return std::make_unique<store::Store>(path); }),
+        readers(
+            [this] { return std::make_unique<batch::ReaderProcess>(options.reader_command, options.read_time_limit); }),
+        scoring(static_cast<std::ptrdiff_t>(std::clamp<unsigned>(
+            options.parallel_scores != 0 ? options.parallel_scores : std::thread::hardware_concurrency(), 1, 1024))) {
+    if (!options.token.empty() && !is_valid_token(options.token)) {
+      throw InputError({.field = "token"},
+                       "the access token must be at least 16 letters, digits or - _ . ~ (or leave it out to have one "
+                       "made)");
+    }
+    if (options.token.empty() && !is_loopback(options.bind)) options.token = random_token();
+    // Opened now: a database that cannot be opened or migrated fails the start, not a request.
+    { auto first = stores.take(); }
+    setup();
+  }
+
+  // Runs a route, turning what it throws into an answer: the route's own refusal, a user's input
+  // error (400), or an internal error (500, logged) that never stops the server.
+  httplib::Server::Handler route(std::function<void(const httplib::Request&, httplib::Response&)> handler) {
+    return [this, handler = std::move(handler)](const httplib::Request& req, httplib::Response& res) {
+      try {
+        handler(req, res);
+      } catch (const HttpError& e) {
+        error_reply(req, res, e.status(), e.what());
+      } catch (const InputError& e) {
+        error_reply(req, res, 400, e.what());
+      } catch (const std::exception& e) {
+        log("internal error on " + req.method + " " + req.path + ": " + e.what());
+        error_reply(req, res, 500, "internal error; the server logged it and carries on");
+      }
+    };
+  }
+
+  void log(const std::string& line) {
+    if (options.log == nullptr) return;
+    const std::lock_guard lock(log_mutex);
+    *options.log << line << std::endl;
+  }
+
+  void check_csrf(const httplib::Request& req) const {
+    std::string given = req.get_header_value("X-CSRF-Token");
+    if (given.empty()) given = req.is_multipart_form_data() ? part(req, "csrf") : req.get_param_value("csrf");
+    if (given.empty()) {
+      throw HttpError(403,
+                      "the form carries no CSRF token: reload the page and submit it again (API: send the "
+                      "X-CSRF-Token header from GET /api/session)");
+    }
+    if (!same_secret(given, csrf)) {
+      throw HttpError(403,
+                      "the form's CSRF token is not this server's (the page is from before a restart, or "
+                      "from another site): reload the page and submit it again");
+    }
+  }
+
+  // Refuses a request before its body is read: a wrong Host on a local server, a missing or
+  // wrong access token. A right token in ?token= on a page is kept in a cookie and taken out of
+  // the address.
+  httplib::Server::HandlerResponse admit(const httplib::Request& req, httplib::Response& res) {
+    if (is_loopback(options.bind) && !is_local_host_header(req.get_header_value("Host"), options.bind, port)) {
+      error_reply(req, res, 403,
+                  "this server answers only at http://" + options.bind + ":" + std::to_string(port) +
+                      "/ (a request naming another host is refused)");
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    if (options.token.empty()) return httplib::Server::HandlerResponse::Unhandled;
+    std::string given;
+    const std::string authorization = req.get_header_value("Authorization");
+    if (authorization.starts_with("Bearer ")) given = authorization.substr(7);
+    if (given.empty()) given = cookie(req, cookie_name);
+    const bool in_query = given.empty() && req.has_param("token");
+    if (in_query) given = req.get_param_value("token");
+    if (given.empty() || !same_secret(given, options.token)) {
+      error_reply(req, res, 401,
+                  given.empty() ? "this server needs its access token: open the address it printed when it started "
+                                  "(ending in ?token=...), or send Authorization: Bearer TOKEN"
+                                : "wrong access token: open the address the server printed when it started");
+      res.set_header("WWW-Authenticate", "Bearer");
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    if (in_query && (req.method == "GET" || req.method == "HEAD") && !is_api(req)) {
+      res.set_header("Set-Cookie", cookie_name + "=" + options.token + "; Path=/; HttpOnly; SameSite=Strict");
+      redirect(res, req.path + query_without_token(req));
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    return httplib::Server::HandlerResponse::Unhandled;
+  }
+
+  report::RenderOptions rendering(const httplib::Request& req) const {
+    report::RenderOptions r{.checklist = &loaded.checklist, .lang = req.get_param_value("lang")};
+    const auto& known = report::report_languages();
+    if (!r.lang.empty() && std::find(known.begin(), known.end(), r.lang) == known.end()) {
+      throw HttpError(400, "unknown lang \"" + r.lang + "\": use en, fr or es");
+    }
+    return r;
+  }
+
+  // The stored assessment, or 404.
+  static Assessment load(const store::Store& db, std::int64_t id,
+                         store::AssessmentStore::Detail detail = store::AssessmentStore::Detail::whole) {
+    try {
+      return db.assessments().load(id, detail);
+    } catch (const InputError& e) {
+      if (e.message() == "no assessment with id " + std::to_string(id)) {
+        throw HttpError(404, "no assessment with id " + std::to_string(id));
+      }
+      throw;
+    }
+  }
+
+  // Scores the uploaded document and stores the assessment; its id. Throws HttpError for a
+  // refused upload: 403 without the CSRF token, 400 for a bad form, 413 above the size limit,
+  // 422 for a file the readers cannot read (their own message).
+  std::int64_t score_upload(const httplib::Request& req, UploadForm& form) {
+    if (!req.is_multipart_form_data()) {
+      throw HttpError(400, "send the document as multipart/form-data, in a field named \"document\"");
+    }
+    form = {.kind = trimmed(part(req, "kind")),
+            .country = trimmed(part(req, "country")),
+            .year = trimmed(part(req, "year")),
+            .draft = trimmed(part(req, "draft")),
+            .region = trimmed(part(req, "region"))};
+    check_csrf(req);
+    if (req.files.size() > k_max_form_parts) {
+      throw HttpError(400, "the form has " + std::to_string(req.files.size()) + " parts; at most " +
+                               std::to_string(k_max_form_parts) + " are taken");
+    }
+    const std::size_t files = static_cast<std::size_t>(
+        std::count_if(req.files.begin(), req.files.end(), [](const auto& p) { return !p.second.filename.empty(); }));
+    if (files > 1) throw HttpError(400, "one document per upload: this one holds " + std::to_string(files) + " files");
+    const auto document = req.files.find("document");
+    if (document == req.files.end() || (document->second.filename.empty() && document->second.content.empty())) {
+      throw HttpError(400, "choose a document to score (the field \"document\" is empty)");
+    }
+    const std::string name = upload_name(document->second.filename);
+    const std::string& bytes = document->second.content;
+    if (bytes.size() > options.read.max_bytes) {
+      throw HttpError(413, name + " is " + mb(bytes.size()) + " MB, above the upload limit of " +
+                               mb(options.read.max_bytes) +
+                               " MB: save it as PDF or DOCX without embedded media, or split it");
+    }
+    if (bytes.empty()) throw HttpError(400, name + ": the file is empty");
+    AssessOptions assess;
+    const std::string kind = parse_kind(form.kind);
+    if (!kind.empty()) assess.kind = parse_document_kind(kind);
+    assess.year = parse_year(form.year);
+    if (const std::string country = bounded("country", form.country); !country.empty()) assess.country = country;
+    assess.draft = bounded("draft", form.draft);
+    assess.region = bounded("region", form.region);
+
+    const ingest::Source source{.path = name, .bytes = bytes, .sha256 = sha256_hex(bytes)};
+    // Scoring is bounded to a few uploads at once; the others wait here, they are not refused.
+    scoring.acquire();
+    struct Release {
+      std::counting_semaphore<1024>& s;
+      ~Release() { s.release(); }
+    } release{scoring};
+    auto db = stores.take();
+    std::optional<Scored> scored;
+    try {
+      const DocumentReader read = [&](const ingest::Source& s) {
+        if (options.reader_command.empty()) return ingest::read_source(s, options.read);
+        return readers.take()->read(s, options.read);
+      };
+      scored = score_document(
+          source, [&](const std::string& sha256) { return db->documents().cached(sha256); }, read, loaded.checklist,
+          loaded.compiled, assess);
+    } catch (const InputError& e) {
+      throw HttpError(422, e.what());
+    }
+    const std::optional<store::CachedText> text =
+        scored->from_cache ? std::nullopt : std::optional(store::pack_text(scored->document));
+    const std::lock_guard lock(writing);
+    return db->assessments().save(scored->assessment, text ? &*text : nullptr);
+  }
+
+  // Sets a reviewer's level; the row kept. 404 for an unknown assessment, 400 for a bad form or
+  // an item the assessment does not rate.
+  OverrideRow override_level(const httplib::Request& req, std::int64_t id) {
+    check_csrf(req);
+    auto db = stores.take();
+    load(*db, id, store::AssessmentStore::Detail::items);
+    const std::string item = ascii_upper(bounded("item", req.get_param_value("item")));
+    const std::string level_text = trimmed(req.get_param_value("level"));
+    const std::optional<Level> level = parse_level(level_text);
+    if (item.empty()) throw HttpError(400, "choose the item to review");
+    if (!level) throw HttpError(400, "unknown level \"" + level_text + "\": use missing, approaches, meets or exceeds");
+    const std::string note = bounded("note", req.get_param_value("note"), k_max_field);
+    if (note.empty()) throw HttpError(400, "a note is required: say what in the document justifies the level");
+    const std::string reviewer = bounded("reviewer", req.get_param_value("reviewer"), 100);
+    if (reviewer.empty()) throw HttpError(400, "the reviewer's name is required for the audit trail");
+    const std::lock_guard lock(writing);
+    return db->reviews().override_level(id, item, *level, note, reviewer, now_utc());
+  }
+
+  std::string report_page(const httplib::Request& req, std::int64_t id, const std::string& error) {
+    const report::RenderOptions r = rendering(req);
+    auto db = stores.take();
+    const Assessment assessment = load(*db, id);
+    std::vector<AssessmentRow> drafts;
+    for (const DocumentDrafts& d : group_drafts(db->assessments().history())) {
+      if (std::any_of(d.drafts.begin(), d.drafts.end(), [&](const AssessmentRow& row) { return row.id == id; })) {
+        drafts = d.drafts;
+      }
+    }
+    std::ostringstream out;
+    report::render_html(assessment, out, r);
+    return embed(out.str(), report_top(id),
+                 report_bottom(assessment, id, db->reviews().overrides(id), drafts, csrf, error));
+  }
+
+  std::string home(const UploadForm& form, const std::string& error) {
+    auto db = stores.take();
+    std::vector<AssessmentRow> rows = db->assessments().history();
+    if (rows.size() > options.recent) rows.resize(options.recent);
+    return home_page(rows, form, error, csrf, static_cast<double>(options.read.max_bytes) / (1024.0 * 1024.0));
+  }
+
+  Comparison comparison(const httplib::Request& req, std::int64_t& first, std::int64_t& second) {
+    if (!req.has_param("first") || !req.has_param("second")) {
+      throw HttpError(400, "give two assessments to compare: ?first=ID&second=ID");
+    }
+    first = parse_id(req.get_param_value("first"), "first");
+    second = parse_id(req.get_param_value("second"), "second");
+    auto db = stores.take();
+    return compare(load(*db, first), load(*db, second));
+  }
+
+  std::vector<Assessment> assessments_of(const store::Store& db, const std::vector<PortfolioRow>& documents) {
+    std::vector<Assessment> all;
+    all.reserve(documents.size());
+    for (const PortfolioRow& d : documents) all.push_back(db.assessments().load(d.assessment_id));
+    return all;
+  }
+
+  // The workbook write_portfolio_xlsx makes, read back from a private temporary folder named by
+  // the server (never by the request) and removed at once.
+  std::string portfolio_xlsx(const GapFilter& filter) {
+    auto db = stores.take();
+    const std::vector<PortfolioRow> documents = db->portfolio().documents(filter);
+    const std::vector<Assessment> assessments = assessments_of(*db, documents);
+    std::string folder = (std::filesystem::temp_directory_path() / "unct-assess-serve-XXXXXX").string();
+    if (::mkdtemp(folder.data()) == nullptr)
+      throw std::runtime_error("cannot make a temporary folder for the workbook");
+    struct Remove {
+      std::filesystem::path p;
+      ~Remove() {
+        std::error_code ignored;
+        std::filesystem::remove_all(p, ignored);
+      }
+    } remove{folder};
+    const std::filesystem::path path = std::filesystem::path(folder) / "portfolio.xlsx";
+    report::write_portfolio_xlsx(documents, db->portfolio().gaps(filter), assessments, path);
+    std::ifstream in(path, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  }
+
+  void setup() {
+    http.set_default_headers({{"Content-Security-Policy", k_csp},
+                              {"X-Content-Type-Options", "nosniff"},
+                              {"X-Frame-Options", "DENY"},
+                              {"Referrer-Policy", "no-referrer"},
+                              {"Cache-Control", "no-store"}});
+    // The body of an upload is read whole into memory: the limit plus room for the form's other
+    // fields. An upload a little over the limit reaches the route, which names the file and its
+    // size; one far over is refused before it is read (413, default_message).
+    http.set_payload_max_length(static_cast<std::size_t>(options.read.max_bytes) + (1u << 20));
+    // SO_REUSEADDR only: httplib's default adds SO_REUSEPORT, which lets a second server (or
+    // another user's program) bind the same port and take half of the connections, in silence.
+    http.set_socket_options([](socket_t socket) {
+      const int yes = 1;
+      ::setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    });
+    http.set_read_timeout(30);
+    http.set_write_timeout(30);
+    http.set_pre_routing_handler(
+        [this](const httplib::Request& req, httplib::Response& res) { return admit(req, res); });
+    http.set_error_handler(
+        httplib::Server::HandlerWithResponse([this](const httplib::Request& req, httplib::Response& res) {
+          if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;  // the route's own message
+          error_reply(req, res, res.status, default_message(res.status, options.read.max_bytes));
+          return httplib::Server::HandlerResponse::Handled;
+        }));
+    http.set_exception_handler([this](const httplib::Request& req, httplib::Response& res, std::exception_ptr) {
+      log("internal error on " + req.method + " " + req.path);
+      error_reply(req, res, 500, "internal error; the server logged it and carries on");
+    });
+    http.set_logger([this](const httplib::Request& req, const httplib::Response& res) {
+      log(req.method + " " + req.path + " " + std::to_string(res.status));  // never the query: it may hold the token
+    });
+
+    // Pages.
+    http.Get("/", route([this](const httplib::Request&, httplib::Response& res) { html(res, 200, home({}, {})); }));
+    http.Post("/score", route([this](const httplib::Request& req, httplib::Response& res) {
+                UploadForm form;
+                try {
+                  redirect(res, "/assessments/" + std::to_string(score_upload(req, form)));
+                } catch (const HttpError& e) {
+                  html(res, e.status(), home(form, e.what()));  // the form again, filled in, with why
+                }
+              }));
+    http.Get(R"(/assessments/(\d+))", route([this](const httplib::Request& req, httplib::Response& res) {
+               html(res, 200, report_page(req, parse_id(req.matches[1], "the id"), {}));
+             }));
+    http.Post(R"(/assessments/(\d+)/override)", route([this](const httplib::Request& req, httplib::Response& res) {
+                const std::int64_t id = parse_id(req.matches[1], "the id");
+                try {
+                  const OverrideRow row = override_level(req, id);
+                  redirect(res, "/assessments/" + std::to_string(id) + "#review");
+                  (void)row;
+                } catch (const HttpError& e) {
+                  if (e.status() == 404) throw;
+                  html(res, e.status(), report_page(req, id, e.what()));
+                } catch (const InputError& e) {
+                  html(res, 400, report_page(req, id, e.what()));
+                }
+              }));
+    http.Get("/documents", route([this](const httplib::Request&, httplib::Response& res) {
+               auto db = stores.take();
+               html(res, 200, documents_page(group_drafts(db->assessments().history())));
+             }));
+    http.Get("/compare", route([this](const httplib::Request& req, httplib::Response& res) {
+               std::int64_t first = 0, second = 0;
+               std::ostringstream out;
+               report::render_comparison_html(comparison(req, first, second), out);
+               html(res, 200, embed(out.str(), compare_top(first, second), {}));
+             }));
+    http.Get("/portfolio", route([this](const httplib::Request& req, httplib::Response& res) {
+               const GapFilter filter = filter_of(req);
+               auto db = stores.take();
+               const std::vector<PortfolioRow> documents = db->portfolio().documents(filter);
+               std::ostringstream out;
+               report::render_portfolio_html(documents, db->portfolio().gaps(filter), out);
+               html(res, 200, embed(out.str(), portfolio_top(filter), portfolio_bottom(documents)));
+             }));
+    http.Get("/portfolio.csv", route([this](const httplib::Request& req, httplib::Response& res) {
+               const GapFilter filter = filter_of(req);
+               auto db = stores.take();
+               std::ostringstream out;
+               report::render_matrix_csv(db->portfolio().documents(filter), out);
+               attachment(res, out.str(), "text/csv; charset=utf-8", "portfolio.csv");
+             }));
+    http.Get("/portfolio-findings.csv", route([this](const httplib::Request& req, httplib::Response& res) {
+               const GapFilter filter = filter_of(req);
+               auto db = stores.take();
+               std::ostringstream out;
+               report::render_findings_csv(assessments_of(*db, db->portfolio().documents(filter)), out);
+               attachment(res, out.str(), "text/csv; charset=utf-8", "portfolio-findings.csv");
+             }));
+    http.Get("/portfolio.xlsx", route([this](const httplib::Request& req, httplib::Response& res) {
+               attachment(res, portfolio_xlsx(filter_of(req)),
+                          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "portfolio.xlsx");
+             }));
+
+    // The same data as JSON (docs/api.md).
+    http.Get("/api", route([this](const httplib::Request&, httplib::Response& res) {
+               json(res, 200, index_json(!options.token.empty()));
+             }));
+    http.Get("/api/session",
+             route([this](const httplib::Request&, httplib::Response& res) { json(res, 200, session_json(csrf)); }));
+    http.Get("/api/assessments", route([this](const httplib::Request& req, httplib::Response& res) {
+               auto db = stores.take();
+               json(res, 200,
+                    assessments_json(db->assessments().history(bounded("country", req.get_param_value("country")))));
+             }));
+    http.Post("/api/score", route([this](const httplib::Request& req, httplib::Response& res) {
+                UploadForm form;
+                const std::int64_t id = score_upload(req, form);
+                json(res, 201, created_json(id));
+                res.set_header("Location", "/api/assessments/" + std::to_string(id));
+              }));
+    http.Get(R"(/api/assessments/(\d+))", route([this](const httplib::Request& req, httplib::Response& res) {
+               const report::RenderOptions r = rendering(req);
+               auto db = stores.take();
+               std::ostringstream out;
+               report::render_json(load(*db, parse_id(req.matches[1], "the id")), out, r);
+               json(res, 200, out.str());
+             }));
+    http.Get(R"(/api/assessments/(\d+)/overrides)", route([this](const httplib::Request& req, httplib::Response& res) {
+               const std::int64_t id = parse_id(req.matches[1], "the id");
+               auto db = stores.take();
+               load(*db, id, store::AssessmentStore::Detail::items);
+               json(res, 200, overrides_json(db->reviews().overrides(id)));
+             }));
+    http.Post(R"(/api/assessments/(\d+)/override)", route([this](const httplib::Request& req, httplib::Response& res) {
+                json(res, 201, override_json(override_level(req, parse_id(req.matches[1], "the id"))));
+              }));
+    http.Get("/api/documents", route([this](const httplib::Request&, httplib::Response& res) {
+               auto db = stores.take();
+               json(res, 200, documents_json(group_drafts(db->assessments().history())));
+             }));
+    http.Get("/api/compare", route([this](const httplib::Request& req, httplib::Response& res) {
+               std::int64_t first = 0, second = 0;
+               const Comparison c = comparison(req, first, second);
+               json(res, 200, comparison_json(c, first, second));
+             }));
+    http.Get("/api/portfolio", route([this](const httplib::Request& req, httplib::Response& res) {
+               const GapFilter filter = filter_of(req);
+               auto db = stores.take();
+               json(res, 200, portfolio_json(filter, db->portfolio().documents(filter), db->portfolio().gaps(filter)));
+             }));
+  }
+};
+
+Server::Server(const rules::LoadedChecklist& loaded, ServerOptions options)
+    : m_impl(std::make_unique<Impl>(loaded, std::move(options))) {}
+
+Server::~Server() = default;
+
+int Server::bind() {
+  Impl& s = *m_impl;
+  const int port = s.options.port == 0 ? s.http.bind_to_any_port(s.options.bind)
+                                       : (s.http.bind_to_port(s.options.bind, s.options.port) ? s.options.port : -1);
+  if (port <= 0) {
+    throw InputError({.field = "port"}, "cannot listen on " + s.options.bind + " port " +
+                                            std::to_string(s.options.port) +
+                                            ": the port is in use or the address is not this machine's (choose "
+                                            "another --port or --bind)");
+  }
+  s.port = port;
+  s.cookie_name = "unct_assess_token_" + std::to_string(port);
+  return port;
+}
+
+void Server::run() {
+  Impl& s = *m_impl;
+  s.run_state = 1;
+  if (!s.stop_asked) s.http.listen_after_bind();
+  s.run_state = 2;
+}
+
+void Server::stop() {
+  Impl& s = *m_impl;
+  s.stop_asked = true;
+  // run() may be between its check of stop_asked and listening: wait until it listens (or has
+  // returned) so that httplib's stop() has a socket to close.
+  for (int waited = 0; waited < 5000 && s.run_state == 1 && !s.http.is_running(); ++waited) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  s.http.stop();
+}
+
+const std::string& Server::token() const { return m_impl->options.token; }
+
+std::string Server::url() const {
+  const Impl& s = *m_impl;
+  const std::string host = s.options.bind.find(':') != std::string::npos ? "[" + s.options.bind + "]" : s.options.bind;
+  return "http://" + host + ":" + std::to_string(s.port) + "/" +
+         (s.options.token.empty() ? "" : "?token=" + s.options.token);
+}
+
+void serve_until_signalled(Server& server) {
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  sigset_t previous;
+  // Blocked before run() starts its threads, which inherit the mask: the signal is taken by the
+  // waiter below, never by a thread in the middle of a request.
+  pthread_sigmask(SIG_BLOCK, &signals, &previous);
+  std::atomic<bool> done{false};
+  std::thread waiter([&] {
+    const timespec tick{0, 200'000'000};
+    while (!done) {
+      const int signal = ::sigtimedwait(&signals, nullptr, &tick);
+      if (signal == SIGINT || signal == SIGTERM) {
+        server.stop();
+        return;
+      }
+    }
+  });
+  server.run();
+  done = true;
+  waiter.join();
+  pthread_sigmask(SIG_SETMASK, &previous, nullptr);
+}
+
+}  // namespace unct::web
