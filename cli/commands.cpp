@@ -13,7 +13,7 @@ constexpr Command k_commands[] = {
     {"annotate", "score a Word draft and write a copy with the findings as Word comments", run_annotate},
     {"batch", "score every document of a folder or list, in parallel, resumable", run_batch},
     {"rescore", "rate the stored documents again (e.g. with a new checklist) from their kept text", run_rescore},
-    {"report", "print a stored assessment as text, Markdown, JSON, CSV or HTML", run_report},
+    {"report", "print a stored assessment as text, Markdown, JSON, CSV, HTML or Word, in en, fr or es", run_report},
     {"history", "list the stored assessments, newest first", run_history},
     {"gaps", "items most often below Meets across the stored documents", run_gaps},
     {"export", "the portfolio as CSV or an XLSX workbook: documents by items, and the findings", run_export},
