@@ -149,10 +149,52 @@ std::string index_json(bool token_required) {
        {"documentation", "docs/api.md"},
        {"routes",
         {"GET /api/session", "GET /api/assessments", "GET /api/assessments/{id}", "GET /api/assessments/{id}/overrides",
-         "POST /api/assessments/{id}/override", "POST /api/score", "GET /api/documents",
+         "POST /api/assessments/{id}/override", "GET /api/assessments/{id}/self-assessment",
+         "POST /api/assessments/{id}/self-assessment", "POST /api/score", "GET /api/documents",
          "GET /api/compare?first={id}&second={id}", "GET /api/portfolio?country=&region=&kind=&year="}}});
 }
 
 std::string session_json(const std::string& csrf) { return dump({{"csrf", csrf}}); }
+
+std::string self_assessment_json(std::int64_t id, std::string_view lang, const Assessment& assessment,
+                                 const std::vector<TeamFormRow>& rows) {
+  json items = json::array();
+  std::size_t over = 0;
+  std::size_t under = 0;
+  for (const TeamFormRow& row : rows) {
+    json team = nullptr;
+    if (row.team) {
+      team = {
+          {"level", code(row.team->level)}, {"justification", row.team->justification}, {"source", row.team->source}};
+    }
+    json claim = nullptr;
+    if (row.claim) {
+      const bool is_over = row.claim->claim == selfassess::Claim::overclaim;
+      (is_over ? over : under)++;
+      claim = is_over ? "overclaim" : "underclaim";
+    }
+    items.push_back({{"item_id", row.item.item_id},
+                     {"section", row.item.section},
+                     {"title", row.item.title},
+                     {"question", row.item.question},
+                     {"evidence_from", row.item.external ? "team_records" : "document"},
+                     {"engine", level_json(row.engine)},
+                     {"team", team},
+                     {"claim", claim}});
+  }
+  const std::string n = std::to_string(id);
+  return dump({{"assessment_id", id},
+               {"lang", std::string(lang)},
+               {"rated", assessment.self.size()},
+               {"overclaims", over},
+               {"underclaims", under},
+               {"applicable", assessment.overall.applicable},
+               {"at_meets_or_above", assessment.overall.at_meets_or_above},
+               {"items", items},
+               {"links",
+                {{"html", "/assessments/" + n + "/self-assessment"},
+                 {"report", "/assessments/" + n},
+                 {"json", "/api/assessments/" + n}}}});
+}
 
 }  // namespace unct::web

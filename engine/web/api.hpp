@@ -6,6 +6,7 @@
 #include "engine/assess/compare.hpp"
 #include "engine/assess/portfolio.hpp"
 #include "engine/web/drafts.hpp"
+#include "engine/web/pages.hpp"
 
 #include <string>
 #include <string_view>
@@ -20,6 +21,10 @@ std::string portfolio_json(const GapFilter& filter, const std::vector<PortfolioR
                            const std::vector<GapRow>& gaps);
 std::string overrides_json(const std::vector<OverrideRow>& rows);
 std::string override_json(const OverrideRow& row);
+// The team's self-assessment of assessment `id`: each row of its form (team_form) with the
+// engine's level, the team's and any over- or underclaim, and the scores that follow.
+std::string self_assessment_json(std::int64_t id, std::string_view lang, const Assessment& assessment,
+                                 const std::vector<TeamFormRow>& rows);
 // {"id": N, "links": {...}}: where a new assessment is.
 std::string created_json(std::int64_t id);
 // {"error": {"status": 404, "message": "..."}}

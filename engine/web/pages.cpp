@@ -1,8 +1,10 @@
 #include "engine/web/pages.hpp"
 
 #include "engine/report/html.hpp"
+#include "engine/report/messages.hpp"
 #include "engine/report/wording.hpp"
 
+#include <array>
 #include <sstream>
 
 namespace unct::web {
@@ -27,6 +29,11 @@ form.inline { display: inline; }
 .hint { color: #555; font-size: .88rem; }
 table.list { border-collapse: collapse; width: 100%; font-size: .92rem; } table.list th, table.list td { border-bottom: 1px solid #ddd; padding: .3rem .4rem; text-align: left; vertical-align: top; }
 table.heat { display: block; overflow-x: auto; max-width: 100%; } table.heat th.doc { min-width: 18rem; }
+table.team td.item { width: 38%; } table.team td.engine { width: 14%; }
+table.team textarea, table.team input[type=text] { width: 100%; min-width: 8rem; box-sizing: border-box; }
+table.team details summary { cursor: pointer; color: #555; font-size: .88rem; }
+table.team tr.section td { background: #eef6fb; font-weight: bold; }
+.claim-mark { display: inline-block; margin-top: .3rem; padding: 0 .4rem; border-radius: .3rem; background: #fbeaea; color: #8b1e12; font-size: .85rem; font-weight: bold; }
 @media print { nav.app, .toolbar, form.app, .noprint { display: none; } table.heat { display: table; } }
 )css";
 
@@ -36,15 +43,16 @@ std::string nav() {
          "<a href=\"/api\">API (JSON)</a></nav>\n";
 }
 
-std::string head(std::string_view title) {
-  return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+std::string head(std::string_view title, std::string_view lang = "en") {
+  return "<!DOCTYPE html>\n<html lang=\"" + escape_html(lang) +
+         "\">\n<head>\n<meta charset=\"utf-8\">\n"
          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" +
          escape_html(title) + " - unct-assess</title>\n<style>" + std::string(report::k_style) +
          std::string(k_web_style) + "</style>\n</head>\n<body>\n";
 }
 
-std::string page(std::string_view title, std::string_view body) {
-  return head(title) + nav() + std::string(body) + "</body>\n</html>\n";
+std::string page(std::string_view title, std::string_view body, std::string_view lang = "en") {
+  return head(title, lang) + nav() + std::string(body) + "</body>\n</html>\n";
 }
 
 std::string csrf_field(const std::string& csrf) {
@@ -204,9 +212,11 @@ std::string embed(const std::string& rendered, std::string_view top, std::string
   return out;
 }
 
-std::string report_top(std::int64_t id) {
+std::string report_top(std::int64_t id, std::string_view lang) {
   const std::string n = std::to_string(id);
-  return "<div class=\"toolbar\"><span>Assessment " + n + "</span><a href=\"#review\">Review a rating</a>" +
+  const std::string in_lang = lang.empty() ? "" : "?lang=" + url_encode(lang);
+  return "<div class=\"toolbar\"><span>Assessment " + n + "</span><a href=\"/assessments/" + n + "/self-assessment" +
+         in_lang + "\">Self-assessment</a><a href=\"#review\">Review a rating</a>" +
          "<a href=\"#drafts\">Compare with another draft</a><a href=\"/api/assessments/" + n +
          "\">JSON</a><a href=\"?lang=en\">English</a><a href=\"?lang=fr\">Français</a><a "
          "href=\"?lang=es\">Español</a></div>\n";
@@ -303,6 +313,131 @@ std::string portfolio_bottom(const std::vector<PortfolioRow>& documents) {
   }
   out << "</table>\n";
   return out.str();
+}
+
+namespace {
+
+// The page's own words, beside those of the report catalogue (report/messages.hpp), in the
+// catalogue's order of languages: en, fr, es.
+struct FormWords {
+  std::string_view not_rated, save, saved_where, offline, report;
+};
+constexpr std::array<FormWords, 3> k_form_words{{
+    {"not rated", "Save the team's ratings",
+     "Saved with the assessment, in place of the ratings it held: the report shows the team's levels beside the "
+     "engine's and each over- or underclaim.",
+     "For work offline, the same form as CSV or XLSX: unct-assess self-assess template, then self-assess import.",
+     "Back to the report"},
+    {"non noté", "Enregistrer les notes de l'équipe",
+     "Enregistré avec l'évaluation, à la place des notes qu'elle contenait : le rapport montre les niveaux de "
+     "l'équipe à côté de ceux du moteur, et chaque surévaluation ou sous-évaluation.",
+     "Pour travailler hors ligne, le même formulaire en CSV ou XLSX : unct-assess self-assess template, puis "
+     "self-assess import.",
+     "Retour au rapport"},
+    {"sin calificar", "Guardar las calificaciones del equipo",
+     "Se guarda con la evaluación, en lugar de las calificaciones que tenía: el informe muestra los niveles del "
+     "equipo junto a los del motor, y cada sobrevaloración o infravaloración.",
+     "Para trabajar sin conexión, el mismo formulario en CSV o XLSX: unct-assess self-assess template, y luego "
+     "self-assess import.",
+     "Volver al informe"},
+}};
+
+const FormWords& form_words(std::string_view lang) {
+  const auto& languages = report::report_languages();
+  for (std::size_t i = 0; i < languages.size() && i < k_form_words.size(); ++i) {
+    if (languages[i] == lang) return k_form_words[i];
+  }
+  return k_form_words[0];
+}
+
+}  // namespace
+
+std::vector<TeamFormRow> team_form(const Assessment& assessment, const checklist::Checklist& checklist,
+                                   const std::string& lang) {
+  const std::vector<selfassess::FormRow> form = selfassess::form_rows(checklist, assessment.document.kind, lang);
+  const std::vector<selfassess::Discrepancy> claims = selfassess::discrepancies(assessment);
+  std::vector<TeamFormRow> rows;
+  for (const selfassess::FormRow& f : form) {
+    const rules::ItemResult* item = find_result(assessment, f.item_id);
+    // The items the team can rate: those rated on the document and those needing its records
+    // (selfassess::apply refuses the others).
+    if (item == nullptr || !(item->applicable || item->external)) continue;
+    TeamFormRow row{.item = f};
+    if (!item->external && item->applicable) row.engine = item->level;
+    for (const SelfRating& r : assessment.self) {
+      if (r.item_id == f.item_id) row.team = r;
+    }
+    for (const selfassess::Discrepancy& d : claims) {
+      if (d.item_id == f.item_id) row.claim = d;
+    }
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+std::string self_assessment_page(const Assessment& assessment, std::int64_t id, const std::vector<TeamFormRow>& rows,
+                                 const checklist::Meta& checklist, std::string_view lang,
+                                 const std::map<std::string, TeamAnswer>& answers, const std::string& csrf,
+                                 const std::string& error) {
+  using report::Msg;
+  const report::Messages& m = report::messages(lang);
+  const FormWords& words = form_words(lang);
+  const std::string n = std::to_string(id);
+  const std::string in_lang = "?lang=" + url_encode(lang);
+  const std::string title = m(Msg::form_title, {checklist::title_in(checklist, lang), checklist.version});
+  const std::string document = assessment.document.title.empty() ? assessment.document.path : assessment.document.title;
+  std::ostringstream out;
+  out << "<div class=\"toolbar\"><a href=\"/assessments/" << n << escape_html(in_lang) << "\">"
+      << escape_html(words.report) << "</a><a href=\"/api/assessments/" << n
+      << "/self-assessment\">JSON</a><a href=\"?lang=en\">English</a><a href=\"?lang=fr\">Français</a><a "
+         "href=\"?lang=es\">Español</a></div>\n"
+      << "<h1>" << escape_html(title) << "</h1>\n<p class=\"meta\">" << escape_html(document) << " (" << n
+      << ")</p>\n<p>"
+      << escape_html(m(Msg::form_instructions, {m.level(Level::missing), m.level(Level::approaches),
+                                                m.level(Level::meets), m.level(Level::exceeds)}))
+      << "</p>\n<p class=\"hint\">" << escape_html(words.saved_where) << " " << escape_html(words.offline) << "</p>\n";
+  if (!error.empty())
+    out << "<p class=\"error\" role=\"alert\"><strong>" << escape_html(m[Msg::note]) << ":</strong> "
+        << escape_html(error) << "</p>\n";
+  out << "<form class=\"app\" method=\"post\" action=\"/assessments/" << n << "/self-assessment" << escape_html(in_lang)
+      << "\">" << csrf_field(csrf) << "\n<table class=\"list team\">\n<tr><th>" << escape_html(m[Msg::item])
+      << "</th><th>" << escape_html(m[Msg::engine]) << "</th><th>" << escape_html(m[Msg::team]) << "</th><th>"
+      << escape_html(m[Msg::justification]) << "</th><th>" << escape_html(m[Msg::source_column]) << "</th></tr>\n";
+  std::string section;
+  for (const TeamFormRow& row : rows) {
+    const std::string& item = row.item.item_id;
+    if (row.item.section != section) {
+      section = row.item.section;
+      out << "<tr class=\"section\"><td colspan=\"5\">" << escape_html(section) << "</td></tr>\n";
+    }
+    const auto given = answers.find(item);
+    const TeamAnswer answer = given != answers.end() ? given->second : TeamAnswer{};
+    const std::optional<Level> chosen = parse_level_name(answer.level);
+    out << "<tr id=\"" << escape_html(item) << "\"><td class=\"item\"><strong>" << escape_html(item) << "</strong> "
+        << escape_html(row.item.title) << "<details><summary>" << escape_html(m[Msg::question])
+        << "</summary><p class=\"hint\">" << escape_html(row.item.question)
+        << "</p></details></td><td class=\"engine\">";
+    if (row.engine) {
+      out << report::level_badge(row.engine, m);
+    } else {
+      out << "<span class=\"hint\">" << escape_html(m[Msg::needs_team_records]) << "</span>";
+    }
+    if (row.claim) {
+      const bool over = row.claim->claim == selfassess::Claim::overclaim;
+      out << "<br><span class=\"claim-mark\">" << escape_html(m[over ? Msg::overclaim : Msg::underclaim]) << "</span>";
+    }
+    out << "</td><td><select name=\"level." << escape_html(item) << "\" aria-label=\"" << escape_html(m[Msg::team])
+        << " " << escape_html(item) << "\">" << option("", words.not_rated, !chosen);
+    for (Level l : k_levels) out << option(code(l), m.level(l), chosen == l);
+    out << "</select></td><td><textarea name=\"justification." << escape_html(item)
+        << "\" rows=\"2\" maxlength=\"4000\""
+        << " aria-label=\"" << escape_html(m[Msg::justification]) << " " << escape_html(item) << "\">"
+        << escape_html(answer.justification) << "</textarea></td><td><input type=\"text\" name=\"source."
+        << escape_html(item) << "\" maxlength=\"1000\" aria-label=\"" << escape_html(m[Msg::source_column]) << " "
+        << escape_html(item) << "\" value=\"" << escape_html(answer.source) << "\"></td></tr>\n";
+  }
+  out << "</table>\n<p><button type=\"submit\">" << escape_html(words.save) << "</button></p>\n</form>\n";
+  return page(title, out.str(), lang);
 }
 
 }  // namespace unct::web

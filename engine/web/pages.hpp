@@ -8,9 +8,12 @@
 
 #include "engine/assess/assessment.hpp"
 #include "engine/assess/portfolio.hpp"
+#include "engine/checklist/model.hpp"
+#include "engine/selfassess/selfassess.hpp"
 #include "engine/web/drafts.hpp"
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -42,13 +45,43 @@ std::string error_page(int status, std::string_view message);
 // style added, `top` after the navigation and `bottom` at the end of the body.
 std::string embed(const std::string& rendered, std::string_view top, std::string_view bottom);
 
-// Above the assessment report: links to its JSON, its review form and its document's drafts.
-std::string report_top(std::int64_t id);
+// Above the assessment report: links to its JSON, its self-assessment form (in `lang` when
+// given), its review form and its document's drafts.
+std::string report_top(std::int64_t id, std::string_view lang = {});
 // Below it: the review form (override a level with a note and the reviewer's name, `error`
 // above it when the last one was refused), the audit trail, and a form to compare it with
 // another draft of the same document (`drafts`, newest first).
 std::string report_bottom(const Assessment& assessment, std::int64_t id, const std::vector<OverrideRow>& trail,
                           const std::vector<AssessmentRow>& drafts, const std::string& csrf, const std::string& error);
+
+// The team's self-assessment of one assessment, as the page and its JSON show it: the items of
+// the form (selfassess::form_rows, in the form's language) that the document is rated on or that
+// need the team's records, in checklist order.
+struct TeamFormRow {
+  selfassess::FormRow item;
+  std::optional<Level> engine;                   // the engine's (or a reviewer's) level; none for team-record items
+  std::optional<SelfRating> team;                // the stored rating; none when the team did not rate it
+  std::optional<selfassess::Discrepancy> claim;  // an over- or underclaim, as the report shows it
+};
+std::vector<TeamFormRow> team_form(const Assessment& assessment, const checklist::Checklist& checklist,
+                                   const std::string& lang);
+
+// What a person typed into the form for one item, kept as typed to show the form again after a
+// refusal: the level as sent (a code, or a level name), the justification and the source.
+struct TeamAnswer {
+  std::string level;
+  std::string justification;
+  std::string source;
+};
+
+// The page `/assessments/{id}/self-assessment`: one row per item of `rows`, with a level select
+// (the four levels in `lang`, and "not rated"), a justification and a source, filled with
+// `answers` (by item id) and the engine's level beside it, marked where the team's rating is an
+// over- or underclaim; `error` above it when the last save was refused.
+std::string self_assessment_page(const Assessment& assessment, std::int64_t id, const std::vector<TeamFormRow>& rows,
+                                 const checklist::Meta& checklist, std::string_view lang,
+                                 const std::map<std::string, TeamAnswer>& answers, const std::string& csrf,
+                                 const std::string& error);
 
 // Above the comparison: links to both reports and to the comparison's JSON.
 std::string compare_top(std::int64_t first, std::int64_t second);

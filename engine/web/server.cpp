@@ -11,6 +11,7 @@
 #include "engine/report/compare.hpp"
 #include "engine/report/messages.hpp"
 #include "engine/report/portfolio.hpp"
+#include "engine/selfassess/selfassess.hpp"
 #include "engine/store/store.hpp"
 #include "engine/web/api.hpp"
 #include "engine/web/drafts.hpp"
@@ -22,6 +23,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <sys/socket.h>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <atomic>
@@ -97,6 +99,9 @@ constexpr const char* k_csp =
     "frame-ancestors 'none'";
 constexpr std::size_t k_max_form_parts = 16;
 constexpr std::size_t k_max_field = 4000;
+// A self-assessment form has one row per item of the checklist (about 40); this bounds what a
+// request can make the server parse, far above any real form.
+constexpr std::size_t k_max_ratings = 500;
 
 bool is_api(const httplib::Request& req) { return req.path == "/api" || req.path.starts_with("/api/"); }
 
@@ -186,6 +191,65 @@ std::string query_without_token(const httplib::Request& req) {
     query += (query.empty() ? "?" : "&") + url_encode(name) + "=" + url_encode(value);
   }
   return query;
+}
+
+// The team's answers on a form, one per item in the order first sent, as typed.
+using Answers = std::vector<std::pair<std::string, TeamAnswer>>;
+
+TeamAnswer& answer_for(Answers& answers, const std::string& item) {
+  for (auto& [id, answer] : answers) {
+    if (id == item) return answer;
+  }
+  if (answers.size() >= k_max_ratings) {
+    throw HttpError(400, "the form rates more than " + std::to_string(k_max_ratings) + " items");
+  }
+  return answers.emplace_back(item, TeamAnswer{}).second;
+}
+
+// The fields level.ID, justification.ID and source.ID of the page's form (or of a program
+// sending the same fields).
+Answers form_answers(const httplib::Request& req) {
+  Answers answers;
+  for (const auto& [name, value] : req.params) {
+    const std::size_t dot = name.find('.');
+    if (dot == std::string::npos) continue;
+    const std::string field = name.substr(0, dot);
+    const std::string item = trimmed(name.substr(dot + 1));
+    if (item.empty() || (field != "level" && field != "justification" && field != "source")) continue;
+    TeamAnswer& answer = answer_for(answers, item);
+    if (field == "level") answer.level = bounded(name, value, 100);
+    if (field == "justification") answer.justification = bounded(name, value, k_max_field);
+    if (field == "source") answer.source = bounded(name, value, 1000);
+  }
+  return answers;
+}
+
+// {"ratings": [{"item": "RDM-CCA-01", "level": "meets", "justification": "...", "source": "..."}]}
+Answers json_answers(const std::string& body) {
+  const nlohmann::json doc = nlohmann::json::parse(body, nullptr, false);
+  if (doc.is_discarded() || !doc.is_object() || !doc.contains("ratings") || !doc.at("ratings").is_array()) {
+    throw HttpError(400,
+                    "send {\"ratings\": [{\"item\": \"RDM-CCA-01\", \"level\": \"meets\", \"justification\": "
+                    "\"...\", \"source\": \"...\"}]}");
+  }
+  auto text = [](const nlohmann::json& rating, const char* key, std::size_t limit) -> std::string {
+    if (!rating.contains(key) || rating.at(key).is_null()) return {};
+    if (!rating.at(key).is_string()) throw HttpError(400, std::string("each rating's \"") + key + "\" is a string");
+    return bounded(key, rating.at(key).get<std::string>(), limit);
+  };
+  Answers answers;
+  for (const nlohmann::json& rating : doc.at("ratings")) {
+    if (!rating.is_object()) throw HttpError(400, "each rating is an object with item and level");
+    if (answers.size() >= k_max_ratings) {
+      throw HttpError(400, "the form rates more than " + std::to_string(k_max_ratings) + " items");
+    }
+    // Kept in a list, not merged by item: an item rated twice is refused as the CLI refuses it.
+    answers.emplace_back(text(rating, "item", 100),
+                         TeamAnswer{.level = text(rating, "level", 100),
+                                    .justification = text(rating, "justification", k_max_field),
+                                    .source = text(rating, "source", 1000)});
+  }
+  return answers;
 }
 
 void reply(httplib::Response& res, int status, const std::string& body, const char* type) {
@@ -444,6 +508,58 @@ struct Server::Impl {
     return db->reviews().override_level(id, item, *level, note, reviewer, now_utc());
   }
 
+  // Stores the team's answers as `self-assess import` stores a filled-in form: the same reading
+  // (read_self_ratings: level names in any of the form's languages, unknown items and items
+  // rated twice refused) and the same apply inside set_self_ratings, so the scores and the over-
+  // and underclaims are the CLI's. Replaces the ratings the assessment held; a form with no
+  // level clears them (unlike import, whose blank file is more likely a mistake: this form shows
+  // the stored ratings). Throws HttpError 403/404, InputError for a bad answer.
+  Assessment save_self_ratings(const httplib::Request& req, std::int64_t id, const Answers& answers) {
+    check_csrf(req);
+    auto db = stores.take();
+    load(*db, id, store::AssessmentStore::Detail::items);
+    CsvTable table{.header = {"item", "level", "justification", "source"}};
+    for (const auto& [item, answer] : answers) {
+      table.rows.push_back({.line = static_cast<int>(table.rows.size()) + 2,
+                            .fields = {item, answer.level, answer.justification, answer.source}});
+    }
+    // No file name: the messages name the item only ("item RDM-CCA-01: unknown level ...").
+    const std::vector<SelfRating> ratings = selfassess::read_self_ratings(table, loaded.checklist);
+    const std::lock_guard lock(writing);
+    return db->assessments().set_self_ratings(id, [&](Assessment& a) { selfassess::apply(a, ratings, {}); });
+  }
+
+  // The language of the self-assessment form: ?lang= when given, else the document's, as its report.
+  std::string form_language(const httplib::Request& req, const Assessment& assessment) const {
+    return std::string(report::report_language(rendering(req).lang, assessment.document.language));
+  }
+
+  // The self-assessment page, filled with `given` (the answers of a refused save) or else with
+  // the stored ratings.
+  std::string self_assessment_html(const httplib::Request& req, std::int64_t id, const Answers* given,
+                                   const std::string& error) {
+    auto db = stores.take();
+    const Assessment assessment = load(*db, id);
+    const std::string lang = form_language(req, assessment);
+    std::map<std::string, TeamAnswer> answers;
+    if (given != nullptr) {
+      for (const auto& [item, answer] : *given) answers.emplace(item, answer);
+    } else {
+      for (const SelfRating& r : assessment.self) {
+        answers.emplace(
+            r.item_id,
+            TeamAnswer{.level = std::string(code(r.level)), .justification = r.justification, .source = r.source});
+      }
+    }
+    return self_assessment_page(assessment, id, team_form(assessment, loaded.checklist, lang), loaded.checklist.meta,
+                                lang, answers, csrf, error);
+  }
+
+  std::string self_assessment_api(const httplib::Request& req, std::int64_t id, const Assessment& assessment) {
+    const std::string lang = form_language(req, assessment);
+    return self_assessment_json(id, lang, assessment, team_form(assessment, loaded.checklist, lang));
+  }
+
   std::string report_page(const httplib::Request& req, std::int64_t id, const std::string& error) {
     const report::RenderOptions r = rendering(req);
     auto db = stores.take();
@@ -456,7 +572,7 @@ struct Server::Impl {
     }
     std::ostringstream out;
     report::render_html(assessment, out, r);
-    return embed(out.str(), report_top(id),
+    return embed(out.str(), report_top(id, r.lang),
                  report_bottom(assessment, id, db->reviews().overrides(id), drafts, csrf, error));
   }
 
@@ -540,6 +656,9 @@ struct Server::Impl {
       log(req.method + " " + req.path + " " + std::to_string(res.status));  // never the query: it may hold the token
     });
 
+    // Browsers ask for /favicon.ico on their own: "no content" rather than a 404 in their console.
+    http.Get("/favicon.ico", [](const httplib::Request&, httplib::Response& res) { res.status = 204; });
+
     // Pages.
     http.Get("/", route([this](const httplib::Request&, httplib::Response& res) { html(res, 200, home({}, {})); }));
     http.Post("/score", route([this](const httplib::Request& req, httplib::Response& res) {
@@ -566,6 +685,26 @@ struct Server::Impl {
                   html(res, 400, report_page(req, id, e.what()));
                 }
               }));
+    http.Get(R"(/assessments/(\d+)/self-assessment)",
+             route([this](const httplib::Request& req, httplib::Response& res) {
+               html(res, 200, self_assessment_html(req, parse_id(req.matches[1], "the id"), nullptr, {}));
+             }));
+    http.Post(
+        R"(/assessments/(\d+)/self-assessment)", route([this](const httplib::Request& req, httplib::Response& res) {
+          const std::int64_t id = parse_id(req.matches[1], "the id");
+          Answers answers;
+          try {
+            answers = form_answers(req);
+            save_self_ratings(req, id, answers);
+            const std::string lang = req.get_param_value("lang");
+            redirect(res, "/assessments/" + std::to_string(id) + (lang.empty() ? "" : "?lang=" + url_encode(lang)));
+          } catch (const HttpError& e) {
+            if (e.status() == 404) throw;
+            html(res, e.status(), self_assessment_html(req, id, &answers, e.what()));  // the form again, as typed
+          } catch (const InputError& e) {
+            html(res, 400, self_assessment_html(req, id, &answers, e.what()));
+          }
+        }));
     http.Get("/documents", route([this](const httplib::Request&, httplib::Response& res) {
                auto db = stores.take();
                html(res, 200, documents_page(group_drafts(db->assessments().history())));
@@ -635,6 +774,20 @@ struct Server::Impl {
              }));
     http.Post(R"(/api/assessments/(\d+)/override)", route([this](const httplib::Request& req, httplib::Response& res) {
                 json(res, 201, override_json(override_level(req, parse_id(req.matches[1], "the id"))));
+              }));
+    http.Get(R"(/api/assessments/(\d+)/self-assessment)",
+             route([this](const httplib::Request& req, httplib::Response& res) {
+               const std::int64_t id = parse_id(req.matches[1], "the id");
+               auto db = stores.take();
+               json(res, 200, self_assessment_api(req, id, load(*db, id)));
+             }));
+    http.Post(R"(/api/assessments/(\d+)/self-assessment)",
+              route([this](const httplib::Request& req, httplib::Response& res) {
+                const std::int64_t id = parse_id(req.matches[1], "the id");
+                check_csrf(req);  // before the body is read: a forged request learns nothing of it
+                const bool is_json = req.get_header_value("Content-Type").starts_with("application/json");
+                const Answers answers = is_json ? json_answers(req.body) : form_answers(req);
+                json(res, 200, self_assessment_api(req, id, save_self_ratings(req, id, answers)));
               }));
     http.Get("/api/documents", route([this](const httplib::Request&, httplib::Response& res) {
                auto db = stores.take();

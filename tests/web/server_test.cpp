@@ -416,6 +416,182 @@ TEST(WebServer, TextFromUploadsIsEscapedOnEveryPage) {
   }
 }
 
+// The team's self-assessment in the browser: saved as `self-assess import` saves a form, and the
+// report then shows the team's levels and each over- and underclaim.
+TEST(WebSelfAssessment, TheFormIsSavedAndTheReportShowsTheOverAndUnderclaims) {
+  TestServer s;
+  const std::string csrf = s.csrf();
+  ASSERT_EQ(s.client().Post("/api/score", sample("cca-valdoria-2025.docx", csrf))->status, 201);
+  const auto before = nlohmann::json::parse(s.client().Get("/api/assessments/1")->body);
+  auto form = s.client().Get("/assessments/1/self-assessment");
+  ASSERT_EQ(form->status, 200);
+  EXPECT_THAT(form->body, HasSubstr("action=\"/assessments/1/self-assessment?lang=en\""));
+  EXPECT_THAT(form->body, HasSubstr("name=\"csrf\" value=\"" + csrf + "\""));
+  EXPECT_THAT(form->body, HasSubstr("<select name=\"level.RDM-CCA-04\""));
+  EXPECT_THAT(form->body, HasSubstr("name=\"justification.RDM-UNCT-01\""));  // items needing team records too
+  EXPECT_THAT(form->body, Not(HasSubstr("level.RDM-CF-01")));                // not the CF's items
+  EXPECT_THAT(form->body, HasSubstr("<option value=\"\" selected>not rated</option>"));
+  EXPECT_THAT(form->body, Not(HasSubstr("<script")));
+  EXPECT_THAT(s.client().Get("/assessments/1")->body, HasSubstr("href=\"/assessments/1/self-assessment\""));
+
+  // The engine finds RDM-CCA-04 at Approaches and RDM-CCA-01 at Meets: Exceeds is an overclaim,
+  // Missing an underclaim. RDM-UNCT-01 needs the team's records: it takes the team's level.
+  auto saved = s.client().Post("/assessments/1/self-assessment",
+                               httplib::Params{{"csrf", csrf},
+                                               {"level.RDM-CCA-04", "exceeds"},
+                                               {"justification.RDM-CCA-04", "Section 3 <covers> it"},
+                                               {"source.RDM-CCA-04", "p. 12"},
+                                               {"level.RDM-CCA-01", "Missing"},
+                                               {"level.RDM-UNCT-01", "meets"},
+                                               {"level.RDM-CCA-02", ""}});
+  ASSERT_EQ(saved->status, 303) << saved->body;
+  EXPECT_EQ(saved->get_header_value("Location"), "/assessments/1");
+  const std::string report = s.client().Get("/assessments/1")->body;
+  EXPECT_THAT(report, HasSubstr("Team self-assessment and engine"));
+  EXPECT_THAT(report, HasSubstr("Overclaim: RDM-CCA-04"));
+  EXPECT_THAT(report, HasSubstr("Underclaim: RDM-CCA-01"));
+  EXPECT_THAT(report, HasSubstr("Section 3 &lt;covers&gt; it"));
+  EXPECT_THAT(report, Not(HasSubstr("<covers>")));
+
+  // Stored as the CLI stores it: three ratings, the team-record item applicable at the team's
+  // level and marked self-reported.
+  const auto after = nlohmann::json::parse(s.client().Get("/api/assessments/1")->body);
+  EXPECT_EQ(after.at("self").size(), 3u);
+  for (const auto& item : after.at("items")) {
+    if (item.at("id") == "RDM-UNCT-01") {
+      EXPECT_TRUE(item.at("applicable").get<bool>());
+      EXPECT_EQ(item.at("level"), "meets");
+      EXPECT_TRUE(item.value("self_reported", false));
+    }
+  }
+  const auto api = nlohmann::json::parse(s.client().Get("/api/assessments/1/self-assessment")->body);
+  EXPECT_EQ(api.at("rated"), 3);
+  EXPECT_EQ(api.at("overclaims"), 1);
+  EXPECT_EQ(api.at("underclaims"), 1);
+  for (const auto& item : api.at("items")) {
+    const std::string id = item.at("item_id").get<std::string>();
+    if (id == "RDM-CCA-04") {
+      EXPECT_EQ(item.at("claim"), "overclaim");
+      EXPECT_EQ(item.at("team").at("level"), "exceeds");
+      EXPECT_EQ(item.at("team").at("source"), "p. 12");
+      EXPECT_EQ(item.at("engine"), "approaches");
+    }
+    if (id == "RDM-UNCT-01") {
+      EXPECT_EQ(item.at("evidence_from"), "team_records");
+      EXPECT_TRUE(item.at("engine").is_null());
+      EXPECT_TRUE(item.at("claim").is_null());
+    }
+  }
+  // The form opens again with what was saved, and the claims beside the engine's level.
+  const std::string again = s.client().Get("/assessments/1/self-assessment")->body;
+  EXPECT_THAT(again, HasSubstr("<option value=\"exceeds\" selected>Exceeds</option>"));
+  EXPECT_THAT(again, HasSubstr("value=\"p. 12\""));
+  EXPECT_THAT(again, HasSubstr("<span class=\"claim-mark\">Overclaim</span>"));
+
+  // A program sends JSON; saving replaces the ratings the assessment held.
+  auto by_api = s.client().Post("/api/assessments/1/self-assessment", httplib::Headers{{"X-CSRF-Token", csrf}},
+                                R"({"ratings": [{"item": "RDM-CCA-09", "level": "meets", "justification": "j"}]})",
+                                "application/json");
+  ASSERT_EQ(by_api->status, 200) << by_api->body;
+  const auto replaced = nlohmann::json::parse(by_api->body);
+  EXPECT_EQ(replaced.at("rated"), 1);
+  EXPECT_EQ(replaced.at("overclaims"), 1);
+  EXPECT_EQ(replaced.at("underclaims"), 0);
+  for (const auto& item : nlohmann::json::parse(s.client().Get("/api/assessments/1")->body).at("items")) {
+    if (item.at("id") == "RDM-UNCT-01") {
+      EXPECT_FALSE(item.at("applicable").get<bool>());  // no longer rated by the team
+    }
+  }
+  EXPECT_EQ(replaced.at("applicable"), before.at("overall").at("applicable"));
+}
+
+TEST(WebSelfAssessment, ABadAnswerIsRefusedWithWhyAndNothingIsStored) {
+  TestServer s;
+  const std::string csrf = s.csrf();
+  ASSERT_EQ(s.client().Post("/api/score", sample("cca-valdoria-2025.md", csrf))->status, 201);
+  auto bad =
+      s.client().Post("/assessments/1/self-assessment", httplib::Params{{"csrf", csrf},
+                                                                        {"level.RDM-CCA-01", "meets"},
+                                                                        {"level.RDM-CCA-04", "brilliant"},
+                                                                        {"justification.RDM-CCA-04", "kept as typed"}});
+  EXPECT_EQ(bad->status, 400);
+  EXPECT_THAT(bad->body, HasSubstr("item RDM-CCA-04: unknown level &quot;brilliant&quot;: use Missing, Approaches"));
+  EXPECT_THAT(bad->body, HasSubstr("kept as typed"));  // the form again, as typed
+  EXPECT_THAT(bad->body, HasSubstr("<option value=\"meets\" selected>"));
+  auto not_applicable = s.client().Post("/api/assessments/1/self-assessment",
+                                        httplib::Params{{"csrf", csrf}, {"level.RDM-CF-01", "meets"}});
+  EXPECT_EQ(not_applicable->status, 400);
+  EXPECT_THAT(error_message(not_applicable), HasSubstr("RDM-CF-01 does not apply to this document"));
+  auto unknown = s.client().Post("/api/assessments/1/self-assessment",
+                                 httplib::Params{{"csrf", csrf}, {"level.RDM-XYZ-99", "meets"}});
+  EXPECT_EQ(unknown->status, 400);
+  EXPECT_THAT(error_message(unknown), HasSubstr("item RDM-XYZ-99: not in the checklist"));
+  auto twice = s.client().Post("/api/assessments/1/self-assessment", httplib::Headers{{"X-CSRF-Token", csrf}},
+                               R"({"ratings": [{"item": "RDM-CCA-01", "level": "meets"},
+                                               {"item": "RDM-CCA-01", "level": "missing"}]})",
+                               "application/json");
+  EXPECT_EQ(twice->status, 400);
+  EXPECT_THAT(error_message(twice), HasSubstr("RDM-CCA-01 is rated twice"));
+  auto not_json = s.client().Post("/api/assessments/1/self-assessment", httplib::Headers{{"X-CSRF-Token", csrf}}, "{",
+                                  "application/json");
+  EXPECT_EQ(not_json->status, 400);
+  EXPECT_THAT(error_message(not_json), HasSubstr("\"ratings\""));
+  const auto api = nlohmann::json::parse(s.client().Get("/api/assessments/1/self-assessment")->body);
+  EXPECT_EQ(api.at("rated"), 0);
+  EXPECT_TRUE(nlohmann::json::parse(s.client().Get("/api/assessments/1")->body).at("self").empty());
+}
+
+TEST(WebSelfAssessment, SavingNeedsTheCsrfTokenAndAKnownAssessment) {
+  TestServer s;
+  const std::string csrf = s.csrf();
+  ASSERT_EQ(s.client().Post("/api/score", sample("cca-valdoria-2025.md", csrf))->status, 201);
+  auto page = s.client().Post("/assessments/1/self-assessment", httplib::Params{{"level.RDM-CCA-01", "meets"}});
+  EXPECT_EQ(page->status, 403);
+  EXPECT_THAT(page->body, HasSubstr("carries no CSRF token"));
+  auto api = s.client().Post("/api/assessments/1/self-assessment",
+                             httplib::Params{{"csrf", "not-the-token"}, {"level.RDM-CCA-01", "meets"}});
+  EXPECT_EQ(api->status, 403);
+  EXPECT_THAT(error_message(api), HasSubstr("is not this server's"));
+  EXPECT_EQ(nlohmann::json::parse(s.client().Get("/api/assessments/1/self-assessment")->body).at("rated"), 0);
+
+  EXPECT_EQ(s.client().Get("/assessments/999/self-assessment")->status, 404);
+  auto missing = s.client().Get("/api/assessments/999/self-assessment");
+  EXPECT_EQ(missing->status, 404);
+  EXPECT_EQ(error_message(missing), "no assessment with id 999");
+  const httplib::Params form{{"csrf", csrf}, {"level.RDM-CCA-01", "meets"}};
+  auto post = s.client().Post("/assessments/999/self-assessment", form);
+  EXPECT_EQ(post->status, 404);
+  EXPECT_THAT(post->body, HasSubstr("no assessment with id 999"));
+  EXPECT_EQ(s.client().Post("/api/assessments/999/self-assessment", form)->status, 404);
+}
+
+TEST(WebSelfAssessment, TheFormIsInTheDocumentsLanguageOrTheOneAskedFor) {
+  TestServer s;
+  const std::string csrf = s.csrf();
+  ASSERT_EQ(s.client().Post("/api/score", sample("bcp-kavera-2024.html", csrf))->status, 201);
+  ASSERT_EQ(s.client().Post("/api/score", sample("cca-valdoria-2025.md", csrf))->status, 201);
+  // A French document's form is in French without asking.
+  auto french = s.client().Get("/assessments/1/self-assessment");
+  ASSERT_EQ(french->status, 200);
+  EXPECT_THAT(french->body, HasSubstr("<html lang=\"fr\">"));
+  EXPECT_THAT(french->body, HasSubstr("Auto-évaluation"));
+  EXPECT_THAT(french->body, HasSubstr("<option value=\"\" selected>non noté</option>"));
+  EXPECT_THAT(french->body, HasSubstr(">Répond</option>"));
+  // An English document's, in French when asked; the save comes back to the French report.
+  auto asked = s.client().Get("/assessments/2/self-assessment?lang=fr");
+  EXPECT_THAT(asked->body, HasSubstr(">Dépasse</option>"));
+  EXPECT_THAT(asked->body, HasSubstr("action=\"/assessments/2/self-assessment?lang=fr\""));
+  auto saved = s.client().Post("/assessments/2/self-assessment?lang=fr",
+                               httplib::Params{{"csrf", csrf}, {"level.RDM-CCA-01", "Répond"}});
+  EXPECT_EQ(saved->status, 303);
+  EXPECT_EQ(saved->get_header_value("Location"), "/assessments/2?lang=fr");
+  EXPECT_THAT(s.client().Get("/assessments/2?lang=fr")->body, HasSubstr("/assessments/2/self-assessment?lang=fr"));
+  auto spanish = nlohmann::json::parse(s.client().Get("/api/assessments/2/self-assessment?lang=es")->body);
+  EXPECT_EQ(spanish.at("lang"), "es");
+  EXPECT_EQ(spanish.at("items").at(0).at("team").at("level"), "meets");
+  EXPECT_EQ(s.client().Get("/assessments/2/self-assessment?lang=de")->status, 400);
+}
+
 TEST(WebServer, ALocalServerRefusesOtherHostNames) {
   TestServer s;
   auto res = s.client().Get("/", httplib::Headers{{"Host", "attacker.example"}});
