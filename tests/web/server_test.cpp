@@ -497,7 +497,8 @@ TEST(WebSelfAssessment, TheFormIsSavedAndTheReportShowsTheOverAndUnderclaims) {
   EXPECT_EQ(replaced.at("rated"), 1);
   EXPECT_EQ(replaced.at("overclaims"), 1);
   EXPECT_EQ(replaced.at("underclaims"), 0);
-  for (const auto& item : nlohmann::json::parse(s.client().Get("/api/assessments/1")->body).at("items")) {
+  const nlohmann::json reread = nlohmann::json::parse(s.client().Get("/api/assessments/1")->body);
+  for (const auto& item : reread.at("items")) {
     if (item.at("id") == "RDM-UNCT-01") {
       EXPECT_FALSE(item.at("applicable").get<bool>());  // no longer rated by the team
     }
