@@ -13,8 +13,8 @@ namespace {
 using report::escape_html;
 
 // What the app adds to report::k_style: the navigation, forms and messages, and a heat map that
-// scrolls sideways rather than squeezing the documents' names when the portfolio mixes kinds
-// (35 items and more). Forms and the navigation are left out of print: a printed page is the report.
+// scrolls in its own box rather than squeezing the documents' names when the portfolio mixes kinds
+// (35 items and more), its item row and document column staying in view (600 documents). Forms and the navigation are left out of print: a printed page is the report.
 constexpr std::string_view k_web_style = R"css(
 nav.app { display: flex; flex-wrap: wrap; gap: .3rem 1.2rem; align-items: baseline; border-bottom: 1px solid #ddd; padding-bottom: .5rem; margin-bottom: 1rem; }
 nav.app strong { color: #009edb; margin-right: .6rem; } nav.app a { color: #1b1b1b; }
@@ -28,13 +28,15 @@ form.inline { display: inline; }
 .error { background: #fbeaea; border-left: 4px solid #c0392b; padding: .5rem .8rem; margin: .8rem 0; }
 .hint { color: #555; font-size: .88rem; }
 table.list { border-collapse: collapse; width: 100%; font-size: .92rem; } table.list th, table.list td { border-bottom: 1px solid #ddd; padding: .3rem .4rem; text-align: left; vertical-align: top; }
-table.heat { display: block; overflow-x: auto; max-width: 100%; } table.heat th.doc { min-width: 18rem; }
+table.heat { display: block; overflow: auto; max-width: 100%; max-height: 80vh; } table.heat th.doc { min-width: 18rem; }
+table.heat tr:first-child th { position: sticky; top: 0; background: #fff; z-index: 1; }
+table.heat th.doc, table.heat tr:first-child th:first-child { position: sticky; left: 0; background: #fff; z-index: 2; }
 table.team td.item { width: 38%; } table.team td.engine { width: 14%; }
 table.team textarea, table.team input[type=text] { width: 100%; min-width: 8rem; box-sizing: border-box; }
 table.team details summary { cursor: pointer; color: #555; font-size: .88rem; }
 table.team tr.section td { background: #eef6fb; font-weight: bold; }
 .claim-mark { display: inline-block; margin-top: .3rem; padding: 0 .4rem; border-radius: .3rem; background: #fbeaea; color: #8b1e12; font-size: .85rem; font-weight: bold; }
-@media print { nav.app, .toolbar, form.app, .noprint { display: none; } table.heat { display: table; } }
+@media print { nav.app, .toolbar, form.app, .noprint { display: none; } table.heat { display: table; max-height: none; } }
 )css";
 
 std::string nav() {
