@@ -249,18 +249,22 @@ std::vector<pugi::xml_node> paragraphs(pugi::xml_node body) {
   return out;
 }
 
-// Where `words` (collapsed) are in the paragraphs, looking from paragraph `from` on, then from the
-// start; nullopt when no paragraph holds them word for word.
-std::optional<Anchor> find(const std::vector<pugi::xml_node>& all, std::string_view words) {
+// Where `words` (collapsed) are in the paragraphs: in the one whose text is `block` (the block the
+// engine quoted, collapsed) when there is one, else in the first that holds them; nullopt when no
+// paragraph holds them word for word.
+std::optional<Anchor> find(const std::vector<pugi::xml_node>& all, std::string_view words, std::string_view block) {
   if (words.empty()) return std::nullopt;
+  std::optional<Anchor> first;
   for (pugi::xml_node paragraph : all) {
     const ParagraphText p = text_of(paragraph);
     const Collapsed c = collapse(p.text);
     const std::size_t at = c.text.find(words);
     if (at == std::string::npos) continue;
-    return Anchor{paragraph, c.from[at], c.from[at + words.size() - 1] + 1};
+    const Anchor here{paragraph, c.from[at], c.from[at + words.size() - 1] + 1};
+    if (c.text == block) return here;
+    if (!first) first = here;
   }
-  return std::nullopt;
+  return first;
 }
 
 // The whole text of the paragraph, as an anchor; nullopt for an empty one.
@@ -401,7 +405,9 @@ Annotated annotate_docx(const AnnotateInput& input) {
           if (std::find(lines.begin(), lines.end(), line) == lines.end()) lines.push_back(line);
           continue;
         }
-        const std::optional<Anchor> anchor = find(all, words);
+        const std::string block =
+            e.block < input.document.blocks.size() ? collapse(input.document.blocks[e.block].text).text : "";
+        const std::optional<Anchor> anchor = find(all, words, block);
         if (!anchor) {
           ++out.quotes_not_placed;
           by_quote.emplace(words, k_not_placed);
