@@ -15,13 +15,11 @@ namespace po = boost::program_options;
 int run_annotate(const std::vector<std::string>& args, Io io) {
   po::options_description options("options");
   add_checklist_option(options);
+  add_document_options(options);
   options.add_options()("out", po::value<std::string>()->required(),
                         "the reviewed copy to write (the draft itself is never changed)")(
       "db", po::value<std::string>()->default_value(default_database().string()),
-      "database file the assessment is stored in")(
-      "kind", po::value<std::string>(), "document kind: cca, cf or serp (default: detected from the title, else cca)")(
-      "lang", po::value<std::string>(), "document language: en, fr or es (default: detected from common words)")(
-      "draft", po::value<std::string>(), "draft label to store, e.g. \"draft 2\", for `compare` by name");
+      "database file the assessment is stored in");
   add_report_language_option(options);
   add_read_options(options);
   po::options_description hidden;
@@ -40,14 +38,7 @@ int run_annotate(const std::vector<std::string>& args, Io io) {
   }
   const std::filesystem::path out = values["out"].as<std::string>();
   check_out_path(values, out);
-  AssessOptions assess_options;
-  assess_options.kind = kind_option(values);
-  if (values.count("lang") != 0) {
-    const std::string lang = values["lang"].as<std::string>();
-    if (!is_rated_language(lang)) throw InputError({}, "unknown --lang \"" + lang + "\": use en, fr or es");
-    assess_options.language = lang;
-  }
-  if (values.count("draft") != 0) assess_options.draft = values["draft"].as<std::string>();
+  const AssessOptions assess_options = document_options(values);
   const report::RenderOptions rendering = render_options(values, nullptr);
 
   const ingest::ReadOptions read = read_options(values);

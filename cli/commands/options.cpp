@@ -71,6 +71,45 @@ rules::LoadedChecklist load_compiled_option(const po::variables_map& values, Tim
   return rules::load_compiled(values["checklist"].as<std::string>(), default_cache_folder(), timings);
 }
 
+void add_document_options(po::options_description& options) {
+  options.add_options()("kind", po::value<std::string>(),
+                        "document kind: cca, cf or serp (default: detected from the title, else cca)")(
+      "lang", po::value<std::string>(), "document language: en, fr or es (default: detected from common words)")(
+      "year", po::value<int>(), "year of the document (default: the first year in its title)")(
+      "country", po::value<std::string>(), "country the document is about (default: named in its title)")(
+      "title", po::value<std::string>(), "title to report and store (default: the document's first heading)")(
+      "region", po::value<std::string>(), "region to store with the assessment, for `gaps --region`")(
+      "draft", po::value<std::string>(), "draft label to store, e.g. \"draft 2\", for `compare` by name");
+}
+
+AssessOptions document_options(const po::variables_map& values) {
+  AssessOptions options;
+  options.kind = kind_option(values);
+  if (values.count("lang") != 0) {
+    const std::string lang = values["lang"].as<std::string>();
+    if (!is_rated_language(lang)) throw InputError({}, "unknown --lang \"" + lang + "\": use en, fr or es");
+    options.language = lang;
+  }
+  if (values.count("year") != 0) {
+    const int year = values["year"].as<int>();
+    if (!is_plausible_year(year)) {
+      throw InputError({}, "--year " + std::to_string(year) + " is not a plausible document year");
+    }
+    options.year = year;
+  }
+  if (values.count("country") != 0) options.country = values["country"].as<std::string>();
+  if (values.count("title") != 0) options.title = values["title"].as<std::string>();
+  if (values.count("region") != 0) options.region = values["region"].as<std::string>();
+  if (values.count("draft") != 0) options.draft = values["draft"].as<std::string>();
+  return options;
+}
+
+void require_out_for_word(std::string_view format, const po::variables_map& values) {
+  if (format == "docx" && values.count("out") == 0) {
+    throw InputError({.field = "out"}, "a Word report is a file: give --out FILE.docx");
+  }
+}
+
 void add_report_language_option(po::options_description& options) {
   options.add_options()("report-lang", po::value<std::string>(),
                         "language of the report: en, fr or es (default: the document's language, else en)");

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "engine/assess/assess.hpp"
 #include "engine/assess/portfolio.hpp"
 #include "engine/checklist/model.hpp"
 #include "engine/ingest/read.hpp"
@@ -37,6 +38,17 @@ checklist::Checklist load_checklist_option(const boost::program_options::variabl
 // else loaded, validated and compiled, and kept there for the next run.
 rules::LoadedChecklist load_compiled_option(const boost::program_options::variables_map& values,
                                             Timings* timings = nullptr);
+
+// --kind, --lang, --year, --country, --title, --region and --draft: what the user says of a
+// document they score (score, annotate).
+void add_document_options(boost::program_options::options_description& options);
+// Those options as the engine takes them. Throws InputError for an unknown kind or language, or a
+// year no document has.
+AssessOptions document_options(const boost::program_options::variables_map& values);
+
+// A Word document is a file, never text for a terminal: throws InputError asking for --out when
+// `format` is "docx" and --out is absent.
+void require_out_for_word(std::string_view format, const boost::program_options::variables_map& values);
 
 // --report-lang en|fr|es, the language of a report (default: the document's, else English).
 void add_report_language_option(boost::program_options::options_description& options);

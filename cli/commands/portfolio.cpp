@@ -164,8 +164,7 @@ int run_export(const std::vector<std::string>& args, Io io) {
   const GapFilter filter = filter_from(values);
   const store::Store store = open_existing_store(values);
   const std::vector<PortfolioRow> documents = store.portfolio().documents(filter);
-  std::vector<Assessment> assessments;
-  for (const PortfolioRow& d : documents) assessments.push_back(store.assessments().load(d.assessment_id));
+  const std::vector<Assessment> assessments = store.assessments().load(documents);
   if (format == "xlsx") {
     report::write_portfolio_xlsx(documents, store.portfolio().gaps(filter), assessments, out);
     io.out << "Wrote " << out.string() << " (" << documents.size()

@@ -40,9 +40,7 @@ int run_report(const std::vector<std::string>& args, Io io) {
   const std::string format_name = values["format"].as<std::string>();
   const std::optional<report::Format> format = report::parse_format(format_name);
   if (!format) throw InputError({}, "unknown --format \"" + format_name + "\": use text, json, md, csv, html or docx");
-  if (report::is_binary(*format) && values.count("out") == 0) {
-    throw InputError({.field = "out"}, "a Word report is a file: give --out FILE.docx");
-  }
+  require_out_for_word(format_name, values);
   report::RenderOptions rendering = render_options(values, nullptr);
   const store::Store store = open_existing_store(values);
   const Assessment assessment = store.assessments().load(values["id"].as<std::int64_t>());

@@ -26,15 +26,9 @@ namespace po = boost::program_options;
 int run_score(const std::vector<std::string>& args, Io io) {
   po::options_description options("options");
   add_checklist_option(options);
+  add_document_options(options);
   options.add_options()("db", po::value<std::string>()->default_value(default_database().string()),
                         "database file the result is stored in")(
-      "kind", po::value<std::string>(), "document kind: cca, cf or serp (default: detected from the title, else cca)")(
-      "lang", po::value<std::string>(), "document language: en, fr or es (default: detected from common words)")(
-      "year", po::value<int>(), "year of the document (default: the first year in its title)")(
-      "country", po::value<std::string>(), "country the document is about (default: named in its title)")(
-      "title", po::value<std::string>(), "title to report and store (default: the document's first heading)")(
-      "region", po::value<std::string>(), "region to store with the assessment, for `gaps --region`")(
-      "draft", po::value<std::string>(), "draft label to store, e.g. \"draft 2\", for `compare` by name")(
       "self", po::value<std::string>(),
       "the country team's self-assessment (CSV or XLSX from `self-assess template`), stored beside the engine's "
       "levels")("format", po::value<std::string>()->default_value("text"),
@@ -62,29 +56,10 @@ int run_score(const std::vector<std::string>& args, Io io) {
   const std::string format_name = values["format"].as<std::string>();
   const std::optional<report::Format> format = report::parse_format(format_name);
   if (!format) throw InputError({}, "unknown --format \"" + format_name + "\": use text, json, md, csv, html or docx");
-  if (report::is_binary(*format) && values.count("out") == 0) {
-    throw InputError({.field = "out"}, "a Word report is a file: give --out FILE.docx");
-  }
+  require_out_for_word(format_name, values);
   // Checked before anything is read or stored: a report that cannot be written loses no work.
   if (values.count("out") != 0) check_out_path(values, values["out"].as<std::string>());
-  AssessOptions assess_options;
-  assess_options.kind = kind_option(values);
-
-  if (values.count("lang") != 0) {
-    const std::string lang = values["lang"].as<std::string>();
-    if (!is_rated_language(lang)) throw InputError({}, "unknown --lang \"" + lang + "\": use en, fr or es");
-    assess_options.language = lang;
-  }
-  if (values.count("year") != 0) {
-    const int year = values["year"].as<int>();
-    if (!is_plausible_year(year))
-      throw InputError({}, "--year " + std::to_string(year) + " is not a plausible document year");
-    assess_options.year = year;
-  }
-  if (values.count("country") != 0) assess_options.country = values["country"].as<std::string>();
-  if (values.count("title") != 0) assess_options.title = values["title"].as<std::string>();
-  if (values.count("region") != 0) assess_options.region = values["region"].as<std::string>();
-  if (values.count("draft") != 0) assess_options.draft = values["draft"].as<std::string>();
+  AssessOptions assess_options = document_options(values);
   Timings timings;
   const bool timed = values["timings"].as<bool>();
   if (timed) assess_options.timings = &timings;

@@ -43,13 +43,6 @@ void check_debrief_format(const std::string& format) {
   }
 }
 
-// A Word file goes to a file, never to a terminal.
-void check_docx_has_out(const std::string& format, const po::variables_map& values) {
-  if (format == "docx" && values.count("out") == 0) {
-    throw InputError({.field = "out"}, "a Word document is a file: give --out FILE.docx");
-  }
-}
-
 void render_debrief_as(const std::string& format, const workshop::Debrief& debrief, std::ostream& out) {
   if (format == "md")
     report::render_debrief_markdown(debrief, out);
@@ -147,7 +140,7 @@ int run_handout(const std::vector<std::string>& args, Io io) {
   if (format != "md" && format != "csv" && format != "docx") {
     throw InputError({}, "unknown --format \"" + format + "\": use md, docx or csv");
   }
-  check_docx_has_out(format, values);
+  require_out_for_word(format, values);
   const checklist::Checklist checklist = load_checklist_option(values);
   const workshop::Pack pack = workshop::load_pack(values["pack"].as<std::string>(), checklist);
   write_output(values, io.out, io.err, [&](std::ostream& out) {
@@ -189,7 +182,7 @@ int run_score_sheets(const std::vector<std::string>& args, Io io) {
   }
   const std::string format = values["format"].as<std::string>();
   check_debrief_format(format);
-  check_docx_has_out(format, values);
+  require_out_for_word(format, values);
   // Where the debrief goes and where the session is stored are checked before the session is
   // stored: a refused --out leaves the database as it was.
   if (values.count("out") != 0) check_out_path(values, values["out"].as<std::string>());
@@ -265,7 +258,7 @@ int run_session_report(const std::vector<std::string>& args, Io io) {
   }
   const std::string format = values["format"].as<std::string>();
   check_debrief_format(format);
-  check_docx_has_out(format, values);
+  require_out_for_word(format, values);
   const store::Store store = open_existing_store(values);
   const workshop::Debrief debrief = workshop::debrief(store.workshop().load(values["id"].as<std::int64_t>()));
   write_output(values, io.out, io.err, [&](std::ostream& out) { render_debrief_as(format, debrief, out); });

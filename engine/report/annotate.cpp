@@ -229,16 +229,23 @@ void anchor_comment(const Anchor& anchor, int id, const std::string& w) {
   }
 }
 
+// A paragraph of the body and its text, collapsed. Anchoring comments splits runs but leaves the
+// text as it is, so the text is worked out once.
+struct Paragraph {
+  pugi::xml_node node;
+  Collapsed text;
+};
+
 // Every paragraph of the body, tables' included, in document order (not those of text boxes,
 // which the reader leaves out too).
-std::vector<pugi::xml_node> paragraphs(pugi::xml_node body) {
-  std::vector<pugi::xml_node> out;
+std::vector<Paragraph> paragraphs(pugi::xml_node body) {
+  std::vector<Paragraph> out;
   const auto walk = [&](auto&& self, pugi::xml_node parent, int depth) -> void {
     if (depth > k_max_depth) return;
     for (pugi::xml_node c = parent.first_child(); c; c = c.next_sibling()) {
       const std::string_view name = local(c.name());
       if (name == "p") {
-        out.push_back(c);
+        out.push_back({c, collapse(text_of(c).text)});
       } else if (name == "tbl" || name == "tr" || name == "tc" || name == "sdt" || name == "sdtContent" ||
                  name == "customXml") {
         self(self, c, depth + 1);
@@ -252,26 +259,31 @@ std::vector<pugi::xml_node> paragraphs(pugi::xml_node body) {
 // Where `words` (collapsed) are in the paragraphs: in the one whose text is `block` (the block the
 // engine quoted, collapsed) when there is one, else in the first that holds them; nullopt when no
 // paragraph holds them word for word.
-std::optional<Anchor> find(const std::vector<pugi::xml_node>& all, std::string_view words, std::string_view block) {
+std::optional<Anchor> find(const std::vector<Paragraph>& all, std::string_view words, std::string_view block) {
   if (words.empty()) return std::nullopt;
   std::optional<Anchor> first;
-  for (pugi::xml_node paragraph : all) {
-    const ParagraphText p = text_of(paragraph);
-    const Collapsed c = collapse(p.text);
-    const std::size_t at = c.text.find(words);
+  for (const Paragraph& p : all) {
+    const std::size_t at = p.text.text.find(words);
     if (at == std::string::npos) continue;
-    const Anchor here{paragraph, c.from[at], c.from[at + words.size() - 1] + 1};
-    if (c.text == block) return here;
+    const Anchor here{p.node, p.text.from[at], p.text.from[at + words.size() - 1] + 1};
+    if (p.text.text == block) return here;
     if (!first) first = here;
   }
   return first;
 }
 
 // The whole text of the paragraph, as an anchor; nullopt for an empty one.
-std::optional<Anchor> whole(pugi::xml_node paragraph) {
-  const Collapsed c = collapse(text_of(paragraph).text);
-  if (c.text.empty()) return std::nullopt;
-  return Anchor{paragraph, c.from.front(), c.from.back() + 1};
+std::optional<Anchor> whole(const Paragraph& p) {
+  if (p.text.text.empty()) return std::nullopt;
+  return Anchor{p.node, p.text.from.front(), p.text.from.back() + 1};
+}
+
+// The first paragraph whose whole text is `words` (collapsed), as an anchor.
+std::optional<Anchor> paragraph_of(const std::vector<Paragraph>& all, std::string_view words) {
+  for (const Paragraph& p : all) {
+    if (p.text.text == words) return whole(p);
+  }
+  return std::nullopt;
 }
 
 struct Comment {
@@ -366,7 +378,7 @@ Annotated annotate_docx(const AnnotateInput& input) {
     if (local(c.name()) == "body") body = c;
   }
   if (!body) throw InputError({.file = input.path}, "word/document.xml has no body");
-  const std::vector<pugi::xml_node> all = paragraphs(body);
+  const std::vector<Paragraph> all = paragraphs(body);
   // The comments part is the one the document's relationships name, else word/comments.xml.
   pugi::xml_document rels;
   if (const std::optional<std::string> rels_xml = package.part(k_rels)) rels = parse(*rels_xml, k_rels, input.path);
@@ -423,40 +435,37 @@ Annotated annotate_docx(const AnnotateInput& input) {
   // One comment per gap, where the checklist expects the content: the heading of the first part
   // the item's signals look in, when the draft has that part; else the heading of the section
   // holding what the engine found so far; else the draft's first paragraph.
-  const rules::DocumentIndex index =
-      rules::index_document(input.compiled, input.document, {.language = a.document.language, .timings = nullptr});
-  const auto part_heading = [&](const std::string& part) -> std::optional<Anchor> {
+  const std::vector<const rules::ItemResult*> gaps = summarise(a).priorities;
+  // Where each part of the checklist starts in the draft (the first block the index puts in it),
+  // worked out once, and only when there are gaps to place.
+  std::map<std::string, std::optional<Anchor>> part_starts;
+  if (!gaps.empty()) {
+    const rules::DocumentIndex index =
+        rules::index_document(input.compiled, input.document, {.language = a.document.language, .timings = nullptr});
     for (std::size_t b = 0; b < index.part.size(); ++b) {
-      if (index.part[b] != part) continue;
-      const std::string words = collapse(input.document.blocks[b].text).text;
-      for (pugi::xml_node paragraph : all) {
-        if (collapse(text_of(paragraph).text).text == words) return whole(paragraph);
+      if (!index.part[b].empty() && !part_starts.contains(index.part[b])) {
+        part_starts[index.part[b]] = paragraph_of(all, collapse(input.document.blocks[b].text).text);
       }
-      return std::nullopt;
     }
-    return std::nullopt;
-  };
-  std::optional<Anchor> start;
-  for (pugi::xml_node paragraph : all) {
-    if ((start = whole(paragraph))) break;
   }
-  for (const rules::ItemResult* item : summarise(a).priorities) {
+  std::optional<Anchor> start;
+  for (const Paragraph& p : all) {
+    if ((start = whole(p))) break;
+  }
+  for (const rules::ItemResult* item : gaps) {
     std::optional<Anchor> anchor;
     if (const checklist::Item* source = checklist::find_item(input.checklist, item->item_id)) {
       for (const std::string& part : checklist::parts_read(*source)) {
-        if ((anchor = part_heading(part))) break;
+        if (const auto found = part_starts.find(part); found != part_starts.end() && found->second) {
+          anchor = found->second;
+          break;
+        }
       }
     }
     // Else the heading of the section where the draft already touches the item's subject.
     if (const rules::Evidence* e = rules::best_evidence(*item); !anchor && e != nullptr && !e->section.empty()) {
       const std::size_t cut = e->section.rfind(" > ");
-      const std::string heading = collapse(cut == std::string::npos ? e->section : e->section.substr(cut + 3)).text;
-      for (pugi::xml_node paragraph : all) {
-        if (collapse(text_of(paragraph).text).text == heading) {
-          anchor = whole(paragraph);
-          break;
-        }
-      }
+      anchor = paragraph_of(all, collapse(cut == std::string::npos ? e->section : e->section.substr(cut + 3)).text);
     }
     if (!anchor) anchor = start;
     if (!anchor) continue;  // an empty draft: nowhere to anchor

@@ -76,7 +76,4 @@ void render_html(const Assessment& assessment, std::ostream& out, const RenderOp
 // summary as a table with each level on its colour, and the provenance note.
 void render_docx(const Assessment& assessment, std::ostream& out, const RenderOptions& options = {});
 
-// Whether the format is binary (DOCX): it goes to a file, never to a terminal.
-inline bool is_binary(Format format) { return format == Format::docx; }
-
 }  // namespace unct::report

@@ -38,6 +38,23 @@ void set(pugi::xml_node parent, const char* name, const char* attribute, std::st
   add(parent, name).append_attribute(attribute).set_value(std::string(value).c_str());
 }
 
+// A solid ground behind a paragraph, a run or a table cell.
+void shade(pugi::xml_node properties, std::string_view fill) {
+  pugi::xml_node shd = add(properties, "w:shd");
+  shd.append_attribute("w:val").set_value("clear");
+  shd.append_attribute("w:color").set_value("auto");
+  shd.append_attribute("w:fill").set_value(std::string(fill).c_str());
+}
+
+// A rule down a paragraph's left side, `size` in eighths of a point.
+void left_rule(pugi::xml_node paragraph_properties, const char* size, const char* colour) {
+  pugi::xml_node rule = add(add(paragraph_properties, "w:pBdr"), "w:left");
+  rule.append_attribute("w:val").set_value("single");
+  rule.append_attribute("w:sz").set_value(size);
+  rule.append_attribute("w:space").set_value("6");
+  rule.append_attribute("w:color").set_value(colour);
+}
+
 // The styles the report uses, on top of Word's defaults: sizes in half-points, spacing in
 // twentieths of a point.
 std::string styles_xml(std::string_view lang) {
@@ -89,25 +106,14 @@ std::string styles_xml(std::string_view lang) {
   // A block quote: indented, with a grey rule on its left.
   pugi::xml_node quote = style("Quote", "Quote", 19, false, "333333", -1, 0);
   pugi::xml_node qp = quote.child("w:pPr");
-  pugi::xml_node qb = add(add(qp, "w:pBdr"), "w:left");
-  qb.append_attribute("w:val").set_value("single");
-  qb.append_attribute("w:sz").set_value("18");
-  qb.append_attribute("w:space").set_value("6");
-  qb.append_attribute("w:color").set_value("CCCCCC");
+  left_rule(qp, "18", "CCCCCC");
   pugi::xml_node qi = add(qp, "w:ind");
   qi.append_attribute("w:left").set_value("567");
   // A note: the provenance and the gaps, on a pale blue ground.
   pugi::xml_node note = style("Note", "Note", 19, false, nullptr, -1, 0);
   pugi::xml_node np = note.child("w:pPr");
-  pugi::xml_node nb = add(add(np, "w:pBdr"), "w:left");
-  nb.append_attribute("w:val").set_value("single");
-  nb.append_attribute("w:sz").set_value("24");
-  nb.append_attribute("w:space").set_value("6");
-  nb.append_attribute("w:color").set_value("009EDB");
-  pugi::xml_node shd = add(np, "w:shd");
-  shd.append_attribute("w:val").set_value("clear");
-  shd.append_attribute("w:color").set_value("auto");
-  shd.append_attribute("w:fill").set_value("F4F8FB");
+  left_rule(np, "24", "009EDB");
+  shade(np, "F4F8FB");
   pugi::xml_node list = style("ListParagraph", "List Paragraph", 0, false, nullptr, -1, 0);
   pugi::xml_node li = add(list.child("w:pPr"), "w:ind");
   li.append_attribute("w:left").set_value("360");
@@ -191,12 +197,7 @@ void append_spans(pugi::xml_node paragraph, const std::vector<Span>& runs) {
       if (!run.colour.empty()) set(rpr, "w:color", "w:val", run.colour);
       if (run.small) set(rpr, "w:sz", "w:val", "17");
       if (run.marked) set(rpr, "w:highlight", "w:val", "yellow");
-      if (!run.fill.empty()) {
-        pugi::xml_node shd = add(rpr, "w:shd");
-        shd.append_attribute("w:val").set_value("clear");
-        shd.append_attribute("w:color").set_value("auto");
-        shd.append_attribute("w:fill").set_value(run.fill.c_str());
-      }
+      if (!run.fill.empty()) shade(rpr, run.fill);
     }
     pugi::xml_node t = add(r, "w:t");
     t.append_attribute("xml:space").set_value("preserve");
@@ -237,12 +238,7 @@ void WordDocument::table(const std::vector<std::size_t>& widths, const std::vect
       pugi::xml_node w = add(tcpr, "w:tcW");
       w.append_attribute("w:w").set_value(c < widths.size() ? widths[c] : 0);
       w.append_attribute("w:type").set_value("dxa");
-      if (!cell.fill.empty()) {
-        pugi::xml_node shd = add(tcpr, "w:shd");
-        shd.append_attribute("w:val").set_value("clear");
-        shd.append_attribute("w:color").set_value("auto");
-        shd.append_attribute("w:fill").set_value(cell.fill.c_str());
-      }
+      if (!cell.fill.empty()) shade(tcpr, cell.fill);
       std::vector<Span> runs = cell.runs;
       if (i == 0) {
         for (Span& run : runs) run.bold = true;

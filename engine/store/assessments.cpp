@@ -257,6 +257,13 @@ std::optional<std::int64_t> AssessmentStore::assessed(const std::string& documen
   });
 }
 
+std::vector<Assessment> AssessmentStore::load(const std::vector<PortfolioRow>& documents) const {
+  std::vector<Assessment> out;
+  out.reserve(documents.size());
+  for (const PortfolioRow& d : documents) out.push_back(load(d.assessment_id));
+  return out;
+}
+
 Assessment AssessmentStore::load(std::int64_t id, Detail detail) const {
   return m_database->guarded([&] {
     SQLite::Database& db = m_database->sqlite();

@@ -45,6 +45,9 @@ public:
   // InputError when there is none with that id.
   Assessment load(std::int64_t id, Detail detail = Detail::whole) const;
 
+  // The assessment of each portfolio row, in the rows' order (the findings export's input).
+  std::vector<Assessment> load(const std::vector<PortfolioRow>& documents) const;
+
   // Every assessment, newest first; only those whose country holds `country` (any case: "valdoria"
   // finds "Republic of Valdoria") when it is not empty.
   std::vector<AssessmentRow> history(const std::string& country = {}) const;

@@ -593,19 +593,12 @@ struct Server::Impl {
     return compare(load(*db, first), load(*db, second));
   }
 
-  std::vector<Assessment> assessments_of(const store::Store& db, const std::vector<PortfolioRow>& documents) {
-    std::vector<Assessment> all;
-    all.reserve(documents.size());
-    for (const PortfolioRow& d : documents) all.push_back(db.assessments().load(d.assessment_id));
-    return all;
-  }
-
   // The workbook write_portfolio_xlsx makes, read back from a private temporary folder named by
   // the server (never by the request) and removed at once.
   std::string portfolio_xlsx(const GapFilter& filter) {
     auto db = stores.take();
     const std::vector<PortfolioRow> documents = db->portfolio().documents(filter);
-    const std::vector<Assessment> assessments = assessments_of(*db, documents);
+    const std::vector<Assessment> assessments = db->assessments().load(documents);
     std::string folder = (std::filesystem::temp_directory_path() / "unct-assess-serve-XXXXXX").string();
     if (::mkdtemp(folder.data()) == nullptr)
       throw std::runtime_error("cannot make a temporary folder for the workbook");
@@ -734,7 +727,7 @@ struct Server::Impl {
                const GapFilter filter = filter_of(req);
                auto db = stores.take();
                std::ostringstream out;
-               report::render_findings_csv(assessments_of(*db, db->portfolio().documents(filter)), out);
+               report::render_findings_csv(db->assessments().load(db->portfolio().documents(filter)), out);
                attachment(res, out.str(), "text/csv; charset=utf-8", "portfolio-findings.csv");
              }));
     http.Get("/portfolio.xlsx", route([this](const httplib::Request& req, httplib::Response& res) {
