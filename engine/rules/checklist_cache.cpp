@@ -2,7 +2,6 @@
 
 #include "engine/checklist/hash.hpp"
 #include "engine/checklist/load.hpp"
-#include "engine/core/sha256.hpp"
 
 #include <elf.h>
 #include <fcntl.h>
@@ -15,9 +14,13 @@
 
 #include <algorithm>
 #include <bit>
+#include <chrono>
 #include <concepts>
+#include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <memory>
+#include <span>
 #include <stdexcept>
 #include <type_traits>
 #include <utility>
@@ -29,9 +32,11 @@ namespace {
 
 // Bump when the layout of an entry changes in a way the build ID would not show (it always shows a
 // change of code, so this is for readers of old files, and for clarity).
-constexpr std::uint32_t k_format = 1;
+constexpr std::uint32_t k_format = 2;
 constexpr std::string_view k_magic = "unct-cl\n";
 constexpr std::size_t k_header_bytes = 8 + 4 + 8 + 8;  // magic, format, payload size, checksum
+// Where the matcher's table starts in an entry: a cache line, so that its rows are read as built.
+constexpr std::size_t k_table_alignment = 64;
 // The loader's own limit for a checklist file (engine/checklist/load.cpp).
 constexpr std::uintmax_t k_max_checklist_bytes = 16u * 1024 * 1024;
 constexpr std::uintmax_t k_max_entry_bytes = 512u * 1024 * 1024;
@@ -277,6 +282,35 @@ void fields(A& a, T& t) {
   a(matcher, owners, set_ids, members, includes, context, polarity_read, parts);
 }
 
+// What a checklist file was when its entry was written. Writing a file's bytes sets its ctime to
+// the time of writing, which no program can set back (a copy or an archive can set the mtime), and
+// a file replaced by another has another inode: a file whose stamp still holds has the bytes it had.
+struct FileStamp {
+  std::string path;
+  std::uint64_t device = 0;
+  std::uint64_t inode = 0;
+  std::uint64_t size = 0;
+  std::int64_t mtime_ns = 0;
+  std::int64_t ctime_ns = 0;
+  bool operator==(const FileStamp&) const = default;
+};
+template <class A, Of<FileStamp> T>
+void fields(A& a, T& t) {
+  auto& [path, device, inode, size, mtime_ns, ctime_ns] = t;
+  a(path, device, inode, size, mtime_ns, ctime_ns);
+}
+
+// The files of an entry's checklist as they were when it was loaded, and when that was.
+struct Stamps {
+  std::int64_t loaded_at_ns = 0;  // the clock just before the files were read
+  std::vector<FileStamp> files;   // the checklist's file, then its item files
+};
+template <class A, Of<Stamps> T>
+void fields(A& a, T& t) {
+  auto& [loaded_at_ns, files] = t;
+  a(loaded_at_ns, files);
+}
+
 template <class T>
 concept Plain = std::is_arithmetic_v<T> || std::is_enum_v<T>;
 
@@ -327,6 +361,17 @@ private:
     put(static_cast<std::uint32_t>(value.index()));
     std::visit([&](const auto& alternative) { put(alternative); }, value);
   }
+  // A large table: its count, then padding up to a multiple of k_table_alignment bytes from the
+  // entry's start, then its values, which a reader of the mapped entry can then use in place.
+  template <Plain T>
+  void put(const SharedArray<T>& values) {
+    put(std::uint64_t{values.size()});
+    const auto pad = static_cast<std::uint8_t>(
+        (k_table_alignment - (k_header_bytes + bytes.size() + 1) % k_table_alignment) % k_table_alignment);
+    put(pad);
+    bytes.append(pad, '\0');
+    raw(values.data(), values.size() * sizeof(T));
+  }
   void put(const text::TermMatcher& matcher) {
     matcher.visit_members([&](const auto&... members) { (put(members), ...); });
   }
@@ -343,7 +388,9 @@ struct Damaged : std::runtime_error {
 
 class Reader {
 public:
-  explicit Reader(std::string_view bytes) : m_rest(bytes) {}
+  // `owner`, when given, keeps `bytes` alive and unchanged: large tables are then used in place.
+  explicit Reader(std::string_view bytes, std::shared_ptr<const void> owner = {})
+      : m_rest(bytes), m_owner(std::move(owner)) {}
   template <class... T>
   void operator()(T&... values) {
     (get(values), ...);
@@ -432,6 +479,24 @@ private:
     get(index);
     get_alternative(value, index);
   }
+  template <Plain T>
+  void get(SharedArray<T>& values) {
+    const std::size_t n = count(sizeof(T));
+    std::uint8_t pad = 0;
+    get(pad);
+    if (pad >= k_table_alignment || pad > m_rest.size()) throw Damaged();
+    m_rest.remove_prefix(pad);
+    if (n > m_rest.size() / sizeof(T)) throw Damaged();
+    const std::size_t size = n * sizeof(T);
+    if (m_owner && reinterpret_cast<std::uintptr_t>(m_rest.data()) % alignof(T) == 0) {
+      values = SharedArray<T>(m_owner, std::span<const T>(reinterpret_cast<const T*>(m_rest.data()), n));
+      m_rest.remove_prefix(size);
+    } else {
+      std::vector<T> copy(n);
+      raw(copy.data(), size);
+      values = SharedArray<T>(std::move(copy));
+    }
+  }
   void get(text::TermMatcher& matcher) {
     matcher.visit_members([&](auto&... members) { (get(members), ...); });
   }
@@ -440,6 +505,7 @@ private:
   void get(T& value) { fields(*this, value); }
 
   std::string_view m_rest;
+  std::shared_ptr<const void> m_owner;
 };
 
 // The regular expressions the entry names, in their order (CompiledChecklist::regexes).
@@ -476,10 +542,12 @@ bool read_bounded(const std::filesystem::path& path, std::uintmax_t max_bytes, s
   return read;
 }
 
-// An entry's file mapped into memory rather than read: its pages come from the page cache as they
-// are read, which costs a fraction of copying a few MB into memory of our own. The entry is
-// checked (checksum) and copied into the model before anything uses it, and its writers never
-// change a file in place (they rename a new one over it), so what is checked is what is read.
+// An entry's file mapped into memory rather than read: its pages come from the page cache, which
+// costs a fraction of copying a few MB into memory of our own. The entry is checked (checksum)
+// before anything uses it; the model is copied out of it, and the matcher's table is used where it
+// lies, the mapping kept as long as the matcher is. Its writers never change a file in place (they
+// rename a new one over it, and a mapping keeps the file it was made from), so what is checked is
+// what is read.
 class MappedEntry {
 public:
   explicit MappedEntry(const std::filesystem::path& path) {
@@ -488,7 +556,8 @@ public:
     struct stat status {};
     if (::fstat(fd, &status) == 0 && S_ISREG(status.st_mode) && status.st_size > 0 &&
         static_cast<std::uintmax_t>(status.st_size) <= k_max_entry_bytes) {
-      void* at = ::mmap(nullptr, static_cast<std::size_t>(status.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
+      void* at =
+          ::mmap(nullptr, static_cast<std::size_t>(status.st_size), PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
       if (at != MAP_FAILED) {
         m_data = static_cast<const char*>(at);
         m_size = static_cast<std::size_t>(status.st_size);
@@ -551,20 +620,87 @@ void write_entry(const std::filesystem::path& target, std::string_view bytes) {
 
 }  // namespace
 
-std::filesystem::path cache_entry_path(const std::filesystem::path& cache_dir, const std::filesystem::path& path,
-                                       std::string_view text) {
+std::filesystem::path cache_entry_path(const std::filesystem::path& cache_dir, const std::filesystem::path& path) {
   if (cache_dir.empty() || this_build().empty()) return {};
   std::string key = this_build();
   key += '\0';
   key += path.native();
-  key += '\0';
-  key += text;
-  return cache_dir / (sha256_hex(key) + ".bin");
+  static constexpr char k_hex[] = "0123456789abcdef";
+  std::string name;
+  for (std::uint64_t sum = checksum(key), i = 0; i < 16; ++i, sum >>= 4) name += k_hex[sum & 0xF];
+  return cache_dir / (name + ".bin");
 }
 
-std::string cache_entry(const checklist::Checklist& checklist, const CompiledChecklist& compiled) {
+namespace {
+
+// The stamp of the file at `path`; nullopt when it cannot be looked at or is not a regular file.
+std::optional<FileStamp> stamp(const std::filesystem::path& path) {
+  struct stat status {};
+  if (::stat(path.c_str(), &status) != 0 || !S_ISREG(status.st_mode)) return std::nullopt;
+  auto ns = [](const timespec& t) { return static_cast<std::int64_t>(t.tv_sec) * 1'000'000'000 + t.tv_nsec; };
+  return FileStamp{.path = path.native(),
+                   .device = static_cast<std::uint64_t>(status.st_dev),
+                   .inode = static_cast<std::uint64_t>(status.st_ino),
+                   .size = static_cast<std::uint64_t>(status.st_size),
+                   .mtime_ns = ns(status.st_mtim),
+                   .ctime_ns = ns(status.st_ctim)};
+}
+
+std::int64_t now_ns() {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+// A file's times are taken from a clock that may lag the system clock by a few milliseconds, so a
+// file written just before or after its entry's load may carry a time before it: a stamp within this
+// margin of the load says nothing, and the file's bytes are read instead.
+constexpr std::int64_t k_stamp_margin_ns = 1'000'000'000;
+
+// The stamps of the checklist's file and item files now, taken after `loaded_at_ns`; empty when
+// one cannot be taken.
+Stamps stamps_of(const checklist::Checklist& checklist, std::int64_t loaded_at_ns) {
+  Stamps out{.loaded_at_ns = loaded_at_ns, .files = {}};
+  auto add = [&](const std::filesystem::path& file) {
+    std::optional<FileStamp> now = stamp(file);
+    if (now) out.files.push_back(std::move(*now));
+    return now.has_value();
+  };
+  if (!add(checklist.source)) return {};
+  for (const std::filesystem::path& file : checklist.includes) {
+    if (!add(file)) return {};
+  }
+  return out;
+}
+
+// Whether every file still has the stamp it had, each one older than the load by the margin.
+bool stamps_hold(const Stamps& stamps, const checklist::Checklist& checklist) {
+  if (stamps.files.size() != checklist.includes.size() + 1) return false;
+  for (const FileStamp& was : stamps.files) {
+    const std::optional<FileStamp> now = stamp(was.path);
+    if (!now || *now != was) return false;
+    const std::int64_t settled = stamps.loaded_at_ns - k_stamp_margin_ns;
+    if (was.mtime_ns >= settled || was.ctime_ns >= settled) return false;
+  }
+  return true;
+}
+
+// Whether the checklist's file and item files hold the bytes the entry's checklist was loaded from
+// (Checklist::sha256 over all of them).
+bool bytes_hold(const checklist::Checklist& checklist) {
+  std::string bytes;
+  if (!read_bounded(checklist.source, k_max_checklist_bytes, bytes)) return false;
+  checklist::ContentHash hash(checklist.source, bytes);
+  for (const std::filesystem::path& file : checklist.includes) {
+    if (!read_bounded(file, k_max_checklist_bytes, bytes)) return false;
+    hash.add_include(file, bytes);
+  }
+  return hash.hex() == checklist.sha256;
+}
+
+std::string entry_bytes(const checklist::Checklist& checklist, const CompiledChecklist& compiled,
+                        const Stamps& stamps) {
   Writer payload;
-  payload(this_build(), checklist, compiled, regex_patterns(compiled));
+  payload(this_build(), stamps, checklist, compiled, regex_patterns(compiled));
   std::string out(k_magic);
   append(out, k_format);
   append(out, std::uint64_t{payload.bytes.size()});
@@ -573,7 +709,13 @@ std::string cache_entry(const checklist::Checklist& checklist, const CompiledChe
   return out;
 }
 
-std::optional<LoadedChecklist> read_cache_entry(std::string_view bytes, const std::filesystem::path& path) {
+struct Entry {
+  LoadedChecklist loaded;
+  Stamps stamps;
+};
+
+std::optional<Entry> read_entry(std::string_view bytes, const std::filesystem::path& path,
+                                std::shared_ptr<const void> owner = {}) {
   if (bytes.size() < k_header_bytes || !bytes.starts_with(k_magic)) return std::nullopt;
   std::uint32_t format = 0;
   std::uint64_t size = 0;
@@ -584,66 +726,61 @@ std::optional<LoadedChecklist> read_cache_entry(std::string_view bytes, const st
   const std::string_view payload = bytes.substr(k_header_bytes);
   if (format != k_format || size != payload.size() || sum != checksum(payload)) return std::nullopt;
   try {
-    Reader reader(payload);
+    Reader reader(payload, std::move(owner));
     std::string build;
     reader(build);
     if (build != this_build() || this_build().empty()) return std::nullopt;
-    LoadedChecklist loaded;
+    Entry entry;
     std::vector<std::string> regexes;
-    reader(loaded.checklist, loaded.compiled, regexes);
-    if (!reader.at_end() || loaded.checklist.source != path) return std::nullopt;
-    CompiledChecklist& compiled = loaded.compiled;
+    reader(entry.stamps, entry.loaded.checklist, entry.loaded.compiled, regexes);
+    if (!reader.at_end() || entry.loaded.checklist.source != path) return std::nullopt;
+    CompiledChecklist& compiled = entry.loaded.compiled;
     for (SetIndex set = 0; set < compiled.set_ids.size(); ++set) compiled.set_index.emplace(compiled.set_ids[set], set);
     for (const std::string& regex : regexes) {
       compiled.regex_index.emplace(regex, static_cast<std::uint32_t>(compiled.regexes.size()));
       compiled.regexes.push_back(std::make_shared<const re2::RE2>(regex, re2::RE2::Quiet));
     }
-    loaded.from_cache = true;
-    return loaded;
+    entry.loaded.from_cache = true;
+    return entry;
   } catch (const Damaged&) {
     return std::nullopt;
   }
 }
 
-namespace {
+}  // namespace
 
-// The checklist and compiled form of the entry at `entry`, when it holds those of the checklist at
-// `path` whose file holds `text` and whose item files hold the bytes they held when it was written.
-std::optional<LoadedChecklist> take_entry(const std::filesystem::path& entry, const std::filesystem::path& path,
-                                          std::string_view text) {
-  const MappedEntry mapped(entry);
-  if (!mapped.found()) return std::nullopt;
-  std::optional<LoadedChecklist> loaded = read_cache_entry(mapped.bytes(), path);
-  if (!loaded) return std::nullopt;
-  // The entry's name says it is for this path and these bytes of its file; its item files must
-  // hold the bytes they held too, or it is another checklist (Checklist::sha256 says which).
-  checklist::ContentHash hash(path, text);
-  std::string bytes;
-  for (const std::filesystem::path& file : loaded->checklist.includes) {
-    if (!read_bounded(file, k_max_checklist_bytes, bytes)) return std::nullopt;
-    hash.add_include(file, bytes);
-  }
-  if (hash.hex() != loaded->checklist.sha256) return std::nullopt;
-  return loaded;
+std::string cache_entry(const checklist::Checklist& checklist, const CompiledChecklist& compiled) {
+  return entry_bytes(checklist, compiled, {});
 }
 
-}  // namespace
+std::optional<LoadedChecklist> read_cache_entry(std::string_view bytes, const std::filesystem::path& path) {
+  std::optional<Entry> entry = read_entry(bytes, path);
+  if (!entry) return std::nullopt;
+  return std::move(entry->loaded);
+}
 
 LoadedChecklist load_compiled(const std::filesystem::path& path, const std::filesystem::path& cache_dir,
                               Timings* timings) {
-  std::filesystem::path entry;
-  {
+  const std::filesystem::path entry = cache_entry_path(cache_dir, path);
+  if (!entry.empty()) {
     PhaseTimer timer(timings, "checklist");
-    // The checklist's file is read here only to find its entry; a file that cannot be read is
-    // left to load_checklist below, which says why.
-    std::string text;
-    if (!cache_dir.empty() && read_bounded(path, k_max_checklist_bytes, text)) {
-      entry = cache_entry_path(cache_dir, path, text);
+    std::optional<Entry> found;
+    if (auto mapped = std::make_shared<const MappedEntry>(entry); mapped->found()) {
+      found = read_entry(mapped->bytes(), path, mapped);
     }
-    if (!entry.empty()) {
-      if (std::optional<LoadedChecklist> loaded = take_entry(entry, path, text)) return std::move(*loaded);
+    // The files are looked at, not read, when their stamps hold; else their bytes decide, and an
+    // entry whose checklist they still make is stamped again, so the next run need not read them.
+    if (found && stamps_hold(found->stamps, found->loaded.checklist)) return std::move(found->loaded);
+    if (found) {
+      const std::int64_t checked_at = now_ns();
+      if (bytes_hold(found->loaded.checklist)) {
+        const Stamps stamps = stamps_of(found->loaded.checklist, checked_at);
+        write_entry(entry, entry_bytes(found->loaded.checklist, found->loaded.compiled, stamps));
+        return std::move(found->loaded);
+      }
     }
   }
+  const std::int64_t loaded_at = now_ns();
   LoadedChecklist loaded;
   {
     PhaseTimer timer(timings, "checklist");
@@ -653,7 +790,9 @@ LoadedChecklist load_compiled(const std::filesystem::path& path, const std::file
     PhaseTimer timer(timings, "compile");
     loaded.compiled = compile(loaded.checklist);
   }
-  if (!entry.empty()) write_entry(entry, cache_entry(loaded.checklist, loaded.compiled));
+  if (!entry.empty()) {
+    write_entry(entry, entry_bytes(loaded.checklist, loaded.compiled, stamps_of(loaded.checklist, loaded_at)));
+  }
   return loaded;
 }
 

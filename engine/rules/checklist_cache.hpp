@@ -5,11 +5,15 @@
 // milliseconds, most of a `score`; the result is kept as one file in a cache folder, and a later
 // run that finds it reads it in about a millisecond.
 //
-// An entry is found by the checklist's path as given and the bytes of its file, and belongs to the
-// build of the engine that wrote it (the program's GNU build ID): a rebuilt engine never reads an
-// entry an older one wrote. It is taken only when the bytes of every item file the checklist
-// includes give the SHA-256 the entry holds (Checklist::sha256), so an edited item file is a miss.
-// What a fresh load makes depends on nothing else, so a taken entry equals it.
+// An entry is found by the checklist's path as given, and belongs to the build of the engine that
+// wrote it (the program's GNU build ID): a rebuilt engine never reads an entry an older one wrote.
+// It is taken when the checklist's file and every item file it includes are the files it was
+// loaded from: the same inode, size, mtime and ctime as then, and none written within a second
+// of that load (a file's ctime changes whenever its bytes are written, and no program can set it
+// back). Otherwise their bytes decide: when they give the SHA-256 the entry holds
+// (Checklist::sha256) the entry is taken and stamped again, else the checklist is loaded anew and
+// its entry replaced, so an edited item file is a miss. What a fresh load makes depends on nothing
+// else, so a taken entry equals it.
 
 #include "engine/checklist/model.hpp"
 #include "engine/core/timings.hpp"
@@ -38,14 +42,14 @@ LoadedChecklist load_compiled(const std::filesystem::path& path, const std::file
                               Timings* timings = nullptr);
 
 // What load_compiled keeps and reads, for it and its tests.
-// The file in `cache_dir` for the checklist at `path` whose file holds `text`; empty when this
-// program has no build ID to tell its entries from other builds'.
-std::filesystem::path cache_entry_path(const std::filesystem::path& cache_dir, const std::filesystem::path& path,
-                                       std::string_view text);
-// An entry's bytes: a header with a checksum, then the checklist and its compiled form.
+// The file in `cache_dir` for the checklist at `path`; empty when this program has no build ID to
+// tell its entries from other builds'.
+std::filesystem::path cache_entry_path(const std::filesystem::path& cache_dir, const std::filesystem::path& path);
+// An entry's bytes: a header with a checksum, then the checklist and its compiled form, with no
+// stamps (load_compiled reads the files of such an entry before taking it).
 std::string cache_entry(const checklist::Checklist& checklist, const CompiledChecklist& compiled);
 // The checklist and compiled form in `bytes`; nullopt unless they are a whole, undamaged entry that
-// this build wrote for a checklist at `path`. Whether its files still hold the same bytes is the
+// this build wrote for a checklist at `path`. Whether its files are still the same is the
 // caller's to check (load_compiled does).
 std::optional<LoadedChecklist> read_cache_entry(std::string_view bytes, const std::filesystem::path& path);
 

@@ -149,13 +149,14 @@ TermMatcher::TermMatcher(std::vector<std::string> patterns, std::size_t prefix_d
   // The scan table: each entry is the target state's row offset (state x classes), bit-inverted
   // when the target has outputs or keys going on past it, so that the hot loop needs one load
   // and one sign test per byte.
-  m_next.resize(next.size());
+  std::vector<std::int32_t> table(next.size());
   for (std::size_t i = 0; i < next.size(); ++i) {
     const std::int32_t target = next[i];
     const std::int32_t offset = target * static_cast<std::int32_t>(classes);
     const auto t = static_cast<std::size_t>(target);
-    m_next[i] = m_output_head[t] >= 0 || m_goes_on[t] >= 0 ? ~offset : offset;
+    table[i] = m_output_head[t] >= 0 || m_goes_on[t] >= 0 ? ~offset : offset;
   }
+  m_next = SharedArray<std::int32_t>(std::move(table));
 }
 
 namespace {

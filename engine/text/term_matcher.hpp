@@ -23,6 +23,8 @@
 // Building is O(total key bytes x byte classes). A built matcher is immutable and may be shared
 // by threads.
 
+#include "engine/core/shared_array.hpp"
+
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -59,7 +61,8 @@ public:
 
   // Calls `visit` with every member, for the compiled checklist's cache (engine/rules/
   // checklist_cache.cpp), which keeps a built matcher so that a run need not build it again: it
-  // writes them from a built matcher and reads them into one made from no patterns. A member
+  // writes them from a built matcher and reads them into one made from no patterns (the table
+  // as a view of the cache's mapped file, not a copy). A member
   // added below must be added here too; the cache's test compares a restored matcher with the
   // built one (==), so one left out fails it.
   template <class Visit>
@@ -87,7 +90,7 @@ private:
   std::uint32_t m_class_count = 1;
   std::size_t m_state_count = 1;
   // The automaton over the keys' prefixes.
-  std::vector<std::int32_t> m_next;         // row + class -> next row (row = state x class_count),
+  SharedArray<std::int32_t> m_next;         // row + class -> next row (row = state x class_count),
                                             // bit-inverted when that state has outputs or goes on
   std::vector<std::int32_t> m_output_head;  // state -> first index into m_output, or -1
   std::vector<std::int32_t> m_output_next;  // chained: outputs of the state, then of its suffixes

@@ -8,8 +8,12 @@
 #include <gtest/gtest.h>
 #include <re2/re2.h>
 
+#include <sys/stat.h>
+
+#include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <thread>
 
 namespace unct::rules {
 namespace {
@@ -116,6 +120,43 @@ TEST(ChecklistCache, RatesTheSamplesAsAFreshCompileDoes) {
       EXPECT_TRUE(from_cache.items[i] == from_fresh.items[i]) << from_fresh.items[i].item_id;
     }
   }
+}
+
+// Whether the entry file was replaced since `before` (its writer renames a new file over it).
+std::uintmax_t inode_of(const std::filesystem::path& file) {
+  struct stat status {};
+  return ::stat(file.c_str(), &status) == 0 ? static_cast<std::uintmax_t>(status.st_ino) : 0;
+}
+
+// Files older than the second's margin are trusted by their stamps: the entry is taken as it is.
+// A file whose stamp changed is read: the same bytes keep the entry (stamped again, so written
+// anew), other bytes of the same size with the old mtime set back are another checklist.
+TEST(ChecklistCache, StampsTellWhenTheFilesMustBeReadAgain) {
+  const test::TempDir dir;
+  const std::filesystem::path path = copy_bundled(dir);
+  std::this_thread::sleep_for(std::chrono::milliseconds(1100));  // the files settle
+  ASSERT_FALSE(load_compiled(path, dir / "cache").from_cache);
+  const std::filesystem::path entry = only_entry(dir / "cache");
+  const std::uintmax_t written = inode_of(entry);
+  ASSERT_TRUE(load_compiled(path, dir / "cache").from_cache);
+  EXPECT_EQ(inode_of(entry), written) << "files with their stamps are not read, nor the entry written";
+
+  const std::filesystem::path item = dir / "rdm-2021/cca/RDM-CCA-02.xml";
+  const std::string text = test::read_bytes(item);
+  test::write_bytes(item, text);  // the same bytes: a new ctime
+  ASSERT_TRUE(load_compiled(path, dir / "cache").from_cache);
+  EXPECT_NE(inode_of(entry), written) << "an entry whose files were read is stamped again";
+
+  std::string edited = text;
+  const std::size_t at = edited.find("<question>") + std::string("<question>").size();
+  ASSERT_NE(edited[at], 'X');
+  edited[at] = 'X';
+  const auto mtime = std::filesystem::last_write_time(item);
+  test::write_bytes(item, edited);
+  std::filesystem::last_write_time(item, mtime);  // as a copy keeping times would
+  const LoadedChecklist after = load_compiled(path, dir / "cache");
+  EXPECT_FALSE(after.from_cache);
+  EXPECT_EQ(checklist::find_item(after.checklist, "RDM-CCA-02")->question.front(), 'X');
 }
 
 TEST(ChecklistCache, AnEditedItemFileIsAnotherChecklist) {
