@@ -14,7 +14,8 @@ using report::escape_html;
 
 // What the app adds to report::k_style: the navigation, forms and messages, and a heat map that
 // scrolls in its own box rather than squeezing the documents' names when the portfolio mixes kinds
-// (35 items and more), its item row and document column staying in view (600 documents). Forms and the navigation are left out of print: a printed page is the report.
+// (35 items and more), its item row and document column staying in view (600 documents). Forms and the navigation are
+// left out of print: a printed page is the report.
 constexpr std::string_view k_web_style = R"css(
 nav.app { display: flex; flex-wrap: wrap; gap: .3rem 1.2rem; align-items: baseline; border-bottom: 1px solid #ddd; padding-bottom: .5rem; margin-bottom: 1rem; }
 nav.app strong { color: #009edb; margin-right: .6rem; } nav.app a { color: #1b1b1b; }
@@ -42,7 +43,7 @@ table.team tr.section td { background: #eef6fb; font-weight: bold; }
 std::string nav() {
   return "<nav class=\"app\"><strong>unct-assess</strong><a href=\"/\">Score a draft</a>"
          "<a href=\"/documents\">Documents and drafts</a><a href=\"/portfolio\">Portfolio</a>"
-         "<a href=\"/api\">API (JSON)</a></nav>\n";
+         "<a href=\"/workshop\">Workshop</a><a href=\"/api\">API (JSON)</a></nav>\n";
 }
 
 std::string head(std::string_view title, std::string_view lang = "en") {
@@ -54,16 +55,7 @@ std::string head(std::string_view title, std::string_view lang = "en") {
 }
 
 std::string page(std::string_view title, std::string_view body, std::string_view lang = "en") {
-  return head(title, lang) + nav() + std::string(body) + "</body>\n</html>\n";
-}
-
-std::string csrf_field(const std::string& csrf) {
-  return "<input type=\"hidden\" name=\"csrf\" value=\"" + escape_html(csrf) + "\">";
-}
-
-std::string option(std::string_view value, std::string_view text, bool selected) {
-  return "<option value=\"" + escape_html(value) + "\"" + (selected ? " selected" : "") + ">" + escape_html(text) +
-         "</option>";
+  return app_page(title, body, lang);
 }
 
 std::string document_name(const AssessmentRow& r) { return r.title.empty() ? r.path : r.title; }
@@ -78,6 +70,23 @@ std::string draft_label(const AssessmentRow& r) {
 }
 
 }  // namespace
+
+std::string app_page(std::string_view title, std::string_view body, std::string_view lang) {
+  return head(title, lang) + nav() + std::string(body) + "</body>\n</html>\n";
+}
+
+std::string bare_page(std::string_view title, std::string_view body, std::string_view lang) {
+  return head(title, lang) + std::string(body) + "</body>\n</html>\n";
+}
+
+std::string csrf_field(const std::string& csrf) {
+  return "<input type=\"hidden\" name=\"csrf\" value=\"" + escape_html(csrf) + "\">";
+}
+
+std::string option(std::string_view value, std::string_view text, bool selected) {
+  return "<option value=\"" + escape_html(value) + "\"" + (selected ? " selected" : "") + ">" + escape_html(text) +
+         "</option>";
+}
 
 std::string url_encode(std::string_view text) {
   static constexpr char k_hex[] = "0123456789ABCDEF";

@@ -30,6 +30,15 @@ struct UploadForm {
   std::string region;
 };
 
+// A page of the app: the navigation, then `body`, in the app's style.
+std::string app_page(std::string_view title, std::string_view body, std::string_view lang = "en");
+// The same without the navigation: a page for people who may open only it (the participants of
+// a workshop room, who do not have the server's access token).
+std::string bare_page(std::string_view title, std::string_view body, std::string_view lang);
+// A form's hidden CSRF field; a select's option, escaped.
+std::string csrf_field(const std::string& csrf);
+std::string option(std::string_view value, std::string_view text, bool selected);
+
 // The page `/`: the upload form (with `error` above it, when the last upload was refused) and
 // the newest assessments. `max_mb` is the upload limit the form states.
 std::string home_page(const std::vector<AssessmentRow>& recent, const UploadForm& form, const std::string& error,

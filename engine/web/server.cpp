@@ -16,7 +16,9 @@
 #include "engine/web/api.hpp"
 #include "engine/web/drafts.hpp"
 #include "engine/web/pages.hpp"
+#include "engine/web/routing.hpp"
 #include "engine/web/security.hpp"
+#include "engine/web/workshop_room.hpp"
 
 #include <httplib.h>
 #include <pthread.h>
@@ -39,61 +41,6 @@
 namespace unct::web {
 namespace {
 
-// A request refused with a status and a message for the person who sent it.
-class HttpError : public std::runtime_error {
-public:
-  HttpError(int status, const std::string& message) : std::runtime_error(message), m_status(status) {}
-  int status() const noexcept { return m_status; }
-
-private:
-  int m_status;
-};
-
-// Objects made on demand and handed to one request at a time: database connections (SQLite
-// connections are not shared between threads) and reader worker processes. One is made when
-// none is idle, so a pool holds at most as many as requests ever ran at once.
-template <typename T>
-class Pool {
-public:
-  explicit Pool(std::function<std::unique_ptr<T>()> make) : m_make(std::move(make)) {}
-
-  class Lease {
-  public:
-    Lease(Pool& pool, std::unique_ptr<T> item) : m_pool(&pool), m_item(std::move(item)) {}
-    Lease(const Lease&) = delete;
-    Lease& operator=(const Lease&) = delete;
-    ~Lease() { m_pool->give_back(std::move(m_item)); }
-    T& operator*() const { return *m_item; }
-    T* operator->() const { return m_item.get(); }
-
-  private:
-    Pool* m_pool;
-    std::unique_ptr<T> m_item;
-  };
-
-  Lease take() {
-    {
-      const std::lock_guard lock(m_mutex);
-      if (!m_idle.empty()) {
-        std::unique_ptr<T> item = std::move(m_idle.back());
-        m_idle.pop_back();
-        return Lease(*this, std::move(item));
-      }
-    }
-    return Lease(*this, m_make());  // made outside the lock: opening a database takes a while
-  }
-
-private:
-  void give_back(std::unique_ptr<T> item) {
-    const std::lock_guard lock(m_mutex);
-    m_idle.push_back(std::move(item));
-  }
-
-  std::function<std::unique_ptr<T>()> m_make;
-  std::mutex m_mutex;
-  std::vector<std::unique_ptr<T>> m_idle;
-};
-
 constexpr const char* k_csp =
     "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; base-uri 'none'; "
     "frame-ancestors 'none'";
@@ -103,8 +50,6 @@ constexpr std::size_t k_max_field = 4000;
 // request can make the server parse, far above any real form.
 constexpr std::size_t k_max_ratings = 500;
 
-bool is_api(const httplib::Request& req) { return req.path == "/api" || req.path.starts_with("/api/"); }
-
 std::string mb(std::uintmax_t bytes) {
   std::ostringstream out;
   out << std::setprecision(3) << static_cast<double>(bytes) / (1024.0 * 1024.0);
@@ -113,34 +58,7 @@ std::string mb(std::uintmax_t bytes) {
 
 // An id from the path or a query: digits only, else the id of nothing.
 std::int64_t parse_id(const std::string& text, const std::string& what) {
-  std::int64_t id = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), id);
-  if (text.empty() || error != std::errc() || end != text.data() + text.size() || id <= 0) {
-    throw HttpError(400, what + " must be an assessment id (a number), not \"" + text + "\"");
-  }
-  return id;
-}
-
-std::string trimmed(std::string_view text) {
-  const std::size_t first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) return {};
-  const std::size_t last = text.find_last_not_of(" \t\r\n");
-  return std::string(text.substr(first, last - first + 1));
-}
-
-// A form field, trimmed and bounded.
-std::string bounded(const std::string& name, std::string_view value, std::size_t limit = 200) {
-  std::string text = trimmed(value);
-  if (text.size() > limit) {
-    throw HttpError(400, "the field \"" + name + "\" is longer than " + std::to_string(limit) + " characters");
-  }
-  return text;
-}
-
-// A field of a multipart form (text fields arrive as parts without a file name).
-std::string part(const httplib::Request& req, const std::string& name) {
-  const auto found = req.files.find(name);
-  return found == req.files.end() ? std::string() : found->second.content;
+  return parse_number(text, what, "an assessment id");
 }
 
 std::optional<int> parse_year(const std::string& text) {
@@ -252,36 +170,6 @@ Answers json_answers(const std::string& body) {
   return answers;
 }
 
-void reply(httplib::Response& res, int status, const std::string& body, const char* type) {
-  res.status = status;
-  res.set_content(body, type);
-}
-
-void html(httplib::Response& res, int status, const std::string& body) {
-  reply(res, status, body, "text/html; charset=utf-8");
-}
-
-void json(httplib::Response& res, int status, const std::string& body) {
-  reply(res, status, body, "application/json; charset=utf-8");
-}
-
-void redirect(httplib::Response& res, const std::string& location) {
-  res.status = 303;
-  res.set_header("Location", location);
-}
-
-void attachment(httplib::Response& res, const std::string& body, const char* type, const std::string& name) {
-  reply(res, 200, body, type);
-  res.set_header("Content-Disposition", "attachment; filename=\"" + name + "\"");
-}
-
-void error_reply(const httplib::Request& req, httplib::Response& res, int status, const std::string& message) {
-  if (is_api(req))
-    json(res, status, error_json(status, message));
-  else
-    html(res, status, error_page(status, message));
-}
-
 std::string default_message(int status, std::uintmax_t max_upload) {
   switch (status) {
     case 400: return "the request could not be understood";
@@ -330,21 +218,8 @@ struct Server::Impl {
     setup();
   }
 
-  // Runs a route, turning what it throws into an answer: the route's own refusal, a user's input
-  // error (400), or an internal error (500, logged) that never stops the server.
-  httplib::Server::Handler route(std::function<void(const httplib::Request&, httplib::Response&)> handler) {
-    return [this, handler = std::move(handler)](const httplib::Request& req, httplib::Response& res) {
-      try {
-        handler(req, res);
-      } catch (const HttpError& e) {
-        error_reply(req, res, e.status(), e.what());
-      } catch (const InputError& e) {
-        error_reply(req, res, 400, e.what());
-      } catch (const std::exception& e) {
-        log("internal error on " + req.method + " " + req.path + ": " + e.what());
-        error_reply(req, res, 500, "internal error; the server logged it and carries on");
-      }
-    };
+  httplib::Server::Handler route(Handler handler) {
+    return web::route(std::move(handler), [this](const std::string& line) { log(line); });
   }
 
   void log(const std::string& line) {
@@ -353,20 +228,7 @@ struct Server::Impl {
     *options.log << line << std::endl;
   }
 
-  void check_csrf(const httplib::Request& req) const {
-    std::string given = req.get_header_value("X-CSRF-Token");
-    if (given.empty()) given = req.is_multipart_form_data() ? part(req, "csrf") : req.get_param_value("csrf");
-    if (given.empty()) {
-      throw HttpError(403,
-                      "the form carries no CSRF token: reload the page and submit it again (API: send the "
-                      "X-CSRF-Token header from GET /api/session)");
-    }
-    if (!same_secret(given, csrf)) {
-      throw HttpError(403,
-                      "the form's CSRF token is not this server's (the page is from before a restart, or "
-                      "from another site): reload the page and submit it again");
-    }
-  }
+  void check_csrf(const httplib::Request& req) const { web::check_csrf(req, csrf); }
 
   // Refuses a request before its body is read: a wrong Host on a local server, a missing or
   // wrong access token. A right token in ?token= on a page is kept in a cookie and taken out of
@@ -379,6 +241,11 @@ struct Server::Impl {
       return httplib::Server::HandlerResponse::Handled;
     }
     if (options.token.empty()) return httplib::Server::HandlerResponse::Unhandled;
+    // A workshop room's participants have its link, not the token: the room's own routes only
+    // (workshop_room.hpp), and the icon a browser asks for on its own.
+    if (is_participant_request(req.method, req.path) || req.path == "/favicon.ico") {
+      return httplib::Server::HandlerResponse::Unhandled;
+    }
     std::string given;
     const std::string authorization = req.get_header_value("Authorization");
     if (authorization.starts_with("Bearer ")) given = authorization.substr(7);
@@ -796,6 +663,15 @@ struct Server::Impl {
                auto db = stores.take();
                json(res, 200, portfolio_json(filter, db->portfolio().documents(filter), db->portfolio().gaps(filter)));
              }));
+
+    add_workshop_routes(http, Services{.loaded = &loaded,
+                                       .stores = &stores,
+                                       .writing = &writing,
+                                       .csrf = csrf,
+                                       .packs = options.packs,
+                                       .port = &port,
+                                       .bind = options.bind,
+                                       .log = [this](const std::string& line) { log(line); }});
   }
 };
 
