@@ -118,6 +118,12 @@ std::string filter_query(const GapFilter& filter) {
   return query;
 }
 
+std::string filter_query(const PortfolioQuery& query) {
+  const std::string filter = filter_query(query.filter);
+  if (!query.every_draft) return filter;
+  return filter + (filter.empty() ? "?" : "&") + "drafts=all";
+}
+
 std::string home_page(const std::vector<AssessmentRow>& recent, const UploadForm& form, const std::string& error,
                       const std::string& csrf, double max_mb) {
   std::ostringstream out;
@@ -292,7 +298,8 @@ std::string compare_top(std::int64_t first, std::int64_t second) {
          "\">JSON</a><a href=\"/documents\">All documents and drafts</a></div>\n";
 }
 
-std::string portfolio_top(const GapFilter& filter) {
+std::string portfolio_top(const PortfolioQuery& query, std::size_t documents) {
+  const GapFilter& filter = query.filter;
   std::ostringstream out;
   out << "<form class=\"app\" method=\"get\" action=\"/portfolio\"><strong>Filter</strong> "
       << "<label>Country <input type=\"text\" name=\"country\" value=\"" << escape_html(filter.country) << "\"></label>"
@@ -302,12 +309,21 @@ std::string portfolio_top(const GapFilter& filter) {
       << option("serp", "SERP", filter.kind == "serp") << "</select></label>"
       << "<label>Year <input type=\"number\" name=\"year\" min=\"1945\" max=\"2100\" value=\""
       << (filter.year == 0 ? "" : std::to_string(filter.year)) << "\"></label>"
+      << "<label><input type=\"checkbox\" name=\"drafts\" value=\"all\"" << (query.every_draft ? " checked" : "")
+      << "> every draft</label>"
       << "<button type=\"submit\">Apply</button> <a href=\"/portfolio\">clear</a></form>\n";
   // The & of a query string is escaped inside an attribute.
-  const std::string query = escape_html(filter_query(filter));
-  out << "<div class=\"toolbar\"><span>Download these documents:</span><a href=\"/portfolio.xlsx" << query
-      << "\">XLSX workbook</a><a href=\"/portfolio.csv" << query << "\">CSV matrix</a><a href=\"/portfolio-findings.csv"
-      << query << "\">CSV findings</a><a href=\"/api/portfolio" << query << "\">JSON</a></div>\n";
+  const std::string here = escape_html(filter_query(query));
+  PortfolioQuery toggled = query;
+  toggled.every_draft = !query.every_draft;
+  out << "<div class=\"toolbar\"><span>" << documents << (documents == 1 ? " row: " : " rows: ")
+      << (query.every_draft ? "every draft of each document" : "the newest draft of each document")
+      << "</span><a href=\"/portfolio" << escape_html(filter_query(toggled)) << "\">"
+      << (query.every_draft ? "Show only the newest draft" : "Show every draft") << "</a></div>\n"
+      << "<div class=\"toolbar\"><span>Download these rows:</span><a href=\"/portfolio.xlsx" << here
+      << "\">XLSX workbook</a><a href=\"/portfolio.csv" << here << "\">CSV matrix</a><a href=\"/portfolio-findings.csv"
+      << here << "\">CSV findings</a><a href=\"/api/portfolio" << here << "\">JSON</a></div>\n"
+      << "<p class=\"hint noprint\">Open a cell to read the engine's evidence for it and review the rating.</p>\n";
   return out.str();
 }
 
@@ -449,6 +465,50 @@ std::string self_assessment_page(const Assessment& assessment, std::int64_t id, 
   }
   out << "</table>\n<p><button type=\"submit\">" << escape_html(words.save) << "</button></p>\n</form>\n";
   return page(title, out.str(), lang);
+}
+
+std::string review_item_page(const Assessment& assessment, std::int64_t id, const rules::ItemResult& item,
+                             const std::string& item_html, const PortfolioQuery& query, const std::string& csrf,
+                             const std::string& error) {
+  const std::string n = std::to_string(id);
+  const std::string document = assessment.document.title.empty() ? assessment.document.path : assessment.document.title;
+  const std::string back = "/portfolio" + filter_query(query) + "#a" + n;
+  std::ostringstream out;
+  out << "<div class=\"toolbar\"><a href=\"" << escape_html(back)
+      << "\">Back to the portfolio</a><a href=\"/assessments/" << n << "#" << escape_html(item.item_id)
+      << "\">The whole report</a></div>\n<h1>Review " << escape_html(item.item_id) << "</h1>\n<p class=\"meta\">"
+      << escape_html(document) << " (" << n << ")";
+  if (!assessment.document.country.empty()) out << " &middot; " << escape_html(assessment.document.country);
+  out << "</p>\n";
+  if (item.review) {
+    out << "<p class=\"meta\">The engine rated it " << escape_html(label(item.review->engine_level))
+        << "; a reviewer set it to " << escape_html(label(item.level)) << ".</p>\n";
+  } else {
+    out << "<p class=\"meta\">The engine rated it " << escape_html(label(item.level)) << ".</p>\n";
+  }
+  out << item_html;
+  if (!error.empty())
+    out << "<p class=\"error\" role=\"alert\"><strong>Not saved:</strong> " << escape_html(error) << "</p>\n";
+  out << "<form class=\"app\" method=\"post\" action=\"/assessments/" << n << "/override\">" << csrf_field(csrf)
+      << "<input type=\"hidden\" name=\"item\" value=\"" << escape_html(item.item_id) << "\">"
+      << "<input type=\"hidden\" name=\"return\" value=\"portfolio\">";
+  const auto hidden = [&](std::string_view name, const std::string& value) {
+    if (!value.empty()) out << "<input type=\"hidden\" name=\"" << name << "\" value=\"" << escape_html(value) << "\">";
+  };
+  hidden("country", query.filter.country);
+  hidden("region", query.filter.region);
+  hidden("kind", query.filter.kind);
+  hidden("year", query.filter.year == 0 ? "" : std::to_string(query.filter.year));
+  hidden("drafts", query.every_draft ? "all" : "");
+  out << "\n<label>Level <select name=\"level\" required>";
+  for (Level l : k_levels) out << option(code(l), report::un_label(l), l == item.level);
+  out << "</select></label>\n<label class=\"field\">Note: what in the document justifies the level "
+         "<textarea name=\"note\" rows=\"3\" required maxlength=\"4000\"></textarea></label>\n"
+      << "<label>Reviewer <input type=\"text\" name=\"reviewer\" required maxlength=\"100\"></label>\n"
+      << "<button type=\"submit\">Save the reviewed level</button>\n</form>\n"
+      << "<p class=\"hint\">Who, when, the note and the level it replaces are kept in the assessment's audit trail, "
+         "as with <code>unct-assess override</code>.</p>\n";
+  return app_page("Review " + item.item_id, out.str());
 }
 
 }  // namespace unct::web

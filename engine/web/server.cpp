@@ -78,11 +78,26 @@ std::string parse_kind(const std::string& text) {
   return std::string(code(*kind));
 }
 
-GapFilter filter_of(const httplib::Request& req) {
-  return {.country = bounded("country", req.get_param_value("country")),
-          .region = bounded("region", req.get_param_value("region")),
-          .kind = parse_kind(trimmed(req.get_param_value("kind"))),
-          .year = parse_year(trimmed(req.get_param_value("year"))).value_or(0)};
+PortfolioQuery portfolio_query(const httplib::Request& req) {
+  const std::string drafts = trimmed(req.get_param_value("drafts"));
+  if (!drafts.empty() && drafts != "all" && drafts != "latest") {
+    throw HttpError(400, "drafts \"" + drafts + "\" is all (every draft of each document) or latest (the newest)");
+  }
+  return {.filter = {.country = bounded("country", req.get_param_value("country")),
+                     .region = bounded("region", req.get_param_value("region")),
+                     .kind = parse_kind(trimmed(req.get_param_value("kind"))),
+                     .year = parse_year(trimmed(req.get_param_value("year"))).value_or(0)},
+          .every_draft = drafts == "all"};
+}
+
+// The store's filter for the query: unless every draft is asked for, only the newest draft of
+// each document (group_drafts), so that a document scored five times has one row.
+GapFilter selection(const store::Store& db, const PortfolioQuery& query) {
+  GapFilter filter = query.filter;
+  if (query.every_draft) return filter;
+  for (const DocumentDrafts& d : group_drafts(db.assessments().history())) filter.only.push_back(d.drafts.front().id);
+  if (filter.only.empty()) filter.only.push_back(0);  // nothing stored: no row, rather than every row
+  return filter;
 }
 
 // The value of one cookie in the Cookie header; empty when absent.
@@ -427,6 +442,21 @@ struct Server::Impl {
     return self_assessment_json(id, lang, assessment, team_form(assessment, loaded.checklist, lang));
   }
 
+  // The portfolio's page for one rating: 404 for an item the assessment does not rate.
+  std::string review_item(const httplib::Request& req, std::int64_t id, const std::string& item_id,
+                          const std::string& error) {
+    const PortfolioQuery query = portfolio_query(req);
+    auto db = stores.take();
+    const Assessment assessment = load(*db, id);
+    const rules::ItemResult* item = find_result(assessment, item_id);
+    if (item == nullptr || !item->applicable) {
+      throw HttpError(404, "assessment " + std::to_string(id) + " does not rate item \"" + item_id + "\"");
+    }
+    std::ostringstream out;
+    report::render_item_html(assessment, item_id, out, rendering(req));
+    return review_item_page(assessment, id, *item, out.str(), query, csrf, error);
+  }
+
   std::string report_page(const httplib::Request& req, std::int64_t id, const std::string& error) {
     const report::RenderOptions r = rendering(req);
     auto db = stores.take();
@@ -462,8 +492,9 @@ struct Server::Impl {
 
   // The workbook write_portfolio_xlsx makes, read back from a private temporary folder named by
   // the server (never by the request) and removed at once.
-  std::string portfolio_xlsx(const GapFilter& filter) {
+  std::string portfolio_xlsx(const PortfolioQuery& query) {
     auto db = stores.take();
+    const GapFilter filter = selection(*db, query);
     const std::vector<PortfolioRow> documents = db->portfolio().documents(filter);
     const std::vector<Assessment> assessments = db->assessments().load(documents);
     std::string folder = (std::filesystem::temp_directory_path() / "unct-assess-serve-XXXXXX").string();
@@ -534,15 +565,23 @@ struct Server::Impl {
              }));
     http.Post(R"(/assessments/(\d+)/override)", route([this](const httplib::Request& req, httplib::Response& res) {
                 const std::int64_t id = parse_id(req.matches[1], "the id");
+                // From the portfolio's review page: back to the portfolio as it was shown.
+                const bool to_portfolio = req.get_param_value("return") == "portfolio";
+                const auto refused = [&](int status, const std::string& why) {
+                  html(res, status,
+                       to_portfolio ? review_item(req, id, ascii_upper(trimmed(req.get_param_value("item"))), why)
+                                    : report_page(req, id, why));
+                };
                 try {
-                  const OverrideRow row = override_level(req, id);
-                  redirect(res, "/assessments/" + std::to_string(id) + "#review");
-                  (void)row;
+                  override_level(req, id);
+                  redirect(res, to_portfolio
+                                    ? "/portfolio" + filter_query(portfolio_query(req)) + "#a" + std::to_string(id)
+                                    : "/assessments/" + std::to_string(id) + "#review");
                 } catch (const HttpError& e) {
                   if (e.status() == 404) throw;
-                  html(res, e.status(), report_page(req, id, e.what()));
+                  refused(e.status(), e.what());
                 } catch (const InputError& e) {
-                  html(res, 400, report_page(req, id, e.what()));
+                  refused(400, e.what());
                 }
               }));
     http.Get(R"(/assessments/(\d+)/self-assessment)",
@@ -576,29 +615,40 @@ struct Server::Impl {
                html(res, 200, embed(out.str(), compare_top(first, second), {}));
              }));
     http.Get("/portfolio", route([this](const httplib::Request& req, httplib::Response& res) {
-               const GapFilter filter = filter_of(req);
+               const PortfolioQuery query = portfolio_query(req);
                auto db = stores.take();
+               const GapFilter filter = selection(*db, query);
                const std::vector<PortfolioRow> documents = db->portfolio().documents(filter);
+               const std::string back = filter_query(query);
                std::ostringstream out;
-               report::render_portfolio_html(documents, db->portfolio().gaps(filter), out);
-               html(res, 200, embed(out.str(), portfolio_top(filter), portfolio_bottom(documents)));
+               report::render_portfolio_html(
+                   documents, db->portfolio().gaps(filter), out,
+                   {.rows = query.every_draft ? "Every draft of each document (its latest assessment)."
+                                              : "The newest draft of each document (its latest assessment).",
+                    .by_country = true,
+                    .cell_link = [&](const PortfolioRow& d, const std::string& item) {
+                      return "/assessments/" + std::to_string(d.assessment_id) + "/items/" + url_encode(item) + back;
+                    }});
+               html(res, 200, embed(out.str(), portfolio_top(query, documents.size()), portfolio_bottom(documents)));
+             }));
+    http.Get(R"(/assessments/(\d+)/items/([^/]+))", route([this](const httplib::Request& req, httplib::Response& res) {
+               html(res, 200, review_item(req, parse_id(req.matches[1], "the id"), req.matches[2], {}));
              }));
     http.Get("/portfolio.csv", route([this](const httplib::Request& req, httplib::Response& res) {
-               const GapFilter filter = filter_of(req);
                auto db = stores.take();
                std::ostringstream out;
-               report::render_matrix_csv(db->portfolio().documents(filter), out);
+               report::render_matrix_csv(db->portfolio().documents(selection(*db, portfolio_query(req))), out);
                attachment(res, out.str(), "text/csv; charset=utf-8", "portfolio.csv");
              }));
     http.Get("/portfolio-findings.csv", route([this](const httplib::Request& req, httplib::Response& res) {
-               const GapFilter filter = filter_of(req);
                auto db = stores.take();
+               const GapFilter filter = selection(*db, portfolio_query(req));
                std::ostringstream out;
                report::render_findings_csv(db->assessments().load(db->portfolio().documents(filter)), out);
                attachment(res, out.str(), "text/csv; charset=utf-8", "portfolio-findings.csv");
              }));
     http.Get("/portfolio.xlsx", route([this](const httplib::Request& req, httplib::Response& res) {
-               attachment(res, portfolio_xlsx(filter_of(req)),
+               attachment(res, portfolio_xlsx(portfolio_query(req)),
                           "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "portfolio.xlsx");
              }));
 
@@ -659,9 +709,11 @@ struct Server::Impl {
                json(res, 200, comparison_json(c, first, second));
              }));
     http.Get("/api/portfolio", route([this](const httplib::Request& req, httplib::Response& res) {
-               const GapFilter filter = filter_of(req);
+               const PortfolioQuery query = portfolio_query(req);
                auto db = stores.take();
-               json(res, 200, portfolio_json(filter, db->portfolio().documents(filter), db->portfolio().gaps(filter)));
+               const GapFilter filter = selection(*db, query);
+               json(res, 200,
+                    portfolio_json(query.filter, db->portfolio().documents(filter), db->portfolio().gaps(filter)));
              }));
 
     add_workshop_routes(http, Services{.loaded = &loaded,
