@@ -347,26 +347,27 @@ namespace {
 // The page's own words, beside those of the report catalogue (report/messages.hpp), in the
 // catalogue's order of languages: en, fr, es.
 struct FormWords {
-  std::string_view not_rated, save, saved_where, offline, report;
+  std::string_view not_rated, save, saved_where, offline, report, csv, xlsx;
 };
 constexpr std::array<FormWords, 3> k_form_words{{
     {"not rated", "Save the team's ratings",
      "Saved with the assessment, in place of the ratings it held: the report shows the team's levels beside the "
      "engine's and each over- or underclaim.",
-     "For work offline, the same form as CSV or XLSX: unct-assess self-assess template, then self-assess import.",
-     "Back to the report"},
+     "For work offline, download the form filled with the saved ratings as CSV or XLSX; unct-assess self-assess "
+     "import reads it back.",
+     "Back to the report", "Download CSV", "Download XLSX"},
     {"non noté", "Enregistrer les notes de l'équipe",
      "Enregistré avec l'évaluation, à la place des notes qu'elle contenait : le rapport montre les niveaux de "
      "l'équipe à côté de ceux du moteur, et chaque surévaluation ou sous-évaluation.",
-     "Pour travailler hors ligne, le même formulaire en CSV ou XLSX : unct-assess self-assess template, puis "
-     "self-assess import.",
-     "Retour au rapport"},
+     "Pour travailler hors ligne, téléchargez le formulaire rempli des notes enregistrées en CSV ou XLSX ; "
+     "unct-assess self-assess import le relit.",
+     "Retour au rapport", "Télécharger en CSV", "Télécharger en XLSX"},
     {"sin calificar", "Guardar las calificaciones del equipo",
      "Se guarda con la evaluación, en lugar de las calificaciones que tenía: el informe muestra los niveles del "
      "equipo junto a los del motor, y cada sobrevaloración o infravaloración.",
-     "Para trabajar sin conexión, el mismo formulario en CSV o XLSX: unct-assess self-assess template, y luego "
-     "self-assess import.",
-     "Volver al informe"},
+     "Para trabajar sin conexión, descargue el formulario con las calificaciones guardadas en CSV o XLSX; "
+     "unct-assess self-assess import lo vuelve a leer.",
+     "Volver al informe", "Descargar CSV", "Descargar XLSX"},
 }};
 
 const FormWords& form_words(std::string_view lang) {
@@ -416,7 +417,10 @@ std::string self_assessment_page(const Assessment& assessment, std::int64_t id, 
   std::ostringstream out;
   out << "<div class=\"toolbar\"><a href=\"/assessments/" << n << escape_html(in_lang) << "\">"
       << escape_html(words.report) << "</a><a href=\"/api/assessments/" << n
-      << "/self-assessment\">JSON</a><a href=\"?lang=en\">English</a><a href=\"?lang=fr\">Français</a><a "
+      << "/self-assessment\">JSON</a><a href=\"/assessments/" << n << "/self-assessment.csv" << escape_html(in_lang)
+      << "\">" << escape_html(words.csv) << "</a><a href=\"/assessments/" << n << "/self-assessment.xlsx"
+      << escape_html(in_lang) << "\">" << escape_html(words.xlsx)
+      << "</a><a href=\"?lang=en\">English</a><a href=\"?lang=fr\">Français</a><a "
          "href=\"?lang=es\">Español</a></div>\n"
       << "<h1>" << escape_html(title) << "</h1>\n<p class=\"meta\">" << escape_html(document) << " (" << n
       << ")</p>\n<p>"

@@ -9,6 +9,7 @@
 #include "engine/core/sha256.hpp"
 #include "engine/report/assessment.hpp"
 #include "engine/report/compare.hpp"
+#include "engine/report/form.hpp"
 #include "engine/report/messages.hpp"
 #include "engine/report/portfolio.hpp"
 #include "engine/selfassess/selfassess.hpp"
@@ -490,13 +491,9 @@ struct Server::Impl {
     return compare(load(*db, first), load(*db, second));
   }
 
-  // The workbook write_portfolio_xlsx makes, read back from a private temporary folder named by
-  // the server (never by the request) and removed at once.
-  std::string portfolio_xlsx(const PortfolioQuery& query) {
-    auto db = stores.take();
-    const GapFilter filter = selection(*db, query);
-    const std::vector<PortfolioRow> documents = db->portfolio().documents(filter);
-    const std::vector<Assessment> assessments = db->assessments().load(documents);
+  // The workbook `write` makes at the path it is given, read back from a private temporary
+  // folder named by the server (never by the request) and removed at once.
+  static std::string workbook(const std::function<void(const std::filesystem::path&)>& write) {
     std::string folder = (std::filesystem::temp_directory_path() / "unct-assess-serve-XXXXXX").string();
     if (::mkdtemp(folder.data()) == nullptr)
       throw std::runtime_error("cannot make a temporary folder for the workbook");
@@ -507,10 +504,38 @@ struct Server::Impl {
         std::filesystem::remove_all(p, ignored);
       }
     } remove{folder};
-    const std::filesystem::path path = std::filesystem::path(folder) / "portfolio.xlsx";
-    report::write_portfolio_xlsx(documents, db->portfolio().gaps(filter), assessments, path);
+    const std::filesystem::path path = std::filesystem::path(folder) / "book.xlsx";
+    write(path);
     std::ifstream in(path, std::ios::binary);
     return std::string(std::istreambuf_iterator<char>(in), {});
+  }
+
+  std::string portfolio_xlsx(const PortfolioQuery& query) {
+    auto db = stores.take();
+    const GapFilter filter = selection(*db, query);
+    const std::vector<PortfolioRow> documents = db->portfolio().documents(filter);
+    const std::vector<Assessment> assessments = db->assessments().load(documents);
+    return workbook([&](const std::filesystem::path& path) {
+      report::write_portfolio_xlsx(documents, db->portfolio().gaps(filter), assessments, path);
+    });
+  }
+
+  // The team's self-assessment as the form `self-assess template` writes (CSV or XLSX), filled
+  // with its stored ratings, for `self-assess import` to read back; in the page's language.
+  std::string filled_form(const httplib::Request& req, std::int64_t id, bool xlsx) {
+    auto db = stores.take();
+    const Assessment assessment = load(*db, id);
+    const std::string lang = form_language(req, assessment);
+    std::vector<selfassess::FormRow> rows;
+    for (const TeamFormRow& row : team_form(assessment, loaded.checklist, lang)) rows.push_back(row.item);
+    if (xlsx) {
+      return workbook([&](const std::filesystem::path& path) {
+        report::write_form_xlsx(rows, loaded.checklist.meta, lang, path, assessment.self);
+      });
+    }
+    std::ostringstream out;
+    report::render_form_csv(rows, lang, out, assessment.self);
+    return out.str();
   }
 
   void setup() {
@@ -584,6 +609,16 @@ struct Server::Impl {
                   refused(400, e.what());
                 }
               }));
+    http.Get(R"(/assessments/(\d+)/self-assessment\.(csv|xlsx))",
+             route([this](const httplib::Request& req, httplib::Response& res) {
+               const std::int64_t id = parse_id(req.matches[1], "the id");
+               const bool xlsx = req.matches[2] == "xlsx";
+               const std::string name = "self-assessment-" + std::to_string(id) + (xlsx ? ".xlsx" : ".csv");
+               attachment(res, filled_form(req, id, xlsx),
+                          xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                               : "text/csv; charset=utf-8",
+                          name);
+             }));
     http.Get(R"(/assessments/(\d+)/self-assessment)",
              route([this](const httplib::Request& req, httplib::Response& res) {
                html(res, 200, self_assessment_html(req, parse_id(req.matches[1], "the id"), nullptr, {}));

@@ -2,6 +2,8 @@
 // httplib::Client as a browser or a program would, every route's answers and refusals.
 
 #include "engine/web/server.hpp"
+
+#include "cli/run.hpp"
 #include "tests/web/test_server.hpp"
 
 #include "engine/core/error.hpp"
@@ -22,8 +24,10 @@
 #include <chrono>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <memory>
 #include <set>
+#include <sstream>
 #include <thread>
 
 namespace unct::web {
@@ -462,6 +466,60 @@ TEST(WebSelfAssessment, TheFormIsSavedAndTheReportShowsTheOverAndUnderclaims) {
     }
   }
   EXPECT_EQ(replaced.at("applicable"), before.at("overall").at("applicable"));
+}
+
+// The team's ratings of the self-assessment form as GET /api/.../self-assessment gives them.
+std::map<std::string, std::string> team_levels(const TestServer& s) {
+  std::map<std::string, std::string> out;
+  const auto form = nlohmann::json::parse(s.client().Get("/api/assessments/1/self-assessment")->body);
+  for (const auto& item : form.at("items")) {
+    if (!item.at("team").is_null()) {
+      out[item.at("item_id").get<std::string>()] = item.at("team").at("level").get<std::string>() + "|" +
+                                                   item.at("team").at("justification").get<std::string>() + "|" +
+                                                   item.at("team").at("source").get<std::string>();
+    }
+  }
+  return out;
+}
+
+TEST(WebSelfAssessment, TheFilledFormDownloadsAsCsvAndXlsxThatSelfAssessImportReadsBack) {
+  TestServer s;
+  const std::string csrf = s.csrf();
+  ASSERT_EQ(s.client().Post("/api/score", sample("cca-valdoria-2025.docx", csrf))->status, 201);
+  const httplib::Params ratings{{"csrf", csrf},
+                                {"level.RDM-CCA-04", "exceeds"},
+                                {"justification.RDM-CCA-04", "Section 3, \"quoted\", covers it"},
+                                {"source.RDM-CCA-04", "p. 12"},
+                                {"level.RDM-UNCT-01", "meets"}};
+  ASSERT_EQ(s.client().Post("/assessments/1/self-assessment", ratings)->status, 303);
+  const std::map<std::string, std::string> saved = team_levels(s);
+  ASSERT_EQ(saved.size(), 2u);
+  EXPECT_THAT(s.client().Get("/assessments/1/self-assessment")->body,
+              HasSubstr("href=\"/assessments/1/self-assessment.csv?lang=en\""));
+
+  auto csv = s.client().Get("/assessments/1/self-assessment.csv?lang=fr");
+  ASSERT_EQ(csv->status, 200);
+  EXPECT_THAT(csv->get_header_value("Content-Disposition"), HasSubstr("self-assessment-1.csv"));
+  EXPECT_THAT(csv->body, HasSubstr("RDM-CCA-04,"));
+  EXPECT_THAT(csv->body, HasSubstr(",Dépasse,\"Section 3, \"\"quoted\"\", covers it\",p. 12"));  // in French
+  auto xlsx = s.client().Get("/assessments/1/self-assessment.xlsx");
+  ASSERT_EQ(xlsx->status, 200);
+  EXPECT_THAT(xlsx->body, StartsWith("PK"));
+  EXPECT_EQ(s.client().Get("/assessments/9/self-assessment.csv")->status, 404);
+
+  // Each file, imported with the command line after the ratings were cleared, gives them back.
+  for (const auto& [name, bytes] : {std::pair{std::string("form.csv"), csv->body}, {"form.xlsx", xlsx->body}}) {
+    ASSERT_EQ(s.client().Post("/assessments/1/self-assessment", httplib::Params{{"csrf", csrf}})->status, 303);
+    ASSERT_TRUE(team_levels(s).empty());
+    const std::filesystem::path file = s.dir() / name;
+    std::ofstream(file, std::ios::binary) << bytes;
+    std::ostringstream out, err;
+    const int code = cli::run({"self-assess", "import", "1", file.string(), "--db", (s.dir() / "web.db").string(),
+                               "--checklist", test::bundled_checklist().string()},
+                              out, err);
+    ASSERT_EQ(code, 0) << err.str();
+    EXPECT_EQ(team_levels(s), saved) << name;
+  }
 }
 
 TEST(WebSelfAssessment, ABadAnswerIsRefusedWithWhyAndNothingIsStored) {
