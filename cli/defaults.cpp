@@ -12,6 +12,12 @@ std::filesystem::path default_checklist() {
   return std::filesystem::path(UNCT_SOURCE_DIR) / "checklists/rdm-2021.xml";
 }
 
+std::filesystem::path default_packs_folder() {
+  const std::filesystem::path installed = std::filesystem::path(UNCT_INSTALL_DATA_DIR) / "samples/workshop";
+  if (std::filesystem::is_directory(installed)) return installed;
+  return std::filesystem::path(UNCT_SOURCE_DIR) / "samples/workshop";
+}
+
 std::filesystem::path default_database() { return "unct-assess.db"; }
 
 std::filesystem::path default_cache_folder() {

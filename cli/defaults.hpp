@@ -8,6 +8,10 @@ namespace unct::cli {
 // installed copy, else the one in the source tree the program was built from.
 std::filesystem::path default_checklist();
 
+// The workshop packs `serve` offers when --packs is not given: the installed samples/workshop,
+// else the one in the source tree the program was built from.
+std::filesystem::path default_packs_folder();
+
 // The database used when --db is not given: ./unct-assess.db.
 std::filesystem::path default_database();
 

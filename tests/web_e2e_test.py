@@ -5,8 +5,9 @@ by python3-selenium; scripts/setup installs them).
 Run by ctest as: web_e2e_test.py UNCT_ASSESS SOURCE_DIR [WORK_DIR]. Starts `unct-assess serve`
 on a fresh database and a free port, then does what a country team does: uploads a draft, reads
 its levels, fills in two self-assessment answers and sees the over- or underclaim, uploads the next
-draft, compares the two and finds the item that changed, overrides a rating and sees it in the
-portfolio. Fails on a page answered with an error status, on any message in the browser's console
+draft, compares the two and finds the item that changed, overrides a rating on a report and another
+from the portfolio's heat map and sees both marked there; then a trainer opens a workshop room, two
+participants answer through its short link, and the trainer's debrief shows them. Fails on a page answered with an error status, on any message in the browser's console
 (a script error, a style or image refused by the Content-Security-Policy, a failed load), and
 after 120 seconds rather than hang. The server is stopped with SIGTERM and must exit cleanly.
 """
@@ -57,7 +58,8 @@ problems = []
 def start_server():
     """`unct-assess serve` on a port of its choosing (--port 0: no race for a free port); its address."""
     log = open(log_path, "w")
-    process = subprocess.Popen([engine, "serve", "--db", str(work / "e2e.db"), "--port", "0", "--jobs", "1"],
+    process = subprocess.Popen([engine, "serve", "--db", str(work / "e2e.db"), "--port", "0", "--jobs", "1",
+                                "--packs", str(source / "samples" / "workshop")],
                                stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
@@ -193,8 +195,57 @@ def run():
             if second_path.name in row.text]
     expect(len(rows) == 1, f"the portfolio has {len(rows)} rows for {second_path.name}, not one")
     cell = rows[0].find_element(By.CSS_SELECTOR, "td[title^='RDM-CCA-09:']")
-    expect(cell.get_attribute("class") == "exceeds",
-           f"the portfolio shows RDM-CCA-09 as {cell.get_attribute('class')}, not the reviewer's exceeds")
+    expect(cell.get_attribute("class") == "exceeds reviewed" and cell.text == "E*",
+           f"the portfolio shows RDM-CCA-09 as {cell.get_attribute('class')} {cell.text!r}, "
+           "not the reviewer's exceeds, marked")
+
+    # 6. A rating overridden from the portfolio: its cell opens the evidence and the review form,
+    # which returns to the portfolio, where the cell shows the reviewer's level, marked.
+    rows[0].find_element(By.CSS_SELECTOR, "td[title^='RDM-CCA-11:'] a").click()
+    wait_for_url(rf"/assessments/{second}/items/RDM-CCA-11$")
+    check_page("review page of a portfolio cell")
+    expect("The engine rated it" in body_text(), "the review page does not say the engine's level")
+    Select(driver.find_element(By.NAME, "level")).select_by_value("meets")
+    driver.find_element(By.NAME, "note").send_keys("Section 5 covers policing of the groups")
+    driver.find_element(By.NAME, "reviewer").send_keys("E2E Portfolio Reviewer")
+    driver.find_element(By.CSS_SELECTOR, f"form[action='/assessments/{second}/override'] button").click()
+    wait_for_url(rf"/portfolio#a{second}$")
+    check_page("portfolio after a review from it")
+    cell = driver.find_element(By.CSS_SELECTOR, f"tr#a{second} td[title^='RDM-CCA-11:']")
+    expect(cell.get_attribute("class") == "meets reviewed" and cell.text == "Me*",
+           f"the portfolio shows RDM-CCA-11 as {cell.get_attribute('class')} {cell.text!r} after the review")
+
+    # 7. A workshop room: the trainer opens it, two participants answer through its short link,
+    # and the trainer's page shows their agreement with the key.
+    driver.find_element(By.LINK_TEXT, "Workshop").click()
+    wait_for_url(r"/workshop$")
+    check_page("workshop page")
+    Select(driver.find_element(By.NAME, "pack")).select_by_value("tessaly-cf-results.xml")
+    driver.find_element(By.NAME, "cohort").send_keys("E2E cohort")
+    driver.find_element(By.CSS_SELECTOR, "form[action='/workshop'] button[type=submit]").click()
+    wait_for_url(r"/workshop/\d+$")
+    check_page("trainer's page")
+    trainer = driver.current_url
+    link = driver.find_element(By.CSS_SELECTOR, ".room-link a").get_attribute("href")
+    expect(re.fullmatch(re.escape(base) + r"/r/[A-HJ-NP-Z2-9]{8}", link), f"the room's link is {link}")
+    for name, levels in (("Ana", ("approaches", "missing", "approaches")), ("Ben", ("meets", "meets", "approaches"))):
+        driver.get(link)
+        check_page(f"room page for {name}")
+        expect("Kingdom of Tessaly" in body_text(), "the room page does not show the excerpt")
+        driver.find_element(By.NAME, "name").send_keys(name)
+        for item, level in zip(("RDM-CF-02", "RDM-CF-05", "RDM-CF-06"), levels):
+            Select(driver.find_element(By.NAME, f"level.{item}")).select_by_value(level)
+        driver.find_element(By.NAME, "note.RDM-CF-05").send_keys(f"{name}'s reason")
+        driver.find_element(By.CSS_SELECTOR, "form.app button[type=submit]").click()
+        WebDriverWait(driver, WAIT).until(EC.presence_of_element_located((By.CSS_SELECTOR, ".thanks")))
+        check_page(f"room page after {name}'s answers")
+        expect(f"Thank you, {name}" in body_text(), f"{name} is not thanked for the answers")
+    driver.get(trainer)
+    check_page("trainer's page with answers")
+    text = body_text()
+    expect("2 participants, 6 answers" in text, "the debrief does not count 2 participants and 6 answers")
+    expect("67%" in text, "the debrief does not show the room's agreement with the key (4 of 6 exact: 67%)")
+    expect("Ben's reason" in text, "the debrief does not show a participant's note")
 
 
 def stop_server():
@@ -235,4 +286,5 @@ if failed:
     sys.exit(1)
 shutil.rmtree(work, ignore_errors=True)
 print("web e2e: upload, levels, self-assessment with over- and underclaim, second draft, comparison, "
-      "override in the portfolio: all seen in chromium without a console message")
+      "overrides on a report and from the portfolio, a workshop room with two participants: all seen in chromium "
+      "without a console message")

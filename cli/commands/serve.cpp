@@ -22,7 +22,9 @@ int run_serve(const std::vector<std::string>& args, Io io) {
       "port", po::value<int>()->default_value(8080), "port to listen on (0: any free port)")(
       "token", po::value<std::string>(),
       "access token every request must carry (generated and printed when --bind is not local and none is given)")(
-      "jobs", po::value<unsigned>()->default_value(0), "uploads scored at once (default: the processor's threads)");
+      "jobs", po::value<unsigned>()->default_value(0), "uploads scored at once (default: the processor's threads)")(
+      "packs", po::value<std::string>()->default_value(default_packs_folder().string()),
+      "folder of workshop packs (*.xml) a trainer can open a room from");
   // Lower than the CLI's 256 MB: each upload is held in memory while it is scored, several at once.
   options.add_options()("max-size", po::value<double>()->default_value(50),
                         "refuse uploads larger than this many MB (and DOCX packages that expand past twice this)");
@@ -31,9 +33,11 @@ int run_serve(const std::vector<std::string>& args, Io io) {
   po::variables_map values;
   if (!parse_options(
           args, options, hidden, positional, values, io.out,
-          "usage: unct-assess serve [--db FILE] [--bind 127.0.0.1] [--port 8080] [--token T] [--max-size MB]\n\n"
+          "usage: unct-assess serve [--db FILE] [--bind 127.0.0.1] [--port 8080] [--token T] [--max-size MB]\n"
+          "                         [--packs DIR]\n\n"
           "Starts the web app over the database: score a draft from the browser, read its report, compare\n"
-          "drafts, query the portfolio, review ratings and download CSV or XLSX. Open the address it prints.\n"
+          "drafts, query the portfolio, review ratings, download CSV or XLSX, and run a workshop room that\n"
+          "participants on the same network join from a short link. Open the address it prints.\n"
           "Every page's data is also JSON under /api (docs/api.md). Ctrl-C (or SIGTERM) stops it.")) {
     return 0;
   }
@@ -47,6 +51,7 @@ int run_serve(const std::vector<std::string>& args, Io io) {
       .read = read_options(values),
       .reader_command = {k_this_program, k_reader_worker_command},
       .parallel_scores = values["jobs"].as<unsigned>(),
+      .packs = values["packs"].as<std::string>(),
       .log = &io.err,
   };
   check_writable_database(server_options.database);

@@ -3,7 +3,6 @@
 #include "cli/commands/options.hpp"
 #include "cli/defaults.hpp"
 #include "cli/run.hpp"
-#include "engine/assess/assess.hpp"
 #include "engine/checklist/load.hpp"
 #include "engine/core/clock.hpp"
 #include "engine/core/csv.hpp"
@@ -195,16 +194,9 @@ int run_score_sheets(const std::vector<std::string>& args, Io io) {
     answers.insert(answers.end(), read.begin(), read.end());
   }
   // The engine's rating of the excerpt, beside the key.
-  const Assessment rated = assess(checklist, rules::compile(checklist), workshop::excerpt_document(pack),
-                                  {.kind = pack.kind, .language = pack.lang});
-  std::vector<std::pair<std::string, Level>> engine;
-  for (const workshop::KeyAnswer& k : pack.key) {
-    if (const rules::ItemResult* item = find_result(rated, k.item_id); item != nullptr && item->applicable) {
-      engine.emplace_back(k.item_id, item->level);
-    }
-  }
-  workshop::Session session =
-      workshop::make_session(pack, checklist, answers, engine, values["cohort"].as<std::string>(), now_utc());
+  workshop::Session session = workshop::make_session(pack, checklist, answers,
+                                                     workshop::rate_excerpt(pack, checklist, rules::compile(checklist)),
+                                                     values["cohort"].as<std::string>(), now_utc());
   if (!values["no-store"].as<bool>()) {
     store::Store store(values["db"].as<std::string>());
     session.id = store.workshop().save(session);

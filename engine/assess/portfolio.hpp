@@ -43,6 +43,9 @@ struct GapFilter {
   std::string region;
   std::string kind;  // "cca", "cf", "serp"
   int year = 0;
+  // Only these assessments, when not empty (of those the other fields keep): e.g. the newest
+  // draft of each document, where drafts are different files.
+  std::vector<std::int64_t> only;
   bool operator==(const GapFilter&) const = default;
 };
 
@@ -67,7 +70,12 @@ struct PortfolioRow {
   std::string region;
   int year = 0;
   std::vector<std::pair<std::string, std::optional<Level>>> levels;  // reviewed levels where overridden
+  std::vector<std::string> reviewed;  // the items whose level is a reviewer's, in `levels`' order
   bool operator==(const PortfolioRow&) const = default;
+
+  bool is_reviewed(std::string_view item_id) const {
+    return std::find(reviewed.begin(), reviewed.end(), item_id) != reviewed.end();
+  }
 
   // The level of that item; nullopt when it is not applicable or not rated.
   std::optional<Level> level(std::string_view item_id) const {

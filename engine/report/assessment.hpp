@@ -70,6 +70,11 @@ void render_json(const Assessment& assessment, std::ostream& out, const RenderOp
 // unmet and the quotes with the matched words marked. All text from the document and the
 // checklist is HTML-escaped.
 void render_html(const Assessment& assessment, std::ostream& out, const RenderOptions& options = {});
+// One item of the HTML report, as render_html shows it (a <div class="item">: the level, any
+// reviewer's note, the question, each criterion with its evidence, the gap text), for a page
+// around it. Requires: the assessment rates `item_id`.
+void render_item_html(const Assessment& assessment, const std::string& item_id, std::ostream& out,
+                      const RenderOptions& options = {});
 
 // The report as a Word document (DOCX bytes): the HTML report's content with Word's own styles
 // (title, headings, block quotes for the evidence with the matched words highlighted), the

@@ -236,4 +236,12 @@ void render_html(const Assessment& assessment, std::ostream& out, const RenderOp
   out << "</body>\n</html>\n";
 }
 
+void render_item_html(const Assessment& assessment, const std::string& item_id, std::ostream& out,
+                      const RenderOptions& options) {
+  const Localised l = localise(assessment, options.checklist, options.lang);
+  for (const rules::ItemResult& item : l.assessment.items) {
+    if (item.item_id == item_id) item_html(item, l.checklist, *l.m, out);
+  }
+}
+
 }  // namespace unct::report

@@ -25,12 +25,30 @@ std::string with_levels(const Messages& m, Msg message, std::string_view more = 
 
 }  // namespace
 
-void render_form_csv(const std::vector<selfassess::FormRow>& rows, std::string_view lang, std::ostream& out) {
+namespace {
+
+const SelfRating* rating_of(const std::vector<SelfRating>& filled, const std::string& item_id) {
+  for (const SelfRating& r : filled) {
+    if (r.item_id == item_id) return &r;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+void render_form_csv(const std::vector<selfassess::FormRow>& rows, std::string_view lang, std::ostream& out,
+                     const std::vector<SelfRating>& filled) {
   const Messages& m = messages(lang);
   out << "item,section,title,question,evidence_from,level,justification,source\r\n";
   for (const selfassess::FormRow& row : rows) {
     out << csv_field(row.item_id) << ',' << csv_field(row.section) << ',' << csv_field(row.title) << ','
-        << csv_field(row.question) << ',' << csv_field(evidence_from(row, m)) << ",,,\r\n";
+        << csv_field(row.question) << ',' << csv_field(evidence_from(row, m)) << ',';
+    if (const SelfRating* r = rating_of(filled, row.item_id)) {
+      out << csv_field(m.level(r->level)) << ',' << csv_field(r->justification) << ',' << csv_field(r->source);
+    } else {
+      out << ",,";
+    }
+    out << "\r\n";
   }
 }
 
@@ -51,7 +69,7 @@ void render_form_markdown(const std::vector<selfassess::FormRow>& rows, const ch
 }
 
 void write_form_xlsx(const std::vector<selfassess::FormRow>& rows, const checklist::Meta& checklist,
-                     std::string_view lang, const std::filesystem::path& path) {
+                     std::string_view lang, const std::filesystem::path& path, const std::vector<SelfRating>& filled) {
   const Messages& m = messages(lang);
   // What libxlsxwriter is handed as char* lives as long as the workbook: writable copies of the
   // level names (it takes the list as char**), the help text and the sheets' names.
@@ -83,6 +101,11 @@ void write_form_xlsx(const std::vector<selfassess::FormRow>& rows, const checkli
       worksheet_write_string(sheet, row, 2, f.title.c_str(), book.wrap());
       worksheet_write_string(sheet, row, 3, f.question.c_str(), book.wrap());
       worksheet_write_string(sheet, row, 4, std::string(evidence_from(f, m)).c_str(), nullptr);
+      if (const SelfRating* rating = rating_of(filled, f.item_id)) {
+        worksheet_write_string(sheet, row, 5, std::string(m.level(rating->level)).c_str(), nullptr);
+        worksheet_write_string(sheet, row, 6, rating->justification.c_str(), book.wrap());
+        worksheet_write_string(sheet, row, 7, rating->source.c_str(), book.wrap());
+      }
     }
     // The level column offers the four levels in the form's language (read_self_ratings reads them
     // back in any of the three); an empty cell means "not rated".

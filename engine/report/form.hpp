@@ -19,7 +19,10 @@ namespace unct::report {
 // from) and the checklist's title and provenance are in `lang` ("en", "fr", "es"; English for
 // another), the language the rows' titles and questions were taken in (selfassess::form_rows). The
 // column names stay English in every language: read_self_ratings finds the columns by them.
-void render_form_csv(const std::vector<selfassess::FormRow>& rows, std::string_view lang, std::ostream& out);
+// `filled` fills the level (named in `lang`), justification and source columns of the rows it
+// rates: the team's stored ratings, downloaded to work on offline and import again.
+void render_form_csv(const std::vector<selfassess::FormRow>& rows, std::string_view lang, std::ostream& out,
+                     const std::vector<SelfRating>& filled = {});
 void render_form_markdown(const std::vector<selfassess::FormRow>& rows, const checklist::Meta& checklist,
                           std::string_view lang, std::ostream& out);
 
@@ -28,6 +31,7 @@ void render_form_markdown(const std::vector<selfassess::FormRow>& rows, const ch
 // checklist's provenance. Written beside `path` and renamed into place. Throws InputError naming
 // the file when it cannot be written.
 void write_form_xlsx(const std::vector<selfassess::FormRow>& rows, const checklist::Meta& checklist,
-                     std::string_view lang, const std::filesystem::path& path);
+                     std::string_view lang, const std::filesystem::path& path,
+                     const std::vector<SelfRating>& filled = {});
 
 }  // namespace unct::report

@@ -48,6 +48,7 @@ table.heat { border-collapse: collapse; font-size: .75rem; } table.heat th, tabl
 table.heat th.doc { text-align: left; font-weight: 400; max-width: 22rem; } table.heat th.item { writing-mode: vertical-rl; transform: rotate(180deg); font-weight: 400; }
 td.missing { background: var(--missing); color: #fff; } td.approaches { background: var(--approaches); color: #fff; }
 td.meets { background: var(--meets); color: #fff; } td.exceeds { background: var(--exceeds); color: #fff; } td.na { background: #eee; color: #999; }
+table.heat td a { color: inherit; text-decoration: none; display: block; } td.reviewed { outline: 2px solid #1b1b1b; outline-offset: -3px; font-weight: 700; }
 .spread { display: flex; height: 1.1rem; width: 18rem; border-radius: .2rem; overflow: hidden; background: #eee; }
 .spread span { display: block; } .spread .missing { background: var(--missing); } .spread .approaches { background: var(--approaches); }
 .spread .meets { background: var(--meets); } .spread .exceeds { background: var(--exceeds); }

@@ -56,32 +56,84 @@ void render_findings_csv(const std::vector<Assessment>& assessments, std::ostrea
   }
 }
 
+namespace {
+
+// One heat map table: the item row, then a row per document.
+void heat_map(const std::vector<const PortfolioRow*>& documents, const std::vector<std::string>& items,
+              const PortfolioHtml& options, std::ostream& out) {
+  static constexpr const char* k_short[] = {"M", "A", "Me", "E"};
+  out << "<table class=\"heat\">\n<tr><th></th>";
+  for (const std::string& id : items) out << "<th class=\"item\">" << escape_html(id) << "</th>";
+  out << "</tr>\n";
+  for (const PortfolioRow* d : documents) {
+    out << "<tr id=\"a" << d->assessment_id << "\"><th class=\"doc\">" << escape_html(d->label) << "</th>";
+    for (const std::string& id : items) {
+      const std::optional<Level> level = d->level(id);
+      if (!level) {
+        out << "<td class=\"na\" title=\"" << escape_html(id) << ": not applicable\"></td>";
+        continue;
+      }
+      const bool reviewed = d->is_reviewed(id);
+      out << "<td class=\"" << code(*level) << (reviewed ? " reviewed" : "") << "\" title=\"" << escape_html(id) << ": "
+          << escape_html(un_label(*level)) << (reviewed ? ", set by a reviewer" : "") << "\">";
+      const std::string text = std::string(k_short[points(*level)]) + (reviewed ? "*" : "");
+      if (options.cell_link)
+        out << "<a href=\"" << escape_html(options.cell_link(*d, id)) << "\">" << text << "</a>";
+      else
+        out << text;
+      out << "</td>";
+    }
+    out << "</tr>\n";
+  }
+  out << "</table>\n";
+}
+
+std::string country_anchor(std::size_t index) { return "country-" + std::to_string(index + 1); }
+
+}  // namespace
+
 void render_portfolio_html(const std::vector<PortfolioRow>& documents, const std::vector<GapRow>& gaps,
-                           std::ostream& out) {
+                           std::ostream& out, const PortfolioHtml& options) {
   const std::vector<std::string> items = rated_items(documents);
   out << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
       << "<title>Portfolio - unct-assess</title>\n<style>" << k_style << "</style>\n</head>\n<body>\n"
       << "<h1>Portfolio: " << documents.size() << (documents.size() == 1 ? " document" : " documents") << "</h1>\n"
-      << "<p class=\"meta\">The latest assessment of each document. Cells: M Missing, A Approaches, Me Meets, E "
-         "Exceeds; "
-         "grey where the item does not apply.</p>\n<table class=\"heat\">\n<tr><th></th>";
-  for (const std::string& id : items) out << "<th class=\"item\">" << escape_html(id) << "</th>";
-  out << "</tr>\n";
-  static constexpr const char* k_short[] = {"M", "A", "Me", "E"};
-  for (const PortfolioRow& d : documents) {
-    out << "<tr><th class=\"doc\">" << escape_html(d.label) << "</th>";
-    for (const std::string& id : items) {
-      const std::optional<Level> level = d.level(id);
-      if (!level) {
-        out << "<td class=\"na\" title=\"" << escape_html(id) << ": not applicable\"></td>";
-      } else {
-        out << "<td class=\"" << code(*level) << "\" title=\"" << escape_html(id) << ": "
-            << escape_html(un_label(*level)) << "\">" << k_short[points(*level)] << "</td>";
-      }
+      << "<p class=\"meta\">" << escape_html(options.rows) << " Cells: M Missing, A Approaches, Me Meets, E Exceeds, "
+      << "* set by a reviewer; grey where the item does not apply.</p>\n";
+  if (!options.by_country) {
+    std::vector<const PortfolioRow*> all;
+    for (const PortfolioRow& d : documents) all.push_back(&d);
+    heat_map(all, items, options, out);
+  } else {
+    // A section per country (in alphabetical order, "no country" last), each with its own item
+    // row, and a list to jump to one: a portfolio of hundreds of documents is read by country.
+    std::vector<std::pair<std::string, std::vector<const PortfolioRow*>>> countries;
+    for (const PortfolioRow& d : documents) {
+      auto at = std::find_if(countries.begin(), countries.end(), [&](const auto& c) { return c.first == d.country; });
+      if (at == countries.end()) at = countries.insert(countries.end(), {d.country, {}});
+      at->second.push_back(&d);
     }
-    out << "</tr>\n";
+    std::stable_sort(countries.begin(), countries.end(), [](const auto& a, const auto& b) {
+      if (a.first.empty() != b.first.empty()) return b.first.empty();
+      return a.first < b.first;
+    });
+    out << "<nav class=\"countries\"><strong>" << countries.size()
+        << (countries.size() == 1 ? " country" : " countries") << ":</strong> ";
+    for (std::size_t i = 0; i < countries.size(); ++i) {
+      out << (i == 0 ? "" : " &middot; ") << "<a href=\"#" << country_anchor(i) << "\">"
+          << escape_html(countries[i].first.empty() ? "no country" : countries[i].first) << "</a> ("
+          << countries[i].second.size() << ")";
+    }
+    out << "</nav>\n";
+    for (std::size_t i = 0; i < countries.size(); ++i) {
+      out << "<h3 id=\"" << country_anchor(i) << "\">"
+          << escape_html(countries[i].first.empty() ? "No country" : countries[i].first) << " <span class=\"place\">("
+          << countries[i].second.size() << (countries[i].second.size() == 1 ? " document" : " documents")
+          << ")</span></h3>\n";
+      heat_map(countries[i].second, items, options, out);
+    }
   }
-  out << "</table>\n<h2>Items most often below Meets</h2>\n<table class=\"levels\">\n"
+  out << "<h2>Items most often below Meets</h2>\n<table class=\"levels\">\n"
       << "<tr><th>Item</th><th>Below Meets</th><th>Share</th></tr>\n";
   for (const GapRow& g : gaps) {
     out << "<tr><td>" << escape_html(g.item_id) << " " << escape_html(g.title) << "</td><td>" << g.below_meets << " of "

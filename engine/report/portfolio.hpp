@@ -7,6 +7,7 @@
 #include "engine/assess/portfolio.hpp"
 
 #include <filesystem>
+#include <functional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -27,10 +28,21 @@ struct FindingRow {
 
 std::vector<FindingRow> finding_rows(const std::vector<Assessment>& assessments);
 
+// How the heat map is laid out.
+struct PortfolioHtml {
+  // What the rows are, said above the map.
+  std::string rows = "The latest assessment of each document.";
+  // A section per country, each with its own item row, and a list of countries to jump to.
+  bool by_country = false;
+  // When set, each rated cell links to this address (e.g. a page to review the rating).
+  std::function<std::string(const PortfolioRow& document, const std::string& item_id)> cell_link;
+};
+
 // A portfolio on one page: a heat map of documents by items (the latest assessment of each
-// document, cells coloured by level) and the items most often below Meets.
+// document, cells coloured by level, those a reviewer set marked *; row ids "a{assessment id}")
+// and the items most often below Meets.
 void render_portfolio_html(const std::vector<PortfolioRow>& documents, const std::vector<GapRow>& gaps,
-                           std::ostream& out);
+                           std::ostream& out, const PortfolioHtml& options = {});
 
 // One row per document (its latest assessment), one column per item rated in any of them; cells
 // hold level codes, empty where the item does not apply.

@@ -20,6 +20,11 @@ void render_handout_markdown(const workshop::Pack& pack, const checklist::Checkl
 // items to rate in a table with room for the level and the reason.
 void render_handout_docx(const workshop::Pack& pack, const checklist::Checklist& checklist, std::ostream& out);
 
+// The pack's excerpt as HTML (a <div class="excerpt">), laid out as the Word handout lays it out:
+// its headings one level down under the exercise's title, paragraphs, list items and tables,
+// every piece of text escaped. For a page around it, as the web app's workshop room shows it.
+void render_excerpt_html(const workshop::Pack& pack, std::ostream& out);
+
 // The answer sheet `workshop score` reads: participant, item, title, level and note, one row
 // per item of the pack, the participant's name and the levels left to fill in.
 void render_answer_sheet_csv(const workshop::Pack& pack, const checklist::Checklist& checklist, std::ostream& out);

@@ -242,8 +242,22 @@ ALTER TABLE batch_failures ADD COLUMN sha256 TEXT NOT NULL DEFAULT '';
 CREATE INDEX batch_failures_by_sha256 ON batch_failures(sha256);
 )sql";
 
-constexpr Migration k_migrations[] = {{1, k_v1}, {2, k_v2}, {3, k_v3}, {4, k_v4},
-                                      {5, k_v5}, {6, k_v6}, {7, k_v7}, {8, k_v8}};
+// Version 9: workshop rooms. A session opened from the web app takes answers while its room is
+// open; the room keeps the pack file it was opened from, for the participants' page.
+constexpr const char* k_v9 = R"sql(
+CREATE TABLE workshop_rooms (
+  session_id    INTEGER PRIMARY KEY REFERENCES workshop_sessions(id) ON DELETE CASCADE,
+  code          TEXT NOT NULL UNIQUE,
+  csrf          TEXT NOT NULL,
+  pack_name     TEXT NOT NULL,
+  pack_xml      TEXT NOT NULL,
+  opened_at     TEXT NOT NULL,
+  closed_at     TEXT NOT NULL DEFAULT ''  -- '' while open
+);
+)sql";
+
+constexpr Migration k_migrations[] = {{1, k_v1}, {2, k_v2}, {3, k_v3}, {4, k_v4}, {5, k_v5},
+                                      {6, k_v6}, {7, k_v7}, {8, k_v8}, {9, k_v9}};
 
 }  // namespace
 

@@ -20,17 +20,23 @@ SQLite::Statement latest_query(SQLite::Database& db, const GapFilter& filter, co
                           "  ORDER BY a.created_at DESC, a.id DESC) AS newest FROM assessments a), "
                           "latest AS (SELECT * FROM ranked a WHERE newest = 1 "
                           "  AND (?1 = '' OR instr(lower(a.country), lower(?1)) > 0) AND (?2 = '' OR a.kind = ?2) "
-                          "  AND (?3 = 0 OR a.year = ?3) AND (?4 = '' OR instr(lower(a.region), lower(?4)) > 0)), "
+                          "  AND (?3 = 0 OR a.year = ?3) AND (?4 = '' OR instr(lower(a.region), lower(?4)) > 0) "
+                          "  AND (?5 = '' OR a.id IN (SELECT value FROM json_each(?5)))), "
                           // Each item result with its reviewed level: the latest override's, else the engine's.
                           "reviewed AS (SELECT r.assessment_id, r.position, r.item_id, r.title, r.applicable, "
                           "  COALESCE((SELECT o.level FROM overrides o WHERE o.assessment_id = r.assessment_id "
-                          "    AND o.item_id = r.item_id ORDER BY o.id DESC LIMIT 1), r.level) AS level "
+                          "    AND o.item_id = r.item_id ORDER BY o.id DESC LIMIT 1), r.level) AS level, "
+                          "  EXISTS (SELECT 1 FROM overrides o WHERE o.assessment_id = r.assessment_id "
+                          "    AND o.item_id = r.item_id) AS overridden "
                           "  FROM item_results r) " +
                               select);
   query.bind(1, filter.country);
   query.bind(2, filter.kind);
   query.bind(3, filter.year);
   query.bind(4, filter.region);
+  std::string only;
+  for (std::int64_t id : filter.only) only += (only.empty() ? "[" : ",") + std::to_string(id);
+  query.bind(5, only.empty() ? only : only + "]");
   return query;
 }
 
@@ -70,7 +76,7 @@ std::vector<PortfolioRow> PortfolioQueries::documents(const GapFilter& filter) c
         m_database->sqlite(), filter,
         "SELECT a.id, " + std::string(k_document_label) +
             ", a.kind, "
-            "  r.item_id, r.applicable, r.level, a.country, a.year, a.region "
+            "  r.item_id, r.applicable, r.level, a.country, a.year, a.region, r.overridden "
             "FROM latest a JOIN documents d ON d.id = a.document_id JOIN reviewed r ON r.assessment_id = a.id "
             "ORDER BY 2, a.id, r.position");
     std::vector<PortfolioRow> out;
@@ -87,6 +93,7 @@ std::vector<PortfolioRow> PortfolioQueries::documents(const GapFilter& filter) c
       std::optional<Level> level;
       if (query.getColumn(4).getInt() != 0) level = stored_level(query.getColumn(5).getString());
       out.back().levels.emplace_back(query.getColumn(3).getString(), level);
+      if (query.getColumn(9).getInt() != 0) out.back().reviewed.push_back(query.getColumn(3).getString());
     }
     return out;
   });

@@ -8,59 +8,192 @@ namespace unct::store {
 
 std::int64_t WorkshopStore::save(const workshop::Session& session) {
   return m_database->guarded([&] {
-    SQLite::Database& db = m_database->sqlite();
-    SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
-    SQLite::Statement head(db,
-                           "INSERT INTO workshop_sessions (cohort, created_at, pack_id, pack_title, pack_path, "
-                           "pack_sha256, checklist_id, kind, lang, draft_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    head.bind(1, session.cohort);
-    head.bind(2, session.created_at);
-    head.bind(3, session.pack_id);
-    head.bind(4, session.pack_title);
-    head.bind(5, session.pack_path);
-    head.bind(6, session.pack_sha256);
-    head.bind(7, session.checklist_id);
-    head.bind(8, std::string(code(session.kind)));
-    head.bind(9, session.lang);
-    head.bind(10, session.draft_key ? 1 : 0);
-    head.exec();
-    const std::int64_t id = db.getLastInsertRowid();
-    SQLite::Statement item(db,
-                           "INSERT INTO workshop_items (session_id, position, item_id, title, key_level, rationale, "
-                           "engine_level) VALUES (?, ?, ?, ?, ?, ?, ?)");
-    for (std::size_t i = 0; i < session.items.size(); ++i) {
-      const workshop::SessionItem& it = session.items[i];
-      item.bind(1, id);
-      item.bind(2, static_cast<std::int64_t>(i));
-      item.bind(3, it.item_id);
-      item.bind(4, it.title);
-      item.bind(5, std::string(code(it.key)));
-      item.bind(6, it.rationale);
-      if (it.engine)
-        item.bind(7, std::string(code(*it.engine)));
-      else
-        item.bind(7);
-      item.exec();
-      item.reset();
-    }
-    SQLite::Statement answer(db,
-                             "INSERT INTO workshop_answers (session_id, position, participant, item_id, level, "
-                             "note, file, line) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-    for (std::size_t i = 0; i < session.answers.size(); ++i) {
-      const workshop::Answer& a = session.answers[i];
-      answer.bind(1, id);
-      answer.bind(2, static_cast<std::int64_t>(i));
-      answer.bind(3, a.participant);
-      answer.bind(4, a.item_id);
-      answer.bind(5, std::string(code(a.level)));
-      answer.bind(6, a.note);
-      answer.bind(7, a.file);
-      answer.bind(8, a.line);
-      answer.exec();
-      answer.reset();
-    }
+    SQLite::Transaction transaction(m_database->sqlite(), SQLite::TransactionBehavior::IMMEDIATE);
+    const std::int64_t id = insert(session);
     transaction.commit();
     return id;
+  });
+}
+
+std::int64_t WorkshopStore::insert(const workshop::Session& session) {
+  SQLite::Database& db = m_database->sqlite();
+  SQLite::Statement head(db,
+                         "INSERT INTO workshop_sessions (cohort, created_at, pack_id, pack_title, pack_path, "
+                         "pack_sha256, checklist_id, kind, lang, draft_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  head.bind(1, session.cohort);
+  head.bind(2, session.created_at);
+  head.bind(3, session.pack_id);
+  head.bind(4, session.pack_title);
+  head.bind(5, session.pack_path);
+  head.bind(6, session.pack_sha256);
+  head.bind(7, session.checklist_id);
+  head.bind(8, std::string(code(session.kind)));
+  head.bind(9, session.lang);
+  head.bind(10, session.draft_key ? 1 : 0);
+  head.exec();
+  const std::int64_t id = db.getLastInsertRowid();
+  SQLite::Statement item(db,
+                         "INSERT INTO workshop_items (session_id, position, item_id, title, key_level, rationale, "
+                         "engine_level) VALUES (?, ?, ?, ?, ?, ?, ?)");
+  for (std::size_t i = 0; i < session.items.size(); ++i) {
+    const workshop::SessionItem& it = session.items[i];
+    item.bind(1, id);
+    item.bind(2, static_cast<std::int64_t>(i));
+    item.bind(3, it.item_id);
+    item.bind(4, it.title);
+    item.bind(5, std::string(code(it.key)));
+    item.bind(6, it.rationale);
+    if (it.engine)
+      item.bind(7, std::string(code(*it.engine)));
+    else
+      item.bind(7);
+    item.exec();
+    item.reset();
+  }
+  SQLite::Statement answer(db,
+                           "INSERT INTO workshop_answers (session_id, position, participant, item_id, level, "
+                           "note, file, line) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+  for (std::size_t i = 0; i < session.answers.size(); ++i) {
+    const workshop::Answer& a = session.answers[i];
+    answer.bind(1, id);
+    answer.bind(2, static_cast<std::int64_t>(i));
+    answer.bind(3, a.participant);
+    answer.bind(4, a.item_id);
+    answer.bind(5, std::string(code(a.level)));
+    answer.bind(6, a.note);
+    answer.bind(7, a.file);
+    answer.bind(8, a.line);
+    answer.exec();
+    answer.reset();
+  }
+  return id;
+}
+
+namespace {
+
+// Answers of one participant in a room sit in a slot of positions: the first answer of the slot
+// at slot * k_slot, the others after it in the pack's order (a pack has far fewer items).
+constexpr std::int64_t k_slot = 100000;
+
+constexpr const char* k_room_columns = "session_id, code, csrf, pack_name, pack_xml, opened_at, closed_at";
+
+workshop::Room room_row(SQLite::Statement& row) {
+  return {.session_id = row.getColumn(0).getInt64(),
+          .code = row.getColumn(1).getString(),
+          .csrf = row.getColumn(2).getString(),
+          .pack_name = row.getColumn(3).getString(),
+          .pack_xml = row.getColumn(4).getString(),
+          .opened_at = row.getColumn(5).getString(),
+          .closed_at = row.getColumn(6).getString()};
+}
+
+}  // namespace
+
+std::int64_t WorkshopStore::open_room(const workshop::Session& session, const workshop::Room& room) {
+  return m_database->guarded([&] {
+    SQLite::Database& db = m_database->sqlite();
+    SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+    SQLite::Statement taken(db, "SELECT 1 FROM workshop_rooms WHERE code = ?");
+    taken.bind(1, room.code);
+    if (taken.executeStep()) {
+      throw InputError({.file = m_database->path()}, "the room code " + room.code + " is taken");
+    }
+    const std::int64_t id = insert(session);
+    SQLite::Statement add(
+        db, std::string("INSERT INTO workshop_rooms (") + k_room_columns + ") VALUES (?, ?, ?, ?, ?, ?, ?)");
+    add.bind(1, id);
+    add.bind(2, room.code);
+    add.bind(3, room.csrf);
+    add.bind(4, room.pack_name);
+    add.bind(5, room.pack_xml);
+    add.bind(6, room.opened_at);
+    add.bind(7, room.closed_at);
+    add.exec();
+    transaction.commit();
+    return id;
+  });
+}
+
+std::optional<workshop::Room> WorkshopStore::room(const std::string& code) const {
+  return m_database->guarded([&]() -> std::optional<workshop::Room> {
+    SQLite::Statement row(m_database->sqlite(),
+                          std::string("SELECT ") + k_room_columns + " FROM workshop_rooms WHERE code = ?");
+    row.bind(1, code);
+    if (!row.executeStep()) return std::nullopt;
+    return room_row(row);
+  });
+}
+
+std::optional<workshop::Room> WorkshopStore::room_of(std::int64_t session_id) const {
+  return m_database->guarded([&]() -> std::optional<workshop::Room> {
+    SQLite::Statement row(m_database->sqlite(),
+                          std::string("SELECT ") + k_room_columns + " FROM workshop_rooms WHERE session_id = ?");
+    row.bind(1, session_id);
+    if (!row.executeStep()) return std::nullopt;
+    return room_row(row);
+  });
+}
+
+std::vector<workshop::Room> WorkshopStore::rooms() const {
+  return m_database->guarded([&] {
+    SQLite::Statement row(m_database->sqlite(),
+                          std::string("SELECT ") + k_room_columns + " FROM workshop_rooms ORDER BY session_id DESC");
+    std::vector<workshop::Room> out;
+    while (row.executeStep()) out.push_back(room_row(row));
+    return out;
+  });
+}
+
+WorkshopStore::Taken WorkshopStore::replace_answers(std::int64_t session_id, const std::string& participant,
+                                                    const std::vector<workshop::Answer>& answers) {
+  return m_database->guarded([&] {
+    SQLite::Database& db = m_database->sqlite();
+    SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+    SQLite::Statement open(db, "SELECT closed_at FROM workshop_rooms WHERE session_id = ?");
+    open.bind(1, session_id);
+    if (!open.executeStep()) return Taken::no_room;
+    if (!open.getColumn(0).getString().empty()) return Taken::closed;
+    SQLite::Statement slot(db,
+                           "SELECT (SELECT MIN(position) FROM workshop_answers WHERE session_id = ?1 AND "
+                           "participant = ?2), (SELECT MAX(position) FROM workshop_answers WHERE session_id = ?1)");
+    slot.bind(1, session_id);
+    slot.bind(2, participant);
+    slot.executeStep();
+    const std::int64_t first = !slot.getColumn(0).isNull()  ? slot.getColumn(0).getInt64() / k_slot * k_slot
+                               : slot.getColumn(1).isNull() ? 0
+                                                            : (slot.getColumn(1).getInt64() / k_slot + 1) * k_slot;
+    SQLite::Statement remove(db, "DELETE FROM workshop_answers WHERE session_id = ? AND participant = ?");
+    remove.bind(1, session_id);
+    remove.bind(2, participant);
+    remove.exec();
+    SQLite::Statement add(db,
+                          "INSERT INTO workshop_answers (session_id, position, participant, item_id, level, note, "
+                          "file, line) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    for (std::size_t i = 0; i < answers.size(); ++i) {
+      const workshop::Answer& a = answers[i];
+      add.bind(1, session_id);
+      add.bind(2, first + static_cast<std::int64_t>(i));
+      add.bind(3, participant);
+      add.bind(4, a.item_id);
+      add.bind(5, std::string(code(a.level)));
+      add.bind(6, a.note);
+      add.bind(7, a.file);
+      add.bind(8, a.line);
+      add.exec();
+      add.reset();
+    }
+    transaction.commit();
+    return Taken::stored;
+  });
+}
+
+bool WorkshopStore::close_room(std::int64_t session_id, const std::string& closed_at) {
+  return m_database->guarded([&] {
+    SQLite::Statement close(m_database->sqlite(),
+                            "UPDATE workshop_rooms SET closed_at = ? WHERE session_id = ? AND closed_at = ''");
+    close.bind(1, closed_at);
+    close.bind(2, session_id);
+    return close.exec() == 1;
   });
 }
 

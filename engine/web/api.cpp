@@ -144,14 +144,16 @@ std::string error_json(int status, std::string_view message) {
 }
 
 std::string index_json(bool token_required) {
-  return dump(
-      {{"token_required", token_required},
-       {"documentation", "docs/api.md"},
-       {"routes",
-        {"GET /api/session", "GET /api/assessments", "GET /api/assessments/{id}", "GET /api/assessments/{id}/overrides",
-         "POST /api/assessments/{id}/override", "GET /api/assessments/{id}/self-assessment",
-         "POST /api/assessments/{id}/self-assessment", "POST /api/score", "GET /api/documents",
-         "GET /api/compare?first={id}&second={id}", "GET /api/portfolio?country=&region=&kind=&year="}}});
+  return dump({{"token_required", token_required},
+               {"documentation", "docs/api.md"},
+               {"routes",
+                {"GET /api/session", "GET /api/assessments", "GET /api/assessments/{id}",
+                 "GET /api/assessments/{id}/overrides", "POST /api/assessments/{id}/override",
+                 "GET /api/assessments/{id}/self-assessment", "POST /api/assessments/{id}/self-assessment",
+                 "POST /api/score", "GET /api/documents", "GET /api/compare?first={id}&second={id}",
+                 "GET /api/portfolio?country=&region=&kind=&year=", "GET /api/workshop", "POST /api/workshop",
+                 "GET /api/workshop/sessions/{id}", "POST /api/workshop/sessions/{id}/close",
+                 "GET /api/workshop/rooms/{code}", "POST /api/workshop/rooms/{code}/answers"}}});
 }
 
 std::string session_json(const std::string& csrf) { return dump({{"csrf", csrf}}); }

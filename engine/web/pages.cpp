@@ -14,7 +14,8 @@ using report::escape_html;
 
 // What the app adds to report::k_style: the navigation, forms and messages, and a heat map that
 // scrolls in its own box rather than squeezing the documents' names when the portfolio mixes kinds
-// (35 items and more), its item row and document column staying in view (600 documents). Forms and the navigation are left out of print: a printed page is the report.
+// (35 items and more), its item row and document column staying in view (600 documents). Forms and the navigation are
+// left out of print: a printed page is the report.
 constexpr std::string_view k_web_style = R"css(
 nav.app { display: flex; flex-wrap: wrap; gap: .3rem 1.2rem; align-items: baseline; border-bottom: 1px solid #ddd; padding-bottom: .5rem; margin-bottom: 1rem; }
 nav.app strong { color: #009edb; margin-right: .6rem; } nav.app a { color: #1b1b1b; }
@@ -42,7 +43,7 @@ table.team tr.section td { background: #eef6fb; font-weight: bold; }
 std::string nav() {
   return "<nav class=\"app\"><strong>unct-assess</strong><a href=\"/\">Score a draft</a>"
          "<a href=\"/documents\">Documents and drafts</a><a href=\"/portfolio\">Portfolio</a>"
-         "<a href=\"/api\">API (JSON)</a></nav>\n";
+         "<a href=\"/workshop\">Workshop</a><a href=\"/api\">API (JSON)</a></nav>\n";
 }
 
 std::string head(std::string_view title, std::string_view lang = "en") {
@@ -54,16 +55,7 @@ std::string head(std::string_view title, std::string_view lang = "en") {
 }
 
 std::string page(std::string_view title, std::string_view body, std::string_view lang = "en") {
-  return head(title, lang) + nav() + std::string(body) + "</body>\n</html>\n";
-}
-
-std::string csrf_field(const std::string& csrf) {
-  return "<input type=\"hidden\" name=\"csrf\" value=\"" + escape_html(csrf) + "\">";
-}
-
-std::string option(std::string_view value, std::string_view text, bool selected) {
-  return "<option value=\"" + escape_html(value) + "\"" + (selected ? " selected" : "") + ">" + escape_html(text) +
-         "</option>";
+  return app_page(title, body, lang);
 }
 
 std::string document_name(const AssessmentRow& r) { return r.title.empty() ? r.path : r.title; }
@@ -78,6 +70,23 @@ std::string draft_label(const AssessmentRow& r) {
 }
 
 }  // namespace
+
+std::string app_page(std::string_view title, std::string_view body, std::string_view lang) {
+  return head(title, lang) + nav() + std::string(body) + "</body>\n</html>\n";
+}
+
+std::string bare_page(std::string_view title, std::string_view body, std::string_view lang) {
+  return head(title, lang) + std::string(body) + "</body>\n</html>\n";
+}
+
+std::string csrf_field(const std::string& csrf) {
+  return "<input type=\"hidden\" name=\"csrf\" value=\"" + escape_html(csrf) + "\">";
+}
+
+std::string option(std::string_view value, std::string_view text, bool selected) {
+  return "<option value=\"" + escape_html(value) + "\"" + (selected ? " selected" : "") + ">" + escape_html(text) +
+         "</option>";
+}
 
 std::string url_encode(std::string_view text) {
   static constexpr char k_hex[] = "0123456789ABCDEF";
@@ -107,6 +116,12 @@ std::string filter_query(const GapFilter& filter) {
   add("kind", filter.kind);
   add("year", filter.year == 0 ? "" : std::to_string(filter.year));
   return query;
+}
+
+std::string filter_query(const PortfolioQuery& query) {
+  const std::string filter = filter_query(query.filter);
+  if (!query.every_draft) return filter;
+  return filter + (filter.empty() ? "?" : "&") + "drafts=all";
 }
 
 std::string home_page(const std::vector<AssessmentRow>& recent, const UploadForm& form, const std::string& error,
@@ -283,7 +298,8 @@ std::string compare_top(std::int64_t first, std::int64_t second) {
          "\">JSON</a><a href=\"/documents\">All documents and drafts</a></div>\n";
 }
 
-std::string portfolio_top(const GapFilter& filter) {
+std::string portfolio_top(const PortfolioQuery& query, std::size_t documents) {
+  const GapFilter& filter = query.filter;
   std::ostringstream out;
   out << "<form class=\"app\" method=\"get\" action=\"/portfolio\"><strong>Filter</strong> "
       << "<label>Country <input type=\"text\" name=\"country\" value=\"" << escape_html(filter.country) << "\"></label>"
@@ -293,12 +309,21 @@ std::string portfolio_top(const GapFilter& filter) {
       << option("serp", "SERP", filter.kind == "serp") << "</select></label>"
       << "<label>Year <input type=\"number\" name=\"year\" min=\"1945\" max=\"2100\" value=\""
       << (filter.year == 0 ? "" : std::to_string(filter.year)) << "\"></label>"
+      << "<label><input type=\"checkbox\" name=\"drafts\" value=\"all\"" << (query.every_draft ? " checked" : "")
+      << "> every draft</label>"
       << "<button type=\"submit\">Apply</button> <a href=\"/portfolio\">clear</a></form>\n";
   // The & of a query string is escaped inside an attribute.
-  const std::string query = escape_html(filter_query(filter));
-  out << "<div class=\"toolbar\"><span>Download these documents:</span><a href=\"/portfolio.xlsx" << query
-      << "\">XLSX workbook</a><a href=\"/portfolio.csv" << query << "\">CSV matrix</a><a href=\"/portfolio-findings.csv"
-      << query << "\">CSV findings</a><a href=\"/api/portfolio" << query << "\">JSON</a></div>\n";
+  const std::string here = escape_html(filter_query(query));
+  PortfolioQuery toggled = query;
+  toggled.every_draft = !query.every_draft;
+  out << "<div class=\"toolbar\"><span>" << documents << (documents == 1 ? " row: " : " rows: ")
+      << (query.every_draft ? "every draft of each document" : "the newest draft of each document")
+      << "</span><a href=\"/portfolio" << escape_html(filter_query(toggled)) << "\">"
+      << (query.every_draft ? "Show only the newest draft" : "Show every draft") << "</a></div>\n"
+      << "<div class=\"toolbar\"><span>Download these rows:</span><a href=\"/portfolio.xlsx" << here
+      << "\">XLSX workbook</a><a href=\"/portfolio.csv" << here << "\">CSV matrix</a><a href=\"/portfolio-findings.csv"
+      << here << "\">CSV findings</a><a href=\"/api/portfolio" << here << "\">JSON</a></div>\n"
+      << "<p class=\"hint noprint\">Open a cell to read the engine's evidence for it and review the rating.</p>\n";
   return out.str();
 }
 
@@ -322,26 +347,27 @@ namespace {
 // The page's own words, beside those of the report catalogue (report/messages.hpp), in the
 // catalogue's order of languages: en, fr, es.
 struct FormWords {
-  std::string_view not_rated, save, saved_where, offline, report;
+  std::string_view not_rated, save, saved_where, offline, report, csv, xlsx;
 };
 constexpr std::array<FormWords, 3> k_form_words{{
     {"not rated", "Save the team's ratings",
      "Saved with the assessment, in place of the ratings it held: the report shows the team's levels beside the "
      "engine's and each over- or underclaim.",
-     "For work offline, the same form as CSV or XLSX: unct-assess self-assess template, then self-assess import.",
-     "Back to the report"},
+     "For work offline, download the form filled with the saved ratings as CSV or XLSX; unct-assess self-assess "
+     "import reads it back.",
+     "Back to the report", "Download CSV", "Download XLSX"},
     {"non noté", "Enregistrer les notes de l'équipe",
      "Enregistré avec l'évaluation, à la place des notes qu'elle contenait : le rapport montre les niveaux de "
      "l'équipe à côté de ceux du moteur, et chaque surévaluation ou sous-évaluation.",
-     "Pour travailler hors ligne, le même formulaire en CSV ou XLSX : unct-assess self-assess template, puis "
-     "self-assess import.",
-     "Retour au rapport"},
+     "Pour travailler hors ligne, téléchargez le formulaire rempli des notes enregistrées en CSV ou XLSX ; "
+     "unct-assess self-assess import le relit.",
+     "Retour au rapport", "Télécharger en CSV", "Télécharger en XLSX"},
     {"sin calificar", "Guardar las calificaciones del equipo",
      "Se guarda con la evaluación, en lugar de las calificaciones que tenía: el informe muestra los niveles del "
      "equipo junto a los del motor, y cada sobrevaloración o infravaloración.",
-     "Para trabajar sin conexión, el mismo formulario en CSV o XLSX: unct-assess self-assess template, y luego "
-     "self-assess import.",
-     "Volver al informe"},
+     "Para trabajar sin conexión, descargue el formulario con las calificaciones guardadas en CSV o XLSX; "
+     "unct-assess self-assess import lo vuelve a leer.",
+     "Volver al informe", "Descargar CSV", "Descargar XLSX"},
 }};
 
 const FormWords& form_words(std::string_view lang) {
@@ -391,7 +417,10 @@ std::string self_assessment_page(const Assessment& assessment, std::int64_t id, 
   std::ostringstream out;
   out << "<div class=\"toolbar\"><a href=\"/assessments/" << n << escape_html(in_lang) << "\">"
       << escape_html(words.report) << "</a><a href=\"/api/assessments/" << n
-      << "/self-assessment\">JSON</a><a href=\"?lang=en\">English</a><a href=\"?lang=fr\">Français</a><a "
+      << "/self-assessment\">JSON</a><a href=\"/assessments/" << n << "/self-assessment.csv" << escape_html(in_lang)
+      << "\">" << escape_html(words.csv) << "</a><a href=\"/assessments/" << n << "/self-assessment.xlsx"
+      << escape_html(in_lang) << "\">" << escape_html(words.xlsx)
+      << "</a><a href=\"?lang=en\">English</a><a href=\"?lang=fr\">Français</a><a "
          "href=\"?lang=es\">Español</a></div>\n"
       << "<h1>" << escape_html(title) << "</h1>\n<p class=\"meta\">" << escape_html(document) << " (" << n
       << ")</p>\n<p>"
@@ -440,6 +469,50 @@ std::string self_assessment_page(const Assessment& assessment, std::int64_t id, 
   }
   out << "</table>\n<p><button type=\"submit\">" << escape_html(words.save) << "</button></p>\n</form>\n";
   return page(title, out.str(), lang);
+}
+
+std::string review_item_page(const Assessment& assessment, std::int64_t id, const rules::ItemResult& item,
+                             const std::string& item_html, const PortfolioQuery& query, const std::string& csrf,
+                             const std::string& error) {
+  const std::string n = std::to_string(id);
+  const std::string document = assessment.document.title.empty() ? assessment.document.path : assessment.document.title;
+  const std::string back = "/portfolio" + filter_query(query) + "#a" + n;
+  std::ostringstream out;
+  out << "<div class=\"toolbar\"><a href=\"" << escape_html(back)
+      << "\">Back to the portfolio</a><a href=\"/assessments/" << n << "#" << escape_html(item.item_id)
+      << "\">The whole report</a></div>\n<h1>Review " << escape_html(item.item_id) << "</h1>\n<p class=\"meta\">"
+      << escape_html(document) << " (" << n << ")";
+  if (!assessment.document.country.empty()) out << " &middot; " << escape_html(assessment.document.country);
+  out << "</p>\n";
+  if (item.review) {
+    out << "<p class=\"meta\">The engine rated it " << escape_html(label(item.review->engine_level))
+        << "; a reviewer set it to " << escape_html(label(item.level)) << ".</p>\n";
+  } else {
+    out << "<p class=\"meta\">The engine rated it " << escape_html(label(item.level)) << ".</p>\n";
+  }
+  out << item_html;
+  if (!error.empty())
+    out << "<p class=\"error\" role=\"alert\"><strong>Not saved:</strong> " << escape_html(error) << "</p>\n";
+  out << "<form class=\"app\" method=\"post\" action=\"/assessments/" << n << "/override\">" << csrf_field(csrf)
+      << "<input type=\"hidden\" name=\"item\" value=\"" << escape_html(item.item_id) << "\">"
+      << "<input type=\"hidden\" name=\"return\" value=\"portfolio\">";
+  const auto hidden = [&](std::string_view name, const std::string& value) {
+    if (!value.empty()) out << "<input type=\"hidden\" name=\"" << name << "\" value=\"" << escape_html(value) << "\">";
+  };
+  hidden("country", query.filter.country);
+  hidden("region", query.filter.region);
+  hidden("kind", query.filter.kind);
+  hidden("year", query.filter.year == 0 ? "" : std::to_string(query.filter.year));
+  hidden("drafts", query.every_draft ? "all" : "");
+  out << "\n<label>Level <select name=\"level\" required>";
+  for (Level l : k_levels) out << option(code(l), report::un_label(l), l == item.level);
+  out << "</select></label>\n<label class=\"field\">Note: what in the document justifies the level "
+         "<textarea name=\"note\" rows=\"3\" required maxlength=\"4000\"></textarea></label>\n"
+      << "<label>Reviewer <input type=\"text\" name=\"reviewer\" required maxlength=\"100\"></label>\n"
+      << "<button type=\"submit\">Save the reviewed level</button>\n</form>\n"
+      << "<p class=\"hint\">Who, when, the note and the level it replaces are kept in the assessment's audit trail, "
+         "as with <code>unct-assess override</code>.</p>\n";
+  return app_page("Review " + item.item_id, out.str());
 }
 
 }  // namespace unct::web

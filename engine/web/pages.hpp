@@ -30,6 +30,15 @@ struct UploadForm {
   std::string region;
 };
 
+// A page of the app: the navigation, then `body`, in the app's style.
+std::string app_page(std::string_view title, std::string_view body, std::string_view lang = "en");
+// The same without the navigation: a page for people who may open only it (the participants of
+// a workshop room, who do not have the server's access token).
+std::string bare_page(std::string_view title, std::string_view body, std::string_view lang);
+// A form's hidden CSRF field; a select's option, escaped.
+std::string csrf_field(const std::string& csrf);
+std::string option(std::string_view value, std::string_view text, bool selected);
+
 // The page `/`: the upload form (with `error` above it, when the last upload was refused) and
 // the newest assessments. `max_mb` is the upload limit the form states.
 std::string home_page(const std::vector<AssessmentRow>& recent, const UploadForm& form, const std::string& error,
@@ -86,14 +95,30 @@ std::string self_assessment_page(const Assessment& assessment, std::int64_t id, 
 // Above the comparison: links to both reports and to the comparison's JSON.
 std::string compare_top(std::int64_t first, std::int64_t second);
 
-// Above the portfolio's heat map: the filters (a GET form holding `filter`) and the downloads
-// for the same documents. Below it: each document with a link to its report.
-std::string portfolio_top(const GapFilter& filter);
+// What the portfolio page shows: the filter, and whether every draft of a document has a row
+// (by default only its newest draft: drafts are different files of one document, drafts.hpp).
+struct PortfolioQuery {
+  GapFilter filter;
+  bool every_draft = false;
+  bool operator==(const PortfolioQuery&) const = default;
+};
+
+// Above the portfolio's heat map: the filters (a GET form holding `query`), the drafts toggle and
+// the downloads for the same documents. Below it: each document with a link to its report.
+std::string portfolio_top(const PortfolioQuery& query, std::size_t documents);
 std::string portfolio_bottom(const std::vector<PortfolioRow>& documents);
+
+// The page that reviews one rating from the portfolio: the document, `item_html` (the item as
+// the report shows it: the level, evidence and gap text), and the review form, which returns to
+// the portfolio showing `query`; `error` above the form when the last one was refused.
+std::string review_item_page(const Assessment& assessment, std::int64_t id, const rules::ItemResult& item,
+                             const std::string& item_html, const PortfolioQuery& query, const std::string& csrf,
+                             const std::string& error);
 
 // `text` for a URL's query string: unreserved characters kept, every other byte as %XX.
 std::string url_encode(std::string_view text);
-// "?country=...&kind=..." for the filter's non-empty fields; empty for no filter.
+// "?country=...&kind=..." for the filter's non-empty fields (and drafts=all); empty for none.
 std::string filter_query(const GapFilter& filter);
+std::string filter_query(const PortfolioQuery& query);
 
 }  // namespace unct::web

@@ -9,6 +9,7 @@
 #include "engine/core/sha256.hpp"
 #include "engine/report/assessment.hpp"
 #include "engine/report/compare.hpp"
+#include "engine/report/form.hpp"
 #include "engine/report/messages.hpp"
 #include "engine/report/portfolio.hpp"
 #include "engine/selfassess/selfassess.hpp"
@@ -16,7 +17,9 @@
 #include "engine/web/api.hpp"
 #include "engine/web/drafts.hpp"
 #include "engine/web/pages.hpp"
+#include "engine/web/routing.hpp"
 #include "engine/web/security.hpp"
+#include "engine/web/workshop_room.hpp"
 
 #include <httplib.h>
 #include <pthread.h>
@@ -39,61 +42,6 @@
 namespace unct::web {
 namespace {
 
-// A request refused with a status and a message for the person who sent it.
-class HttpError : public std::runtime_error {
-public:
-  HttpError(int status, const std::string& message) : std::runtime_error(message), m_status(status) {}
-  int status() const noexcept { return m_status; }
-
-private:
-  int m_status;
-};
-
-// Objects made on demand and handed to one request at a time: database connections (SQLite
-// connections are not shared between threads) and reader worker processes. One is made when
-// none is idle, so a pool holds at most as many as requests ever ran at once.
-template <typename T>
-class Pool {
-public:
-  explicit Pool(std::function<std::unique_ptr<T>()> make) : m_make(std::move(make)) {}
-
-  class Lease {
-  public:
-    Lease(Pool& pool, std::unique_ptr<T> item) : m_pool(&pool), m_item(std::move(item)) {}
-    Lease(const Lease&) = delete;
-    Lease& operator=(const Lease&) = delete;
-    ~Lease() { m_pool->give_back(std::move(m_item)); }
-    T& operator*() const { return *m_item; }
-    T* operator->() const { return m_item.get(); }
-
-  private:
-    Pool* m_pool;
-    std::unique_ptr<T> m_item;
-  };
-
-  Lease take() {
-    {
-      const std::lock_guard lock(m_mutex);
-      if (!m_idle.empty()) {
-        std::unique_ptr<T> item = std::move(m_idle.back());
-        m_idle.pop_back();
-        return Lease(*this, std::move(item));
-      }
-    }
-    return Lease(*this, m_make());  // made outside the lock: opening a database takes a while
-  }
-
-private:
-  void give_back(std::unique_ptr<T> item) {
-    const std::lock_guard lock(m_mutex);
-    m_idle.push_back(std::move(item));
-  }
-
-  std::function<std::unique_ptr<T>()> m_make;
-  std::mutex m_mutex;
-  std::vector<std::unique_ptr<T>> m_idle;
-};
-
 constexpr const char* k_csp =
     "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; base-uri 'none'; "
     "frame-ancestors 'none'";
@@ -103,8 +51,6 @@ constexpr std::size_t k_max_field = 4000;
 // request can make the server parse, far above any real form.
 constexpr std::size_t k_max_ratings = 500;
 
-bool is_api(const httplib::Request& req) { return req.path == "/api" || req.path.starts_with("/api/"); }
-
 std::string mb(std::uintmax_t bytes) {
   std::ostringstream out;
   out << std::setprecision(3) << static_cast<double>(bytes) / (1024.0 * 1024.0);
@@ -113,34 +59,7 @@ std::string mb(std::uintmax_t bytes) {
 
 // An id from the path or a query: digits only, else the id of nothing.
 std::int64_t parse_id(const std::string& text, const std::string& what) {
-  std::int64_t id = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), id);
-  if (text.empty() || error != std::errc() || end != text.data() + text.size() || id <= 0) {
-    throw HttpError(400, what + " must be an assessment id (a number), not \"" + text + "\"");
-  }
-  return id;
-}
-
-std::string trimmed(std::string_view text) {
-  const std::size_t first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) return {};
-  const std::size_t last = text.find_last_not_of(" \t\r\n");
-  return std::string(text.substr(first, last - first + 1));
-}
-
-// A form field, trimmed and bounded.
-std::string bounded(const std::string& name, std::string_view value, std::size_t limit = 200) {
-  std::string text = trimmed(value);
-  if (text.size() > limit) {
-    throw HttpError(400, "the field \"" + name + "\" is longer than " + std::to_string(limit) + " characters");
-  }
-  return text;
-}
-
-// A field of a multipart form (text fields arrive as parts without a file name).
-std::string part(const httplib::Request& req, const std::string& name) {
-  const auto found = req.files.find(name);
-  return found == req.files.end() ? std::string() : found->second.content;
+  return parse_number(text, what, "an assessment id");
 }
 
 std::optional<int> parse_year(const std::string& text) {
@@ -160,11 +79,26 @@ std::string parse_kind(const std::string& text) {
   return std::string(code(*kind));
 }
 
-GapFilter filter_of(const httplib::Request& req) {
-  return {.country = bounded("country", req.get_param_value("country")),
-          .region = bounded("region", req.get_param_value("region")),
-          .kind = parse_kind(trimmed(req.get_param_value("kind"))),
-          .year = parse_year(trimmed(req.get_param_value("year"))).value_or(0)};
+PortfolioQuery portfolio_query(const httplib::Request& req) {
+  const std::string drafts = trimmed(req.get_param_value("drafts"));
+  if (!drafts.empty() && drafts != "all" && drafts != "latest") {
+    throw HttpError(400, "drafts \"" + drafts + "\" is all (every draft of each document) or latest (the newest)");
+  }
+  return {.filter = {.country = bounded("country", req.get_param_value("country")),
+                     .region = bounded("region", req.get_param_value("region")),
+                     .kind = parse_kind(trimmed(req.get_param_value("kind"))),
+                     .year = parse_year(trimmed(req.get_param_value("year"))).value_or(0)},
+          .every_draft = drafts == "all"};
+}
+
+// The store's filter for the query: unless every draft is asked for, only the newest draft of
+// each document (group_drafts), so that a document scored five times has one row.
+GapFilter selection(const store::Store& db, const PortfolioQuery& query) {
+  GapFilter filter = query.filter;
+  if (query.every_draft) return filter;
+  for (const DocumentDrafts& d : group_drafts(db.assessments().history())) filter.only.push_back(d.drafts.front().id);
+  if (filter.only.empty()) filter.only.push_back(0);  // nothing stored: no row, rather than every row
+  return filter;
 }
 
 // The value of one cookie in the Cookie header; empty when absent.
@@ -252,36 +186,6 @@ Answers json_answers(const std::string& body) {
   return answers;
 }
 
-void reply(httplib::Response& res, int status, const std::string& body, const char* type) {
-  res.status = status;
-  res.set_content(body, type);
-}
-
-void html(httplib::Response& res, int status, const std::string& body) {
-  reply(res, status, body, "text/html; charset=utf-8");
-}
-
-void json(httplib::Response& res, int status, const std::string& body) {
-  reply(res, status, body, "application/json; charset=utf-8");
-}
-
-void redirect(httplib::Response& res, const std::string& location) {
-  res.status = 303;
-  res.set_header("Location", location);
-}
-
-void attachment(httplib::Response& res, const std::string& body, const char* type, const std::string& name) {
-  reply(res, 200, body, type);
-  res.set_header("Content-Disposition", "attachment; filename=\"" + name + "\"");
-}
-
-void error_reply(const httplib::Request& req, httplib::Response& res, int status, const std::string& message) {
-  if (is_api(req))
-    json(res, status, error_json(status, message));
-  else
-    html(res, status, error_page(status, message));
-}
-
 std::string default_message(int status, std::uintmax_t max_upload) {
   switch (status) {
     case 400: return "the request could not be understood";
@@ -330,21 +234,8 @@ struct Server::Impl {
     setup();
   }
 
-  // Runs a route, turning what it throws into an answer: the route's own refusal, a user's input
-  // error (400), or an internal error (500, logged) that never stops the server.
-  httplib::Server::Handler route(std::function<void(const httplib::Request&, httplib::Response&)> handler) {
-    return [this, handler = std::move(handler)](const httplib::Request& req, httplib::Response& res) {
-      try {
-        handler(req, res);
-      } catch (const HttpError& e) {
-        error_reply(req, res, e.status(), e.what());
-      } catch (const InputError& e) {
-        error_reply(req, res, 400, e.what());
-      } catch (const std::exception& e) {
-        log("internal error on " + req.method + " " + req.path + ": " + e.what());
-        error_reply(req, res, 500, "internal error; the server logged it and carries on");
-      }
-    };
+  httplib::Server::Handler route(Handler handler) {
+    return web::route(std::move(handler), [this](const std::string& line) { log(line); });
   }
 
   void log(const std::string& line) {
@@ -353,20 +244,7 @@ struct Server::Impl {
     *options.log << line << std::endl;
   }
 
-  void check_csrf(const httplib::Request& req) const {
-    std::string given = req.get_header_value("X-CSRF-Token");
-    if (given.empty()) given = req.is_multipart_form_data() ? part(req, "csrf") : req.get_param_value("csrf");
-    if (given.empty()) {
-      throw HttpError(403,
-                      "the form carries no CSRF token: reload the page and submit it again (API: send the "
-                      "X-CSRF-Token header from GET /api/session)");
-    }
-    if (!same_secret(given, csrf)) {
-      throw HttpError(403,
-                      "the form's CSRF token is not this server's (the page is from before a restart, or "
-                      "from another site): reload the page and submit it again");
-    }
-  }
+  void check_csrf(const httplib::Request& req) const { web::check_csrf(req, csrf); }
 
   // Refuses a request before its body is read: a wrong Host on a local server, a missing or
   // wrong access token. A right token in ?token= on a page is kept in a cookie and taken out of
@@ -379,6 +257,11 @@ struct Server::Impl {
       return httplib::Server::HandlerResponse::Handled;
     }
     if (options.token.empty()) return httplib::Server::HandlerResponse::Unhandled;
+    // A workshop room's participants have its link, not the token: the room's own routes only
+    // (workshop_room.hpp), and the icon a browser asks for on its own.
+    if (is_participant_request(req.method, req.path) || req.path == "/favicon.ico") {
+      return httplib::Server::HandlerResponse::Unhandled;
+    }
     std::string given;
     const std::string authorization = req.get_header_value("Authorization");
     if (authorization.starts_with("Bearer ")) given = authorization.substr(7);
@@ -560,6 +443,21 @@ struct Server::Impl {
     return self_assessment_json(id, lang, assessment, team_form(assessment, loaded.checklist, lang));
   }
 
+  // The portfolio's page for one rating: 404 for an item the assessment does not rate.
+  std::string review_item(const httplib::Request& req, std::int64_t id, const std::string& item_id,
+                          const std::string& error) {
+    const PortfolioQuery query = portfolio_query(req);
+    auto db = stores.take();
+    const Assessment assessment = load(*db, id);
+    const rules::ItemResult* item = find_result(assessment, item_id);
+    if (item == nullptr || !item->applicable) {
+      throw HttpError(404, "assessment " + std::to_string(id) + " does not rate item \"" + item_id + "\"");
+    }
+    std::ostringstream out;
+    report::render_item_html(assessment, item_id, out, rendering(req));
+    return review_item_page(assessment, id, *item, out.str(), query, csrf, error);
+  }
+
   std::string report_page(const httplib::Request& req, std::int64_t id, const std::string& error) {
     const report::RenderOptions r = rendering(req);
     auto db = stores.take();
@@ -593,12 +491,9 @@ struct Server::Impl {
     return compare(load(*db, first), load(*db, second));
   }
 
-  // The workbook write_portfolio_xlsx makes, read back from a private temporary folder named by
-  // the server (never by the request) and removed at once.
-  std::string portfolio_xlsx(const GapFilter& filter) {
-    auto db = stores.take();
-    const std::vector<PortfolioRow> documents = db->portfolio().documents(filter);
-    const std::vector<Assessment> assessments = db->assessments().load(documents);
+  // The workbook `write` makes at the path it is given, read back from a private temporary
+  // folder named by the server (never by the request) and removed at once.
+  static std::string workbook(const std::function<void(const std::filesystem::path&)>& write) {
     std::string folder = (std::filesystem::temp_directory_path() / "unct-assess-serve-XXXXXX").string();
     if (::mkdtemp(folder.data()) == nullptr)
       throw std::runtime_error("cannot make a temporary folder for the workbook");
@@ -609,10 +504,38 @@ struct Server::Impl {
         std::filesystem::remove_all(p, ignored);
       }
     } remove{folder};
-    const std::filesystem::path path = std::filesystem::path(folder) / "portfolio.xlsx";
-    report::write_portfolio_xlsx(documents, db->portfolio().gaps(filter), assessments, path);
+    const std::filesystem::path path = std::filesystem::path(folder) / "book.xlsx";
+    write(path);
     std::ifstream in(path, std::ios::binary);
     return std::string(std::istreambuf_iterator<char>(in), {});
+  }
+
+  std::string portfolio_xlsx(const PortfolioQuery& query) {
+    auto db = stores.take();
+    const GapFilter filter = selection(*db, query);
+    const std::vector<PortfolioRow> documents = db->portfolio().documents(filter);
+    const std::vector<Assessment> assessments = db->assessments().load(documents);
+    return workbook([&](const std::filesystem::path& path) {
+      report::write_portfolio_xlsx(documents, db->portfolio().gaps(filter), assessments, path);
+    });
+  }
+
+  // The team's self-assessment as the form `self-assess template` writes (CSV or XLSX), filled
+  // with its stored ratings, for `self-assess import` to read back; in the page's language.
+  std::string filled_form(const httplib::Request& req, std::int64_t id, bool xlsx) {
+    auto db = stores.take();
+    const Assessment assessment = load(*db, id);
+    const std::string lang = form_language(req, assessment);
+    std::vector<selfassess::FormRow> rows;
+    for (const TeamFormRow& row : team_form(assessment, loaded.checklist, lang)) rows.push_back(row.item);
+    if (xlsx) {
+      return workbook([&](const std::filesystem::path& path) {
+        report::write_form_xlsx(rows, loaded.checklist.meta, lang, path, assessment.self);
+      });
+    }
+    std::ostringstream out;
+    report::render_form_csv(rows, lang, out, assessment.self);
+    return out.str();
   }
 
   void setup() {
@@ -667,17 +590,35 @@ struct Server::Impl {
              }));
     http.Post(R"(/assessments/(\d+)/override)", route([this](const httplib::Request& req, httplib::Response& res) {
                 const std::int64_t id = parse_id(req.matches[1], "the id");
+                // From the portfolio's review page: back to the portfolio as it was shown.
+                const bool to_portfolio = req.get_param_value("return") == "portfolio";
+                const auto refused = [&](int status, const std::string& why) {
+                  html(res, status,
+                       to_portfolio ? review_item(req, id, ascii_upper(trimmed(req.get_param_value("item"))), why)
+                                    : report_page(req, id, why));
+                };
                 try {
-                  const OverrideRow row = override_level(req, id);
-                  redirect(res, "/assessments/" + std::to_string(id) + "#review");
-                  (void)row;
+                  override_level(req, id);
+                  redirect(res, to_portfolio
+                                    ? "/portfolio" + filter_query(portfolio_query(req)) + "#a" + std::to_string(id)
+                                    : "/assessments/" + std::to_string(id) + "#review");
                 } catch (const HttpError& e) {
                   if (e.status() == 404) throw;
-                  html(res, e.status(), report_page(req, id, e.what()));
+                  refused(e.status(), e.what());
                 } catch (const InputError& e) {
-                  html(res, 400, report_page(req, id, e.what()));
+                  refused(400, e.what());
                 }
               }));
+    http.Get(R"(/assessments/(\d+)/self-assessment\.(csv|xlsx))",
+             route([this](const httplib::Request& req, httplib::Response& res) {
+               const std::int64_t id = parse_id(req.matches[1], "the id");
+               const bool xlsx = req.matches[2] == "xlsx";
+               const std::string name = "self-assessment-" + std::to_string(id) + (xlsx ? ".xlsx" : ".csv");
+               attachment(res, filled_form(req, id, xlsx),
+                          xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                               : "text/csv; charset=utf-8",
+                          name);
+             }));
     http.Get(R"(/assessments/(\d+)/self-assessment)",
              route([this](const httplib::Request& req, httplib::Response& res) {
                html(res, 200, self_assessment_html(req, parse_id(req.matches[1], "the id"), nullptr, {}));
@@ -709,29 +650,40 @@ struct Server::Impl {
                html(res, 200, embed(out.str(), compare_top(first, second), {}));
              }));
     http.Get("/portfolio", route([this](const httplib::Request& req, httplib::Response& res) {
-               const GapFilter filter = filter_of(req);
+               const PortfolioQuery query = portfolio_query(req);
                auto db = stores.take();
+               const GapFilter filter = selection(*db, query);
                const std::vector<PortfolioRow> documents = db->portfolio().documents(filter);
+               const std::string back = filter_query(query);
                std::ostringstream out;
-               report::render_portfolio_html(documents, db->portfolio().gaps(filter), out);
-               html(res, 200, embed(out.str(), portfolio_top(filter), portfolio_bottom(documents)));
+               report::render_portfolio_html(
+                   documents, db->portfolio().gaps(filter), out,
+                   {.rows = query.every_draft ? "Every draft of each document (its latest assessment)."
+                                              : "The newest draft of each document (its latest assessment).",
+                    .by_country = true,
+                    .cell_link = [&](const PortfolioRow& d, const std::string& item) {
+                      return "/assessments/" + std::to_string(d.assessment_id) + "/items/" + url_encode(item) + back;
+                    }});
+               html(res, 200, embed(out.str(), portfolio_top(query, documents.size()), portfolio_bottom(documents)));
+             }));
+    http.Get(R"(/assessments/(\d+)/items/([^/]+))", route([this](const httplib::Request& req, httplib::Response& res) {
+               html(res, 200, review_item(req, parse_id(req.matches[1], "the id"), req.matches[2], {}));
              }));
     http.Get("/portfolio.csv", route([this](const httplib::Request& req, httplib::Response& res) {
-               const GapFilter filter = filter_of(req);
                auto db = stores.take();
                std::ostringstream out;
-               report::render_matrix_csv(db->portfolio().documents(filter), out);
+               report::render_matrix_csv(db->portfolio().documents(selection(*db, portfolio_query(req))), out);
                attachment(res, out.str(), "text/csv; charset=utf-8", "portfolio.csv");
              }));
     http.Get("/portfolio-findings.csv", route([this](const httplib::Request& req, httplib::Response& res) {
-               const GapFilter filter = filter_of(req);
                auto db = stores.take();
+               const GapFilter filter = selection(*db, portfolio_query(req));
                std::ostringstream out;
                report::render_findings_csv(db->assessments().load(db->portfolio().documents(filter)), out);
                attachment(res, out.str(), "text/csv; charset=utf-8", "portfolio-findings.csv");
              }));
     http.Get("/portfolio.xlsx", route([this](const httplib::Request& req, httplib::Response& res) {
-               attachment(res, portfolio_xlsx(filter_of(req)),
+               attachment(res, portfolio_xlsx(portfolio_query(req)),
                           "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "portfolio.xlsx");
              }));
 
@@ -792,10 +744,21 @@ struct Server::Impl {
                json(res, 200, comparison_json(c, first, second));
              }));
     http.Get("/api/portfolio", route([this](const httplib::Request& req, httplib::Response& res) {
-               const GapFilter filter = filter_of(req);
+               const PortfolioQuery query = portfolio_query(req);
                auto db = stores.take();
-               json(res, 200, portfolio_json(filter, db->portfolio().documents(filter), db->portfolio().gaps(filter)));
+               const GapFilter filter = selection(*db, query);
+               json(res, 200,
+                    portfolio_json(query.filter, db->portfolio().documents(filter), db->portfolio().gaps(filter)));
              }));
+
+    add_workshop_routes(http, Services{.loaded = &loaded,
+                                       .stores = &stores,
+                                       .writing = &writing,
+                                       .csrf = csrf,
+                                       .packs = options.packs,
+                                       .port = &port,
+                                       .bind = options.bind,
+                                       .log = [this](const std::string& line) { log(line); }});
   }
 };
 

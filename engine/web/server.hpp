@@ -46,7 +46,10 @@ struct ServerOptions {
   std::chrono::milliseconds read_time_limit{std::chrono::minutes(2)};
   unsigned parallel_scores = 0;  // uploads scored at once; 0: the machine's hardware threads
   std::size_t recent = 20;       // assessments on the start page
-  std::ostream* log = nullptr;   // one line per request (method, path without its query, status)
+  // The folder of workshop packs (*.xml) a trainer may open a room from; empty: none (a pack
+  // file can still be uploaded).
+  std::filesystem::path packs;
+  std::ostream* log = nullptr;  // one line per request (method, path without its query, status)
 };
 
 class Server {

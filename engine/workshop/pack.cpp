@@ -421,4 +421,17 @@ Pack draft_pack(const checklist::Checklist& checklist, const rules::CompiledChec
   return pack;
 }
 
+std::vector<std::pair<std::string, Level>> rate_excerpt(const Pack& pack, const checklist::Checklist& checklist,
+                                                        const rules::CompiledChecklist& compiled) {
+  const Assessment rated =
+      assess(checklist, compiled, excerpt_document(pack), {.kind = pack.kind, .language = pack.lang});
+  std::vector<std::pair<std::string, Level>> out;
+  for (const KeyAnswer& k : pack.key) {
+    if (const rules::ItemResult* item = find_result(rated, k.item_id); item != nullptr && item->applicable) {
+      out.emplace_back(k.item_id, item->level);
+    }
+  }
+  return out;
+}
+
 }  // namespace unct::workshop

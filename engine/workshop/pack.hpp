@@ -59,6 +59,12 @@ std::string pack_xml(const Pack& pack);
 // The excerpt as a document the engine can rate: Markdown, named "<pack file>#excerpt".
 ingest::Document excerpt_document(const Pack& pack);
 
+// The engine's level for each item of the key it rates on the excerpt (excerpt_document, as a
+// document of the pack's kind and language), in the key's order: what the debrief sets beside
+// the key.
+std::vector<std::pair<std::string, Level>> rate_excerpt(const Pack& pack, const checklist::Checklist& checklist,
+                                                        const rules::CompiledChecklist& compiled);
+
 struct DraftOptions {
   std::vector<std::string> items;     // the items in scope, in this order; at least one
   std::vector<std::string> sections;  // headings whose sections make the excerpt (words of the

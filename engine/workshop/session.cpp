@@ -70,6 +70,31 @@ std::vector<Answer> read_answers(const CsvTable& table, const Pack& pack) {
   return out;
 }
 
+Session open_session(const Pack& pack, const checklist::Checklist& checklist,
+                     const std::vector<std::pair<std::string, Level>>& engine, std::string cohort,
+                     std::string created_at) {
+  Session session{.cohort = std::move(cohort),
+                  .created_at = std::move(created_at),
+                  .pack_id = pack.id,
+                  .pack_title = pack.title,
+                  .pack_path = pack.path.string(),
+                  .pack_sha256 = pack.sha256,
+                  .checklist_id = pack.checklist_id,
+                  .kind = pack.kind,
+                  .lang = pack.lang,
+                  .draft_key = pack.draft_key};
+  for (const KeyAnswer& k : pack.key) {
+    SessionItem item{.item_id = k.item_id, .key = k.level, .rationale = k.rationale};
+    if (const checklist::Item* source = checklist::find_item(checklist, k.item_id))
+      item.title = checklist::title_in(*source, pack.lang);
+    for (const auto& [id, level] : engine) {
+      if (id == k.item_id) item.engine = level;
+    }
+    session.items.push_back(std::move(item));
+  }
+  return session;
+}
+
 Session make_session(const Pack& pack, const checklist::Checklist& checklist, const std::vector<Answer>& answers,
                      const std::vector<std::pair<std::string, Level>>& engine, std::string cohort,
                      std::string created_at) {
@@ -81,26 +106,8 @@ Session make_session(const Pack& pack, const checklist::Checklist& checklist, co
     }
   }
   if (answers.empty()) throw InputError({.file = pack.path}, "the answer sheets hold no answers");
-  Session session{.cohort = std::move(cohort),
-                  .created_at = std::move(created_at),
-                  .pack_id = pack.id,
-                  .pack_title = pack.title,
-                  .pack_path = pack.path.string(),
-                  .pack_sha256 = pack.sha256,
-                  .checklist_id = pack.checklist_id,
-                  .kind = pack.kind,
-                  .lang = pack.lang,
-                  .draft_key = pack.draft_key,
-                  .answers = answers};
-  for (const KeyAnswer& k : pack.key) {
-    SessionItem item{.item_id = k.item_id, .key = k.level, .rationale = k.rationale};
-    if (const checklist::Item* source = checklist::find_item(checklist, k.item_id))
-      item.title = checklist::title_in(*source, pack.lang);
-    for (const auto& [id, level] : engine) {
-      if (id == k.item_id) item.engine = level;
-    }
-    session.items.push_back(std::move(item));
-  }
+  Session session = open_session(pack, checklist, engine, std::move(cohort), std::move(created_at));
+  session.answers = answers;
   return session;
 }
 

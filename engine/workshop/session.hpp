@@ -68,10 +68,16 @@ struct Session {
   bool operator==(const Session&) const = default;
 };
 
-// The session for these sheets (`answers` from every sheet, in order), with `engine` the
-// engine's level per item of the pack (items it does not rate are left out). Throws InputError
-// naming both rows when one participant answered an item in two sheets, and when no sheet holds
-// an answer.
+// A session of the pack with no answers yet (a workshop room, where answers arrive one
+// participant at a time), with `engine` the engine's level per item of the pack (rate_excerpt;
+// items it does not rate are left out).
+Session open_session(const Pack& pack, const checklist::Checklist& checklist,
+                     const std::vector<std::pair<std::string, Level>>& engine, std::string cohort,
+                     std::string created_at);
+
+// The session for these sheets (`answers` from every sheet, in order): open_session with the
+// answers. Throws InputError naming both rows when one participant answered an item in two
+// sheets, and when no sheet holds an answer.
 Session make_session(const Pack& pack, const checklist::Checklist& checklist, const std::vector<Answer>& answers,
                      const std::vector<std::pair<std::string, Level>>& engine, std::string cohort,
                      std::string created_at);

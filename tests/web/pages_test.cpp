@@ -100,9 +100,12 @@ TEST(WebPages, EmbedAddsTheNavigationToARenderedPage) {
 }
 
 TEST(WebPages, FilterQueryIsEncoded) {
-  EXPECT_EQ(filter_query({}), "");
-  EXPECT_EQ(filter_query({.country = "Côte d'Ivoire", .kind = "cf", .year = 2024}),
+  EXPECT_EQ(filter_query(GapFilter{}), "");
+  EXPECT_EQ(filter_query(GapFilter{.country = "Côte d'Ivoire", .kind = "cf", .year = 2024}),
             "?country=C%C3%B4te%20d%27Ivoire&kind=cf&year=2024");
+  EXPECT_EQ(filter_query(PortfolioQuery{}), "");
+  EXPECT_EQ(filter_query(PortfolioQuery{.every_draft = true}), "?drafts=all");
+  EXPECT_EQ(filter_query(PortfolioQuery{.filter = {.kind = "cca"}, .every_draft = true}), "?kind=cca&drafts=all");
 }
 
 }  // namespace

@@ -3,6 +3,9 @@
 
 #include "engine/web/server.hpp"
 
+#include "cli/run.hpp"
+#include "tests/web/test_server.hpp"
+
 #include "engine/core/error.hpp"
 #include "engine/rules/checklist_cache.hpp"
 #include "tests/support/support.hpp"
@@ -21,8 +24,10 @@
 #include <chrono>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <memory>
 #include <set>
+#include <sstream>
 #include <thread>
 
 namespace unct::web {
@@ -31,49 +36,6 @@ namespace {
 using ::testing::HasSubstr;
 using ::testing::Not;
 using ::testing::StartsWith;
-
-// Loaded once for every test here: the checklist does not change between them.
-const rules::LoadedChecklist& checklist() {
-  static const rules::LoadedChecklist loaded = rules::load_compiled(test::bundled_checklist(), {});
-  return loaded;
-}
-
-// A server on a free port of 127.0.0.1 over a fresh database, answering from its own thread
-// until the object dies.
-class TestServer {
-public:
-  explicit TestServer(ServerOptions options = {}) {
-    options.database = m_dir / "web.db";
-    options.port = 0;
-    if (options.read.max_bytes == ServerOptions{}.read.max_bytes) options.read.max_bytes = 256 * 1024;
-    m_server = std::make_unique<Server>(checklist(), std::move(options));
-    m_port = m_server->bind();
-    m_thread = std::thread([this] { m_server->run(); });
-  }
-  ~TestServer() {
-    m_server->stop();
-    m_thread.join();
-  }
-  Server& server() { return *m_server; }
-  int port() const { return m_port; }
-  httplib::Client client() const {
-    httplib::Client c("127.0.0.1", m_port);
-    c.set_read_timeout(60);
-    c.set_write_timeout(60);
-    return c;
-  }
-  std::string csrf() const {
-    auto res = client().Get("/api/session");
-    return nlohmann::json::parse(res->body).at("csrf").get<std::string>();
-  }
-  const test::TempDir& dir() const { return m_dir; }
-
-private:
-  test::TempDir m_dir;
-  std::unique_ptr<Server> m_server;
-  int m_port = 0;
-  std::thread m_thread;
-};
 
 httplib::MultipartFormDataItems upload(const std::string& bytes, const std::string& name, const std::string& csrf,
                                        httplib::MultipartFormDataItems fields = {}) {
@@ -504,6 +466,60 @@ TEST(WebSelfAssessment, TheFormIsSavedAndTheReportShowsTheOverAndUnderclaims) {
     }
   }
   EXPECT_EQ(replaced.at("applicable"), before.at("overall").at("applicable"));
+}
+
+// The team's ratings of the self-assessment form as GET /api/.../self-assessment gives them.
+std::map<std::string, std::string> team_levels(const TestServer& s) {
+  std::map<std::string, std::string> out;
+  const auto form = nlohmann::json::parse(s.client().Get("/api/assessments/1/self-assessment")->body);
+  for (const auto& item : form.at("items")) {
+    if (!item.at("team").is_null()) {
+      out[item.at("item_id").get<std::string>()] = item.at("team").at("level").get<std::string>() + "|" +
+                                                   item.at("team").at("justification").get<std::string>() + "|" +
+                                                   item.at("team").at("source").get<std::string>();
+    }
+  }
+  return out;
+}
+
+TEST(WebSelfAssessment, TheFilledFormDownloadsAsCsvAndXlsxThatSelfAssessImportReadsBack) {
+  TestServer s;
+  const std::string csrf = s.csrf();
+  ASSERT_EQ(s.client().Post("/api/score", sample("cca-valdoria-2025.docx", csrf))->status, 201);
+  const httplib::Params ratings{{"csrf", csrf},
+                                {"level.RDM-CCA-04", "exceeds"},
+                                {"justification.RDM-CCA-04", "Section 3, \"quoted\", covers it"},
+                                {"source.RDM-CCA-04", "p. 12"},
+                                {"level.RDM-UNCT-01", "meets"}};
+  ASSERT_EQ(s.client().Post("/assessments/1/self-assessment", ratings)->status, 303);
+  const std::map<std::string, std::string> saved = team_levels(s);
+  ASSERT_EQ(saved.size(), 2u);
+  EXPECT_THAT(s.client().Get("/assessments/1/self-assessment")->body,
+              HasSubstr("href=\"/assessments/1/self-assessment.csv?lang=en\""));
+
+  auto csv = s.client().Get("/assessments/1/self-assessment.csv?lang=fr");
+  ASSERT_EQ(csv->status, 200);
+  EXPECT_THAT(csv->get_header_value("Content-Disposition"), HasSubstr("self-assessment-1.csv"));
+  EXPECT_THAT(csv->body, HasSubstr("RDM-CCA-04,"));
+  EXPECT_THAT(csv->body, HasSubstr(",Dépasse,\"Section 3, \"\"quoted\"\", covers it\",p. 12"));  // in French
+  auto xlsx = s.client().Get("/assessments/1/self-assessment.xlsx");
+  ASSERT_EQ(xlsx->status, 200);
+  EXPECT_THAT(xlsx->body, StartsWith("PK"));
+  EXPECT_EQ(s.client().Get("/assessments/9/self-assessment.csv")->status, 404);
+
+  // Each file, imported with the command line after the ratings were cleared, gives them back.
+  for (const auto& [name, bytes] : {std::pair{std::string("form.csv"), csv->body}, {"form.xlsx", xlsx->body}}) {
+    ASSERT_EQ(s.client().Post("/assessments/1/self-assessment", httplib::Params{{"csrf", csrf}})->status, 303);
+    ASSERT_TRUE(team_levels(s).empty());
+    const std::filesystem::path file = s.dir() / name;
+    std::ofstream(file, std::ios::binary) << bytes;
+    std::ostringstream out, err;
+    const int code = cli::run({"self-assess", "import", "1", file.string(), "--db", (s.dir() / "web.db").string(),
+                               "--checklist", test::bundled_checklist().string()},
+                              out, err);
+    ASSERT_EQ(code, 0) << err.str();
+    EXPECT_EQ(team_levels(s), saved) << name;
+  }
 }
 
 TEST(WebSelfAssessment, ABadAnswerIsRefusedWithWhyAndNothingIsStored) {
