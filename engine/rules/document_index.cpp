@@ -203,12 +203,13 @@ DocumentIndex index_document(const CompiledChecklist& compiled, const ingest::Do
     if (built[set]) return;
     built[set] = true;
     std::vector<Hit> hits = std::move(own[set]);
+    // Each list is in order already: merged, not sorted.
     for (SetIndex included : compiled.includes[set]) {
       build(included);
+      const auto middle = static_cast<std::ptrdiff_t>(hits.size());
       hits.insert(hits.end(), index.hits[included].begin(), index.hits[included].end());
+      std::inplace_merge(hits.begin(), hits.begin() + middle, hits.end(), by_place);
     }
-    if (!compiled.includes[set].empty())
-      std::sort(hits.begin(), hits.end(), by_place);                // a set alone is in order already
     hits.erase(std::unique(hits.begin(), hits.end()), hits.end());  // a term listed twice, or reached twice
     if (const auto context = compiled.context[set]) {
       build(*context);

@@ -74,7 +74,17 @@ std::uint8_t role_of(std::string_view word) {
     add(k_clause_words, opens_clause);
     return by_length;
   }();
-  if (word.empty() || word.size() > k_longest) return 0;
+  // Which (length, first byte) pairs some listed word has: most words are none of them.
+  static const std::array<std::array<bool, 256>, k_longest + 1> k_may_be = [] {
+    std::array<std::array<bool, 256>, k_longest + 1> may_be{};
+    for (std::size_t length = 0; length <= k_longest; ++length) {
+      for (const Listed& listed : k_by_length[length])
+        may_be[length][static_cast<unsigned char>(listed.word.front())] = true;
+    }
+    return may_be;
+  }();
+  if (word.empty() || word.size() > k_longest || !k_may_be[word.size()][static_cast<unsigned char>(word.front())])
+    return 0;
   for (const Listed& listed : k_by_length[word.size()]) {
     if (listed.word.front() == word.front() && listed.word == word) return listed.role;
   }
