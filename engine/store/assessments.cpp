@@ -70,10 +70,11 @@ void write_scores(SQLite::Database& db, std::int64_t id, const Assessment& a) {
   }
 }
 
-void write_self_ratings(SQLite::Database& db, std::int64_t assessment_id, const std::vector<SelfRating>& ratings) {
-  SQLite::Statement self(db,
-                         "INSERT INTO self_ratings (assessment_id, position, item_id, level, justification, "
-                         "source, line) VALUES (?, ?, ?, ?, ?, ?, ?)");
+void write_self_ratings(const Database& database, std::int64_t assessment_id, const std::vector<SelfRating>& ratings) {
+  const Database::Prepared self_kept = database.prepared(
+      "INSERT INTO self_ratings (assessment_id, position, item_id, level, justification, "
+      "source, line) VALUES (?, ?, ?, ?, ?, ?, ?)");
+  SQLite::Statement& self = *self_kept;
   for (std::size_t i = 0; i < ratings.size(); ++i) {
     const SelfRating& s = ratings[i];
     self.bind(1, assessment_id);
@@ -133,11 +134,12 @@ std::optional<std::int64_t> AssessmentStore::write(const Assessment& a, const Ca
     if (text != nullptr) documents.cache_text(document_id, *text);
     const std::int64_t checklist_id = documents.keep_checklist(a);
 
-    SQLite::Statement assessment(db,
-                                 "INSERT INTO assessments (document_id, checklist_id, path, kind, kind_source, "
-                                 "engine_version, created_at, applicable, at_meets_or_above, points, max_points, "
-                                 "language, language_source, year, country, region, draft) "
-                                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    const Database::Prepared assessment_kept = m_database->prepared(
+        "INSERT INTO assessments (document_id, checklist_id, path, kind, kind_source, "
+        "engine_version, created_at, applicable, at_meets_or_above, points, max_points, "
+        "language, language_source, year, country, region, draft) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    SQLite::Statement& assessment = *assessment_kept;
     assessment.bind(1, document_id);
     assessment.bind(2, checklist_id);
     assessment.bind(3, a.document.path);
@@ -158,9 +160,10 @@ std::optional<std::int64_t> AssessmentStore::write(const Assessment& a, const Ca
     assessment.exec();
     const std::int64_t assessment_id = db.getLastInsertRowid();
 
-    SQLite::Statement section(db,
-                              "INSERT INTO section_scores (assessment_id, position, section_id, title, applicable, "
-                              "at_meets_or_above, points, max_points) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    const Database::Prepared section_kept = m_database->prepared(
+        "INSERT INTO section_scores (assessment_id, position, section_id, title, applicable, "
+        "at_meets_or_above, points, max_points) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    SQLite::Statement& section = *section_kept;
     for (std::size_t i = 0; i < a.sections.size(); ++i) {
       const SectionScore& s = a.sections[i];
       section.bind(1, assessment_id);
@@ -175,17 +178,21 @@ std::optional<std::int64_t> AssessmentStore::write(const Assessment& a, const Ca
       section.reset();
     }
 
-    SQLite::Statement item(
-        db,
+    const Database::Prepared item_kept = m_database->prepared(
         "INSERT INTO item_results (assessment_id, position, item_id, title, section_id, "
         "applicable, not_applicable_reason, level, weight, external) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    SQLite::Statement criterion(db,
-                                "INSERT INTO criterion_results (item_result_id, position, criterion_id, text, "
-                                "level, met) VALUES (?, ?, ?, ?, ?, ?)");
-    SQLite::Statement evidence(db,
-                               "INSERT INTO evidence (criterion_result_id, position, quote, highlights, section, "
-                               "page, line, block) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-    SQLite::Statement finding(db, "INSERT INTO findings (item_result_id, kind, unmet, text) VALUES (?, ?, ?, ?)");
+    SQLite::Statement& item = *item_kept;
+    const Database::Prepared criterion_kept = m_database->prepared(
+        "INSERT INTO criterion_results (item_result_id, position, criterion_id, text, "
+        "level, met) VALUES (?, ?, ?, ?, ?, ?)");
+    SQLite::Statement& criterion = *criterion_kept;
+    const Database::Prepared evidence_kept = m_database->prepared(
+        "INSERT INTO evidence (criterion_result_id, position, quote, highlights, section, "
+        "page, line, block) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    SQLite::Statement& evidence = *evidence_kept;
+    const Database::Prepared finding_kept =
+        m_database->prepared("INSERT INTO findings (item_result_id, kind, unmet, text) VALUES (?, ?, ?, ?)");
+    SQLite::Statement& finding = *finding_kept;
     for (std::size_t i = 0; i < a.items.size(); ++i) {
       const rules::ItemResult& r = a.items[i];
       item.bind(1, assessment_id);
@@ -236,7 +243,7 @@ std::optional<std::int64_t> AssessmentStore::write(const Assessment& a, const Ca
         finding.reset();
       }
     }
-    write_self_ratings(db, assessment_id, a.self);
+    write_self_ratings(*m_database, assessment_id, a.self);
     transaction.commit();
     return assessment_id;
   });
@@ -245,11 +252,11 @@ std::optional<std::int64_t> AssessmentStore::write(const Assessment& a, const Ca
 std::optional<std::int64_t> AssessmentStore::assessed(const std::string& document_sha256,
                                                       const std::string& checklist_sha256) const {
   return m_database->guarded([&]() -> std::optional<std::int64_t> {
-    SQLite::Database& db = m_database->sqlite();
-    SQLite::Statement find(db,
-                           "SELECT a.id FROM assessments a JOIN documents d ON d.id = a.document_id "
-                           "JOIN checklists c ON c.id = a.checklist_id WHERE d.sha256 = ? AND c.sha256 = ? "
-                           "ORDER BY a.id DESC LIMIT 1");
+    const Database::Prepared find_kept = m_database->prepared(
+        "SELECT a.id FROM assessments a JOIN documents d ON d.id = a.document_id "
+        "JOIN checklists c ON c.id = a.checklist_id WHERE d.sha256 = ? AND c.sha256 = ? "
+        "ORDER BY a.id DESC LIMIT 1");
+    SQLite::Statement& find = *find_kept;
     find.bind(1, document_sha256);
     find.bind(2, checklist_sha256);
     if (!find.executeStep()) return std::nullopt;
@@ -266,14 +273,14 @@ std::vector<Assessment> AssessmentStore::load(const std::vector<PortfolioRow>& d
 
 Assessment AssessmentStore::load(std::int64_t id, Detail detail) const {
   return m_database->guarded([&] {
-    SQLite::Database& db = m_database->sqlite();
-    SQLite::Statement head(db,
-                           "SELECT a.path, d.sha256, d.format, d.title, a.kind, a.kind_source, d.bytes, d.words, "
-                           "d.blocks, c.checklist_id, c.version, c.title, c.sha256, c.provenance, a.engine_version, "
-                           "a.created_at, a.applicable, a.at_meets_or_above, a.points, a.max_points, "
-                           "a.language, a.language_source, a.year, a.country, a.region, a.draft "
-                           "FROM assessments a JOIN documents d ON d.id = a.document_id "
-                           "JOIN checklists c ON c.id = a.checklist_id WHERE a.id = ?");
+    const Database::Prepared head_kept = m_database->prepared(
+        "SELECT a.path, d.sha256, d.format, d.title, a.kind, a.kind_source, d.bytes, d.words, "
+        "d.blocks, c.checklist_id, c.version, c.title, c.sha256, c.provenance, a.engine_version, "
+        "a.created_at, a.applicable, a.at_meets_or_above, a.points, a.max_points, "
+        "a.language, a.language_source, a.year, a.country, a.region, a.draft "
+        "FROM assessments a JOIN documents d ON d.id = a.document_id "
+        "JOIN checklists c ON c.id = a.checklist_id WHERE a.id = ?");
+    SQLite::Statement& head = *head_kept;
     head.bind(1, id);
     if (!head.executeStep())
       throw InputError({.file = m_database->path()}, "no assessment with id " + std::to_string(id));
@@ -305,9 +312,10 @@ Assessment AssessmentStore::load(std::int64_t id, Detail detail) const {
                  .points = head.getColumn(18).getDouble(),
                  .max_points = head.getColumn(19).getDouble()};
 
-    SQLite::Statement sections(db,
-                               "SELECT section_id, title, applicable, at_meets_or_above, points, max_points "
-                               "FROM section_scores WHERE assessment_id = ? ORDER BY position");
+    const Database::Prepared sections_kept = m_database->prepared(
+        "SELECT section_id, title, applicable, at_meets_or_above, points, max_points "
+        "FROM section_scores WHERE assessment_id = ? ORDER BY position");
+    SQLite::Statement& sections = *sections_kept;
     sections.bind(1, id);
     while (sections.executeStep()) {
       a.sections.push_back({.id = sections.getColumn(0).getString(),
@@ -318,17 +326,20 @@ Assessment AssessmentStore::load(std::int64_t id, Detail detail) const {
                                       .max_points = sections.getColumn(5).getDouble()}});
     }
 
-    SQLite::Statement items(db,
-                            "SELECT r.id, r.item_id, r.title, r.section_id, r.applicable, r.not_applicable_reason, "
-                            "r.level, r.weight, f.unmet, f.text, r.external FROM item_results r "
-                            "LEFT JOIN findings f ON f.item_result_id = r.id "
-                            "WHERE r.assessment_id = ? ORDER BY r.position");
-    SQLite::Statement criteria(db,
-                               "SELECT id, criterion_id, text, level, met FROM criterion_results "
-                               "WHERE item_result_id = ? ORDER BY position");
-    SQLite::Statement evidence(db,
-                               "SELECT quote, highlights, section, page, line, block FROM evidence "
-                               "WHERE criterion_result_id = ? ORDER BY position");
+    const Database::Prepared items_kept = m_database->prepared(
+        "SELECT r.id, r.item_id, r.title, r.section_id, r.applicable, r.not_applicable_reason, "
+        "r.level, r.weight, f.unmet, f.text, r.external FROM item_results r "
+        "LEFT JOIN findings f ON f.item_result_id = r.id "
+        "WHERE r.assessment_id = ? ORDER BY r.position");
+    SQLite::Statement& items = *items_kept;
+    const Database::Prepared criteria_kept = m_database->prepared(
+        "SELECT id, criterion_id, text, level, met FROM criterion_results "
+        "WHERE item_result_id = ? ORDER BY position");
+    SQLite::Statement& criteria = *criteria_kept;
+    const Database::Prepared evidence_kept = m_database->prepared(
+        "SELECT quote, highlights, section, page, line, block FROM evidence "
+        "WHERE criterion_result_id = ? ORDER BY position");
+    SQLite::Statement& evidence = *evidence_kept;
     items.bind(1, id);
     while (items.executeStep()) {
       rules::ItemResult r{.item_id = items.getColumn(1).getString(),
@@ -362,9 +373,10 @@ Assessment AssessmentStore::load(std::int64_t id, Detail detail) const {
       criteria.reset();
       a.items.push_back(std::move(r));
     }
-    SQLite::Statement self(db,
-                           "SELECT item_id, level, justification, source, line FROM self_ratings "
-                           "WHERE assessment_id = ? ORDER BY position");
+    const Database::Prepared self_kept = m_database->prepared(
+        "SELECT item_id, level, justification, source, line FROM self_ratings "
+        "WHERE assessment_id = ? ORDER BY position");
+    SQLite::Statement& self = *self_kept;
     self.bind(1, id);
     while (self.executeStep()) {
       a.self.push_back({.item_id = self.getColumn(0).getString(),
@@ -412,7 +424,7 @@ Assessment AssessmentStore::set_self_ratings(std::int64_t id, const std::functio
     SQLite::Statement clear(db, "DELETE FROM self_ratings WHERE assessment_id = ?");
     clear.bind(1, id);
     clear.exec();
-    write_self_ratings(db, id, a.self);
+    write_self_ratings(*m_database, id, a.self);
     // Items needing team records take the team's level; every other item keeps the engine's.
     SQLite::Statement item(db,
                            "UPDATE item_results SET applicable = ?, level = ? WHERE assessment_id = ? AND item_id = ?");

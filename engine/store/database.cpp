@@ -7,7 +7,9 @@
 #include <sqlite3.h>
 
 #include <chrono>
+#include <stdexcept>
 #include <thread>
+#include <utility>
 
 namespace unct::store {
 namespace {
@@ -23,6 +25,13 @@ Level stored_level(const std::string& code) { return parse_level(code).value_or(
 struct Database::Impl {
   std::filesystem::path path;
   mutable SQLite::Database db;  // SQLiteCpp queries are non-const even when they only read
+  struct Kept {
+    std::unique_ptr<SQLite::Statement> statement;
+    bool lent = false;
+  };
+  // Declared after `db`, so destroyed before it: a statement must be finalised before its
+  // connection closes.
+  mutable std::unordered_map<std::string, Kept> prepared;
 
   explicit Impl(const std::filesystem::path& p)
       : path(p), db(p.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, k_busy_timeout_ms) {}
@@ -101,6 +110,28 @@ Database::~Database() = default;
 const std::filesystem::path& Database::path() const { return m_impl->path; }
 
 SQLite::Database& Database::sqlite() const { return m_impl->db; }
+
+Database::Prepared Database::prepared(const std::string& sql) const {
+  Impl::Kept& kept = m_impl->prepared[sql];
+  if (kept.lent) throw std::logic_error("a prepared statement asked for while in use: " + sql);
+  if (!kept.statement) kept.statement = std::make_unique<SQLite::Statement>(m_impl->db, sql);
+  kept.lent = true;
+  return Prepared(*kept.statement, kept.lent);
+}
+
+Database::Prepared::Prepared(Prepared&& other) noexcept
+    : m_statement(std::exchange(other.m_statement, nullptr)), m_lent(std::exchange(other.m_lent, nullptr)) {}
+
+Database::Prepared::~Prepared() {
+  if (m_statement == nullptr) return;
+  // Ends a query left part-read (it would hold its read transaction open) and forgets the values.
+  m_statement->tryReset();
+  try {
+    m_statement->clearBindings();  // sqlite3_clear_bindings, which always succeeds
+  } catch (...) {
+  }
+  *m_lent = false;
+}
 
 int Database::schema_version() const {
   return guarded([&] { return m_impl->version(); });

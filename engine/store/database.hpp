@@ -10,11 +10,13 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace SQLite {
 class Database;
-}
+class Statement;
+}  // namespace SQLite
 
 namespace unct::store {
 
@@ -44,6 +46,32 @@ public:
   // The connection the concern stores run their SQL on (SQLiteCpp's queries are non-const even
   // when they only read).
   SQLite::Database& sqlite() const;
+
+  // A statement kept prepared on this connection, lent out by prepared(); reset and its bindings
+  // cleared when the lease ends.
+  class Prepared {
+  public:
+    Prepared(Prepared&& other) noexcept;
+    Prepared(const Prepared&) = delete;
+    Prepared& operator=(const Prepared&) = delete;
+    Prepared& operator=(Prepared&&) = delete;
+    ~Prepared();
+    SQLite::Statement& operator*() const { return *m_statement; }
+    SQLite::Statement* operator->() const { return m_statement; }
+
+  private:
+    friend class Database;
+    Prepared(SQLite::Statement& statement, bool& lent) : m_statement(&statement), m_lent(&lent) {}
+    SQLite::Statement* m_statement;
+    bool* m_lent;
+  };
+
+  // The statement for `sql`, prepared the first time it is asked for and kept for the next:
+  // preparing (parsing and planning the SQL) costs more than running a small INSERT, and saving or
+  // loading an assessment runs a dozen statements a document. For the statements run once a
+  // document or more; not for SQL made from values. Throws std::logic_error when `sql` is asked
+  // for while a lease on it is held (the statement would be reset under its holder).
+  Prepared prepared(const std::string& sql) const;
 
   // What `run()` returns. An SQLite error it throws becomes an InputError with the database path:
   // a file that is not a database, a read-only or locked file, a full disk are all things the user

@@ -9,6 +9,7 @@
 #include "engine/rules/compiled.hpp"
 #include "tests/support/support.hpp"
 
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <sqlite3.h>
@@ -84,6 +85,27 @@ TEST(Store, ReopeningKeepsWhatWasStored) {
 }
 
 // The concern stores point to the connection, which a move keeps in place.
+// A statement kept by the connection is lent to one holder at a time, reset when the lease ends:
+// a query left part-read neither holds its rows nor keeps its values for the next holder.
+TEST(Store, APreparedStatementIsLentToOneHolderAtATime) {
+  test::TempDir dir;
+  const Store store(dir / "a.db");
+  const std::string sql = "SELECT value FROM json_each(?)";
+  {
+    const Database::Prepared first = store.database().prepared(sql);
+    first->bind(1, "[1, 2, 3]");
+    ASSERT_TRUE(first->executeStep());
+    EXPECT_EQ(first->getColumn(0).getInt(), 1);
+    EXPECT_THROW((void)store.database().prepared(sql), std::logic_error);
+  }
+  const Database::Prepared again = store.database().prepared(sql);
+  EXPECT_FALSE(again->executeStep()) << "the values bound by the last holder are cleared";
+  again->reset();
+  again->bind(1, "[7]");
+  ASSERT_TRUE(again->executeStep());
+  EXPECT_EQ(again->getColumn(0).getInt(), 7);
+}
+
 TEST(Store, WorksAfterAMove) {
   test::TempDir dir;
   Store first(dir / "a.db");
