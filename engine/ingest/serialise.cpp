@@ -2,9 +2,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstdint>
 #include <limits>
-
 #include <stdexcept>
+#include <string>
+#include <vector>
 
 namespace unct::ingest {
 namespace {
@@ -23,27 +25,160 @@ Zone zone_of(std::string_view code_text) {
 
 }  // namespace
 
-std::string serialise(const Document& d) {
-  nlohmann::json blocks = nlohmann::json::array();
-  for (const Block& b : d.blocks) {
-    blocks.push_back({{"kind", code(b.kind)},
-                      {"text", b.text},
-                      {"level", b.level},
-                      {"line", b.line},
-                      {"page", b.page},
-                      {"section", b.section},
-                      {"table", b.table},
-                      {"row", b.row},
-                      {"column", b.column},
-                      {"zone", code(b.zone)}});
+namespace {
+
+// The stored form: "unct-doc", a format byte, then the document's members in the order Document
+// and Block declare them. Numbers are LEB128 varints (signed ones zigzagged), texts a length and
+// their bytes, enumerations their codes ("heading", "cover", "cca"), so that renumbering an
+// enumeration leaves stored documents readable.
+constexpr std::string_view k_magic = "unct-doc";
+constexpr char k_format = 1;
+
+class Writer {
+public:
+  void number(std::uint64_t n) {
+    while (n >= 0x80) {
+      bytes += static_cast<char>((n & 0x7F) | 0x80);
+      n >>= 7;
+    }
+    bytes += static_cast<char>(n);
   }
-  const nlohmann::json out{{"path", d.path.string()}, {"sha256", d.sha256},
-                           {"format", d.format},      {"bytes", d.bytes},
-                           {"title", d.title},        {"kind", d.kind ? std::string(code(*d.kind)) : std::string()},
-                           {"language", d.language},  {"year", d.year.value_or(0)},
-                           {"country", d.country},    {"pages", d.pages},
-                           {"warnings", d.warnings},  {"blocks", blocks}};
-  return out.dump();
+  void signed_number(std::int64_t n) {
+    number((static_cast<std::uint64_t>(n) << 1) ^ static_cast<std::uint64_t>(n >> 63));
+  }
+  void text(std::string_view t) {
+    number(t.size());
+    bytes += t;
+  }
+  void texts(const std::vector<std::string>& list) {
+    number(list.size());
+    for (const std::string& t : list) text(t);
+  }
+  std::string bytes;
+};
+
+// Reads what Writer wrote; throws std::runtime_error naming what is wrong with bytes it did not write.
+class Reader {
+public:
+  explicit Reader(std::string_view bytes) : m_rest(bytes) {}
+  std::uint64_t number() {
+    std::uint64_t n = 0;
+    for (int shift = 0; shift < 64; shift += 7) {
+      if (m_rest.empty()) throw damaged("it ends inside a number");
+      const auto byte = static_cast<unsigned char>(m_rest.front());
+      m_rest.remove_prefix(1);
+      n |= static_cast<std::uint64_t>(byte & 0x7F) << shift;
+      if ((byte & 0x80) == 0) return n;
+    }
+    throw damaged("a number runs past 64 bits");
+  }
+  std::int64_t signed_number() {
+    const std::uint64_t n = number();
+    return static_cast<std::int64_t>(n >> 1) ^ -static_cast<std::int64_t>(n & 1);
+  }
+  // A signed number that fits an int.
+  int whole() {
+    const std::int64_t n = signed_number();
+    if (n < std::numeric_limits<int>::min() || n > std::numeric_limits<int>::max())
+      throw damaged("a number is out of range");
+    return static_cast<int>(n);
+  }
+  // A count of things each at least one byte long, which the rest must be able to hold.
+  std::size_t count() {
+    const std::uint64_t n = number();
+    if (n > m_rest.size()) throw damaged("a count runs past its end");
+    return static_cast<std::size_t>(n);
+  }
+  std::string text() {
+    const std::size_t n = count();
+    std::string out(m_rest.substr(0, n));
+    m_rest.remove_prefix(n);
+    return out;
+  }
+  std::vector<std::string> texts() {
+    std::vector<std::string> out(count());
+    for (std::string& t : out) t = text();
+    return out;
+  }
+  bool at_end() const { return m_rest.empty(); }
+  static std::runtime_error damaged(const std::string& why) {
+    return std::runtime_error("not a stored document: " + why);
+  }
+
+private:
+  std::string_view m_rest;
+};
+
+Document from_binary(std::string_view bytes) {
+  Reader in(bytes);
+  Document d;
+  d.path = in.text();
+  d.sha256 = in.text();
+  d.format = in.text();
+  d.bytes = in.number();
+  d.title = in.text();
+  if (const std::string kind = in.text(); !kind.empty()) {
+    d.kind = parse_document_kind(kind);
+    if (!d.kind) throw Reader::damaged("unknown document kind \"" + kind + "\"");
+  }
+  d.language = in.text();
+  if (const int year = in.whole(); year > 0) d.year = year;
+  d.country = in.text();
+  d.blocks.resize(in.count());
+  for (Block& b : d.blocks) {
+    b.kind = kind_of(in.text());
+    b.text = in.text();
+    b.level = in.whole();
+    b.line = in.whole();
+    b.page = in.whole();
+    b.section = in.texts();
+    b.table = in.whole();
+    b.row = in.whole();
+    b.column = in.whole();
+    b.zone = zone_of(in.text());
+  }
+  d.pages = in.whole();
+  d.warnings = in.texts();
+  if (!in.at_end()) throw Reader::damaged("bytes follow its end");
+  return d;
+}
+
+}  // namespace
+
+std::string serialise(const Document& d) {
+  // Every member, in order: a member added to Document or Block without being added here and to
+  // from_binary stops this from compiling.
+  const auto& [path, sha256, format, bytes, title, kind, language, year, country, blocks, pages, warnings] = d;
+  Writer out;
+  out.bytes.reserve(64 + d.blocks.size() * 24);
+  out.bytes += k_magic;
+  out.bytes += k_format;
+  out.text(path.native());
+  out.text(sha256);
+  out.text(format);
+  out.number(bytes);
+  out.text(title);
+  out.text(kind ? code(*kind) : std::string_view());
+  out.text(language);
+  out.signed_number(year.value_or(0));
+  out.text(country);
+  out.number(blocks.size());
+  for (const Block& b : blocks) {
+    const auto& [block_kind, text, level, line, page, section, table, row, column, zone] = b;
+    out.text(code(block_kind));
+    out.text(text);
+    out.signed_number(level);
+    out.signed_number(line);
+    out.signed_number(page);
+    out.texts(section);
+    out.signed_number(table);
+    out.signed_number(row);
+    out.signed_number(column);
+    out.text(code(zone));
+  }
+  out.signed_number(pages);
+  out.texts(warnings);
+  return std::move(out.bytes);
 }
 
 namespace {
@@ -103,6 +238,10 @@ Document from_json(const nlohmann::json& j) {
 }  // namespace
 
 Document deserialise(std::string_view text) {
+  if (text.size() > k_magic.size() && text.starts_with(k_magic)) {
+    if (text[k_magic.size()] != k_format) throw Reader::damaged("a format this program does not know");
+    return from_binary(text.substr(k_magic.size() + 1));
+  }
   try {
     return from_json(nlohmann::json::parse(text));
   } catch (const nlohmann::json::exception& e) {

@@ -1,5 +1,6 @@
 #include "cli/run.hpp"
 #include "engine/core/compress.hpp"
+#include "engine/ingest/serialise.hpp"
 
 #include "tests/support/support.hpp"
 
@@ -80,7 +81,7 @@ TEST(ScoreCommand, DocumentScoredBeforeComesFromTheTextCache) {
   };
   EXPECT_EQ(title(), "Republic of Valdoria: Common Country Analysis 2025");
   {
-    // The cache keeps the JSON compressed; the entry is written back as plain JSON, as entries
+    // The cache keeps the document compressed; the entry is written back uncompressed, as entries
     // were kept before compression, which must still be read.
     SQLite::Database database(db, SQLite::OPEN_READWRITE);
     SQLite::Statement select(database, "SELECT content FROM document_text");
@@ -88,14 +89,20 @@ TEST(ScoreCommand, DocumentScoredBeforeComesFromTheTextCache) {
     const std::string stored(static_cast<const char*>(select.getColumn(0).getBlob()),
                              static_cast<std::size_t>(select.getColumn(0).getBytes()));
     ASSERT_TRUE(is_zstd_frame(stored));
-    std::string json = zstd_decompress(stored, std::size_t{1} << 30).value_or("");
-    EXPECT_LT(stored.size() * 3, json.size()) << "compressed " << stored.size() << " of " << json.size() << " bytes";
-    for (std::size_t at; (at = json.find("Republic of Valdoria")) != std::string::npos;) {
-      json.replace(at, std::string("Republic of Valdoria").size(), "Cached Valdoria");
-    }
+    ingest::Document cached = ingest::deserialise(zstd_decompress(stored, std::size_t{1} << 30).value_or(""));
+    std::size_t text_bytes = 0;
+    for (const ingest::Block& block : cached.blocks) text_bytes += block.text.size();
+    EXPECT_LT(stored.size(), text_bytes * 6 / 10) << "stored " << stored.size() << " bytes for " << text_bytes;
+    auto renamed = [](std::string& text) {
+      for (std::size_t at; (at = text.find("Republic of Valdoria")) != std::string::npos;) {
+        text.replace(at, std::string("Republic of Valdoria").size(), "Cached Valdoria");
+      }
+    };
+    renamed(cached.title);
+    for (ingest::Block& block : cached.blocks) renamed(block.text);
     select.reset();
     SQLite::Statement update(database, "UPDATE document_text SET content = ?");
-    update.bind(1, json);
+    update.bind(1, ingest::serialise(cached));
     update.exec();
   }
   EXPECT_EQ(title(), "Cached Valdoria: Common Country Analysis 2025");

@@ -148,17 +148,40 @@ TEST(ReadPdf, SampleAsPdfReadsLikeItsMarkdown) {
   EXPECT_GT(signed_copy.blocks.back().page, 1);
 }
 
-// The store's text cache keeps documents as JSON; what comes back is what was read.
+// The store's text cache keeps documents in serialise's form; what comes back is what was read.
 // What fuzzing found: a damaged cache entry is an error to catch, never a crash or a float cast
 // out of range; a long first line is cut into a title at a character's start.
 TEST(SerialiseDocument, DamagedCacheIsAnErrorNotACrash) {
   EXPECT_THROW(deserialise(""), std::runtime_error);
   EXPECT_THROW(deserialise("[1, 2]"), std::runtime_error);
-  std::string json = serialise(read_document(fixture("ingest/outline.md")));
-  const std::size_t pages = json.find("\"pages\":");
-  ASSERT_NE(pages, std::string::npos);
-  json.replace(pages, json.find(',', pages) - pages, "\"pages\":1e300");
-  EXPECT_THAT([&] { deserialise(json); },
+  const std::string stored = serialise(read_document(fixture("ingest/outline.md")));
+  for (std::size_t cut = 0; cut < stored.size(); ++cut) {
+    EXPECT_THROW(deserialise(stored.substr(0, cut)), std::runtime_error) << "cut at " << cut;
+  }
+  EXPECT_THAT([&] { deserialise(stored + "x"); }, ThrowsMessage<std::runtime_error>(HasSubstr("bytes follow its end")));
+  std::string other_format = stored;
+  other_format[8] = '\x7F';
+  EXPECT_THAT([&] { deserialise(other_format); },
+              ThrowsMessage<std::runtime_error>(HasSubstr("a format this program does not know")));
+}
+
+// Entries earlier versions stored as JSON are still read, and checked as strictly.
+TEST(SerialiseDocument, ReadsTheJsonEarlierVersionsStored) {
+  const std::string json =
+      R"({"path":"cca.md","sha256":"ab","format":"markdown","bytes":12,"title":"CCA","kind":"cca",)"
+      R"("language":"en","year":2025,"country":"Valdoria","pages":0,"warnings":[],"blocks":[)"
+      R"({"kind":"heading","text":"CCA","level":1,"line":1,"page":0,"section":["CCA"],"table":-1,)"
+      R"("row":-1,"column":-1,"zone":"text"}]})";
+  const Document d = deserialise(json);
+  EXPECT_EQ(d.title, "CCA");
+  EXPECT_EQ(d.kind, DocumentKind::cca);
+  EXPECT_EQ(d.year, 2025);
+  ASSERT_EQ(d.blocks.size(), 1u);
+  EXPECT_EQ(d.blocks[0].kind, BlockKind::heading);
+  EXPECT_EQ(deserialise(serialise(d)), d);
+  std::string damaged = json;
+  damaged.replace(damaged.find("\"pages\":0"), 9, "\"pages\":1e300");
+  EXPECT_THAT([&] { deserialise(damaged); },
               ThrowsMessage<std::runtime_error>(HasSubstr("\"pages\" is not a whole number")));
 }
 
