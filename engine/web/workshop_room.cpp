@@ -17,6 +17,8 @@
 #include <algorithm>
 #include <array>
 #include <cerrno>
+#include <charconv>
+#include <cstdint>
 #include <system_error>
 
 namespace unct::web {
@@ -424,6 +426,20 @@ bool is_participant_request(std::string_view method, std::string_view path) {
     return post && rest.ends_with("/answers") && is_code_path(rest.substr(0, rest.size() - 8));
   }
   return false;
+}
+
+std::string participant_body_refusal(std::string_view content_length, std::string_view transfer_encoding) {
+  const std::string too_large =
+      "a participant's answers are at most " + std::to_string(k_max_participant_body / 1024) + " KB";
+  if (!transfer_encoding.empty()) return "send the answers with a Content-Length (" + too_large + ")";
+  if (content_length.empty()) return {};
+  std::uint64_t length = 0;
+  const auto [end, error] =
+      std::from_chars(content_length.data(), content_length.data() + content_length.size(), length);
+  if (error != std::errc() || end != content_length.data() + content_length.size() || length > k_max_participant_body) {
+    return too_large;
+  }
+  return {};
 }
 
 void add_workshop_routes(httplib::Server& http, const Services& services) { Rooms::add(http, Rooms(services)); }
