@@ -233,13 +233,17 @@ public:
     return out;
   }
 
-  // Stores them in place of the participant's earlier answers; 409 when the room is closed.
+  // Stores them in place of the participant's earlier answers; 409 when the room is closed or
+  // full.
   void store(const workshop::Room& room, const workshop::Pack& pack, const std::string& participant,
              const std::vector<workshop::Answer>& answers) const {
     auto db = m_s.stores->take();
     const std::lock_guard lock(*m_s.writing);
-    if (db->workshop().replace_answers(room.session_id, participant, answers) != store::WorkshopStore::Taken::stored) {
-      throw HttpError(409, closed_text(pack));
+    switch (db->workshop().replace_answers(room.session_id, participant, answers, k_max_room_participants)) {
+      case store::WorkshopStore::Taken::stored: return;
+      case store::WorkshopStore::Taken::full: throw HttpError(409, full_text(pack, k_max_room_participants));
+      case store::WorkshopStore::Taken::closed:
+      case store::WorkshopStore::Taken::no_room: throw HttpError(409, closed_text(pack));
     }
   }
 

@@ -36,6 +36,11 @@ bool is_participant_request(std::string_view method, std::string_view path);
 // token, so a larger one is refused before it is read, rather than read up to the upload limit.
 constexpr std::size_t k_max_participant_body = 1024 * 1024;
 
+// The most participants a room takes: one more is refused (409), as a room of people is far
+// smaller, so that anyone holding the link cannot grow the room, its debrief and the database
+// without end by sending under new names.
+constexpr std::size_t k_max_room_participants = 200;
+
 // Why a participant's request is refused before its body is read: empty when it may be read,
 // else a message for 411 (a body of unknown length: chunked) or 413 (a Content-Length above
 // k_max_participant_body). `content_length` and `transfer_encoding` are the request's headers.

@@ -372,6 +372,28 @@ TEST(WorkshopRoomAccess, AParticipantsBodyIsBoundedBeforeItIsRead) {
   EXPECT_THAT(participant_body_refusal("", "chunked"), HasSubstr("Content-Length"));
 }
 
+TEST(WorkshopRoom, ARoomTakesABoundedNumberOfParticipants) {
+  TestServer s(with_packs());
+  const OpenedRoom room = open_room(s);
+  httplib::Client client = s.client();
+  for (std::size_t i = 0; i < k_max_room_participants; ++i) {
+    const httplib::Params one{{"csrf", room.csrf}, {"name", "p" + std::to_string(i)}, {"level.RDM-CF-02", "meets"}};
+    ASSERT_EQ(client.Post("/r/" + room.code, one)->status, 200) << i;
+  }
+  auto extra = client.Post("/r/" + room.code, answer(room, "one more", "meets", "meets", "meets"));
+  EXPECT_EQ(extra->status, 409);
+  EXPECT_THAT(extra->body, HasSubstr("This room has its 200 participants already"));
+  auto extra_api = client.Post(
+      "/api/workshop/rooms/" + room.code + "/answers", httplib::Headers{{"X-CSRF-Token", room.csrf}},
+      R"({"name": "and another", "answers": [{"item": "RDM-CF-02", "level": "meets"}]})", "application/json");
+  EXPECT_EQ(extra_api->status, 409);
+  // Those in the room still change their answers.
+  EXPECT_EQ(client.Post("/r/" + room.code, answer(room, "p7", "missing", "meets", "meets"))->status, 200);
+  const auto d = debrief(s, room);
+  EXPECT_EQ(d.at("participants").size(), k_max_room_participants);
+  EXPECT_EQ(d.at("room_agreement").at("count"), k_max_room_participants + 2);
+}
+
 TEST(WorkshopRoom, ParticipantsAnsweringAtOnceAreAllKept) {
   TestServer s(with_packs());
   const OpenedRoom room = open_room(s);
