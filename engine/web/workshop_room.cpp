@@ -186,7 +186,13 @@ public:
       if (doc.at("answers").size() > k_max_answer_fields) throw HttpError(400, "too many answers for one pack");
       for (const nlohmann::json& a : doc.at("answers")) {
         if (!a.is_object()) throw HttpError(400, "each answer is an object with item, level and note");
-        given.emplace_back(text(a, "item"), text(a, "level"), text(a, "note"));
+        const std::string item = trimmed(text(a, "item"));
+        // Refused here rather than by read_answers, whose message names a line of a sheet.
+        if (!item.empty() &&
+            std::any_of(given.begin(), given.end(), [&](const auto& g) { return std::get<0>(g) == item; })) {
+          throw HttpError(400, "item " + item + " is answered twice: send one answer per item");
+        }
+        given.emplace_back(item, text(a, "level"), text(a, "note"));
       }
     } else {
       typed.name = field(req, "name");

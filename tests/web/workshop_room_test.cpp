@@ -256,6 +256,12 @@ TEST(WorkshopRoom, AnUnknownItemOrLevelIsRefusedNamingIt) {
                               httplib::Headers{{"X-CSRF-Token", room.csrf}}, R"({"name": "Ana"})", "application/json");
   EXPECT_EQ(json->status, 400);
   EXPECT_THAT(error_of(json), HasSubstr("\"answers\""));
+  auto twice = s.client().Post(
+      "/api/workshop/rooms/" + room.code + "/answers", httplib::Headers{{"X-CSRF-Token", room.csrf}},
+      R"({"name": "Ana", "answers": [{"item": "RDM-CF-02", "level": "meets"}, {"item": " RDM-CF-02", "level": "missing"}]})",
+      "application/json");
+  EXPECT_EQ(twice->status, 400);
+  EXPECT_EQ(error_of(twice), "item RDM-CF-02 is answered twice: send one answer per item");
   EXPECT_EQ(debrief(s, room).at("participants").size(), 0u);
 }
 
