@@ -11,15 +11,12 @@
 #include "engine/workshop/session.hpp"
 
 #include <httplib.h>
-#include <sys/random.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <array>
-#include <cerrno>
 #include <charconv>
 #include <cstdint>
-#include <system_error>
 
 namespace unct::web {
 namespace {
@@ -412,15 +409,7 @@ private:
 
 std::string random_room_code() {
   std::array<unsigned char, k_code_length> bytes{};
-  std::size_t got = 0;
-  while (got < bytes.size()) {
-    const ssize_t n = ::getrandom(bytes.data() + got, bytes.size() - got, 0);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      throw std::system_error(errno, std::generic_category(), "getrandom");
-    }
-    got += static_cast<std::size_t>(n);
-  }
+  fill_random(bytes);
   std::string code;
   for (unsigned char b : bytes) code += k_code_alphabet[b % k_code_alphabet.size()];  // 256 = 8 * 32: uniform
   return code;
