@@ -8,6 +8,9 @@
 #include "engine/core/error.hpp"
 #include "engine/web/server.hpp"
 
+#include <filesystem>
+#include <system_error>
+
 namespace unct::cli {
 
 namespace po = boost::program_options;
@@ -41,6 +44,15 @@ int run_serve(const std::vector<std::string>& args, Io io) {
           "Every page's data is also JSON under /api (docs/api.md). Ctrl-C (or SIGTERM) stops it.")) {
     return 0;
   }
+  // A folder named on the command line must be there: a typo would otherwise offer no pack, in
+  // silence. The default is offered only when it is there.
+  std::filesystem::path packs = values["packs"].as<std::string>();
+  if (std::error_code error; !std::filesystem::is_directory(packs, error)) {
+    if (!values["packs"].defaulted()) {
+      throw InputError({.file = packs, .field = "packs"}, "--packs: no such folder of workshop packs");
+    }
+    packs.clear();
+  }
   const int port = values["port"].as<int>();
   if (port < 0 || port > 65535) throw InputError({.field = "port"}, "--port must be 0 to 65535");
   web::ServerOptions server_options{
@@ -51,7 +63,7 @@ int run_serve(const std::vector<std::string>& args, Io io) {
       .read = read_options(values),
       .reader_command = {k_this_program, k_reader_worker_command},
       .parallel_scores = values["jobs"].as<unsigned>(),
-      .packs = values["packs"].as<std::string>(),
+      .packs = packs,
       .log = &io.err,
   };
   check_writable_database(server_options.database);

@@ -145,7 +145,8 @@ std::vector<workshop::Room> WorkshopStore::rooms() const {
 }
 
 WorkshopStore::Taken WorkshopStore::replace_answers(std::int64_t session_id, const std::string& participant,
-                                                    const std::vector<workshop::Answer>& answers) {
+                                                    const std::vector<workshop::Answer>& answers,
+                                                    std::size_t max_participants) {
   return m_database->guarded([&] {
     SQLite::Database& db = m_database->sqlite();
     SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
@@ -155,10 +156,14 @@ WorkshopStore::Taken WorkshopStore::replace_answers(std::int64_t session_id, con
     if (!open.getColumn(0).getString().empty()) return Taken::closed;
     SQLite::Statement slot(db,
                            "SELECT (SELECT MIN(position) FROM workshop_answers WHERE session_id = ?1 AND "
-                           "participant = ?2), (SELECT MAX(position) FROM workshop_answers WHERE session_id = ?1)");
+                           "participant = ?2), (SELECT MAX(position) FROM workshop_answers WHERE session_id = ?1), "
+                           "(SELECT COUNT(DISTINCT participant) FROM workshop_answers WHERE session_id = ?1)");
     slot.bind(1, session_id);
     slot.bind(2, participant);
     slot.executeStep();
+    if (slot.getColumn(0).isNull() && static_cast<std::size_t>(slot.getColumn(2).getInt64()) >= max_participants) {
+      return Taken::full;
+    }
     const std::int64_t first = !slot.getColumn(0).isNull()  ? slot.getColumn(0).getInt64() / k_slot * k_slot
                                : slot.getColumn(1).isNull() ? 0
                                                             : (slot.getColumn(1).getInt64() / k_slot + 1) * k_slot;

@@ -8,6 +8,7 @@
 #include "engine/workshop/room.hpp"
 #include "engine/workshop/session.hpp"
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -41,13 +42,14 @@ public:
   // Every room, newest first.
   std::vector<workshop::Room> rooms() const;
 
-  enum class Taken { stored, closed, no_room };
+  enum class Taken { stored, closed, no_room, full };
   // Replaces the participant's answers in the room's session by `answers` (each naming this
   // participant), in one transaction. A participant keeps the place where they first answered,
   // so the debrief lists the room in the order it answered. Nothing is stored when the room is
-  // closed (a close that came first wins) or there is no room for that session.
+  // closed (a close that came first wins), there is no room for that session, or the participant
+  // is new and the room has `max_participants` already (full).
   Taken replace_answers(std::int64_t session_id, const std::string& participant,
-                        const std::vector<workshop::Answer>& answers);
+                        const std::vector<workshop::Answer>& answers, std::size_t max_participants);
 
   // Closes the room: no more answers. Returns false when it was already closed (its time kept)
   // or there is no such room.

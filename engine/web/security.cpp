@@ -9,8 +9,7 @@
 
 namespace unct::web {
 
-std::string random_token() {
-  std::array<unsigned char, 32> bytes{};
+void fill_random(std::span<unsigned char> bytes) {
   std::size_t got = 0;
   while (got < bytes.size()) {
     const ssize_t n = ::getrandom(bytes.data() + got, bytes.size() - got, 0);
@@ -20,6 +19,11 @@ std::string random_token() {
     }
     got += static_cast<std::size_t>(n);
   }
+}
+
+std::string random_token() {
+  std::array<unsigned char, 32> bytes{};
+  fill_random(bytes);
   static constexpr char k_hex[] = "0123456789abcdef";
   std::string token;
   for (unsigned char b : bytes) {

@@ -5,10 +5,14 @@
 // answers, and how an uploaded file's name is kept as a label only. No HTTP library here: these
 // are plain functions, tested on their own.
 
+#include <span>
 #include <string>
 #include <string_view>
 
 namespace unct::web {
+
+// Fills `bytes` from the kernel's random source. Throws std::system_error when it gives none.
+void fill_random(std::span<unsigned char> bytes);
 
 // A fresh random token: 32 bytes from the kernel's random source, as 64 hex digits. Throws
 // std::system_error when the kernel gives none.

@@ -256,10 +256,22 @@ struct Server::Impl {
                       "/ (a request naming another host is refused)");
       return httplib::Server::HandlerResponse::Handled;
     }
-    if (options.token.empty()) return httplib::Server::HandlerResponse::Unhandled;
     // A workshop room's participants have its link, not the token: the room's own routes only
-    // (workshop_room.hpp), and the icon a browser asks for on its own.
-    if (is_participant_request(req.method, req.path) || req.path == "/favicon.ico") {
+    // (workshop_room.hpp), and the icon a browser asks for on its own. What they send is small,
+    // and refused before it is read when it is not: without the token, nothing is read up to the
+    // upload limit.
+    const bool participant = is_participant_request(req.method, req.path);
+    if (participant) {
+      const std::string why =
+          participant_body_refusal(req.get_header_value("Content-Length"), req.get_header_value("Transfer-Encoding"));
+      if (!why.empty()) {
+        error_reply(req, res, req.has_header("Transfer-Encoding") ? 411 : 413, why);
+        res.set_header("Connection", "close");
+        return httplib::Server::HandlerResponse::Handled;
+      }
+    }
+    if (options.token.empty()) return httplib::Server::HandlerResponse::Unhandled;
+    if (participant || (req.path == "/favicon.ico" && (req.method == "GET" || req.method == "HEAD"))) {
       return httplib::Server::HandlerResponse::Unhandled;
     }
     std::string given;

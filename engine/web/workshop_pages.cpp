@@ -22,25 +22,28 @@ std::string dump(const json& value) { return value.dump(2, ' ', false, json::err
 
 // The participants' page's own words, beside the report catalogue's, in its order: en, fr, es.
 struct RoomWords {
-  std::string_view name, name_hint, not_rated, note, send, thanks, closed, answers_one, answers_many;
+  std::string_view name, name_hint, not_rated, note, send, thanks, closed, answers_one, answers_many, full;
 };
 constexpr std::array<RoomWords, 3> k_room_words{{
     {"Your name", "As the trainer will see it in the debrief. Sending again with the same name replaces your answers.",
      "not rated", "Why (optional)", "Send my answers",
      "Thank you, {name}: your answers are in ({answers}). To change them, send the form again with the same name.",
-     "This room is closed: the trainer is no longer taking answers.", "1 answer", "{} answers"},
+     "This room is closed: the trainer is no longer taking answers.", "1 answer", "{} answers",
+     "This room has its {} participants already: ask the trainer to open another room for you."},
     {"Votre nom",
      "Tel que le formateur le verra dans le bilan. Renvoyer le formulaire avec le même nom remplace vos réponses.",
      "non noté", "Pourquoi (facultatif)", "Envoyer mes réponses",
      "Merci, {name} : vos réponses sont enregistrées ({answers}). Pour les changer, renvoyez le formulaire avec le "
      "même nom.",
-     "Cette salle est fermée : le formateur ne prend plus de réponses.", "1 réponse", "{} réponses"},
+     "Cette salle est fermée : le formateur ne prend plus de réponses.", "1 réponse", "{} réponses",
+     "Cette salle a déjà ses {} participants : demandez au formateur d'ouvrir une autre salle pour vous."},
     {"Su nombre",
      "Tal como el formador lo verá en el balance. Enviar de nuevo con el mismo nombre reemplaza sus respuestas.",
      "sin calificar", "Por qué (opcional)", "Enviar mis respuestas",
      "Gracias, {name}: sus respuestas están registradas ({answers}). Para cambiarlas, envíe el formulario de nuevo con "
      "el mismo nombre.",
-     "Esta sala está cerrada: el formador ya no recibe respuestas.", "1 respuesta", "{} respuestas"},
+     "Esta sala está cerrada: el formador ya no recibe respuestas.", "1 respuesta", "{} respuestas",
+     "Esta sala ya tiene sus {} participantes: pida al formador que abra otra sala para usted."},
 }};
 
 const RoomWords& room_words(std::string_view lang) {
@@ -200,6 +203,10 @@ std::string thanks_text(const workshop::Pack& pack, const std::string& name, std
 }
 
 std::string closed_text(const workshop::Pack& pack) { return std::string(room_words(pack.lang).closed); }
+
+std::string full_text(const workshop::Pack& pack, std::size_t most) {
+  return replace_all(std::string(room_words(pack.lang).full), "{}", std::to_string(most));
+}
 
 std::string participant_page(const workshop::Pack& pack, const checklist::Checklist& checklist,
                              const workshop::Room& room, const ParticipantForm& typed, const std::string& error,

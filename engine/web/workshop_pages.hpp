@@ -68,6 +68,8 @@ std::string participant_page(const workshop::Pack& pack, const checklist::Checkl
 std::string thanks_text(const workshop::Pack& pack, const std::string& name, std::size_t answers);
 // What a refusal says when the room is closed, in the pack's language.
 std::string closed_text(const workshop::Pack& pack);
+// What a refusal says to a new participant when the room has its `most` participants.
+std::string full_text(const workshop::Pack& pack, std::size_t most);
 
 // JSON: the packs and sessions of `/workshop`; a session's debrief with its room and link; the
 // room as a participant sees it (never the key); the answers a participant's POST stored.

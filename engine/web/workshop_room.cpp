@@ -11,13 +11,12 @@
 #include "engine/workshop/session.hpp"
 
 #include <httplib.h>
-#include <sys/random.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <array>
-#include <cerrno>
-#include <system_error>
+#include <charconv>
+#include <cstdint>
 
 namespace unct::web {
 namespace {
@@ -184,7 +183,13 @@ public:
       if (doc.at("answers").size() > k_max_answer_fields) throw HttpError(400, "too many answers for one pack");
       for (const nlohmann::json& a : doc.at("answers")) {
         if (!a.is_object()) throw HttpError(400, "each answer is an object with item, level and note");
-        given.emplace_back(text(a, "item"), text(a, "level"), text(a, "note"));
+        const std::string item = trimmed(text(a, "item"));
+        // Refused here rather than by read_answers, whose message names a line of a sheet.
+        if (!item.empty() &&
+            std::any_of(given.begin(), given.end(), [&](const auto& g) { return std::get<0>(g) == item; })) {
+          throw HttpError(400, "item " + item + " is answered twice: send one answer per item");
+        }
+        given.emplace_back(item, text(a, "level"), text(a, "note"));
       }
     } else {
       typed.name = field(req, "name");
@@ -231,13 +236,17 @@ public:
     return out;
   }
 
-  // Stores them in place of the participant's earlier answers; 409 when the room is closed.
+  // Stores them in place of the participant's earlier answers; 409 when the room is closed or
+  // full.
   void store(const workshop::Room& room, const workshop::Pack& pack, const std::string& participant,
              const std::vector<workshop::Answer>& answers) const {
     auto db = m_s.stores->take();
     const std::lock_guard lock(*m_s.writing);
-    if (db->workshop().replace_answers(room.session_id, participant, answers) != store::WorkshopStore::Taken::stored) {
-      throw HttpError(409, closed_text(pack));
+    switch (db->workshop().replace_answers(room.session_id, participant, answers, k_max_room_participants)) {
+      case store::WorkshopStore::Taken::stored: return;
+      case store::WorkshopStore::Taken::full: throw HttpError(409, full_text(pack, k_max_room_participants));
+      case store::WorkshopStore::Taken::closed:
+      case store::WorkshopStore::Taken::no_room: throw HttpError(409, closed_text(pack));
     }
   }
 
@@ -400,15 +409,7 @@ private:
 
 std::string random_room_code() {
   std::array<unsigned char, k_code_length> bytes{};
-  std::size_t got = 0;
-  while (got < bytes.size()) {
-    const ssize_t n = ::getrandom(bytes.data() + got, bytes.size() - got, 0);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      throw std::system_error(errno, std::generic_category(), "getrandom");
-    }
-    got += static_cast<std::size_t>(n);
-  }
+  fill_random(bytes);
   std::string code;
   for (unsigned char b : bytes) code += k_code_alphabet[b % k_code_alphabet.size()];  // 256 = 8 * 32: uniform
   return code;
@@ -424,6 +425,20 @@ bool is_participant_request(std::string_view method, std::string_view path) {
     return post && rest.ends_with("/answers") && is_code_path(rest.substr(0, rest.size() - 8));
   }
   return false;
+}
+
+std::string participant_body_refusal(std::string_view content_length, std::string_view transfer_encoding) {
+  const std::string too_large =
+      "a participant's answers are at most " + std::to_string(k_max_participant_body / 1024) + " KB";
+  if (!transfer_encoding.empty()) return "send the answers with a Content-Length (" + too_large + ")";
+  if (content_length.empty()) return {};
+  std::uint64_t length = 0;
+  const auto [end, error] =
+      std::from_chars(content_length.data(), content_length.data() + content_length.size(), length);
+  if (error != std::errc() || end != content_length.data() + content_length.size() || length > k_max_participant_body) {
+    return too_large;
+  }
+  return {};
 }
 
 void add_workshop_routes(httplib::Server& http, const Services& services) { Rooms::add(http, Rooms(services)); }

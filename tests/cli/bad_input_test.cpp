@@ -96,6 +96,14 @@ TEST_F(RefusedInput, NumbersOutOfRangeAreNamedAsGiven) {
   expect_refused({"score", k_sample, "--max-size", "1e300", "--db", m_db}, "--max-size must be a number of MB");
 }
 
+// `serve --packs` naming no folder stops before the server starts (--port 70000 would stop it
+// too, later, with another message: the test never waits on a running server).
+TEST_F(RefusedInput, ServeWithAPacksFolderThatIsNotThere) {
+  const std::string missing = (std::filesystem::path(m_db).parent_path() / "no-such-packs").string();
+  expect_refused({"serve", "--packs", missing, "--port", "70000", "--db", m_db},
+                 missing + ": --packs: no such folder of workshop packs");
+}
+
 // Item ids as users type them.
 TEST_F(RefusedInput, ItemIdsInAnyCase) {
   EXPECT_THAT(run_cli({"checklist", "show", "--item", "rdm-cf-04"}).out,

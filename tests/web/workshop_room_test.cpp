@@ -6,9 +6,14 @@
 #include "tests/support/support.hpp"
 #include "tests/web/test_server.hpp"
 
+#include <arpa/inet.h>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <httplib.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <sys/time.h>
+#include <unistd.h>
 #include <nlohmann/json.hpp>
 
 #include <regex>
@@ -251,6 +256,12 @@ TEST(WorkshopRoom, AnUnknownItemOrLevelIsRefusedNamingIt) {
                               httplib::Headers{{"X-CSRF-Token", room.csrf}}, R"({"name": "Ana"})", "application/json");
   EXPECT_EQ(json->status, 400);
   EXPECT_THAT(error_of(json), HasSubstr("\"answers\""));
+  auto twice = s.client().Post(
+      "/api/workshop/rooms/" + room.code + "/answers", httplib::Headers{{"X-CSRF-Token", room.csrf}},
+      R"({"name": "Ana", "answers": [{"item": "RDM-CF-02", "level": "meets"}, {"item": " RDM-CF-02", "level": "missing"}]})",
+      "application/json");
+  EXPECT_EQ(twice->status, 400);
+  EXPECT_EQ(error_of(twice), "item RDM-CF-02 is answered twice: send one answer per item");
   EXPECT_EQ(debrief(s, room).at("participants").size(), 0u);
 }
 
@@ -302,6 +313,91 @@ TEST(WorkshopRoom, WithATokenParticipantsReachOnlyTheRoom) {
   EXPECT_EQ(s.client().Post("/r/" + room.code, answer(room, "Ana", "meets", "meets", "meets"))->status, 200);
   EXPECT_EQ(debrief(s, room, trainer).at("participants").size(), 1u);
   EXPECT_EQ(s.client().Get("/r/ZZZZ2222")->status, 404);
+}
+
+// The status line the server answers a request's head with, sent without its body: empty when
+// it waits for the body (it reads it) rather than answering within a few seconds.
+std::string answer_to_head(int port, const std::string& head) {
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_port = htons(static_cast<std::uint16_t>(port));
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0) {
+    ::close(fd);
+    return "no connection";
+  }
+  const timeval wait{.tv_sec = 5, .tv_usec = 0};
+  ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &wait, sizeof wait);
+  (void)!::send(fd, head.data(), head.size(), MSG_NOSIGNAL);
+  std::string got;
+  char buffer[512];
+  while (got.find("\r\n") == std::string::npos) {
+    const ssize_t n = ::recv(fd, buffer, sizeof buffer, 0);
+    if (n <= 0) break;
+    got.append(buffer, static_cast<std::size_t>(n));
+  }
+  ::close(fd);
+  return got.substr(0, got.find("\r\n"));
+}
+
+TEST(WorkshopRoom, WithoutTheTokenALargeBodyIsRefusedBeforeItIsRead) {
+  const std::string token = "a-token-of-20-chars";
+  // Uploads of 32 MB for the trainer: a participant's body is refused far below that.
+  TestServer s(with_packs(ServerOptions{.token = token, .read = {.max_bytes = 32 * 1024 * 1024}}));
+  const OpenedRoom room = open_room(s, httplib::Headers{{"Authorization", "Bearer " + token}});
+  const std::string head =
+      "Host: 127.0.0.1:" + std::to_string(s.port()) + "\r\nContent-Type: application/x-www-form-urlencoded\r\n";
+  EXPECT_EQ(
+      answer_to_head(s.port(), "POST /r/" + room.code + " HTTP/1.1\r\n" + head + "Content-Length: 20000000\r\n\r\n"),
+      "HTTP/1.1 413 Payload Too Large");
+  EXPECT_EQ(answer_to_head(s.port(), "POST /api/workshop/rooms/" + room.code + "/answers HTTP/1.1\r\n" + head +
+                                         "Transfer-Encoding: chunked\r\n\r\n"),
+            "HTTP/1.1 411 Length Required");
+  // The icon a browser asks for is the only other path open without the token, and only to GET.
+  EXPECT_EQ(answer_to_head(s.port(), "POST /favicon.ico HTTP/1.1\r\n" + head + "Content-Length: 20000000\r\n\r\n"),
+            "HTTP/1.1 401 Unauthorized");
+  // The message says why.
+  auto large =
+      s.client().Post("/api/workshop/rooms/" + room.code + "/answers", httplib::Headers{{"X-CSRF-Token", room.csrf}},
+                      std::string(2 * 1024 * 1024, ' '), "application/json");
+  if (large) {  // the server may close the connection before the client has sent it all
+    EXPECT_EQ(large->status, 413);
+    EXPECT_THAT(error_of(large), HasSubstr("a participant's answers are at most 1024 KB"));
+  }
+  // Answers of a normal size are taken.
+  EXPECT_EQ(s.client().Post("/r/" + room.code, answer(room, "Ana", "meets", "meets", "meets"))->status, 200);
+}
+
+TEST(WorkshopRoomAccess, AParticipantsBodyIsBoundedBeforeItIsRead) {
+  EXPECT_EQ(participant_body_refusal("", ""), "");
+  EXPECT_EQ(participant_body_refusal("1048576", ""), "");
+  EXPECT_THAT(participant_body_refusal("1048577", ""), HasSubstr("at most 1024 KB"));
+  EXPECT_THAT(participant_body_refusal("99999999999999999999999", ""), HasSubstr("at most 1024 KB"));
+  EXPECT_THAT(participant_body_refusal("12x", ""), HasSubstr("at most 1024 KB"));
+  EXPECT_THAT(participant_body_refusal("", "chunked"), HasSubstr("Content-Length"));
+}
+
+TEST(WorkshopRoom, ARoomTakesABoundedNumberOfParticipants) {
+  TestServer s(with_packs());
+  const OpenedRoom room = open_room(s);
+  httplib::Client client = s.client();
+  for (std::size_t i = 0; i < k_max_room_participants; ++i) {
+    const httplib::Params one{{"csrf", room.csrf}, {"name", "p" + std::to_string(i)}, {"level.RDM-CF-02", "meets"}};
+    ASSERT_EQ(client.Post("/r/" + room.code, one)->status, 200) << i;
+  }
+  auto extra = client.Post("/r/" + room.code, answer(room, "one more", "meets", "meets", "meets"));
+  EXPECT_EQ(extra->status, 409);
+  EXPECT_THAT(extra->body, HasSubstr("This room has its 200 participants already"));
+  auto extra_api = client.Post(
+      "/api/workshop/rooms/" + room.code + "/answers", httplib::Headers{{"X-CSRF-Token", room.csrf}},
+      R"({"name": "and another", "answers": [{"item": "RDM-CF-02", "level": "meets"}]})", "application/json");
+  EXPECT_EQ(extra_api->status, 409);
+  // Those in the room still change their answers.
+  EXPECT_EQ(client.Post("/r/" + room.code, answer(room, "p7", "missing", "meets", "meets"))->status, 200);
+  const auto d = debrief(s, room);
+  EXPECT_EQ(d.at("participants").size(), k_max_room_participants);
+  EXPECT_EQ(d.at("room_agreement").at("count"), k_max_room_participants + 2);
 }
 
 TEST(WorkshopRoom, ParticipantsAnsweringAtOnceAreAllKept) {
