@@ -3,6 +3,7 @@
 #include "engine/text/unicode.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cassert>
 #include <queue>
 
@@ -215,26 +216,75 @@ void TermMatcher::follow(std::uint32_t node, std::string_view text, std::size_t 
   }
 }
 
+void TermMatcher::reached(std::int32_t row, std::string_view text, std::size_t at, std::vector<TermMatch>& out) const {
+  const std::size_t state = static_cast<std::size_t>(row) / m_class_count;
+  for (std::int32_t o = m_output_head[state]; o >= 0; o = m_output_next[static_cast<std::size_t>(o)]) {
+    check(m_output[static_cast<std::size_t>(o)], text, at, out);
+  }
+  // Longer keys share this state's prefix, which starts where a word must start.
+  if (const std::int32_t node = m_goes_on[state]; node >= 0 && !is_word_char_before(text, at - m_prefix_depth)) {
+    follow(static_cast<std::uint32_t>(node), text, at, out);
+  }
+}
+
 void TermMatcher::scan(std::string_view text, std::vector<TermMatch>& out) const {
-  const std::uint32_t classes = m_class_count;
-  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  // A byte costs a class lookup, a table lookup and a sign test, each step waiting on the last.
+  // The text is cut into k_lanes stretches scanned side by side, so that the processor overlaps
+  // their waits. The automaton's state after a byte is the longest key prefix (m_prefix_depth
+  // bytes at most) ending there, so it depends on that byte and the m_prefix_depth - 1 before it:
+  // each stretch but the first starts that many bytes early, from the root, and reports nothing
+  // there. What a marked state holds is looked at out of line (reached), leaving the loop its
+  // registers; each stretch's matches are kept apart, then appended in text order.
+  constexpr std::size_t k_lanes = 4;
+  constexpr std::size_t k_split_from = 64;  // shorter texts are not worth it
+  const std::uint8_t* classes = m_class;
   const std::int32_t* table = m_next.data();
-  std::int32_t row = 0;
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t size = text.size();
   const std::size_t first = out.size();
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const std::int32_t entry = table[row + m_class[bytes[i]]];
-    if (entry >= 0) {
+  auto run = [&](std::size_t at, std::size_t end, std::int32_t row, std::vector<TermMatch>& found) {
+    for (; at < end; ++at) {
+      const std::int32_t entry = table[row + classes[bytes[at]]];
       row = entry;
-      continue;
+      if (entry < 0) {
+        row = ~entry;
+        reached(row, text, at + 1, found);
+      }
     }
-    row = ~entry;
-    const std::size_t state = static_cast<std::size_t>(row) / classes;
-    for (std::int32_t o = m_output_head[state]; o >= 0; o = m_output_next[static_cast<std::size_t>(o)]) {
-      check(m_output[static_cast<std::size_t>(o)], text, i + 1, out);
+  };
+  if (size < k_split_from) {
+    run(0, size, 0, out);
+  } else {
+    thread_local std::array<std::vector<TermMatch>, k_lanes> lane_out;
+    std::array<std::size_t, k_lanes + 1> bound{};  // lane k reports bytes [bound[k], bound[k + 1])
+    std::array<std::size_t, k_lanes> at{};
+    std::array<std::int32_t, k_lanes> row{};
+    for (std::size_t k = 0; k <= k_lanes; ++k) bound[k] = size * k / k_lanes;
+    for (std::size_t k = 0; k < k_lanes; ++k) {
+      lane_out[k].clear();
+      // Warm up from the root on the bytes before the lane's own, without reporting.
+      for (at[k] = bound[k] - std::min(bound[k], m_prefix_depth - 1); at[k] < bound[k]; ++at[k]) {
+        const std::int32_t entry = table[row[k] + classes[bytes[at[k]]]];
+        row[k] = entry >= 0 ? entry : ~entry;
+      }
     }
-    // Longer keys share this state's prefix, which starts where a word must start.
-    if (const std::int32_t node = m_goes_on[state]; node >= 0 && !is_word_char_before(text, i + 1 - m_prefix_depth)) {
-      follow(static_cast<std::uint32_t>(node), text, i + 1, out);
+    const std::size_t steps = size / k_lanes;  // every lane has at least this many bytes
+    for (std::size_t step = 0; step < steps; ++step) {
+      std::array<std::int32_t, k_lanes> entry;
+      for (std::size_t k = 0; k < k_lanes; ++k) entry[k] = table[row[k] + classes[bytes[at[k]]]];
+      for (std::size_t k = 0; k < k_lanes; ++k) {
+        row[k] = entry[k];
+        ++at[k];
+        if (entry[k] < 0) {
+          row[k] = ~entry[k];
+          reached(row[k], text, at[k], k == 0 ? out : lane_out[k]);
+        }
+      }
+    }
+    run(at[0], bound[1], row[0], out);
+    for (std::size_t k = 1; k < k_lanes; ++k) {
+      run(at[k], bound[k + 1], row[k], lane_out[k]);
+      out.insert(out.end(), lane_out[k].begin(), lane_out[k].end());
     }
   }
   // Keys longer than their prefix, and '*' endings, end after the byte that found them; keep
