@@ -1,5 +1,6 @@
-// PDF through poppler-cpp. Poppler gives each page's words in reading order (columns one after
-// the other) with their boxes and font sizes; this reader rebuilds lines and paragraphs from the
+// PDF through poppler's core API, the code pdftotext runs (PDFDoc, TextOutputDev, TextWord).
+// Poppler gives each page's words in reading order (columns one after the other) with their boxes
+// and font sizes; this reader rebuilds lines and paragraphs from the
 // boxes, joins words hyphenated at a line end, removes running headers and footers (lines at the
 // top or bottom of most pages, page numbers included), and infers headings from a larger font
 // or a short numbered line ("2.3 Data gaps"). Every block carries its page number.
@@ -17,10 +18,15 @@
 #include "engine/ingest/outline.hpp"
 #include "engine/ingest/read.hpp"
 
-#include <poppler/cpp/poppler-document.h>
-#include <poppler/cpp/poppler-global.h>
-#include <poppler/cpp/poppler-page.h>
-#include <unicode/ustring.h>
+// Poppler's core headers (Debian's libpoppler-private-dev), written against poppler 22.12 (Debian
+// bookworm). Their API is not stable across poppler versions: all use of it is in this file,
+// in poppler_words and read_pdf.
+#include <Error.h>
+#include <GlobalParams.h>
+#include <PDFDoc.h>
+#include <Page.h>
+#include <Stream.h>
+#include <TextOutputDev.h>
 
 #include <algorithm>
 #include <cctype>
@@ -29,7 +35,9 @@
 #include <limits>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <set>
+#include <string_view>
 #include <tuple>
 
 namespace unct::ingest {
@@ -45,24 +53,73 @@ struct Line {
   int page = 0;
 };
 
-// UTF-8 of a word's text. poppler's ustring::to_utf8 opens an iconv converter on every call,
-// which cost more than the rest of the reader; ICU converts without opening anything. A ustring
-// is UTF-16 in the machine's byte order, as ICU's UChar is.
-std::string utf8(const poppler::ustring& s) {
-  std::string out(3 * s.size(), '\0');  // a UTF-16 unit makes at most 3 bytes of UTF-8
-  std::int32_t length = 0;
-  UErrorCode status = U_ZERO_ERROR;
-  u_strToUTF8WithSub(out.data(), static_cast<std::int32_t>(out.size()), &length,
-                     reinterpret_cast<const UChar*>(s.data()), static_cast<std::int32_t>(s.size()), 0xFFFD, nullptr,
-                     &status);
-  out.resize(U_SUCCESS(status) ? static_cast<std::size_t>(length) : 0);
-  return out;
-}
-
 struct Word {
-  std::string text;
+  std::string_view text;  // in its page's characters (PageWords::chars)
   double left = 0, right = 0, top = 0, bottom = 0, size = 0;
 };
+
+// A page's words in poppler's reading order, their texts one after the other in one string.
+struct PageWords {
+  std::string chars;
+  std::vector<Word> words;
+};
+
+// Appends a code point as UTF-8; one that is not a Unicode scalar value becomes U+FFFD, and NUL
+// is left out.
+void append_utf8(std::string& out, Unicode u) {
+  if (u == 0) return;
+  if ((u >= 0xD800 && u <= 0xDFFF) || u > 0x10FFFF) u = 0xFFFD;
+  if (u < 0x80) {
+    out += static_cast<char>(u);
+  } else if (u < 0x800) {
+    out += static_cast<char>(0xC0 | (u >> 6));
+    out += static_cast<char>(0x80 | (u & 0x3F));
+  } else if (u < 0x10000) {
+    out += static_cast<char>(0xE0 | (u >> 12));
+    out += static_cast<char>(0x80 | ((u >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (u & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (u >> 18));
+    out += static_cast<char>(0x80 | ((u >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((u >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (u & 0x3F));
+  }
+}
+
+// A page's words as poppler's text layer has them, in reading order: TextOutputDev with the
+// settings poppler's own text_list uses (no physical layout, no raw order, 72 dpi, no rotation),
+// the font size TextWord already carries, and nothing else: no scan of the page's fonts, no copy
+// of the cross-reference table, no per-word conversion. Everything poppler made for the page is
+// released on return.
+PageWords poppler_words(PDFDoc& doc, int number) {
+  PageWords page;
+  TextOutputDev device(nullptr, false, 0, false, false);
+  doc.displayPageSlice(&device, number, 72, 72, 0, false, false, false, -1, -1, -1, -1);
+  const std::unique_ptr<TextWordList> list = device.makeWordList();
+  if (!list) return page;
+  const int count = list->getLength();
+  page.words.reserve(static_cast<std::size_t>(count));
+  std::vector<std::size_t> ends;
+  ends.reserve(static_cast<std::size_t>(count));
+  for (int i = 0; i < count; ++i) {
+    const TextWord* word = list->get(i);
+    const std::size_t start = page.chars.size();
+    for (int k = 0; k < word->getLength(); ++k) append_utf8(page.chars, *word->getChar(k));
+    if (page.chars.size() == start) continue;
+    double x_min = 0, y_min = 0, x_max = 0, y_max = 0;
+    word->getBBox(&x_min, &y_min, &x_max, &y_max);
+    // The right and bottom edges as origin plus extent, as poppler-cpp's rectangles gave them
+    // (they may differ from x_max, y_max in the last bit), so that the layout stays as it was.
+    page.words.push_back({{}, x_min, x_min + (x_max - x_min), y_min, y_min + (y_max - y_min), word->getFontSize()});
+    ends.push_back(page.chars.size());
+  }
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < page.words.size(); ++i) {
+    page.words[i].text = std::string_view(page.chars).substr(start, ends[i] - start);
+    start = ends[i];
+  }
+  return page;
+}
 
 // A physical line: the words on one baseline, left to right, and the runs they are set in.
 struct Row {
@@ -281,18 +338,9 @@ std::vector<Table> find_tables(const std::vector<Word>& words) {
 // The page's words grouped into lines in reading order: a word starts a new line when it sits
 // on another baseline or goes back to the left. A table stands in one line where its first word
 // would be.
-std::vector<Line> page_lines(const poppler::page& page, int number) {
-  // The font sizes cost poppler a scan of the page's fonts, but headings and tables need them.
-  const std::vector<poppler::text_box> boxes = page.text_list(poppler::page::text_list_include_font);
-  std::vector<Word> words;
-  words.reserve(boxes.size());
-  for (const poppler::text_box& box : boxes) {
-    std::string text = utf8(box.text());
-    if (text.empty()) continue;
-    const poppler::rectf r = box.bbox();
-    const double size = box.has_font_info() ? box.get_font_size() : r.height();
-    words.push_back({std::move(text), r.left(), r.right(), r.top(), r.bottom(), size});
-  }
+std::vector<Line> page_lines(PDFDoc& doc, int number) {
+  const PageWords page = poppler_words(doc, number);
+  const std::vector<Word>& words = page.words;
   std::vector<Table> tables = find_tables(words);
   constexpr std::size_t none = std::numeric_limits<std::size_t>::max();
   std::vector<std::size_t> table_of(words.size(), none);  // tables hold disjoint sets of words
@@ -319,7 +367,7 @@ std::vector<Line> page_lines(const poppler::page& page, int number) {
       lines.back().text += w.text;
       lines.back().top = std::min(lines.back().top, w.top);
     } else {
-      lines.push_back({w.text, {}, w.top, w.bottom, w.left, w.size, number});
+      lines.push_back({std::string(w.text), {}, w.top, w.bottom, w.left, w.size, number});
     }
     last_right = w.right;
   }
@@ -524,12 +572,21 @@ private:
   double m_last_bottom = 0;
 };
 
-void quiet(const std::string&, void*) {}
+void quiet(ErrorCategory, Goffset, const char*) {}
+
+// Poppler's settings for the process (the data directory, its encodings) and its error messages
+// silenced, once: many documents may be read at once.
+void init_poppler() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    if (!globalParams) globalParams = std::make_unique<GlobalParams>();
+    setErrorCallback(quiet);
+  });
+}
 
 }  // namespace
 
 Document read_pdf(std::string_view bytes, const std::filesystem::path& path) {
-  poppler::set_debug_error_function(quiet, nullptr);
   const std::string_view tail = bytes.substr(bytes.size() > 1024 ? bytes.size() - 1024 : 0);
   if (tail.find("%%EOF") == std::string_view::npos) {
     throw InputError({.file = path}, "the PDF is truncated: it does not end with %%EOF (" +
@@ -538,28 +595,38 @@ Document read_pdf(std::string_view bytes, const std::filesystem::path& path) {
   if (bytes.size() > static_cast<std::size_t>(std::numeric_limits<int>::max())) {
     throw InputError({.file = path}, "the PDF is too large to read");
   }
-  std::unique_ptr<poppler::document> doc(
-      poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
-  if (!doc) throw InputError({.file = path}, "not a readable PDF: the file is damaged");
-  if (doc->is_locked()) {
+  if (bytes.size() < 10) throw InputError({.file = path}, "not a readable PDF: the file is damaged");
+  init_poppler();
+  // The document reads `bytes` in place; it owns (and deletes) the stream, not the bytes.
+  PDFDoc doc(new MemStream(bytes.data(), 0, static_cast<Goffset>(bytes.size()), Object(objNull)));
+  if (!doc.isOk() && doc.getErrorCode() == errEncrypted) {
     throw InputError({.file = path},
                      "the PDF is encrypted and needs a password: save an unprotected copy and score that");
   }
-  if (doc->pages() <= 0) {
+  if (!doc.isOk()) throw InputError({.file = path}, "not a readable PDF: the file is damaged");
+  const int count = doc.getNumPages();
+  if (count <= 0) {
     throw InputError({.file = path}, "the PDF has no pages: it is damaged or cut short; download or export it again");
   }
   std::vector<std::vector<Line>> pages;
   std::vector<double> heights;
   std::size_t words = 0;
-  for (int i = 0; i < doc->pages(); ++i) {
-    std::unique_ptr<poppler::page> page(doc->create_page(i));
-    if (!page) continue;
-    heights.push_back(page->page_rect().height());
-    pages.push_back(page_lines(*page, i + 1));
+  for (int i = 0; i < count; ++i) {
+    // A page poppler cannot find stays in the count, empty, so that pages keep their numbers.
+    const Page* page = doc.getPage(i + 1);
+    if (!page) {
+      pages.emplace_back();
+      heights.push_back(0);
+      continue;
+    }
+    // The crop box's height as origin plus extent, less the origin, as poppler-cpp gave it.
+    const PDFRectangle* crop = page->getCropBox();
+    heights.push_back((crop->y1 + (crop->y2 - crop->y1)) - crop->y1);
+    pages.push_back(page_lines(doc, i + 1));
     for (const Line& line : pages.back()) words += word_count(line.text) + line.table.size();
   }
   if (words == 0) {
-    throw InputError({.file = path}, "no text layer on any of its " + std::to_string(doc->pages()) +
+    throw InputError({.file = path}, "no text layer on any of its " + std::to_string(count) +
                                          " pages: this looks like a scanned PDF; run OCR on it first (for example "
                                          "with ocrmypdf) and score the result");
   }
@@ -579,7 +646,7 @@ Document read_pdf(std::string_view bytes, const std::filesystem::path& path) {
   }
   document.path = path;
   document.format = "pdf";
-  document.pages = doc->pages();
+  document.pages = count;
   document.blocks = PdfLayout().read(std::move(pages));
   return document;
 }
