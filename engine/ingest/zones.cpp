@@ -485,21 +485,22 @@ void mark_zones(Document& document) {
   out.reserve(document.blocks.size());
   bool demoted = false;
   std::size_t i = 0;
+  // Each block is read only while its own lines are: a block kept whole moves into `out` rather
+  // than being copied, so that the document is not held twice.
   for (std::size_t b = 0; b < document.blocks.size(); ++b) {
-    const Block& block = document.blocks[b];
+    Block& block = document.blocks[b];
     std::size_t end = i;
     while (end < lines.size() && lines[end].block == b) ++end;
     if (end == i) {  // no text at all: kept as it was
-      out.push_back(block);
+      out.push_back(std::move(block));
       continue;
     }
     const bool uniform =
         std::all_of(lines.begin() + static_cast<std::ptrdiff_t>(i), lines.begin() + static_cast<std::ptrdiff_t>(end),
                     [&](const Line& l) { return l.zone == lines[i].zone; });
     if (block.kind == BlockKind::table_cell || (uniform && !one_block_per_line(lines[i].zone))) {
-      Block whole = block;
-      whole.zone = lines[i].zone;
-      out.push_back(std::move(whole));
+      block.zone = lines[i].zone;
+      out.push_back(std::move(block));
       i = end;
       continue;
     }
