@@ -37,6 +37,7 @@
 #include <memory>
 #include <mutex>
 #include <set>
+#include <span>
 #include <string_view>
 #include <tuple>
 
@@ -64,26 +65,27 @@ struct PageWords {
   std::vector<Word> words;
 };
 
-// Appends a code point as UTF-8; one that is not a Unicode scalar value becomes U+FFFD, and NUL
-// is left out.
-void append_utf8(std::string& out, Unicode u) {
-  if (u == 0) return;
+// Writes a code point as UTF-8 at `out` and returns where it ends; one that is not a Unicode
+// scalar value becomes U+FFFD, and NUL is left out. At most 4 bytes.
+char* put_utf8(char* out, Unicode u) {
+  if (u == 0) return out;
   if ((u >= 0xD800 && u <= 0xDFFF) || u > 0x10FFFF) u = 0xFFFD;
   if (u < 0x80) {
-    out += static_cast<char>(u);
+    *out++ = static_cast<char>(u);
   } else if (u < 0x800) {
-    out += static_cast<char>(0xC0 | (u >> 6));
-    out += static_cast<char>(0x80 | (u & 0x3F));
+    *out++ = static_cast<char>(0xC0 | (u >> 6));
+    *out++ = static_cast<char>(0x80 | (u & 0x3F));
   } else if (u < 0x10000) {
-    out += static_cast<char>(0xE0 | (u >> 12));
-    out += static_cast<char>(0x80 | ((u >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (u & 0x3F));
+    *out++ = static_cast<char>(0xE0 | (u >> 12));
+    *out++ = static_cast<char>(0x80 | ((u >> 6) & 0x3F));
+    *out++ = static_cast<char>(0x80 | (u & 0x3F));
   } else {
-    out += static_cast<char>(0xF0 | (u >> 18));
-    out += static_cast<char>(0x80 | ((u >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((u >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (u & 0x3F));
+    *out++ = static_cast<char>(0xF0 | (u >> 18));
+    *out++ = static_cast<char>(0x80 | ((u >> 12) & 0x3F));
+    *out++ = static_cast<char>(0x80 | ((u >> 6) & 0x3F));
+    *out++ = static_cast<char>(0x80 | (u & 0x3F));
   }
+  return out;
 }
 
 // A page's words as poppler's text layer has them, in reading order: TextOutputDev with the
@@ -104,8 +106,13 @@ PageWords poppler_words(PDFDoc& doc, int number) {
   for (int i = 0; i < count; ++i) {
     const TextWord* word = list->get(i);
     const std::size_t start = page.chars.size();
-    for (int k = 0; k < word->getLength(); ++k) append_utf8(page.chars, *word->getChar(k));
-    if (page.chars.size() == start) continue;
+    const int length = word->getLength();
+    page.chars.resize(start + 4 * static_cast<std::size_t>(std::max(length, 0)));
+    char* const begin = page.chars.data() + start;
+    char* end = begin;
+    for (int k = 0; k < length; ++k) end = put_utf8(end, *word->getChar(k));
+    page.chars.resize(start + static_cast<std::size_t>(end - begin));
+    if (end == begin) continue;
     double x_min = 0, y_min = 0, x_max = 0, y_max = 0;
     word->getBBox(&x_min, &y_min, &x_max, &y_max);
     // The right and bottom edges as origin plus extent, as poppler-cpp's rectangles gave them
@@ -121,21 +128,43 @@ PageWords poppler_words(PDFDoc& doc, int number) {
   return page;
 }
 
-// A physical line: the words on one baseline, left to right, and the runs they are set in.
+// A physical line: the words on one baseline, left to right, and the runs they are set in, as
+// ranges of the page's Rows.
 struct Row {
-  std::vector<std::size_t> words;
-  std::vector<std::vector<std::size_t>> runs;
-  std::vector<double> run_left;
+  std::size_t first = 0, last = 0;          // its words: Rows::words[first, last)
+  std::size_t first_run = 0, last_run = 0;  // its runs: Rows::run_left[first_run, last_run)
   double top = 0, bottom = 0, size = 0;
+  std::size_t runs() const { return last_run - first_run; }
+};
+
+// A page's physical lines, their words and runs in a few arrays for the whole page rather than
+// a few for every line.
+struct Rows {
+  std::vector<Row> rows;
+  std::vector<std::size_t> words;      // word indices, line after line, each line's by left
+  std::vector<std::size_t> run_words;  // word indices, run after run
+  std::vector<std::size_t> run_start;  // where each run starts in run_words, then its size
+  std::vector<double> run_left;        // the left edge of each run
+
+  std::span<const std::size_t> words_of(const Row& row) const {
+    return std::span<const std::size_t>(words).subspan(row.first, row.last - row.first);
+  }
+  std::span<const double> lefts(const Row& row) const {
+    return std::span<const double>(run_left).subspan(row.first_run, row.runs());
+  }
+  std::span<const std::size_t> run(std::size_t r) const {
+    return std::span<const std::size_t>(run_words).subspan(run_start[r], run_start[r + 1] - run_start[r]);
+  }
 };
 
 // What a space is in the page's fonts, in ems: the middle of the gaps between neighbouring words.
-double word_space(const std::vector<Word>& words, const std::vector<Row>& rows) {
+double word_space(const std::vector<Word>& words, const Rows& rows) {
   std::vector<double> gaps;
-  for (const Row& row : rows) {
-    for (std::size_t k = 1; k < row.words.size(); ++k) {
-      const Word& before = words[row.words[k - 1]];
-      const double gap = (words[row.words[k]].left - before.right) / std::max(before.size, 1.0);
+  for (const Row& row : rows.rows) {
+    const std::span<const std::size_t> at = rows.words_of(row);
+    for (std::size_t k = 1; k < at.size(); ++k) {
+      const Word& before = words[at[k - 1]];
+      const double gap = (words[at[k]].left - before.right) / std::max(before.size, 1.0);
       if (gap > 0 && gap < 1) gaps.push_back(gap);
     }
   }
@@ -144,18 +173,27 @@ double word_space(const std::vector<Word>& words, const std::vector<Row>& rows) 
   return gaps[gaps.size() / 2];
 }
 
+// What cut_runs works in, kept from line to line.
+struct RunScratch {
+  struct Link {
+    double misfit;
+    std::size_t from, to;  // positions in the line's words
+  };
+  std::vector<Link> links;
+  std::vector<std::size_t> next;
+  std::vector<bool> continues;
+};
+
 // Cuts a line into runs: a word carries on the run of the word before it unless the gap is wider
 // than 1.5 ems (the gap between two cells). Some writers set each table cell as one run that
 // overflows into the next column, so runs overlap and the nearest word may belong to another
 // run: a word's successor is, among its nearest follower and the words overlapping that one,
 // the one that sits a word space (`space`, in ems) after it, the closest fits linked first.
-void cut_runs(const std::vector<Word>& words, double space, Row& row) {
-  const std::vector<std::size_t>& at = row.words;  // sorted by left
-  struct Link {
-    double misfit;
-    std::size_t from, to;  // positions in `at`
-  };
-  std::vector<Link> links;
+void cut_runs(const std::vector<Word>& words, double space, Rows& rows, Row& row, RunScratch& scratch) {
+  using Link = RunScratch::Link;
+  const std::span<const std::size_t> at = rows.words_of(row);  // sorted by left
+  std::vector<Link>& links = scratch.links;
+  links.clear();
   for (std::size_t a = 0; a < at.size(); ++a) {
     const Word& w = words[at[a]];
     const double em = std::max(w.size, 1.0);
@@ -174,43 +212,53 @@ void cut_runs(const std::vector<Word>& words, double space, Row& row) {
     return std::tie(x.misfit, x.from, x.to) < std::tie(y.misfit, y.from, y.to);
   });
   const std::size_t none = at.size();
-  std::vector<std::size_t> next(at.size(), none);
-  std::vector<bool> continues(at.size(), false);
+  std::vector<std::size_t>& next = scratch.next;
+  std::vector<bool>& continues = scratch.continues;
+  next.assign(at.size(), none);
+  continues.assign(at.size(), false);
   for (const Link& link : links) {
     if (next[link.from] == none && !continues[link.to]) {
       next[link.from] = link.to;
       continues[link.to] = true;
     }
   }
+  row.first_run = rows.run_left.size();
   for (std::size_t a = 0; a < at.size(); ++a) {
     if (continues[a]) continue;
-    row.runs.emplace_back();
-    row.run_left.push_back(words[at[a]].left);
-    for (std::size_t k = a; k != none; k = next[k]) row.runs.back().push_back(at[k]);
+    rows.run_start.push_back(rows.run_words.size());
+    rows.run_left.push_back(words[at[a]].left);
+    for (std::size_t k = a; k != none; k = next[k]) rows.run_words.push_back(at[k]);
   }
+  row.last_run = rows.run_left.size();
 }
 
-std::vector<Row> physical_rows(const std::vector<Word>& words) {
-  std::vector<std::size_t> order(words.size());
+Rows physical_rows(const std::vector<Word>& words) {
+  Rows rows;
+  std::vector<std::size_t>& order = rows.words;
+  order.resize(words.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
     return std::tie(words[a].bottom, words[a].left) < std::tie(words[b].bottom, words[b].left);
   });
-  std::vector<Row> rows;
-  for (std::size_t i : order) {
-    const Word& w = words[i];
-    if (rows.empty() || std::abs(w.bottom - rows.back().bottom) >= 0.5 * std::max(w.size, 1.0)) {
-      rows.push_back({{}, {}, {}, w.top, w.bottom, w.size});
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    const Word& w = words[order[k]];
+    if (rows.rows.empty() || std::abs(w.bottom - rows.rows.back().bottom) >= 0.5 * std::max(w.size, 1.0)) {
+      rows.rows.push_back({k, k, 0, 0, w.top, w.bottom, w.size});
     }
-    rows.back().words.push_back(i);
-    rows.back().top = std::min(rows.back().top, w.top);
+    Row& row = rows.rows.back();
+    row.last = k + 1;
+    row.top = std::min(row.top, w.top);
   }
-  for (Row& row : rows) {
-    std::sort(row.words.begin(), row.words.end(),
+  for (const Row& row : rows.rows) {
+    std::sort(order.begin() + static_cast<std::ptrdiff_t>(row.first),
+              order.begin() + static_cast<std::ptrdiff_t>(row.last),
               [&](std::size_t a, std::size_t b) { return words[a].left < words[b].left; });
   }
   const double space = word_space(words, rows);
-  for (Row& row : rows) cut_runs(words, space, row);
+  rows.run_words.reserve(words.size());
+  RunScratch scratch;
+  for (Row& row : rows.rows) cut_runs(words, space, rows, row, scratch);
+  rows.run_start.push_back(rows.run_words.size());
   return rows;
 }
 
@@ -231,7 +279,7 @@ std::size_t word_count(const std::string& text) {
 }
 
 // The column whose left edge (`anchors`) a word starting at `left` lines up with; -1 for none.
-int column_of(const std::vector<double>& anchors, double left) {
+int column_of(std::span<const double> anchors, double left) {
   for (std::size_t c = 0; c < anchors.size(); ++c) {
     if (std::abs(anchors[c] - left) <= 4.0) return static_cast<int>(c);
   }
@@ -241,12 +289,13 @@ int column_of(const std::vector<double>& anchors, double left) {
 // A table line's text by column: a run goes in the column its first word lines up with. A run
 // that reaches the left edge of a column that no other run on the line starts carries on there:
 // a cell overflowing its column, set with no gap before the next cell.
-std::map<int, std::string> line_cells(const std::vector<Word>& words, const Row& row,
+std::map<int, std::string> line_cells(const std::vector<Word>& words, const Rows& rows, const Row& row,
                                       const std::vector<double>& anchors) {
   std::set<int> started;
-  for (double left : row.run_left) started.insert(column_of(anchors, left));
+  for (double left : rows.lefts(row)) started.insert(column_of(anchors, left));
   std::map<int, std::string> cells;
-  for (const auto& run : row.runs) {
+  for (std::size_t r = row.first_run; r < row.last_run; ++r) {
+    const std::span<const std::size_t> run = rows.run(r);
     int column = column_of(anchors, words[run.front()].left);
     for (std::size_t i : run) {
       const int reached = column_of(anchors, words[i].left);
@@ -260,34 +309,37 @@ std::map<int, std::string> line_cells(const std::vector<Word>& words, const Row&
 }
 
 std::vector<Table> find_tables(const std::vector<Word>& words) {
-  const std::vector<Row> rows = physical_rows(words);
+  const Rows page = physical_rows(words);
+  const std::vector<Row>& rows = page.rows;
   std::vector<Table> tables;
   for (std::size_t start = 0; start < rows.size();) {
-    if (rows[start].runs.size() < 2) {
+    if (rows[start].runs() < 2) {
       ++start;
       continue;
     }
-    std::vector<double> anchors = rows[start].run_left;
+    const std::span<const double> opening_lefts = page.lefts(rows[start]);
+    std::vector<double> anchors(opening_lefts.begin(), opening_lefts.end());
     std::vector<std::size_t> members{start};
     std::size_t multi = 1;
     for (std::size_t next = start + 1; next < rows.size(); ++next) {
       const Row& row = rows[next];
+      const std::span<const double> lefts = page.lefts(row);
       if (row.top - rows[members.back()].bottom > 1.2 * std::max(row.size, 1.0)) break;
-      const bool aligned = std::all_of(row.run_left.begin(), row.run_left.end(),
-                                       [&](double left) { return column_of(anchors, left) >= 0; });
+      const bool aligned =
+          std::all_of(lefts.begin(), lefts.end(), [&](double left) { return column_of(anchors, left) >= 0; });
       // A line with runs at every column so far and at more shows columns the lines above ran
       // together (a header whose cells fill their columns, set without a wide gap).
       const bool refines =
-          std::all_of(anchors.begin(), anchors.end(), [&](double left) { return column_of(row.run_left, left) >= 0; });
+          std::all_of(anchors.begin(), anchors.end(), [&](double left) { return column_of(lefts, left) >= 0; });
       if (!aligned && !refines) break;
       if (!aligned) {
-        for (double left : row.run_left) {
+        for (double left : lefts) {
           if (column_of(anchors, left) < 0) anchors.push_back(left);
         }
         std::sort(anchors.begin(), anchors.end());
       }
       members.push_back(next);
-      if (row.runs.size() >= 2) ++multi;
+      if (row.runs() >= 2) ++multi;
     }
     // A line at the table's closest line spacing with one cell continues the cell it is in (a
     // wrapped indicator, a label on two lines). Where rows are set apart (below the header, some
@@ -303,7 +355,7 @@ std::vector<Table> find_tables(const std::vector<Word>& words) {
     std::size_t opening = 0;  // cells of the line that opened the current row
     for (std::size_t k = 0; k < members.size(); ++k) {
       const Row& row = rows[members[k]];
-      const std::map<int, std::string> cells = line_cells(words, row, anchors);
+      const std::map<int, std::string> cells = line_cells(words, page, row, anchors);
       const bool continues =
           k > 0 && spacing[k] <= 1.1 * closest && (cells.size() == 1 || (set_apart && cells.size() < opening));
       if (!continues) {
@@ -315,7 +367,8 @@ std::vector<Table> find_tables(const std::vector<Word>& words) {
         if (!cell.empty()) cell += ' ';
         cell += text;
       }
-      table.words.insert(table.words.end(), row.words.begin(), row.words.end());
+      const std::span<const std::size_t> row_words = page.words_of(row);
+      table.words.insert(table.words.end(), row_words.begin(), row_words.end());
     }
     // Some column after the first holds mostly short cells (a figure, a year, up to three words).
     bool short_column = false;
