@@ -92,13 +92,13 @@ char* put_utf8(char* out, Unicode u) {
 // settings poppler's own text_list uses (no physical layout, no raw order, 72 dpi, no rotation),
 // the font size TextWord already carries, and nothing else: no scan of the page's fonts, no copy
 // of the cross-reference table, no per-word conversion. Everything poppler made for the page is
-// released on return.
-PageWords poppler_words(PDFDoc& doc, int number) {
-  PageWords page;
+// released on return. Filled in place: the words' texts point into `page.chars`, which a move
+// of a short string would not carry along.
+void poppler_words(PDFDoc& doc, int number, PageWords& page) {
   TextOutputDev device(nullptr, false, 0, false, false);
   doc.displayPageSlice(&device, number, 72, 72, 0, false, false, false, -1, -1, -1, -1);
   const std::unique_ptr<TextWordList> list = device.makeWordList();
-  if (!list) return page;
+  if (!list) return;
   const int count = list->getLength();
   page.words.reserve(static_cast<std::size_t>(count));
   std::vector<std::size_t> ends;
@@ -125,7 +125,6 @@ PageWords poppler_words(PDFDoc& doc, int number) {
     page.words[i].text = std::string_view(page.chars).substr(start, ends[i] - start);
     start = ends[i];
   }
-  return page;
 }
 
 // A physical line: the words on one baseline, left to right, and the runs they are set in, as
@@ -392,7 +391,8 @@ std::vector<Table> find_tables(const std::vector<Word>& words) {
 // on another baseline or goes back to the left. A table stands in one line where its first word
 // would be.
 std::vector<Line> page_lines(PDFDoc& doc, int number) {
-  const PageWords page = poppler_words(doc, number);
+  PageWords page;
+  poppler_words(doc, number, page);
   const std::vector<Word>& words = page.words;
   std::vector<Table> tables = find_tables(words);
   constexpr std::size_t none = std::numeric_limits<std::size_t>::max();
