@@ -6,6 +6,7 @@
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace unct::text {
@@ -77,7 +78,6 @@ class Builder {
 public:
   Builder(std::string_view source, bool keep_origin) : m_source(source), m_keep_origin(keep_origin) {
     m_out.text.reserve(source.size());
-    if (keep_origin) m_out.origin.reserve(source.size() + 1);
   }
 
   void put(char byte, std::size_t from) {
@@ -223,6 +223,31 @@ std::pair<std::size_t, std::size_t> NormalisedText::source_span(std::size_t begi
   std::size_t second = origin[last];
   if (second <= first) second = origin.back();
   return {first, second};
+}
+
+std::uint32_t Origin::operator[](std::size_t i) const {
+  // The last run starting at or before i.
+  const auto after =
+      std::upper_bound(m_runs.begin(), m_runs.end(), i, [](std::size_t at, const Run& run) { return at < run.first; });
+  const Run& run = *(after - 1);
+  return run.offset + static_cast<std::uint32_t>(i - run.first);
+}
+
+std::uint32_t Origin::at(std::size_t i) const {
+  if (i >= m_size) throw std::out_of_range("Origin::at");
+  return (*this)[i];
+}
+
+void Origin::push_back(std::uint32_t offset) {
+  if (m_runs.empty() || offset != m_runs.back().offset + (m_size - m_runs.back().first)) {
+    m_runs.push_back({static_cast<std::uint32_t>(m_size), offset});
+  }
+  ++m_size;
+}
+
+void Origin::pop_back() {
+  --m_size;
+  if (m_runs.back().first == m_size) m_runs.pop_back();
 }
 
 NormalisedText normalise(std::string_view source) { return run(source, true); }
