@@ -43,6 +43,7 @@ void Outline::add_heading(std::string text, int level, int line, int page) {
 void Outline::add(Block block) {
   if (trim(block.text).empty()) return;
   block.section.clear();
+  block.section.reserve(m_open.size());  // every block holds its path: no room to spare
   for (const auto& [level, heading] : m_open) block.section.push_back(heading);
   m_blocks.push_back(std::move(block));
 }

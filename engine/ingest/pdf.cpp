@@ -651,7 +651,9 @@ Document read_pdf(std::string_view bytes, const std::filesystem::path& path) {
   if (bytes.size() < 10) throw InputError({.file = path}, "not a readable PDF: the file is damaged");
   init_poppler();
   // The document reads `bytes` in place; it owns (and deletes) the stream, not the bytes.
-  PDFDoc doc(new MemStream(bytes.data(), 0, static_cast<Goffset>(bytes.size()), Object(objNull)));
+  auto owned =
+      std::make_unique<PDFDoc>(new MemStream(bytes.data(), 0, static_cast<Goffset>(bytes.size()), Object(objNull)));
+  PDFDoc& doc = *owned;
   if (!doc.isOk() && doc.getErrorCode() == errEncrypted) {
     throw InputError({.file = path},
                      "the PDF is encrypted and needs a password: save an unprotected copy and score that");
@@ -683,6 +685,9 @@ Document read_pdf(std::string_view bytes, const std::filesystem::path& path) {
                                          " pages: this looks like a scanned PDF; run OCR on it first (for example "
                                          "with ocrmypdf) and score the result");
   }
+  // Poppler's document (its cross-reference table, the pages it has loaded) is let go before the
+  // lines become blocks, which then take the memory it held.
+  owned.reset();
   Document document;
   for (std::size_t p = 0; p < pages.size(); ++p) {
     if (pages[p].empty())
