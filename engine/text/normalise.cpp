@@ -92,6 +92,18 @@ public:
     for (char byte : bytes) put(byte, from);
   }
 
+  // Source bytes [from, from + size) that are printable ASCII other than space, each standing
+  // for itself in lower case: what put would do byte by byte, at once.
+  void put_plain(std::string_view bytes, std::size_t from) {
+    const std::size_t at = m_out.text.size();
+    m_out.text.append(bytes);
+    for (std::size_t i = at; i < m_out.text.size(); ++i) {
+      char& c = m_out.text[i];
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    }
+    if (m_keep_origin) m_out.origin.push_run(static_cast<std::uint32_t>(from), bytes.size());
+  }
+
   NormalisedText finish() {
     if (!m_out.text.empty() && m_out.text.back() == ' ') {
       m_out.text.pop_back();
@@ -149,7 +161,23 @@ NormalisedText run(std::string_view source, bool keep_origin) {
   while (pos < source.size()) {
     const auto byte = static_cast<unsigned char>(source[pos]);
     if (byte < 0x80) {
-      // ASCII: most of an English document. A segment starts at any ASCII character.
+      // ASCII: most of an English document. A segment starts at any ASCII character. A word's
+      // printable characters go in at once (hyphens, white space and controls one by one); the
+      // last before a non-ASCII byte goes one by one too, since a combining mark may follow it.
+      if (byte > 0x20 && byte < 0x7F && byte != '-') {
+        std::size_t end = pos + 1;
+        while (end < source.size()) {
+          const auto b = static_cast<unsigned char>(source[end]);
+          if (b <= 0x20 || b >= 0x7F || b == '-') break;
+          ++end;
+        }
+        if (end < source.size() && static_cast<unsigned char>(source[end]) >= 0x80) --end;
+        if (end > pos) {
+          out.put_plain(source.substr(pos, end - pos), pos);
+          pos = end;
+          continue;
+        }
+      }
       if (byte == '-') {
         if (const std::size_t joined = end_of_line_break_hyphen(source, pos, pos + 1)) {
           pos = joined;
@@ -243,6 +271,12 @@ void Origin::push_back(std::uint32_t offset) {
     m_runs.push_back({static_cast<std::uint32_t>(m_size), offset});
   }
   ++m_size;
+}
+
+void Origin::push_run(std::uint32_t offset, std::size_t count) {
+  if (count == 0) return;
+  push_back(offset);  // the rest carry on the run this one is in
+  m_size += count - 1;
 }
 
 void Origin::pop_back() {

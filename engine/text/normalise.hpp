@@ -34,6 +34,8 @@ public:
   std::uint32_t at(std::size_t i) const;
   std::uint32_t back() const { return (*this)[m_size - 1]; }
   void push_back(std::uint32_t offset);
+  // Bytes coming from `count` source bytes in a row from `offset` on.
+  void push_run(std::uint32_t offset, std::size_t count);
   void pop_back();
   bool operator==(const Origin&) const = default;
 
