@@ -233,12 +233,19 @@ void cut_runs(const std::vector<Word>& words, double space, Rows& rows, Row& row
 
 Rows physical_rows(const std::vector<Word>& words) {
   Rows rows;
+  // By baseline, then left edge: the keys sorted next to the indices rather than looked up through
+  // them (the same comparisons, so the same order, ties included).
+  struct Key {
+    double bottom, left;
+    std::size_t index;
+  };
+  std::vector<Key> keys(words.size());
+  for (std::size_t i = 0; i < keys.size(); ++i) keys[i] = {words[i].bottom, words[i].left, i};
+  std::sort(keys.begin(), keys.end(),
+            [](const Key& a, const Key& b) { return std::tie(a.bottom, a.left) < std::tie(b.bottom, b.left); });
   std::vector<std::size_t>& order = rows.words;
   order.resize(words.size());
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    return std::tie(words[a].bottom, words[a].left) < std::tie(words[b].bottom, words[b].left);
-  });
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = keys[i].index;
   for (std::size_t k = 0; k < order.size(); ++k) {
     const Word& w = words[order[k]];
     if (rows.rows.empty() || std::abs(w.bottom - rows.rows.back().bottom) >= 0.5 * std::max(w.size, 1.0)) {
