@@ -1,9 +1,10 @@
 // PDF through poppler's core API, the code pdftotext runs (PDFDoc, TextOutputDev, TextWord).
 // Poppler gives each page's words in reading order (columns one after the other) with their boxes
-// and font sizes; this reader rebuilds lines and paragraphs from the
-// boxes, joins words hyphenated at a line end, removes running headers and footers (lines at the
-// top or bottom of most pages, page numbers included), and infers headings from a larger font
-// or a short numbered line ("2.3 Data gaps"). Every block carries its page number.
+// and font sizes; all poppler made for a page is let go before the next, and the document keeps
+// only its lines. This reader rebuilds lines and paragraphs from the boxes, joins words hyphenated
+// at a line end, removes running headers and footers (lines at the top or bottom of most pages,
+// page numbers included), and infers headings from a larger font or a short numbered line ("2.3
+// Data gaps"). Every block carries its page number.
 //
 // Tables are rebuilt from the geometry, not the reading order (which may run down a table's
 // columns): each line is cut into runs of words a word space apart, a wide gap or a word that
