@@ -14,7 +14,9 @@ std::string trim(std::string_view text) {
 bool is_page_number(std::string_view word) {
   if (word.empty() || word.size() > 9) return false;
   if (std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; })) return word.size() <= 3;
-  // A Roman numeral: hundreds, tens and units, each written the one canonical way.
+  // A Roman numeral: hundreds, tens and units, each written the one canonical way. Only its
+  // letters can make one, which settles most words at once.
+  if (word.find_first_not_of("ivxlcIVXLC") != std::string_view::npos) return false;
   static constexpr std::string_view k_hundreds[] = {"", "c", "cc", "ccc"};
   static constexpr std::string_view k_tens[] = {"", "x", "xx", "xxx", "xl", "l", "lx", "lxx", "lxxx", "xc"};
   static constexpr std::string_view k_units[] = {"", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"};
