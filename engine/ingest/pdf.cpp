@@ -274,12 +274,14 @@ struct Table {
   std::vector<std::size_t> words;
 };
 
-std::size_t word_count(const std::string& text) {
+// The words of a line (runs of anything but spaces); once past `limit`, limit + 1, not counting
+// further: whether a line is short is all most callers ask.
+std::size_t word_count(const std::string& text, std::size_t limit = std::numeric_limits<std::size_t>::max() - 1) {
   std::size_t n = 0;
   bool in_word = false;
   for (char c : text) {
     const bool space = c == ' ';
-    if (!space && !in_word) ++n;
+    if (!space && !in_word && ++n > limit) break;
     in_word = !space;
   }
   return n;
@@ -385,7 +387,7 @@ std::vector<Table> find_tables(const std::vector<Word>& words) {
       for (const auto& cells : table.cells) {
         if (cells[c].empty()) continue;
         ++filled;
-        if (word_count(cells[c]) <= 3) ++short_cells;
+        if (word_count(cells[c], 3) <= 3) ++short_cells;
       }
       short_column = short_column || (filled >= 2 && 2 * short_cells > filled);
     }
@@ -537,7 +539,7 @@ public:
     std::set<long, std::greater<>> larger;
     for (const auto& lines : pages) {
       for (const Line& line : lines) {
-        if (line.size > body * 1.15 && word_count(line.text) <= 15) larger.insert(std::lround(line.size * 2));
+        if (line.size > body * 1.15 && word_count(line.text, 15) <= 15) larger.insert(std::lround(line.size * 2));
       }
     }
     for (auto& lines : pages) {
@@ -583,7 +585,7 @@ public:
 
 private:
   static int heading_level(const Line& line, double body, const std::set<long, std::greater<>>& larger) {
-    const std::size_t words = word_count(line.text);
+    const std::size_t words = word_count(line.text, 15);
     if (words == 0 || words > 15 || line.text.back() == '.' || line.text.back() == ',') return 0;
     if (line.size > body * 1.15) {
       const auto it = larger.find(std::lround(line.size * 2));
@@ -673,7 +675,7 @@ Document read_pdf(std::string_view bytes, const std::filesystem::path& path) {
   }
   std::vector<std::vector<Line>> pages;
   std::vector<double> heights;
-  std::size_t words = 0;
+  std::size_t words = 0;  // some, not all: whether any page has text is all it tells
   for (int i = 0; i < count; ++i) {
     // A page poppler cannot find stays in the count, empty, so that pages keep their numbers.
     const Page* page = doc.getPage(i + 1);
@@ -686,7 +688,7 @@ Document read_pdf(std::string_view bytes, const std::filesystem::path& path) {
     const PDFRectangle* crop = page->getCropBox();
     heights.push_back((crop->y1 + (crop->y2 - crop->y1)) - crop->y1);
     pages.push_back(page_lines(doc, i + 1));
-    for (const Line& line : pages.back()) words += word_count(line.text) + line.table.size();
+    for (const Line& line : pages.back()) words += word_count(line.text, 0) + line.table.size();
   }
   if (words == 0) {
     throw InputError({.file = path}, "no text layer on any of its " + std::to_string(count) +
