@@ -24,26 +24,28 @@ Zone zone_of(std::string_view code_text) {
 }  // namespace
 
 std::string serialise(const Document& d) {
-  nlohmann::json blocks = nlohmann::json::array();
+  // Written a block at a time rather than as one JSON tree of the whole document, which held the
+  // text several times over: the same bytes as dumping that tree, whose keys are in order, so
+  // "blocks" comes first.
+  std::string out = "{\"blocks\":[";
+  bool first = true;
   for (const Block& b : d.blocks) {
-    blocks.push_back({{"kind", code(b.kind)},
-                      {"text", b.text},
-                      {"level", b.level},
-                      {"line", b.line},
-                      {"page", b.page},
-                      {"section", b.section},
-                      {"table", b.table},
-                      {"row", b.row},
-                      {"column", b.column},
-                      {"zone", code(b.zone)}});
+    if (!first) out += ',';
+    first = false;
+    out += nlohmann::json{{"kind", code(b.kind)}, {"text", b.text},       {"level", b.level}, {"line", b.line},
+                          {"page", b.page},       {"section", b.section}, {"table", b.table}, {"row", b.row},
+                          {"column", b.column},   {"zone", code(b.zone)}}
+               .dump();
   }
-  const nlohmann::json out{{"path", d.path.string()}, {"sha256", d.sha256},
-                           {"format", d.format},      {"bytes", d.bytes},
-                           {"title", d.title},        {"kind", d.kind ? std::string(code(*d.kind)) : std::string()},
-                           {"language", d.language},  {"year", d.year.value_or(0)},
-                           {"country", d.country},    {"pages", d.pages},
-                           {"warnings", d.warnings},  {"blocks", blocks}};
-  return out.dump();
+  out += "],";
+  const nlohmann::json rest{{"path", d.path.string()}, {"sha256", d.sha256},
+                            {"format", d.format},      {"bytes", d.bytes},
+                            {"title", d.title},        {"kind", d.kind ? std::string(code(*d.kind)) : std::string()},
+                            {"language", d.language},  {"year", d.year.value_or(0)},
+                            {"country", d.country},    {"pages", d.pages},
+                            {"warnings", d.warnings}};
+  out += std::string_view(rest.dump()).substr(1);  // past its "{"
+  return out;
 }
 
 namespace {
