@@ -2,8 +2,8 @@
 #include "cli/commands.hpp"
 #include "cli/commands/options.hpp"
 #include "cli/defaults.hpp"
-#include "engine/checklist/load.hpp"
 #include "engine/ingest/read.hpp"
+#include "engine/rules/checklist_cache.hpp"
 #include "engine/rules/document_index.hpp"
 
 namespace unct::cli {
@@ -27,11 +27,11 @@ int run_inspect(const std::vector<std::string>& args, Io io) {
                      "the checklist part each opens, and what the reader warned about.")) {
     return 0;
   }
-  const checklist::Checklist loaded = load_checklist_option(values);
+  // From the checklist cache, as score takes it: loaded, validated and compiled once per content.
+  const rules::LoadedChecklist loaded = load_compiled_option(values, nullptr);
   const ingest::Document document = ingest::read_document(values["file"].as<std::string>(), read_options(values));
-  const rules::CompiledChecklist compiled = rules::compile(loaded);
-  const rules::DocumentIndex index = rules::index_document(compiled, document, {.language = document.language});
-  report::render_inspection(document, index.part, loaded, values["blocks"].as<bool>(), io.out);
+  const rules::DocumentIndex index = rules::index_document(loaded.compiled, document, {.language = document.language});
+  report::render_inspection(document, index.part, loaded.checklist, values["blocks"].as<bool>(), io.out);
   return 0;
 }
 

@@ -14,7 +14,9 @@ std::string trim(std::string_view text) {
 bool is_page_number(std::string_view word) {
   if (word.empty() || word.size() > 9) return false;
   if (std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; })) return word.size() <= 3;
-  // A Roman numeral: hundreds, tens and units, each written the one canonical way.
+  // A Roman numeral: hundreds, tens and units, each written the one canonical way. Only its
+  // letters can make one, which settles most words at once.
+  if (word.find_first_not_of("ivxlcIVXLC") != std::string_view::npos) return false;
   static constexpr std::string_view k_hundreds[] = {"", "c", "cc", "ccc"};
   static constexpr std::string_view k_tens[] = {"", "x", "xx", "xxx", "xl", "l", "lx", "lxx", "lxxx", "xc"};
   static constexpr std::string_view k_units[] = {"", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"};
@@ -43,6 +45,7 @@ void Outline::add_heading(std::string text, int level, int line, int page) {
 void Outline::add(Block block) {
   if (trim(block.text).empty()) return;
   block.section.clear();
+  block.section.reserve(m_open.size());  // every block holds its path: no room to spare
   for (const auto& [level, heading] : m_open) block.section.push_back(heading);
   m_blocks.push_back(std::move(block));
 }

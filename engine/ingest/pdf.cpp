@@ -1,8 +1,10 @@
-// PDF through poppler-cpp. Poppler gives each page's words in reading order (columns one after
-// the other) with their boxes and font sizes; this reader rebuilds lines and paragraphs from the
-// boxes, joins words hyphenated at a line end, removes running headers and footers (lines at the
-// top or bottom of most pages, page numbers included), and infers headings from a larger font
-// or a short numbered line ("2.3 Data gaps"). Every block carries its page number.
+// PDF through poppler's core API, the code pdftotext runs (PDFDoc, TextOutputDev, TextWord).
+// Poppler gives each page's words in reading order (columns one after the other) with their boxes
+// and font sizes; all poppler made for a page is let go before the next, and the document keeps
+// only its lines. This reader rebuilds lines and paragraphs from the boxes, joins words hyphenated
+// at a line end, removes running headers and footers (lines at the top or bottom of most pages,
+// page numbers included), and infers headings from a larger font or a short numbered line ("2.3
+// Data gaps"). Every block carries its page number.
 //
 // Tables are rebuilt from the geometry, not the reading order (which may run down a table's
 // columns): each line is cut into runs of words a word space apart, a wide gap or a word that
@@ -17,10 +19,15 @@
 #include "engine/ingest/outline.hpp"
 #include "engine/ingest/read.hpp"
 
-#include <poppler/cpp/poppler-document.h>
-#include <poppler/cpp/poppler-global.h>
-#include <poppler/cpp/poppler-page.h>
-#include <unicode/ustring.h>
+// Poppler's core headers (Debian's libpoppler-private-dev), written against poppler 22.12 (Debian
+// bookworm). Their API is not stable across poppler versions: all use of it is in this file,
+// in poppler_words and read_pdf.
+#include <Error.h>
+#include <GlobalParams.h>
+#include <PDFDoc.h>
+#include <Page.h>
+#include <Stream.h>
+#include <TextOutputDev.h>
 
 #include <algorithm>
 #include <cctype>
@@ -29,7 +36,10 @@
 #include <limits>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <set>
+#include <span>
+#include <string_view>
 #include <tuple>
 
 namespace unct::ingest {
@@ -45,40 +55,116 @@ struct Line {
   int page = 0;
 };
 
-// UTF-8 of a word's text. poppler's ustring::to_utf8 opens an iconv converter on every call,
-// which cost more than the rest of the reader; ICU converts without opening anything. A ustring
-// is UTF-16 in the machine's byte order, as ICU's UChar is.
-std::string utf8(const poppler::ustring& s) {
-  std::string out(3 * s.size(), '\0');  // a UTF-16 unit makes at most 3 bytes of UTF-8
-  std::int32_t length = 0;
-  UErrorCode status = U_ZERO_ERROR;
-  u_strToUTF8WithSub(out.data(), static_cast<std::int32_t>(out.size()), &length,
-                     reinterpret_cast<const UChar*>(s.data()), static_cast<std::int32_t>(s.size()), 0xFFFD, nullptr,
-                     &status);
-  out.resize(U_SUCCESS(status) ? static_cast<std::size_t>(length) : 0);
-  return out;
-}
-
 struct Word {
-  std::string text;
+  std::string_view text;  // in its page's characters (PageWords::chars)
   double left = 0, right = 0, top = 0, bottom = 0, size = 0;
 };
 
-// A physical line: the words on one baseline, left to right, and the runs they are set in.
+// A page's words in poppler's reading order, their texts one after the other in one string.
+struct PageWords {
+  std::string chars;
+  std::vector<Word> words;
+};
+
+// Writes a code point as UTF-8 at `out` and returns where it ends; one that is not a Unicode
+// scalar value becomes U+FFFD, and NUL is left out. At most 4 bytes.
+char* put_utf8(char* out, Unicode u) {
+  if (u == 0) return out;
+  if ((u >= 0xD800 && u <= 0xDFFF) || u > 0x10FFFF) u = 0xFFFD;
+  if (u < 0x80) {
+    *out++ = static_cast<char>(u);
+  } else if (u < 0x800) {
+    *out++ = static_cast<char>(0xC0 | (u >> 6));
+    *out++ = static_cast<char>(0x80 | (u & 0x3F));
+  } else if (u < 0x10000) {
+    *out++ = static_cast<char>(0xE0 | (u >> 12));
+    *out++ = static_cast<char>(0x80 | ((u >> 6) & 0x3F));
+    *out++ = static_cast<char>(0x80 | (u & 0x3F));
+  } else {
+    *out++ = static_cast<char>(0xF0 | (u >> 18));
+    *out++ = static_cast<char>(0x80 | ((u >> 12) & 0x3F));
+    *out++ = static_cast<char>(0x80 | ((u >> 6) & 0x3F));
+    *out++ = static_cast<char>(0x80 | (u & 0x3F));
+  }
+  return out;
+}
+
+// A page's words as poppler's text layer has them, in reading order: TextOutputDev with the
+// settings poppler's own text_list uses (no physical layout, no raw order, 72 dpi, no rotation),
+// the font size TextWord already carries, and nothing else: no scan of the page's fonts, no copy
+// of the cross-reference table, no per-word conversion. Everything poppler made for the page is
+// released on return. Filled in place: the words' texts point into `page.chars`, which a move
+// of a short string would not carry along.
+void poppler_words(PDFDoc& doc, int number, PageWords& page) {
+  TextOutputDev device(nullptr, false, 0, false, false);
+  doc.displayPageSlice(&device, number, 72, 72, 0, false, false, false, -1, -1, -1, -1);
+  const std::unique_ptr<TextWordList> list = device.makeWordList();
+  if (!list) return;
+  const int count = list->getLength();
+  page.words.reserve(static_cast<std::size_t>(count));
+  std::vector<std::size_t> ends;
+  ends.reserve(static_cast<std::size_t>(count));
+  for (int i = 0; i < count; ++i) {
+    const TextWord* word = list->get(i);
+    const std::size_t start = page.chars.size();
+    const int length = word->getLength();
+    page.chars.resize(start + 4 * static_cast<std::size_t>(std::max(length, 0)));
+    char* const begin = page.chars.data() + start;
+    char* end = begin;
+    for (int k = 0; k < length; ++k) end = put_utf8(end, *word->getChar(k));
+    page.chars.resize(start + static_cast<std::size_t>(end - begin));
+    if (end == begin) continue;
+    double x_min = 0, y_min = 0, x_max = 0, y_max = 0;
+    word->getBBox(&x_min, &y_min, &x_max, &y_max);
+    // The right and bottom edges as origin plus extent, as poppler-cpp's rectangles gave them
+    // (they may differ from x_max, y_max in the last bit), so that the layout stays as it was.
+    page.words.push_back({{}, x_min, x_min + (x_max - x_min), y_min, y_min + (y_max - y_min), word->getFontSize()});
+    ends.push_back(page.chars.size());
+  }
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < page.words.size(); ++i) {
+    page.words[i].text = std::string_view(page.chars).substr(start, ends[i] - start);
+    start = ends[i];
+  }
+}
+
+// A physical line: the words on one baseline, left to right, and the runs they are set in, as
+// ranges of the page's Rows.
 struct Row {
-  std::vector<std::size_t> words;
-  std::vector<std::vector<std::size_t>> runs;
-  std::vector<double> run_left;
+  std::size_t first = 0, last = 0;          // its words: Rows::words[first, last)
+  std::size_t first_run = 0, last_run = 0;  // its runs: Rows::run_left[first_run, last_run)
   double top = 0, bottom = 0, size = 0;
+  std::size_t runs() const { return last_run - first_run; }
+};
+
+// A page's physical lines, their words and runs in a few arrays for the whole page rather than
+// a few for every line.
+struct Rows {
+  std::vector<Row> rows;
+  std::vector<std::size_t> words;      // word indices, line after line, each line's by left
+  std::vector<std::size_t> run_words;  // word indices, run after run
+  std::vector<std::size_t> run_start;  // where each run starts in run_words, then its size
+  std::vector<double> run_left;        // the left edge of each run
+
+  std::span<const std::size_t> words_of(const Row& row) const {
+    return std::span<const std::size_t>(words).subspan(row.first, row.last - row.first);
+  }
+  std::span<const double> lefts(const Row& row) const {
+    return std::span<const double>(run_left).subspan(row.first_run, row.runs());
+  }
+  std::span<const std::size_t> run(std::size_t r) const {
+    return std::span<const std::size_t>(run_words).subspan(run_start[r], run_start[r + 1] - run_start[r]);
+  }
 };
 
 // What a space is in the page's fonts, in ems: the middle of the gaps between neighbouring words.
-double word_space(const std::vector<Word>& words, const std::vector<Row>& rows) {
+double word_space(const std::vector<Word>& words, const Rows& rows) {
   std::vector<double> gaps;
-  for (const Row& row : rows) {
-    for (std::size_t k = 1; k < row.words.size(); ++k) {
-      const Word& before = words[row.words[k - 1]];
-      const double gap = (words[row.words[k]].left - before.right) / std::max(before.size, 1.0);
+  for (const Row& row : rows.rows) {
+    const std::span<const std::size_t> at = rows.words_of(row);
+    for (std::size_t k = 1; k < at.size(); ++k) {
+      const Word& before = words[at[k - 1]];
+      const double gap = (words[at[k]].left - before.right) / std::max(before.size, 1.0);
       if (gap > 0 && gap < 1) gaps.push_back(gap);
     }
   }
@@ -87,18 +173,27 @@ double word_space(const std::vector<Word>& words, const std::vector<Row>& rows) 
   return gaps[gaps.size() / 2];
 }
 
+// What cut_runs works in, kept from line to line.
+struct RunScratch {
+  struct Link {
+    double misfit;
+    std::size_t from, to;  // positions in the line's words
+  };
+  std::vector<Link> links;
+  std::vector<std::size_t> next;
+  std::vector<bool> continues;
+};
+
 // Cuts a line into runs: a word carries on the run of the word before it unless the gap is wider
 // than 1.5 ems (the gap between two cells). Some writers set each table cell as one run that
 // overflows into the next column, so runs overlap and the nearest word may belong to another
 // run: a word's successor is, among its nearest follower and the words overlapping that one,
 // the one that sits a word space (`space`, in ems) after it, the closest fits linked first.
-void cut_runs(const std::vector<Word>& words, double space, Row& row) {
-  const std::vector<std::size_t>& at = row.words;  // sorted by left
-  struct Link {
-    double misfit;
-    std::size_t from, to;  // positions in `at`
-  };
-  std::vector<Link> links;
+void cut_runs(const std::vector<Word>& words, double space, Rows& rows, Row& row, RunScratch& scratch) {
+  using Link = RunScratch::Link;
+  const std::span<const std::size_t> at = rows.words_of(row);  // sorted by left
+  std::vector<Link>& links = scratch.links;
+  links.clear();
   for (std::size_t a = 0; a < at.size(); ++a) {
     const Word& w = words[at[a]];
     const double em = std::max(w.size, 1.0);
@@ -117,43 +212,60 @@ void cut_runs(const std::vector<Word>& words, double space, Row& row) {
     return std::tie(x.misfit, x.from, x.to) < std::tie(y.misfit, y.from, y.to);
   });
   const std::size_t none = at.size();
-  std::vector<std::size_t> next(at.size(), none);
-  std::vector<bool> continues(at.size(), false);
+  std::vector<std::size_t>& next = scratch.next;
+  std::vector<bool>& continues = scratch.continues;
+  next.assign(at.size(), none);
+  continues.assign(at.size(), false);
   for (const Link& link : links) {
     if (next[link.from] == none && !continues[link.to]) {
       next[link.from] = link.to;
       continues[link.to] = true;
     }
   }
+  row.first_run = rows.run_left.size();
   for (std::size_t a = 0; a < at.size(); ++a) {
     if (continues[a]) continue;
-    row.runs.emplace_back();
-    row.run_left.push_back(words[at[a]].left);
-    for (std::size_t k = a; k != none; k = next[k]) row.runs.back().push_back(at[k]);
+    rows.run_start.push_back(rows.run_words.size());
+    rows.run_left.push_back(words[at[a]].left);
+    for (std::size_t k = a; k != none; k = next[k]) rows.run_words.push_back(at[k]);
   }
+  row.last_run = rows.run_left.size();
 }
 
-std::vector<Row> physical_rows(const std::vector<Word>& words) {
-  std::vector<std::size_t> order(words.size());
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    return std::tie(words[a].bottom, words[a].left) < std::tie(words[b].bottom, words[b].left);
-  });
-  std::vector<Row> rows;
-  for (std::size_t i : order) {
-    const Word& w = words[i];
-    if (rows.empty() || std::abs(w.bottom - rows.back().bottom) >= 0.5 * std::max(w.size, 1.0)) {
-      rows.push_back({{}, {}, {}, w.top, w.bottom, w.size});
+Rows physical_rows(const std::vector<Word>& words) {
+  Rows rows;
+  // By baseline, then left edge: the keys sorted next to the indices rather than looked up through
+  // them (the same comparisons, so the same order, ties included).
+  struct Key {
+    double bottom, left;
+    std::size_t index;
+  };
+  std::vector<Key> keys(words.size());
+  for (std::size_t i = 0; i < keys.size(); ++i) keys[i] = {words[i].bottom, words[i].left, i};
+  std::sort(keys.begin(), keys.end(),
+            [](const Key& a, const Key& b) { return std::tie(a.bottom, a.left) < std::tie(b.bottom, b.left); });
+  std::vector<std::size_t>& order = rows.words;
+  order.resize(words.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = keys[i].index;
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    const Word& w = words[order[k]];
+    if (rows.rows.empty() || std::abs(w.bottom - rows.rows.back().bottom) >= 0.5 * std::max(w.size, 1.0)) {
+      rows.rows.push_back({k, k, 0, 0, w.top, w.bottom, w.size});
     }
-    rows.back().words.push_back(i);
-    rows.back().top = std::min(rows.back().top, w.top);
+    Row& row = rows.rows.back();
+    row.last = k + 1;
+    row.top = std::min(row.top, w.top);
   }
-  for (Row& row : rows) {
-    std::sort(row.words.begin(), row.words.end(),
+  for (const Row& row : rows.rows) {
+    std::sort(order.begin() + static_cast<std::ptrdiff_t>(row.first),
+              order.begin() + static_cast<std::ptrdiff_t>(row.last),
               [&](std::size_t a, std::size_t b) { return words[a].left < words[b].left; });
   }
   const double space = word_space(words, rows);
-  for (Row& row : rows) cut_runs(words, space, row);
+  rows.run_words.reserve(words.size());
+  RunScratch scratch;
+  for (Row& row : rows.rows) cut_runs(words, space, rows, row, scratch);
+  rows.run_start.push_back(rows.run_words.size());
   return rows;
 }
 
@@ -162,19 +274,21 @@ struct Table {
   std::vector<std::size_t> words;
 };
 
-std::size_t word_count(const std::string& text) {
+// The words of a line (runs of anything but spaces); once past `limit`, limit + 1, not counting
+// further: whether a line is short is all most callers ask.
+std::size_t word_count(const std::string& text, std::size_t limit = std::numeric_limits<std::size_t>::max() - 1) {
   std::size_t n = 0;
   bool in_word = false;
   for (char c : text) {
     const bool space = c == ' ';
-    if (!space && !in_word) ++n;
+    if (!space && !in_word && ++n > limit) break;
     in_word = !space;
   }
   return n;
 }
 
 // The column whose left edge (`anchors`) a word starting at `left` lines up with; -1 for none.
-int column_of(const std::vector<double>& anchors, double left) {
+int column_of(std::span<const double> anchors, double left) {
   for (std::size_t c = 0; c < anchors.size(); ++c) {
     if (std::abs(anchors[c] - left) <= 4.0) return static_cast<int>(c);
   }
@@ -184,12 +298,13 @@ int column_of(const std::vector<double>& anchors, double left) {
 // A table line's text by column: a run goes in the column its first word lines up with. A run
 // that reaches the left edge of a column that no other run on the line starts carries on there:
 // a cell overflowing its column, set with no gap before the next cell.
-std::map<int, std::string> line_cells(const std::vector<Word>& words, const Row& row,
+std::map<int, std::string> line_cells(const std::vector<Word>& words, const Rows& rows, const Row& row,
                                       const std::vector<double>& anchors) {
   std::set<int> started;
-  for (double left : row.run_left) started.insert(column_of(anchors, left));
+  for (double left : rows.lefts(row)) started.insert(column_of(anchors, left));
   std::map<int, std::string> cells;
-  for (const auto& run : row.runs) {
+  for (std::size_t r = row.first_run; r < row.last_run; ++r) {
+    const std::span<const std::size_t> run = rows.run(r);
     int column = column_of(anchors, words[run.front()].left);
     for (std::size_t i : run) {
       const int reached = column_of(anchors, words[i].left);
@@ -203,34 +318,37 @@ std::map<int, std::string> line_cells(const std::vector<Word>& words, const Row&
 }
 
 std::vector<Table> find_tables(const std::vector<Word>& words) {
-  const std::vector<Row> rows = physical_rows(words);
+  const Rows page = physical_rows(words);
+  const std::vector<Row>& rows = page.rows;
   std::vector<Table> tables;
   for (std::size_t start = 0; start < rows.size();) {
-    if (rows[start].runs.size() < 2) {
+    if (rows[start].runs() < 2) {
       ++start;
       continue;
     }
-    std::vector<double> anchors = rows[start].run_left;
+    const std::span<const double> opening_lefts = page.lefts(rows[start]);
+    std::vector<double> anchors(opening_lefts.begin(), opening_lefts.end());
     std::vector<std::size_t> members{start};
     std::size_t multi = 1;
     for (std::size_t next = start + 1; next < rows.size(); ++next) {
       const Row& row = rows[next];
+      const std::span<const double> lefts = page.lefts(row);
       if (row.top - rows[members.back()].bottom > 1.2 * std::max(row.size, 1.0)) break;
-      const bool aligned = std::all_of(row.run_left.begin(), row.run_left.end(),
-                                       [&](double left) { return column_of(anchors, left) >= 0; });
+      const bool aligned =
+          std::all_of(lefts.begin(), lefts.end(), [&](double left) { return column_of(anchors, left) >= 0; });
       // A line with runs at every column so far and at more shows columns the lines above ran
       // together (a header whose cells fill their columns, set without a wide gap).
       const bool refines =
-          std::all_of(anchors.begin(), anchors.end(), [&](double left) { return column_of(row.run_left, left) >= 0; });
+          std::all_of(anchors.begin(), anchors.end(), [&](double left) { return column_of(lefts, left) >= 0; });
       if (!aligned && !refines) break;
       if (!aligned) {
-        for (double left : row.run_left) {
+        for (double left : lefts) {
           if (column_of(anchors, left) < 0) anchors.push_back(left);
         }
         std::sort(anchors.begin(), anchors.end());
       }
       members.push_back(next);
-      if (row.runs.size() >= 2) ++multi;
+      if (row.runs() >= 2) ++multi;
     }
     // A line at the table's closest line spacing with one cell continues the cell it is in (a
     // wrapped indicator, a label on two lines). Where rows are set apart (below the header, some
@@ -246,7 +364,7 @@ std::vector<Table> find_tables(const std::vector<Word>& words) {
     std::size_t opening = 0;  // cells of the line that opened the current row
     for (std::size_t k = 0; k < members.size(); ++k) {
       const Row& row = rows[members[k]];
-      const std::map<int, std::string> cells = line_cells(words, row, anchors);
+      const std::map<int, std::string> cells = line_cells(words, page, row, anchors);
       const bool continues =
           k > 0 && spacing[k] <= 1.1 * closest && (cells.size() == 1 || (set_apart && cells.size() < opening));
       if (!continues) {
@@ -258,7 +376,8 @@ std::vector<Table> find_tables(const std::vector<Word>& words) {
         if (!cell.empty()) cell += ' ';
         cell += text;
       }
-      table.words.insert(table.words.end(), row.words.begin(), row.words.end());
+      const std::span<const std::size_t> row_words = page.words_of(row);
+      table.words.insert(table.words.end(), row_words.begin(), row_words.end());
     }
     // Some column after the first holds mostly short cells (a figure, a year, up to three words).
     bool short_column = false;
@@ -268,7 +387,7 @@ std::vector<Table> find_tables(const std::vector<Word>& words) {
       for (const auto& cells : table.cells) {
         if (cells[c].empty()) continue;
         ++filled;
-        if (word_count(cells[c]) <= 3) ++short_cells;
+        if (word_count(cells[c], 3) <= 3) ++short_cells;
       }
       short_column = short_column || (filled >= 2 && 2 * short_cells > filled);
     }
@@ -281,18 +400,10 @@ std::vector<Table> find_tables(const std::vector<Word>& words) {
 // The page's words grouped into lines in reading order: a word starts a new line when it sits
 // on another baseline or goes back to the left. A table stands in one line where its first word
 // would be.
-std::vector<Line> page_lines(const poppler::page& page, int number) {
-  // The font sizes cost poppler a scan of the page's fonts, but headings and tables need them.
-  const std::vector<poppler::text_box> boxes = page.text_list(poppler::page::text_list_include_font);
-  std::vector<Word> words;
-  words.reserve(boxes.size());
-  for (const poppler::text_box& box : boxes) {
-    std::string text = utf8(box.text());
-    if (text.empty()) continue;
-    const poppler::rectf r = box.bbox();
-    const double size = box.has_font_info() ? box.get_font_size() : r.height();
-    words.push_back({std::move(text), r.left(), r.right(), r.top(), r.bottom(), size});
-  }
+std::vector<Line> page_lines(PDFDoc& doc, int number) {
+  PageWords page;
+  poppler_words(doc, number, page);
+  const std::vector<Word>& words = page.words;
   std::vector<Table> tables = find_tables(words);
   constexpr std::size_t none = std::numeric_limits<std::size_t>::max();
   std::vector<std::size_t> table_of(words.size(), none);  // tables hold disjoint sets of words
@@ -319,7 +430,7 @@ std::vector<Line> page_lines(const poppler::page& page, int number) {
       lines.back().text += w.text;
       lines.back().top = std::min(lines.back().top, w.top);
     } else {
-      lines.push_back({w.text, {}, w.top, w.bottom, w.left, w.size, number});
+      lines.push_back({std::string(w.text), {}, w.top, w.bottom, w.left, w.size, number});
     }
     last_right = w.right;
   }
@@ -428,7 +539,7 @@ public:
     std::set<long, std::greater<>> larger;
     for (const auto& lines : pages) {
       for (const Line& line : lines) {
-        if (line.size > body * 1.15 && word_count(line.text) <= 15) larger.insert(std::lround(line.size * 2));
+        if (line.size > body * 1.15 && word_count(line.text, 15) <= 15) larger.insert(std::lround(line.size * 2));
       }
     }
     for (auto& lines : pages) {
@@ -474,7 +585,7 @@ public:
 
 private:
   static int heading_level(const Line& line, double body, const std::set<long, std::greater<>>& larger) {
-    const std::size_t words = word_count(line.text);
+    const std::size_t words = word_count(line.text, 15);
     if (words == 0 || words > 15 || line.text.back() == '.' || line.text.back() == ',') return 0;
     if (line.size > body * 1.15) {
       const auto it = larger.find(std::lround(line.size * 2));
@@ -524,12 +635,21 @@ private:
   double m_last_bottom = 0;
 };
 
-void quiet(const std::string&, void*) {}
+void quiet(ErrorCategory, Goffset, const char*) {}
+
+// Poppler's settings for the process (the data directory, its encodings) and its error messages
+// silenced, once: many documents may be read at once.
+void init_poppler() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    if (!globalParams) globalParams = std::make_unique<GlobalParams>();
+    setErrorCallback(quiet);
+  });
+}
 
 }  // namespace
 
 Document read_pdf(std::string_view bytes, const std::filesystem::path& path) {
-  poppler::set_debug_error_function(quiet, nullptr);
   const std::string_view tail = bytes.substr(bytes.size() > 1024 ? bytes.size() - 1024 : 0);
   if (tail.find("%%EOF") == std::string_view::npos) {
     throw InputError({.file = path}, "the PDF is truncated: it does not end with %%EOF (" +
@@ -538,31 +658,46 @@ Document read_pdf(std::string_view bytes, const std::filesystem::path& path) {
   if (bytes.size() > static_cast<std::size_t>(std::numeric_limits<int>::max())) {
     throw InputError({.file = path}, "the PDF is too large to read");
   }
-  std::unique_ptr<poppler::document> doc(
-      poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
-  if (!doc) throw InputError({.file = path}, "not a readable PDF: the file is damaged");
-  if (doc->is_locked()) {
+  if (bytes.size() < 10) throw InputError({.file = path}, "not a readable PDF: the file is damaged");
+  init_poppler();
+  // The document reads `bytes` in place; it owns (and deletes) the stream, not the bytes.
+  auto owned =
+      std::make_unique<PDFDoc>(new MemStream(bytes.data(), 0, static_cast<Goffset>(bytes.size()), Object(objNull)));
+  PDFDoc& doc = *owned;
+  if (!doc.isOk() && doc.getErrorCode() == errEncrypted) {
     throw InputError({.file = path},
                      "the PDF is encrypted and needs a password: save an unprotected copy and score that");
   }
-  if (doc->pages() <= 0) {
+  if (!doc.isOk()) throw InputError({.file = path}, "not a readable PDF: the file is damaged");
+  const int count = doc.getNumPages();
+  if (count <= 0) {
     throw InputError({.file = path}, "the PDF has no pages: it is damaged or cut short; download or export it again");
   }
   std::vector<std::vector<Line>> pages;
   std::vector<double> heights;
-  std::size_t words = 0;
-  for (int i = 0; i < doc->pages(); ++i) {
-    std::unique_ptr<poppler::page> page(doc->create_page(i));
-    if (!page) continue;
-    heights.push_back(page->page_rect().height());
-    pages.push_back(page_lines(*page, i + 1));
-    for (const Line& line : pages.back()) words += word_count(line.text) + line.table.size();
+  std::size_t words = 0;  // some, not all: whether any page has text is all it tells
+  for (int i = 0; i < count; ++i) {
+    // A page poppler cannot find stays in the count, empty, so that pages keep their numbers.
+    const Page* page = doc.getPage(i + 1);
+    if (!page) {
+      pages.emplace_back();
+      heights.push_back(0);
+      continue;
+    }
+    // The crop box's height as origin plus extent, less the origin, as poppler-cpp gave it.
+    const PDFRectangle* crop = page->getCropBox();
+    heights.push_back((crop->y1 + (crop->y2 - crop->y1)) - crop->y1);
+    pages.push_back(page_lines(doc, i + 1));
+    for (const Line& line : pages.back()) words += word_count(line.text, 0) + line.table.size();
   }
   if (words == 0) {
-    throw InputError({.file = path}, "no text layer on any of its " + std::to_string(doc->pages()) +
+    throw InputError({.file = path}, "no text layer on any of its " + std::to_string(count) +
                                          " pages: this looks like a scanned PDF; run OCR on it first (for example "
                                          "with ocrmypdf) and score the result");
   }
+  // Poppler's document (its cross-reference table, the pages it has loaded) is let go before the
+  // lines become blocks, which then take the memory it held.
+  owned.reset();
   Document document;
   for (std::size_t p = 0; p < pages.size(); ++p) {
     if (pages[p].empty())
@@ -579,7 +714,7 @@ Document read_pdf(std::string_view bytes, const std::filesystem::path& path) {
   }
   document.path = path;
   document.format = "pdf";
-  document.pages = doc->pages();
+  document.pages = count;
   document.blocks = PdfLayout().read(std::move(pages));
   return document;
 }

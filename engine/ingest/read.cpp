@@ -384,7 +384,10 @@ Source load_source(const std::filesystem::path& path, const ReadOptions& options
   return source;
 }
 
-Document read_source(const Source& source, const ReadOptions& options) {
+namespace {
+
+// The reader the bytes call for; the blocks as it gives them.
+Document read_format(const Source& source, const ReadOptions& options) {
   const std::string& bytes = source.bytes;
   const std::filesystem::path& path = source.path;
   Document document;
@@ -426,21 +429,40 @@ Document read_source(const Source& source, const ReadOptions& options) {
                      "the document has no text" +
                          (document.warnings.empty() ? std::string() : " (" + document.warnings.front() + ")"));
   }
+  return document;
+}
+
+// What every reader's document gets once read: zones, title, kind, language, year, country.
+void finish(Document& document, const std::string& sha256, std::uintmax_t bytes) {
   repair_utf8(document);
   mark_zones(document);
-  document.sha256 = source.sha256;
-  document.bytes = bytes.size();
+  document.sha256 = sha256;
+  document.bytes = bytes;
   document.title = first_title(document);
   drop_title_from_sections(document);
   document.kind = detect_kind(document);
   document.language = detect_language(document);
   document.year = detect_year(document);
   document.country = detect_country(document);
+}
+
+}  // namespace
+
+Document read_source(const Source& source, const ReadOptions& options) {
+  Document document = read_format(source, options);
+  finish(document, source.sha256, source.bytes.size());
   return document;
 }
 
 Document read_document(const std::filesystem::path& path, const ReadOptions& options) {
-  return read_source(load_source(path, options), options);
+  Source source = load_source(path, options);
+  Document document = read_format(source, options);
+  // The file's bytes (a PDF's may run to megabytes) are let go before the document is worked
+  // over, not held with it.
+  const std::uintmax_t bytes = source.bytes.size();
+  std::string().swap(source.bytes);
+  finish(document, source.sha256, bytes);
+  return document;
 }
 
 }  // namespace unct::ingest

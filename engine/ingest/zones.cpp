@@ -124,10 +124,12 @@ bool starts_with_any(const std::string& text, const std::array<const char*, N>& 
 }
 
 // The words of a line, split at white space.
-std::vector<std::string_view> words_of(std::string_view text) {
+// The text's words; once there are more than `limit`, the rest are not looked for (a caller
+// that wants a short line sees more than it takes, which is all it needs to know).
+std::vector<std::string_view> words_of(std::string_view text, std::size_t limit) {
   std::vector<std::string_view> out;
   std::size_t i = 0;
-  while (i < text.size()) {
+  while (i < text.size() && out.size() <= limit) {
     while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
     const std::size_t start = i;
     while (i < text.size() && text[i] != ' ' && text[i] != '\t') ++i;
@@ -190,7 +192,7 @@ bool has_dot_leaders(std::string_view folded) {
 // "2.3 Risks and Assumptions 43": a short line that ends in a page number, not a label's number
 // ("Outcome 2") nor a sentence.
 bool ends_in_page_number(std::string_view text, std::string_view folded) {
-  const auto words = words_of(folded);
+  const auto words = words_of(folded, k_short_line_words + 2);
   if (words.size() < 2 || words.size() > k_short_line_words + 2 || !is_page_number(words.back())) return false;
   const std::string_view before = words[words.size() - 2];
   if (std::string_view(",;:").find(before.back()) != std::string_view::npos) return false;
@@ -206,7 +208,7 @@ bool ends_in_page_number(std::string_view text, std::string_view folded) {
 // Evaluation": an acronym (two to twelve characters, at least two capitals, no run of lower-case
 // letters longer than two) and its capitalised expansion, not a sentence nor an upper-case heading.
 bool is_acronym_entry(std::string_view text) {
-  const auto words = words_of(text);
+  const auto words = words_of(text, k_short_line_words + 1);
   if (words.size() < 2 || words.size() > k_short_line_words + 1) return false;
   const std::string_view acronym = words.front();
   if (acronym.size() < 2 || acronym.size() > 12 || std::isupper(static_cast<unsigned char>(acronym.front())) == 0)
@@ -241,6 +243,8 @@ bool is_acronym_entry(std::string_view text) {
 // The entries of a line listing several ("National institutions: CPD Commissioner ...; DDFFA
 // Department ..."): two or more acronym entries separated by semicolons.
 std::vector<std::string> acronym_entries(std::string_view text) {
+  // Without a semicolon there is one entry at most, never a list.
+  if (text.find(';') == std::string_view::npos) return {};
   std::vector<std::string> out;
   std::size_t start = 0;
   while (start <= text.size()) {
@@ -485,21 +489,22 @@ void mark_zones(Document& document) {
   out.reserve(document.blocks.size());
   bool demoted = false;
   std::size_t i = 0;
+  // Each block is read only while its own lines are: a block kept whole moves into `out` rather
+  // than being copied, so that the document is not held twice.
   for (std::size_t b = 0; b < document.blocks.size(); ++b) {
-    const Block& block = document.blocks[b];
+    Block& block = document.blocks[b];
     std::size_t end = i;
     while (end < lines.size() && lines[end].block == b) ++end;
     if (end == i) {  // no text at all: kept as it was
-      out.push_back(block);
+      out.push_back(std::move(block));
       continue;
     }
     const bool uniform =
         std::all_of(lines.begin() + static_cast<std::ptrdiff_t>(i), lines.begin() + static_cast<std::ptrdiff_t>(end),
                     [&](const Line& l) { return l.zone == lines[i].zone; });
     if (block.kind == BlockKind::table_cell || (uniform && !one_block_per_line(lines[i].zone))) {
-      Block whole = block;
-      whole.zone = lines[i].zone;
-      out.push_back(std::move(whole));
+      block.zone = lines[i].zone;
+      out.push_back(std::move(block));
       i = end;
       continue;
     }

@@ -6,6 +6,7 @@
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace unct::text {
@@ -77,7 +78,6 @@ class Builder {
 public:
   Builder(std::string_view source, bool keep_origin) : m_source(source), m_keep_origin(keep_origin) {
     m_out.text.reserve(source.size());
-    if (keep_origin) m_out.origin.reserve(source.size() + 1);
   }
 
   void put(char byte, std::size_t from) {
@@ -90,6 +90,18 @@ public:
 
   void put(std::string_view bytes, std::size_t from) {
     for (char byte : bytes) put(byte, from);
+  }
+
+  // Source bytes [from, from + size) that are printable ASCII other than space, each standing
+  // for itself in lower case: what put would do byte by byte, at once.
+  void put_plain(std::string_view bytes, std::size_t from) {
+    const std::size_t at = m_out.text.size();
+    m_out.text.append(bytes);
+    for (std::size_t i = at; i < m_out.text.size(); ++i) {
+      char& c = m_out.text[i];
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    }
+    if (m_keep_origin) m_out.origin.push_run(static_cast<std::uint32_t>(from), bytes.size());
   }
 
   NormalisedText finish() {
@@ -149,7 +161,23 @@ NormalisedText run(std::string_view source, bool keep_origin) {
   while (pos < source.size()) {
     const auto byte = static_cast<unsigned char>(source[pos]);
     if (byte < 0x80) {
-      // ASCII: most of an English document. A segment starts at any ASCII character.
+      // ASCII: most of an English document. A segment starts at any ASCII character. A word's
+      // printable characters go in at once (hyphens, white space and controls one by one); the
+      // last before a non-ASCII byte goes one by one too, since a combining mark may follow it.
+      if (byte > 0x20 && byte < 0x7F && byte != '-') {
+        std::size_t end = pos + 1;
+        while (end < source.size()) {
+          const auto b = static_cast<unsigned char>(source[end]);
+          if (b <= 0x20 || b >= 0x7F || b == '-') break;
+          ++end;
+        }
+        if (end < source.size() && static_cast<unsigned char>(source[end]) >= 0x80) --end;
+        if (end > pos) {
+          out.put_plain(source.substr(pos, end - pos), pos);
+          pos = end;
+          continue;
+        }
+      }
       if (byte == '-') {
         if (const std::size_t joined = end_of_line_break_hyphen(source, pos, pos + 1)) {
           pos = joined;
@@ -223,6 +251,37 @@ std::pair<std::size_t, std::size_t> NormalisedText::source_span(std::size_t begi
   std::size_t second = origin[last];
   if (second <= first) second = origin.back();
   return {first, second};
+}
+
+std::uint32_t Origin::operator[](std::size_t i) const {
+  // The last run starting at or before i.
+  const auto after =
+      std::upper_bound(m_runs.begin(), m_runs.end(), i, [](std::size_t at, const Run& run) { return at < run.first; });
+  const Run& run = *(after - 1);
+  return run.offset + static_cast<std::uint32_t>(i - run.first);
+}
+
+std::uint32_t Origin::at(std::size_t i) const {
+  if (i >= m_size) throw std::out_of_range("Origin::at");
+  return (*this)[i];
+}
+
+void Origin::push_back(std::uint32_t offset) {
+  if (m_runs.empty() || offset != m_runs.back().offset + (m_size - m_runs.back().first)) {
+    m_runs.push_back({static_cast<std::uint32_t>(m_size), offset});
+  }
+  ++m_size;
+}
+
+void Origin::push_run(std::uint32_t offset, std::size_t count) {
+  if (count == 0) return;
+  push_back(offset);  // the rest carry on the run this one is in
+  m_size += count - 1;
+}
+
+void Origin::pop_back() {
+  --m_size;
+  if (m_runs.back().first == m_size) m_runs.pop_back();
 }
 
 NormalisedText normalise(std::string_view source) { return run(source, true); }

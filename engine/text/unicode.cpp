@@ -70,6 +70,15 @@ std::size_t count_words(std::string_view text, std::size_t limit) {
   std::size_t words = 0;
   bool in_word = false;
   for (std::size_t pos = 0; pos < text.size() && words <= limit;) {
+    const auto byte = static_cast<unsigned char>(text[pos]);
+    if (byte < 0x80) {
+      // ASCII, most of the text: no decoding, and no branch on where words start.
+      const bool word = detail::is_ascii_word(byte);
+      words += static_cast<std::size_t>(word && !in_word);
+      in_word = word;
+      ++pos;
+      continue;
+    }
     const bool word = is_word_char(decode(text, pos));
     if (word && !in_word) ++words;
     in_word = word;

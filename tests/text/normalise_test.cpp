@@ -65,6 +65,19 @@ TEST(Normalise, MapsEveryByteBackToTheSource) {
   EXPECT_EQ(source.substr(b2, e2 - b2), "Die");
 }
 
+TEST(Normalise, ReadsACombiningMarkWithThePlainLetterBeforeIt) {
+  // "Minorités" with its accent as a combining mark after a plain "e", mid-word: the "e" and the
+  // mark fold together, and every byte still maps back to where it came from.
+  const std::string source =
+      "Minorite\xCC\x81"
+      "s DATA-\nbase";
+  const NormalisedText n = normalise(source);
+  ASSERT_EQ(n.text, "minorites data- base");
+  const std::vector<std::uint32_t> expected{0, 1, 2, 3, 4, 5, 6, 7, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22};
+  ASSERT_EQ(n.origin.size(), expected.size());
+  for (std::size_t i = 0; i < expected.size(); ++i) EXPECT_EQ(n.origin[i], expected[i]) << i;
+}
+
 TEST(SentenceStarts, SplitsAtFullStopsButNotAbbreviations) {
   const std::string source = "Roma face barriers, e.g. in schools. Data are scarce! see para. 4 below";
   const NormalisedText n = normalise(source);
