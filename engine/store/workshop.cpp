@@ -6,6 +6,31 @@
 
 namespace unct::store {
 
+namespace {
+
+// Stores `answers` in the session, at positions from `first` on.
+void insert_answers(SQLite::Database& db, std::int64_t session_id, std::int64_t first,
+                    const std::vector<workshop::Answer>& answers) {
+  SQLite::Statement add(db,
+                        "INSERT INTO workshop_answers (session_id, position, participant, item_id, level, note, "
+                        "file, line) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+  for (std::size_t i = 0; i < answers.size(); ++i) {
+    const workshop::Answer& a = answers[i];
+    add.bind(1, session_id);
+    add.bind(2, first + static_cast<std::int64_t>(i));
+    add.bind(3, a.participant);
+    add.bind(4, a.item_id);
+    add.bind(5, std::string(code(a.level)));
+    add.bind(6, a.note);
+    add.bind(7, a.file);
+    add.bind(8, a.line);
+    add.exec();
+    add.reset();
+  }
+}
+
+}  // namespace
+
 std::int64_t WorkshopStore::save(const workshop::Session& session) {
   return m_database->guarded([&] {
     SQLite::Transaction transaction(m_database->sqlite(), SQLite::TransactionBehavior::IMMEDIATE);
@@ -50,22 +75,7 @@ std::int64_t WorkshopStore::insert(const workshop::Session& session) {
     item.exec();
     item.reset();
   }
-  SQLite::Statement answer(db,
-                           "INSERT INTO workshop_answers (session_id, position, participant, item_id, level, "
-                           "note, file, line) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-  for (std::size_t i = 0; i < session.answers.size(); ++i) {
-    const workshop::Answer& a = session.answers[i];
-    answer.bind(1, id);
-    answer.bind(2, static_cast<std::int64_t>(i));
-    answer.bind(3, a.participant);
-    answer.bind(4, a.item_id);
-    answer.bind(5, std::string(code(a.level)));
-    answer.bind(6, a.note);
-    answer.bind(7, a.file);
-    answer.bind(8, a.line);
-    answer.exec();
-    answer.reset();
-  }
+  insert_answers(db, id, 0, session.answers);
   return id;
 }
 
@@ -171,22 +181,7 @@ WorkshopStore::Taken WorkshopStore::replace_answers(std::int64_t session_id, con
     remove.bind(1, session_id);
     remove.bind(2, participant);
     remove.exec();
-    SQLite::Statement add(db,
-                          "INSERT INTO workshop_answers (session_id, position, participant, item_id, level, note, "
-                          "file, line) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-    for (std::size_t i = 0; i < answers.size(); ++i) {
-      const workshop::Answer& a = answers[i];
-      add.bind(1, session_id);
-      add.bind(2, first + static_cast<std::int64_t>(i));
-      add.bind(3, participant);
-      add.bind(4, a.item_id);
-      add.bind(5, std::string(code(a.level)));
-      add.bind(6, a.note);
-      add.bind(7, a.file);
-      add.bind(8, a.line);
-      add.exec();
-      add.reset();
-    }
+    insert_answers(db, session_id, first, answers);
     transaction.commit();
     return Taken::stored;
   });

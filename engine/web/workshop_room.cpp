@@ -236,6 +236,15 @@ public:
     return out;
   }
 
+  // The participant's answers read from the request and stored; 409 when the room is closed or full.
+  std::vector<workshop::Answer> submit(const httplib::Request& req, const workshop::Room& room,
+                                       const workshop::Pack& pack, ParticipantForm& typed) const {
+    if (!room.is_open()) throw HttpError(409, closed_text(pack));
+    std::vector<workshop::Answer> given = answers(req, room, pack, typed);
+    store(room, pack, typed.name, given);
+    return given;
+  }
+
   // Stores them in place of the participant's earlier answers; 409 when the room is closed or
   // full.
   void store(const workshop::Room& room, const workshop::Pack& pack, const std::string& participant,
@@ -321,9 +330,7 @@ public:
                     const workshop::Pack pack = rooms.pack_of(r);
                     ParticipantForm typed;
                     try {
-                      if (!r.is_open()) throw HttpError(409, closed_text(pack));
-                      const std::vector<workshop::Answer> given = rooms.answers(req, r, pack, typed);
-                      rooms.store(r, pack, typed.name, given);
+                      const std::vector<workshop::Answer> given = rooms.submit(req, r, pack, typed);
                       html(res, 200,
                            participant_page(pack, rooms.m_s.loaded->checklist, r, typed, {},
                                             thanks_text(pack, typed.name, given.size())));
@@ -377,10 +384,8 @@ public:
                     const workshop::Room r = rooms.room(req.matches[1]);
                     check_csrf(req, r.csrf);
                     const workshop::Pack pack = rooms.pack_of(r);
-                    if (!r.is_open()) throw HttpError(409, closed_text(pack));
                     ParticipantForm typed;
-                    const std::vector<workshop::Answer> given = rooms.answers(req, r, pack, typed);
-                    rooms.store(r, pack, typed.name, given);
+                    const std::vector<workshop::Answer> given = rooms.submit(req, r, pack, typed);
                     json(res, 200, answers_json(r.code, typed.name, given));
                   },
                   log));
