@@ -7,6 +7,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <cstring>
 #include <functional>
 #include <span>
 
@@ -79,15 +80,70 @@ void assign_rows(const ingest::Document& document, DocumentIndex& index) {
   }
 }
 
+// The literal text every match of `pattern` starts with ("cerd/c/" for "cerd/c/[a-z]{2,4}/..."),
+// or empty when it has none that is plain to see: a block without it holds no match, and the
+// first place it occurs is where a match can first start.
+std::string literal_prefix(std::string_view pattern) {
+  constexpr std::string_view k_special = "\\^$.|?*+()[]{}";
+  if (pattern.find('|') != std::string_view::npos) return {};  // alternatives may start otherwise
+  std::size_t end = 0;
+  while (end < pattern.size() && k_special.find(pattern[end]) == std::string_view::npos &&
+         static_cast<unsigned char>(pattern[end]) < 0x80)
+    ++end;
+  // A quantifier after the run applies to its last character, which is then not required.
+  if (end < pattern.size() && end > 0 && std::string_view("?*+{").find(pattern[end]) != std::string_view::npos) --end;
+  return std::string(pattern.substr(0, end));
+}
+
+// Where `literal` first occurs in `text` at or after `from`, or npos. It looks for the literal's
+// rarest byte with memchr, then compares the rest: the literals of `pattern` signals ("cerd/c/",
+// "a/hrc/") hold a '/', rare in prose, where a search led by their first letter stops at every 'a'.
+std::size_t find_literal(std::string_view text, std::string_view literal, std::size_t rare, std::size_t from) {
+  const char byte = literal[rare];
+  for (std::size_t at = from + rare; at < text.size();) {
+    const void* found = std::memchr(text.data() + at, byte, text.size() - at);
+    if (found == nullptr) return std::string_view::npos;
+    const auto hit = static_cast<std::size_t>(static_cast<const char*>(found) - text.data());
+    const std::size_t start = hit - rare;
+    if (text.compare(start, literal.size(), literal) == 0) return start;
+    at = hit + 1;
+  }
+  return std::string_view::npos;
+}
+
+// The position of the byte in `literal` least likely in prose: not a letter or a space, else the
+// rarest letter by English and French frequency.
+std::size_t rarest_byte(std::string_view literal) {
+  constexpr std::string_view k_common = " etaoinsrhldcumfpgwybvkxjqz";  // most common first
+  std::size_t best = 0;
+  std::size_t best_rank = 0;
+  for (std::size_t i = 0; i < literal.size(); ++i) {
+    const std::size_t at = k_common.find(literal[i]);
+    const std::size_t rank = at == std::string_view::npos ? k_common.size() : at;
+    if (rank > best_rank || i == 0) {
+      best = i;
+      best_rank = rank;
+    }
+  }
+  return best;
+}
+
 void find_regexes(const CompiledChecklist& compiled, const PreparedText& text, DocumentIndex& index) {
   index.regex_hits.resize(compiled.regexes.size());
   for (std::uint32_t r = 0; r < compiled.regexes.size(); ++r) {
     const re2::RE2& regex = *compiled.regexes[r];
+    const std::string prefix = literal_prefix(regex.pattern());
+    const std::size_t rare = prefix.empty() ? 0 : rarest_byte(prefix);
     for (std::uint32_t b = 0; b < text.blocks.size(); ++b) {
       const std::string& block = text.blocks[b].normalised.text;
+      std::size_t at = 0;
+      if (!prefix.empty()) {
+        // Most blocks hold no match: one search for the literal skips them before RE2 is called.
+        at = find_literal(block, prefix, rare, 0);
+        if (at == std::string_view::npos) continue;
+      }
       re2::StringPiece input(block);
       re2::StringPiece match;
-      std::size_t at = 0;
       while (at <= block.size() && regex.Match(input, at, block.size(), re2::RE2::UNANCHORED, &match, 1)) {
         const auto begin = static_cast<std::size_t>(match.data() - block.data());
         const std::size_t end = begin + match.size();
@@ -168,9 +224,7 @@ DocumentIndex index_document(const CompiledChecklist& compiled, const ingest::Do
                                     ? prepared.sentences[sentence + 1]
                                     : static_cast<std::uint32_t>(prepared.normalised.text.size());
       const auto sentence_text = std::string_view(prepared.normalised.text).substr(start, end - start);
-      for (const auto& [first, last] : text::negated_spans(sentence_text, options.language)) {
-        negated.emplace_back(start + first, start + last);
-      }
+      text::append_negated_spans(sentence_text, options.language, start, negated);
     }
     for (const text::TermMatch& m : matches.of(b)) {
       for (const PatternOwner& owner : compiled.owners[m.pattern]) {

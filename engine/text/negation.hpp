@@ -23,4 +23,9 @@ namespace unct::text {
 std::vector<std::pair<std::uint32_t, std::uint32_t>> negated_spans(std::string_view normalised,
                                                                    std::string_view language);
 
+// The same ranges, each moved by `offset` (where `normalised` starts in a longer text), appended
+// to `out`. One pass over the words, allocating nothing when there is no negation.
+void append_negated_spans(std::string_view normalised, std::string_view language, std::uint32_t offset,
+                          std::vector<std::pair<std::uint32_t, std::uint32_t>>& out);
+
 }  // namespace unct::text

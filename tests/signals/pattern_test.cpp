@@ -22,6 +22,10 @@ TEST_F(PatternSignal, SeesEveryBlockKind) {
   EXPECT_TRUE(holds(Pattern{.regex = symbol.regex, .min_count = 2}));
   EXPECT_FALSE(holds(Pattern{.regex = symbol.regex, .min_count = 3}));
   EXPECT_FALSE(holds(Pattern{.regex = symbol.regex, .part = "lnob"}));
+  // The expression's literal start ("cerd/c/") found where no match begins, then a match after it.
+  read("Under CERD/C/ rules, see CERD/C/VAL/CO/18-20.\n");
+  EXPECT_TRUE(holds(symbol));
+  EXPECT_FALSE(holds(Pattern{.regex = symbol.regex, .min_count = 2}));
 }
 
 TEST(PatternDescribe, QuotesTheExpression) {

@@ -33,6 +33,21 @@ TEST(Negation, AbsenceStatedAfterWhatIsMissing) {
   EXPECT_FALSE(negated("Data disaggregated by ethnicity are available.", "disaggregated"));
 }
 
+TEST(Negation, ReachesTenWordsWithinItsClause) {
+  const std::string sentence = "Data are not one two three four five six seven eight nine ten eleven.";
+  EXPECT_TRUE(negated(sentence, "ten"));
+  EXPECT_FALSE(negated(sentence, "eleven"));
+  EXPECT_FALSE(negated(sentence, "data"));
+  // A cue that ends its clause or the text governs nothing; two cues' stretches join.
+  EXPECT_TRUE(negated_spans("data are not", "en").empty());
+  EXPECT_TRUE(negated_spans("data are not, says one", "en").empty());
+  EXPECT_EQ(negated_spans("no data and no figures", "en"),
+            (std::vector<std::pair<std::uint32_t, std::uint32_t>>{{3, 22}}));
+  // An idiom's check looks past the end of the text safely.
+  EXPECT_TRUE(negated_spans("no", "en").empty());
+  EXPECT_EQ(negated_spans("no one", "en").size(), 0U);
+}
+
 TEST(Negation, LeaveNoOneBehindNegatesNothing) {
   EXPECT_FALSE(negated("The framework will leave no one behind and reach the most vulnerable.", "vulnerable"));
   EXPECT_FALSE(negated("Ne laisser personne de côté signifie inclure les Roms.", "Roms", "fr"));
