@@ -1,0 +1,44 @@
+#include "engine/text/unicode.hpp"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace unct::text {
+namespace {
+
+TEST(CountWords, CountsRunsOfLettersAndDigitsInAnyScript) {
+  EXPECT_EQ(count_words(""), 0U);
+  EXPECT_EQ(count_words("  ,. - "), 0U);
+  EXPECT_EQ(count_words("Roma and Sinti"), 3U);
+  EXPECT_EQ(count_words("l'égalité, la non-discrimination"), 5U);  // l, égalité, la, non, discrimination
+  EXPECT_EQ(count_words("Общины рома 2024"), 3U);
+  EXPECT_EQ(count_words("café"), 1U);  // a word running into a non-ASCII letter stays one word
+  EXPECT_EQ(count_words("naïve-ish"), 2U);
+}
+
+// Long ASCII stretches are counted in blocks: a word cut by a block's end, or by a non-ASCII
+// byte inside it, is still one word, and the count equals a byte-by-byte count.
+TEST(CountWords, LongTextsCountTheSameAsByteByByte) {
+  std::string text;
+  std::size_t expected = 0;
+  for (int i = 0; i < 3000; ++i) {
+    const std::string word = i % 7 == 0 ? "déjà" : (i % 5 == 0 ? "abcdefghij" : "ab1");
+    text += word;
+    text += i % 11 == 0 ? ", " : " ";
+    ++expected;
+  }
+  EXPECT_EQ(count_words(text), expected);
+  // A single word longer than any block.
+  EXPECT_EQ(count_words(std::string(10000, 'x')), 1U);
+  EXPECT_EQ(count_words(std::string(5000, 'x') + "é" + std::string(5000, 'y')), 1U);
+}
+
+TEST(CountWords, StopsSoonAfterTheLimit) {
+  const std::string text = "one two three four five six";
+  EXPECT_EQ(count_words(text, 10), 6U);
+  EXPECT_GT(count_words(text, 3), 3U);  // any count above the limit means "more"
+}
+
+}  // namespace
+}  // namespace unct::text
