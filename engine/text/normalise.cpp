@@ -7,7 +7,9 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <optional>
 #include <stdexcept>
+#include <vector>
 
 namespace unct::text {
 namespace {
@@ -18,15 +20,18 @@ struct Normalisers {
   const icu::Normalizer2* nfc = nullptr;
 };
 
-// ICU hands out process-wide immutable instances; looking them up is cheap and thread-safe.
-Normalisers normalisers() {
-  UErrorCode status = U_ZERO_ERROR;
-  Normalisers n;
-  n.nfkc_cf = icu::Normalizer2::getNFKCCasefoldInstance(status);
-  n.nfd = icu::Normalizer2::getNFDInstance(status);
-  n.nfc = icu::Normalizer2::getNFCInstance(status);
-  if (U_FAILURE(status)) throw std::runtime_error(std::string("ICU normaliser unavailable: ") + u_errorName(status));
-  return n;
+// ICU hands out process-wide immutable instances: looked up once.
+const Normalisers& normalisers() {
+  static const Normalisers instances = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    Normalisers n;
+    n.nfkc_cf = icu::Normalizer2::getNFKCCasefoldInstance(status);
+    n.nfd = icu::Normalizer2::getNFDInstance(status);
+    n.nfc = icu::Normalizer2::getNFCInstance(status);
+    if (U_FAILURE(status)) throw std::runtime_error(std::string("ICU normaliser unavailable: ") + u_errorName(status));
+    return n;
+  }();
+  return instances;
 }
 
 bool is_apostrophe(UChar32 c) {
@@ -154,8 +159,54 @@ std::size_t end_of_line_break_hyphen(std::string_view s, std::size_t hyphen, std
   return next >= 0 && u_islower(next) ? pos : 0;
 }
 
+// The normalised bytes of one segment (a character and the marks that combine with it);
+// nullopt when ICU fails on it.
+std::optional<std::string> normalise_segment(const Normalisers& n, std::string_view source) {
+  UErrorCode status = U_ZERO_ERROR;
+  const auto segment =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(source.data(), static_cast<int32_t>(source.size())));
+  icu::UnicodeString folded = n.nfkc_cf->normalize(segment, status);
+  folded = n.nfc->normalize(fold_marks(n.nfd->normalize(folded, status)), status);
+  if (U_FAILURE(status)) return std::nullopt;
+  std::string bytes;
+  for (int32_t i = 0; i < folded.length();) {
+    const UChar32 c = folded.char32At(i);
+    i += U16_LENGTH(c);
+    if (is_white(c))
+      bytes += ' ';
+    else if (is_apostrophe(c))
+      bytes += '\'';
+    else if (is_dash(c))
+      bytes += '-';
+    else if (is_double_quote(c))
+      bytes += '"';
+    else
+      append_utf8(bytes, c);
+  }
+  return bytes;
+}
+
+// U+0080 to U+024F: Latin-1 Supplement and Latin Extended-A and -B, where French, Spanish and
+// other European languages' accented letters are. None is a dash (end_of_line_break_hyphen).
+constexpr UChar32 k_table_first = 0x80;
+constexpr UChar32 k_table_end = 0x250;
+
+const std::vector<std::optional<std::string>>& latin_table() {
+  static const std::vector<std::optional<std::string>> table = [] {
+    const Normalisers& n = normalisers();
+    std::vector<std::optional<std::string>> out;
+    for (UChar32 c = k_table_first; c < k_table_end; ++c) {
+      std::string utf8;
+      append_utf8(utf8, c);
+      out.push_back(normalise_segment(n, utf8));
+    }
+    return out;
+  }();
+  return table;
+}
+
 NormalisedText run(std::string_view source, bool keep_origin) {
-  const Normalisers n = normalisers();
+  const Normalisers& n = normalisers();
   Builder out(source, keep_origin);
   std::size_t pos = 0;
   while (pos < source.size()) {
@@ -203,6 +254,7 @@ NormalisedText run(std::string_view source, bool keep_origin) {
     std::size_t next = 0;
     const UChar32 first = code_point_at(source, pos, &next);
     pos = next;
+    const std::size_t first_end = next;
     while (pos < source.size()) {
       const UChar32 c = code_point_at(source, pos, &next);
       if (n.nfkc_cf->hasBoundaryBefore(c)) break;
@@ -214,28 +266,15 @@ NormalisedText run(std::string_view source, bool keep_origin) {
         continue;
       }
     }
-    UErrorCode status = U_ZERO_ERROR;
-    const auto segment =
-        icu::UnicodeString::fromUTF8(icu::StringPiece(source.data() + start, static_cast<int32_t>(pos - start)));
-    icu::UnicodeString folded = n.nfkc_cf->normalize(segment, status);
-    folded = n.nfc->normalize(fold_marks(n.nfd->normalize(folded, status)), status);
-    if (U_FAILURE(status)) continue;
-    std::string bytes;
-    for (int32_t i = 0; i < folded.length();) {
-      const UChar32 c = folded.char32At(i);
-      i += U16_LENGTH(c);
-      if (is_white(c))
-        bytes += ' ';
-      else if (is_apostrophe(c))
-        bytes += '\'';
-      else if (is_dash(c))
-        bytes += '-';
-      else if (is_double_quote(c))
-        bytes += '"';
-      else
-        append_utf8(bytes, c);
+    if (pos == first_end && first >= k_table_first && first < k_table_end) {
+      // One code point on its own, of those accented Latin letters and signs that European
+      // languages use: its bytes as the full path below gave them, worked out once.
+      const std::optional<std::string>& bytes = latin_table()[static_cast<std::size_t>(first - k_table_first)];
+      if (bytes) out.put(*bytes, start);
+      continue;
     }
-    out.put(bytes, start);
+    if (const std::optional<std::string> bytes = normalise_segment(n, source.substr(start, pos - start)))
+      out.put(*bytes, start);
   }
   return out.finish();
 }

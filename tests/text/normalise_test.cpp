@@ -2,6 +2,8 @@
 #include "engine/text/sentences.hpp"
 
 #include <gtest/gtest.h>
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
 
 namespace unct::text {
 namespace {
@@ -63,6 +65,30 @@ TEST(Normalise, MapsEveryByteBackToTheSource) {
             "e");
   const auto [b2, e2] = n.source_span(0, 3);
   EXPECT_EQ(source.substr(b2, e2 - b2), "Die");
+}
+
+// A precomposed letter ("é") is read from a table made once, a decomposed one ("e" + U+0301)
+// by ICU each time: both must give the same text, for every code point the table holds.
+TEST(Normalise, PrecomposedAndDecomposedLettersAgree) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+  ASSERT_TRUE(U_SUCCESS(status));
+  int decomposable = 0;
+  for (UChar32 c = 0xA0; c < 0x250; ++c) {
+    const icu::UnicodeString one(c);
+    const icu::UnicodeString parts = nfd->normalize(one, status);
+    std::string composed;
+    std::string decomposed;
+    one.toUTF8String(composed);
+    parts.toUTF8String(decomposed);
+    if (composed == decomposed) continue;
+    ++decomposable;
+    EXPECT_EQ(normalise("x" + composed + "y").text, normalise("x" + decomposed + "y").text) << "U+" << std::hex << c;
+    EXPECT_EQ(normalise(composed + " " + composed).text, normalise(decomposed + " " + decomposed).text)
+        << "U+" << std::hex << c;
+  }
+  EXPECT_GT(decomposable, 200);
+  EXPECT_EQ(normalise("Égalité ÑANDÚ Straße").text, "egalite nandu strasse");
 }
 
 TEST(Normalise, ReadsACombiningMarkWithThePlainLetterBeforeIt) {
