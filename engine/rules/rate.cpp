@@ -4,7 +4,6 @@
 #include "engine/text/sentences.hpp"
 
 #include <algorithm>
-#include <set>
 
 namespace unct::rules {
 namespace {
@@ -73,10 +72,12 @@ Evidence quote(const Proof& proof, const ingest::Document& document, const Docum
 std::vector<Evidence> select_quotes(const std::vector<Proof>& proofs, const ingest::Document& document,
                                     const DocumentIndex& index) {
   std::vector<const Proof*> chosen;
-  std::set<std::uint32_t> blocks;
+  chosen.reserve(k_max_quotes);
   for (const Proof& proof : proofs) {
     if (chosen.size() == k_max_quotes) break;
-    if (blocks.insert(proof.block).second) chosen.push_back(&proof);
+    const bool new_block =
+        std::none_of(chosen.begin(), chosen.end(), [&](const Proof* c) { return c->block == proof.block; });
+    if (new_block) chosen.push_back(&proof);
   }
   for (const Proof& proof : proofs) {
     if (chosen.size() == k_max_quotes) break;
