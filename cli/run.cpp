@@ -1,11 +1,9 @@
 #include "cli/run.hpp"
 
 #include "cli/commands.hpp"
+#include "cli/guard.hpp"
 #include "engine/batch/reader_process.hpp"
-#include "engine/core/error.hpp"
 #include "engine/core/version.hpp"
-
-#include <boost/program_options/errors.hpp>
 
 #include <unistd.h>
 
@@ -19,7 +17,7 @@ const std::string k_intro = "unct-assess " + std::string(k_engine_version) +
 }  // namespace
 
 int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-  try {
+  return run_guarded(err, [&] {
     if (!args.empty() && args.front() == k_reader_worker_command) return batch::serve_reads(STDIN_FILENO);
     if (!args.empty() && args.front() == "--version") {
       out << "unct-assess " << k_engine_version << '\n';
@@ -32,19 +30,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
             "exit codes: 0 ok, 1 a findings threshold failed or (batch, rescore) some documents failed,\n"
             "2 bad input, 3 internal error"};
     return dispatch(top, args, {out, err});
-  } catch (const boost::program_options::error& e) {
-    err << "unct-assess: " << e.what() << " (see --help)\n";
-    return k_exit_bad_input;
-  } catch (const InputError& e) {
-    err << "unct-assess: " << e.what() << '\n';
-    return k_exit_bad_input;
-  } catch (const std::exception& e) {
-    err << "unct-assess: internal error: " << e.what() << '\n';
-    return k_exit_internal_error;
-  } catch (...) {
-    err << "unct-assess: internal error\n";
-    return k_exit_internal_error;
-  }
+  });
 }
 
 int run(int argc, char** argv, std::ostream& out, std::ostream& err) {

@@ -1,81 +1,75 @@
-// `unct-assess serve`: parses its options and starts the web app (engine/web), which holds the
-// routes; nothing here but flags.
+// `unct-assess serve`: the web app is a program of its own, unct-assess-web (cli/web/), so that
+// this one does not link cpp-httplib, OpenSSL's TLS library and brotli, whose loading and
+// initialisation every other command would pay at each start. serve runs that program in this
+// process's place (execv) with the same arguments, git-style: the options, help, messages and exit
+// codes are those unct-assess-web gives for `unct-assess serve`, and the process stays the same
+// one (a signal sent to it reaches the server).
+//
+// The program is looked for beside this one (the build tree, or an install that keeps both in one
+// folder), then where `cmake --install` puts it, relative to this program's folder
+// (bin/../libexec/unct-assess/), so that an installed tree can be moved.
 
 #include "cli/commands.hpp"
-#include "cli/commands/options.hpp"
-#include "cli/defaults.hpp"
 #include "cli/run.hpp"
-#include "engine/core/error.hpp"
-#include "engine/web/server.hpp"
 
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <filesystem>
+#include <iostream>
+#include <string>
 #include <system_error>
+#include <vector>
 
 namespace unct::cli {
+namespace {
 
-namespace po = boost::program_options;
+namespace fs = std::filesystem;
+
+// Where the web app's program may be, in the order it is looked for.
+std::vector<fs::path> web_program_places() {
+  std::error_code error;
+  const fs::path self = fs::read_symlink(k_this_program, error);
+  if (error) return {};
+  const fs::path beside = self.parent_path() / UNCT_WEB_PROGRAM;
+  const fs::path installed = (self.parent_path() / UNCT_WEB_PROGRAM_FROM_BINDIR).lexically_normal();
+  if (installed == beside) return {beside};
+  return {beside, installed};
+}
+
+}  // namespace
 
 int run_serve(const std::vector<std::string>& args, Io io) {
-  po::options_description options("options");
-  add_checklist_option(options);
-  options.add_options()("db", po::value<std::string>()->default_value(default_database().string()),
-                        "database file (created when absent)")(
-      "bind", po::value<std::string>()->default_value("127.0.0.1"),
-      "address to listen on; any other than 127.0.0.1 (this machine only) needs an access token")(
-      "port", po::value<int>()->default_value(8080), "port to listen on (0: any free port)")(
-      "token", po::value<std::string>(),
-      "access token every request must carry (generated and printed when --bind is not local and none is given)")(
-      "jobs", po::value<unsigned>()->default_value(0), "uploads scored at once (default: the processor's threads)")(
-      "packs", po::value<std::string>()->default_value(default_packs_folder().string()),
-      "folder of workshop packs (*.xml) a trainer can open a room from");
-  // Lower than the CLI's 256 MB: each upload is held in memory while it is scored, several at once.
-  options.add_options()("max-size", po::value<double>()->default_value(50),
-                        "refuse uploads larger than this many MB (and DOCX packages that expand past twice this)");
-  po::options_description hidden;
-  po::positional_options_description positional;
-  po::variables_map values;
-  if (!parse_options(
-          args, options, hidden, positional, values, io.out,
-          "usage: unct-assess serve [--db FILE] [--bind 127.0.0.1] [--port 8080] [--token T] [--max-size MB]\n"
-          "                         [--packs DIR]\n\n"
-          "Starts the web app over the database: score a draft from the browser, read its report, compare\n"
-          "drafts, query the portfolio, review ratings, download CSV or XLSX, and run a workshop room that\n"
-          "participants on the same network join from a short link. Open the address it prints.\n"
-          "Every page's data is also JSON under /api (docs/api.md). Ctrl-C (or SIGTERM) stops it.")) {
-    return 0;
+  const std::vector<fs::path> places = web_program_places();
+  for (const fs::path& program : places) {
+    if (::access(program.c_str(), X_OK) != 0) continue;
+    std::vector<std::string> argv{program.string(), "serve"};
+    argv.insert(argv.end(), args.begin(), args.end());
+    std::vector<char*> pointers;
+    for (std::string& a : argv) pointers.push_back(a.data());
+    pointers.push_back(nullptr);
+    // What was written before is the new program's to follow, in order.
+    io.out.flush();
+    io.err.flush();
+    std::cout.flush();
+    std::cerr.flush();
+    std::fflush(nullptr);
+    ::execv(pointers[0], pointers.data());
+    const int failure = errno;
+    io.err << "unct-assess: serve: cannot run " << program.string() << ": " << std::strerror(failure) << '\n';
+    return k_exit_internal_error;
   }
-  // A folder named on the command line must be there: a typo would otherwise offer no pack, in
-  // silence. The default is offered only when it is there.
-  std::filesystem::path packs = values["packs"].as<std::string>();
-  if (std::error_code error; !std::filesystem::is_directory(packs, error)) {
-    if (!values["packs"].defaulted()) {
-      throw InputError({.file = packs, .field = "packs"}, "--packs: no such folder of workshop packs");
-    }
-    packs.clear();
+  io.err << "unct-assess: serve needs the web app's program, " << UNCT_WEB_PROGRAM;
+  if (places.empty()) {
+    io.err << ", and cannot tell where it is: " << k_this_program << " does not name this program\n";
+    return k_exit_internal_error;
   }
-  const int port = values["port"].as<int>();
-  if (port < 0 || port > 65535) throw InputError({.field = "port"}, "--port must be 0 to 65535");
-  web::ServerOptions server_options{
-      .database = values["db"].as<std::string>(),
-      .bind = values["bind"].as<std::string>(),
-      .port = port,
-      .token = values.count("token") != 0 ? values["token"].as<std::string>() : std::string(),
-      .read = read_options(values),
-      .reader_command = {k_this_program, k_reader_worker_command},
-      .parallel_scores = values["jobs"].as<unsigned>(),
-      .packs = packs,
-      .log = &io.err,
-  };
-  check_writable_database(server_options.database);
-  const rules::LoadedChecklist loaded = load_compiled_option(values);
-  web::Server server(loaded, std::move(server_options));
-  server.bind();
-  io.out << "unct-assess serve: open " << server.url() << " in a browser (Ctrl-C stops it)\n";
-  if (!server.token().empty()) io.out << "access token: " << server.token() << '\n';
-  io.out.flush();
-  web::serve_until_signalled(server);
-  io.out << "unct-assess serve: stopped\n";
-  return k_exit_ok;
+  io.err << ", which is not there: looked for ";
+  for (std::size_t i = 0; i < places.size(); ++i) io.err << (i == 0 ? "" : " and ") << places[i].string();
+  io.err << " (build the target " << UNCT_WEB_PROGRAM << ", or install unct-assess again)\n";
+  return k_exit_internal_error;
 }
 
 }  // namespace unct::cli

@@ -97,11 +97,15 @@ TEST_F(RefusedInput, NumbersOutOfRangeAreNamedAsGiven) {
 }
 
 // `serve --packs` naming no folder stops before the server starts (--port 70000 would stop it
-// too, later, with another message: the test never waits on a running server).
+// too, later, with another message: the test never waits on a running server). serve runs the web
+// app's program in its place (cli/commands/serve.cpp): this runs the real unct-assess.
 TEST_F(RefusedInput, ServeWithAPacksFolderThatIsNotThere) {
   const std::string missing = (std::filesystem::path(m_db).parent_path() / "no-such-packs").string();
-  expect_refused({"serve", "--packs", missing, "--port", "70000", "--db", m_db},
-                 missing + ": --packs: no such folder of workshop packs");
+  const auto r = test::run_program({"serve", "--packs", missing, "--port", "70000", "--db", m_db});
+  EXPECT_EQ(r.exit_code, cli::k_exit_bad_input) << r.err;
+  EXPECT_EQ(r.err, "unct-assess: " + missing + ": --packs: no such folder of workshop packs\n");
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(test::read_bytes(m_db), m_before) << "the database changed";
 }
 
 // Item ids as users type them.

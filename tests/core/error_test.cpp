@@ -60,6 +60,20 @@ TEST(Level, ParsesCodesAndRejectsOthers) {
 
 TEST(Sha256, MatchesKnownDigest) {
   EXPECT_EQ(sha256_hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  EXPECT_EQ(sha256_hex(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+}
+
+// A megabyte given whole and in uneven pieces (across the 64-byte blocks): the digest of the bytes.
+TEST(Sha256, PiecesGiveTheDigestOfTheWhole) {
+  std::string bytes(1000003, '\0');
+  for (std::size_t i = 0; i < bytes.size(); ++i) bytes[i] = static_cast<char>(i % 251);
+  const std::string expected = "a7c4bea888022868c93104055fd56077cc81fe9eb624820fe2f717f313188782";
+  EXPECT_EQ(sha256_hex(bytes), expected);
+  Sha256 pieces;
+  for (std::size_t at = 0, size = 1; at < bytes.size(); at += size, size = size * 3 % 1000 + 1) {
+    pieces.update(std::string_view(bytes).substr(at, size));
+  }
+  EXPECT_EQ(pieces.hex(), expected);
 }
 
 }  // namespace

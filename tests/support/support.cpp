@@ -76,6 +76,33 @@ CliResult run_cli(const std::vector<std::string>& args) {
   return {code, out.str(), err.str()};
 }
 
+CliResult run_program(const std::filesystem::path& program, const std::vector<std::string>& args) {
+  const TempDir dir;
+  std::vector<std::string> argv{program.string()};
+  argv.insert(argv.end(), args.begin(), args.end());
+  std::vector<char*> pointers;
+  for (std::string& a : argv) pointers.push_back(a.data());
+  pointers.push_back(nullptr);
+  const std::filesystem::path out = dir / "out";
+  const std::filesystem::path err = dir / "err";
+  const pid_t pid = ::fork();
+  if (pid < 0) throw std::runtime_error("fork failed");
+  if (pid == 0) {
+    const int out_fd = ::open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    const int err_fd = ::open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    if (out_fd < 0 || err_fd < 0) ::_exit(127);
+    ::dup2(out_fd, 1);
+    ::dup2(err_fd, 2);
+    ::execv(pointers[0], pointers.data());
+    ::_exit(127);
+  }
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, read_bytes(out), read_bytes(err)};
+}
+
+CliResult run_program(const std::vector<std::string>& args) { return run_program(UNCT_PROGRAM, args); }
+
 Program::Program(const std::vector<std::string>& args, const std::filesystem::path& log) {
   std::vector<std::string> argv{UNCT_PROGRAM};
   argv.insert(argv.end(), args.begin(), args.end());

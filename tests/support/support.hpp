@@ -42,6 +42,11 @@ struct CliResult {
 // Runs the command line in-process through cli::run.
 CliResult run_cli(const std::vector<std::string>& args);
 
+// `program args...` run as a separate process to its end: its exit code (-1 when a signal ended
+// it), standard output and standard error. Without `program`, the unct-assess built with the tests.
+CliResult run_program(const std::filesystem::path& program, const std::vector<std::string>& args);
+CliResult run_program(const std::vector<std::string>& args);
+
 // The unct-assess program built with the tests, run as a separate process, for what only a
 // process shows: being killed, or racing another process on one database.
 class Program {
