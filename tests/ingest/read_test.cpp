@@ -202,6 +202,28 @@ TEST(SerialiseDocument, RoundTripsEveryFormat) {
   }
 }
 
+// The text cache's compressor takes the form in pieces of a bounded size, so that the whole form
+// is never held beside the document: a text longer than a piece is cut across pieces.
+TEST(SerialiseDocument, GoesToASinkInBoundedPieces) {
+  Document d = read_document(fixture("ingest/layout.pdf"));
+  d.blocks[1].text = std::string(2 * k_serialised_piece + 7, 'x');
+  const std::string whole = serialise(d);
+  std::vector<std::size_t> sizes;
+  std::string joined;
+  serialise(d, [&](std::string_view piece) {
+    sizes.push_back(piece.size());
+    joined += piece;
+  });
+  EXPECT_EQ(joined, whole);
+  EXPECT_EQ(serialised_size(d), whole.size());
+  ASSERT_GE(sizes.size(), 3u);
+  for (std::size_t i = 0; i < sizes.size(); ++i) {
+    EXPECT_GT(sizes[i], 0u) << "piece " << i;
+    EXPECT_LE(sizes[i], k_serialised_piece) << "piece " << i;
+  }
+  EXPECT_EQ(deserialise(joined), d);
+}
+
 TEST(DetectCountry, FromTheTitleInEnglishFrenchAndSpanish) {
   auto country = [](const std::string& title) {
     Document d;
