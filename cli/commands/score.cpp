@@ -96,7 +96,7 @@ int run_score(const std::vector<std::string>& args, Io io) {
   auto [document, from_cache, assessment] = score_document(
       ingest::load_source(values["file"].as<std::string>(), read),
       [&](const std::string& sha256) { return store::DocumentStore::cached_document(database, sha256); },
-      [&](const ingest::Source& source) { return ingest::read_source(source, read); }, checklist, compiled,
+      [&](ingest::Source&& source) { return ingest::read_source(std::move(source), read); }, checklist, compiled,
       assess_options);
   if (values.count("self") != 0) selfassess::apply(assessment, self, values["self"].as<std::string>());
 

@@ -363,6 +363,17 @@ TEST(ReadDocument, HashesTheBytes) {
   EXPECT_EQ(d.bytes, test::read_bytes(fixture("ingest/outline.md")).size());
 }
 
+// Read from a source given up, the document is the same, and the source's bytes are let go.
+TEST(ReadDocument, SourceGivenUpLetsGoOfItsBytes) {
+  const Document kept = read_source(load_source(fixture("ingest/layout.pdf")));
+  Source source = load_source(fixture("ingest/layout.pdf"));
+  const Document read = read_source(static_cast<const Source&>(source));
+  EXPECT_EQ(read, kept);
+  EXPECT_FALSE(source.bytes.empty());
+  EXPECT_EQ(read_source(std::move(source)), kept);
+  EXPECT_TRUE(source.bytes.empty());  // moved from, and emptied
+}
+
 class BadDocument : public ::testing::Test {
 protected:
   std::string error_for(const std::string& name, const std::string& bytes) {
