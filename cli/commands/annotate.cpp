@@ -48,8 +48,9 @@ int run_annotate(const std::vector<std::string>& args, Io io) {
   check_writable_database(values["db"].as<std::string>());
   const std::string database = values["db"].as<std::string>();
   // Read here, not from the text cache: the comments are anchored in this very file.
+  // A copy of the source goes to be read: its bytes are the draft the comments are added to.
   auto [document, from_cache, assessment] = score_document(
-      source, {}, [&](const ingest::Source& s) { return ingest::read_source(s, read); }, loaded.checklist,
+      source, {}, [&](ingest::Source&& s) { return ingest::read_source(std::move(s), read); }, loaded.checklist,
       loaded.compiled, assess_options);
   if (document.format != "docx") {
     throw InputError({.file = file},

@@ -15,11 +15,23 @@
 #include "engine/store/store.hpp"
 
 #include <algorithm>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 namespace unct::cli {
 namespace {
 
 namespace po = boost::program_options;
+
+// Gives the pages of freed memory back to the system. The index, freed once the document is rated,
+// leaves some 20 MB of them (on a 1,600-page PDF) between the document's and the assessment's
+// allocations, where glibc keeps them resident; the store phase would add its own on top.
+void release_freed_memory() {
+#if defined(__GLIBC__)
+  malloc_trim(0);
+#endif
+}
 
 }  // namespace
 
@@ -96,8 +108,9 @@ int run_score(const std::vector<std::string>& args, Io io) {
   auto [document, from_cache, assessment] = score_document(
       ingest::load_source(values["file"].as<std::string>(), read),
       [&](const std::string& sha256) { return store::DocumentStore::cached_document(database, sha256); },
-      [&](const ingest::Source& source) { return ingest::read_source(source, read); }, checklist, compiled,
+      [&](ingest::Source&& source) { return ingest::read_source(std::move(source), read); }, checklist, compiled,
       assess_options);
+  release_freed_memory();
   if (values.count("self") != 0) selfassess::apply(assessment, self, values["self"].as<std::string>());
 
   std::int64_t id = 0;

@@ -5,7 +5,7 @@
 
 namespace unct {
 
-Scored score_document(const ingest::Source& source, const TextCache& cache, const DocumentReader& read,
+Scored score_document(ingest::Source source, const TextCache& cache, const DocumentReader& read,
                       const checklist::Checklist& checklist, const rules::CompiledChecklist& compiled,
                       const AssessOptions& options) {
   bool from_cache = false;
@@ -18,7 +18,8 @@ Scored score_document(const ingest::Source& source, const TextCache& cache, cons
         return std::move(*cached);
       }
     }
-    return read(source);
+    // The file's bytes go with the source, before the document is rated.
+    return read(std::move(source));
   }();
   Assessment assessment = assess(checklist, compiled, document, options);
   assessment.created_at = now_utc();

@@ -18,7 +18,8 @@ namespace unct {
 using TextCache = std::function<std::optional<ingest::Document>(const std::string& sha256)>;
 
 // Reads a document from its source: ingest::read_source in this process, or a worker process.
-using DocumentReader = std::function<ingest::Document(const ingest::Source& source)>;
+// It may let go of the source's bytes (ingest::read_source(Source&&) does): nothing after needs them.
+using DocumentReader = std::function<ingest::Document(ingest::Source&& source)>;
 
 struct Scored {
   ingest::Document document;
@@ -29,7 +30,7 @@ struct Scored {
 // Takes the document from `cache`, else reads it with `read` (the "read" phase of the options'
 // timings), and rates it. Throws what the reader throws (InputError for a file it cannot read).
 // Requires: `compiled` built from `checklist`.
-Scored score_document(const ingest::Source& source, const TextCache& cache, const DocumentReader& read,
+Scored score_document(ingest::Source source, const TextCache& cache, const DocumentReader& read,
                       const checklist::Checklist& checklist, const rules::CompiledChecklist& compiled,
                       const AssessOptions& options = {});
 

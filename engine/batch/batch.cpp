@@ -209,7 +209,7 @@ Outcome score_one(const Entry& entry, store::Store& store, ReaderProcess* reader
                   const rules::CompiledChecklist& compiled, const Options& options, std::mutex& writing) {
   Outcome out{.path = entry.path};
   try {
-    const ingest::Source source = ingest::load_source(entry.path, options.read);
+    ingest::Source source = ingest::load_source(entry.path, options.read);
     out.sha256 = source.sha256;
     if (!options.force) {
       if (const std::optional<std::int64_t> earlier = store.assessments().assessed(source.sha256, checklist.sha256)) {
@@ -238,9 +238,9 @@ Outcome score_one(const Entry& entry, store::Store& store, ReaderProcess* reader
     const Scored scored = [&] {
       try {
         Scored read = score_document(
-            source, [&](const std::string& sha256) { return store.documents().cached(sha256); },
-            [&](const ingest::Source& s) {
-              return reader ? reader->read(s, options.read) : ingest::read_source(s, options.read);
+            std::move(source), [&](const std::string& sha256) { return store.documents().cached(sha256); },
+            [&](ingest::Source&& s) {
+              return reader ? reader->read(s, options.read) : ingest::read_source(std::move(s), options.read);
             },
             checklist, compiled, assess_options);
         if (const std::size_t words = word_count(read.document); words < options.min_words) {

@@ -8,17 +8,46 @@
 
 namespace unct {
 
+void ZstdFrameWriter::FreeContext::operator()(ZSTD_CCtx* context) const { ZSTD_freeCCtx(context); }
+
+ZstdFrameWriter::ZstdFrameWriter(std::uint64_t content_size, int level) : m_context(ZSTD_createCCtx()) {
+  if (!m_context) throw std::bad_alloc();
+  // With a checksum, a damaged frame is refused rather than decoded into other text; with the
+  // content's size, zstd_decompress sizes its output once (and zstd its window to the content).
+  ZSTD_CCtx_setParameter(m_context.get(), ZSTD_c_compressionLevel, level);
+  ZSTD_CCtx_setParameter(m_context.get(), ZSTD_c_checksumFlag, 1);
+  ZSTD_CCtx_setPledgedSrcSize(m_context.get(), content_size);
+}
+
+ZstdFrameWriter::~ZstdFrameWriter() = default;
+
+void ZstdFrameWriter::pump(std::string_view bytes, bool last) {
+  ZSTD_inBuffer in{bytes.data(), bytes.size(), 0};
+  const ZSTD_EndDirective mode = last ? ZSTD_e_end : ZSTD_e_continue;
+  std::size_t left = 0;  // what zstd has yet to flush
+  do {
+    // Room for at least one block out: the frame grows by doubling (std::string's), so by a few
+    // hundred kilobytes for a document of megabytes.
+    if (m_frame.size() - m_written < ZSTD_CStreamOutSize()) m_frame.resize(m_written + ZSTD_CStreamOutSize());
+    ZSTD_outBuffer out{m_frame.data(), m_frame.size(), m_written};
+    left = ZSTD_compressStream2(m_context.get(), &out, &in, mode);
+    if (ZSTD_isError(left) != 0) throw std::runtime_error(std::string("zstd: ") + ZSTD_getErrorName(left));
+    m_written = out.pos;
+  } while (in.pos < in.size || (last && left != 0));
+}
+
+void ZstdFrameWriter::add(std::string_view piece) { pump(piece, false); }
+
+std::string ZstdFrameWriter::finish() {
+  pump({}, true);
+  m_frame.resize(m_written);
+  return std::move(m_frame);
+}
+
 std::string zstd_compress(std::string_view bytes, int level) {
-  // With a checksum, a damaged frame is refused rather than decoded into other text.
-  const std::unique_ptr<ZSTD_CCtx, decltype(&ZSTD_freeCCtx)> context(ZSTD_createCCtx(), &ZSTD_freeCCtx);
-  if (!context) throw std::bad_alloc();
-  ZSTD_CCtx_setParameter(context.get(), ZSTD_c_compressionLevel, level);
-  ZSTD_CCtx_setParameter(context.get(), ZSTD_c_checksumFlag, 1);
-  std::string out(ZSTD_compressBound(bytes.size()), '\0');
-  const std::size_t written = ZSTD_compress2(context.get(), out.data(), out.size(), bytes.data(), bytes.size());
-  if (ZSTD_isError(written) != 0) throw std::runtime_error(std::string("zstd: ") + ZSTD_getErrorName(written));
-  out.resize(written);
-  return out;
+  ZstdFrameWriter frame(bytes.size(), level);
+  frame.add(bytes);
+  return frame.finish();
 }
 
 bool is_zstd_frame(std::string_view bytes) {

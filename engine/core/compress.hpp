@@ -3,15 +3,46 @@
 // Zstandard frames (libzstd), for what the store keeps large and reads often: the text cache.
 
 #include <cstddef>
+#include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+
+struct ZSTD_CCtx_s;
 
 namespace unct {
 
 // `bytes` as one zstd frame. Level 3 is zstd's default: it compresses a document's JSON about
 // fivefold at several hundred MB/s.
 std::string zstd_compress(std::string_view bytes, int level = 3);
+
+// The same frame made from content given in pieces, so that the content need never be held whole
+// (the text cache's serialised documents): the frame grows as the pieces come, holding beside it
+// zstd's window (at most 2 MB at level 3), never an output buffer sized for the worst case. Like
+// zstd_compress's, the frame records the content's size, declared up front, and a checksum.
+class ZstdFrameWriter {
+public:
+  explicit ZstdFrameWriter(std::uint64_t content_size, int level = 3);
+  ~ZstdFrameWriter();
+  ZstdFrameWriter(const ZstdFrameWriter&) = delete;
+  ZstdFrameWriter& operator=(const ZstdFrameWriter&) = delete;
+
+  void add(std::string_view piece);
+  // The frame. Throws std::runtime_error when the pieces did not add up to the declared size.
+  std::string finish();
+
+private:
+  // Compresses `in` (and with `last`, ends the frame), growing the frame as it needs.
+  void pump(std::string_view in, bool last);
+
+  struct FreeContext {
+    void operator()(ZSTD_CCtx_s* context) const;
+  };
+  std::unique_ptr<ZSTD_CCtx_s, FreeContext> m_context;
+  std::string m_frame;  // its first m_written bytes are the frame so far
+  std::size_t m_written = 0;
+};
 
 // Whether `bytes` starts like a zstd frame (its magic number).
 bool is_zstd_frame(std::string_view bytes);

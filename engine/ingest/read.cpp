@@ -454,15 +454,16 @@ Document read_source(const Source& source, const ReadOptions& options) {
   return document;
 }
 
-Document read_document(const std::filesystem::path& path, const ReadOptions& options) {
-  Source source = load_source(path, options);
+Document read_source(Source&& source, const ReadOptions& options) {
   Document document = read_format(source, options);
-  // The file's bytes (a PDF's may run to megabytes) are let go before the document is worked
-  // over, not held with it.
   const std::uintmax_t bytes = source.bytes.size();
   std::string().swap(source.bytes);
   finish(document, source.sha256, bytes);
   return document;
+}
+
+Document read_document(const std::filesystem::path& path, const ReadOptions& options) {
+  return read_source(load_source(path, options), options);
 }
 
 }  // namespace unct::ingest

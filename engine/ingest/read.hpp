@@ -30,6 +30,9 @@ Source load_source(const std::filesystem::path& path, const ReadOptions& options
 
 // Reads the document in `source` (see read_document).
 Document read_source(const Source& source, const ReadOptions& options = {});
+// The same, letting go of the source's bytes (a PDF's run to megabytes) once they are parsed,
+// before the document is worked over, rather than holding them with it.
+Document read_source(Source&& source, const ReadOptions& options = {});
 
 // Reads a document, choosing the reader from the file's content and name (a PDF by its header; a
 // zip package is read as ODT when its mimetype entry says OpenDocument text or it has content.xml

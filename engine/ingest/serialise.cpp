@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstdint>
 #include <limits>
 #include <stdexcept>
@@ -34,27 +35,74 @@ namespace {
 constexpr std::string_view k_magic = "unct-doc";
 constexpr char k_format = 1;
 
+// Where Writer's bytes go: appended to a string, only counted, or passed on in pieces.
+struct Appended {
+  std::string& bytes;
+  void put(char c) { bytes += c; }
+  void put(std::string_view s) { bytes += s; }
+};
+
+struct Counted {
+  std::size_t bytes = 0;
+  void put(char) { ++bytes; }
+  void put(std::string_view s) { bytes += s.size(); }
+};
+
+// Gathers the bytes into a piece of k_serialised_piece bytes and hands it on when full; a long
+// text is cut across pieces. Requires: flush() after the last byte.
+class Pieces {
+public:
+  explicit Pieces(const std::function<void(std::string_view)>& sink) : m_sink(sink) {
+    m_piece.reserve(k_serialised_piece);
+  }
+  void put(char c) {
+    if (m_piece.size() == k_serialised_piece) flush();
+    m_piece += c;
+  }
+  void put(std::string_view s) {
+    while (!s.empty()) {
+      if (m_piece.size() == k_serialised_piece) flush();
+      const std::size_t n = std::min(s.size(), k_serialised_piece - m_piece.size());
+      m_piece += s.substr(0, n);
+      s.remove_prefix(n);
+    }
+  }
+  void flush() {
+    if (!m_piece.empty()) m_sink(m_piece);
+    m_piece.clear();
+  }
+
+private:
+  const std::function<void(std::string_view)>& m_sink;
+  std::string m_piece;
+};
+
+template <class Out>
 class Writer {
 public:
+  explicit Writer(Out& out) : m_out(out) {}
+  void raw(std::string_view bytes) { m_out.put(bytes); }
   void number(std::uint64_t n) {
     while (n >= 0x80) {
-      bytes += static_cast<char>((n & 0x7F) | 0x80);
+      m_out.put(static_cast<char>((n & 0x7F) | 0x80));
       n >>= 7;
     }
-    bytes += static_cast<char>(n);
+    m_out.put(static_cast<char>(n));
   }
   void signed_number(std::int64_t n) {
     number((static_cast<std::uint64_t>(n) << 1) ^ static_cast<std::uint64_t>(n >> 63));
   }
   void text(std::string_view t) {
     number(t.size());
-    bytes += t;
+    m_out.put(t);
   }
   void texts(const std::vector<std::string>& list) {
     number(list.size());
     for (const std::string& t : list) text(t);
   }
-  std::string bytes;
+
+private:
+  Out& m_out;
 };
 
 // Reads what Writer wrote; throws std::runtime_error naming what is wrong with bytes it did not write.
@@ -143,16 +191,14 @@ Document from_binary(std::string_view bytes) {
   return d;
 }
 
-}  // namespace
-
-std::string serialise(const Document& d) {
+template <class Out>
+void write(const Document& d, Out& sink) {
   // Every member, in order: a member added to Document or Block without being added here and to
   // from_binary stops this from compiling.
   const auto& [path, sha256, format, bytes, title, kind, language, year, country, blocks, pages, warnings] = d;
-  Writer out;
-  out.bytes.reserve(64 + d.blocks.size() * 24);
-  out.bytes += k_magic;
-  out.bytes += k_format;
+  Writer out(sink);
+  out.raw(k_magic);
+  out.raw(std::string_view(&k_format, 1));
   out.text(path.native());
   out.text(sha256);
   out.text(format);
@@ -178,7 +224,28 @@ std::string serialise(const Document& d) {
   }
   out.signed_number(pages);
   out.texts(warnings);
-  return std::move(out.bytes);
+}
+
+}  // namespace
+
+std::size_t serialised_size(const Document& document) {
+  Counted counted;
+  write(document, counted);
+  return counted.bytes;
+}
+
+std::string serialise(const Document& document) {
+  std::string bytes;
+  bytes.reserve(serialised_size(document));  // made once, not grown by doubling
+  Appended appended{bytes};
+  write(document, appended);
+  return bytes;
+}
+
+void serialise(const Document& document, const std::function<void(std::string_view piece)>& sink) {
+  Pieces pieces(sink);
+  write(document, pieces);
+  pieces.flush();
 }
 
 namespace {

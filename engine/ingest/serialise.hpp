@@ -7,6 +7,8 @@
 
 #include "engine/ingest/document.hpp"
 
+#include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -17,6 +19,15 @@ namespace unct::ingest {
 inline constexpr int k_reader_version = 2;  // 2: zones
 
 std::string serialise(const Document& document);
+
+// The same bytes, handed to `sink` in order in pieces of at most k_serialised_piece bytes, for a
+// caller that passes them on (the text cache's compressor) without holding the whole form (some
+// 10 MB for a 1,600-page PDF).
+inline constexpr std::size_t k_serialised_piece = 64 * 1024;
+void serialise(const Document& document, const std::function<void(std::string_view piece)>& sink);
+
+// serialise(document).size(), counted without making it.
+std::size_t serialised_size(const Document& document);
 
 // A document serialise wrote, or that an earlier version wrote as JSON. Throws std::runtime_error
 // on bytes neither wrote.

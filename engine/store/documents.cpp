@@ -47,7 +47,13 @@ std::optional<ingest::Document> read_cached(SQLite::Statement& find, const std::
 
 }  // namespace
 
-CachedText pack_text(const ingest::Document& document) { return {zstd_compress(ingest::serialise(document))}; }
+CachedText pack_text(const ingest::Document& document) {
+  // The serialised form (some 10 MB for a 1,600-page PDF) is never held whole: its pieces go
+  // to the compressor as they are made, and the frame grows by what it compresses them to.
+  ZstdFrameWriter frame(ingest::serialised_size(document));
+  ingest::serialise(document, [&](std::string_view piece) { frame.add(piece); });
+  return {frame.finish()};
+}
 
 std::int64_t DocumentStore::keep_document(const Assessment& a) {
   return m_database->guarded([&] {

@@ -14,8 +14,8 @@
 
 namespace unct::store {
 
-// A document as the text cache keeps it: its JSON (ingest::serialise), compressed. Made before a
-// write transaction opens, so that the transaction holds the database's write lock for SQL only.
+// A document as the text cache keeps it: ingest::serialise's form, as one zstd frame. Made before
+// a write transaction opens, so that the transaction holds the database's write lock for SQL only.
 struct CachedText {
   std::string bytes;
 };

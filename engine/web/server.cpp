@@ -358,7 +358,7 @@ struct Server::Impl {
     assess.draft = bounded("draft", form.draft);
     assess.region = bounded("region", form.region);
 
-    const ingest::Source source{.path = name, .bytes = bytes, .sha256 = sha256_hex(bytes)};
+    ingest::Source source{.path = name, .bytes = bytes, .sha256 = sha256_hex(bytes)};
     // Scoring is bounded to a few uploads at once; the others wait here, they are not refused.
     scoring.acquire();
     struct Release {
@@ -368,13 +368,13 @@ struct Server::Impl {
     auto db = stores.take();
     std::optional<Scored> scored;
     try {
-      const DocumentReader read = [&](const ingest::Source& s) {
-        if (options.reader_command.empty()) return ingest::read_source(s, options.read);
+      const DocumentReader read = [&](ingest::Source&& s) {
+        if (options.reader_command.empty()) return ingest::read_source(std::move(s), options.read);
         return readers.take()->read(s, options.read);
       };
       scored = score_document(
-          source, [&](const std::string& sha256) { return db->documents().cached(sha256); }, read, loaded.checklist,
-          loaded.compiled, assess);
+          std::move(source), [&](const std::string& sha256) { return db->documents().cached(sha256); }, read,
+          loaded.checklist, loaded.compiled, assess);
     } catch (const InputError& e) {
       throw HttpError(422, e.what());
     }

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <stdexcept>
 #include <string>
 
 namespace unct {
@@ -33,6 +34,29 @@ TEST(Compress, RefusesWhatIsNotAWholeFrameWithinTheLimit) {
   std::string damaged = frame;
   damaged[damaged.size() / 2] = static_cast<char>(damaged[damaged.size() / 2] ^ 0x5A);
   EXPECT_FALSE(zstd_decompress(damaged, text.size()));  // its checksum no longer matches
+}
+
+// Made from pieces, the frame is one zstd_decompress reads (it records the content's size); pieces
+// that do not add up to the declared size are an error, not a frame.
+TEST(Compress, FrameWriterTakesTheContentInPieces) {
+  const std::string text = sample_text();
+  ZstdFrameWriter writer(text.size());
+  for (std::size_t at = 0; at < text.size(); at += 1000) writer.add(std::string_view(text).substr(at, 1000));
+  const std::string frame = writer.finish();
+  EXPECT_TRUE(is_zstd_frame(frame));
+  EXPECT_LT(frame.size() * 5, text.size());
+  EXPECT_EQ(zstd_decompress(frame, text.size()), text);
+
+  ZstdFrameWriter short_of(text.size() + 1);
+  short_of.add(text);
+  EXPECT_THROW(short_of.finish(), std::runtime_error);
+  ZstdFrameWriter over(text.size() - 1);
+  EXPECT_THROW(
+      {
+        over.add(text);
+        over.finish();
+      },
+      std::runtime_error);
 }
 
 }  // namespace

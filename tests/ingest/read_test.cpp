@@ -202,6 +202,28 @@ TEST(SerialiseDocument, RoundTripsEveryFormat) {
   }
 }
 
+// The text cache's compressor takes the form in pieces of a bounded size, so that the whole form
+// is never held beside the document: a text longer than a piece is cut across pieces.
+TEST(SerialiseDocument, GoesToASinkInBoundedPieces) {
+  Document d = read_document(fixture("ingest/layout.pdf"));
+  d.blocks[1].text = std::string(2 * k_serialised_piece + 7, 'x');
+  const std::string whole = serialise(d);
+  std::vector<std::size_t> sizes;
+  std::string joined;
+  serialise(d, [&](std::string_view piece) {
+    sizes.push_back(piece.size());
+    joined += piece;
+  });
+  EXPECT_EQ(joined, whole);
+  EXPECT_EQ(serialised_size(d), whole.size());
+  ASSERT_GE(sizes.size(), 3u);
+  for (std::size_t i = 0; i < sizes.size(); ++i) {
+    EXPECT_GT(sizes[i], 0u) << "piece " << i;
+    EXPECT_LE(sizes[i], k_serialised_piece) << "piece " << i;
+  }
+  EXPECT_EQ(deserialise(joined), d);
+}
+
 TEST(DetectCountry, FromTheTitleInEnglishFrenchAndSpanish) {
   auto country = [](const std::string& title) {
     Document d;
@@ -339,6 +361,17 @@ TEST(ReadDocument, HashesTheBytes) {
   const Document d = read_document(fixture("ingest/outline.md"));
   EXPECT_EQ(d.sha256.size(), 64u);
   EXPECT_EQ(d.bytes, test::read_bytes(fixture("ingest/outline.md")).size());
+}
+
+// Read from a source given up, the document is the same, and the source's bytes are let go.
+TEST(ReadDocument, SourceGivenUpLetsGoOfItsBytes) {
+  const Document kept = read_source(load_source(fixture("ingest/layout.pdf")));
+  Source source = load_source(fixture("ingest/layout.pdf"));
+  const Document read = read_source(static_cast<const Source&>(source));
+  EXPECT_EQ(read, kept);
+  EXPECT_FALSE(source.bytes.empty());
+  EXPECT_EQ(read_source(std::move(source)), kept);
+  EXPECT_TRUE(source.bytes.empty());  // moved from, and emptied
 }
 
 class BadDocument : public ::testing::Test {
