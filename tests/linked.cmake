@@ -1,7 +1,7 @@
-# The shared libraries a program asks for (its NEEDED entries, read with readelf -d): fails when
-# one of ABSENT is among them, or one of PRESENT is not. A name matches the start of a library's
-# file name: "libssl" matches libssl.so.3.
-#   cmake -DREADELF=readelf -DPROGRAM=build/unct-assess "-DABSENT=libcpp-httplib;libssl" -P tests/needed.cmake
+# The shared libraries a program loads (as ldd lists them: its own and theirs): fails when one of
+# ABSENT is among them, or one of PRESENT is not. A name matches the start of a library's file
+# name: "libssl" matches libssl.so.3.
+#   cmake -DLDD=ldd -DPROGRAM=build/unct-assess "-DABSENT=libcpp-httplib;libssl" -P tests/linked.cmake
 cmake_minimum_required(VERSION 3.20)
 execute_process(COMMAND ${LDD} ${PROGRAM} OUTPUT_VARIABLE listed RESULT_VARIABLE failed)
 if(failed)
