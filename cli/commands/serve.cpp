@@ -1,5 +1,5 @@
 // `unct-assess serve`: the web app is a program of its own, unct-assess-web (cli/web/), so that
-// this one does not link cpp-httplib, OpenSSL's TLS library and brotli, whose loading and
+// this one does not link cpp-httplib, OpenSSL's TLS library and brotli's encoder, whose loading and
 // initialisation every other command would pay at each start. serve runs that program in this
 // process's place (execv) with the same arguments, git-style: the options, help, messages and exit
 // codes are those unct-assess-web gives for `unct-assess serve`, and the process stays the same
@@ -19,6 +19,7 @@
 #include <cstring>
 #include <filesystem>
 #include <iostream>
+#include <optional>
 #include <string>
 #include <system_error>
 #include <vector>
@@ -43,8 +44,12 @@ std::vector<fs::path> web_program_places() {
 
 int run_serve(const std::vector<std::string>& args, Io io) {
   const std::vector<fs::path> places = web_program_places();
+  std::optional<fs::path> not_executable;  // the first place that has the file, but not runnable
   for (const fs::path& program : places) {
-    if (::access(program.c_str(), X_OK) != 0) continue;
+    if (::access(program.c_str(), X_OK) != 0) {
+      if (!not_executable && ::access(program.c_str(), F_OK) == 0) not_executable = program;
+      continue;
+    }
     std::vector<std::string> argv{program.string(), "serve"};
     argv.insert(argv.end(), args.begin(), args.end());
     std::vector<char*> pointers;
@@ -59,6 +64,10 @@ int run_serve(const std::vector<std::string>& args, Io io) {
     ::execv(pointers[0], pointers.data());
     const int failure = errno;
     io.err << "unct-assess: serve: cannot run " << program.string() << ": " << std::strerror(failure) << '\n';
+    return k_exit_internal_error;
+  }
+  if (not_executable) {
+    io.err << "unct-assess: serve: cannot run " << not_executable->string() << ": it is not executable\n";
     return k_exit_internal_error;
   }
   io.err << "unct-assess: serve needs the web app's program, " << UNCT_WEB_PROGRAM;

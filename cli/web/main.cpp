@@ -1,6 +1,6 @@
 // unct-assess-web: the program of the web app, which `unct-assess serve ARGS` runs in its own place
 // as `unct-assess-web serve ARGS` (cli/commands/serve.cpp), git-style. It is a program of its own
-// so that unct-assess does not link cpp-httplib, and with it OpenSSL's TLS library and brotli,
+// so that unct-assess does not link cpp-httplib, and with it OpenSSL's TLS library and brotli's encoder,
 // whose loading and initialisation every other command would pay at each start. It is also the
 // reader worker of the uploads it scores (read-worker, as for unct-assess's batch).
 

@@ -80,21 +80,6 @@ void assign_rows(const ingest::Document& document, DocumentIndex& index) {
   }
 }
 
-// The literal text every match of `pattern` starts with ("cerd/c/" for "cerd/c/[a-z]{2,4}/..."),
-// or empty when it has none that is plain to see: a block without it holds no match, and the
-// first place it occurs is where a match can first start.
-std::string literal_prefix(std::string_view pattern) {
-  constexpr std::string_view k_special = "\\^$.|?*+()[]{}";
-  if (pattern.find('|') != std::string_view::npos) return {};  // alternatives may start otherwise
-  std::size_t end = 0;
-  while (end < pattern.size() && k_special.find(pattern[end]) == std::string_view::npos &&
-         static_cast<unsigned char>(pattern[end]) < 0x80)
-    ++end;
-  // A quantifier after the run applies to its last character, which is then not required.
-  if (end < pattern.size() && end > 0 && std::string_view("?*+{").find(pattern[end]) != std::string_view::npos) --end;
-  return std::string(pattern.substr(0, end));
-}
-
 // Where `literal` first occurs in `text` at or after `from`, or npos. It looks for the literal's
 // rarest byte with memchr, then compares the rest: the literals of `pattern` signals ("cerd/c/",
 // "a/hrc/") hold a '/', rare in prose, where a search led by their first letter stops at every 'a'.
@@ -157,6 +142,18 @@ void find_regexes(const CompiledChecklist& compiled, const PreparedText& text, D
 }
 
 }  // namespace
+
+std::string literal_prefix(std::string_view pattern) {
+  constexpr std::string_view k_special = "\\^$.|?*+()[]{}";
+  if (pattern.find('|') != std::string_view::npos) return {};  // alternatives may start otherwise
+  std::size_t end = 0;
+  while (end < pattern.size() && k_special.find(pattern[end]) == std::string_view::npos &&
+         static_cast<unsigned char>(pattern[end]) < 0x80)
+    ++end;
+  // A quantifier after the run applies to its last character, which is then not required.
+  if (end < pattern.size() && end > 0 && std::string_view("?*+{").find(pattern[end]) != std::string_view::npos) --end;
+  return std::string(pattern.substr(0, end));
+}
 
 std::size_t PreparedText::bytes() const {
   std::size_t sum = 0;

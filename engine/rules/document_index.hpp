@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace unct::rules {
@@ -68,6 +69,11 @@ struct IndexOptions {
   std::string language;
   Timings* timings = nullptr;  // "scan" is added when given
 };
+
+// The literal text every match of the regular expression `pattern` starts with ("cerd/c/" for
+// "cerd/c/[a-z]{2,4}/co/[0-9]+"), or empty when it has none plain to see (an alternation, a flag
+// group, a class, an escape or an anchor first). Blocks without it are not given to RE2.
+std::string literal_prefix(std::string_view pattern);
 
 // Requires: `text` prepared from `document`.
 DocumentIndex index_document(const CompiledChecklist& compiled, const ingest::Document& document,

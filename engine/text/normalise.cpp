@@ -260,7 +260,7 @@ NormalisedText run(std::string_view source, bool keep_origin) {
       if (n.nfkc_cf->hasBoundaryBefore(c)) break;
       pos = next;
     }
-    if (is_dash(first) && pos == next) {
+    if (is_dash(first) && pos == first_end) {
       if (const std::size_t joined = end_of_line_break_hyphen(source, start, pos)) {
         pos = joined;
         continue;

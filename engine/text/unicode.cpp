@@ -90,7 +90,9 @@ std::size_t ascii_word_starts(const unsigned char* bytes, std::size_t size, bool
 }  // namespace
 
 std::size_t count_words(std::string_view text, std::size_t limit) {
-  constexpr std::size_t k_stretch = 4096;  // how far the ASCII path counts before checking `limit`
+  // How far the ASCII path counts before checking `limit`: at most 4 KB, and no further than the
+  // words still allowed could reach (8 bytes each, and 64 more), so that a small limit stops soon.
+  constexpr std::size_t k_stretch = 4096;
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   std::size_t words = 0;
   bool in_word = false;
@@ -98,7 +100,9 @@ std::size_t count_words(std::string_view text, std::size_t limit) {
     if (bytes[pos] < 0x80) {
       // ASCII, most of the text: up to the next other byte, counted without decoding.
       std::size_t end = pos;
-      const std::size_t stop = std::min(text.size(), pos + k_stretch);
+      const std::size_t more = limit - words;  // words <= limit here: more + 1 words may still come
+      const std::size_t stretch = more < (k_stretch - 72) / 8 ? 72 + 8 * more : k_stretch;
+      const std::size_t stop = std::min(text.size(), pos + stretch);
       // Eight bytes at a time while none has its top bit set, then byte by byte.
       while (end + 8 <= stop) {
         std::uint64_t eight = 0;

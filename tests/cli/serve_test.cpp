@@ -10,6 +10,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
 
 namespace unct {
 namespace {
@@ -49,12 +50,35 @@ TEST(ServeCommand, WithoutTheWebProgramSaysWhereItLooked) {
   EXPECT_EQ(r.exit_code, cli::k_exit_internal_error);
   EXPECT_EQ(r.err, "unct-assess: serve needs the web app's program, unct-assess-web, which is not there: looked for " +
                        (dir / "bin/unct-assess-web").string() + " and " +
-                       (dir / "libexec/unct-assess/unct-assess-web").string() +
+                       (dir / "bin" / UNCT_WEB_PROGRAM_FROM_BINDIR).lexically_normal().string() +
                        " (build the target unct-assess-web, or install unct-assess again)\n");
   EXPECT_EQ(r.out, "");
+  // A file of that name that cannot be run is named as such.
+  std::ofstream(dir / "bin/unct-assess-web") << "not a program\n";
+  std::filesystem::permissions(dir / "bin/unct-assess-web",
+                               std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+  r = test::run_program(alone, {"serve", "--help"});
+  EXPECT_EQ(r.exit_code, cli::k_exit_internal_error);
+  EXPECT_EQ(r.err,
+            "unct-assess: serve: cannot run " + (dir / "bin/unct-assess-web").string() + ": it is not executable\n");
   r = test::run_program(alone, {"--version"});
   EXPECT_EQ(r.exit_code, cli::k_exit_ok) << r.err;
   EXPECT_THAT(r.out, StartsWith("unct-assess "));
+}
+
+// The layout `cmake --install` makes (bin/unct-assess, and the web program where the install
+// puts it relative to bin/), copied elsewhere: serve finds the web program there.
+TEST(ServeCommand, FindsTheWebProgramWhereTheInstallPutsIt) {
+  test::TempDir dir;
+  const std::filesystem::path program = dir / "bin/unct-assess";
+  const std::filesystem::path web = (dir / "bin" / UNCT_WEB_PROGRAM_FROM_BINDIR).lexically_normal();
+  std::filesystem::create_directories(program.parent_path());
+  std::filesystem::create_directories(web.parent_path());
+  std::filesystem::copy_file(UNCT_PROGRAM, program);
+  std::filesystem::copy_file(UNCT_WEB_PROGRAM_FILE, web);
+  const auto r = test::run_program(program, {"serve", "--help"});
+  EXPECT_EQ(r.exit_code, cli::k_exit_ok) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("--port"));
 }
 
 }  // namespace

@@ -50,6 +50,10 @@ TEST(Normalise, DropsArabicHarakatAndTatweel) {
 TEST(Normalise, JoinsLineEndHyphenation) {
   EXPECT_EQ(normalise("racial discrimi-\nnation persists").text, "racial discrimination persists");
   EXPECT_EQ(normalise("Afro-\nDescendant").text, "afro- descendant");  // not lower-case on both sides
+  // A typographic hyphen (U+2010) or soft line-end dash joins the same way, inside a text too.
+  EXPECT_EQ(normalise("racial discrimi\u2010\nnation persists").text, "racial discrimination persists");
+  EXPECT_EQ(normalise("discrimi\u2010\nnation").text, "discrimination");
+  EXPECT_EQ(normalise("Afro\u2010\nDescendant").text, "afro- descendant");
 }
 
 TEST(Normalise, MapsEveryByteBackToTheSource) {
