@@ -29,9 +29,9 @@ std::string hex_of(const unsigned char* digest, std::size_t size) {
 }  // namespace
 
 std::string sha256_hex(std::string_view bytes) {
-  Sha256 digest;
-  digest.update(bytes);
-  return digest.hex();
+  std::array<unsigned char, SHA256_DIGEST_LENGTH> digest{};
+  SHA256(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(), digest.data());
+  return hex_of(digest.data(), digest.size());
 }
 
 struct Sha256::Context {

@@ -73,14 +73,10 @@ std::size_t count_words(std::string_view text) { return count_words(text, text.s
 namespace {
 
 // Word starts in a stretch of ASCII, given whether a word runs into it. Each byte is compared
-// with the one before it rather than with a carried flag, and by ranges rather than a table, so
+// with the one before it rather than with a carried flag, and by ranges rather than the table, so
 // that the compiler counts many bytes per instruction.
 std::size_t ascii_word_starts(const unsigned char* bytes, std::size_t size, bool in_word) {
-  const auto word = [](unsigned char c) -> std::uint8_t {
-    return static_cast<std::uint8_t>((static_cast<unsigned char>(c - 'a') < 26) |
-                                     (static_cast<unsigned char>(c - 'A') < 26) |
-                                     (static_cast<unsigned char>(c - '0') < 10));
-  };
+  const auto word = detail::ascii_word_by_ranges;
   if (size == 0) return 0;
   std::uint32_t starts = word(bytes[0]) & static_cast<std::uint8_t>(!in_word);
   for (std::size_t i = 1; i < size; ++i) starts += word(bytes[i]) & (word(bytes[i - 1]) ^ 1U);
