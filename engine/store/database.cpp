@@ -54,7 +54,6 @@ struct Database::Impl {
       throw error("database schema version " + std::to_string(current) + " is newer than this unct-assess (" +
                   std::to_string(latest_schema_version()) + "); use a newer unct-assess");
     }
-    db.exec("PRAGMA foreign_keys = ON");
     // Switching a new database to WAL needs it to itself: when another process is migrating the
     // same new file, SQLite answers "busy" at once instead of waiting, so wait here.
     bool wal = false;
@@ -78,6 +77,10 @@ struct Database::Impl {
       SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
       if (version() >= migration.version) continue;  // another process migrated meanwhile
       db.exec(migration.sql);
+      // Migrations run with foreign keys off, so that rebuilding a table does not delete the rows
+      // that refer to it (SQLite's ALTER TABLE procedure); what they leave must still hold.
+      if (db.execAndGet("SELECT COUNT(*) FROM pragma_foreign_key_check").getInt() > 0)
+        throw error("schema migration " + std::to_string(migration.version) + " left rows pointing to missing rows");
       SQLite::Statement record(db,
                                "INSERT INTO schema_migrations (version, applied_at) VALUES (?, "
                                "strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))");
@@ -85,6 +88,7 @@ struct Database::Impl {
       record.exec();
       transaction.commit();
     }
+    db.exec("PRAGMA foreign_keys = ON");
   }
 };
 

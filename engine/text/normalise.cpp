@@ -7,6 +7,8 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <array>
+#include <cstring>
 #include <optional>
 #include <stdexcept>
 #include <vector>
@@ -97,17 +99,11 @@ public:
     for (char byte : bytes) put(byte, from);
   }
 
-  // Source bytes [from, from + size) that are printable ASCII other than space, each standing
-  // for itself in lower case: what put would do byte by byte, at once.
-  void put_plain(std::string_view bytes, std::size_t from) {
-    const std::size_t at = m_out.text.size();
-    m_out.text.append(bytes);
-    for (std::size_t i = at; i < m_out.text.size(); ++i) {
-      char& c = m_out.text[i];
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-    }
-    if (m_keep_origin) m_out.origin.push_run(static_cast<std::uint32_t>(from), bytes.size());
-  }
+  // Source bytes [pos, stop) of `source`, all ASCII, none followed by a combining mark: what put
+  // would do byte by byte (lower case, white space as one space, line-end hyphens joined), in
+  // one loop. Returns where it stopped: `stop`, or past it when a joined hyphen's next line
+  // starts there.
+  std::size_t put_ascii(std::string_view source, std::size_t pos, std::size_t stop);
 
   NormalisedText finish() {
     if (!m_out.text.empty() && m_out.text.back() == ' ') {
@@ -117,8 +113,6 @@ public:
     if (m_keep_origin) m_out.origin.push_back(static_cast<std::uint32_t>(m_source.size()));
     return std::move(m_out);
   }
-
-  char last() const { return m_out.text.empty() ? ' ' : m_out.text.back(); }
 
 private:
   std::string_view m_source;
@@ -157,6 +151,66 @@ std::size_t end_of_line_break_hyphen(std::string_view s, std::size_t hyphen, std
   if (pos >= s.size()) return 0;
   const UChar32 next = code_point_at(s, pos);
   return next >= 0 && u_islower(next) ? pos : 0;
+}
+
+// ASCII as put folds it: upper case to lower, the white space controls to a space.
+constexpr std::array<char, 128> k_ascii_folded = [] {
+  std::array<char, 128> out{};
+  for (int b = 0; b < 128; ++b) {
+    out[b] = (b >= 'A' && b <= 'Z')                                            ? static_cast<char>(b + 32)
+             : (b == '\t' || b == '\n' || b == '\r' || b == '\f' || b == '\v') ? ' '
+                                                                               : static_cast<char>(b);
+  }
+  return out;
+}();
+
+std::size_t Builder::put_ascii(std::string_view source, std::size_t pos, std::size_t stop) {
+  std::string& text = m_out.text;
+  const std::size_t base = text.size();
+  char last = base == 0 ? ' ' : text[base - 1];
+  text.resize(base + (stop - pos));
+  char* const begin = text.data() + base;
+  char* out = begin;
+  // Bytes written since `chunk_from` come from the source bytes in a row from `chunk`.
+  std::size_t chunk = pos;
+  const char* chunk_from = out;
+  auto end_chunk = [&](std::size_t next) {
+    if (m_keep_origin && out > chunk_from)
+      m_out.origin.push_run(static_cast<std::uint32_t>(chunk), static_cast<std::size_t>(out - chunk_from));
+    chunk = next;
+    chunk_from = out;
+  };
+  while (pos < stop) {
+    const auto byte = static_cast<unsigned char>(source[pos]);
+    const char c = k_ascii_folded[byte];
+    if (c == ' ' && last == ' ') {
+      end_chunk(++pos);
+      continue;
+    }
+    if (byte == '-') {
+      if (const std::size_t joined = end_of_line_break_hyphen(source, pos, pos + 1)) {
+        pos = joined;
+        end_chunk(pos);
+        continue;
+      }
+    }
+    *out++ = c;
+    last = c;
+    ++pos;
+  }
+  end_chunk(pos);
+  text.resize(base + static_cast<std::size_t>(out - begin));
+  return pos;
+}
+
+// The end of the ASCII bytes from `pos`: the first byte at or after it that is not ASCII.
+std::size_t ascii_end(std::string_view s, std::size_t pos) {
+  for (std::uint64_t word = 0; pos + 8 <= s.size(); pos += 8) {
+    std::memcpy(&word, s.data() + pos, 8);
+    if ((word & 0x8080808080808080ULL) != 0) break;
+  }
+  while (pos < s.size() && static_cast<unsigned char>(s[pos]) < 0x80) ++pos;
+  return pos;
 }
 
 // The normalised bytes of one segment (a character and the marks that combine with it);
@@ -212,39 +266,13 @@ NormalisedText run(std::string_view source, bool keep_origin) {
   while (pos < source.size()) {
     const auto byte = static_cast<unsigned char>(source[pos]);
     if (byte < 0x80) {
-      // ASCII: most of an English document. A segment starts at any ASCII character. A word's
-      // printable characters go in at once (hyphens, white space and controls one by one); the
-      // last before a non-ASCII byte goes one by one too, since a combining mark may follow it.
-      if (byte > 0x20 && byte < 0x7F && byte != '-') {
-        std::size_t end = pos + 1;
-        while (end < source.size()) {
-          const auto b = static_cast<unsigned char>(source[end]);
-          if (b <= 0x20 || b >= 0x7F || b == '-') break;
-          ++end;
-        }
-        if (end < source.size() && static_cast<unsigned char>(source[end]) >= 0x80) --end;
-        if (end > pos) {
-          out.put_plain(source.substr(pos, end - pos), pos);
-          pos = end;
-          continue;
-        }
-      }
-      if (byte == '-') {
-        if (const std::size_t joined = end_of_line_break_hyphen(source, pos, pos + 1)) {
-          pos = joined;
-          continue;
-        }
-      }
-      if (pos + 1 < source.size() && static_cast<unsigned char>(source[pos + 1]) >= 0x80 &&
-          !n.nfkc_cf->hasBoundaryBefore(code_point_at(source, pos + 1))) {
-        // A combining mark follows: fall through to the Unicode path for the whole segment.
-      } else {
-        const char c = (byte >= 'A' && byte <= 'Z') ? static_cast<char>(byte + 32)
-                       : (byte == '\t' || byte == '\n' || byte == '\r' || byte == '\f' || byte == '\v')
-                           ? ' '
-                           : static_cast<char>(byte);
-        out.put(c, pos);
-        ++pos;
+      // ASCII: most of an English document, in one loop. Each ASCII character starts a segment
+      // of its own, but for the last before a combining mark, which goes with the mark below.
+      const std::size_t end = ascii_end(source, pos);
+      std::size_t stop = end;
+      if (end < source.size() && !n.nfkc_cf->hasBoundaryBefore(code_point_at(source, end))) --stop;
+      if (pos < stop) {
+        pos = out.put_ascii(source, pos, stop);
         continue;
       }
     }

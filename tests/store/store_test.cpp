@@ -159,6 +159,52 @@ TEST(Store, UpgradesEveryEarlierSchemaVersion) {
   }
 }
 
+// Version 10 rebuilds item_results (its level check without a temporary table per row): the
+// rows that refer to its rows (criteria, evidence, findings) stay, and the check still holds.
+TEST(Store, RebuildingItemResultsKeepsWhatReferToThem) {
+  test::TempDir dir;
+  std::string sql;
+  for (const Migration& m : migrations()) {
+    if (m.version >= 10) break;
+    sql += std::string(m.sql) + "INSERT INTO schema_migrations VALUES (" + std::to_string(m.version) + ", 'then');";
+  }
+  exec(dir / "a.db", sql +
+                         "INSERT INTO documents VALUES (1, 'abc', 'old.md', 'markdown', 'Old', 1, 1, 1, 'then');"
+                         "INSERT INTO checklists VALUES (1, 'rdm', '1', 'def', 'Checklist', 'ours', 'then');"
+                         "INSERT INTO assessments (id, document_id, checklist_id, path, kind, kind_source, "
+                         "engine_version, created_at, applicable, at_meets_or_above, points, max_points) "
+                         "VALUES (7, 1, 1, 'old.md', 'cca', 'given', '1', 'then', 1, 0, 1, 3);"
+                         "INSERT INTO item_results VALUES (40, 7, 0, 'RDM-CCA-01', 'Groups', 'analysis', 1, '', "
+                         "'approaches', 1, 0);"
+                         "INSERT INTO criterion_results VALUES (50, 40, 0, 'groups-named', 'Names groups', "
+                         "'approaches', 1);"
+                         "INSERT INTO evidence VALUES (60, 50, 0, 'Roma and Afro-descendants', '0-4', 'Context', 3, "
+                         "12, 5);"
+                         "INSERT INTO findings VALUES (70, 40, 'gap', 'data', 'Add disaggregated data.');");
+  {
+    Store store(dir / "a.db");
+    EXPECT_EQ(store.database().schema_version(), latest_schema_version());
+    const Assessment old = store.assessments().load(7);
+    ASSERT_EQ(old.items.size(), 1u);
+    EXPECT_EQ(old.items[0].level, Level::approaches);
+    EXPECT_EQ(old.items[0].gap, "Add disaggregated data.");
+    ASSERT_EQ(old.items[0].criteria.size(), 1u);
+    ASSERT_EQ(old.items[0].criteria[0].evidence.size(), 1u);
+    EXPECT_EQ(old.items[0].criteria[0].evidence[0].quote, "Roma and Afro-descendants");
+    EXPECT_TRUE(store.database().check().empty());
+  }
+  sqlite3* handle = nullptr;
+  ASSERT_EQ(sqlite3_open((dir / "a.db").string().c_str(), &handle), SQLITE_OK);
+  EXPECT_EQ(sqlite3_exec(handle,
+                         "INSERT INTO item_results (assessment_id, position, item_id, title, section_id, applicable, "
+                         "not_applicable_reason, level, weight) VALUES (7, 1, 'RDM-CCA-02', 't', 's', 1, '', "
+                         "'excellent', 1)",
+                         nullptr, nullptr, nullptr),
+            SQLITE_CONSTRAINT);
+  EXPECT_THAT(sqlite3_errmsg(handle), HasSubstr("CHECK constraint failed"));
+  sqlite3_close(handle);
+}
+
 TEST(Store, NewerSchemaIsRefused) {
   test::TempDir dir;
   { Store store(dir / "a.db"); }

@@ -71,6 +71,23 @@ TEST(Normalise, MapsEveryByteBackToTheSource) {
   EXPECT_EQ(source.substr(b2, e2 - b2), "Die");
 }
 
+// ASCII is folded a stretch at a time: white space collapses across the stretch's ends, a hyphen
+// joins a next line that starts with an accented letter, and the bytes after a skipped space or
+// a joined line end still point at their own source bytes.
+TEST(Normalise, AsciiStretchesMeetTheOtherCharacters) {
+  EXPECT_EQ(normalise("Roma\u00A0 \tand\n\u00A0Sinti").text, "roma and sinti");
+  EXPECT_EQ(normalise("des r\u00E9fu-\n  \u00E9gi\u00E9s").text, "des refuegies");
+  EXPECT_EQ(normalise("  Minority   rights  ").text, "minority rights");
+  const std::string source = "A  bc-\n de";
+  const NormalisedText n = normalise(source);
+  ASSERT_EQ(n.text, "a bcde");
+  const std::string expected_origin[] = {"A", " ", "b", "c", "d", "e"};
+  for (std::size_t i = 0; i < n.text.size(); ++i) {
+    const auto [begin, end] = n.source_span(i, i + 1);
+    EXPECT_EQ(source.substr(begin, 1), expected_origin[i]) << "byte " << i;
+  }
+}
+
 // A precomposed letter ("é") is read from a table made once, a decomposed one ("e" + U+0301)
 // by ICU each time: both must give the same text, for every code point the table holds.
 TEST(Normalise, PrecomposedAndDecomposedLettersAgree) {
