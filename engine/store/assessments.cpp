@@ -6,6 +6,7 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <array>
 #include <sstream>
 
 namespace unct::store {
@@ -68,6 +69,130 @@ void write_scores(SQLite::Database& db, std::int64_t id, const Assessment& a) {
     section.exec();
     section.reset();
   }
+}
+
+const std::string& level_code(Level level) {
+  static const std::array<std::string, 4> codes = [] {
+    std::array<std::string, 4> out;
+    for (const Level l : k_levels) out[static_cast<std::size_t>(l)] = std::string(code(l));
+    return out;
+  }();
+  return codes[static_cast<std::size_t>(level)];
+}
+
+const std::string k_gap = "gap";
+const std::string k_next_step = "next-step";
+
+// An assessment's sections, items, criteria, evidence and findings, each table's rows in
+// statements of many rows. Items and criteria take their ids from here (the next after the
+// largest, as SQLite would give them; the write transaction holds the database), so that the
+// rows referring to them can go in the same way.
+void write_results(const Database& database, std::int64_t assessment_id, const Assessment& a) {
+  SQLite::Database& db = database.sqlite();
+  // Text is bound where it is (SQLite does not copy it): it stays until the statements have run.
+  auto text = [](SQLite::Statement& s, int p, const std::string& value) { s.bindNoCopy(p, value); };
+
+  database.insert_rows(
+      "INSERT INTO section_scores (assessment_id, position, section_id, title, applicable, at_meets_or_above, "
+      "points, max_points) VALUES",
+      8, a.sections.size(), [&](SQLite::Statement& s, int p, std::size_t i) {
+        const SectionScore& section = a.sections[i];
+        s.bind(p, assessment_id);
+        s.bind(p + 1, static_cast<std::int64_t>(i));
+        text(s, p + 2, section.id);
+        text(s, p + 3, section.title);
+        s.bind(p + 4, static_cast<std::int64_t>(section.score.applicable));
+        s.bind(p + 5, static_cast<std::int64_t>(section.score.at_meets_or_above));
+        s.bind(p + 6, section.score.points);
+        s.bind(p + 7, section.score.max_points);
+      });
+
+  const std::int64_t first_item = db.execAndGet("SELECT COALESCE(MAX(id), 0) + 1 FROM item_results").getInt64();
+  database.insert_rows(
+      "INSERT INTO item_results (id, assessment_id, position, item_id, title, section_id, applicable, "
+      "not_applicable_reason, level, weight, external) VALUES",
+      11, a.items.size(), [&](SQLite::Statement& s, int p, std::size_t i) {
+        const rules::ItemResult& r = a.items[i];
+        s.bind(p, first_item + static_cast<std::int64_t>(i));
+        s.bind(p + 1, assessment_id);
+        s.bind(p + 2, static_cast<std::int64_t>(i));
+        text(s, p + 3, r.item_id);
+        text(s, p + 4, r.title);
+        text(s, p + 5, r.section_id);
+        s.bind(p + 6, r.applicable ? 1 : 0);
+        text(s, p + 7, r.not_applicable_reason);
+        text(s, p + 8, level_code(r.level));
+        s.bind(p + 9, r.weight);
+        s.bind(p + 10, r.external ? 1 : 0);
+      });
+
+  struct Criterion {
+    std::int64_t item_result_id;
+    std::size_t position;
+    const rules::CriterionResult* result;
+  };
+  struct Proof {
+    std::size_t criterion;  // in `criteria`
+    std::size_t position;
+    const rules::Evidence* evidence;
+    std::string highlights;
+  };
+  struct Finding {
+    std::int64_t item_result_id;
+    const rules::ItemResult* result;
+    std::string unmet;
+  };
+  std::vector<Criterion> criteria;
+  std::vector<Proof> proofs;
+  std::vector<Finding> findings;
+  for (std::size_t i = 0; i < a.items.size(); ++i) {
+    const rules::ItemResult& r = a.items[i];
+    const std::int64_t item_result_id = first_item + static_cast<std::int64_t>(i);
+    for (std::size_t c = 0; c < r.criteria.size(); ++c) {
+      for (std::size_t e = 0; e < r.criteria[c].evidence.size(); ++e) {
+        const rules::Evidence& evidence = r.criteria[c].evidence[e];
+        proofs.push_back({criteria.size(), e, &evidence, highlights_text(evidence)});
+      }
+      criteria.push_back({item_result_id, c, &r.criteria[c]});
+    }
+    if (!r.unmet.empty() || !r.gap.empty()) findings.push_back({item_result_id, &r, joined(r.unmet)});
+  }
+
+  const std::int64_t first_criterion =
+      db.execAndGet("SELECT COALESCE(MAX(id), 0) + 1 FROM criterion_results").getInt64();
+  database.insert_rows(
+      "INSERT INTO criterion_results (id, item_result_id, position, criterion_id, text, level, met) VALUES", 7,
+      criteria.size(), [&](SQLite::Statement& s, int p, std::size_t i) {
+        const Criterion& c = criteria[i];
+        s.bind(p, first_criterion + static_cast<std::int64_t>(i));
+        s.bind(p + 1, c.item_result_id);
+        s.bind(p + 2, static_cast<std::int64_t>(c.position));
+        text(s, p + 3, c.result->id);
+        text(s, p + 4, c.result->text);
+        text(s, p + 5, level_code(c.result->level));
+        s.bind(p + 6, c.result->met ? 1 : 0);
+      });
+  database.insert_rows(
+      "INSERT INTO evidence (criterion_result_id, position, quote, highlights, section, page, line, block) VALUES", 8,
+      proofs.size(), [&](SQLite::Statement& s, int p, std::size_t i) {
+        const Proof& proof = proofs[i];
+        s.bind(p, first_criterion + static_cast<std::int64_t>(proof.criterion));
+        s.bind(p + 1, static_cast<std::int64_t>(proof.position));
+        text(s, p + 2, proof.evidence->quote);
+        text(s, p + 3, proof.highlights);
+        text(s, p + 4, proof.evidence->section);
+        s.bind(p + 5, proof.evidence->page);
+        s.bind(p + 6, proof.evidence->line);
+        s.bind(p + 7, static_cast<std::int64_t>(proof.evidence->block));
+      });
+  database.insert_rows("INSERT INTO findings (item_result_id, kind, unmet, text) VALUES", 4, findings.size(),
+                       [&](SQLite::Statement& s, int p, std::size_t i) {
+                         const Finding& f = findings[i];
+                         s.bind(p, f.item_result_id);
+                         text(s, p + 1, f.result->level < Level::meets ? k_gap : k_next_step);
+                         text(s, p + 2, f.unmet);
+                         text(s, p + 3, f.result->gap);
+                       });
 }
 
 void write_self_ratings(const Database& database, std::int64_t assessment_id, const std::vector<SelfRating>& ratings) {
@@ -160,89 +285,7 @@ std::optional<std::int64_t> AssessmentStore::write(const Assessment& a, const Ca
     assessment.exec();
     const std::int64_t assessment_id = db.getLastInsertRowid();
 
-    const Database::Prepared section_kept = m_database->prepared(
-        "INSERT INTO section_scores (assessment_id, position, section_id, title, applicable, "
-        "at_meets_or_above, points, max_points) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-    SQLite::Statement& section = *section_kept;
-    for (std::size_t i = 0; i < a.sections.size(); ++i) {
-      const SectionScore& s = a.sections[i];
-      section.bind(1, assessment_id);
-      section.bind(2, static_cast<std::int64_t>(i));
-      section.bind(3, s.id);
-      section.bind(4, s.title);
-      section.bind(5, static_cast<std::int64_t>(s.score.applicable));
-      section.bind(6, static_cast<std::int64_t>(s.score.at_meets_or_above));
-      section.bind(7, s.score.points);
-      section.bind(8, s.score.max_points);
-      section.exec();
-      section.reset();
-    }
-
-    const Database::Prepared item_kept = m_database->prepared(
-        "INSERT INTO item_results (assessment_id, position, item_id, title, section_id, "
-        "applicable, not_applicable_reason, level, weight, external) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    SQLite::Statement& item = *item_kept;
-    const Database::Prepared criterion_kept = m_database->prepared(
-        "INSERT INTO criterion_results (item_result_id, position, criterion_id, text, "
-        "level, met) VALUES (?, ?, ?, ?, ?, ?)");
-    SQLite::Statement& criterion = *criterion_kept;
-    const Database::Prepared evidence_kept = m_database->prepared(
-        "INSERT INTO evidence (criterion_result_id, position, quote, highlights, section, "
-        "page, line, block) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-    SQLite::Statement& evidence = *evidence_kept;
-    const Database::Prepared finding_kept =
-        m_database->prepared("INSERT INTO findings (item_result_id, kind, unmet, text) VALUES (?, ?, ?, ?)");
-    SQLite::Statement& finding = *finding_kept;
-    for (std::size_t i = 0; i < a.items.size(); ++i) {
-      const rules::ItemResult& r = a.items[i];
-      item.bind(1, assessment_id);
-      item.bind(2, static_cast<std::int64_t>(i));
-      item.bind(3, r.item_id);
-      item.bind(4, r.title);
-      item.bind(5, r.section_id);
-      item.bind(6, r.applicable ? 1 : 0);
-      item.bind(7, r.not_applicable_reason);
-      item.bind(8, std::string(code(r.level)));
-      item.bind(9, r.weight);
-      item.bind(10, r.external ? 1 : 0);
-      item.exec();
-      item.reset();
-      const std::int64_t item_id = db.getLastInsertRowid();
-
-      for (std::size_t c = 0; c < r.criteria.size(); ++c) {
-        const rules::CriterionResult& cr = r.criteria[c];
-        criterion.bind(1, item_id);
-        criterion.bind(2, static_cast<std::int64_t>(c));
-        criterion.bind(3, cr.id);
-        criterion.bind(4, cr.text);
-        criterion.bind(5, std::string(code(cr.level)));
-        criterion.bind(6, cr.met ? 1 : 0);
-        criterion.exec();
-        criterion.reset();
-        const std::int64_t criterion_id = db.getLastInsertRowid();
-        for (std::size_t e = 0; e < cr.evidence.size(); ++e) {
-          const rules::Evidence& ev = cr.evidence[e];
-          evidence.bind(1, criterion_id);
-          evidence.bind(2, static_cast<std::int64_t>(e));
-          evidence.bind(3, ev.quote);
-          evidence.bind(4, highlights_text(ev));
-          evidence.bind(5, ev.section);
-          evidence.bind(6, ev.page);
-          evidence.bind(7, ev.line);
-          evidence.bind(8, static_cast<std::int64_t>(ev.block));
-          evidence.exec();
-          evidence.reset();
-        }
-      }
-      if (!r.unmet.empty() || !r.gap.empty()) {
-        finding.bind(1, item_id);
-        finding.bind(2, r.level < Level::meets ? "gap" : "next-step");
-        finding.bind(3, joined(r.unmet));
-        finding.bind(4, r.gap);
-        finding.exec();
-        finding.reset();
-      }
-    }
+    write_results(*m_database, assessment_id, a);
     write_self_ratings(*m_database, assessment_id, a.self);
     transaction.commit();
     return assessment_id;

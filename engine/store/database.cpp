@@ -16,6 +16,11 @@ namespace {
 
 constexpr int k_wal_retry_ms = 20;
 
+// Before SQLite's first use in the process (this runs as the program starts): no count of the
+// memory SQLite holds (nothing here asks for it), which would take a process-wide lock at each
+// of its allocations.
+[[maybe_unused]] const int k_no_memory_count = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+
 }  // namespace
 
 int latest_schema_version() { return migrations().back().version; }
@@ -34,7 +39,8 @@ struct Database::Impl {
   mutable std::unordered_map<std::string, Kept> prepared;
 
   explicit Impl(const std::filesystem::path& p)
-      : path(p), db(p.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, k_busy_timeout_ms) {}
+      : path(p),
+        db(p.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_NOMUTEX, k_busy_timeout_ms) {}
 
   InputError error(const std::string& message) const { return InputError({.file = path}, message); }
 
@@ -135,6 +141,25 @@ Database::Prepared::~Prepared() {
   } catch (...) {
   }
   *m_lent = false;
+}
+
+void Database::insert_rows(const std::string& insert, int columns, std::size_t rows, const BindRow& bind) const {
+  std::size_t done = 0;
+  for (const std::size_t size : {32, 16, 8, 4, 2, 1}) {
+    if (rows - done < size) continue;
+    std::string sql = insert;
+    for (std::size_t r = 0; r < size; ++r) {
+      sql += r == 0 ? " (" : ", (";
+      for (int c = 0; c < columns; ++c) sql += c == 0 ? "?" : ", ?";
+      sql += ')';
+    }
+    const Prepared statement = prepared(sql);
+    for (; rows - done >= size; done += size) {
+      for (std::size_t r = 0; r < size; ++r) bind(*statement, static_cast<int>(r) * columns + 1, done + r);
+      statement->exec();
+      statement->reset();
+    }
+  }
 }
 
 int Database::schema_version() const {

@@ -8,6 +8,7 @@
 #include "engine/core/level.hpp"
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -29,7 +30,9 @@ int latest_schema_version();
 class Database {
 public:
   // Opens the database file, creating it when absent, and migrates it to the latest schema.
-  // WAL journal, foreign keys on, a busy timeout for concurrent writers.
+  // WAL journal, foreign keys on, a busy timeout for concurrent writers. A connection is used by
+  // one thread at a time (SQLite's multi-thread mode: it takes no locks of its own); threads
+  // that work at once each open their own.
   // Throws InputError naming the file when it is not an SQLite database, is another program's
   // database, or has a schema newer than this program knows.
   explicit Database(const std::filesystem::path& path);
@@ -72,6 +75,14 @@ public:
   // document or more; not for SQL made from values. Throws std::logic_error when `sql` is asked
   // for while a lease on it is held (the statement would be reset under its holder).
   Prepared prepared(const std::string& sql) const;
+
+  // Binds the values of row `row` to the parameters `first`, `first + 1`, ... of a statement.
+  using BindRow = std::function<void(SQLite::Statement& statement, int first, std::size_t row)>;
+
+  // Inserts `rows` rows of `columns` values each through `insert` ("INSERT INTO t (a, b)
+  // VALUES"), up to 32 rows a statement (each kept prepared): SQLite's cost of starting and
+  // ending a statement, most of a small row's, is paid once for them all.
+  void insert_rows(const std::string& insert, int columns, std::size_t rows, const BindRow& bind) const;
 
   // What `run()` returns. An SQLite error it throws becomes an InputError with the database path:
   // a file that is not a database, a read-only or locked file, a full disk are all things the user

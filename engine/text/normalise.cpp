@@ -164,41 +164,74 @@ constexpr std::array<char, 128> k_ascii_folded = [] {
   return out;
 }();
 
+// A window of ASCII folded at once, when it holds no hyphen and no white space after white space
+// (nothing to decide): the two loops below compile to vector instructions.
+constexpr std::size_t k_window = 32;
+
+// 1 for the bytes put folds to a space (space, tab, line feed, carriage return, form feed,
+// vertical tab), 0 for the others; written without branches, as the loops below need.
+unsigned char is_space_after_folding(unsigned char byte) {
+  return static_cast<unsigned char>((byte == ' ') | (static_cast<unsigned char>(byte - 9) < 5));
+}
+
+bool plain_window(const unsigned char* bytes, char last) {
+  unsigned char decide =
+      static_cast<unsigned char>((bytes[0] == '-') | ((last == ' ') & is_space_after_folding(bytes[0])));
+  for (std::size_t k = 1; k < k_window; ++k)
+    decide |= static_cast<unsigned char>((bytes[k] == '-') |
+                                         (is_space_after_folding(bytes[k]) & is_space_after_folding(bytes[k - 1])));
+  return decide == 0;
+}
+
+void fold_window(const unsigned char* bytes, char* out) {
+  for (std::size_t k = 0; k < k_window; ++k) {
+    const unsigned char b = bytes[k];
+    const auto upper = static_cast<unsigned char>(static_cast<unsigned char>(b - 'A') < 26);
+    const auto lower = static_cast<unsigned char>(b + (upper << 5));
+    const auto space = static_cast<unsigned char>(-static_cast<unsigned char>(static_cast<unsigned char>(b - 9) < 5));
+    out[k] = static_cast<char>((lower & static_cast<unsigned char>(~space)) | (' ' & space));
+  }
+}
+
 std::size_t Builder::put_ascii(std::string_view source, std::size_t pos, std::size_t stop) {
   std::string& text = m_out.text;
   const std::size_t base = text.size();
-  char last = base == 0 ? ' ' : text[base - 1];
   text.resize(base + (stop - pos));
   char* const begin = text.data() + base;
   char* out = begin;
-  // Bytes written since `chunk_from` come from the source bytes in a row from `chunk`.
-  std::size_t chunk = pos;
-  const char* chunk_from = out;
-  auto end_chunk = [&](std::size_t next) {
-    if (m_keep_origin && out > chunk_from)
-      m_out.origin.push_run(static_cast<std::uint32_t>(chunk), static_cast<std::size_t>(out - chunk_from));
-    chunk = next;
-    chunk_from = out;
-  };
+  char last = base == 0 ? ' ' : begin[-1];
+  const auto* const bytes = reinterpret_cast<const unsigned char*>(source.data());
   while (pos < stop) {
-    const auto byte = static_cast<unsigned char>(source[pos]);
-    const char c = k_ascii_folded[byte];
-    if (c == ' ' && last == ' ') {
-      end_chunk(++pos);
-      continue;
+    // Bytes written as they fold, each from the source byte after the one before's.
+    const std::size_t run_from = pos;
+    char* const run_out = out;
+    for (; stop - pos >= k_window && plain_window(bytes + pos, last); pos += k_window, out += k_window) {
+      fold_window(bytes + pos, out);
+      last = out[k_window - 1];
     }
-    if (byte == '-') {
+    // Byte by byte to the next thing to decide, which is within the window that was not plain.
+    while (pos < stop) {
+      const unsigned char byte = bytes[pos];
+      const char c = k_ascii_folded[byte];
+      if ((c == ' ' && last == ' ') || byte == '-') break;
+      *out++ = c;
+      last = c;
+      ++pos;
+    }
+    if (m_keep_origin && out > run_out)
+      m_out.origin.push_run(static_cast<std::uint32_t>(run_from), static_cast<std::size_t>(out - run_out));
+    if (pos == stop) break;
+    if (bytes[pos] == '-') {
       if (const std::size_t joined = end_of_line_break_hyphen(source, pos, pos + 1)) {
         pos = joined;
-        end_chunk(pos);
         continue;
       }
+      *out++ = '-';
+      last = '-';
+      if (m_keep_origin) m_out.origin.push_back(static_cast<std::uint32_t>(pos));
     }
-    *out++ = c;
-    last = c;
-    ++pos;
+    ++pos;  // the hyphen just written, or white space after white space, left out
   }
-  end_chunk(pos);
   text.resize(base + static_cast<std::size_t>(out - begin));
   return pos;
 }
