@@ -28,10 +28,12 @@ std::string hex_of(const unsigned char* digest, std::size_t size) {
 
 }  // namespace
 
+// Not OpenSSL's one-call SHA256: in OpenSSL 3 it goes through EVP (EVP_Q_digest), with the
+// initialisation above.
 std::string sha256_hex(std::string_view bytes) {
-  std::array<unsigned char, SHA256_DIGEST_LENGTH> digest{};
-  SHA256(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(), digest.data());
-  return hex_of(digest.data(), digest.size());
+  Sha256 digest;
+  digest.update(bytes);
+  return digest.hex();
 }
 
 struct Sha256::Context {
