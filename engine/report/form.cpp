@@ -4,8 +4,7 @@
 #include "engine/report/markdown.hpp"
 #include "engine/report/messages.hpp"
 #include "engine/report/xlsx.hpp"
-
-#include <xlsxwriter.h>
+#include "engine/report/xlsx_library.hpp"
 
 #include <array>
 
@@ -88,23 +87,23 @@ void write_form_xlsx(const std::vector<selfassess::FormRow>& rows, const checkli
     lxw_worksheet* sheet = book.sheet(form_sheet.c_str());
     write_headers(sheet, {"item", "section", "title", "question", "evidence_from", "level", "justification", "source"},
                   book.header());
-    worksheet_set_column(sheet, 1, 2, 28, book.wrap());
-    worksheet_set_column(sheet, 3, 3, 60, book.wrap());
-    worksheet_set_column(sheet, 4, 4, 20, nullptr);
-    worksheet_set_column(sheet, 5, 5, 14, nullptr);
-    worksheet_set_column(sheet, 6, 7, 45, book.wrap());
+    lxw().worksheet_set_column(sheet, 1, 2, 28, book.wrap());
+    lxw().worksheet_set_column(sheet, 3, 3, 60, book.wrap());
+    lxw().worksheet_set_column(sheet, 4, 4, 20, nullptr);
+    lxw().worksheet_set_column(sheet, 5, 5, 14, nullptr);
+    lxw().worksheet_set_column(sheet, 6, 7, 45, book.wrap());
     for (std::size_t r = 0; r < rows.size(); ++r) {
       const selfassess::FormRow& f = rows[r];
       const lxw_row_t row = row_at(r + 1);
-      worksheet_write_string(sheet, row, 0, f.item_id.c_str(), nullptr);
-      worksheet_write_string(sheet, row, 1, f.section.c_str(), book.wrap());
-      worksheet_write_string(sheet, row, 2, f.title.c_str(), book.wrap());
-      worksheet_write_string(sheet, row, 3, f.question.c_str(), book.wrap());
-      worksheet_write_string(sheet, row, 4, std::string(evidence_from(f, m)).c_str(), nullptr);
+      lxw().worksheet_write_string(sheet, row, 0, f.item_id.c_str(), nullptr);
+      lxw().worksheet_write_string(sheet, row, 1, f.section.c_str(), book.wrap());
+      lxw().worksheet_write_string(sheet, row, 2, f.title.c_str(), book.wrap());
+      lxw().worksheet_write_string(sheet, row, 3, f.question.c_str(), book.wrap());
+      lxw().worksheet_write_string(sheet, row, 4, std::string(evidence_from(f, m)).c_str(), nullptr);
       if (const SelfRating* rating = rating_of(filled, f.item_id)) {
-        worksheet_write_string(sheet, row, 5, std::string(m.level(rating->level)).c_str(), nullptr);
-        worksheet_write_string(sheet, row, 6, rating->justification.c_str(), book.wrap());
-        worksheet_write_string(sheet, row, 7, rating->source.c_str(), book.wrap());
+        lxw().worksheet_write_string(sheet, row, 5, std::string(m.level(rating->level)).c_str(), nullptr);
+        lxw().worksheet_write_string(sheet, row, 6, rating->justification.c_str(), book.wrap());
+        lxw().worksheet_write_string(sheet, row, 7, rating->source.c_str(), book.wrap());
       }
     }
     // The level column offers the four levels in the form's language (read_self_ratings reads them
@@ -115,15 +114,15 @@ void write_form_xlsx(const std::vector<selfassess::FormRow>& rows, const checkli
     validation.ignore_blank = LXW_VALIDATION_ON;
     validation.input_title = title.data();
     validation.input_message = message.data();
-    if (!rows.empty()) worksheet_data_validation_range(sheet, 1, 5, row_at(rows.size()), 5, &validation);
+    if (!rows.empty()) lxw().worksheet_data_validation_range(sheet, 1, 5, row_at(rows.size()), 5, &validation);
 
     lxw_worksheet* about = book.sheet(about_sheet.c_str());
-    worksheet_set_column(about, 0, 0, 110, book.wrap());
+    lxw().worksheet_set_column(about, 0, 0, 110, book.wrap());
     const std::string lines[] = {m(Msg::form_title, {checklist::title_in(checklist, m.lang()), checklist.version}),
                                  with_levels(m, Msg::form_instructions_xlsx, form_sheet),
                                  std::string(m[Msg::form_then]), checklist::provenance_in(checklist, m.lang())};
     for (std::size_t r = 0; r < std::size(lines); ++r) {
-      worksheet_write_string(about, row_at(r), 0, lines[r].c_str(), r == 0 ? book.header() : book.wrap());
+      lxw().worksheet_write_string(about, row_at(r), 0, lines[r].c_str(), r == 0 ? book.header() : book.wrap());
     }
   });
 }
