@@ -2,6 +2,7 @@
 
 #include "cli/run.hpp"
 #include "engine/core/error.hpp"
+#include "engine/core/shared_library.hpp"
 
 #include <boost/program_options/errors.hpp>
 
@@ -16,6 +17,9 @@ int run_guarded(std::ostream& err, const std::function<int()>& command) {
   } catch (const InputError& e) {
     err << "unct-assess: " << e.what() << '\n';
     return k_exit_bad_input;
+  } catch (const MissingLibrary& e) {
+    err << "unct-assess: " << e.what() << '\n';
+    return k_exit_internal_error;
   } catch (const std::exception& e) {
     err << "unct-assess: internal error: " << e.what() << '\n';
     return k_exit_internal_error;

@@ -1,6 +1,7 @@
 #include "engine/batch/jobs.hpp"
 
 #include "engine/core/error.hpp"
+#include "engine/core/shared_library.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -63,6 +64,8 @@ void fail_with_current_exception(Outcome& out, const std::string& file) {
     throw;
   } catch (const InputError& e) {
     out.error = e.what();
+  } catch (const MissingLibrary& e) {
+    out.error = file + ": " + e.what();
   } catch (const std::exception& e) {
     out.error = file + ": internal error: " + e.what();
   } catch (...) {

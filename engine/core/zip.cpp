@@ -46,7 +46,7 @@ struct Libzip {
 
 const Libzip& libzip() {
   static const Libzip functions = [] {
-    const SharedLibrary library(UNCT_LIBZIP_SONAME, "libzip4");
+    const SharedLibrary library(UNCT_LIBZIP_SONAME, UNCT_LIBZIP_PACKAGE, "reading and writing DOCX and ODT files");
     Libzip out;
 #define UNCT_BIND(name) out.name = library.function<decltype(::name)>(#name);
     UNCT_LIBZIP_FUNCTIONS(UNCT_BIND)

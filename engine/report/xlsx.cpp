@@ -11,7 +11,7 @@ namespace unct::report {
 
 const Xlsxwriter& lxw() {
   static const Xlsxwriter functions = [] {
-    const SharedLibrary library(UNCT_XLSXWRITER_SONAME, "libxlsxwriter4");
+    const SharedLibrary library(UNCT_XLSXWRITER_SONAME, UNCT_XLSXWRITER_PACKAGE, "writing XLSX workbooks");
     Xlsxwriter out;
 #define UNCT_BIND(name) out.name = library.function<decltype(::name)>(#name);
     UNCT_XLSXWRITER_FUNCTIONS(UNCT_BIND)

@@ -35,7 +35,7 @@ struct Xlsxwriter {
 #undef UNCT_MEMBER
 };
 
-// Throws std::runtime_error naming the library when it cannot be loaded.
+// Throws MissingLibrary (engine/core/shared_library.hpp) when the library cannot be loaded.
 const Xlsxwriter& lxw();
 
 }  // namespace unct::report

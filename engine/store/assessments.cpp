@@ -89,8 +89,13 @@ const std::string k_next_step = "next-step";
 // rows referring to them can go in the same way.
 void write_results(const Database& database, std::int64_t assessment_id, const Assessment& a) {
   SQLite::Database& db = database.sqlite();
-  // Text is bound where it is (SQLite does not copy it): it stays until the statements have run.
-  auto text = [](SQLite::Statement& s, int p, const std::string& value) { s.bindNoCopy(p, value); };
+  // Text is bound where it lies (SQLite does not copy it): what is bound outlives the statements'
+  // runs, and a temporary does not compile.
+  struct BindInPlace {
+    void operator()(SQLite::Statement& s, int p, const std::string& value) const { s.bindNoCopy(p, value); }
+    void operator()(SQLite::Statement&, int, std::string&&) const = delete;
+  };
+  constexpr BindInPlace text;
 
   database.insert_rows(
       "INSERT INTO section_scores (assessment_id, position, section_id, title, applicable, at_meets_or_above, "

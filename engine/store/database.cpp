@@ -78,15 +78,25 @@ struct Database::Impl {
     // document's commit would make the disk, not the rating, set a batch's pace. Without WAL (a
     // file system that cannot share memory) commits keep waiting for the disk.
     if (wal) db.exec("PRAGMA synchronous = NORMAL");
+    // Migrations run with foreign keys off, as SQLite's procedure for rebuilding a table asks:
+    // dropping the old table would otherwise delete every row that refers to it.
+    db.exec("PRAGMA foreign_keys = OFF");
     for (const Migration& migration : migrations()) {
       if (migration.version <= current) continue;
       SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
       if (version() >= migration.version) continue;  // another process migrated meanwhile
+      auto dangling = [&](const char* table) {
+        return db.execAndGet("SELECT COUNT(*) FROM pragma_foreign_key_check('" + std::string(table) + "')").getInt64();
+      };
+      std::vector<std::int64_t> before;
+      for (const char* table : migration.referring) before.push_back(dangling(table));
       db.exec(migration.sql);
-      // Migrations run with foreign keys off, so that rebuilding a table does not delete the rows
-      // that refer to it (SQLite's ALTER TABLE procedure); what they leave must still hold.
-      if (db.execAndGet("SELECT COUNT(*) FROM pragma_foreign_key_check").getInt() > 0)
-        throw error("schema migration " + std::to_string(migration.version) + " left rows pointing to missing rows");
+      for (std::size_t t = 0; t < migration.referring.size(); ++t) {
+        if (dangling(migration.referring[t]) > before[t]) {
+          throw error("schema migration " + std::to_string(migration.version) + " would leave rows of " +
+                      migration.referring[t] + " pointing to missing rows; the database was left as it was");
+        }
+      }
       SQLite::Statement record(db,
                                "INSERT INTO schema_migrations (version, applied_at) VALUES (?, "
                                "strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))");

@@ -285,8 +285,10 @@ ALTER TABLE item_results_v10 RENAME TO item_results;
 CREATE INDEX item_results_by_item ON item_results(item_id, level);
 )sql";
 
+constexpr const char* k_v10_referring[] = {"criterion_results", "findings"};
+
 constexpr Migration k_migrations[] = {{1, k_v1}, {2, k_v2}, {3, k_v3}, {4, k_v4}, {5, k_v5},
-                                      {6, k_v6}, {7, k_v7}, {8, k_v8}, {9, k_v9}, {10, k_v10}};
+                                      {6, k_v6}, {7, k_v7}, {8, k_v8}, {9, k_v9}, {10, k_v10, k_v10_referring}};
 
 }  // namespace
 

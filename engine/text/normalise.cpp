@@ -153,44 +153,36 @@ std::size_t end_of_line_break_hyphen(std::string_view s, std::size_t hyphen, std
   return next >= 0 && u_islower(next) ? pos : 0;
 }
 
-// ASCII as put folds it: upper case to lower, the white space controls to a space.
+// An ASCII byte as put folds it: upper case to lower, the white space controls (tab, line feed,
+// vertical tab, form feed, carriage return) to a space. Without branches, so that the window
+// loops below compile to vector instructions.
+constexpr unsigned char fold_ascii(unsigned char b) {
+  const auto upper = static_cast<unsigned char>(static_cast<unsigned char>(b - 'A') < 26);
+  const auto lower = static_cast<unsigned char>(b + (upper << 5));
+  const auto space = static_cast<unsigned char>(-static_cast<unsigned char>(static_cast<unsigned char>(b - 9) < 5));
+  return static_cast<unsigned char>((lower & static_cast<unsigned char>(~space)) | (' ' & space));
+}
+
 constexpr std::array<char, 128> k_ascii_folded = [] {
   std::array<char, 128> out{};
-  for (int b = 0; b < 128; ++b) {
-    out[b] = (b >= 'A' && b <= 'Z')                                            ? static_cast<char>(b + 32)
-             : (b == '\t' || b == '\n' || b == '\r' || b == '\f' || b == '\v') ? ' '
-                                                                               : static_cast<char>(b);
-  }
+  for (int b = 0; b < 128; ++b) out[b] = static_cast<char>(fold_ascii(static_cast<unsigned char>(b)));
   return out;
 }();
 
 // A window of ASCII folded at once, when it holds no hyphen and no white space after white space
-// (nothing to decide): the two loops below compile to vector instructions.
+// (nothing to decide).
 constexpr std::size_t k_window = 32;
 
-// 1 for the bytes put folds to a space (space, tab, line feed, carriage return, form feed,
-// vertical tab), 0 for the others; written without branches, as the loops below need.
-unsigned char is_space_after_folding(unsigned char byte) {
-  return static_cast<unsigned char>((byte == ' ') | (static_cast<unsigned char>(byte - 9) < 5));
-}
-
 bool plain_window(const unsigned char* bytes, char last) {
-  unsigned char decide =
-      static_cast<unsigned char>((bytes[0] == '-') | ((last == ' ') & is_space_after_folding(bytes[0])));
+  auto space = [](unsigned char b) { return static_cast<unsigned char>(fold_ascii(b) == ' '); };
+  unsigned char decide = static_cast<unsigned char>((bytes[0] == '-') | ((last == ' ') & space(bytes[0])));
   for (std::size_t k = 1; k < k_window; ++k)
-    decide |= static_cast<unsigned char>((bytes[k] == '-') |
-                                         (is_space_after_folding(bytes[k]) & is_space_after_folding(bytes[k - 1])));
+    decide |= static_cast<unsigned char>((bytes[k] == '-') | (space(bytes[k]) & space(bytes[k - 1])));
   return decide == 0;
 }
 
 void fold_window(const unsigned char* bytes, char* out) {
-  for (std::size_t k = 0; k < k_window; ++k) {
-    const unsigned char b = bytes[k];
-    const auto upper = static_cast<unsigned char>(static_cast<unsigned char>(b - 'A') < 26);
-    const auto lower = static_cast<unsigned char>(b + (upper << 5));
-    const auto space = static_cast<unsigned char>(-static_cast<unsigned char>(static_cast<unsigned char>(b - 9) < 5));
-    out[k] = static_cast<char>((lower & static_cast<unsigned char>(~space)) | (' ' & space));
-  }
+  for (std::size_t k = 0; k < k_window; ++k) out[k] = static_cast<char>(fold_ascii(bytes[k]));
 }
 
 std::size_t Builder::put_ascii(std::string_view source, std::size_t pos, std::size_t stop) {

@@ -180,7 +180,9 @@ TEST(Store, RebuildingItemResultsKeepsWhatReferToThem) {
                          "'approaches', 1);"
                          "INSERT INTO evidence VALUES (60, 50, 0, 'Roma and Afro-descendants', '0-4', 'Context', 3, "
                          "12, 5);"
-                         "INSERT INTO findings VALUES (70, 40, 'gap', 'data', 'Add disaggregated data.');");
+                         "INSERT INTO findings VALUES (70, 40, 'gap', 'data', 'Add disaggregated data.');"
+                         // A row already pointing to nothing (deleted by hand, say) does not stop the upgrade.
+                         "INSERT INTO criterion_results VALUES (51, 999, 0, 'lost', 'Lost', 'meets', 1);");
   {
     Store store(dir / "a.db");
     EXPECT_EQ(store.database().schema_version(), latest_schema_version());
@@ -191,7 +193,10 @@ TEST(Store, RebuildingItemResultsKeepsWhatReferToThem) {
     ASSERT_EQ(old.items[0].criteria.size(), 1u);
     ASSERT_EQ(old.items[0].criteria[0].evidence.size(), 1u);
     EXPECT_EQ(old.items[0].criteria[0].evidence[0].quote, "Roma and Afro-descendants");
-    EXPECT_TRUE(store.database().check().empty());
+    const std::vector<std::string> problems = store.database().check();
+    ASSERT_EQ(problems.size(), 1u);
+    EXPECT_THAT(problems[0], HasSubstr("row 51 of criterion_results"));
+    EXPECT_EQ(store.database().sqlite().execAndGet("PRAGMA foreign_keys").getInt(), 1);  // on again once migrated
   }
   sqlite3* handle = nullptr;
   ASSERT_EQ(sqlite3_open((dir / "a.db").string().c_str(), &handle), SQLITE_OK);

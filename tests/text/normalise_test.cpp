@@ -2,8 +2,10 @@
 #include "engine/text/sentences.hpp"
 
 #include <gtest/gtest.h>
+
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
+#include <random>
 
 namespace unct::text {
 namespace {
@@ -85,6 +87,70 @@ TEST(Normalise, AsciiStretchesMeetTheOtherCharacters) {
   for (std::size_t i = 0; i < n.text.size(); ++i) {
     const auto [begin, end] = n.source_span(i, i + 1);
     EXPECT_EQ(source.substr(begin, 1), expected_origin[i]) << "byte " << i;
+  }
+}
+
+// Long ASCII text goes 32 bytes at a time where there is nothing to decide: against the rules
+// applied one byte at a time (fold, one space for a run of white space, a line-end hyphen between
+// lower-case letters joined), on texts whose hyphens, white space and line ends fall at every
+// offset of the windows; and every byte still points at a source byte that folds to it.
+TEST(Normalise, LongAsciiTextFollowsTheRulesByteForByte) {
+  auto fold = [](char c) {
+    if (c >= 'A' && c <= 'Z') return static_cast<char>(c + 32);
+    return (c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') ? ' ' : c;
+  };
+  auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
+  auto expected = [&](const std::string& s) {
+    std::string out;
+    for (std::size_t i = 0; i < s.size();) {
+      if (s[i] == '-' && i > 0 && lower(s[i - 1])) {
+        std::size_t j = i + 1;
+        while (j < s.size() && (s[j] == ' ' || s[j] == '\t')) ++j;
+        if (j < s.size() && s[j] == '\n') {
+          ++j;
+          while (j < s.size() && (s[j] == ' ' || s[j] == '\t')) ++j;
+          if (j < s.size() && lower(s[j])) {
+            i = j;
+            continue;
+          }
+        }
+      }
+      const char c = fold(s[i++]);
+      if (c == ' ' && (out.empty() || out.back() == ' ')) continue;
+      out += c;
+    }
+    if (!out.empty() && out.back() == ' ') out.pop_back();
+    return out;
+  };
+  const char* pieces[] = {"minority",
+                          "Roma",
+                          "rights",
+                          "-",
+                          " ",
+                          "  ",
+                          "\n",
+                          "\t",
+                          " \n ",
+                          "-\n",
+                          "- \n  ",
+                          "x",
+                          "CERD/C/KEN",
+                          "2019",
+                          ".",
+                          "\r\n",
+                          "Afro-descendant",
+                          "\x01",
+                          "\x7f"};
+  std::mt19937 random(2021);
+  for (int t = 0; t < 3000; ++t) {
+    std::string source;
+    const std::size_t pieces_in = 10 + random() % 90;
+    for (std::size_t p = 0; p < pieces_in; ++p) source += pieces[random() % std::size(pieces)];
+    const NormalisedText n = normalise(source);
+    ASSERT_EQ(n.text, expected(source)) << "source: " << source;
+    ASSERT_EQ(n.origin.size(), n.text.size() + 1);
+    for (std::size_t i = 0; i < n.text.size(); ++i)
+      ASSERT_EQ(fold(source[n.origin[i]]), n.text[i]) << "byte " << i << " of: " << source;
   }
 }
 
