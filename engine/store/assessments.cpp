@@ -6,8 +6,10 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <algorithm>
 #include <array>
-#include <sstream>
+#include <charconv>
+#include <string_view>
 
 namespace unct::store {
 namespace {
@@ -21,14 +23,29 @@ std::string highlights_text(const rules::Evidence& evidence) {
   return out;
 }
 
+// The words of `text` between single spaces, as joined() and highlights_text() write them.
+template <class Each>
+void for_each_word(std::string_view text, Each each) {
+  for (std::size_t at = 0; at < text.size();) {
+    const std::size_t end = std::min(text.find(' ', at), text.size());
+    if (end > at) each(text.substr(at, end - at));
+    at = end + 1;
+  }
+}
+
+std::uint32_t offset_of(std::string_view digits) {
+  std::uint32_t value = 0;
+  std::from_chars(digits.data(), digits.data() + digits.size(), value);
+  return value;
+}
+
 std::vector<std::pair<std::uint32_t, std::uint32_t>> parse_highlights(const std::string& text) {
   std::vector<std::pair<std::uint32_t, std::uint32_t>> out;
-  std::istringstream in(text);
-  for (std::string range; in >> range;) {
-    const auto dash = range.find('-');
-    out.emplace_back(static_cast<std::uint32_t>(std::stoul(range.substr(0, dash))),
-                     static_cast<std::uint32_t>(std::stoul(range.substr(dash + 1))));
-  }
+  for_each_word(text, [&](std::string_view range) {
+    const std::size_t dash = range.find('-');
+    if (dash != std::string_view::npos)
+      out.emplace_back(offset_of(range.substr(0, dash)), offset_of(range.substr(dash + 1)));
+  });
   return out;
 }
 
@@ -40,8 +57,7 @@ std::string joined(const std::vector<std::string>& words) {
 
 std::vector<std::string> split(const std::string& text) {
   std::vector<std::string> out;
-  std::istringstream in(text);
-  for (std::string word; in >> word;) out.push_back(word);
+  for_each_word(text, [&](std::string_view word) { out.emplace_back(word); });
   return out;
 }
 
