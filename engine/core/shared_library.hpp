@@ -43,4 +43,28 @@ private:
   void* m_handle = nullptr;
 };
 
+// A table of a library's functions, loaded once, the first time it is asked for. `Table` lists
+// them with the two macros below over an X-macro list of their names:
+//   struct Libzip {
+//     UNCT_LIBZIP_FUNCTIONS(UNCT_FUNCTION_MEMBER)
+//     void bind(const SharedLibrary& library) { UNCT_LIBZIP_FUNCTIONS(UNCT_FUNCTION_BIND) }
+//   };
+//   functions_of<Libzip>(UNCT_LIBZIP_SONAME, UNCT_LIBZIP_PACKAGE, "reading DOCX files").zip_close(z);
+// Throws MissingLibrary as SharedLibrary does, and tries again at the next call.
+template <class Table>
+const Table& functions_of(const char* soname, const char* package, const char* purpose) {
+  static const Table table = [&] {
+    const SharedLibrary library(soname, package, purpose);
+    Table out;
+    out.bind(library);
+    return out;
+  }();
+  return table;
+}
+
 }  // namespace unct
+
+// A member named as the library's function, of its type as the library's header declares it.
+#define UNCT_FUNCTION_MEMBER(name) decltype(&::name) name = nullptr;
+// Inside Table::bind(const SharedLibrary& library): that member taken from the library.
+#define UNCT_FUNCTION_BIND(name) name = library.function<decltype(::name)>(#name);

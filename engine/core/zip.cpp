@@ -39,21 +39,12 @@ namespace {
   X(zip_source_close)
 
 struct Libzip {
-#define UNCT_MEMBER(name) decltype(&::name) name;
-  UNCT_LIBZIP_FUNCTIONS(UNCT_MEMBER)
-#undef UNCT_MEMBER
+  UNCT_LIBZIP_FUNCTIONS(UNCT_FUNCTION_MEMBER)
+  void bind(const SharedLibrary& library) { UNCT_LIBZIP_FUNCTIONS(UNCT_FUNCTION_BIND) }
 };
 
 const Libzip& libzip() {
-  static const Libzip functions = [] {
-    const SharedLibrary library(UNCT_LIBZIP_SONAME, UNCT_LIBZIP_PACKAGE, "reading and writing DOCX and ODT files");
-    Libzip out;
-#define UNCT_BIND(name) out.name = library.function<decltype(::name)>(#name);
-    UNCT_LIBZIP_FUNCTIONS(UNCT_BIND)
-#undef UNCT_BIND
-    return out;
-  }();
-  return functions;
+  return functions_of<Libzip>(UNCT_LIBZIP_SONAME, UNCT_LIBZIP_PACKAGE, "reading and writing DOCX and ODT files");
 }
 
 struct ZipFileCloser {

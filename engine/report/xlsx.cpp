@@ -1,8 +1,6 @@
 #include "engine/report/xlsx.hpp"
 
 #include "engine/core/error.hpp"
-
-#include "engine/core/shared_library.hpp"
 #include "engine/report/xlsx_library.hpp"
 
 #include <type_traits>
@@ -10,15 +8,7 @@
 namespace unct::report {
 
 const Xlsxwriter& lxw() {
-  static const Xlsxwriter functions = [] {
-    const SharedLibrary library(UNCT_XLSXWRITER_SONAME, UNCT_XLSXWRITER_PACKAGE, "writing XLSX workbooks");
-    Xlsxwriter out;
-#define UNCT_BIND(name) out.name = library.function<decltype(::name)>(#name);
-    UNCT_XLSXWRITER_FUNCTIONS(UNCT_BIND)
-#undef UNCT_BIND
-    return out;
-  }();
-  return functions;
+  return functions_of<Xlsxwriter>(UNCT_XLSXWRITER_SONAME, UNCT_XLSXWRITER_PACKAGE, "writing XLSX workbooks");
 }
 
 namespace {

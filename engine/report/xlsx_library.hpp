@@ -4,6 +4,8 @@
 // first written (engine/core/shared_library.hpp says why): `lxw().worksheet_write_string(...)`.
 // For the report's .cpp files only: xlsx.hpp keeps libxlsxwriter out of its users.
 
+#include "engine/core/shared_library.hpp"
+
 #include <xlsxwriter.h>
 
 namespace unct::report {
@@ -30,9 +32,8 @@ namespace unct::report {
   X(worksheet_data_validation_range)
 
 struct Xlsxwriter {
-#define UNCT_MEMBER(name) decltype(&::name) name;
-  UNCT_XLSXWRITER_FUNCTIONS(UNCT_MEMBER)
-#undef UNCT_MEMBER
+  UNCT_XLSXWRITER_FUNCTIONS(UNCT_FUNCTION_MEMBER)
+  void bind(const SharedLibrary& library) { UNCT_XLSXWRITER_FUNCTIONS(UNCT_FUNCTION_BIND) }
 };
 
 // Throws MissingLibrary (engine/core/shared_library.hpp) when the library cannot be loaded.
