@@ -31,5 +31,33 @@ TEST(SharedLibrary, AMissingFunctionNamesTheLibrary) {
               ThrowsMessage<MissingLibrary>(HasSubstr("libc.so.6 has no function unct_no_such_function")));
 }
 
+#define UNCT_TEST_LIBC_FUNCTIONS(X) \
+  X(strlen)                         \
+  X(strspn)
+
+struct Libc {
+  UNCT_TEST_LIBC_FUNCTIONS(UNCT_FUNCTION_MEMBER)
+  void bind(const SharedLibrary& library) { UNCT_TEST_LIBC_FUNCTIONS(UNCT_FUNCTION_BIND) }
+};
+
+struct Absent {
+  UNCT_TEST_LIBC_FUNCTIONS(UNCT_FUNCTION_MEMBER)
+  void bind(const SharedLibrary& library) { UNCT_TEST_LIBC_FUNCTIONS(UNCT_FUNCTION_BIND) }
+};
+
+TEST(SharedLibrary, FunctionsOfLoadsATableOnce) {
+  const Libc& first = functions_of<Libc>("libc.so.6", "libc6", "counting");
+  EXPECT_EQ(first.strlen("Roma"), 4u);
+  EXPECT_EQ(first.strspn("Afro-descendant", "Afro"), 4u);
+  EXPECT_EQ(&functions_of<Libc>("libc.so.6", "libc6", "counting"), &first);
+}
+
+TEST(SharedLibrary, FunctionsOfAMissingLibraryFailsEachTime) {
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    EXPECT_THAT([] { functions_of<Absent>("libunct-absent.so.1", "libunct-absent1", "testing"); },
+                ThrowsMessage<MissingLibrary>(HasSubstr("testing needs libunct-absent.so.1")));
+  }
+}
+
 }  // namespace
 }  // namespace unct
