@@ -99,12 +99,18 @@ const std::string& level_code(Level level) {
 const std::string k_gap = "gap";
 const std::string k_next_step = "next-step";
 
+// The id after the largest of a table, by `query`, kept prepared: asked twice per document.
+std::int64_t next_id(const Database& database, const std::string& query) {
+  const Database::Prepared next = database.prepared(query);
+  next->executeStep();
+  return next->getColumn(0).getInt64();
+}
+
 // An assessment's sections, items, criteria, evidence and findings, each table's rows in
 // statements of many rows. Items and criteria take their ids from here (the next after the
 // largest, as SQLite would give them; the write transaction holds the database), so that the
 // rows referring to them can go in the same way.
 void write_results(const Database& database, std::int64_t assessment_id, const Assessment& a) {
-  SQLite::Database& db = database.sqlite();
   // Text is bound where it lies (SQLite does not copy it): what is bound outlives the statements'
   // runs, and a temporary does not compile.
   struct BindInPlace {
@@ -113,39 +119,41 @@ void write_results(const Database& database, std::int64_t assessment_id, const A
   };
   constexpr BindInPlace text;
 
-  database.insert_rows(
+  static const RowInsert k_sections(
       "INSERT INTO section_scores (assessment_id, position, section_id, title, applicable, at_meets_or_above, "
       "points, max_points) VALUES",
-      8, a.sections.size(), [&](SQLite::Statement& s, int p, std::size_t i) {
-        const SectionScore& section = a.sections[i];
-        s.bind(p, assessment_id);
-        s.bind(p + 1, static_cast<std::int64_t>(i));
-        text(s, p + 2, section.id);
-        text(s, p + 3, section.title);
-        s.bind(p + 4, static_cast<std::int64_t>(section.score.applicable));
-        s.bind(p + 5, static_cast<std::int64_t>(section.score.at_meets_or_above));
-        s.bind(p + 6, section.score.points);
-        s.bind(p + 7, section.score.max_points);
-      });
+      8);
+  database.insert_rows(k_sections, a.sections.size(), [&](SQLite::Statement& s, int p, std::size_t i) {
+    const SectionScore& section = a.sections[i];
+    s.bind(p, assessment_id);
+    s.bind(p + 1, static_cast<std::int64_t>(i));
+    text(s, p + 2, section.id);
+    text(s, p + 3, section.title);
+    s.bind(p + 4, static_cast<std::int64_t>(section.score.applicable));
+    s.bind(p + 5, static_cast<std::int64_t>(section.score.at_meets_or_above));
+    s.bind(p + 6, section.score.points);
+    s.bind(p + 7, section.score.max_points);
+  });
 
-  const std::int64_t first_item = db.execAndGet("SELECT COALESCE(MAX(id), 0) + 1 FROM item_results").getInt64();
-  database.insert_rows(
+  const std::int64_t first_item = next_id(database, "SELECT COALESCE(MAX(id), 0) + 1 FROM item_results");
+  static const RowInsert k_items(
       "INSERT INTO item_results (id, assessment_id, position, item_id, title, section_id, applicable, "
       "not_applicable_reason, level, weight, external) VALUES",
-      11, a.items.size(), [&](SQLite::Statement& s, int p, std::size_t i) {
-        const rules::ItemResult& r = a.items[i];
-        s.bind(p, first_item + static_cast<std::int64_t>(i));
-        s.bind(p + 1, assessment_id);
-        s.bind(p + 2, static_cast<std::int64_t>(i));
-        text(s, p + 3, r.item_id);
-        text(s, p + 4, r.title);
-        text(s, p + 5, r.section_id);
-        s.bind(p + 6, r.applicable ? 1 : 0);
-        text(s, p + 7, r.not_applicable_reason);
-        text(s, p + 8, level_code(r.level));
-        s.bind(p + 9, r.weight);
-        s.bind(p + 10, r.external ? 1 : 0);
-      });
+      11);
+  database.insert_rows(k_items, a.items.size(), [&](SQLite::Statement& s, int p, std::size_t i) {
+    const rules::ItemResult& r = a.items[i];
+    s.bind(p, first_item + static_cast<std::int64_t>(i));
+    s.bind(p + 1, assessment_id);
+    s.bind(p + 2, static_cast<std::int64_t>(i));
+    text(s, p + 3, r.item_id);
+    text(s, p + 4, r.title);
+    text(s, p + 5, r.section_id);
+    s.bind(p + 6, r.applicable ? 1 : 0);
+    text(s, p + 7, r.not_applicable_reason);
+    text(s, p + 8, level_code(r.level));
+    s.bind(p + 9, r.weight);
+    s.bind(p + 10, r.external ? 1 : 0);
+  });
 
   struct Criterion {
     std::int64_t item_result_id;
@@ -179,41 +187,40 @@ void write_results(const Database& database, std::int64_t assessment_id, const A
     if (!r.unmet.empty() || !r.gap.empty()) findings.push_back({item_result_id, &r, joined(r.unmet)});
   }
 
-  const std::int64_t first_criterion =
-      db.execAndGet("SELECT COALESCE(MAX(id), 0) + 1 FROM criterion_results").getInt64();
-  database.insert_rows(
-      "INSERT INTO criterion_results (id, item_result_id, position, criterion_id, text, level, met) VALUES", 7,
-      criteria.size(), [&](SQLite::Statement& s, int p, std::size_t i) {
-        const Criterion& c = criteria[i];
-        s.bind(p, first_criterion + static_cast<std::int64_t>(i));
-        s.bind(p + 1, c.item_result_id);
-        s.bind(p + 2, static_cast<std::int64_t>(c.position));
-        text(s, p + 3, c.result->id);
-        text(s, p + 4, c.result->text);
-        text(s, p + 5, level_code(c.result->level));
-        s.bind(p + 6, c.result->met ? 1 : 0);
-      });
-  database.insert_rows(
-      "INSERT INTO evidence (criterion_result_id, position, quote, highlights, section, page, line, block) VALUES", 8,
-      proofs.size(), [&](SQLite::Statement& s, int p, std::size_t i) {
-        const Proof& proof = proofs[i];
-        s.bind(p, first_criterion + static_cast<std::int64_t>(proof.criterion));
-        s.bind(p + 1, static_cast<std::int64_t>(proof.position));
-        text(s, p + 2, proof.evidence->quote);
-        text(s, p + 3, proof.highlights);
-        text(s, p + 4, proof.evidence->section);
-        s.bind(p + 5, proof.evidence->page);
-        s.bind(p + 6, proof.evidence->line);
-        s.bind(p + 7, static_cast<std::int64_t>(proof.evidence->block));
-      });
-  database.insert_rows("INSERT INTO findings (item_result_id, kind, unmet, text) VALUES", 4, findings.size(),
-                       [&](SQLite::Statement& s, int p, std::size_t i) {
-                         const Finding& f = findings[i];
-                         s.bind(p, f.item_result_id);
-                         text(s, p + 1, f.result->level < Level::meets ? k_gap : k_next_step);
-                         text(s, p + 2, f.unmet);
-                         text(s, p + 3, f.result->gap);
-                       });
+  const std::int64_t first_criterion = next_id(database, "SELECT COALESCE(MAX(id), 0) + 1 FROM criterion_results");
+  static const RowInsert k_criteria(
+      "INSERT INTO criterion_results (id, item_result_id, position, criterion_id, text, level, met) VALUES", 7);
+  database.insert_rows(k_criteria, criteria.size(), [&](SQLite::Statement& s, int p, std::size_t i) {
+    const Criterion& c = criteria[i];
+    s.bind(p, first_criterion + static_cast<std::int64_t>(i));
+    s.bind(p + 1, c.item_result_id);
+    s.bind(p + 2, static_cast<std::int64_t>(c.position));
+    text(s, p + 3, c.result->id);
+    text(s, p + 4, c.result->text);
+    text(s, p + 5, level_code(c.result->level));
+    s.bind(p + 6, c.result->met ? 1 : 0);
+  });
+  static const RowInsert k_evidence(
+      "INSERT INTO evidence (criterion_result_id, position, quote, highlights, section, page, line, block) VALUES", 8);
+  database.insert_rows(k_evidence, proofs.size(), [&](SQLite::Statement& s, int p, std::size_t i) {
+    const Proof& proof = proofs[i];
+    s.bind(p, first_criterion + static_cast<std::int64_t>(proof.criterion));
+    s.bind(p + 1, static_cast<std::int64_t>(proof.position));
+    text(s, p + 2, proof.evidence->quote);
+    text(s, p + 3, proof.highlights);
+    text(s, p + 4, proof.evidence->section);
+    s.bind(p + 5, proof.evidence->page);
+    s.bind(p + 6, proof.evidence->line);
+    s.bind(p + 7, static_cast<std::int64_t>(proof.evidence->block));
+  });
+  static const RowInsert k_findings("INSERT INTO findings (item_result_id, kind, unmet, text) VALUES", 4);
+  database.insert_rows(k_findings, findings.size(), [&](SQLite::Statement& s, int p, std::size_t i) {
+    const Finding& f = findings[i];
+    s.bind(p, f.item_result_id);
+    text(s, p + 1, f.result->level < Level::meets ? k_gap : k_next_step);
+    text(s, p + 2, f.unmet);
+    text(s, p + 3, f.result->gap);
+  });
 }
 
 void write_self_ratings(const Database& database, std::int64_t assessment_id, const std::vector<SelfRating>& ratings) {

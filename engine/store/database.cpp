@@ -153,19 +153,25 @@ Database::Prepared::~Prepared() {
   *m_lent = false;
 }
 
-void Database::insert_rows(const std::string& insert, int columns, std::size_t rows, const BindRow& bind) const {
-  std::size_t done = 0;
+RowInsert::RowInsert(const std::string& insert, int columns) : m_columns(columns) {
   for (const std::size_t size : {32, 16, 8, 4, 2, 1}) {
-    if (rows - done < size) continue;
     std::string sql = insert;
     for (std::size_t r = 0; r < size; ++r) {
       sql += r == 0 ? " (" : ", (";
       for (int c = 0; c < columns; ++c) sql += c == 0 ? "?" : ", ?";
       sql += ')';
     }
+    m_statements.emplace_back(size, std::move(sql));
+  }
+}
+
+void Database::insert_rows(const RowInsert& insert, std::size_t rows, const BindRow& bind) const {
+  std::size_t done = 0;
+  for (const auto& [size, sql] : insert.statements()) {
+    if (rows - done < size) continue;
     const Prepared statement = prepared(sql);
     for (; rows - done >= size; done += size) {
-      for (std::size_t r = 0; r < size; ++r) bind(*statement, static_cast<int>(r) * columns + 1, done + r);
+      for (std::size_t r = 0; r < size; ++r) bind(*statement, static_cast<int>(r) * insert.columns() + 1, done + r);
       statement->exec();
       statement->reset();
     }

@@ -27,6 +27,20 @@ inline constexpr int k_busy_timeout_ms = 10'000;
 // The schema version this program writes.
 int latest_schema_version();
 
+// An INSERT of many rows at once: "INSERT INTO t (a, b) VALUES" and its number of columns, with
+// the SQL of its statements of 32, 16, 8, 4, 2 and 1 rows written once, when it is made.
+class RowInsert {
+public:
+  RowInsert(const std::string& insert, int columns);
+  int columns() const { return m_columns; }
+  // The statements, largest first: how many rows each takes, and its SQL.
+  const std::vector<std::pair<std::size_t, std::string>>& statements() const { return m_statements; }
+
+private:
+  int m_columns;
+  std::vector<std::pair<std::size_t, std::string>> m_statements;
+};
+
 class Database {
 public:
   // Opens the database file, creating it when absent, and migrates it to the latest schema.
@@ -79,10 +93,9 @@ public:
   // Binds the values of row `row` to the parameters `first`, `first + 1`, ... of a statement.
   using BindRow = std::function<void(SQLite::Statement& statement, int first, std::size_t row)>;
 
-  // Inserts `rows` rows of `columns` values each through `insert` ("INSERT INTO t (a, b)
-  // VALUES"), up to 32 rows a statement (each kept prepared): SQLite's cost of starting and
-  // ending a statement, most of a small row's, is paid once for them all.
-  void insert_rows(const std::string& insert, int columns, std::size_t rows, const BindRow& bind) const;
+  // Inserts `rows` rows through `insert`, up to 32 rows a statement (each kept prepared): SQLite's
+  // cost of starting and ending a statement, most of a small row's, is paid once for them all.
+  void insert_rows(const RowInsert& insert, std::size_t rows, const BindRow& bind) const;
 
   // What `run()` returns. An SQLite error it throws becomes an InputError with the database path:
   // a file that is not a database, a read-only or locked file, a full disk are all things the user

@@ -1,5 +1,7 @@
 #include "engine/text/normalise.hpp"
 
+#include "engine/text/unicode.hpp"
+
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -8,7 +10,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cstring>
 #include <optional>
 #include <stdexcept>
 #include <vector>
@@ -153,13 +154,23 @@ std::size_t end_of_line_break_hyphen(std::string_view s, std::size_t hyphen, std
   return next >= 0 && u_islower(next) ? pos : 0;
 }
 
-// An ASCII byte as put folds it: upper case to lower, the white space controls (tab, line feed,
-// vertical tab, form feed, carriage return) to a space. Without branches, so that the window
-// loops below compile to vector instructions.
+// 1 for the white space controls put folds to a space (tab, line feed, vertical tab, form feed,
+// carriage return), else 0. Without branches, as are the two below, so that the window loops
+// compile to vector instructions.
+constexpr unsigned char is_space_control(unsigned char b) {
+  return static_cast<unsigned char>(static_cast<unsigned char>(b - 9) < 5);
+}
+
+// 1 for the bytes put folds to a space: those and the space itself.
+constexpr unsigned char is_folded_space(unsigned char b) {
+  return static_cast<unsigned char>((b == ' ') | is_space_control(b));
+}
+
+// An ASCII byte as put folds it: upper case to lower, the white space controls to a space.
 constexpr unsigned char fold_ascii(unsigned char b) {
   const auto upper = static_cast<unsigned char>(static_cast<unsigned char>(b - 'A') < 26);
   const auto lower = static_cast<unsigned char>(b + (upper << 5));
-  const auto space = static_cast<unsigned char>(-static_cast<unsigned char>(static_cast<unsigned char>(b - 9) < 5));
+  const auto space = static_cast<unsigned char>(-is_space_control(b));
   return static_cast<unsigned char>((lower & static_cast<unsigned char>(~space)) | (' ' & space));
 }
 
@@ -174,10 +185,10 @@ constexpr std::array<char, 128> k_ascii_folded = [] {
 constexpr std::size_t k_window = 32;
 
 bool plain_window(const unsigned char* bytes, char last) {
-  auto space = [](unsigned char b) { return static_cast<unsigned char>(fold_ascii(b) == ' '); };
-  unsigned char decide = static_cast<unsigned char>((bytes[0] == '-') | ((last == ' ') & space(bytes[0])));
+  unsigned char decide = static_cast<unsigned char>((bytes[0] == '-') | ((last == ' ') & is_folded_space(bytes[0])));
   for (std::size_t k = 1; k < k_window; ++k)
-    decide |= static_cast<unsigned char>((bytes[k] == '-') | (space(bytes[k]) & space(bytes[k - 1])));
+    decide |=
+        static_cast<unsigned char>((bytes[k] == '-') | (is_folded_space(bytes[k]) & is_folded_space(bytes[k - 1])));
   return decide == 0;
 }
 
@@ -225,16 +236,6 @@ std::size_t Builder::put_ascii(std::string_view source, std::size_t pos, std::si
     ++pos;  // the hyphen just written, or white space after white space, left out
   }
   text.resize(base + static_cast<std::size_t>(out - begin));
-  return pos;
-}
-
-// The end of the ASCII bytes from `pos`: the first byte at or after it that is not ASCII.
-std::size_t ascii_end(std::string_view s, std::size_t pos) {
-  for (std::uint64_t word = 0; pos + 8 <= s.size(); pos += 8) {
-    std::memcpy(&word, s.data() + pos, 8);
-    if ((word & 0x8080808080808080ULL) != 0) break;
-  }
-  while (pos < s.size() && static_cast<unsigned char>(s[pos]) < 0x80) ++pos;
   return pos;
 }
 
@@ -293,7 +294,7 @@ NormalisedText run(std::string_view source, bool keep_origin) {
     if (byte < 0x80) {
       // ASCII: most of an English document, in one loop. Each ASCII character starts a segment
       // of its own, but for the last before a combining mark, which goes with the mark below.
-      const std::size_t end = ascii_end(source, pos);
+      const std::size_t end = ascii_end(source, pos, source.size());
       std::size_t stop = end;
       if (end < source.size() && !n.nfkc_cf->hasBoundaryBefore(code_point_at(source, end))) --stop;
       if (pos < stop) {

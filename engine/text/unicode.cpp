@@ -25,16 +25,12 @@ char32_t decode(std::string_view text, std::size_t& pos) {
 std::optional<std::size_t> find_invalid_utf8(std::string_view text) {
   const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
   const auto size = static_cast<int32_t>(text.size());
-  int32_t i = 0;
-  while (i < size) {
-    if (bytes[i] < 0x80) {
-      ++i;
-      continue;
-    }
-    const int32_t start = i;
+  for (std::size_t start = 0; (start = ascii_end(text, start, text.size())) < text.size();) {
+    auto i = static_cast<int32_t>(start);
     UChar32 c = 0;
     U8_NEXT(bytes, i, size, c);
-    if (c < 0) return static_cast<std::size_t>(start);
+    if (c < 0) return start;
+    start = static_cast<std::size_t>(i);
   }
   return std::nullopt;
 }
@@ -85,9 +81,18 @@ std::size_t ascii_word_starts(const unsigned char* bytes, std::size_t size, bool
 
 }  // namespace
 
+std::size_t ascii_end(std::string_view text, std::size_t pos, std::size_t stop) {
+  for (std::uint64_t eight = 0; pos + 8 <= stop; pos += 8) {
+    std::memcpy(&eight, text.data() + pos, 8);
+    if ((eight & 0x8080808080808080ULL) != 0) break;
+  }
+  while (pos < stop && static_cast<unsigned char>(text[pos]) < 0x80) ++pos;
+  return pos;
+}
+
 std::size_t count_words(std::string_view text, std::size_t limit) {
   // How far the ASCII path counts before checking `limit`: at most 4 KB, and no further than the
-  // words still allowed could reach (8 bytes each, and 64 more), so that a small limit stops soon.
+  // words still allowed could reach (8 bytes each, and 72 more), so that a small limit stops soon.
   constexpr std::size_t k_stretch = 4096;
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   std::size_t words = 0;
@@ -95,18 +100,9 @@ std::size_t count_words(std::string_view text, std::size_t limit) {
   for (std::size_t pos = 0; pos < text.size() && words <= limit;) {
     if (bytes[pos] < 0x80) {
       // ASCII, most of the text: up to the next other byte, counted without decoding.
-      std::size_t end = pos;
       const std::size_t more = limit - words;  // words <= limit here: more + 1 words may still come
       const std::size_t stretch = more < (k_stretch - 72) / 8 ? 72 + 8 * more : k_stretch;
-      const std::size_t stop = std::min(text.size(), pos + stretch);
-      // Eight bytes at a time while none has its top bit set, then byte by byte.
-      while (end + 8 <= stop) {
-        std::uint64_t eight = 0;
-        std::memcpy(&eight, bytes + end, 8);
-        if ((eight & 0x8080808080808080ULL) != 0) break;
-        end += 8;
-      }
-      while (end < stop && bytes[end] < 0x80) ++end;
+      const std::size_t end = ascii_end(text, pos, std::min(text.size(), pos + stretch));
       words += ascii_word_starts(bytes + pos, end - pos, in_word);
       in_word = detail::is_ascii_word(bytes[end - 1]);
       pos = end;
