@@ -1,10 +1,10 @@
-// PDF through poppler's core API, the code pdftotext runs (PDFDoc, TextOutputDev, TextWord).
-// Poppler gives each page's words in reading order (columns one after the other) with their boxes
-// and font sizes; all poppler made for a page is let go before the next, and the document keeps
-// only its lines. This reader rebuilds lines and paragraphs from the boxes, joins words hyphenated
-// at a line end, removes running headers and footers (lines at the top or bottom of most pages,
-// page numbers included), and infers headings from a larger font or a short numbered line ("2.3
-// Data gaps"). Every block carries its page number.
+// PDF through poppler's core API, the code pdftotext runs, in a module opened on first use
+// (pdf_words.hpp). Poppler gives each page's words in reading order (columns one after the
+// other) with their boxes and font sizes; all poppler made for a page is let go before the next,
+// and the document keeps only its lines. This reader rebuilds lines and paragraphs from the boxes,
+// joins words hyphenated at a line end, removes running headers and footers (lines at the top or
+// bottom of most pages, page numbers included), and infers headings from a larger font or a short
+// numbered line ("2.3 Data gaps"). Every block carries its page number.
 //
 // Tables are rebuilt from the geometry, not the reading order (which may run down a table's
 // columns): each line is cut into runs of words a word space apart, a wide gap or a word that
@@ -16,31 +16,25 @@
 // (wrapped cells). Two columns of prose have no short column and stay text.
 
 #include "engine/core/error.hpp"
+#include "engine/core/shared_library.hpp"
 #include "engine/ingest/outline.hpp"
+#include "engine/ingest/pdf_words.hpp"
 #include "engine/ingest/read.hpp"
-
-// Poppler's core headers (Debian's libpoppler-private-dev), written against poppler 22.12 (Debian
-// bookworm). Their API is not stable across poppler versions: all use of it is in this file,
-// in poppler_words and read_pdf.
-#include <Error.h>
-#include <GlobalParams.h>
-#include <PDFDoc.h>
-#include <Page.h>
-#include <Stream.h>
-#include <TextOutputDev.h>
 
 #include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <cstdint>
+#include <filesystem>
 #include <limits>
 #include <map>
 #include <memory>
-#include <mutex>
 #include <set>
 #include <span>
+#include <string>
 #include <string_view>
 #include <tuple>
+#include <vector>
 
 namespace unct::ingest {
 namespace {
@@ -55,78 +49,8 @@ struct Line {
   int page = 0;
 };
 
-struct Word {
-  std::string_view text;  // in its page's characters (PageWords::chars)
-  double left = 0, right = 0, top = 0, bottom = 0, size = 0;
-};
-
-// A page's words in poppler's reading order, their texts one after the other in one string.
-struct PageWords {
-  std::string chars;
-  std::vector<Word> words;
-};
-
-// Writes a code point as UTF-8 at `out` and returns where it ends; one that is not a Unicode
-// scalar value becomes U+FFFD, and NUL is left out. At most 4 bytes.
-char* put_utf8(char* out, Unicode u) {
-  if (u == 0) return out;
-  if ((u >= 0xD800 && u <= 0xDFFF) || u > 0x10FFFF) u = 0xFFFD;
-  if (u < 0x80) {
-    *out++ = static_cast<char>(u);
-  } else if (u < 0x800) {
-    *out++ = static_cast<char>(0xC0 | (u >> 6));
-    *out++ = static_cast<char>(0x80 | (u & 0x3F));
-  } else if (u < 0x10000) {
-    *out++ = static_cast<char>(0xE0 | (u >> 12));
-    *out++ = static_cast<char>(0x80 | ((u >> 6) & 0x3F));
-    *out++ = static_cast<char>(0x80 | (u & 0x3F));
-  } else {
-    *out++ = static_cast<char>(0xF0 | (u >> 18));
-    *out++ = static_cast<char>(0x80 | ((u >> 12) & 0x3F));
-    *out++ = static_cast<char>(0x80 | ((u >> 6) & 0x3F));
-    *out++ = static_cast<char>(0x80 | (u & 0x3F));
-  }
-  return out;
-}
-
-// A page's words as poppler's text layer has them, in reading order: TextOutputDev with the
-// settings poppler's own text_list uses (no physical layout, no raw order, 72 dpi, no rotation),
-// the font size TextWord already carries, and nothing else: no scan of the page's fonts, no copy
-// of the cross-reference table, no per-word conversion. Everything poppler made for the page is
-// released on return. Filled in place: the words' texts point into `page.chars`, which a move
-// of a short string would not carry along.
-void poppler_words(PDFDoc& doc, int number, PageWords& page) {
-  TextOutputDev device(nullptr, false, 0, false, false);
-  doc.displayPageSlice(&device, number, 72, 72, 0, false, false, false, -1, -1, -1, -1);
-  const std::unique_ptr<TextWordList> list = device.makeWordList();
-  if (!list) return;
-  const int count = list->getLength();
-  page.words.reserve(static_cast<std::size_t>(count));
-  std::vector<std::size_t> ends;
-  ends.reserve(static_cast<std::size_t>(count));
-  for (int i = 0; i < count; ++i) {
-    const TextWord* word = list->get(i);
-    const std::size_t start = page.chars.size();
-    const int length = word->getLength();
-    page.chars.resize(start + 4 * static_cast<std::size_t>(std::max(length, 0)));
-    char* const begin = page.chars.data() + start;
-    char* end = begin;
-    for (int k = 0; k < length; ++k) end = put_utf8(end, *word->getChar(k));
-    page.chars.resize(start + static_cast<std::size_t>(end - begin));
-    if (end == begin) continue;
-    double x_min = 0, y_min = 0, x_max = 0, y_max = 0;
-    word->getBBox(&x_min, &y_min, &x_max, &y_max);
-    // The right and bottom edges as origin plus extent, as poppler-cpp's rectangles gave them
-    // (they may differ from x_max, y_max in the last bit), so that the layout stays as it was.
-    page.words.push_back({{}, x_min, x_min + (x_max - x_min), y_min, y_min + (y_max - y_min), word->getFontSize()});
-    ends.push_back(page.chars.size());
-  }
-  std::size_t start = 0;
-  for (std::size_t i = 0; i < page.words.size(); ++i) {
-    page.words[i].text = std::string_view(page.chars).substr(start, ends[i] - start);
-    start = ends[i];
-  }
-}
+using pdf::PageWords;
+using pdf::Word;
 
 // A physical line: the words on one baseline, left to right, and the runs they are set in, as
 // ranges of the page's Rows.
@@ -400,9 +324,7 @@ std::vector<Table> find_tables(const std::vector<Word>& words) {
 // The page's words grouped into lines in reading order: a word starts a new line when it sits
 // on another baseline or goes back to the left. A table stands in one line where its first word
 // would be.
-std::vector<Line> page_lines(PDFDoc& doc, int number) {
-  PageWords page;
-  poppler_words(doc, number, page);
+std::vector<Line> page_lines(const PageWords& page, int number) {
   const std::vector<Word>& words = page.words;
   std::vector<Table> tables = find_tables(words);
   constexpr std::size_t none = std::numeric_limits<std::size_t>::max();
@@ -635,16 +557,49 @@ private:
   double m_last_bottom = 0;
 };
 
-void quiet(ErrorCategory, Goffset, const char*) {}
+// The module's functions (pdf_words.hpp), taken from it when a PDF is first read.
+#define UNCT_PDF_FUNCTIONS(X) \
+  X(unct_pdf_open)            \
+  X(unct_pdf_page_count)      \
+  X(unct_pdf_page)            \
+  X(unct_pdf_close)
 
-// Poppler's settings for the process (the data directory, its encodings) and its error messages
-// silenced, once: many documents may be read at once.
-void init_poppler() {
-  static std::once_flag once;
-  std::call_once(once, [] {
-    if (!globalParams) globalParams = std::make_unique<GlobalParams>();
-    setErrorCallback(quiet);
-  });
+struct PdfModule {
+  UNCT_PDF_FUNCTIONS(UNCT_FUNCTION_MEMBER)
+  void bind(const SharedLibrary& library) { UNCT_PDF_FUNCTIONS(UNCT_FUNCTION_BIND) }
+};
+
+// Where the module may be: for a program run from its build tree (the tests, the benchmarks, the
+// program before it is installed), the one built with it; else where the install puts it relative
+// to the program's folder, beside the program, and where the install puts it. An installed
+// program never opens a module built since from other sources.
+std::vector<std::filesystem::path> pdf_module_places() {
+  std::error_code error;
+  const std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", error);
+  const std::filesystem::path build_tree = UNCT_BUILD_DIR;
+  if (!error && std::mismatch(build_tree.begin(), build_tree.end(), self.begin(), self.end()).first == build_tree.end())
+    return {UNCT_PDF_MODULE_BUILT};
+  std::vector<std::filesystem::path> places;
+  if (!error) {
+    places.push_back((self.parent_path() / UNCT_PDF_MODULE_FROM_BINDIR).lexically_normal());
+    places.push_back(self.parent_path() / std::filesystem::path(UNCT_PDF_MODULE_BUILT).filename());
+  }
+  places.emplace_back(UNCT_PDF_MODULE_INSTALLED);
+  return places;
+}
+
+const PdfModule& pdf_module() {
+  static const std::vector<std::filesystem::path> places = pdf_module_places();
+  std::error_code error;
+  const auto found = std::find_if(places.begin(), places.end(),
+                                  [&](const std::filesystem::path& p) { return std::filesystem::exists(p, error); });
+  if (found == places.end()) {
+    std::string looked;
+    for (const std::filesystem::path& place : places) looked += (looked.empty() ? "" : " and ") + place.string();
+    throw MissingLibrary("reading PDF files needs unct-pdf.so, a part of unct-assess, which is not there: looked for " +
+                         looked + " (build unct-assess again, or install it again)");
+  }
+  return functions_of<PdfModule>(found->c_str(), UNCT_POPPLER_PACKAGE, "reading PDF files");
 }
 
 }  // namespace
@@ -659,35 +614,33 @@ Document read_pdf(std::string_view bytes, const std::filesystem::path& path) {
     throw InputError({.file = path}, "the PDF is too large to read");
   }
   if (bytes.size() < 10) throw InputError({.file = path}, "not a readable PDF: the file is damaged");
-  init_poppler();
-  // The document reads `bytes` in place; it owns (and deletes) the stream, not the bytes.
-  auto owned =
-      std::make_unique<PDFDoc>(new MemStream(bytes.data(), 0, static_cast<Goffset>(bytes.size()), Object(objNull)));
-  PDFDoc& doc = *owned;
-  if (!doc.isOk() && doc.getErrorCode() == errEncrypted) {
+  const PdfModule& module = pdf_module();
+  pdf::OpenStatus status = pdf::OpenStatus::ok;
+  // The document reads `bytes` in place.
+  std::unique_ptr<void, void (*)(void*)> doc(module.unct_pdf_open(bytes.data(), bytes.size(), &status),
+                                             module.unct_pdf_close);
+  if (status == pdf::OpenStatus::encrypted) {
     throw InputError({.file = path},
                      "the PDF is encrypted and needs a password: save an unprotected copy and score that");
   }
-  if (!doc.isOk()) throw InputError({.file = path}, "not a readable PDF: the file is damaged");
-  const int count = doc.getNumPages();
+  if (!doc) throw InputError({.file = path}, "not a readable PDF: the file is damaged");
+  const int count = module.unct_pdf_page_count(doc.get());
   if (count <= 0) {
     throw InputError({.file = path}, "the PDF has no pages: it is damaged or cut short; download or export it again");
   }
   std::vector<std::vector<Line>> pages;
   std::vector<double> heights;
   std::size_t words = 0;  // some, not all: whether any page has text is all it tells
+  PageWords page;         // one page at a time, its memory reused
   for (int i = 0; i < count; ++i) {
     // A page poppler cannot find stays in the count, empty, so that pages keep their numbers.
-    const Page* page = doc.getPage(i + 1);
-    if (!page) {
+    if (!module.unct_pdf_page(doc.get(), i + 1, &page)) {
       pages.emplace_back();
       heights.push_back(0);
       continue;
     }
-    // The crop box's height as origin plus extent, less the origin, as poppler-cpp gave it.
-    const PDFRectangle* crop = page->getCropBox();
-    heights.push_back((crop->y1 + (crop->y2 - crop->y1)) - crop->y1);
-    pages.push_back(page_lines(doc, i + 1));
+    heights.push_back(page.height);
+    pages.push_back(page_lines(page, i + 1));
     for (const Line& line : pages.back()) words += word_count(line.text, 0) + line.table.size();
   }
   if (words == 0) {
@@ -697,7 +650,8 @@ Document read_pdf(std::string_view bytes, const std::filesystem::path& path) {
   }
   // Poppler's document (its cross-reference table, the pages it has loaded) is let go before the
   // lines become blocks, which then take the memory it held.
-  owned.reset();
+  module.unct_pdf_close(doc.release());
+  page = {};
   Document document;
   for (std::size_t p = 0; p < pages.size(); ++p) {
     if (pages[p].empty())

@@ -278,6 +278,44 @@ TEST(ScoreCommand, DatabaseThatIsNotADatabaseIsBadInput) {
   EXPECT_THAT(r.out, Not(HasSubstr("RDM-CCA-01")));
 }
 
+// PDF text comes from a module of the program's own (unct-pdf.so, which links poppler), opened
+// when a PDF is first read. A unct-assess copied alone elsewhere reads every other format, and
+// for a PDF says where it looked; nothing is stored.
+TEST(ScoreCommand, WithoutThePdfModuleAPdfIsRefusedAndOtherFormatsAreRead) {
+  test::TempDir dir;
+  std::filesystem::create_directory(dir / "bin");
+  const std::filesystem::path alone = dir / "bin/unct-assess";
+  std::filesystem::copy_file(UNCT_PROGRAM, alone);
+  const std::string db = (dir / "u.db").string();
+  auto r = test::run_program(alone, {"score", k_sample, "--db", db});
+  ASSERT_EQ(r.exit_code, cli::k_exit_ok) << r.err;
+  const std::string before = test::read_bytes(db);
+  r = test::run_program(alone, {"score", test::source_file("samples/cca-tessaly-2023.pdf").string(), "--db", db});
+  EXPECT_EQ(r.exit_code, cli::k_exit_internal_error);
+  EXPECT_THAT(r.err, HasSubstr("reading PDF files needs unct-pdf.so, a part of unct-assess, which is not there: "
+                               "looked for " +
+                               (dir / "bin" / UNCT_PDF_MODULE_FROM_BINDIR).lexically_normal().string() + " and " +
+                               (dir / "bin/unct-pdf.so").string()));
+  EXPECT_THAT(r.err, Not(HasSubstr("internal error")));
+  EXPECT_EQ(test::read_bytes(db), before);
+}
+
+// The layout `cmake --install` makes (bin/unct-assess, the module where the install puts it
+// relative to bin/), copied elsewhere: a PDF is read.
+TEST(ScoreCommand, FindsThePdfModuleWhereTheInstallPutsIt) {
+  test::TempDir dir;
+  const std::filesystem::path program = dir / "bin/unct-assess";
+  const std::filesystem::path module = (dir / "bin" / UNCT_PDF_MODULE_FROM_BINDIR).lexically_normal();
+  std::filesystem::create_directories(program.parent_path());
+  std::filesystem::create_directories(module.parent_path());
+  std::filesystem::copy_file(UNCT_PROGRAM, program);
+  std::filesystem::copy_file(UNCT_PDF_MODULE_FILE, module);
+  const auto r = test::run_program(
+      program, {"score", test::source_file("samples/cca-tessaly-2023.pdf").string(), "--db", (dir / "u.db").string()});
+  EXPECT_EQ(r.exit_code, cli::k_exit_ok) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("Kingdom of Tessaly: Common Country Analysis 2023"));
+}
+
 TEST(Cli, HelpAndUsage) {
   EXPECT_EQ(run_cli({"--help"}).exit_code, 0);
   EXPECT_THAT(run_cli({"--help"}).out, HasSubstr("score"));
