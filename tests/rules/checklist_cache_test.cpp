@@ -10,6 +10,7 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -192,6 +193,29 @@ TEST(ChecklistCache, ADamagedEntryIsLoadedAgainAndRewritten) {
   EXPECT_FALSE(again.from_cache);
   EXPECT_TRUE(again.checklist == fresh.checklist);
   EXPECT_TRUE(load_compiled(path, dir / "cache").from_cache);
+}
+
+// The checksum sees where bytes stand, not only which: two stretches of an entry swapped, the
+// bytes all there, and a change in its last few bytes.
+TEST(ChecklistCache, SwappedOrChangedLastBytesAreDamage) {
+  const test::TempDir dir;
+  const std::filesystem::path path = test::bundled_checklist();
+  load_compiled(path, dir / "cache");
+  const std::string bytes = test::read_bytes(only_entry(dir / "cache"));
+  ASSERT_TRUE(read_cache_entry(bytes, path).has_value());
+  constexpr std::size_t k_header = 28;  // magic, format, size, checksum
+  constexpr std::size_t k_stretch = 32;
+  std::size_t at = k_header + (bytes.size() / 2 - k_header) / k_stretch * k_stretch;
+  while (bytes.compare(at, k_stretch, bytes, at + k_stretch, k_stretch) == 0) at += k_stretch;
+  std::string swapped = bytes;
+  std::copy_n(bytes.begin() + static_cast<std::ptrdiff_t>(at), k_stretch,
+              swapped.begin() + static_cast<std::ptrdiff_t>(at + k_stretch));
+  std::copy_n(bytes.begin() + static_cast<std::ptrdiff_t>(at + k_stretch), k_stretch,
+              swapped.begin() + static_cast<std::ptrdiff_t>(at));
+  EXPECT_FALSE(read_cache_entry(swapped, path).has_value());
+  std::string last = bytes;
+  last.back() = static_cast<char>(last.back() ^ 0x01);
+  EXPECT_FALSE(read_cache_entry(last, path).has_value());
 }
 
 TEST(ChecklistCache, ACutEntryIsLoadedAgainAndRewritten) {
