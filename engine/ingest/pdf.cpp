@@ -571,8 +571,9 @@ struct PdfModule {
 
 // Where the module may be: for a program run from its build tree (the tests, the benchmarks, the
 // program before it is installed), the one built with it; else where the install puts it relative
-// to the program's folder, beside the program, and where the install puts it. An installed
-// program never opens a module built since from other sources.
+// to the program's folder (bin/ for unct-assess, libexec/unct-assess/ for the web app's program),
+// beside the program, and where the install puts it. An installed program never opens a module
+// built since from other sources.
 std::vector<std::filesystem::path> pdf_module_places() {
   std::error_code error;
   const std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", error);
@@ -582,6 +583,7 @@ std::vector<std::filesystem::path> pdf_module_places() {
   std::vector<std::filesystem::path> places;
   if (!error) {
     places.push_back((self.parent_path() / UNCT_PDF_MODULE_FROM_BINDIR).lexically_normal());
+    places.push_back((self.parent_path() / UNCT_PDF_MODULE_FROM_LIBEXECDIR).lexically_normal());  // the web app's
     places.push_back(self.parent_path() / std::filesystem::path(UNCT_PDF_MODULE_BUILT).filename());
   }
   places.emplace_back(UNCT_PDF_MODULE_INSTALLED);

@@ -295,7 +295,8 @@ TEST(ScoreCommand, WithoutThePdfModuleAPdfIsRefusedAndOtherFormatsAreRead) {
   EXPECT_THAT(r.err, HasSubstr("reading PDF files needs unct-pdf.so, a part of unct-assess, which is not there: "
                                "looked for " +
                                (dir / "bin" / UNCT_PDF_MODULE_FROM_BINDIR).lexically_normal().string() + " and " +
-                               (dir / "bin/unct-pdf.so").string()));
+                               (dir / "bin" / UNCT_PDF_MODULE_FROM_LIBEXECDIR).lexically_normal().string() + " and " +
+                               (dir / "bin/unct-pdf.so").string() + " and "));
   EXPECT_THAT(r.err, Not(HasSubstr("internal error")));
   EXPECT_EQ(test::read_bytes(db), before);
 }
