@@ -559,6 +559,7 @@ private:
 
 // The module's functions (pdf_words.hpp), taken from it when a PDF is first read.
 #define UNCT_PDF_FUNCTIONS(X) \
+  X(unct_pdf_layout)          \
   X(unct_pdf_open)            \
   X(unct_pdf_page_count)      \
   X(unct_pdf_page)            \
@@ -573,35 +574,48 @@ struct PdfModule {
 // program before it is installed), the one built with it; else where the install puts it relative
 // to the program's folder (bin/ for unct-assess, libexec/unct-assess/ for the web app's program),
 // beside the program, and where the install puts it. An installed program never opens a module
-// built since from other sources.
+// built since from other sources, nor looks above its install's folder.
 std::vector<std::filesystem::path> pdf_module_places() {
   std::error_code error;
   const std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", error);
-  const std::filesystem::path build_tree = UNCT_BUILD_DIR;
-  if (!error && std::mismatch(build_tree.begin(), build_tree.end(), self.begin(), self.end()).first == build_tree.end())
+  if (error) return {UNCT_PDF_MODULE_INSTALLED};
+  std::error_code unresolved;
+  const std::filesystem::path build_tree = std::filesystem::weakly_canonical(UNCT_BUILD_DIR, unresolved);
+  if (!unresolved &&
+      std::mismatch(build_tree.begin(), build_tree.end(), self.begin(), self.end()).first == build_tree.end())
     return {UNCT_PDF_MODULE_BUILT};
-  std::vector<std::filesystem::path> places;
-  if (!error) {
-    places.push_back((self.parent_path() / UNCT_PDF_MODULE_FROM_BINDIR).lexically_normal());
-    places.push_back((self.parent_path() / UNCT_PDF_MODULE_FROM_LIBEXECDIR).lexically_normal());  // the web app's
-    places.push_back(self.parent_path() / std::filesystem::path(UNCT_PDF_MODULE_BUILT).filename());
-  }
-  places.emplace_back(UNCT_PDF_MODULE_INSTALLED);
-  return places;
+  const std::filesystem::path folder = self.parent_path();
+  const bool web_program = self.filename() == UNCT_WEB_PROGRAM_NAME;
+  return {(folder / (web_program ? UNCT_PDF_MODULE_FROM_LIBEXECDIR : UNCT_PDF_MODULE_FROM_BINDIR)).lexically_normal(),
+          folder / std::filesystem::path(UNCT_PDF_MODULE_BUILT).filename(), UNCT_PDF_MODULE_INSTALLED};
 }
 
-const PdfModule& pdf_module() {
-  static const std::vector<std::filesystem::path> places = pdf_module_places();
+// The module, opened the first time: throws MissingLibrary when it is in none of its places, cannot
+// be loaded (poppler missing), or was built from another version of pdf_words.hpp.
+const PdfModule& open_pdf_module() {
+  const std::vector<std::filesystem::path> places = pdf_module_places();
   std::error_code error;
   const auto found = std::find_if(places.begin(), places.end(),
                                   [&](const std::filesystem::path& p) { return std::filesystem::exists(p, error); });
   if (found == places.end()) {
     std::string looked;
-    for (const std::filesystem::path& place : places) looked += (looked.empty() ? "" : " and ") + place.string();
+    for (std::size_t i = 0; i < places.size(); ++i) {
+      looked += (i == 0 ? "" : i + 1 == places.size() ? " and " : ", ") + places[i].string();
+    }
     throw MissingLibrary("reading PDF files needs unct-pdf.so, a part of unct-assess, which is not there: looked for " +
                          looked + " (build unct-assess again, or install it again)");
   }
-  return functions_of<PdfModule>(found->c_str(), UNCT_POPPLER_PACKAGE, "reading PDF files");
+  const PdfModule& module = functions_of<PdfModule>(found->c_str(), UNCT_POPPLER_PACKAGE, "reading PDF files");
+  if (module.unct_pdf_layout() != pdf::layout()) {
+    throw MissingLibrary("reading PDF files needs unct-pdf.so, and " + found->string() +
+                         " is from another build of unct-assess (build unct-assess again, or install it again)");
+  }
+  return module;
+}
+
+const PdfModule& pdf_module() {
+  static const PdfModule& module = open_pdf_module();  // tried again at the next PDF when it throws
+  return module;
 }
 
 }  // namespace
@@ -652,7 +666,7 @@ Document read_pdf(std::string_view bytes, const std::filesystem::path& path) {
   }
   // Poppler's document (its cross-reference table, the pages it has loaded) is let go before the
   // lines become blocks, which then take the memory it held.
-  module.unct_pdf_close(doc.release());
+  doc.reset();
   page = {};
   Document document;
   for (std::size_t p = 0; p < pages.size(); ++p) {

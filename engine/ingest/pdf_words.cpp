@@ -103,6 +103,8 @@ using unct::ingest::pdf::PageWords;
 
 extern "C" {
 
+UNCT_EXPORT std::uint64_t unct_pdf_layout() { return unct::ingest::pdf::layout(); }
+
 UNCT_EXPORT void* unct_pdf_open(const char* bytes, std::size_t size, OpenStatus* status) {
   unct::ingest::pdf::init_poppler();
   // The document reads `bytes` in place; it owns (and deletes) the stream, not the bytes.

@@ -9,6 +9,7 @@
 // functions below have C names (looked up with dlsym) but pass these C++ types.
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,11 +30,19 @@ struct PageWords {
 
 enum class OpenStatus { ok, encrypted, damaged };
 
+// What the module and the program must agree on: bump k_version when these types or the functions
+// below change in a way their sizes do not show. The program refuses a module whose layout()
+// differs from its own (one left from another build, say).
+constexpr std::uint64_t k_version = 1;
+constexpr std::uint64_t layout() { return k_version << 32 | sizeof(PageWords) << 16 | sizeof(Word); }
+
 }  // namespace unct::ingest::pdf
 
 extern "C" {
+// The module's pdf::layout().
+std::uint64_t unct_pdf_layout();
 // Opens the PDF in `bytes`, which must outlive the returned document; null, with `status` set,
-// when poppler cannot. Nothing here throws.
+// when poppler cannot. These functions throw only what allocating memory throws (std::bad_alloc).
 void* unct_pdf_open(const char* bytes, std::size_t size, unct::ingest::pdf::OpenStatus* status);
 int unct_pdf_page_count(void* document);
 // Page `number` (from 1) into `out` (emptied first); false when poppler has no such page. All

@@ -282,6 +282,7 @@ TEST(ScoreCommand, DatabaseThatIsNotADatabaseIsBadInput) {
 // when a PDF is first read. A unct-assess copied alone elsewhere reads every other format, and
 // for a PDF says where it looked; nothing is stored.
 TEST(ScoreCommand, WithoutThePdfModuleAPdfIsRefusedAndOtherFormatsAreRead) {
+  if (std::filesystem::exists(UNCT_PDF_MODULE_INSTALLED)) GTEST_SKIP() << "unct-assess is installed on this machine";
   test::TempDir dir;
   std::filesystem::create_directory(dir / "bin");
   const std::filesystem::path alone = dir / "bin/unct-assess";
@@ -294,8 +295,7 @@ TEST(ScoreCommand, WithoutThePdfModuleAPdfIsRefusedAndOtherFormatsAreRead) {
   EXPECT_EQ(r.exit_code, cli::k_exit_internal_error);
   EXPECT_THAT(r.err, HasSubstr("reading PDF files needs unct-pdf.so, a part of unct-assess, which is not there: "
                                "looked for " +
-                               (dir / "bin" / UNCT_PDF_MODULE_FROM_BINDIR).lexically_normal().string() + " and " +
-                               (dir / "bin" / UNCT_PDF_MODULE_FROM_LIBEXECDIR).lexically_normal().string() + " and " +
+                               (dir / "bin" / UNCT_PDF_MODULE_FROM_BINDIR).lexically_normal().string() + ", " +
                                (dir / "bin/unct-pdf.so").string() + " and "));
   EXPECT_THAT(r.err, Not(HasSubstr("internal error")));
   EXPECT_EQ(test::read_bytes(db), before);
