@@ -284,9 +284,8 @@ TEST(ScoreCommand, DatabaseThatIsNotADatabaseIsBadInput) {
 TEST(ScoreCommand, WithoutThePdfModuleAPdfIsRefusedAndOtherFormatsAreRead) {
   if (std::filesystem::exists(UNCT_PDF_MODULE_INSTALLED)) GTEST_SKIP() << "unct-assess is installed on this machine";
   test::TempDir dir;
-  std::filesystem::create_directory(dir / "bin");
   const std::filesystem::path alone = dir / "bin/unct-assess";
-  std::filesystem::copy_file(UNCT_PROGRAM, alone);
+  test::copy_to(UNCT_PROGRAM, alone);
   const std::string db = (dir / "u.db").string();
   auto r = test::run_program(alone, {"score", k_sample, "--db", db});
   ASSERT_EQ(r.exit_code, cli::k_exit_ok) << r.err;
@@ -307,10 +306,8 @@ TEST(ScoreCommand, FindsThePdfModuleWhereTheInstallPutsIt) {
   test::TempDir dir;
   const std::filesystem::path program = dir / "bin/unct-assess";
   const std::filesystem::path module = (dir / "bin" / UNCT_PDF_MODULE_FROM_BINDIR).lexically_normal();
-  std::filesystem::create_directories(program.parent_path());
-  std::filesystem::create_directories(module.parent_path());
-  std::filesystem::copy_file(UNCT_PROGRAM, program);
-  std::filesystem::copy_file(UNCT_PDF_MODULE_FILE, module);
+  test::copy_to(UNCT_PROGRAM, program);
+  test::copy_to(UNCT_PDF_MODULE_FILE, module);
   const auto r = test::run_program(
       program, {"score", test::source_file("samples/cca-tessaly-2023.pdf").string(), "--db", (dir / "u.db").string()});
   EXPECT_EQ(r.exit_code, cli::k_exit_ok) << r.err;

@@ -43,9 +43,8 @@ TEST(ServeCommand, BadOptionsExit2WithTheMessage) {
 // looked for and fails; every other command works without it.
 TEST(ServeCommand, WithoutTheWebProgramSaysWhereItLooked) {
   test::TempDir dir;
-  std::filesystem::create_directory(dir / "bin");
   const std::filesystem::path alone = dir / "bin/unct-assess";
-  std::filesystem::copy_file(UNCT_PROGRAM, alone);
+  test::copy_to(UNCT_PROGRAM, alone);
   auto r = test::run_program(alone, {"serve", "--help"});
   EXPECT_EQ(r.exit_code, cli::k_exit_internal_error);
   EXPECT_EQ(r.err, "unct-assess: serve needs the web app's program, unct-assess-web, which is not there: looked for " +
@@ -72,10 +71,8 @@ TEST(ServeCommand, FindsTheWebProgramWhereTheInstallPutsIt) {
   test::TempDir dir;
   const std::filesystem::path program = dir / "bin/unct-assess";
   const std::filesystem::path web = (dir / "bin" / UNCT_WEB_PROGRAM_FROM_BINDIR).lexically_normal();
-  std::filesystem::create_directories(program.parent_path());
-  std::filesystem::create_directories(web.parent_path());
-  std::filesystem::copy_file(UNCT_PROGRAM, program);
-  std::filesystem::copy_file(UNCT_WEB_PROGRAM_FILE, web);
+  test::copy_to(UNCT_PROGRAM, program);
+  test::copy_to(UNCT_WEB_PROGRAM_FILE, web);
   const auto r = test::run_program(program, {"serve", "--help"});
   EXPECT_EQ(r.exit_code, cli::k_exit_ok) << r.err;
   EXPECT_THAT(r.out, HasSubstr("--port"));

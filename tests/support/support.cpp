@@ -37,6 +37,11 @@ void write_bytes(const std::filesystem::path& path, const std::string& bytes) {
   out << bytes;
 }
 
+void copy_to(const std::filesystem::path& from, const std::filesystem::path& to) {
+  std::filesystem::create_directories(to.parent_path());
+  std::filesystem::copy_file(from, to);
+}
+
 void write_zip(const std::filesystem::path& path, const std::vector<std::pair<std::string, std::string>>& parts) {
   int error = 0;
   zip_t* archive = zip_open(path.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &error);

@@ -15,6 +15,9 @@ std::filesystem::path bundled_checklist();
 
 std::string read_bytes(const std::filesystem::path& path);
 void write_bytes(const std::filesystem::path& path, const std::string& bytes);
+// Copies the file `from` to `to`, making the folders on the way: a program and what it loads laid
+// out as an install would lay them.
+void copy_to(const std::filesystem::path& from, const std::filesystem::path& to);
 // Writes a zip package (libzip, each part deflated) holding the parts given as {name, bytes}:
 // DOCX and XLSX files made in a test rather than committed.
 void write_zip(const std::filesystem::path& path, const std::vector<std::pair<std::string, std::string>>& parts);
