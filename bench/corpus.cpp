@@ -75,6 +75,7 @@ public:
     ingest::Document document;
     document.path = "corpus/" + std::to_string(n) + ".md";
     document.format = "generated";
+    document.language = std::string(m_language.code);  // as reading a document detects it
     document.title = "Common Country Analysis " + std::to_string(n);
     add(document, ingest::BlockKind::heading, document.title, 1);
     std::size_t chapter = 0;

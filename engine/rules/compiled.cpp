@@ -1,5 +1,6 @@
 #include "engine/rules/compiled.hpp"
 
+#include "engine/text/negation.hpp"
 #include "engine/text/normalise.hpp"
 
 #include <re2/re2.h>
@@ -76,6 +77,20 @@ CompiledChecklist compile(const checklist::Checklist& checklist) {
   for (std::size_t p = 0; p < out.owners.size(); ++p) {
     out.polarity_read[p] =
         std::any_of(out.owners[p].begin(), out.owners[p].end(), [&](const PatternOwner& o) { return set_read[o.set]; });
+  }
+  // The words a negated stretch needs (of two letters or more), found in the same scan: a
+  // sentence without one, nor a one-letter one, is not read word by word for negation.
+  out.negation_word.assign(patterns.size(), false);
+  for (std::string_view word : text::negation_words()) {
+    const auto [it, fresh] = pattern_index.emplace(std::string(word), static_cast<std::uint32_t>(patterns.size()));
+    if (fresh) {
+      patterns.emplace_back(word);
+      out.owners.emplace_back();
+      out.polarity_read.push_back(false);
+      out.negation_word.push_back(true);
+    } else {
+      out.negation_word[it->second] = true;
+    }
   }
   out.matcher = text::TermMatcher(std::move(patterns));
   return out;

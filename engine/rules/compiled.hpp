@@ -1,9 +1,9 @@
 #pragma once
 
 // A checklist made ready for matching: every term and exception of every term set, normalised
-// and deduplicated, in one TermMatcher, with the sets each pattern belongs to and the closure of
-// includes; every regular expression of a `pattern` signal compiled once. Built once per
-// checklist; immutable afterwards and safe to share across threads.
+// and deduplicated, in one TermMatcher with the words negation needs, with the sets each pattern belongs to and the
+// closure of includes; every regular expression of a `pattern` signal compiled once. Built once per checklist;
+// immutable afterwards and safe to share across threads.
 
 #include "engine/checklist/model.hpp"
 #include "engine/text/term_matcher.hpp"
@@ -38,8 +38,12 @@ struct CompiledChecklist {
   std::vector<std::vector<SetIndex>> includes;   // per set: the sets it includes directly
   std::vector<std::optional<SetIndex>> context;  // per set: the set its hits need in their sentence
   // Per matcher pattern: whether some signal asks whether its hits are negated (a `polarity`).
-  // Negation is worked out only for blocks with such a hit.
+  // Negation is worked out only for sentences with such a hit...
   std::vector<bool> polarity_read;
+  // ...and a negation word (text::negation_words, text::holds_one_letter_negation_word): the
+  // matcher finds those of two letters or more too, as patterns of no set (their `owners` are
+  // empty unless a term is the same word).
+  std::vector<bool> negation_word;
   std::vector<std::pair<std::string, SetIndex>> parts;   // part id and its heading set, in checklist order
   std::vector<std::shared_ptr<const re2::RE2>> regexes;  // of `pattern` signals, deduplicated
   std::unordered_map<std::string, std::uint32_t> regex_index;

@@ -204,12 +204,22 @@ DocumentIndex index_document(const CompiledChecklist& compiled, const ingest::Do
   std::vector<std::vector<Hit>> own(sets);
   std::vector<std::pair<SetIndex, text::TermMatch>> exceptions;  // of the current block; usually none
   std::vector<std::pair<std::uint32_t, std::uint32_t>> negated;  // of the current block
+  std::vector<std::size_t> with_negation_word;                   // sentences of the current block, in order
   for (std::uint32_t b = 0; b < blocks; ++b) {
     exceptions.clear();
     negated.clear();
-    // Negation stays within its sentence: only the sentences holding a term a polarity signal
-    // reads are looked at (matches are in order, so each sentence comes up once).
+    with_negation_word.clear();
+    // Negation stays within its sentence: only the sentences holding both a term a polarity
+    // signal reads and a negation word are looked at (matches are in order, so each sentence
+    // comes up once).
     const PreparedBlock& prepared = index.block(b);
+    if (!prepared.sentences.empty()) {
+      for (const text::TermMatch& m : matches.of(b)) {
+        if (!compiled.negation_word[m.pattern]) continue;
+        const std::size_t sentence = text::sentence_of(prepared.sentences, m.begin);
+        if (with_negation_word.empty() || with_negation_word.back() != sentence) with_negation_word.push_back(sentence);
+      }
+    }
     std::size_t done = prepared.sentences.size();  // the last sentence looked at
     for (const text::TermMatch& m : matches.of(b)) {
       if (!compiled.polarity_read[m.pattern] || prepared.sentences.empty()) continue;
@@ -221,6 +231,9 @@ DocumentIndex index_document(const CompiledChecklist& compiled, const ingest::Do
                                     ? prepared.sentences[sentence + 1]
                                     : static_cast<std::uint32_t>(prepared.normalised.text.size());
       const auto sentence_text = std::string_view(prepared.normalised.text).substr(start, end - start);
+      if (!std::binary_search(with_negation_word.begin(), with_negation_word.end(), sentence) &&
+          !text::holds_one_letter_negation_word(sentence_text, options.language))
+        continue;
       text::append_negated_spans(sentence_text, options.language, start, negated);
     }
     for (const text::TermMatch& m : matches.of(b)) {

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -100,6 +101,37 @@ std::uint8_t cue_roles(std::string_view language) {
   if (language == "fr") return cue_fr;
   if (language == "es") return cue_es;
   return cue_en | cue_fr | cue_es;
+}
+
+// Whether `letter` stands in `text` as a word of its own. The letter is frequent inside words:
+// each stretch of 32 bytes is first tested, without branches (the compiler vectorises it), for
+// the letter with no ASCII letter or digit on either side; only such a stretch is looked at.
+bool holds_one_letter_word(std::string_view text, char letter) {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t size = text.size();
+  auto alone = [&](std::size_t at) { return !is_word_char_before(text, at) && !is_word_char_at(text, at + 1); };
+  if (size < 3) {
+    for (std::size_t at = 0; at < size; ++at) {
+      if (text[at] == letter && alone(at)) return true;
+    }
+    return false;
+  }
+  if ((text.front() == letter && alone(0)) || (text.back() == letter && alone(size - 1))) return true;
+  const auto wanted = static_cast<unsigned char>(letter);
+  for (std::size_t from = 1; from + 1 < size; from += 32) {
+    const std::size_t to = std::min(from + 32, size - 1);
+    std::uint8_t maybe = 0;
+    for (std::size_t at = from; at < to; ++at) {
+      maybe |= static_cast<std::uint8_t>(bytes[at] == wanted) &
+               static_cast<std::uint8_t>(detail::ascii_word_by_ranges(bytes[at - 1]) ^ 1) &
+               static_cast<std::uint8_t>(detail::ascii_word_by_ranges(bytes[at + 1]) ^ 1);
+    }
+    if (maybe == 0) continue;
+    for (std::size_t at = from; at < to; ++at) {
+      if (text[at] == letter && alone(at)) return true;
+    }
+  }
+  return false;
 }
 
 bool breaks_clause(char c) {
@@ -218,6 +250,32 @@ void append_negated_spans(std::string_view normalised, std::string_view language
     else
       out.emplace_back(begin + offset, end + offset);
   }
+}
+
+std::vector<std::string_view> negation_words() {
+  std::vector<std::string_view> out;
+  for (const auto& list : {std::span<const std::string_view>(k_cues_en), std::span<const std::string_view>(k_cues_fr),
+                           std::span<const std::string_view>(k_cues_es), std::span<const std::string_view>(k_absent)}) {
+    for (std::string_view word : list) {
+      if (word.size() >= 2 && std::find(out.begin(), out.end(), word) == out.end()) out.push_back(word);
+    }
+  }
+  return out;
+}
+
+bool holds_one_letter_negation_word(std::string_view sentence, std::string_view language) {
+  const std::uint8_t roles = cue_roles(language) | absent;
+  for (const auto& [list, role] : {std::pair{std::span<const std::string_view>(k_cues_en), cue_en},
+                                   std::pair{std::span<const std::string_view>(k_cues_fr), cue_fr},
+                                   std::pair{std::span<const std::string_view>(k_cues_es), cue_es},
+                                   std::pair{std::span<const std::string_view>(k_absent), absent}}) {
+    if ((roles & role) == 0) continue;
+    for (std::string_view word : list) {
+      if (word.size() != 1) continue;
+      if (holds_one_letter_word(sentence, word[0])) return true;
+    }
+  }
+  return false;
 }
 
 std::vector<std::pair<std::uint32_t, std::uint32_t>> negated_spans(std::string_view normalised,

@@ -28,4 +28,15 @@ std::vector<std::pair<std::uint32_t, std::uint32_t>> negated_spans(std::string_v
 void append_negated_spans(std::string_view normalised, std::string_view language, std::uint32_t offset,
                           std::vector<std::pair<std::uint32_t, std::uint32_t>>& out);
 
+// For a reader that finds words with its own matcher and would read only the sentences that
+// may hold a negated range. A range needs a negation word of the document's language or an
+// absence word in its sentence:
+//   - negation_words(): those of two letters or more, in all three languages;
+//   - holds_one_letter_negation_word: whether `sentence` holds one of the others as a whole word
+//     (French "n'"), for `language` as append_negated_spans takes it.
+// A sentence with neither has no negated range. One-letter words are looked for apart because
+// a matcher stops at nearly every occurrence of their letter, inside words too.
+std::vector<std::string_view> negation_words();
+bool holds_one_letter_negation_word(std::string_view sentence, std::string_view language);
+
 }  // namespace unct::text

@@ -44,6 +44,7 @@ void expect_same(const CompiledChecklist& a, const CompiledChecklist& b) {
   EXPECT_EQ(a.includes, b.includes);
   EXPECT_EQ(a.context, b.context);
   EXPECT_EQ(a.polarity_read, b.polarity_read);
+  EXPECT_EQ(a.negation_word, b.negation_word);
   EXPECT_EQ(a.parts, b.parts);
   EXPECT_EQ(regex_patterns(a), regex_patterns(b));
   EXPECT_EQ(a.regex_index, b.regex_index);
