@@ -79,9 +79,12 @@ CompiledChecklist compile(const checklist::Checklist& checklist) {
         std::any_of(out.owners[p].begin(), out.owners[p].end(), [&](const PatternOwner& o) { return set_read[o.set]; });
   }
   // The words a negated stretch needs (of two letters or more), found in the same scan: a
-  // sentence without one, nor a one-letter one, is not read word by word for negation.
+  // sentence without one, nor a one-letter one, is not read word by word for negation. A
+  // checklist whose signals never ask about negation does without them.
   out.negation_word.assign(patterns.size(), false);
-  for (std::string_view word : text::negation_words()) {
+  const bool polarity_read =
+      std::find(out.polarity_read.begin(), out.polarity_read.end(), true) != out.polarity_read.end();
+  for (std::string_view word : polarity_read ? text::negation_words() : std::vector<std::string_view>()) {
     const auto [it, fresh] = pattern_index.emplace(std::string(word), static_cast<std::uint32_t>(patterns.size()));
     if (fresh) {
       patterns.emplace_back(word);

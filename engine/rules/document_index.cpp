@@ -213,18 +213,18 @@ DocumentIndex index_document(const CompiledChecklist& compiled, const ingest::Do
     // signal reads and a negation word are looked at (matches are in order, so each sentence
     // comes up once).
     const PreparedBlock& prepared = index.block(b);
-    if (!prepared.sentences.empty()) {
-      for (const text::TermMatch& m : matches.of(b)) {
-        if (!compiled.negation_word[m.pattern]) continue;
-        const std::size_t sentence = text::sentence_of(prepared.sentences, m.begin);
-        if (with_negation_word.empty() || with_negation_word.back() != sentence) with_negation_word.push_back(sentence);
-      }
-    }
     std::size_t done = prepared.sentences.size();  // the last sentence looked at
     for (const text::TermMatch& m : matches.of(b)) {
       if (!compiled.polarity_read[m.pattern] || prepared.sentences.empty()) continue;
       const std::size_t sentence = text::sentence_of(prepared.sentences, m.begin);
       if (sentence == done) continue;
+      if (done == prepared.sentences.size()) {  // the block's first: where are its negation words?
+        for (const text::TermMatch& w : matches.of(b)) {
+          if (!compiled.negation_word[w.pattern]) continue;
+          const std::size_t at = text::sentence_of(prepared.sentences, w.begin);
+          if (with_negation_word.empty() || with_negation_word.back() != at) with_negation_word.push_back(at);
+        }
+      }
       done = sentence;
       const std::uint32_t start = prepared.sentences[sentence];
       const std::uint32_t end = sentence + 1 < prepared.sentences.size()

@@ -39,8 +39,8 @@ constexpr std::string_view k_clause_words[] = {"but",    "however",  "while",   
 
 // The role of a word: the listed words bucketed by length, with the (length, first byte) and
 // (length, last byte) pairs some listed word has, so that most words are ruled out by two table
-// reads. This runs on every word of every sentence with a hit a polarity signal reads, so it must
-// cost little more than reading the word.
+// reads. This runs on every word of every sentence with both a hit a polarity signal reads and a
+// negation word, so it must cost little more than reading the word.
 class Roles {
 public:
   static const Roles& get() {
@@ -104,7 +104,7 @@ std::uint8_t cue_roles(std::string_view language) {
 }
 
 // Whether `letter` stands in `text` as a word of its own. The letter is frequent inside words:
-// each stretch of 32 bytes is first tested, without branches (the compiler vectorises it), for
+// each stretch of 32 bytes is first tested, without branches (a form GCC vectorises at -O3), for
 // the letter with no ASCII letter or digit on either side; only such a stretch is looked at.
 bool holds_one_letter_word(std::string_view text, char letter) {
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
