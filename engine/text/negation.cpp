@@ -122,9 +122,10 @@ bool holds_one_letter_word(std::string_view text, char letter) {
     const std::size_t to = std::min(from + 32, size - 1);
     std::uint8_t maybe = 0;
     for (std::size_t at = from; at < to; ++at) {
-      maybe |= static_cast<std::uint8_t>(bytes[at] == wanted) &
-               static_cast<std::uint8_t>(detail::ascii_word_by_ranges(bytes[at - 1]) ^ 1) &
-               static_cast<std::uint8_t>(detail::ascii_word_by_ranges(bytes[at + 1]) ^ 1);
+      const unsigned alone_here = static_cast<unsigned>(bytes[at] == wanted) &
+                                  (detail::ascii_word_by_ranges(bytes[at - 1]) ^ 1U) &
+                                  (detail::ascii_word_by_ranges(bytes[at + 1]) ^ 1U);
+      maybe = static_cast<std::uint8_t>(maybe | alone_here);
     }
     if (maybe == 0) continue;
     for (std::size_t at = from; at < to; ++at) {
