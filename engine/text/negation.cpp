@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <array>
-#include <span>
 #include <string>
 #include <vector>
 
@@ -61,12 +60,15 @@ public:
     return 0;
   }
 
-private:
   static constexpr std::size_t k_longest = 13;
   struct Listed {
     std::string_view word;
-    std::uint8_t role;
+    std::uint8_t role;  // every Role it has
   };
+  // The listed words of `length` bytes (at most k_longest).
+  const std::vector<Listed>& of_length(std::size_t length) const { return m_by_length[length]; }
+
+private:
   static unsigned char byte(char c) { return static_cast<unsigned char>(c); }
 
   Roles() {
@@ -255,26 +257,18 @@ void append_negated_spans(std::string_view normalised, std::string_view language
 
 std::vector<std::string_view> negation_words() {
   std::vector<std::string_view> out;
-  for (const auto& list : {std::span<const std::string_view>(k_cues_en), std::span<const std::string_view>(k_cues_fr),
-                           std::span<const std::string_view>(k_cues_es), std::span<const std::string_view>(k_absent)}) {
-    for (std::string_view word : list) {
-      if (word.size() >= 2 && std::find(out.begin(), out.end(), word) == out.end()) out.push_back(word);
+  for (std::size_t length = 2; length <= Roles::k_longest; ++length) {
+    for (const auto& [word, role] : Roles::get().of_length(length)) {
+      if ((role & (cue_en | cue_fr | cue_es | absent)) != 0) out.push_back(word);
     }
   }
   return out;
 }
 
 bool holds_one_letter_negation_word(std::string_view sentence, std::string_view language) {
-  const std::uint8_t roles = cue_roles(language) | absent;
-  for (const auto& [list, role] : {std::pair{std::span<const std::string_view>(k_cues_en), cue_en},
-                                   std::pair{std::span<const std::string_view>(k_cues_fr), cue_fr},
-                                   std::pair{std::span<const std::string_view>(k_cues_es), cue_es},
-                                   std::pair{std::span<const std::string_view>(k_absent), absent}}) {
-    if ((roles & role) == 0) continue;
-    for (std::string_view word : list) {
-      if (word.size() != 1) continue;
-      if (holds_one_letter_word(sentence, word[0])) return true;
-    }
+  const std::uint8_t needed = cue_roles(language) | absent;
+  for (const auto& [word, role] : Roles::get().of_length(1)) {
+    if ((role & needed) != 0 && holds_one_letter_word(sentence, word[0])) return true;
   }
   return false;
 }
