@@ -71,8 +71,10 @@ TEST_F(Signals, ContextSetCountsOnlyWithItsContextInTheSentence) {
   EXPECT_FALSE(holds(Mentions{.term_set = "grounded-discrimination"}));
 }
 
-TEST(IndexDocument, ExceptionsMaskOverlappingHits) {
-  const Checklist c = load_checklist_text(R"(<?xml version="1.0"?>
+// A checklist of one term set, "grounds" (the term "race", the exception "arms race"), and one
+// item whose criterion is `signal`.
+Checklist grounds_checklist(const std::string& signal) {
+  return load_checklist_text(R"(<?xml version="1.0"?>
 <checklist format="1" id="x" version="1">
   <meta><title>t</title><publisher>p</publisher><issued>2021-01-01</issued><provenance>p</provenance><languages>en</languages></meta>
   <scale><level code="missing" label="M"/><level code="approaches" label="A"/><level code="meets" label="M"/><level code="exceeds" label="E"/><not-applicable label="NA"/></scale>
@@ -80,15 +82,47 @@ TEST(IndexDocument, ExceptionsMaskOverlappingHits) {
   <parts/>
   <section id="s" title="s"><item id="I" applies-to="cca" provenance="reconstructed"><title>t</title><question>q</question>
     <references><ref type="source">s</ref></references>
-    <criteria><criterion id="c" text="c"><mentions set="grounds"/></criterion></criteria>
+    <criteria><criterion id="c" text="c">)" +
+                                 signal + R"(</criterion></criteria>
     <rating><meets criteria="c"/></rating><gap>g</gap></item></section>
 </checklist>)",
-                                          "inline.xml");
-  const CompiledChecklist compiled = compile(c);
+                             "inline.xml");
+}
+
+TEST(IndexDocument, ExceptionsMaskOverlappingHits) {
+  const CompiledChecklist compiled = compile(grounds_checklist(R"(<mentions set="grounds"/>)"));
   const ingest::Document d = ingest::read_markdown("The arms race. Data by race.\n", "t.md");
   const DocumentIndex index = index_document(compiled, d);
   ASSERT_EQ(index.hits[compiled.index_of("grounds")].size(), 1u);
   EXPECT_EQ(index.hits[compiled.index_of("grounds")][0].begin, 23u);
+}
+
+// The matcher finds the negation words only for a checklist that asks about negation, and
+// negation is then read in the sentences that hold one, in the document's language.
+TEST(IndexDocument, NegationWordsAreMatchedOnlyWhereASignalReadsPolarity) {
+  const CompiledChecklist plain = compile(grounds_checklist(R"(<mentions set="grounds"/>)"));
+  EXPECT_EQ(plain.matcher.patterns(), (std::vector<std::string>{"race", "arms race"}));
+  EXPECT_EQ(plain.negation_word, (std::vector<bool>{false, false}));
+
+  const CompiledChecklist reading = compile(grounds_checklist(R"(<mentions set="grounds" polarity="affirmed"/>)"));
+  const auto& patterns = reading.matcher.patterns();
+  const auto is_negation_word = [&](const std::string& word) {
+    const auto at = std::find(patterns.begin(), patterns.end(), word);
+    return at != patterns.end() && reading.negation_word[static_cast<std::size_t>(at - patterns.begin())];
+  };
+  EXPECT_TRUE(is_negation_word("not") && is_negation_word("sin") && is_negation_word("missing"));
+  EXPECT_FALSE(is_negation_word("race") || is_negation_word("n") || is_negation_word("available"));
+
+  const ingest::Document d =
+      ingest::read_markdown("Data by race are not collected. Data by race exist. Il n'y a rien par race.\n", "t.md");
+  const auto negated = [&](const std::string& language) {
+    std::vector<bool> out;
+    const DocumentIndex index = index_document(reading, d, {.language = language});
+    for (const Hit& hit : index.hits[reading.index_of("grounds")]) out.push_back(hit.negated);
+    return out;
+  };
+  EXPECT_EQ(negated("en"), (std::vector<bool>{true, false, false}));
+  EXPECT_EQ(negated("fr"), (std::vector<bool>{false, false, true}));
 }
 
 }  // namespace
