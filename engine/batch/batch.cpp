@@ -202,11 +202,11 @@ std::size_t word_count(const ingest::Document& document) {
   return words;
 }
 
-// Scores one document into `store`, reading it with `reader` when there is one; every problem
-// becomes a failed Outcome. `writing` is held for the save alone: the batch's threads take turns
-// at SQLite's write lock here instead of sleeping in its busy handler.
+// Scores one document, reading it with `reader` when there is one, and consulting `store`. When it
+// was rated, `rated` holds it for the saver, which sets its outcome; otherwise the outcome returned
+// is final (skipped, or failed: every problem becomes a failed Outcome).
 Outcome score_one(const Entry& entry, store::Store& store, ReaderProcess* reader, const checklist::Checklist& checklist,
-                  const rules::CompiledChecklist& compiled, const Options& options, std::mutex& writing) {
+                  const rules::CompiledChecklist& compiled, const Options& options, std::optional<Rated>& rated) {
   Outcome out{.path = entry.path};
   try {
     ingest::Source source = ingest::load_source(entry.path, options.read);
@@ -235,7 +235,7 @@ Outcome score_one(const Entry& entry, store::Store& store, ReaderProcess* reader
                                        .country = entry.country,
                                        .region = entry.region,
                                        .draft = entry.draft};
-    const Scored scored = [&] {
+    Scored scored = [&] {
       try {
         Scored read = score_document(
             std::move(source), [&](const std::string& sha256) { return store.documents().cached(sha256); },
@@ -258,11 +258,11 @@ Outcome score_one(const Entry& entry, store::Store& store, ReaderProcess* reader
         throw;
       }
     }();
-    // The text is packed before the write lock is taken, and only when it was read: a document
-    // from the cache is there already.
-    const std::optional<store::CachedText> text =
-        scored.from_cache ? std::nullopt : std::optional(store::pack_text(scored.document));
-    store_rated(store, writing, scored.assessment, text ? &*text : nullptr, options.force, out);
+    // The text is packed here, on the rating thread, and only when it was read: a document from
+    // the cache is there already.
+    rated = Rated{.assessment = std::move(scored.assessment),
+                  .text = scored.from_cache ? std::nullopt : std::optional(store::pack_text(scored.document)),
+                  .outcome = out};
   } catch (...) {
     fail_with_current_exception(out, display(entry.path));
   }
@@ -284,37 +284,64 @@ Summary run(const checklist::Checklist& checklist, const rules::CompiledChecklis
 
   const unsigned jobs = std::max(1u, std::min<unsigned>(options.jobs, static_cast<unsigned>(entries.size())));
   summary.jobs = jobs;
-  std::mutex mutex;    // guards summary, progress and the callback
-  std::mutex writing;  // one thread at a time in a write transaction
+  std::mutex mutex;  // guards summary, progress and the callback
   Progress progress{.total = entries.size()};
-  run_jobs(main_store, jobs, entries.size(), [&](store::Store& store) -> ItemWork {
+  // Document i is done with `outcome`; `mutex` is held.
+  auto done = [&](std::size_t i, Outcome&& outcome, double seconds) {
+    progress.count(outcome, seconds, jobs);
+    progress.elapsed_seconds = seconds_since(started);
+    summary.outcomes[i] = std::move(outcome);
+    if (on_progress) on_progress(progress, summary.outcomes[i]);
+  };
+  // Keeps a failure in the database, keyed by the file's SHA-256 only when the file is at fault,
+  // and only where it first failed: a failure passed over again keeps pointing to that batch. The
+  // saver's write lock is held.
+  auto record_failure = [&](store::Store& store, const Outcome& outcome) {
+    try {
+      const bool remember = outcome.file_at_fault && outcome.failed_in_batch == 0;
+      store.batches().record_failure(summary.batch_id, display(outcome.path), remember ? outcome.sha256 : std::string(),
+                                     outcome.error, now_utc());
+    } catch (const InputError&) {
+      // The failure is still reported at the end of the run; the database problem shows on the
+      // next document's save.
+    }
+  };
+  GroupSaver saver(options.force, [&](store::Store& store, Rated& rated) {
+    if (rated.outcome.status == Outcome::Status::failed) record_failure(store, rated.outcome);
+    const std::lock_guard lock(mutex);
+    done(rated.item, std::move(rated.outcome), rated.seconds);
+  });
+  const MakeWork work = [&](store::Store& store) -> ItemWork {
     // A worker process per thread, started with its first document.
     auto reader = std::make_shared<std::optional<ReaderProcess>>();
     if (!options.reader_command.empty()) reader->emplace(options.reader_command, options.time_limit);
     return [&, reader](std::size_t i) {
       const Clock::time_point begin = Clock::now();
+      std::optional<Rated> rated;
       Outcome outcome =
-          score_one(entries[i], store, *reader ? &**reader : nullptr, checklist, compiled, options, writing);
+          score_one(entries[i], store, *reader ? &**reader : nullptr, checklist, compiled, options, rated);
+      const double seconds = seconds_since(begin);
+      if (rated) {
+        rated->item = i;
+        rated->seconds = seconds;
+        saver.add(store, std::move(*rated));
+        return;
+      }
       if (outcome.status == Outcome::Status::failed) {
-        try {
-          // Keyed by the file's SHA-256 only when the file is at fault, and only where it first
-          // failed: a failure passed over again keeps pointing to that batch.
-          const bool remember = outcome.file_at_fault && outcome.failed_in_batch == 0;
-          const std::lock_guard lock(writing);
-          store.batches().record_failure(summary.batch_id, display(outcome.path),
-                                         remember ? outcome.sha256 : std::string(), outcome.error, now_utc());
-        } catch (const InputError&) {
-          // The failure is still reported at the end of the run; the database problem shows
-          // on the next document's save.
-        }
+        const std::lock_guard lock(saver.writing());
+        record_failure(store, outcome);
       }
       const std::lock_guard lock(mutex);
-      progress.count(outcome, seconds_since(begin), jobs);
-      progress.elapsed_seconds = seconds_since(started);
-      summary.outcomes[i] = std::move(outcome);
-      if (on_progress) on_progress(progress, summary.outcomes[i]);
+      done(i, std::move(outcome), seconds);
     };
-  });
+  };
+  try {
+    run_jobs(main_store, jobs, entries.size(), work);
+  } catch (...) {
+    saver.flush(main_store);  // what was rated is kept
+    throw;
+  }
+  saver.flush(main_store);
   summary.counts = progress.counts;
   summary.seconds = seconds_since(started);
   main_store.batches().finish(summary.batch_id, summary.counts, now_utc());

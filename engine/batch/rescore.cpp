@@ -41,9 +41,11 @@ std::size_t changed_items(const Assessment& before, const Assessment& after) {
   return changed;
 }
 
+// Rates again the document of assessment `previous_id`. When it was rated, `rated` holds it for
+// the saver, which sets its outcome; otherwise the outcome returned is final (skipped, failed).
 Rescored rescore_one(std::int64_t previous_id, store::Store& store, const checklist::Checklist& checklist,
-                     const rules::CompiledChecklist& compiled, const RescoreOptions& options, std::mutex& writing,
-                     std::size_t& text_bytes) {
+                     const rules::CompiledChecklist& compiled, const RescoreOptions& options,
+                     std::optional<Rated>& rated, std::size_t& text_bytes) {
   Rescored out{.previous_id = previous_id};
   try {
     const Assessment previous = store.assessments().load(previous_id, store::AssessmentStore::Detail::items);
@@ -79,7 +81,7 @@ Rescored rescore_one(std::int64_t previous_id, store::Store& store, const checkl
     if (!ratings.empty())
       selfassess::apply(assessment, ratings, "the team's ratings of assessment " + std::to_string(previous_id));
     out.changed = changed_items(previous, assessment);
-    store_rated(store, writing, assessment, nullptr, options.force, out.outcome);
+    rated = Rated{.assessment = std::move(assessment), .outcome = out.outcome};
   } catch (...) {
     fail_with_current_exception(out.outcome, out.outcome.path.string());
   }
@@ -101,23 +103,49 @@ RescoreSummary rescore(const checklist::Checklist& checklist, const rules::Compi
 
   RescoreSummary summary;
   summary.documents.resize(previous.size());
-  std::mutex mutex;    // guards summary, progress and the callback
-  std::mutex writing;  // one thread at a time in a write transaction
+  std::vector<std::size_t> text_bytes(previous.size());
+  std::mutex mutex;  // guards summary, progress and the callback
   Progress progress{.total = previous.size()};
   const unsigned jobs = std::max(1u, std::min<unsigned>(options.jobs, static_cast<unsigned>(previous.size())));
-  run_jobs(main_store, jobs, previous.size(), [&](store::Store& store) -> ItemWork {
+  // Document i is done, with its outcome in summary.documents[i]; `mutex` is held.
+  auto done = [&](std::size_t i, double seconds) {
+    const Outcome& outcome = summary.documents[i].outcome;
+    if (outcome.status == Outcome::Status::scored) summary.text_bytes += text_bytes[i];
+    progress.count(outcome, seconds, jobs);
+    progress.elapsed_seconds = seconds_since(started);
+    if (on_progress) on_progress(progress, outcome);
+  };
+  GroupSaver saver(options.force, [&](store::Store&, Rated& rated) {
+    const std::lock_guard lock(mutex);
+    summary.documents[rated.item].outcome = std::move(rated.outcome);
+    done(rated.item, rated.seconds);
+  });
+  const MakeWork work = [&](store::Store& store) -> ItemWork {
     return [&](std::size_t i) {
       const Clock::time_point begin = Clock::now();
-      std::size_t bytes = 0;
-      Rescored rescored = rescore_one(previous[i], store, checklist, compiled, options, writing, bytes);
-      const std::lock_guard lock(mutex);
-      if (rescored.outcome.status == Outcome::Status::scored) summary.text_bytes += bytes;
-      progress.count(rescored.outcome, seconds_since(begin), jobs);
-      progress.elapsed_seconds = seconds_since(started);
-      summary.documents[i] = std::move(rescored);
-      if (on_progress) on_progress(progress, summary.documents[i].outcome);
+      std::optional<Rated> rated;
+      Rescored rescored = rescore_one(previous[i], store, checklist, compiled, options, rated, text_bytes[i]);
+      const double seconds = seconds_since(begin);
+      {
+        const std::lock_guard lock(mutex);
+        summary.documents[i] = std::move(rescored);
+        if (!rated) {
+          done(i, seconds);
+          return;
+        }
+      }
+      rated->item = i;
+      rated->seconds = seconds;
+      saver.add(store, std::move(*rated));
     };
-  });
+  };
+  try {
+    run_jobs(main_store, jobs, previous.size(), work);
+  } catch (...) {
+    saver.flush(main_store);  // what was rated is kept
+    throw;
+  }
+  saver.flush(main_store);
   summary.counts = progress.counts;
   summary.seconds = seconds_since(started);
   return summary;

@@ -269,19 +269,31 @@ std::vector<AssessmentRow> assessment_rows(SQLite::Statement& query) {
 }  // namespace
 
 std::int64_t AssessmentStore::save(const Assessment& assessment, const CachedText* text) {
-  return *write(assessment, text, false);
+  return *save_all(std::array{ToSave{.assessment = &assessment, .text = text}}).front();
 }
 
 std::optional<std::int64_t> AssessmentStore::save_unless_assessed(const Assessment& assessment,
                                                                   const CachedText* text) {
-  return write(assessment, text, true);
+  return save_all(std::array{ToSave{.assessment = &assessment, .text = text, .unless_assessed = true}}).front();
 }
 
-std::optional<std::int64_t> AssessmentStore::write(const Assessment& a, const CachedText* text, bool unless_assessed) {
+std::vector<std::optional<std::int64_t>> AssessmentStore::save_all(std::span<const ToSave> group) {
+  return m_database->guarded([&] {
+    SQLite::Transaction transaction(m_database->sqlite(), SQLite::TransactionBehavior::IMMEDIATE);
+    std::vector<std::optional<std::int64_t>> ids;
+    ids.reserve(group.size());
+    for (const ToSave& entry : group) ids.push_back(write(entry));
+    transaction.commit();
+    return ids;
+  });
+}
+
+std::optional<std::int64_t> AssessmentStore::write(const ToSave& entry) {
+  const Assessment& a = *entry.assessment;
+  const CachedText* text = entry.text;
   return m_database->guarded([&]() -> std::optional<std::int64_t> {
     SQLite::Database& db = m_database->sqlite();
-    SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
-    if (unless_assessed && assessed(a.document.sha256, a.checklist.sha256)) return std::nullopt;
+    if (entry.unless_assessed && assessed(a.document.sha256, a.checklist.sha256)) return std::nullopt;
     DocumentStore documents(*m_database);
     const std::int64_t document_id = documents.keep_document(a);
     if (text != nullptr) documents.cache_text(document_id, *text);
@@ -315,7 +327,6 @@ std::optional<std::int64_t> AssessmentStore::write(const Assessment& a, const Ca
 
     write_results(*m_database, assessment_id, a);
     write_self_ratings(*m_database, assessment_id, a.self);
-    transaction.commit();
     return assessment_id;
   });
 }

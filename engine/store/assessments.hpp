@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -32,6 +33,20 @@ public:
   // (same SHA-256): then nothing is written and nullopt is returned. The check and the write are
   // one transaction, so two processes racing on one document store it once.
   std::optional<std::int64_t> save_unless_assessed(const Assessment& assessment, const CachedText* text = nullptr);
+
+  // One assessment for save_all: with its text for the text cache (or none), and whether it is
+  // left out when its document was already assessed with its checklist.
+  struct ToSave {
+    const Assessment* assessment = nullptr;
+    const CachedText* text = nullptr;
+    bool unless_assessed = false;
+  };
+
+  // Saves each of `group` as save() or save_unless_assessed() would, in order, all in one write
+  // transaction: a batch pays SQLite's commit (the WAL pages written, the index pages rewritten,
+  // the checkpoint) once for many assessments. Returns each one's id, or nullopt where it was
+  // left out. When one cannot be saved, none is and the error is thrown.
+  std::vector<std::optional<std::int64_t>> save_all(std::span<const ToSave> group);
 
   // The newest assessment of the document with this SHA-256 made with the checklist with this
   // SHA-256; nullopt when there is none.
@@ -68,9 +83,9 @@ public:
   void update_scores(std::int64_t id, const Assessment& assessment);
 
 private:
-  // Writes the assessment whole in one transaction; with `unless_assessed`, nothing when the
-  // document was already assessed with this checklist.
-  std::optional<std::int64_t> write(const Assessment& assessment, const CachedText* text, bool unless_assessed);
+  // Writes the assessment whole, inside the caller's write transaction; with `unless_assessed`,
+  // nothing when the document was already assessed with this checklist.
+  std::optional<std::int64_t> write(const ToSave& entry);
 
   Database* m_database;
 };

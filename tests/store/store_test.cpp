@@ -233,6 +233,44 @@ TEST(Store, SaveUnlessAssessedStoresADocumentOncePerChecklist) {
   EXPECT_EQ(store.assessments().history().size(), 2u);
 }
 
+TEST(Store, SaveAllStoresAGroupInOrderInOneTransaction) {
+  test::TempDir dir;
+  Store store(dir / "a.db");
+  const Assessment a = sample_assessment();
+  Assessment b = a;
+  b.document.sha256 = std::string(64, 'b');
+  using ToSave = AssessmentStore::ToSave;
+  // The second copy of `a` is left out: the first, stored earlier in the same transaction, counts.
+  const std::vector<ToSave> group{{.assessment = &a, .unless_assessed = true},
+                                  {.assessment = &b, .unless_assessed = true},
+                                  {.assessment = &a, .unless_assessed = true},
+                                  {.assessment = &a}};
+  const std::vector<std::optional<std::int64_t>> ids = store.assessments().save_all(group);
+  ASSERT_EQ(ids.size(), 4u);
+  ASSERT_TRUE(ids[0] && ids[1] && ids[3]);
+  EXPECT_FALSE(ids[2]);
+  EXPECT_LT(*ids[0], *ids[1]);
+  EXPECT_LT(*ids[1], *ids[3]);
+  EXPECT_EQ(store.assessments().load(*ids[0]), a);
+  EXPECT_EQ(store.assessments().load(*ids[1]), b);
+  EXPECT_EQ(store.assessments().history().size(), 3u);
+}
+
+TEST(Store, SaveAllStoresNothingWhenOneOfTheGroupFails) {
+  test::TempDir dir;
+  Store store(dir / "a.db");
+  const Assessment a = sample_assessment();
+  Assessment twice = a;  // an item twice breaks item_results' UNIQUE (assessment_id, item_id)
+  twice.document.sha256 = std::string(64, 'b');
+  twice.items.push_back(twice.items.front());
+  using ToSave = AssessmentStore::ToSave;
+  const std::vector<ToSave> group{{.assessment = &a}, {.assessment = &twice}};
+  EXPECT_THAT([&] { store.assessments().save_all(group); },
+              ThrowsMessage<InputError>(HasSubstr("UNIQUE constraint failed")));
+  EXPECT_TRUE(store.assessments().history().empty());
+  EXPECT_FALSE(store.assessments().assessed(a.document.sha256, a.checklist.sha256));
+}
+
 TEST(Store, OverrideKeepsTheTrailAndRescores) {
   test::TempDir dir;
   Store store(dir / "a.db");
