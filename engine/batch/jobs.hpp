@@ -58,7 +58,6 @@ struct SaveGroup {
 
 class GroupSaver {
 public:
-
   // Called once per document of a group after the group's write, on the thread that wrote it,
   // with its connection and writing() still held, and the document's outcome: scored or skipped
   // with the new assessment (or the one stored before), or failed with the error.
