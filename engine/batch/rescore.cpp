@@ -97,9 +97,7 @@ RescoreSummary rescore(const checklist::Checklist& checklist, const rules::Compi
   auto seconds_since = [](Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); };
 
   store::Store main_store(options.database);
-  std::vector<std::int64_t> previous;
-  for (const PortfolioRow& row : main_store.portfolio().documents(options.filter))
-    previous.push_back(row.assessment_id);
+  const std::vector<std::int64_t> previous = main_store.portfolio().latest(options.filter);
 
   RescoreSummary summary;
   summary.documents.resize(previous.size());

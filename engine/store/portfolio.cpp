@@ -99,4 +99,16 @@ std::vector<PortfolioRow> PortfolioQueries::documents(const GapFilter& filter) c
   });
 }
 
+std::vector<std::int64_t> PortfolioQueries::latest(const GapFilter& filter) const {
+  return m_database->guarded([&] {
+    SQLite::Statement query =
+        latest_query(m_database->sqlite(), filter,
+                     "SELECT a.id, " + std::string(k_document_label) +
+                         " FROM latest a JOIN documents d ON d.id = a.document_id ORDER BY 2, a.id");
+    std::vector<std::int64_t> out;
+    while (query.executeStep()) out.push_back(query.getColumn(0).getInt64());
+    return out;
+  });
+}
+
 }  // namespace unct::store

@@ -6,6 +6,7 @@
 #include "engine/assess/portfolio.hpp"
 #include "engine/store/database.hpp"
 
+#include <cstdint>
 #include <vector>
 
 namespace unct::store {
@@ -21,6 +22,10 @@ public:
 
   // The documents `gaps` counts, each with the levels of its latest assessment.
   std::vector<PortfolioRow> documents(const GapFilter& filter = {}) const;
+
+  // The ids of those assessments alone, in the same order, without their items: what `rescore`
+  // starts from.
+  std::vector<std::int64_t> latest(const GapFilter& filter = {}) const;
 
 private:
   const Database* m_database;

@@ -364,5 +364,26 @@ TEST(Store, GapsFilterByRegion) {
             "Europe and Central Asia");
 }
 
+// `latest` gives what `documents` gives, ids alone: the newest assessment of each document the
+// filter keeps, ordered by document label.
+TEST(Store, LatestIsTheIdsOfThePortfolioRows) {
+  test::TempDir dir;
+  Store store(dir / "a.db");
+  Assessment a = sample_assessment();
+  Assessment b = a;
+  b.document.sha256 = std::string(64, 'b');
+  b.document.title = "Another country's CCA";  // labelled before a
+  b.document.region = "Africa";
+  store.assessments().save(a);
+  const std::int64_t newer_a = store.assessments().save(a);
+  const std::int64_t only_b = store.assessments().save(b);
+  for (const GapFilter& filter : {GapFilter{}, GapFilter{.region = "Africa"}, GapFilter{.country = "Valdoria"}}) {
+    std::vector<std::int64_t> ids;
+    for (const PortfolioRow& row : store.portfolio().documents(filter)) ids.push_back(row.assessment_id);
+    EXPECT_EQ(store.portfolio().latest(filter), ids);
+  }
+  EXPECT_EQ(store.portfolio().latest(), (std::vector<std::int64_t>{only_b, newer_a}));
+}
+
 }  // namespace
 }  // namespace unct::store
