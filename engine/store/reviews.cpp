@@ -78,11 +78,12 @@ std::vector<OverrideRow> ReviewStore::overrides(std::int64_t assessment_id) cons
 
 void ReviewStore::apply(std::int64_t id, Assessment& a) const {
   m_database->guarded([&] {
-    SQLite::Database& db = m_database->sqlite();
-    SQLite::Statement latest(db,
-                             "SELECT o.item_id, o.level, o.reviewer, o.note, o.created_at FROM overrides o "
-                             "WHERE o.assessment_id = ?1 AND o.id = (SELECT MAX(id) FROM overrides "
-                             "WHERE assessment_id = ?1 AND item_id = o.item_id)");
+    // Kept prepared: every assessment loaded asks (a rescore, one per document).
+    const Database::Prepared latest_kept = m_database->prepared(
+        "SELECT o.item_id, o.level, o.reviewer, o.note, o.created_at FROM overrides o "
+        "WHERE o.assessment_id = ?1 AND o.id = (SELECT MAX(id) FROM overrides "
+        "WHERE assessment_id = ?1 AND item_id = o.item_id)");
+    SQLite::Statement& latest = *latest_kept;
     latest.bind(1, id);
     bool any = false;
     while (latest.executeStep()) {
