@@ -120,7 +120,8 @@ int run_batch(const std::vector<std::string>& args, Io io) {
           args, options, hidden, positional, values, io.out,
           "usage: unct-assess batch DIR|LIST [--jobs N] [--manifest CSV] [--force] [options]\n\n"
           "Scores every document in the folder DIR (PDF, DOCX, ODT, HTML, Markdown, text), or every file the\n"
-          "list file LIST names (one path per line), and stores each assessment as soon as it is rated.\n"
+          "list file LIST names (one path per line), and stores the assessments as they are rated (a\n"
+          "quarter of a second later at most).\n"
           "Documents already assessed with this checklist are skipped, so a run cut short is resumed by\n"
           "running it again. Each document is read in a worker process with a time limit: a document\n"
           "that fails, crashes or hangs its reader is reported and recorded, and the run goes on; a run\n"

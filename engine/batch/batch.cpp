@@ -306,7 +306,7 @@ Summary run(const checklist::Checklist& checklist, const rules::CompiledChecklis
       // next document's save.
     }
   };
-  GroupSaver saver(options.force, [&](store::Store& store, Rated& rated) {
+  GroupSaver saver(options.database, options.force, [&](store::Store& store, Rated& rated) {
     if (rated.outcome.status == Outcome::Status::failed) record_failure(store, rated.outcome);
     const std::lock_guard lock(mutex);
     done(rated.item, std::move(rated.outcome), rated.seconds);
@@ -324,7 +324,7 @@ Summary run(const checklist::Checklist& checklist, const rules::CompiledChecklis
       if (rated) {
         rated->item = i;
         rated->seconds = seconds;
-        saver.add(store, std::move(*rated));
+        saver.add(std::move(*rated));
         return;
       }
       if (outcome.status == Outcome::Status::failed) {
@@ -335,13 +335,8 @@ Summary run(const checklist::Checklist& checklist, const rules::CompiledChecklis
       done(i, std::move(outcome), seconds);
     };
   };
-  try {
-    run_jobs(main_store, jobs, entries.size(), work);
-  } catch (...) {
-    saver.flush(main_store);  // what was rated is kept
-    throw;
-  }
-  saver.flush(main_store);
+  run_jobs(main_store, jobs, entries.size(), work);  // when it throws, the saver still stores what was rated
+  saver.finish();
   summary.counts = progress.counts;
   summary.seconds = seconds_since(started);
   main_store.batches().finish(summary.batch_id, summary.counts, now_utc());

@@ -6,8 +6,10 @@
 #include <algorithm>
 #include <atomic>
 #include <exception>
+#include <iterator>
 #include <mutex>
 #include <thread>
+#include <utility>
 #include <vector>
 
 namespace unct::batch {
@@ -48,65 +50,100 @@ void run_jobs(store::Store& main, unsigned jobs, std::size_t count, const MakeWo
   if (fatal) std::rethrow_exception(fatal);
 }
 
-GroupSaver::GroupSaver(bool force, OnSaved on_saved, SaveGroup group)
-    : m_force(force), m_on_saved(std::move(on_saved)), m_group(group), m_last_write(std::chrono::steady_clock::now()) {}
+GroupSaver::GroupSaver(const std::filesystem::path& database, bool force, OnSaved on_saved, SaveGroup group)
+    : m_store(database), m_force(force), m_on_saved(std::move(on_saved)), m_group(group), m_thread([this] { run(); }) {}
 
-void GroupSaver::add(store::Store& store, Rated rated) {
-  bool full = false;
-  {
-    const std::lock_guard lock(m_queue_mutex);
-    m_waiting.push_back(std::move(rated));
-    const std::chrono::duration<double> since = std::chrono::steady_clock::now() - m_last_write;
-    if (m_waiting.size() < m_group.documents && since.count() < m_group.seconds) return;
-    full = m_waiting.size() >= 2 * m_group.documents;
+GroupSaver::~GroupSaver() {
+  try {
+    finish();
+  } catch (...) {
+    // Thrown by finish() where it was called; here the run is already failing.
   }
-  std::unique_lock writing(m_writing, std::defer_lock);
-  if (!writing.try_lock()) {
-    if (!full) return;  // the writer, or the next document, takes it
-    writing.lock();
-  }
-  write_waiting(store);
 }
 
-void GroupSaver::flush(store::Store& store) {
+void GroupSaver::add(Rated rated) {
+  std::unique_lock lock(m_queue_mutex);
+  m_room.wait(lock, [&] { return m_waiting.size() < 2 * m_group.documents || m_stopped; });
+  if (m_stopped) return;  // an OnSaved threw: finish() reports it
+  m_waiting.push_back({std::move(rated), Clock::now()});
+  m_changed.notify_one();
+}
+
+void GroupSaver::finish() {
+  {
+    const std::lock_guard lock(m_queue_mutex);
+    m_finishing = true;
+  }
+  m_changed.notify_one();
+  if (m_thread.joinable()) m_thread.join();
+  if (m_failure) std::rethrow_exception(std::exchange(m_failure, nullptr));
+}
+
+void GroupSaver::run() {
+  const auto wait = std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(m_group.seconds));
+  std::unique_lock lock(m_queue_mutex);
+  while (!m_stopped) {
+    if (m_waiting.empty()) {
+      if (m_finishing) break;
+      m_changed.wait(lock);
+      continue;
+    }
+    const Clock::time_point due = m_waiting.front().since + wait;
+    if (m_waiting.size() < m_group.documents && !m_finishing && Clock::now() < due) {
+      m_changed.wait_until(lock, due);
+      continue;
+    }
+    // The first group's worth: a transaction stores at most that many.
+    const auto end = m_waiting.begin() + static_cast<std::ptrdiff_t>(std::min(m_waiting.size(), m_group.documents));
+    std::vector<Waiting> group(std::make_move_iterator(m_waiting.begin()), std::make_move_iterator(end));
+    m_waiting.erase(m_waiting.begin(), end);
+    lock.unlock();
+    m_room.notify_all();
+    try {
+      write(group);
+    } catch (...) {
+      m_failure = std::current_exception();
+      lock.lock();
+      break;
+    }
+    lock.lock();
+  }
+  m_stopped = true;
+  lock.unlock();
+  m_room.notify_all();
+}
+
+void GroupSaver::write(std::vector<Waiting>& group) {
   const std::lock_guard writing(m_writing);
-  write_waiting(store);
-}
-
-void GroupSaver::write_waiting(store::Store& store) {
-  std::vector<Rated> group;
-  {
-    const std::lock_guard lock(m_queue_mutex);
-    group.swap(m_waiting);
-    m_last_write = std::chrono::steady_clock::now();
-  }
-  if (group.empty()) return;
-  auto saved = [](Rated& rated, std::optional<std::int64_t> id, store::Store& s) {
-    rated.outcome.status = id ? Outcome::Status::scored : Outcome::Status::skipped;
-    rated.outcome.assessment_id =
-        id ? *id
-           : s.assessments().assessed(rated.assessment.document.sha256, rated.assessment.checklist.sha256).value_or(0);
-  };
   std::vector<store::AssessmentStore::ToSave> entries;
   entries.reserve(group.size());
-  for (const Rated& rated : group) {
+  for (const Waiting& waiting : group) {
+    const Rated& rated = waiting.rated;
     entries.push_back(
         {.assessment = &rated.assessment, .text = rated.text ? &*rated.text : nullptr, .unless_assessed = !m_force});
   }
   std::vector<std::optional<std::int64_t>> ids;
   try {
-    ids = store.assessments().save_all(entries);
+    ids = m_store.assessments().save_all(entries);
   } catch (...) {
     // Nothing of the group was stored: each document alone, so that only one at fault fails.
   }
   for (std::size_t i = 0; i < group.size(); ++i) {
+    Rated& rated = group[i].rated;
     try {
-      saved(group[i], ids.empty() ? store.assessments().save_all(std::span(&entries[i], 1)).front() : ids[i], store);
+      const std::optional<std::int64_t> id =
+          ids.empty() ? m_store.assessments().save_all(std::span(&entries[i], 1)).front() : ids[i];
+      rated.outcome.status = id ? Outcome::Status::scored : Outcome::Status::skipped;
+      rated.outcome.assessment_id =
+          id ? *id
+             : m_store.assessments()
+                   .assessed(rated.assessment.document.sha256, rated.assessment.checklist.sha256)
+                   .value_or(0);
     } catch (...) {
-      fail_with_current_exception(group[i].outcome, group[i].outcome.path.string());
+      fail_with_current_exception(rated.outcome, rated.outcome.path.string());
     }
   }
-  for (Rated& rated : group) m_on_saved(store, rated);
+  for (Waiting& waiting : group) m_on_saved(m_store, waiting.rated);
 }
 
 void fail_with_current_exception(Outcome& out, const std::string& file) {

@@ -9,12 +9,15 @@
 #include "engine/store/store.hpp"
 
 #include <chrono>
+#include <condition_variable>
 #include <cstddef>
+#include <exception>
 #include <filesystem>
 #include <functional>
 #include <mutex>
 #include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace unct::batch {
@@ -41,52 +44,71 @@ struct Rated {
   double seconds = 0;  // reading and rating it took
 };
 
-// Stores what a run's threads rate, several documents to a write transaction: SQLite's cost of a
-// commit (the WAL pages written, the index pages every assessment touches rewritten, the
-// checkpoint) is paid once for a group, not once per document. A rated document is stored when
-// a group's worth are waiting, or when a group's seconds have passed since the last write; a run
-// that is killed loses at most that much rating, which the next run does again. A thread that
-// finds another writing queues its document and goes on rating, unless two groups' worth wait.
-// Unless `force`, a document already assessed with this checklist is not stored (another process
-// may have stored it meanwhile). When a group cannot be stored, each of its documents is tried
-// alone, so that one bad document fails alone.
-// How many documents make a group, and how long the first may wait.
+// How many documents make a group, and how long the first of a group may wait for the rest.
 struct SaveGroup {
   std::size_t documents = 32;
   double seconds = 0.25;
 };
 
+// Stores what a run's threads rate, several documents to a write transaction: SQLite's cost of a
+// commit (the WAL pages written, the index pages every assessment touches rewritten, the
+// checkpoint) is paid once for a group, not once per document. The saver writes on a thread of
+// its own, with a connection of its own, while the run's threads go on rating; a rated document
+// is stored once a group's worth wait, or once it has waited the group's seconds, so that a run
+// that is killed loses at most that much rating, which the next run does again. A thread adding
+// a document waits only when two groups' worth are waiting. Unless `force`, a document already
+// assessed with this checklist is not stored (another process may have stored it meanwhile).
+// When a group cannot be stored, each of its documents is tried alone, so that one bad document
+// fails alone.
 class GroupSaver {
 public:
-  // Called once per document of a group after the group's write, on the thread that wrote it,
-  // with its connection and writing() still held, and the document's outcome: scored or skipped
-  // with the new assessment (or the one stored before), or failed with the error.
+  // Called once per document of a group after the group's write, on the saver's thread, with
+  // its connection, writing() held, and the document's outcome: scored or skipped with the new
+  // assessment (or the one stored before), or failed with the error.
   using OnSaved = std::function<void(store::Store& store, Rated& rated)>;
 
-  GroupSaver(bool force, OnSaved on_saved, SaveGroup group = {});
+  // Opens its own connection to the database at `database` and starts its thread. Throws
+  // InputError when the database cannot be opened.
+  GroupSaver(const std::filesystem::path& database, bool force, OnSaved on_saved, SaveGroup group = {});
+  // Stores what waits, as finish() does, when finish() was not called (a run that throws).
+  ~GroupSaver();
+  GroupSaver(const GroupSaver&) = delete;
+  GroupSaver& operator=(const GroupSaver&) = delete;
 
-  // Queues `rated`; writes the waiting group through `store` (this thread's connection) when it
-  // is due and no other thread is writing.
-  void add(store::Store& store, Rated rated);
+  // Queues `rated` for the saver's thread.
+  void add(Rated rated);
 
-  // Writes whatever is waiting, through `store`: once every thread has added its last document.
-  void flush(store::Store& store);
+  // Stores whatever waits and stops the saver's thread: once every document has been added.
+  // Throws what an OnSaved threw, if one did: the saver stopped there, and stored nothing after.
+  void finish();
 
-  // Held for every write of the run, so that its threads take turns at SQLite's write lock rather
-  // than sleep in its busy handler. Lock it for a run's other writes (a batch's failures).
+  // Held for every write of the saver's, so that a run's other writes (a batch's failures) take
+  // turns with it at SQLite's write lock rather than sleep in its busy handler.
   std::mutex& writing() { return m_writing; }
 
 private:
-  // Takes the waiting documents and writes them; `writing` is held.
-  void write_waiting(store::Store& store);
+  using Clock = std::chrono::steady_clock;
+  struct Waiting {
+    Rated rated;
+    Clock::time_point since;
+  };
 
+  void run();  // the saver's thread
+  void write(std::vector<Waiting>& group);
+
+  store::Store m_store;
   bool m_force;
   OnSaved m_on_saved;
   SaveGroup m_group;
   std::mutex m_writing;
-  std::mutex m_queue_mutex;  // guards m_waiting and m_last_write
-  std::vector<Rated> m_waiting;
-  std::chrono::steady_clock::time_point m_last_write;
+  std::mutex m_queue_mutex;           // guards what follows
+  std::condition_variable m_changed;  // a document added, or finishing asked
+  std::condition_variable m_room;     // a group taken, or the saver stopped
+  std::vector<Waiting> m_waiting;
+  bool m_finishing = false;
+  bool m_stopped = false;
+  std::exception_ptr m_failure;
+  std::thread m_thread;  // last: started once the rest is made
 };
 
 // Marks `out` failed with the exception being handled: an InputError's message, which names the

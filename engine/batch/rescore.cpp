@@ -113,7 +113,7 @@ RescoreSummary rescore(const checklist::Checklist& checklist, const rules::Compi
     progress.elapsed_seconds = seconds_since(started);
     if (on_progress) on_progress(progress, outcome);
   };
-  GroupSaver saver(options.force, [&](store::Store&, Rated& rated) {
+  GroupSaver saver(options.database, options.force, [&](store::Store&, Rated& rated) {
     const std::lock_guard lock(mutex);
     summary.documents[rated.item].outcome = std::move(rated.outcome);
     done(rated.item, rated.seconds);
@@ -134,16 +134,11 @@ RescoreSummary rescore(const checklist::Checklist& checklist, const rules::Compi
       }
       rated->item = i;
       rated->seconds = seconds;
-      saver.add(store, std::move(*rated));
+      saver.add(std::move(*rated));
     };
   };
-  try {
-    run_jobs(main_store, jobs, previous.size(), work);
-  } catch (...) {
-    saver.flush(main_store);  // what was rated is kept
-    throw;
-  }
-  saver.flush(main_store);
+  run_jobs(main_store, jobs, previous.size(), work);  // when it throws, the saver still stores what was rated
+  saver.finish();
   summary.counts = progress.counts;
   summary.seconds = seconds_since(started);
   return summary;

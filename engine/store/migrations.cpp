@@ -291,7 +291,7 @@ constexpr const char* k_v10_referring[] = {"criterion_results", "findings"};
 // other than by assessment (UNIQUE (assessment_id, item_id) serves those), and keeping this one
 // cost a fifth of rescoring a portfolio: each of an assessment's 43 items went into another page.
 constexpr const char* k_v11 = R"sql(
-DROP INDEX item_results_by_item;
+DROP INDEX IF EXISTS item_results_by_item;
 )sql";
 
 constexpr Migration k_migrations[] = {{1, k_v1},  {2, k_v2}, {3, k_v3}, {4, k_v4}, {5, k_v5},

@@ -8,7 +8,10 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <map>
+#include <mutex>
+#include <thread>
 
 namespace unct::batch {
 namespace {
@@ -35,83 +38,119 @@ Rated document(std::size_t n) {
   return out;
 }
 
-// What the saver reported, by item.
+// What the saver reported, by item; the saver reports from its own thread.
 struct Saved {
+  std::mutex mutex;
   std::map<std::size_t, Outcome> outcomes;
   GroupSaver::OnSaved callback() {
     return [this](store::Store&, Rated& rated) {
+      const std::lock_guard lock(mutex);
       EXPECT_TRUE(outcomes.emplace(rated.item, rated.outcome).second) << "item " << rated.item << " reported twice";
     };
   }
+  std::size_t count() {
+    const std::lock_guard lock(mutex);
+    return outcomes.size();
+  }
 };
 
-TEST(GroupSaver, StoresWhatWaitsOnceFlushedAndADocumentTwiceOnce) {
-  const test::TempDir dir;
-  store::Store store(dir / "u.db");
+// Groups that never come due by time: only a full group, or finish(), stores.
+constexpr SaveGroup k_untimed{.documents = 32, .seconds = 1e9};
+
+class Saver : public ::testing::Test {
+protected:
+  void SetUp() override { sample(); }  // made before any saver's clock starts
+  std::filesystem::path db() const { return m_dir / "u.db"; }
+  std::size_t stored() const { return store::Store(db()).assessments().history().size(); }
+  test::TempDir m_dir;
+};
+
+TEST_F(Saver, StoresWhatWaitsOnceFinishedAndADocumentTwiceOnce) {
   Saved saved;
-  GroupSaver saver(false, saved.callback());
-  saver.add(store, document(0));
-  saver.add(store, document(1));
+  GroupSaver saver(db(), false, saved.callback(), k_untimed);
+  saver.add(document(0));
+  saver.add(document(1));
   Rated again = document(0);
   again.item = 2;
-  saver.add(store, std::move(again));
-  saver.flush(store);
+  saver.add(std::move(again));
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  EXPECT_EQ(saved.count(), 0u);
+  EXPECT_EQ(stored(), 0u);
+  saver.finish();
 
   ASSERT_EQ(saved.outcomes.size(), 3u);
   EXPECT_EQ(saved.outcomes[0].status, Outcome::Status::scored);
   EXPECT_EQ(saved.outcomes[1].status, Outcome::Status::scored);
+  // Left out: the same document, stored earlier in the same transaction.
   EXPECT_EQ(saved.outcomes[2].status, Outcome::Status::skipped);
   EXPECT_EQ(saved.outcomes[2].assessment_id, saved.outcomes[0].assessment_id);
-  EXPECT_EQ(store.assessments().load(saved.outcomes[1].assessment_id), document(1).assessment);
-  EXPECT_EQ(store.assessments().history().size(), 2u);
+  EXPECT_EQ(store::Store(db()).assessments().load(saved.outcomes[1].assessment_id), document(1).assessment);
+  EXPECT_EQ(stored(), 2u);
 }
 
-TEST(GroupSaver, AFullGroupIsStoredWithoutWaitingAndTheRestOnceFlushed) {
-  const test::TempDir dir;
-  store::Store store(dir / "u.db");
+TEST_F(Saver, AFullGroupIsStoredWithoutWaiting) {
   Saved saved;
-  GroupSaver saver(true, saved.callback(), {.documents = 4, .seconds = 1e9});
-  for (std::size_t n = 0; n < 3; ++n) saver.add(store, document(n));
-  EXPECT_TRUE(saved.outcomes.empty());
-  EXPECT_TRUE(store.assessments().history().empty());
-  saver.add(store, document(3));  // the fourth fills the group, which is stored
-  EXPECT_EQ(saved.outcomes.size(), 4u);
-  EXPECT_EQ(store.assessments().history().size(), 4u);
-  saver.add(store, document(4));
-  EXPECT_EQ(saved.outcomes.size(), 4u);
-  saver.flush(store);
-  EXPECT_EQ(saved.outcomes.size(), 5u);
-  EXPECT_EQ(store.assessments().history().size(), 5u);
+  GroupSaver saver(db(), true, saved.callback(), {.documents = 4, .seconds = 1e9});
+  for (std::size_t n = 0; n < 5; ++n) saver.add(document(n));
+  // The first four fill a group, which the saver stores at once; the fifth waits for finish().
+  for (int waited_ms = 0; saved.count() < 4 && waited_ms < 10'000; waited_ms += 10)
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  EXPECT_EQ(saved.count(), 4u);
+  saver.finish();
+  EXPECT_EQ(saved.count(), 5u);
+  EXPECT_EQ(stored(), 5u);
 }
 
-TEST(GroupSaver, ADocumentWaitsNoLongerThanTheGroupsSeconds) {
-  const test::TempDir dir;
-  store::Store store(dir / "u.db");
+TEST_F(Saver, ADocumentIsStoredOnceItHasWaitedTheGroupsSeconds) {
   Saved saved;
-  GroupSaver saver(true, saved.callback(), {.documents = 1000, .seconds = 0});
-  saver.add(store, document(0));
-  EXPECT_EQ(saved.outcomes.size(), 1u);
+  GroupSaver saver(db(), true, saved.callback(), {.documents = 32, .seconds = 0.05});
+  saver.add(document(0));
+  saver.add(document(1));
+  // No further document comes, and finish() is not called: the saver's own clock stores them.
+  for (int waited_ms = 0; saved.count() < 2 && waited_ms < 10'000; waited_ms += 10)
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  EXPECT_EQ(saved.count(), 2u);
+  EXPECT_EQ(stored(), 2u);
+  saver.finish();
 }
 
-TEST(GroupSaver, ADocumentThatCannotBeStoredFailsAlone) {
-  const test::TempDir dir;
-  store::Store store(dir / "u.db");
+TEST_F(Saver, ADocumentThatCannotBeStoredFailsAlone) {
   Saved saved;
-  GroupSaver saver(false, saved.callback());
+  GroupSaver saver(db(), false, saved.callback(), k_untimed);
   Rated twice = document(1);  // an item twice: item_results' UNIQUE (assessment_id, item_id) refuses it
   twice.assessment.items.push_back(twice.assessment.items.front());
-  saver.add(store, document(0));
-  saver.add(store, std::move(twice));
-  saver.add(store, document(2));
-  saver.flush(store);
+  saver.add(document(0));
+  saver.add(std::move(twice));
+  saver.add(document(2));
+  saver.finish();
 
   ASSERT_EQ(saved.outcomes.size(), 3u);
   EXPECT_EQ(saved.outcomes[0].status, Outcome::Status::scored);
   EXPECT_EQ(saved.outcomes[2].status, Outcome::Status::scored);
   EXPECT_EQ(saved.outcomes[1].status, Outcome::Status::failed);
-  EXPECT_THAT(saved.outcomes[1].error, HasSubstr((dir / "u.db").string()));
+  EXPECT_THAT(saved.outcomes[1].error, HasSubstr(db().string()));
   EXPECT_THAT(saved.outcomes[1].error, HasSubstr("UNIQUE constraint failed"));
-  EXPECT_EQ(store.assessments().history().size(), 2u);
+  EXPECT_EQ(stored(), 2u);
+}
+
+TEST_F(Saver, WhatWaitsIsStoredWhenTheRunThrows) {
+  Saved saved;
+  try {
+    GroupSaver saver(db(), true, saved.callback(), k_untimed);
+    saver.add(document(0));
+    throw std::runtime_error("a worker failed");
+  } catch (const std::runtime_error&) {
+  }
+  EXPECT_EQ(saved.count(), 1u);
+  EXPECT_EQ(stored(), 1u);
+}
+
+TEST_F(Saver, FinishThrowsWhatACallbackThrew) {
+  GroupSaver saver(
+      db(), true, [](store::Store&, Rated&) { throw std::runtime_error("the progress display failed"); }, k_untimed);
+  saver.add(document(0));
+  EXPECT_THROW(saver.finish(), std::runtime_error);
 }
 
 }  // namespace

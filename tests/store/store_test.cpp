@@ -167,18 +167,18 @@ TEST(Store, UpgradesEveryEarlierSchemaVersion) {
 TEST(Store, AssessmentRowsAreIndexedOnlyByWhatTheyBelongTo) {
   test::TempDir dir;
   const Store store(dir / "a.db");
-  const std::map<std::string, std::string> parent{{"section_scores", "assessment_id"},
-                                                  {"item_results", "assessment_id"},
-                                                  {"criterion_results", "item_result_id"},
-                                                  {"evidence", "criterion_result_id"},
-                                                  {"findings", "item_result_id"}};
+  const std::map<std::string, std::string> parent{
+      {"section_scores", "assessment_id"}, {"item_results", "assessment_id"}, {"criterion_results", "item_result_id"},
+      {"evidence", "criterion_result_id"}, {"findings", "item_result_id"},    {"self_ratings", "assessment_id"}};
   for (const auto& [table, column] : parent) {
     SQLite::Statement indexes(store.database().sqlite(),
                               "SELECT l.name, i.name FROM pragma_index_list(?1) l "
                               "JOIN pragma_index_info(l.name) i ON i.seqno = 0");
     indexes.bind(1, table);
-    while (indexes.executeStep())
+    int count = 0;
+    for (; indexes.executeStep(); ++count)
       EXPECT_EQ(indexes.getColumn(1).getString(), column) << "index " << indexes.getColumn(0).getString();
+    EXPECT_GT(count, 0) << table << " has no index";  // its rows are read by what they belong to
   }
 }
 
