@@ -324,7 +324,7 @@ Summary run(const checklist::Checklist& checklist, const rules::CompiledChecklis
       if (rated) {
         rated->item = i;
         rated->seconds = seconds;
-        saver.add(std::move(*rated));
+        saver.add(store, std::move(*rated));
         return;
       }
       if (outcome.status == Outcome::Status::failed) {
@@ -336,7 +336,7 @@ Summary run(const checklist::Checklist& checklist, const rules::CompiledChecklis
     };
   };
   run_jobs(main_store, jobs, entries.size(), work);  // when it throws, the saver still stores what was rated
-  saver.finish();
+  saver.finish(main_store);
   summary.counts = progress.counts;
   summary.seconds = seconds_since(started);
   main_store.batches().finish(summary.batch_id, summary.counts, now_utc());

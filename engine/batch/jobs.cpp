@@ -50,71 +50,107 @@ void run_jobs(store::Store& main, unsigned jobs, std::size_t count, const MakeWo
   if (fatal) std::rethrow_exception(fatal);
 }
 
-GroupSaver::GroupSaver(const std::filesystem::path& database, bool force, OnSaved on_saved, SaveGroup group)
-    : m_store(database), m_force(force), m_on_saved(std::move(on_saved)), m_group(group), m_thread([this] { run(); }) {}
+GroupSaver::GroupSaver(std::filesystem::path database, bool force, OnSaved on_saved, SaveGroup group)
+    : m_database(std::move(database)), m_force(force), m_on_saved(std::move(on_saved)), m_group(group), m_watch([this] {
+        watch();
+      }) {}
 
 GroupSaver::~GroupSaver() {
-  try {
-    finish();
-  } catch (...) {
-    // Thrown by finish() where it was called; here the run is already failing.
-  }
-}
-
-void GroupSaver::add(Rated rated) {
-  std::unique_lock lock(m_queue_mutex);
-  m_room.wait(lock, [&] { return m_waiting.size() < 2 * m_group.documents || m_stopped; });
-  if (m_stopped) return;  // an OnSaved threw: finish() reports it
-  m_waiting.push_back({std::move(rated), Clock::now()});
-  m_changed.notify_one();
-}
-
-void GroupSaver::finish() {
+  stop_watching();
   {
     const std::lock_guard lock(m_queue_mutex);
-    m_finishing = true;
+    if (m_waiting.empty()) return;
   }
-  m_changed.notify_one();
-  if (m_thread.joinable()) m_thread.join();
-  if (m_failure) std::rethrow_exception(std::exchange(m_failure, nullptr));
+  try {
+    const std::lock_guard writing(m_writing);
+    if (!m_own) m_own.emplace(m_database);
+    write_due(*m_own, true);
+  } catch (...) {
+    // The run is failing already; what could not be stored is rated again by the next run.
+  }
 }
 
-void GroupSaver::run() {
+bool GroupSaver::due(Clock::time_point now, bool all) const {
+  if (m_waiting.empty()) return false;
+  const auto wait = std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(m_group.seconds));
+  return all || m_waiting.size() >= m_group.documents || now >= m_waiting.front().since + wait;
+}
+
+void GroupSaver::add(store::Store& store, Rated rated) {
+  bool full = false;
+  {
+    const std::lock_guard lock(m_queue_mutex);
+    m_waiting.push_back({std::move(rated), Clock::now()});
+    if (m_waiting.size() == 1) m_changed.notify_one();  // the watch's clock starts
+    if (!due(Clock::now(), false)) return;
+    full = m_waiting.size() >= 2 * m_group.documents;
+  }
+  std::unique_lock writing(m_writing, std::try_to_lock);
+  if (!writing.owns_lock()) {
+    if (!full) return;  // the writer looks again before it lets go, and the watch is there
+    writing.lock();
+  }
+  write_due(store, false);
+}
+
+void GroupSaver::finish(store::Store& store) {
+  stop_watching();
+  if (m_failure) std::rethrow_exception(std::exchange(m_failure, nullptr));
+  const std::lock_guard writing(m_writing);
+  write_due(store, true);
+}
+
+void GroupSaver::stop_watching() {
+  {
+    const std::lock_guard lock(m_queue_mutex);
+    m_stopping = true;
+  }
+  m_changed.notify_one();
+  if (m_watch.joinable()) m_watch.join();
+}
+
+void GroupSaver::watch() {
   const auto wait = std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(m_group.seconds));
   std::unique_lock lock(m_queue_mutex);
-  while (!m_stopped) {
+  while (!m_stopping) {
     if (m_waiting.empty()) {
-      if (m_finishing) break;
       m_changed.wait(lock);
       continue;
     }
-    const Clock::time_point due = m_waiting.front().since + wait;
-    if (m_waiting.size() < m_group.documents && !m_finishing && Clock::now() < due) {
-      m_changed.wait_until(lock, due);
+    if (!due(Clock::now(), false)) {
+      m_changed.wait_until(lock, m_waiting.front().since + wait);
       continue;
     }
-    // The first group's worth: a transaction stores at most that many.
-    const auto end = m_waiting.begin() + static_cast<std::ptrdiff_t>(std::min(m_waiting.size(), m_group.documents));
-    std::vector<Waiting> group(std::make_move_iterator(m_waiting.begin()), std::make_move_iterator(end));
-    m_waiting.erase(m_waiting.begin(), end);
+    // Due, and no rating thread has stored it: they are all busy rating.
     lock.unlock();
-    m_room.notify_all();
     try {
-      write(group);
+      const std::lock_guard writing(m_writing);
+      if (!m_own) m_own.emplace(m_database);
+      write_due(*m_own, false);
     } catch (...) {
       m_failure = std::current_exception();
-      lock.lock();
-      break;
+      return;
     }
     lock.lock();
   }
-  m_stopped = true;
-  lock.unlock();
-  m_room.notify_all();
 }
 
-void GroupSaver::write(std::vector<Waiting>& group) {
-  const std::lock_guard writing(m_writing);
+void GroupSaver::write_due(store::Store& store, bool all) {
+  for (;;) {
+    std::vector<Waiting> group;
+    {
+      const std::lock_guard lock(m_queue_mutex);
+      if (!due(Clock::now(), all)) return;
+      // The first group's worth: a transaction stores at most that many.
+      const auto end = m_waiting.begin() + static_cast<std::ptrdiff_t>(std::min(m_waiting.size(), m_group.documents));
+      group.assign(std::make_move_iterator(m_waiting.begin()), std::make_move_iterator(end));
+      m_waiting.erase(m_waiting.begin(), end);
+    }
+    write(store, group);
+  }
+}
+
+void GroupSaver::write(store::Store& store, std::vector<Waiting>& group) {
   std::vector<store::AssessmentStore::ToSave> entries;
   entries.reserve(group.size());
   for (const Waiting& waiting : group) {
@@ -124,7 +160,7 @@ void GroupSaver::write(std::vector<Waiting>& group) {
   }
   std::vector<std::optional<std::int64_t>> ids;
   try {
-    ids = m_store.assessments().save_all(entries);
+    ids = store.assessments().save_all(entries);
   } catch (...) {
     // Nothing of the group was stored: each document alone, so that only one at fault fails.
   }
@@ -132,18 +168,18 @@ void GroupSaver::write(std::vector<Waiting>& group) {
     Rated& rated = group[i].rated;
     try {
       const std::optional<std::int64_t> id =
-          ids.empty() ? m_store.assessments().save_all(std::span(&entries[i], 1)).front() : ids[i];
+          ids.empty() ? store.assessments().save_all(std::span(&entries[i], 1)).front() : ids[i];
       rated.outcome.status = id ? Outcome::Status::scored : Outcome::Status::skipped;
       rated.outcome.assessment_id =
           id ? *id
-             : m_store.assessments()
+             : store.assessments()
                    .assessed(rated.assessment.document.sha256, rated.assessment.checklist.sha256)
                    .value_or(0);
     } catch (...) {
       fail_with_current_exception(rated.outcome, rated.outcome.path.string());
     }
   }
-  for (Waiting& waiting : group) m_on_saved(m_store, waiting.rated);
+  for (Waiting& waiting : group) m_on_saved(store, waiting.rated);
 }
 
 void fail_with_current_exception(Outcome& out, const std::string& file) {

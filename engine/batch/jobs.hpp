@@ -52,35 +52,41 @@ struct SaveGroup {
 
 // Stores what a run's threads rate, several documents to a write transaction: SQLite's cost of a
 // commit (the WAL pages written, the index pages every assessment touches rewritten, the
-// checkpoint) is paid once for a group, not once per document. The saver writes on a thread of
-// its own, with a connection of its own, while the run's threads go on rating; a rated document
-// is stored once a group's worth wait, or once it has waited the group's seconds, so that a run
-// that is killed loses at most that much rating, which the next run does again. A thread adding
-// a document waits only when two groups' worth are waiting. Unless `force`, a document already
-// assessed with this checklist is not stored (another process may have stored it meanwhile).
-// When a group cannot be stored, each of its documents is tried alone, so that one bad document
-// fails alone.
+// checkpoint) is paid once for a group, not once per document. A rated document is stored once a
+// group's worth wait, or once it has waited the group's seconds, so that a run that is killed
+// loses at most that much rating, which the next run does again.
+//
+// The rating threads write the groups themselves, each through its own connection, when one is
+// due as they add a document and no other thread is writing; a thread that finds another writing
+// goes on rating, unless two groups' worth wait. When no document comes to make a waiting one's
+// group due (the threads are all reading long PDFs, say), a watch thread stores it, through a
+// connection it opens the first time it has to.
+//
+// Unless `force`, a document already assessed with this checklist is not stored (another process
+// may have stored it meanwhile). When a group cannot be stored, each of its documents is tried
+// alone, so that one bad document fails alone.
 class GroupSaver {
 public:
-  // Called once per document of a group after the group's write, on the saver's thread, with
-  // its connection, writing() held, and the document's outcome: scored or skipped with the new
-  // assessment (or the one stored before), or failed with the error.
+  // Called once per document of a group after the group's write, on the thread that wrote it,
+  // with the connection it wrote through, writing() held, and the document's outcome: scored or
+  // skipped with the new assessment (or the one stored before), or failed with the error.
   using OnSaved = std::function<void(store::Store& store, Rated& rated)>;
 
-  // Opens its own connection to the database at `database` and starts its thread. Throws
-  // InputError when the database cannot be opened.
-  GroupSaver(const std::filesystem::path& database, bool force, OnSaved on_saved, SaveGroup group = {});
-  // Stores what waits, as finish() does, when finish() was not called (a run that throws).
+  // Starts the watch thread; `database` is where its connection goes, when it needs one.
+  GroupSaver(std::filesystem::path database, bool force, OnSaved on_saved, SaveGroup group = {});
+  // Stops the watch thread, and stores what still waits through its connection when finish() was
+  // not called (a run that throws). Errors are not reported: the run is failing already.
   ~GroupSaver();
   GroupSaver(const GroupSaver&) = delete;
   GroupSaver& operator=(const GroupSaver&) = delete;
 
-  // Queues `rated` for the saver's thread.
-  void add(Rated rated);
+  // Queues `rated`; writes what is due through `store` (the calling thread's connection) when
+  // no other thread is writing. Throws what OnSaved throws.
+  void add(store::Store& store, Rated rated);
 
-  // Stores whatever waits and stops the saver's thread: once every document has been added.
-  // Throws what an OnSaved threw, if one did: the saver stopped there, and stored nothing after.
-  void finish();
+  // Stops the watch thread and stores whatever waits through `store`: once every document has
+  // been added. Throws what OnSaved threw, here or on the watch thread (which then stopped).
+  void finish(store::Store& store);
 
   // Held for every write of the saver's, so that a run's other writes (a batch's failures) take
   // turns with it at SQLite's write lock rather than sleep in its busy handler.
@@ -93,22 +99,26 @@ private:
     Clock::time_point since;
   };
 
-  void run();  // the saver's thread
-  void write(std::vector<Waiting>& group);
+  // With m_queue_mutex held: whether a group is due at `now` (or, with `all`, any document waits).
+  bool due(Clock::time_point now, bool all) const;
+  // With m_writing held: stores group after group while one is due (or, with `all`, all).
+  void write_due(store::Store& store, bool all);
+  void write(store::Store& store, std::vector<Waiting>& group);
+  void stop_watching();
+  void watch();  // the watch thread
 
-  store::Store m_store;
+  std::filesystem::path m_database;
   bool m_force;
   OnSaved m_on_saved;
   SaveGroup m_group;
   std::mutex m_writing;
+  std::optional<store::Store> m_own;  // the watch thread's connection; guarded by m_writing
   std::mutex m_queue_mutex;           // guards what follows
-  std::condition_variable m_changed;  // a document added, or finishing asked
-  std::condition_variable m_room;     // a group taken, or the saver stopped
+  std::condition_variable m_changed;  // the first document queued, or stopping asked
   std::vector<Waiting> m_waiting;
-  bool m_finishing = false;
-  bool m_stopped = false;
-  std::exception_ptr m_failure;
-  std::thread m_thread;  // last: started once the rest is made
+  bool m_stopping = false;
+  std::exception_ptr m_failure;  // what OnSaved threw on the watch thread
+  std::thread m_watch;           // last: started once the rest is made
 };
 
 // Marks `out` failed with the exception being handled: an InputError's message, which names the

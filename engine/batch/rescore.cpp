@@ -134,11 +134,11 @@ RescoreSummary rescore(const checklist::Checklist& checklist, const rules::Compi
       }
       rated->item = i;
       rated->seconds = seconds;
-      saver.add(std::move(*rated));
+      saver.add(store, std::move(*rated));
     };
   };
   run_jobs(main_store, jobs, previous.size(), work);  // when it throws, the saver still stores what was rated
-  saver.finish();
+  saver.finish(main_store);
   summary.counts = progress.counts;
   summary.seconds = seconds_since(started);
   return summary;

@@ -8,6 +8,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <chrono>
 #include <map>
 #include <mutex>
@@ -38,7 +39,7 @@ Rated document(std::size_t n) {
   return out;
 }
 
-// What the saver reported, by item; the saver reports from its own thread.
+// What the saver reported, by item (the watch thread may report too).
 struct Saved {
   std::mutex mutex;
   std::map<std::size_t, Outcome> outcomes;
@@ -63,20 +64,21 @@ protected:
   std::filesystem::path db() const { return m_dir / "u.db"; }
   std::size_t stored() const { return store::Store(db()).assessments().history().size(); }
   test::TempDir m_dir;
+  store::Store m_store{db()};  // the adding thread's connection
 };
 
 TEST_F(Saver, StoresWhatWaitsOnceFinishedAndADocumentTwiceOnce) {
   Saved saved;
   GroupSaver saver(db(), false, saved.callback(), k_untimed);
-  saver.add(document(0));
-  saver.add(document(1));
+  saver.add(m_store, document(0));
+  saver.add(m_store, document(1));
   Rated again = document(0);
   again.item = 2;
-  saver.add(std::move(again));
+  saver.add(m_store, std::move(again));
   std::this_thread::sleep_for(std::chrono::milliseconds(50));
   EXPECT_EQ(saved.count(), 0u);
   EXPECT_EQ(stored(), 0u);
-  saver.finish();
+  saver.finish(m_store);
 
   ASSERT_EQ(saved.outcomes.size(), 3u);
   EXPECT_EQ(saved.outcomes[0].status, Outcome::Status::scored);
@@ -88,16 +90,17 @@ TEST_F(Saver, StoresWhatWaitsOnceFinishedAndADocumentTwiceOnce) {
   EXPECT_EQ(stored(), 2u);
 }
 
-TEST_F(Saver, AFullGroupIsStoredWithoutWaiting) {
+TEST_F(Saver, AFullGroupIsStoredByTheThreadThatFillsIt) {
   Saved saved;
   GroupSaver saver(db(), true, saved.callback(), {.documents = 4, .seconds = 1e9});
-  for (std::size_t n = 0; n < 5; ++n) saver.add(document(n));
-  // The first four fill a group, which the saver stores at once; the fifth waits for finish().
-  for (int waited_ms = 0; saved.count() < 4 && waited_ms < 10'000; waited_ms += 10)
-    std::this_thread::sleep_for(std::chrono::milliseconds(10));
-  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  for (std::size_t n = 0; n < 3; ++n) saver.add(m_store, document(n));
+  EXPECT_EQ(saved.count(), 0u);
+  saver.add(m_store, document(3));  // fills the group, which this add stores
   EXPECT_EQ(saved.count(), 4u);
-  saver.finish();
+  EXPECT_EQ(stored(), 4u);
+  saver.add(m_store, document(4));
+  EXPECT_EQ(saved.count(), 4u);
+  saver.finish(m_store);
   EXPECT_EQ(saved.count(), 5u);
   EXPECT_EQ(stored(), 5u);
 }
@@ -105,14 +108,15 @@ TEST_F(Saver, AFullGroupIsStoredWithoutWaiting) {
 TEST_F(Saver, ADocumentIsStoredOnceItHasWaitedTheGroupsSeconds) {
   Saved saved;
   GroupSaver saver(db(), true, saved.callback(), {.documents = 32, .seconds = 0.05});
-  saver.add(document(0));
-  saver.add(document(1));
-  // No further document comes, and finish() is not called: the saver's own clock stores them.
+  saver.add(m_store, document(0));
+  saver.add(m_store, document(1));
+  // No further document comes to make them due, and finish() is not called: the watch thread
+  // stores them.
   for (int waited_ms = 0; saved.count() < 2 && waited_ms < 10'000; waited_ms += 10)
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   EXPECT_EQ(saved.count(), 2u);
   EXPECT_EQ(stored(), 2u);
-  saver.finish();
+  saver.finish(m_store);
 }
 
 TEST_F(Saver, ADocumentThatCannotBeStoredFailsAlone) {
@@ -120,10 +124,10 @@ TEST_F(Saver, ADocumentThatCannotBeStoredFailsAlone) {
   GroupSaver saver(db(), false, saved.callback(), k_untimed);
   Rated twice = document(1);  // an item twice: item_results' UNIQUE (assessment_id, item_id) refuses it
   twice.assessment.items.push_back(twice.assessment.items.front());
-  saver.add(document(0));
-  saver.add(std::move(twice));
-  saver.add(document(2));
-  saver.finish();
+  saver.add(m_store, document(0));
+  saver.add(m_store, std::move(twice));
+  saver.add(m_store, document(2));
+  saver.finish(m_store);
 
   ASSERT_EQ(saved.outcomes.size(), 3u);
   EXPECT_EQ(saved.outcomes[0].status, Outcome::Status::scored);
@@ -138,7 +142,7 @@ TEST_F(Saver, WhatWaitsIsStoredWhenTheRunThrows) {
   Saved saved;
   try {
     GroupSaver saver(db(), true, saved.callback(), k_untimed);
-    saver.add(document(0));
+    saver.add(m_store, document(0));
     throw std::runtime_error("a worker failed");
   } catch (const std::runtime_error&) {
   }
@@ -149,8 +153,23 @@ TEST_F(Saver, WhatWaitsIsStoredWhenTheRunThrows) {
 TEST_F(Saver, FinishThrowsWhatACallbackThrew) {
   GroupSaver saver(
       db(), true, [](store::Store&, Rated&) { throw std::runtime_error("the progress display failed"); }, k_untimed);
-  saver.add(document(0));
-  EXPECT_THROW(saver.finish(), std::runtime_error);
+  saver.add(m_store, document(0));
+  EXPECT_THROW(saver.finish(m_store), std::runtime_error);
+}
+
+TEST_F(Saver, FinishThrowsWhatACallbackThrewOnTheWatchThread) {
+  std::atomic<bool> thrown{false};
+  GroupSaver saver(db(), true,
+                   [&](store::Store&, Rated&) {
+                     thrown = true;
+                     throw std::runtime_error("the progress display failed");
+                   },
+                   {.documents = 32, .seconds = 0.01});
+  saver.add(m_store, document(0));
+  for (int waited_ms = 0; !thrown && waited_ms < 10'000; waited_ms += 10)
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  ASSERT_TRUE(thrown);
+  EXPECT_THROW(saver.finish(m_store), std::runtime_error);
 }
 
 }  // namespace
