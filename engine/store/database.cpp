@@ -154,7 +154,7 @@ Database::Prepared::~Prepared() {
 }
 
 RowInsert::RowInsert(const std::string& insert, int columns) : m_columns(columns) {
-  for (const std::size_t size : {32, 16, 8, 4, 2, 1}) {
+  for (const std::size_t size : {8, 1}) {
     std::string sql = insert;
     for (std::size_t r = 0; r < size; ++r) {
       sql += r == 0 ? " (" : ", (";
