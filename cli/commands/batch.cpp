@@ -121,7 +121,7 @@ int run_batch(const std::vector<std::string>& args, Io io) {
           "usage: unct-assess batch DIR|LIST [--jobs N] [--manifest CSV] [--force] [options]\n\n"
           "Scores every document in the folder DIR (PDF, DOCX, ODT, HTML, Markdown, text), or every file the\n"
           "list file LIST names (one path per line), and stores the assessments as they are rated (a\n"
-          "quarter of a second later at most).\n"
+          "quarter of a second later, about).\n"
           "Documents already assessed with this checklist are skipped, so a run cut short is resumed by\n"
           "running it again. Each document is read in a worker process with a time limit: a document\n"
           "that fails, crashes or hangs its reader is reported and recorded, and the run goes on; a run\n"

@@ -2,12 +2,12 @@
 
 // Scoring many documents in one run, as a desk reviewer does with a portfolio of 50-500 CFs:
 // in parallel, the documents stored as they are rated, many to a transaction but none waiting
-// more than a quarter of a second (GroupSaver), so that a run cut short keeps what it finished
-// and a second run picks up the rest. A document already
-// assessed with the same checklist (same SHA-256 of both) is skipped unless forced. A document
-// that cannot be read or rated is recorded with its error and the run goes on; by default it is
-// read in a worker process with a time limit (ReaderProcess), so that even a file that crashes or
-// hangs a reader is only a failure. A run again passes over the failures unless told to retry.
+// much more than a quarter of a second (GroupSaver), so that a run cut short keeps what it
+// finished and a second run picks up the rest. A document already assessed with the same
+// checklist (same SHA-256 of both) is skipped unless forced. A document that cannot be read or
+// rated is recorded with its error and the run goes on; by default it is read in a worker
+// process with a time limit (ReaderProcess), so that even a file that crashes or hangs a reader
+// is only a failure. A run again passes over the failures unless told to retry.
 
 #include "engine/assess/assess.hpp"
 #include "engine/checklist/model.hpp"

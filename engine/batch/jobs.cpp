@@ -50,10 +50,24 @@ void run_jobs(store::Store& main, unsigned jobs, std::size_t count, const MakeWo
   if (fatal) std::rethrow_exception(fatal);
 }
 
+namespace {
+
+// The wait as a clock duration: none for a negative or NaN one, at most a day (the clock's
+// arithmetic has room for some 290 years).
+std::chrono::steady_clock::duration wait_of(double seconds) {
+  const double clamped = seconds > 0 ? std::min(seconds, 86'400.0) : 0.0;
+  return std::chrono::duration_cast<std::chrono::steady_clock::duration>(std::chrono::duration<double>(clamped));
+}
+
+}  // namespace
+
 GroupSaver::GroupSaver(std::filesystem::path database, bool force, OnSaved on_saved, SaveGroup group)
-    : m_database(std::move(database)), m_force(force), m_on_saved(std::move(on_saved)), m_group(group), m_watch([this] {
-        watch();
-      }) {}
+    : m_database(std::move(database)),
+      m_force(force),
+      m_on_saved(std::move(on_saved)),
+      m_group{.documents = std::max<std::size_t>(group.documents, 1), .seconds = group.seconds},
+      m_wait(wait_of(group.seconds)),
+      m_watch([this] { watch(); }) {}
 
 GroupSaver::~GroupSaver() {
   stop_watching();
@@ -64,16 +78,17 @@ GroupSaver::~GroupSaver() {
   try {
     const std::lock_guard writing(m_writing);
     if (!m_own) m_own.emplace(m_database);
-    write_due(*m_own, true);
+    write_due(*m_own, Due::all);
   } catch (...) {
     // The run is failing already; what could not be stored is rated again by the next run.
   }
 }
 
-bool GroupSaver::due(Clock::time_point now, bool all) const {
+bool GroupSaver::due(Due which) const {
   if (m_waiting.empty()) return false;
-  const auto wait = std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(m_group.seconds));
-  return all || m_waiting.size() >= m_group.documents || now >= m_waiting.front().since + wait;
+  if (which == Due::all) return true;
+  if (which == Due::by_time_or_size && m_waiting.size() >= m_group.documents) return true;
+  return Clock::now() >= m_waiting.front().since + m_wait;
 }
 
 void GroupSaver::add(store::Store& store, Rated rated) {
@@ -82,7 +97,7 @@ void GroupSaver::add(store::Store& store, Rated rated) {
     const std::lock_guard lock(m_queue_mutex);
     m_waiting.push_back({std::move(rated), Clock::now()});
     if (m_waiting.size() == 1) m_changed.notify_one();  // the watch's clock starts
-    if (!due(Clock::now(), false)) return;
+    if (!due(Due::by_time_or_size)) return;
     full = m_waiting.size() >= 2 * m_group.documents;
   }
   std::unique_lock writing(m_writing, std::try_to_lock);
@@ -90,14 +105,18 @@ void GroupSaver::add(store::Store& store, Rated rated) {
     if (!full) return;  // the writer looks again before it lets go, and the watch is there
     writing.lock();
   }
-  write_due(store, false);
+  if (const std::exception_ptr failure = write_due(store, Due::by_time_or_size)) std::rethrow_exception(failure);
 }
 
 void GroupSaver::finish(store::Store& store) {
   stop_watching();
-  if (m_failure) std::rethrow_exception(std::exchange(m_failure, nullptr));
-  const std::lock_guard writing(m_writing);
-  write_due(store, true);
+  std::exception_ptr failure;
+  {
+    const std::lock_guard writing(m_writing);
+    failure = write_due(store, Due::all);
+  }
+  if (m_watch_failure) std::rethrow_exception(std::exchange(m_watch_failure, nullptr));
+  if (failure) std::rethrow_exception(failure);
 }
 
 void GroupSaver::stop_watching() {
@@ -110,47 +129,53 @@ void GroupSaver::stop_watching() {
 }
 
 void GroupSaver::watch() {
-  const auto wait = std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(m_group.seconds));
   std::unique_lock lock(m_queue_mutex);
   while (!m_stopping) {
     if (m_waiting.empty()) {
       m_changed.wait(lock);
       continue;
     }
-    if (!due(Clock::now(), false)) {
-      m_changed.wait_until(lock, m_waiting.front().since + wait);
+    if (!due(Due::by_time)) {
+      m_changed.wait_until(lock, m_waiting.front().since + m_wait);
       continue;
     }
-    // Due, and no rating thread has stored it: they are all busy rating.
+    // The oldest has waited long enough: no document came to make it due, or the thread writing
+    // it has not taken it yet (then there is nothing left to write once the lock is had).
     lock.unlock();
-    try {
+    {
       const std::lock_guard writing(m_writing);
-      if (!m_own) m_own.emplace(m_database);
-      write_due(*m_own, false);
-    } catch (...) {
-      m_failure = std::current_exception();
-      return;
+      try {
+        if (!m_own) m_own.emplace(m_database);
+      } catch (...) {
+        // The rating threads and finish() store what waits; finish() reports this.
+        if (!m_watch_failure) m_watch_failure = std::current_exception();
+        return;
+      }
+      const std::exception_ptr failure = write_due(*m_own, Due::by_time);
+      if (failure && !m_watch_failure) m_watch_failure = failure;
     }
     lock.lock();
   }
 }
 
-void GroupSaver::write_due(store::Store& store, bool all) {
+std::exception_ptr GroupSaver::write_due(store::Store& store, Due which) {
+  std::exception_ptr first_failure;
   for (;;) {
     std::vector<Waiting> group;
     {
       const std::lock_guard lock(m_queue_mutex);
-      if (!due(Clock::now(), all)) return;
+      if (!due(which)) return first_failure;
       // The first group's worth: a transaction stores at most that many.
       const auto end = m_waiting.begin() + static_cast<std::ptrdiff_t>(std::min(m_waiting.size(), m_group.documents));
       group.assign(std::make_move_iterator(m_waiting.begin()), std::make_move_iterator(end));
       m_waiting.erase(m_waiting.begin(), end);
     }
-    write(store, group);
+    const std::exception_ptr failure = write(store, group);
+    if (!first_failure) first_failure = failure;
   }
 }
 
-void GroupSaver::write(store::Store& store, std::vector<Waiting>& group) {
+std::exception_ptr GroupSaver::write(store::Store& store, std::vector<Waiting>& group) {
   std::vector<store::AssessmentStore::ToSave> entries;
   entries.reserve(group.size());
   for (const Waiting& waiting : group) {
@@ -179,7 +204,15 @@ void GroupSaver::write(store::Store& store, std::vector<Waiting>& group) {
       fail_with_current_exception(rated.outcome, rated.outcome.path.string());
     }
   }
-  for (Waiting& waiting : group) m_on_saved(store, waiting.rated);
+  std::exception_ptr first_failure;
+  for (Waiting& waiting : group) {
+    try {
+      m_on_saved(store, waiting.rated);
+    } catch (...) {
+      if (!first_failure) first_failure = std::current_exception();
+    }
+  }
+  return first_failure;
 }
 
 void fail_with_current_exception(Outcome& out, const std::string& file) {

@@ -56,11 +56,12 @@ struct SaveGroup {
 // group's worth wait, or once it has waited the group's seconds, so that a run that is killed
 // loses at most that much rating, which the next run does again.
 //
-// The rating threads write the groups themselves, each through its own connection, when one is
-// due as they add a document and no other thread is writing; a thread that finds another writing
-// goes on rating, unless two groups' worth wait. When no document comes to make a waiting one's
-// group due (the threads are all reading long PDFs, say), a watch thread stores it, through a
-// connection it opens the first time it has to.
+// The rating threads write the groups themselves, each through its own connection: the one that
+// adds a document while a group is due (32 wait, or the oldest has waited its seconds) writes
+// what is due, unless another thread is writing; then it goes on rating, unless two groups' worth
+// wait. When no document comes to make a waiting one's group due (the threads are all reading
+// long PDFs, say), a watch thread stores it once it has waited, through a connection it opens
+// the first time it has to.
 //
 // Unless `force`, a document already assessed with this checklist is not stored (another process
 // may have stored it meanwhile). When a group cannot be stored, each of its documents is tried
@@ -69,23 +70,27 @@ class GroupSaver {
 public:
   // Called once per document of a group after the group's write, on the thread that wrote it,
   // with the connection it wrote through, writing() held, and the document's outcome: scored or
-  // skipped with the new assessment (or the one stored before), or failed with the error.
+  // skipped with the new assessment (or the one stored before), or failed with the error. When
+  // it throws, the saver still calls it for every other document, and throws the first exception
+  // afterwards (from add or finish).
   using OnSaved = std::function<void(store::Store& store, Rated& rated)>;
 
   // Starts the watch thread; `database` is where its connection goes, when it needs one.
+  // group.documents counts as at least 1.
   GroupSaver(std::filesystem::path database, bool force, OnSaved on_saved, SaveGroup group = {});
-  // Stops the watch thread, and stores what still waits through its connection when finish() was
-  // not called (a run that throws). Errors are not reported: the run is failing already.
+  // Stops the watch thread, and stores what still waits through the watch's connection when
+  // finish() was not called (a run that throws). Errors are not reported: the run is failing.
   ~GroupSaver();
   GroupSaver(const GroupSaver&) = delete;
   GroupSaver& operator=(const GroupSaver&) = delete;
 
   // Queues `rated`; writes what is due through `store` (the calling thread's connection) when
-  // no other thread is writing. Throws what OnSaved throws.
+  // no other thread is writing. Throws what OnSaved threw in that write.
   void add(store::Store& store, Rated rated);
 
   // Stops the watch thread and stores whatever waits through `store`: once every document has
-  // been added. Throws what OnSaved threw, here or on the watch thread (which then stopped).
+  // been added. Then throws what OnSaved threw here or on the watch thread, or what kept the
+  // watch from opening its connection.
   void finish(store::Store& store);
 
   // Held for every write of the saver's, so that a run's other writes (a batch's failures) take
@@ -98,12 +103,16 @@ private:
     Rated rated;
     Clock::time_point since;
   };
+  // Which groups are due: those the oldest document's wait makes due (the watch's), those its
+  // wait or their size do (add's), or whatever waits (finish's).
+  enum class Due { by_time, by_time_or_size, all };
 
-  // With m_queue_mutex held: whether a group is due at `now` (or, with `all`, any document waits).
-  bool due(Clock::time_point now, bool all) const;
-  // With m_writing held: stores group after group while one is due (or, with `all`, all).
-  void write_due(store::Store& store, bool all);
-  void write(store::Store& store, std::vector<Waiting>& group);
+  // With m_queue_mutex held.
+  bool due(Due which) const;
+  // With m_writing held: stores group after group while one is due. Returns the first exception
+  // OnSaved threw.
+  std::exception_ptr write_due(store::Store& store, Due which);
+  std::exception_ptr write(store::Store& store, std::vector<Waiting>& group);
   void stop_watching();
   void watch();  // the watch thread
 
@@ -111,14 +120,16 @@ private:
   bool m_force;
   OnSaved m_on_saved;
   SaveGroup m_group;
+  Clock::duration m_wait;  // m_group.seconds
   std::mutex m_writing;
   std::optional<store::Store> m_own;  // the watch thread's connection; guarded by m_writing
-  std::mutex m_queue_mutex;           // guards what follows
+  std::mutex m_queue_mutex;           // guards m_waiting and m_stopping
   std::condition_variable m_changed;  // the first document queued, or stopping asked
   std::vector<Waiting> m_waiting;
   bool m_stopping = false;
-  std::exception_ptr m_failure;  // what OnSaved threw on the watch thread
-  std::thread m_watch;           // last: started once the rest is made
+  // The watch thread's first failure; written by it alone, read once it is joined.
+  std::exception_ptr m_watch_failure;
+  std::thread m_watch;  // last: started once the rest is made
 };
 
 // Marks `out` failed with the exception being handled: an InputError's message, which names the

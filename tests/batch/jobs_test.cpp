@@ -8,11 +8,12 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include <atomic>
 #include <chrono>
+#include <future>
 #include <map>
 #include <mutex>
 #include <thread>
+#include <vector>
 
 namespace unct::batch {
 namespace {
@@ -43,10 +44,15 @@ Rated document(std::size_t n) {
 struct Saved {
   std::mutex mutex;
   std::map<std::size_t, Outcome> outcomes;
+  std::map<std::size_t, const store::Store*> through;  // the connection each was stored through
+  std::map<std::size_t, std::size_t> stored_then;      // assessments stored when it was reported
   GroupSaver::OnSaved callback() {
-    return [this](store::Store&, Rated& rated) {
+    return [this](store::Store& store, Rated& rated) {
+      const std::size_t stored = store.assessments().history().size();
       const std::lock_guard lock(mutex);
       EXPECT_TRUE(outcomes.emplace(rated.item, rated.outcome).second) << "item " << rated.item << " reported twice";
+      through[rated.item] = &store;
+      stored_then[rated.item] = stored;
     };
   }
   std::size_t count() {
@@ -98,6 +104,7 @@ TEST_F(Saver, AFullGroupIsStoredByTheThreadThatFillsIt) {
   saver.add(m_store, document(3));  // fills the group, which this add stores
   EXPECT_EQ(saved.count(), 4u);
   EXPECT_EQ(stored(), 4u);
+  EXPECT_EQ(saved.through[3], &m_store);
   saver.add(m_store, document(4));
   EXPECT_EQ(saved.count(), 4u);
   saver.finish(m_store);
@@ -116,7 +123,61 @@ TEST_F(Saver, ADocumentIsStoredOnceItHasWaitedTheGroupsSeconds) {
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   EXPECT_EQ(saved.count(), 2u);
   EXPECT_EQ(stored(), 2u);
+  EXPECT_NE(saved.through[0], &m_store);  // the watch's own connection
+  // And again, for a document that comes after.
+  saver.add(m_store, document(2));
+  for (int waited_ms = 0; saved.count() < 3 && waited_ms < 10'000; waited_ms += 10)
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  EXPECT_EQ(saved.count(), 3u);
   saver.finish(m_store);
+}
+
+TEST_F(Saver, FinishStoresAGroupToATransaction) {
+  Saved saved;
+  GroupSaver saver(db(), true, saved.callback(), {.documents = 4, .seconds = 1e9});
+  {
+    // Another thread's write holds the lock: the adds that find a group due leave it waiting.
+    std::promise<void> locked;
+    std::promise<void> release;
+    std::thread other([&] {
+      const std::lock_guard writing(saver.writing());
+      locked.set_value();
+      release.get_future().wait();
+    });
+    locked.get_future().wait();
+    for (std::size_t n = 0; n < 6; ++n) saver.add(m_store, document(n));
+    release.set_value();
+    other.join();
+  }
+  EXPECT_EQ(saved.count(), 0u);
+  saver.finish(m_store);
+  ASSERT_EQ(saved.count(), 6u);
+  for (std::size_t n = 0; n < 4; ++n) EXPECT_EQ(saved.stored_then[n], 4u) << n;
+  for (std::size_t n = 4; n < 6; ++n) EXPECT_EQ(saved.stored_then[n], 6u) << n;
+}
+
+// Four threads adding at once, groups small and due often: every document is stored and
+// reported once.
+TEST_F(Saver, ThreadsAddingAtOnceStoreEachDocumentOnce) {
+  Saved saved;
+  constexpr std::size_t k_documents = 120;
+  std::vector<Rated> documents;
+  for (std::size_t n = 0; n < k_documents; ++n) documents.push_back(document(n));
+  GroupSaver saver(db(), true, saved.callback(), {.documents = 4, .seconds = 0.002});
+  std::vector<std::thread> threads;
+  for (std::size_t t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      store::Store connection(db());
+      for (std::size_t n = t; n < k_documents; n += 4) {
+        if (n % 7 == 0) std::this_thread::sleep_for(std::chrono::milliseconds(3));
+        saver.add(connection, std::move(documents[n]));
+      }
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  saver.finish(m_store);
+  EXPECT_EQ(saved.count(), k_documents);
+  EXPECT_EQ(stored(), k_documents);
 }
 
 TEST_F(Saver, ADocumentThatCannotBeStoredFailsAlone) {
@@ -157,19 +218,26 @@ TEST_F(Saver, FinishThrowsWhatACallbackThrew) {
   EXPECT_THROW(saver.finish(m_store), std::runtime_error);
 }
 
-TEST_F(Saver, FinishThrowsWhatACallbackThrewOnTheWatchThread) {
-  std::atomic<bool> thrown{false};
+// A callback that throws on the watch thread stops neither the other callbacks nor the watch;
+// finish() throws it at the end.
+TEST_F(Saver, ACallbackThatThrowsOnTheWatchThreadStopsNothing) {
+  Saved saved;
+  const GroupSaver::OnSaved record = saved.callback();
   GroupSaver saver(db(), true,
-                   [&](store::Store&, Rated&) {
-                     thrown = true;
-                     throw std::runtime_error("the progress display failed");
+                   [&](store::Store& store, Rated& rated) {
+                     record(store, rated);
+                     if (rated.item == 0) throw std::runtime_error("the progress display failed");
                    },
                    {.documents = 32, .seconds = 0.01});
   saver.add(m_store, document(0));
-  for (int waited_ms = 0; !thrown && waited_ms < 10'000; waited_ms += 10)
+  for (int waited_ms = 0; saved.count() < 1 && waited_ms < 10'000; waited_ms += 10)
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
-  ASSERT_TRUE(thrown);
+  saver.add(m_store, document(1));
+  for (int waited_ms = 0; saved.count() < 2 && waited_ms < 10'000; waited_ms += 10)
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  EXPECT_EQ(saved.count(), 2u);
   EXPECT_THROW(saver.finish(m_store), std::runtime_error);
+  EXPECT_EQ(stored(), 2u);
 }
 
 }  // namespace
