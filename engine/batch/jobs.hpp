@@ -54,7 +54,7 @@ struct SaveGroup {
 // commit (the WAL pages written, the index pages every assessment touches rewritten, the
 // checkpoint) is paid once for a group, not once per document. A rated document is stored once a
 // group's worth wait, or once it has waited the group's seconds, so that a run that is killed
-// loses at most that much rating, which the next run does again.
+// loses about that much rating (and any write then under way), which the next run does again.
 //
 // The rating threads write the groups themselves, each through its own connection: the one that
 // adds a document while a group is due (32 wait, or the oldest has waited its seconds) writes
