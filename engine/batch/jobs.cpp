@@ -65,7 +65,7 @@ GroupSaver::GroupSaver(std::filesystem::path database, bool force, OnSaved on_sa
     : m_database(std::move(database)),
       m_force(force),
       m_on_saved(std::move(on_saved)),
-      m_group{.documents = std::max<std::size_t>(group.documents, 1), .seconds = group.seconds},
+      m_documents(std::max<std::size_t>(group.documents, 1)),
       m_wait(wait_of(group.seconds)),
       m_watch([this] { watch(); }) {}
 
@@ -87,7 +87,7 @@ GroupSaver::~GroupSaver() {
 bool GroupSaver::due(Due which) const {
   if (m_waiting.empty()) return false;
   if (which == Due::all) return true;
-  if (which == Due::by_time_or_size && m_waiting.size() >= m_group.documents) return true;
+  if (which == Due::by_time_or_size && m_waiting.size() >= m_documents) return true;
   return Clock::now() >= m_waiting.front().since + m_wait;
 }
 
@@ -98,7 +98,7 @@ void GroupSaver::add(store::Store& store, Rated rated) {
     m_waiting.push_back({std::move(rated), Clock::now()});
     if (m_waiting.size() == 1) m_changed.notify_one();  // the watch's clock starts
     if (!due(Due::by_time_or_size)) return;
-    full = m_waiting.size() >= 2 * m_group.documents;
+    full = m_waiting.size() >= 2 * m_documents;
   }
   std::unique_lock writing(m_writing, std::try_to_lock);
   if (!writing.owns_lock()) {
@@ -166,7 +166,7 @@ std::exception_ptr GroupSaver::write_due(store::Store& store, Due which) {
       const std::lock_guard lock(m_queue_mutex);
       if (!due(which)) return first_failure;
       // The first group's worth: a transaction stores at most that many.
-      const auto end = m_waiting.begin() + static_cast<std::ptrdiff_t>(std::min(m_waiting.size(), m_group.documents));
+      const auto end = m_waiting.begin() + static_cast<std::ptrdiff_t>(std::min(m_waiting.size(), m_documents));
       group.assign(std::make_move_iterator(m_waiting.begin()), std::make_move_iterator(end));
       m_waiting.erase(m_waiting.begin(), end);
     }

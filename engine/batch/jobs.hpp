@@ -119,8 +119,8 @@ private:
   std::filesystem::path m_database;
   bool m_force;
   OnSaved m_on_saved;
-  SaveGroup m_group;
-  Clock::duration m_wait;  // m_group.seconds
+  std::size_t m_documents;  // a group's, at least 1
+  Clock::duration m_wait;   // how long the oldest may wait
   std::mutex m_writing;
   std::optional<store::Store> m_own;  // the watch thread's connection; guarded by m_writing
   std::mutex m_queue_mutex;           // guards m_waiting and m_stopping

@@ -291,44 +291,42 @@ std::vector<std::optional<std::int64_t>> AssessmentStore::save_all(std::span<con
 std::optional<std::int64_t> AssessmentStore::write(const ToSave& entry) {
   const Assessment& a = *entry.assessment;
   const CachedText* text = entry.text;
-  return m_database->guarded([&]() -> std::optional<std::int64_t> {
-    SQLite::Database& db = m_database->sqlite();
-    if (entry.unless_assessed && assessed(a.document.sha256, a.checklist.sha256)) return std::nullopt;
-    DocumentStore documents(*m_database);
-    const std::int64_t document_id = documents.keep_document(a);
-    if (text != nullptr) documents.cache_text(document_id, *text);
-    const std::int64_t checklist_id = documents.keep_checklist(a);
+  SQLite::Database& db = m_database->sqlite();
+  if (entry.unless_assessed && assessed(a.document.sha256, a.checklist.sha256)) return std::nullopt;
+  DocumentStore documents(*m_database);
+  const std::int64_t document_id = documents.keep_document(a);
+  if (text != nullptr) documents.cache_text(document_id, *text);
+  const std::int64_t checklist_id = documents.keep_checklist(a);
 
-    const Database::Prepared assessment_kept = m_database->prepared(
-        "INSERT INTO assessments (document_id, checklist_id, path, kind, kind_source, "
-        "engine_version, created_at, applicable, at_meets_or_above, points, max_points, "
-        "language, language_source, year, country, region, draft) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    SQLite::Statement& assessment = *assessment_kept;
-    assessment.bind(1, document_id);
-    assessment.bind(2, checklist_id);
-    assessment.bind(3, a.document.path);
-    assessment.bind(4, std::string(code(a.document.kind)));
-    assessment.bind(5, a.document.kind_source);
-    assessment.bind(6, a.engine_version);
-    assessment.bind(7, a.created_at);
-    assessment.bind(8, static_cast<std::int64_t>(a.overall.applicable));
-    assessment.bind(9, static_cast<std::int64_t>(a.overall.at_meets_or_above));
-    assessment.bind(10, a.overall.points);
-    assessment.bind(11, a.overall.max_points);
-    assessment.bind(12, a.document.language);
-    assessment.bind(13, a.document.language_source);
-    assessment.bind(14, a.document.year);
-    assessment.bind(15, a.document.country);
-    assessment.bind(16, a.document.region);
-    assessment.bind(17, a.document.draft);
-    assessment.exec();
-    const std::int64_t assessment_id = db.getLastInsertRowid();
+  const Database::Prepared assessment_kept = m_database->prepared(
+      "INSERT INTO assessments (document_id, checklist_id, path, kind, kind_source, "
+      "engine_version, created_at, applicable, at_meets_or_above, points, max_points, "
+      "language, language_source, year, country, region, draft) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  SQLite::Statement& assessment = *assessment_kept;
+  assessment.bind(1, document_id);
+  assessment.bind(2, checklist_id);
+  assessment.bind(3, a.document.path);
+  assessment.bind(4, std::string(code(a.document.kind)));
+  assessment.bind(5, a.document.kind_source);
+  assessment.bind(6, a.engine_version);
+  assessment.bind(7, a.created_at);
+  assessment.bind(8, static_cast<std::int64_t>(a.overall.applicable));
+  assessment.bind(9, static_cast<std::int64_t>(a.overall.at_meets_or_above));
+  assessment.bind(10, a.overall.points);
+  assessment.bind(11, a.overall.max_points);
+  assessment.bind(12, a.document.language);
+  assessment.bind(13, a.document.language_source);
+  assessment.bind(14, a.document.year);
+  assessment.bind(15, a.document.country);
+  assessment.bind(16, a.document.region);
+  assessment.bind(17, a.document.draft);
+  assessment.exec();
+  const std::int64_t assessment_id = db.getLastInsertRowid();
 
-    write_results(*m_database, assessment_id, a);
-    write_self_ratings(*m_database, assessment_id, a.self);
-    return assessment_id;
-  });
+  write_results(*m_database, assessment_id, a);
+  write_self_ratings(*m_database, assessment_id, a.self);
+  return assessment_id;
 }
 
 std::optional<std::int64_t> AssessmentStore::assessed(const std::string& document_sha256,

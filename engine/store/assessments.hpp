@@ -83,8 +83,8 @@ public:
   void update_scores(std::int64_t id, const Assessment& assessment);
 
 private:
-  // Writes the assessment whole, inside the caller's write transaction; with `unless_assessed`,
-  // nothing when the document was already assessed with this checklist.
+  // Writes the assessment whole, inside save_all's write transaction and error guard; with
+  // `unless_assessed`, nothing when the document was already assessed with this checklist.
   std::optional<std::int64_t> write(const ToSave& entry);
 
   Database* m_database;
