@@ -32,7 +32,7 @@ namespace {
 
 // Bump when the layout of an entry changes in a way the build ID would not show (it always shows a
 // change of code, so this is for readers of old files, and for clarity).
-constexpr std::uint32_t k_format = 4;
+constexpr std::uint32_t k_format = 5;
 constexpr std::string_view k_magic = "unct-cl\n";
 constexpr std::size_t k_header_bytes = 8 + 4 + 8 + 8;  // magic, format, payload size, checksum
 // Where the matcher's table starts in an entry: a cache line, so that its rows are read as built.
@@ -277,8 +277,13 @@ void fields(A& a, T& t) {
 
 template <class A, Of<PatternOwner> T>
 void fields(A& a, T& t) {
-  auto& [set, exception, lang] = t;
-  a(set, exception, lang);
+  auto& [set, lang, exception] = t;
+  a(set, lang, exception);
+}
+template <class A, Of<PatternOwners> T>
+void fields(A& a, T& t) {
+  auto& [all, begin] = t;
+  a(all, begin);
 }
 template <class A, class T>
 requires Of<T, std::pair<std::string, SetIndex>>
@@ -287,9 +292,9 @@ void fields(A& a, T& t) { a(t.first, t.second); }
 // reading (read_cache_entry); the matcher's tables are kept as built (TermMatcher::visit_members).
 template <class A, Of<CompiledChecklist> T>
 void fields(A& a, T& t) {
-  [[maybe_unused]] auto& [matcher, owners, set_ids, set_index, members, includes, context, polarity_read, negation_word,
-                          parts, regexes, regex_index] = t;
-  a(matcher, owners, set_ids, members, includes, context, polarity_read, negation_word, parts);
+  [[maybe_unused]] auto& [matcher, owners, languages, set_ids, set_index, members, includes, context, polarity_read,
+                          negation_word, parts, regexes, regex_index] = t;
+  a(matcher, owners, languages, set_ids, members, includes, context, polarity_read, negation_word, parts);
 }
 
 // What a checklist file was when its entry was written. Writing a file's bytes sets its ctime to

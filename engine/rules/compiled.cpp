@@ -19,18 +19,19 @@ CompiledChecklist compile(const checklist::Checklist& checklist) {
 
   std::vector<std::string> patterns;
   std::unordered_map<std::string, std::uint32_t> pattern_index;
+  std::vector<std::vector<PatternOwner>> owners;  // per pattern
   auto add = [&](const checklist::Term& term, SetIndex set, bool exception) {
     const std::string pattern = text::normalise_term(term.text);
     auto [it, fresh] = pattern_index.emplace(pattern, static_cast<std::uint32_t>(patterns.size()));
     if (fresh) {
       patterns.push_back(pattern);
-      out.owners.emplace_back();
+      owners.emplace_back();
     }
-    auto& owners = out.owners[it->second];
-    const bool known = std::any_of(owners.begin(), owners.end(), [&](const PatternOwner& o) {
-      return o.set == set && o.exception == exception && o.lang == term.lang;
-    });
-    if (!known) owners.push_back({set, exception, term.lang});
+    auto language = std::find(out.languages.begin(), out.languages.end(), term.lang);
+    if (language == out.languages.end()) language = out.languages.insert(language, term.lang);
+    const PatternOwner owner{set, static_cast<std::uint16_t>(language - out.languages.begin()), exception};
+    auto& of_pattern = owners[it->second];
+    if (std::find(of_pattern.begin(), of_pattern.end(), owner) == of_pattern.end()) of_pattern.push_back(owner);
   };
   out.includes.resize(out.set_ids.size());
   out.context.resize(out.set_ids.size());
@@ -73,10 +74,10 @@ CompiledChecklist compile(const checklist::Checklist& checklist) {
   for (const std::string& id : needs.polarity_sets) {
     for (SetIndex member : out.members[out.index_of(id)]) set_read[member] = true;
   }
-  out.polarity_read.assign(out.owners.size(), false);
-  for (std::size_t p = 0; p < out.owners.size(); ++p) {
+  out.polarity_read.assign(owners.size(), false);
+  for (std::size_t p = 0; p < owners.size(); ++p) {
     out.polarity_read[p] =
-        std::any_of(out.owners[p].begin(), out.owners[p].end(), [&](const PatternOwner& o) { return set_read[o.set]; });
+        std::any_of(owners[p].begin(), owners[p].end(), [&](const PatternOwner& o) { return set_read[o.set]; });
   }
   // The words a negated stretch needs (of two letters or more), found in the same scan: a
   // sentence without one, nor a one-letter one, is not read word by word for negation. A
@@ -88,15 +89,23 @@ CompiledChecklist compile(const checklist::Checklist& checklist) {
     const auto [it, fresh] = pattern_index.emplace(std::string(word), static_cast<std::uint32_t>(patterns.size()));
     if (fresh) {
       patterns.emplace_back(word);
-      out.owners.emplace_back();
+      owners.emplace_back();
       out.polarity_read.push_back(false);
       out.negation_word.push_back(true);
     } else {
       out.negation_word[it->second] = true;
     }
   }
+  for (const std::vector<PatternOwner>& of_pattern : owners) out.owners.add_pattern(of_pattern);
   out.matcher = text::TermMatcher(std::move(patterns));
   return out;
+}
+
+CompiledChecklist::LanguageFilter CompiledChecklist::language_filter(const std::string& language) const {
+  if (language.empty()) return {};
+  // A language no term has: only the terms of every language count.
+  const auto at = std::find(languages.begin() + 1, languages.end(), language);
+  return {static_cast<std::uint32_t>(at - languages.begin())};
 }
 
 }  // namespace unct::rules

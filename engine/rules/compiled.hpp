@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -25,14 +26,33 @@ using SetIndex = std::uint32_t;
 
 struct PatternOwner {
   SetIndex set = 0;
+  std::uint16_t lang = 0;  // the term's language, an index into CompiledChecklist::languages
   bool exception = false;  // an <except> phrase of the set rather than a term
-  std::string lang;        // the term's language; empty when it holds in every language
+  bool operator==(const PatternOwner&) const = default;
+};
+
+// The owners of every matcher pattern in one array, which the index reads for each hit:
+// pattern p's are all[begin[p], begin[p + 1]).
+struct PatternOwners {
+  std::vector<PatternOwner> all;
+  std::vector<std::uint32_t> begin{0};
+
+  std::size_t size() const { return begin.size() - 1; }  // patterns
+  std::span<const PatternOwner> operator[](std::size_t pattern) const {
+    return {all.data() + begin[pattern], all.data() + begin[pattern + 1]};
+  }
+  void add_pattern(std::span<const PatternOwner> owners) {
+    all.insert(all.end(), owners.begin(), owners.end());
+    begin.push_back(static_cast<std::uint32_t>(all.size()));
+  }
+  bool operator==(const PatternOwners&) const = default;
 };
 
 struct CompiledChecklist {
   text::TermMatcher matcher{{}};
-  std::vector<std::vector<PatternOwner>> owners;  // per matcher pattern
-  std::vector<std::string> set_ids;               // per set index
+  PatternOwners owners;                    // per matcher pattern
+  std::vector<std::string> languages{""};  // of the terms; "" (every language) first
+  std::vector<std::string> set_ids;        // per set index
   std::unordered_map<std::string, SetIndex> set_index;
   std::vector<std::vector<SetIndex>> members;    // per set: itself and every set it includes, transitively
   std::vector<std::vector<SetIndex>> includes;   // per set: the sets it includes directly
@@ -49,6 +69,15 @@ struct CompiledChecklist {
   std::unordered_map<std::string, std::uint32_t> regex_index;
 
   SetIndex index_of(const std::string& set_id) const { return set_index.at(set_id); }
+
+  // Which owners count in a document of a language: those of every language and those of its
+  // own; every owner when the document's language is not known (empty).
+  struct LanguageFilter {
+    std::uint32_t lang = k_every;
+    static constexpr std::uint32_t k_every = ~0u;
+    bool counts(const PatternOwner& owner) const { return owner.lang == 0 || lang == k_every || owner.lang == lang; }
+  };
+  LanguageFilter language_filter(const std::string& language) const;
 };
 
 // Requires: a checklist that load_checklist accepted (every reference resolves, no cycles,

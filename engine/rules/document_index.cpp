@@ -16,10 +16,6 @@ namespace {
 
 bool overlaps(const Hit& a, const text::TermMatch& b) { return a.begin < b.end && b.begin < a.end; }
 
-bool counts_in(const PatternOwner& owner, const std::string& language) {
-  return owner.lang.empty() || language.empty() || owner.lang == language;
-}
-
 // Part of each block: a heading that carries a part's heading term opens that part for itself
 // and everything beneath it; other headings inherit the part of the heading above them.
 // All blocks' matches in one list; block b's are [start[b], start[b + 1]).
@@ -30,7 +26,7 @@ struct Matches {
 };
 
 void assign_parts(const CompiledChecklist& compiled, const ingest::Document& document, const Matches& matches,
-                  const std::string& language, DocumentIndex& index) {
+                  CompiledChecklist::LanguageFilter language, DocumentIndex& index) {
   std::vector<std::pair<int, std::string>> open;  // (heading level, part id)
   index.part.resize(document.blocks.size());
   for (std::size_t b = 0; b < document.blocks.size(); ++b) {
@@ -44,11 +40,11 @@ void assign_parts(const CompiledChecklist& compiled, const ingest::Document& doc
         // A term of the set, not masked by one of the set's exceptions ("partnership framework"
         // names the document, not a chapter on partnerships).
         auto owned = [&](const text::TermMatch& m, bool exception) {
-          return std::any_of(compiled.owners[m.pattern].begin(), compiled.owners[m.pattern].end(),
-                             [&](const PatternOwner& o) {
-                               return o.exception == exception && counts_in(o, language) &&
-                                      std::binary_search(members.begin(), members.end(), o.set);
-                             });
+          const auto owners = compiled.owners[m.pattern];
+          return std::any_of(owners.begin(), owners.end(), [&](const PatternOwner& o) {
+            return o.exception == exception && language.counts(o) &&
+                   std::binary_search(members.begin(), members.end(), o.set);
+          });
         };
         const bool named = std::any_of(in_block.begin(), in_block.end(), [&](const text::TermMatch& m) {
           return owned(m, false) && std::none_of(in_block.begin(), in_block.end(), [&](const text::TermMatch& e) {
@@ -181,19 +177,40 @@ DocumentIndex index_document(const CompiledChecklist& compiled, const ingest::Do
   index.text = std::move(text);
   if (options.timings != nullptr) options.timings->add_scanned(index.text->bytes());
   const std::size_t blocks = document.blocks.size();
-  Matches matches;
-  matches.start.reserve(blocks + 1);
+  // One scan of the whole document: its blocks one after another, each followed by a line break,
+  // which no term holds and which ends a word, so that no match runs from one block into the
+  // next. Short blocks (headings, table cells) then cost no more a byte than long ones.
+  std::string joined;
+  std::vector<std::uint32_t> block_start;
+  block_start.reserve(blocks + 1);
+  joined.reserve(index.text->bytes() + blocks);
   for (std::size_t b = 0; b < blocks; ++b) {
-    matches.start.push_back(matches.all.size());
-    const auto first = static_cast<std::ptrdiff_t>(matches.all.size());
-    compiled.matcher.scan(index.block(static_cast<std::uint32_t>(b)).normalised.text, matches.all);
-    // By start, so that each set's own hits come out in (block, begin, end, pattern) order.
-    std::sort(matches.all.begin() + first, matches.all.end(), [](const text::TermMatch& x, const text::TermMatch& y) {
-      return std::tie(x.begin, x.end, x.pattern) < std::tie(y.begin, y.end, y.pattern);
-    });
+    block_start.push_back(static_cast<std::uint32_t>(joined.size()));
+    joined += index.block(static_cast<std::uint32_t>(b)).normalised.text;
+    joined += '\n';
   }
-  matches.start.push_back(matches.all.size());
-  assign_parts(compiled, document, matches, options.language, index);
+  block_start.push_back(static_cast<std::uint32_t>(joined.size()));
+  Matches matches;
+  compiled.matcher.scan(joined, matches.all);  // by end
+  // Each block's, with offsets in the block's own text, by start, so that each set's own hits
+  // come out in (block, begin, end, pattern) order.
+  matches.start.reserve(blocks + 1);
+  std::size_t next = 0;
+  for (std::size_t b = 0; b < blocks; ++b) {
+    matches.start.push_back(next);
+    const auto first = static_cast<std::ptrdiff_t>(next);
+    for (; next < matches.all.size() && matches.all[next].end < block_start[b + 1]; ++next) {
+      matches.all[next].begin -= block_start[b];
+      matches.all[next].end -= block_start[b];
+    }
+    std::sort(matches.all.begin() + first, matches.all.begin() + static_cast<std::ptrdiff_t>(next),
+              [](const text::TermMatch& x, const text::TermMatch& y) {
+                return std::tie(x.begin, x.end, x.pattern) < std::tie(y.begin, y.end, y.pattern);
+              });
+  }
+  matches.start.push_back(next);
+  const CompiledChecklist::LanguageFilter language = compiled.language_filter(options.language);
+  assign_parts(compiled, document, matches, language, index);
   assign_rows(document, index);
   index.front_matter = std::any_of(document.blocks.begin(), document.blocks.end(),
                                    [](const ingest::Block& b) { return b.zone != ingest::Zone::text; });
@@ -238,7 +255,7 @@ DocumentIndex index_document(const CompiledChecklist& compiled, const ingest::Do
     }
     for (const text::TermMatch& m : matches.of(b)) {
       for (const PatternOwner& owner : compiled.owners[m.pattern]) {
-        if (owner.exception && counts_in(owner, options.language)) exceptions.emplace_back(owner.set, m);
+        if (owner.exception && language.counts(owner)) exceptions.emplace_back(owner.set, m);
       }
     }
     for (const text::TermMatch& m : matches.of(b)) {
@@ -247,7 +264,7 @@ DocumentIndex index_document(const CompiledChecklist& compiled, const ingest::Do
                                           [](std::uint32_t at, const auto& span) { return at < span.first; });
       const bool in_negation = after != negated.begin() && m.begin < std::prev(after)->second;
       for (const PatternOwner& owner : compiled.owners[m.pattern]) {
-        if (owner.exception || !counts_in(owner, options.language)) continue;
+        if (owner.exception || !language.counts(owner)) continue;
         const Hit hit{b, m.begin, m.end, m.pattern, in_negation};
         const bool masked = std::any_of(exceptions.begin(), exceptions.end(),
                                         [&](const auto& e) { return e.first == owner.set && overlaps(hit, e.second); });

@@ -12,22 +12,40 @@ namespace unct::text {
 TermMatcher::TermMatcher(std::vector<std::string> patterns, std::size_t prefix_depth)
     : m_patterns(std::move(patterns)), m_prefix_depth(prefix_depth) {
   assert(prefix_depth >= 1);
-  // Byte classes: each byte that occurs in a key gets its own class; all others share class 0.
+  // Byte classes: each byte that occurs in a key gets its own class; the others share class 0
+  // if they are word characters, another class if not.
   m_key_length.reserve(m_patterns.size());
+  std::uint8_t byte_class[256] = {};
+  std::uint32_t classes = 1;
   unsigned char class_byte[256] = {};
   for (const std::string& pattern : m_patterns) {
     assert(!pattern.empty() && pattern.front() != '*');
     const std::size_t star = pattern.find('*');
     m_key_length.push_back(static_cast<std::uint32_t>(star == std::string::npos ? pattern.size() : star));
     for (std::size_t i = 0; i < m_key_length.back(); ++i) {
-      auto& cls = m_class[static_cast<unsigned char>(pattern[i])];
+      auto& cls = byte_class[static_cast<unsigned char>(pattern[i])];
       if (cls == 0) {
-        class_byte[m_class_count] = static_cast<unsigned char>(pattern[i]);
-        cls = static_cast<std::uint8_t>(m_class_count++);
+        class_byte[classes] = static_cast<unsigned char>(pattern[i]);
+        cls = static_cast<std::uint8_t>(classes++);
       }
     }
   }
-  const std::uint32_t classes = m_class_count;
+  // Whether a class's bytes may end what comes before a word: ASCII bytes that are not word
+  // characters, and every byte of a multi-byte character (that character may be a letter or
+  // not; the check of each match decides).
+  auto separates = [](unsigned char byte) { return byte >= 0x80 || !detail::is_ascii_word(byte); };
+  std::vector<bool> class_separates(classes);
+  for (std::uint32_t c = 1; c < classes; ++c) class_separates[c] = separates(class_byte[c]);
+  const std::uint32_t other_separators = classes;
+  for (std::size_t byte = 0; byte < 256; ++byte) {
+    if (byte_class[byte] != 0 || !separates(static_cast<unsigned char>(byte))) continue;
+    if (classes == other_separators) {
+      assert(classes < 256);
+      class_separates.push_back(true);
+      ++classes;
+    }
+    byte_class[byte] = static_cast<std::uint8_t>(other_separators);
+  }
 
   // The trie of whole keys; -1 = no edge.
   std::vector<std::int32_t> trie(classes, -1);
@@ -37,7 +55,7 @@ TermMatcher::TermMatcher(std::vector<std::string> patterns, std::size_t prefix_d
     std::int32_t state = 0;
     for (std::size_t i = 0; i < m_key_length[p]; ++i) {
       const std::size_t slot =
-          static_cast<std::size_t>(state) * classes + m_class[static_cast<unsigned char>(m_patterns[p][i])];
+          static_cast<std::size_t>(state) * classes + byte_class[static_cast<unsigned char>(m_patterns[p][i])];
       if (trie[slot] < 0) {
         trie[slot] = static_cast<std::int32_t>(ends.size());
         ends.emplace_back();
@@ -55,12 +73,23 @@ TermMatcher::TermMatcher(std::vector<std::string> patterns, std::size_t prefix_d
                        [](std::int32_t t) { return t >= 0; });
   };
 
-  // The trie below prefix_depth, in compressed rows. Only keys longer than the prefix end there:
+  // The automaton's states must fit its 16-bit table: a long list of keys gets shorter prefixes.
+  std::vector<std::size_t> at_depth;
+  for (const std::size_t d : depth) {
+    if (d >= at_depth.size()) at_depth.resize(d + 1);
+    ++at_depth[d];
+  }
+  for (std::size_t d = 0, states = 1; d < at_depth.size() && d <= m_prefix_depth; ++d) {  // 1: the word state
+    states += at_depth[d];
+    if (states > k_max_states) m_prefix_depth = std::max<std::size_t>(d - 1, 1);
+  }
+
+  // The trie below m_prefix_depth, in compressed rows. Only keys longer than the prefix end there:
   // the shorter ones are the automaton's outputs.
   std::vector<std::int32_t> node_of(trie_states, -1);
   std::vector<std::size_t> node_state;
   for (std::size_t s = 0; s < trie_states; ++s) {
-    if (depth[s] >= prefix_depth) {
+    if (depth[s] >= m_prefix_depth) {
       node_of[s] = static_cast<std::int32_t>(node_state.size());
       node_state.push_back(s);
     }
@@ -79,43 +108,59 @@ TermMatcher::TermMatcher(std::vector<std::string> patterns, std::size_t prefix_d
       m_edge_node.push_back(node);
     }
     m_end_begin.push_back(static_cast<std::uint32_t>(m_end_pattern.size()));
-    if (depth[s] > prefix_depth) m_end_pattern.insert(m_end_pattern.end(), ends[s].begin(), ends[s].end());
+    if (depth[s] > m_prefix_depth) m_end_pattern.insert(m_end_pattern.end(), ends[s].begin(), ends[s].end());
   }
   m_edge_begin.push_back(static_cast<std::uint32_t>(m_edge_byte.size()));
   m_end_begin.push_back(static_cast<std::uint32_t>(m_end_pattern.size()));
 
-  // The automaton: the trie's states down to prefix_depth, in the trie's order (the root first).
-  std::vector<std::int32_t> state_of(trie_states, -1);
+  // The automaton. A match starts where a word starts, so the automaton follows only prefixes
+  // that start after a byte that separates (or at the start of the text): state 0, the root,
+  // is "after a separating byte", state 1 "in a word, with no key begun where it could"; then
+  // the trie's states down to m_prefix_depth, the shallow ones first (the first bytes of keys),
+  // where the text keeps it. Matches inside words ("no" in "piano") are thus never looked at.
+  constexpr std::size_t k_in_word = 1;
+  const std::size_t no_trie_state = trie_states;
   std::vector<std::size_t> trie_state;
   for (std::size_t s = 0; s < trie_states; ++s) {
-    if (depth[s] <= prefix_depth) {
-      state_of[s] = static_cast<std::int32_t>(trie_state.size());
-      trie_state.push_back(s);
-    }
+    if (depth[s] <= m_prefix_depth) trie_state.push_back(s);
+  }
+  std::stable_sort(trie_state.begin(), trie_state.end(),
+                   [&](std::size_t a, std::size_t b) { return depth[a] < depth[b]; });
+  trie_state.insert(trie_state.begin() + k_in_word, no_trie_state);
+  std::vector<std::int32_t> state_of(trie_states, -1);
+  for (std::size_t a = 0; a < trie_state.size(); ++a) {
+    if (trie_state[a] != no_trie_state) state_of[trie_state[a]] = static_cast<std::int32_t>(a);
   }
   m_state_count = trie_state.size();
   std::vector<std::int32_t> next(m_state_count * classes, -1);
   m_goes_on.assign(m_state_count, -1);
   for (std::size_t a = 0; a < m_state_count; ++a) {
     const std::size_t s = trie_state[a];
+    if (s == no_trie_state) continue;
     for (std::uint32_t c = 0; c < classes; ++c) {
       const std::int32_t child = trie[s * classes + c];
-      if (child >= 0 && depth[s] < prefix_depth) next[a * classes + c] = state_of[static_cast<std::size_t>(child)];
+      if (child >= 0 && depth[s] < m_prefix_depth) next[a * classes + c] = state_of[static_cast<std::size_t>(child)];
     }
-    if (depth[s] == prefix_depth && has_children(s)) m_goes_on[a] = node_of[s];
+    if (depth[s] == m_prefix_depth && has_children(s)) m_goes_on[a] = node_of[s];
   }
 
-  // Breadth-first: failure links turn the trie into a DFA; each state's outputs are its own
-  // keys followed by those of its longest proper suffix that has any.
+  // Breadth-first: failure links turn the trie into a DFA. A state's failure is its longest
+  // proper suffix that is a key's prefix and starts after a separating byte; failing that, the
+  // root or the word state, as its last byte separates or not. Each state's outputs are its own
+  // keys followed by those of its failure.
   std::vector<std::int32_t> fail(m_state_count, 0);
   m_output_head.assign(m_state_count, -1);
   std::queue<std::int32_t> queue;
   for (std::uint32_t c = 0; c < classes; ++c) {
+    const std::int32_t after = class_separates[c] ? 0 : static_cast<std::int32_t>(k_in_word);
+    next[k_in_word * classes + c] = after;
     std::int32_t& edge = next[c];
-    if (edge < 0)
-      edge = 0;
-    else
+    if (edge < 0) {
+      edge = after;
+    } else {
+      fail[static_cast<std::size_t>(edge)] = after;
       queue.push(edge);
+    }
   }
   // Requires: the outputs of fail[state] are linked already (it is shallower, so BFS did it).
   auto link_outputs = [&](std::int32_t state) {
@@ -130,7 +175,7 @@ TermMatcher::TermMatcher(std::vector<std::string> patterns, std::size_t prefix_d
     m_output_head[a] = head;
   };
   for (std::uint32_t c = 0; c < classes; ++c) {
-    if (next[c] > 0) link_outputs(next[c]);
+    if (next[c] > static_cast<std::int32_t>(k_in_word)) link_outputs(next[c]);
   }
   while (!queue.empty()) {
     const std::int32_t state = queue.front();
@@ -147,17 +192,23 @@ TermMatcher::TermMatcher(std::vector<std::string> patterns, std::size_t prefix_d
       }
     }
   }
-  // The scan table: each entry is the target state's row offset (state x classes), bit-inverted
-  // when the target has outputs or keys going on past it, so that the hot loop needs one load
-  // and one sign test per byte.
-  std::vector<std::int32_t> table(next.size());
-  for (std::size_t i = 0; i < next.size(); ++i) {
-    const std::int32_t target = next[i];
-    const std::int32_t offset = target * static_cast<std::int32_t>(classes);
-    const auto t = static_cast<std::size_t>(target);
-    table[i] = m_output_head[t] >= 0 || m_goes_on[t] >= 0 ? ~offset : offset;
+  // The scan table, by byte class then state, so that a byte's column is found before the state
+  // it needs is known: entry m_column[byte] + state is the next state, bit-inverted when it has
+  // outputs or keys going on past it, so that the hot loop needs one load and one sign test per
+  // byte. Two bytes an entry, and the shallow states of each class side by side: the part of the
+  // table most text visits stays in the processor's cache.
+  std::vector<std::int16_t> table(next.size());
+  for (std::size_t a = 0; a < m_state_count; ++a) {
+    for (std::uint32_t c = 0; c < classes; ++c) {
+      const auto target = static_cast<std::size_t>(next[a * classes + c]);
+      const auto state = static_cast<std::int16_t>(target);
+      table[c * m_state_count + a] =
+          m_output_head[target] >= 0 || m_goes_on[target] >= 0 ? static_cast<std::int16_t>(~state) : state;
+    }
   }
-  m_next = SharedArray<std::int32_t>(std::move(table));
+  for (std::size_t byte = 0; byte < 256; ++byte)
+    m_column[byte] = static_cast<std::uint32_t>(byte_class[byte] * m_state_count);
+  m_next = SharedArray<std::int16_t>(std::move(table));
 }
 
 namespace {
@@ -216,8 +267,7 @@ void TermMatcher::follow(std::uint32_t node, std::string_view text, std::size_t 
   }
 }
 
-void TermMatcher::reached(std::int32_t row, std::string_view text, std::size_t at, std::vector<TermMatch>& out) const {
-  const std::size_t state = static_cast<std::size_t>(row) / m_class_count;
+void TermMatcher::reached(std::size_t state, std::string_view text, std::size_t at, std::vector<TermMatch>& out) const {
   for (std::int32_t o = m_output_head[state]; o >= 0; o = m_output_next[static_cast<std::size_t>(o)]) {
     check(m_output[static_cast<std::size_t>(o)], text, at, out);
   }
@@ -228,27 +278,27 @@ void TermMatcher::reached(std::int32_t row, std::string_view text, std::size_t a
 }
 
 void TermMatcher::scan(std::string_view text, std::vector<TermMatch>& out) const {
-  // A byte costs a class lookup, a table lookup and a sign test, each step waiting on the last.
+  // A byte costs a column lookup, a table lookup and a sign test, each step waiting on the last.
   // The text is cut into k_lanes stretches scanned side by side, so that the processor overlaps
   // their waits. The automaton's state after a byte is the longest key prefix (m_prefix_depth
-  // bytes at most) ending there, so it depends on that byte and the m_prefix_depth - 1 before it:
-  // each stretch but the first starts that many bytes early, from the root, and reports nothing
-  // there. What a marked state holds is looked at out of line (reached), leaving the loop its
-  // registers; each stretch's matches are kept apart, then appended in text order.
+  // bytes at most) ending there that starts after a separating byte, so it depends on that byte
+  // and the m_prefix_depth before it: each stretch but the first starts that many bytes early,
+  // from the root, and reports nothing there. What a marked state holds is looked at out of line (reached), leaving the
+  // loop its registers; each stretch's matches are kept apart, then appended in text order.
   constexpr std::size_t k_lanes = 4;
   constexpr std::size_t k_split_from = 64;  // shorter texts are not worth it
-  const std::uint8_t* classes = m_class;
-  const std::int32_t* table = m_next.data();
+  const std::uint32_t* column = m_column;
+  const std::int16_t* table = m_next.data();
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t size = text.size();
   const std::size_t first = out.size();
-  auto run = [&](std::size_t at, std::size_t end, std::int32_t row, std::vector<TermMatch>& found) {
+  auto run = [&](std::size_t at, std::size_t end, std::int32_t state, std::vector<TermMatch>& found) {
     for (; at < end; ++at) {
-      const std::int32_t entry = table[row + classes[bytes[at]]];
-      row = entry;
+      const std::int32_t entry = table[column[bytes[at]] + static_cast<std::uint32_t>(state)];
+      state = entry;
       if (entry < 0) {
-        row = ~entry;
-        reached(row, text, at + 1, found);
+        state = ~entry;
+        reached(static_cast<std::size_t>(state), text, at + 1, found);
       }
     }
   };
@@ -258,42 +308,61 @@ void TermMatcher::scan(std::string_view text, std::vector<TermMatch>& out) const
     thread_local std::array<std::vector<TermMatch>, k_lanes> lane_out;
     std::array<std::size_t, k_lanes + 1> bound{};  // lane k reports bytes [bound[k], bound[k + 1])
     std::array<std::size_t, k_lanes> at{};
-    std::array<std::int32_t, k_lanes> row{};
+    std::array<std::int32_t, k_lanes> state{};
     for (std::size_t k = 0; k <= k_lanes; ++k) bound[k] = size * k / k_lanes;
     for (std::size_t k = 0; k < k_lanes; ++k) {
       lane_out[k].clear();
       // Warm up from the root on the bytes before the lane's own, without reporting.
-      for (at[k] = bound[k] - std::min(bound[k], m_prefix_depth - 1); at[k] < bound[k]; ++at[k]) {
-        const std::int32_t entry = table[row[k] + classes[bytes[at[k]]]];
-        row[k] = entry >= 0 ? entry : ~entry;
+      for (at[k] = bound[k] - std::min(bound[k], m_prefix_depth); at[k] < bound[k]; ++at[k]) {
+        const std::int32_t entry = table[column[bytes[at[k]]] + static_cast<std::uint32_t>(state[k])];
+        state[k] = entry >= 0 ? entry : ~entry;
       }
     }
     const std::size_t steps = size / k_lanes;  // every lane has at least this many bytes
     for (std::size_t step = 0; step < steps; ++step) {
       std::array<std::int32_t, k_lanes> entry;
-      for (std::size_t k = 0; k < k_lanes; ++k) entry[k] = table[row[k] + classes[bytes[at[k]]]];
+      for (std::size_t k = 0; k < k_lanes; ++k)
+        entry[k] = table[column[bytes[at[k]]] + static_cast<std::uint32_t>(state[k])];
       for (std::size_t k = 0; k < k_lanes; ++k) {
-        row[k] = entry[k];
+        state[k] = entry[k];
         ++at[k];
         if (entry[k] < 0) {
-          row[k] = ~entry[k];
-          reached(row[k], text, at[k], k == 0 ? out : lane_out[k]);
+          state[k] = ~entry[k];
+          reached(static_cast<std::size_t>(state[k]), text, at[k], k == 0 ? out : lane_out[k]);
         }
       }
     }
-    run(at[0], bound[1], row[0], out);
+    run(at[0], bound[1], state[0], out);
     for (std::size_t k = 1; k < k_lanes; ++k) {
-      run(at[k], bound[k + 1], row[k], lane_out[k]);
+      run(at[k], bound[k + 1], state[k], lane_out[k]);
       out.insert(out.end(), lane_out[k].begin(), lane_out[k].end());
     }
   }
-  // Keys longer than their prefix, and '*' endings, end after the byte that found them; keep
-  // the promised order.
+  // Keys longer than their prefix, and '*' endings, end after the byte that found them: keep the
+  // promised order. Those are few, and their matches only a few places late, so an insertion
+  // sort puts them in place in about one pass; it gives way to a full sort past a few moves a
+  // match, which only text made to defeat it comes to.
   auto by_end = [](const TermMatch& a, const TermMatch& b) {
     return a.end != b.end ? a.end < b.end : a.pattern < b.pattern;
   };
   const auto from = out.begin() + static_cast<std::ptrdiff_t>(first);
-  if (!std::is_sorted(from, out.end(), by_end)) std::sort(from, out.end(), by_end);
+  const std::size_t most_moves = 4 * (out.size() - first) + 64;
+  std::size_t moves = 0;
+  for (auto at = from + (from != out.end()); at < out.end(); ++at) {
+    if (!by_end(*at, *(at - 1))) continue;
+    const TermMatch late = *at;
+    auto to = at;
+    do {
+      *to = *(to - 1);
+      --to;
+      ++moves;
+    } while (to != from && by_end(late, *(to - 1)));
+    *to = late;
+    if (moves > most_moves) {
+      std::sort(from, out.end(), by_end);
+      break;
+    }
+  }
 }
 
 }  // namespace unct::text

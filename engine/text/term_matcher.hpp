@@ -10,17 +10,20 @@
 // The patterns' literal keys (up to the first '*') are found in two steps. Their first
 // `prefix_depth` bytes are compiled into one Aho-Corasick automaton over byte classes, which the
 // scan runs at one table lookup and one sign test per byte, whatever the number of patterns (on
-// four stretches of a text side by side, since each lookup waits on the one before).
-// Where the automaton reaches the end of such a prefix, the rest of the keys is followed in a
+// four stretches of a text side by side, since each lookup waits on the one before). The
+// automaton follows a key only from where a word may start, so the letters of a word that
+// starts no key cost nothing more, and a short key inside a word ("no" in "piano") is never
+// looked at. Where it reaches the end of such a prefix, the rest of the keys is followed in a
 // sparse trie along the text. Keeping the automaton to the prefixes keeps its table small enough
-// to stay in the processor's cache (the bundled checklist's 2,026 keys, its terms and the words
-// negation needs, in full need about 19,800 states and 3.4 MB; their 12-byte prefixes 10,300
-// states and 1.8 MB), and most text
-// leaves the trie within a byte or two. Shorter prefixes make a smaller table but send more text
-// through the trie: `scripts/bench` compares the prefix automaton with the whole one. A key found is then checked for
-// word boundaries and, for patterns with '*', extended to the end of the word and matched against the rest of the
-// pattern. The hits are the same as a search for every pattern at every position
-// (bench/naive.hpp is that search, and the tests compare the two).
+// to stay in the processor's cache: 16-bit states, column by column (the bundled checklist's
+// 2,026 keys, its terms and the words negation needs, in full need about 19,800 states and
+// 1.7 MB; their 12-byte prefixes 10,300 states and 0.9 MB), and most text leaves the trie
+// within a byte or two. Shorter prefixes make a smaller table but send more text through the
+// trie: `scripts/bench` compares the prefix automaton with the whole one. So many keys that
+// their prefixes would need more than k_max_states states get shorter prefixes. A key found is
+// then checked for word boundaries and, for patterns with '*', extended to the end of the word
+// and matched against the rest of the pattern. The hits are the same as a search for every
+// pattern at every position (bench/naive.hpp is that search, and the tests compare the two).
 //
 // Building is O(total key bytes x byte classes). A built matcher is immutable and may be shared
 // by threads.
@@ -49,6 +52,7 @@ bool match_at(std::string_view pattern, std::string_view text, std::size_t begin
 class TermMatcher {
 public:
   static constexpr std::size_t k_prefix_depth = 12;
+  static constexpr std::size_t k_max_states = 32767;  // what a table entry holds
 
   // Requires: every pattern normalised, non-empty, not starting with '*'; prefix_depth >= 1
   // (a smaller depth is for tests: it sends more keys through the trie).
@@ -69,20 +73,20 @@ public:
   // built one (==), so one left out fails it.
   template <class Visit>
   void visit_members(Visit&& visit) const {
-    visit(m_patterns, m_prefix_depth, m_key_length, m_class, m_class_count, m_state_count, m_next, m_output_head,
-          m_output_next, m_output, m_goes_on, m_edge_begin, m_edge_byte, m_edge_node, m_end_begin, m_end_pattern);
+    visit(m_patterns, m_prefix_depth, m_key_length, m_column, m_state_count, m_next, m_output_head, m_output_next,
+          m_output, m_goes_on, m_edge_begin, m_edge_byte, m_edge_node, m_end_begin, m_end_pattern);
   }
   template <class Visit>
   void visit_members(Visit&& visit) {
-    visit(m_patterns, m_prefix_depth, m_key_length, m_class, m_class_count, m_state_count, m_next, m_output_head,
-          m_output_next, m_output, m_goes_on, m_edge_begin, m_edge_byte, m_edge_node, m_end_begin, m_end_pattern);
+    visit(m_patterns, m_prefix_depth, m_key_length, m_column, m_state_count, m_next, m_output_head, m_output_next,
+          m_output, m_goes_on, m_edge_begin, m_edge_byte, m_edge_node, m_end_begin, m_end_pattern);
   }
   bool operator==(const TermMatcher&) const = default;
 
 private:
-  // Appends the matches of the keys that end at `row`'s state with the byte before `at`, and of
+  // Appends the matches of the keys that end at `state` with the byte before `at`, and of
   // the longer keys that go on from there.
-  [[gnu::noinline]] void reached(std::int32_t row, std::string_view text, std::size_t at,
+  [[gnu::noinline]] void reached(std::size_t state, std::string_view text, std::size_t at,
                                  std::vector<TermMatch>& out) const;
   // Appends the patterns whose key continues the prefix that ended at `text[at - 1]`, found by
   // following the trie from `node`, if they match there.
@@ -92,12 +96,12 @@ private:
   std::vector<std::string> m_patterns;
   std::size_t m_prefix_depth;
   std::vector<std::uint32_t> m_key_length;  // bytes before the first '*' (or the whole pattern)
-  std::uint8_t m_class[256] = {};           // byte -> byte class
-  std::uint32_t m_class_count = 1;
   std::size_t m_state_count = 1;
-  // The automaton over the keys' prefixes.
-  SharedArray<std::int32_t> m_next;         // row + class -> next row (row = state x class_count),
-                                            // bit-inverted when that state has outputs or goes on
+  // The automaton over the keys' prefixes, column by column: a column per class of bytes (each
+  // byte found in a key has its own class, the others share one), a row per state.
+  std::uint32_t m_column[256] = {};         // byte -> where its class's column starts in m_next
+  SharedArray<std::int16_t> m_next;         // column + state -> next state, bit-inverted when
+                                            // that state has outputs or goes on
   std::vector<std::int32_t> m_output_head;  // state -> first index into m_output, or -1
   std::vector<std::int32_t> m_output_next;  // chained: outputs of the state, then of its suffixes
   std::vector<std::uint32_t> m_output;      // pattern index per output entry

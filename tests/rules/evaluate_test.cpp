@@ -28,6 +28,19 @@ TEST_F(Signals, TermsMatchAtBlockEdgesAcrossCaseAccentsHyphensAndApostrophes) {
   EXPECT_TRUE(holds(Mentions{.term_set = "indigenous", .min_count = 2}));
 }
 
+// The index scans a document's blocks as one text; a term still lies within one block.
+TEST_F(Signals, NoTermRunsFromOneBlockIntoTheNext) {
+  read("Data by ethnic\n\norigin are missing.\n\n| ethnic | origin |\n|---|---|\n| x | y |\n");
+  EXPECT_FALSE(holds(Mentions{.term_set = "ethnicity"}));
+  read("# Roma\n\nRacism and ethnic origin.\n\nDiscriminat\n\nion.\n");
+  const Trace t = trace(Mentions{.term_set = "ethnicity"});
+  ASSERT_EQ(t.found.size(), 1u);
+  EXPECT_EQ(t.found[0], "\"ethnic origin\" in Roma, line 3");
+  const Trace words = trace(Mentions{.term_set = "discrimination", .min_count = 2});
+  ASSERT_EQ(words.found.size(), 2u);
+  EXPECT_EQ(words.found[1], "\"Discriminat\" in Roma, line 5");  // '*' ends where its block does
+}
+
 TEST_F(Signals, TermsOfAnotherLanguageCountOnlyInThatLanguage) {
   read("Les Roms et les peuples autochtones.\n", "en");
   EXPECT_FALSE(holds(Mentions{.term_set = "roma"}));

@@ -93,35 +93,74 @@ TEST(TermMatcher, AgreesWithNaiveSearchOnRandomText) {
   }
 }
 
+// Every match of every pattern, by trying each at every position with the matcher's own rule.
+std::vector<TermMatch> every_match(const std::vector<std::string>& patterns, const std::string& text) {
+  std::vector<TermMatch> out;
+  for (std::size_t at = 0; at <= text.size(); ++at) {
+    for (std::uint32_t p = 0; p < patterns.size(); ++p) {
+      std::size_t end = 0;
+      if (match_at(patterns[p], text, at, end))
+        out.push_back({p, static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(end)});
+    }
+  }
+  std::sort(out.begin(), out.end(), [](const TermMatch& a, const TermMatch& b) {
+    return a.end != b.end ? a.end < b.end : a.pattern < b.pattern;
+  });
+  return out;
+}
+
+// Random text of the given pieces: short texts are scanned in one stretch, longer ones in
+// stretches side by side; even rounds give the one, odd rounds the other.
+std::string random_text(std::mt19937& random, int round, const std::vector<std::string>& pieces) {
+  std::string text;
+  const std::size_t length = round % 2 == 0 ? 40 : 64 + random() % 400;
+  while (text.size() < length) text += pieces[random() % pieces.size()];
+  return text;
+}
+
 // Keys longer than the automaton's prefixes are followed in the trie: with prefixes of 1 to 5
-// bytes, every key of more than that takes that path, '*' endings included. The oracle tries
-// every pattern at every position with the matcher's own rule.
+// bytes, every key of more than that takes that path, '*' endings included. The automaton
+// starts keys only after a byte that may end a word: the text has word bytes no key holds ("c"),
+// separators no key holds ("."), keys with separators in them ("a-b", "-b"), and letters and
+// signs of two bytes, in keys and not ("й", "é", "«"), which the check of each match decides.
 TEST(TermMatcher, AgreesWithTryingEveryPatternAtEveryPositionWhateverThePrefixDepth) {
-  const std::vector<std::string> patterns{"ab",  "abab",    "b a",  "ba",    "aab",  "a",      "bb b",
-                                          "ab*", "abab ab", "a b*", "b* ab", "baba", "ab a b", "aabb*"};
+  const std::vector<std::string> patterns{"ab",  "abab",    "b a",     "ba",        "aab",  "a",      "bb b",
+                                          "ab*", "abab ab", "a b*",    "b* ab",     "baba", "ab a b", "aabb*",
+                                          "a-b", "-b",      "\u0439a", "b \u0439*", "c.a"};
+  const std::vector<std::string> pieces{"a", "b", " ", "a", "b", " ", "c", ".", "-", "\u0439", "\u00e9", "\u00ab"};
   std::mt19937 random(7);
   for (std::size_t depth = 1; depth <= 5; ++depth) {
     const TermMatcher matcher(patterns, depth);
     for (int round = 0; round < 200; ++round) {
-      // Short texts are scanned in one stretch, longer ones in stretches side by side: both.
-      std::string text;
-      const std::size_t length = round % 2 == 0 ? 40 : 64 + random() % 400;
-      for (std::size_t i = 0; i < length; ++i) text += "ab "[random() % 3];
-      std::vector<TermMatch> expected;
-      for (std::size_t at = 0; at <= text.size(); ++at) {
-        for (std::uint32_t p = 0; p < patterns.size(); ++p) {
-          std::size_t end = 0;
-          if (match_at(patterns[p], text, at, end))
-            expected.push_back({p, static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(end)});
-        }
-      }
-      std::sort(expected.begin(), expected.end(), [](const TermMatch& a, const TermMatch& b) {
-        return a.end != b.end ? a.end < b.end : a.pattern < b.pattern;
-      });
+      const std::string text = random_text(random, round, pieces);
       std::vector<TermMatch> found;
       matcher.scan(text, found);
-      ASSERT_EQ(found, expected) << "prefix depth " << depth << ", text: \"" << text << '"';
+      ASSERT_EQ(found, every_match(patterns, text)) << "prefix depth " << depth << ", text: \"" << text << '"';
     }
+  }
+}
+
+// The automaton's table holds 16-bit states: keys that would need more states at the asked
+// prefix depth get shorter prefixes, and the rest is followed in the trie.
+TEST(TermMatcher, SoManyKeysThatTheirPrefixesAreCutStillMatch) {
+  std::mt19937 random(11);
+  std::vector<std::string> patterns;
+  for (int p = 0; p < 6000; ++p) {
+    std::string key;
+    for (int i = 0; i < 12; ++i) key += static_cast<char>('a' + random() % 26);
+    patterns.push_back(p % 3 == 0 ? key.substr(0, 8) + "*" : key);
+  }
+  const TermMatcher matcher(patterns);
+  EXPECT_LE(matcher.state_count(), TermMatcher::k_max_states);
+  for (int round = 0; round < 20; ++round) {
+    std::string text;
+    for (int w = 0; w < 60; ++w) {
+      const std::string& key = patterns[random() % patterns.size()];
+      text += (random() % 2 == 0 ? key.substr(0, key.find('*')) : key.substr(0, 5)) + (w % 7 == 0 ? "s " : " ");
+    }
+    std::vector<TermMatch> found;
+    matcher.scan(text, found);
+    ASSERT_EQ(found, every_match(patterns, text)) << "text: \"" << text << '"';
   }
 }
 
