@@ -443,8 +443,9 @@ Annotated annotate_docx(const AnnotateInput& input) {
     const rules::DocumentIndex index =
         rules::index_document(input.compiled, input.document, {.language = a.document.language, .timings = nullptr});
     for (std::size_t b = 0; b < index.part.size(); ++b) {
-      if (!index.part[b].empty() && !part_starts.contains(index.part[b])) {
-        part_starts[index.part[b]] = paragraph_of(all, collapse(input.document.blocks[b].text).text);
+      const std::string part(index.part_of(b));
+      if (!part.empty() && !part_starts.contains(part)) {
+        part_starts[part] = paragraph_of(all, collapse(input.document.blocks[b].text).text);
       }
     }
   }

@@ -8,7 +8,7 @@
 
 #include <algorithm>
 #include <cstring>
-#include <functional>
+#include <iterator>
 #include <span>
 
 namespace unct::rules {
@@ -27,14 +27,16 @@ struct Matches {
 
 void assign_parts(const CompiledChecklist& compiled, const ingest::Document& document, const Matches& matches,
                   CompiledChecklist::LanguageFilter language, DocumentIndex& index) {
-  std::vector<std::pair<int, std::string>> open;  // (heading level, part id)
+  std::vector<std::pair<int, std::int32_t>> open;  // (heading level, part)
   index.part.resize(document.blocks.size());
+  for (const auto& [part_id, heading_set] : compiled.parts) index.parts.push_back(part_id);
   for (std::size_t b = 0; b < document.blocks.size(); ++b) {
     const ingest::Block& block = document.blocks[b];
     if (block.kind == ingest::BlockKind::heading) {
       while (!open.empty() && open.back().first >= block.level) open.pop_back();
-      std::string part = open.empty() ? std::string() : open.back().second;
-      for (const auto& [part_id, heading_set] : compiled.parts) {
+      std::int32_t part = open.empty() ? -1 : open.back().second;
+      for (std::size_t p = 0; p < compiled.parts.size(); ++p) {
+        const SetIndex heading_set = compiled.parts[p].second;
         const auto& members = compiled.members[heading_set];
         const auto in_block = matches.of(b);
         // A term of the set, not masked by one of the set's exceptions ("partnership framework"
@@ -52,13 +54,13 @@ void assign_parts(const CompiledChecklist& compiled, const ingest::Document& doc
                  });
         });
         if (named) {
-          part = part_id;
+          part = static_cast<std::int32_t>(p);
           break;
         }
       }
       open.emplace_back(block.level, part);
     }
-    index.part[b] = open.empty() ? std::string() : open.back().second;
+    index.part[b] = open.empty() ? -1 : open.back().second;
   }
 }
 
@@ -280,20 +282,25 @@ DocumentIndex index_document(const CompiledChecklist& compiled, const ingest::Do
   const auto by_place = [](const Hit& a, const Hit& b) {
     return std::tie(a.block, a.begin, a.end, a.pattern) < std::tie(b.block, b.begin, b.end, b.pattern);
   };
-  std::function<void(SetIndex)> build = [&](SetIndex set) {
+  std::vector<Hit> merged;  // reused: each merge writes here, then swaps with the set's list
+  auto build = [&](auto& self, SetIndex set) -> void {
     if (built[set]) return;
     built[set] = true;
     std::vector<Hit> hits = std::move(own[set]);
-    // Each list is in order already: merged, not sorted.
+    // Each list is in order already: merged, not sorted; a term listed twice, or reached twice,
+    // is kept once.
     for (SetIndex included : compiled.includes[set]) {
-      build(included);
-      const auto middle = static_cast<std::ptrdiff_t>(hits.size());
-      hits.insert(hits.end(), index.hits[included].begin(), index.hits[included].end());
-      std::inplace_merge(hits.begin(), hits.begin() + middle, hits.end(), by_place);
+      self(self, included);
+      const std::vector<Hit>& more = index.hits[included];
+      if (more.empty()) continue;
+      merged.clear();
+      merged.reserve(hits.size() + more.size());
+      std::merge(hits.begin(), hits.end(), more.begin(), more.end(), std::back_inserter(merged), by_place);
+      hits.swap(merged);
     }
-    hits.erase(std::unique(hits.begin(), hits.end()), hits.end());  // a term listed twice, or reached twice
+    hits.erase(std::unique(hits.begin(), hits.end()), hits.end());
     if (const auto context = compiled.context[set]) {
-      build(*context);
+      self(self, *context);
       const std::vector<Hit>& around = index.hits[*context];
       // A context hit in the hit's sentence: the first context hit at or after the sentence's start.
       std::erase_if(hits, [&](const Hit& hit) {
@@ -308,7 +315,7 @@ DocumentIndex index_document(const CompiledChecklist& compiled, const ingest::Do
     }
     index.hits[set] = std::move(hits);
   };
-  for (SetIndex set = 0; set < sets; ++set) build(set);
+  for (SetIndex set = 0; set < sets; ++set) build(build, set);
   return index;
 }
 

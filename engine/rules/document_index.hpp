@@ -12,6 +12,7 @@
 #include "engine/rules/compiled.hpp"
 #include "engine/text/normalise.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -52,7 +53,8 @@ struct TableRow {
 
 struct DocumentIndex {
   std::shared_ptr<const PreparedText> text;
-  std::vector<std::string> part;             // per block: checklist part id, empty when in none
+  std::vector<std::string> parts;            // the checklist's part ids, in its order
+  std::vector<std::int32_t> part;            // per block: index into `parts`, -1 when in none
   std::vector<std::int32_t> row;             // per block: index into `rows`, -1 outside tables
   std::vector<TableRow> rows;                // in document order
   std::vector<std::vector<Hit>> hits;        // per set index: hits of the set and of the sets it
@@ -61,6 +63,20 @@ struct DocumentIndex {
   bool front_matter = false;                 // some block stands outside the running text (ingest::Zone)
 
   const PreparedBlock& block(std::uint32_t b) const { return text->blocks[b]; }
+  // The id of block b's part, empty when in none.
+  std::string_view part_of(std::size_t b) const { return part[b] < 0 ? std::string_view() : parts[part[b]]; }
+  // Every block's part id, empty when in none.
+  std::vector<std::string> part_ids() const {
+    std::vector<std::string> out;
+    out.reserve(part.size());
+    for (std::size_t b = 0; b < part.size(); ++b) out.emplace_back(part_of(b));
+    return out;
+  }
+  // Where `id` is in `parts`; -2, which no block has, when the checklist has no such part.
+  std::int32_t part_index(std::string_view id) const {
+    const auto at = std::find(parts.begin(), parts.end(), id);
+    return at == parts.end() ? -2 : static_cast<std::int32_t>(at - parts.begin());
+  }
 };
 
 struct IndexOptions {

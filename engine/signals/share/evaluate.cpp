@@ -24,12 +24,13 @@ rules::Outcome Share::evaluate(const rules::Evaluator& context, rules::Trace* tr
   mark_rows(context.set_hits(header_set), header_hit);
   mark_rows(context.set_hits(having_set), having_hit);
 
+  const std::int32_t wanted_part = part ? index.part_index(*part) : -1;
   std::set<int> headed_tables;
   std::size_t data_rows = 0;
   std::vector<rules::Hit> qualifying;
   for (std::size_t r = 0; r < row_count; ++r) {
     const rules::TableRow& row = index.rows[r];
-    if (part && index.part[row.first_block] != *part) continue;
+    if (part && index.part[row.first_block] != wanted_part) continue;
     if (headed_tables.count(row.table) == 0) {
       if (header_hit[r] != nullptr) headed_tables.insert(row.table);
       continue;
