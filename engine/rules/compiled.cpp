@@ -6,6 +6,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <cassert>
 #include <functional>
 
 namespace unct::rules {
@@ -29,6 +30,7 @@ CompiledChecklist compile(const checklist::Checklist& checklist) {
     }
     auto language = std::find(out.languages.begin(), out.languages.end(), term.lang);
     if (language == out.languages.end()) language = out.languages.insert(language, term.lang);
+    assert(out.languages.size() <= 0x10000);  // PatternOwner::lang
     const PatternOwner owner{set, static_cast<std::uint16_t>(language - out.languages.begin()), exception};
     auto& of_pattern = owners[it->second];
     if (std::find(of_pattern.begin(), of_pattern.end(), owner) == of_pattern.end()) of_pattern.push_back(owner);

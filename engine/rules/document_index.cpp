@@ -25,6 +25,47 @@ struct Matches {
   std::span<const text::TermMatch> of(std::size_t b) const { return {all.data() + start[b], start[b + 1] - start[b]}; }
 };
 
+// Every block's matches, with offsets in the block's own text, by start, so that each set's own
+// hits come out in (block, begin, end, pattern) order. Blocks are scanned a run at a time, joined
+// by line breaks, which no term holds and which end a word, so that no match runs from one block
+// into the next: a heading or a table cell then costs no more a byte than a paragraph, and the
+// copy is some k_run bytes, whatever the document's length.
+Matches scan_blocks(const CompiledChecklist& compiled, const PreparedText& text) {
+  constexpr std::size_t k_run = 64 * 1024;
+  const std::size_t blocks = text.blocks.size();
+  Matches matches;
+  matches.start.reserve(blocks + 1);
+  std::string joined;
+  std::vector<std::uint32_t> block_start;  // of the run's blocks in `joined`, and its end
+  for (std::size_t b = 0; b < blocks;) {
+    const std::size_t first = b;
+    joined.clear();
+    block_start.clear();
+    do {
+      block_start.push_back(static_cast<std::uint32_t>(joined.size()));
+      joined += text.blocks[b++].normalised.text;
+      joined += '\n';
+    } while (b < blocks && joined.size() < k_run);
+    block_start.push_back(static_cast<std::uint32_t>(joined.size()));
+    std::size_t next = matches.all.size();
+    compiled.matcher.scan(joined, matches.all);  // the run's, by end
+    for (std::size_t k = 0; k < b - first; ++k) {
+      matches.start.push_back(next);
+      const auto from = matches.all.begin() + static_cast<std::ptrdiff_t>(next);
+      for (; next < matches.all.size() && matches.all[next].end < block_start[k + 1]; ++next) {
+        matches.all[next].begin -= block_start[k];
+        matches.all[next].end -= block_start[k];
+      }
+      std::sort(from, matches.all.begin() + static_cast<std::ptrdiff_t>(next),
+                [](const text::TermMatch& x, const text::TermMatch& y) {
+                  return std::tie(x.begin, x.end, x.pattern) < std::tie(y.begin, y.end, y.pattern);
+                });
+    }
+  }
+  matches.start.push_back(matches.all.size());
+  return matches;
+}
+
 void assign_parts(const CompiledChecklist& compiled, const ingest::Document& document, const Matches& matches,
                   CompiledChecklist::LanguageFilter language, DocumentIndex& index) {
   std::vector<std::pair<int, std::int32_t>> open;  // (heading level, part)
@@ -179,38 +220,7 @@ DocumentIndex index_document(const CompiledChecklist& compiled, const ingest::Do
   index.text = std::move(text);
   if (options.timings != nullptr) options.timings->add_scanned(index.text->bytes());
   const std::size_t blocks = document.blocks.size();
-  // One scan of the whole document: its blocks one after another, each followed by a line break,
-  // which no term holds and which ends a word, so that no match runs from one block into the
-  // next. Short blocks (headings, table cells) then cost no more a byte than long ones.
-  std::string joined;
-  std::vector<std::uint32_t> block_start;
-  block_start.reserve(blocks + 1);
-  joined.reserve(index.text->bytes() + blocks);
-  for (std::size_t b = 0; b < blocks; ++b) {
-    block_start.push_back(static_cast<std::uint32_t>(joined.size()));
-    joined += index.block(static_cast<std::uint32_t>(b)).normalised.text;
-    joined += '\n';
-  }
-  block_start.push_back(static_cast<std::uint32_t>(joined.size()));
-  Matches matches;
-  compiled.matcher.scan(joined, matches.all);  // by end
-  // Each block's, with offsets in the block's own text, by start, so that each set's own hits
-  // come out in (block, begin, end, pattern) order.
-  matches.start.reserve(blocks + 1);
-  std::size_t next = 0;
-  for (std::size_t b = 0; b < blocks; ++b) {
-    matches.start.push_back(next);
-    const auto first = static_cast<std::ptrdiff_t>(next);
-    for (; next < matches.all.size() && matches.all[next].end < block_start[b + 1]; ++next) {
-      matches.all[next].begin -= block_start[b];
-      matches.all[next].end -= block_start[b];
-    }
-    std::sort(matches.all.begin() + first, matches.all.begin() + static_cast<std::ptrdiff_t>(next),
-              [](const text::TermMatch& x, const text::TermMatch& y) {
-                return std::tie(x.begin, x.end, x.pattern) < std::tie(y.begin, y.end, y.pattern);
-              });
-  }
-  matches.start.push_back(next);
+  const Matches matches = scan_blocks(compiled, *index.text);
   const CompiledChecklist::LanguageFilter language = compiled.language_filter(options.language);
   assign_parts(compiled, document, matches, language, index);
   assign_rows(document, index);

@@ -98,7 +98,8 @@ private:
   std::vector<std::uint32_t> m_key_length;  // bytes before the first '*' (or the whole pattern)
   std::size_t m_state_count = 1;
   // The automaton over the keys' prefixes, column by column: a column per class of bytes (each
-  // byte found in a key has its own class, the others share one), a row per state.
+  // byte found in a key has its own class, the others share two: one for word bytes, one for
+  // bytes that separate), a row per state.
   std::uint32_t m_column[256] = {};         // byte -> where its class's column starts in m_next
   SharedArray<std::int16_t> m_next;         // column + state -> next state, bit-inverted when
                                             // that state has outputs or goes on

@@ -50,6 +50,9 @@ TEST_F(Signals, TermsOfAnotherLanguageCountOnlyInThatLanguage) {
   EXPECT_TRUE(holds(Mentions{.term_set = "roma"}));
   read("Via Roma is a street.\n", "fr");  // an English-only term does not count in French
   EXPECT_FALSE(holds(Mentions{.term_set = "roma"}));
+  read("Roma and indigenous peoples.\n", "ru");  // a language no term has: terms of every language only
+  EXPECT_FALSE(holds(Mentions{.term_set = "roma"}));
+  EXPECT_TRUE(holds(Mentions{.term_set = "indigenous"}));
 }
 
 TEST_F(Signals, TraceSaysWhatWasCountedAndWhere) {
