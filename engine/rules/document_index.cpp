@@ -16,8 +16,6 @@ namespace {
 
 bool overlaps(const Hit& a, const text::TermMatch& b) { return a.begin < b.end && b.begin < a.end; }
 
-// Part of each block: a heading that carries a part's heading term opens that part for itself
-// and everything beneath it; other headings inherit the part of the heading above them.
 // All blocks' matches in one list; block b's are [start[b], start[b + 1]).
 struct Matches {
   std::vector<text::TermMatch> all;
@@ -66,6 +64,8 @@ Matches scan_blocks(const CompiledChecklist& compiled, const PreparedText& text)
   return matches;
 }
 
+// Part of each block: a heading that carries a part's heading term opens that part for itself
+// and everything beneath it; other headings inherit the part of the heading above them.
 void assign_parts(const CompiledChecklist& compiled, const ingest::Document& document, const Matches& matches,
                   CompiledChecklist::LanguageFilter language, DocumentIndex& index) {
   std::vector<std::pair<int, std::int32_t>> open;  // (heading level, part)

@@ -283,8 +283,9 @@ void TermMatcher::scan(std::string_view text, std::vector<TermMatch>& out) const
   // their waits. The automaton's state after a byte is the longest key prefix (m_prefix_depth
   // bytes at most) ending there that starts after a separating byte, so it depends on that byte
   // and the m_prefix_depth before it: each stretch but the first starts that many bytes early,
-  // from the root, and reports nothing there. What a marked state holds is looked at out of line (reached), leaving the
-  // loop its registers; each stretch's matches are kept apart, then appended in text order.
+  // from the root, and reports nothing there. What a marked state holds is looked at out of line
+  // (reached), leaving the loop its registers; each stretch's matches are kept apart, then
+  // appended in text order.
   constexpr std::size_t k_lanes = 4;
   constexpr std::size_t k_split_from = 64;  // shorter texts are not worth it
   const std::uint32_t* column = m_column;
