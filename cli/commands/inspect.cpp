@@ -31,7 +31,8 @@ int run_inspect(const std::vector<std::string>& args, Io io) {
   const rules::LoadedChecklist loaded = load_compiled_option(values, nullptr);
   const ingest::Document document = ingest::read_document(values["file"].as<std::string>(), read_options(values));
   const rules::DocumentIndex index = rules::index_document(loaded.compiled, document, {.language = document.language});
-  report::render_inspection(document, index.part_ids(), loaded.checklist, values["blocks"].as<bool>(), io.out);
+  report::render_inspection(document, rules::part_ids(loaded.compiled, index), loaded.checklist,
+                            values["blocks"].as<bool>(), io.out);
   return 0;
 }
 

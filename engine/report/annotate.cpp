@@ -442,8 +442,9 @@ Annotated annotate_docx(const AnnotateInput& input) {
   if (!gaps.empty()) {
     const rules::DocumentIndex index =
         rules::index_document(input.compiled, input.document, {.language = a.document.language, .timings = nullptr});
-    for (std::size_t b = 0; b < index.part.size(); ++b) {
-      const std::string part(index.part_of(b));
+    const std::vector<std::string> parts = rules::part_ids(input.compiled, index);
+    for (std::size_t b = 0; b < parts.size(); ++b) {
+      const std::string& part = parts[b];
       if (!part.empty() && !part_starts.contains(part)) {
         part_starts[part] = paragraph_of(all, collapse(input.document.blocks[b].text).text);
       }

@@ -103,6 +103,11 @@ CompiledChecklist compile(const checklist::Checklist& checklist) {
   return out;
 }
 
+std::int32_t CompiledChecklist::part_index(std::string_view id) const {
+  const auto at = std::find_if(parts.begin(), parts.end(), [&](const auto& part) { return part.first == id; });
+  return at == parts.end() ? -2 : static_cast<std::int32_t>(at - parts.begin());
+}
+
 CompiledChecklist::LanguageFilter CompiledChecklist::language_filter(const std::string& language) const {
   if (language.empty()) return {};
   // A language no term has: only the terms of every language count.

@@ -13,6 +13,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -69,6 +70,8 @@ struct CompiledChecklist {
   std::unordered_map<std::string, std::uint32_t> regex_index;
 
   SetIndex index_of(const std::string& set_id) const { return set_index.at(set_id); }
+  // Where the part `id` is in `parts`; -2, which no block is in, when there is no such part.
+  std::int32_t part_index(std::string_view id) const;
 
   // Which owners count in a document of a language: those of every language and those of its
   // own; every owner when the document's language is not known (empty).

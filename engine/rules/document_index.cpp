@@ -70,7 +70,6 @@ void assign_parts(const CompiledChecklist& compiled, const ingest::Document& doc
                   CompiledChecklist::LanguageFilter language, DocumentIndex& index) {
   std::vector<std::pair<int, std::int32_t>> open;  // (heading level, part)
   index.part.resize(document.blocks.size());
-  for (const auto& [part_id, heading_set] : compiled.parts) index.parts.push_back(part_id);
   for (std::size_t b = 0; b < document.blocks.size(); ++b) {
     const ingest::Block& block = document.blocks[b];
     if (block.kind == ingest::BlockKind::heading) {
@@ -327,6 +326,13 @@ DocumentIndex index_document(const CompiledChecklist& compiled, const ingest::Do
   };
   for (SetIndex set = 0; set < sets; ++set) build(build, set);
   return index;
+}
+
+std::vector<std::string> part_ids(const CompiledChecklist& compiled, const DocumentIndex& index) {
+  std::vector<std::string> out;
+  out.reserve(index.part.size());
+  for (const std::int32_t part : index.part) out.push_back(part < 0 ? std::string() : compiled.parts[part].first);
+  return out;
 }
 
 DocumentIndex index_document(const CompiledChecklist& compiled, const ingest::Document& document,

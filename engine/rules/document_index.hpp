@@ -12,7 +12,6 @@
 #include "engine/rules/compiled.hpp"
 #include "engine/text/normalise.hpp"
 
-#include <algorithm>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -53,8 +52,7 @@ struct TableRow {
 
 struct DocumentIndex {
   std::shared_ptr<const PreparedText> text;
-  std::vector<std::string> parts;            // the checklist's part ids, in its order
-  std::vector<std::int32_t> part;            // per block: index into `parts`, -1 when in none
+  std::vector<std::int32_t> part;            // per block: index into CompiledChecklist::parts, -1 when in none
   std::vector<std::int32_t> row;             // per block: index into `rows`, -1 outside tables
   std::vector<TableRow> rows;                // in document order
   std::vector<std::vector<Hit>> hits;        // per set index: hits of the set and of the sets it
@@ -63,20 +61,6 @@ struct DocumentIndex {
   bool front_matter = false;                 // some block stands outside the running text (ingest::Zone)
 
   const PreparedBlock& block(std::uint32_t b) const { return text->blocks[b]; }
-  // The id of block b's part, empty when in none.
-  std::string_view part_of(std::size_t b) const { return part[b] < 0 ? std::string_view() : parts[part[b]]; }
-  // Every block's part id, empty when in none.
-  std::vector<std::string> part_ids() const {
-    std::vector<std::string> out;
-    out.reserve(part.size());
-    for (std::size_t b = 0; b < part.size(); ++b) out.emplace_back(part_of(b));
-    return out;
-  }
-  // Where `id` is in `parts`; -2, which no block has, when the checklist has no such part.
-  std::int32_t part_index(std::string_view id) const {
-    const auto at = std::find(parts.begin(), parts.end(), id);
-    return at == parts.end() ? -2 : static_cast<std::int32_t>(at - parts.begin());
-  }
 };
 
 struct IndexOptions {
@@ -94,6 +78,9 @@ std::string literal_prefix(std::string_view pattern);
 // Requires: `text` prepared from `document`.
 DocumentIndex index_document(const CompiledChecklist& compiled, const ingest::Document& document,
                              std::shared_ptr<const PreparedText> text, const IndexOptions& options = {});
+
+// Every block's part id (empty when in none), for reports. Requires: `index` made with `compiled`.
+std::vector<std::string> part_ids(const CompiledChecklist& compiled, const DocumentIndex& index);
 
 // Both steps.
 DocumentIndex index_document(const CompiledChecklist& compiled, const ingest::Document& document,

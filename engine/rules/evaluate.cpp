@@ -40,7 +40,7 @@ const std::vector<Hit>& Evaluator::filter(const std::vector<Hit>& hits, const st
                                           signals::Polarity polarity) const {
   if (!part && !tables_only && !m_text_only && polarity == signals::Polarity::any) return hits;
   scratch.clear();
-  const std::int32_t wanted = part ? m_index.part_index(*part) : -1;
+  const std::int32_t wanted = part ? m_compiled.part_index(*part) : -1;
   std::copy_if(hits.begin(), hits.end(), std::back_inserter(scratch), [&](const Hit& h) {
     return (!part || m_index.part[h.block] == wanted) && (!tables_only || m_index.row[h.block] >= 0) &&
            readable(h.block) &&

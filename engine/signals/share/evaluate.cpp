@@ -24,7 +24,7 @@ rules::Outcome Share::evaluate(const rules::Evaluator& context, rules::Trace* tr
   mark_rows(context.set_hits(header_set), header_hit);
   mark_rows(context.set_hits(having_set), having_hit);
 
-  const std::int32_t wanted_part = part ? index.part_index(*part) : -1;
+  const std::int32_t wanted_part = part ? context.compiled().part_index(*part) : -1;
   std::set<int> headed_tables;
   std::size_t data_rows = 0;
   std::vector<rules::Hit> qualifying;
