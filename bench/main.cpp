@@ -204,7 +204,7 @@ int main(int argc, char** argv) {
 
   const rules::CompiledChecklist compiled = rules::compile(checklist);
   const bench::Vocabulary vocabulary = bench::vocabulary_of(checklist);
-  const auto& patterns = compiled.matcher.patterns();
+  const std::vector<std::string> patterns = compiled.matcher.patterns();
 
   std::cout << std::fixed << std::setprecision(1);
   std::cout << "unct-bench: one thread, " << checklist.meta.id << " " << checklist.meta.version << "\n\n";

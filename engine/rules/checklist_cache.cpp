@@ -32,10 +32,11 @@ namespace {
 
 // Bump when the layout of an entry changes in a way the build ID would not show (it always shows a
 // change of code, so this is for readers of old files, and for clarity).
-constexpr std::uint32_t k_format = 5;
+constexpr std::uint32_t k_format = 6;
 constexpr std::string_view k_magic = "unct-cl\n";
 constexpr std::size_t k_header_bytes = 8 + 4 + 8 + 8;  // magic, format, payload size, checksum
-// Where the matcher's table starts in an entry: a cache line, so that its rows are read as built.
+// Where each of the matcher's arrays starts in an entry: a cache line, so that its rows are read as
+// built.
 constexpr std::size_t k_table_alignment = 64;
 // The loader's own limit for a checklist file (engine/checklist/load.cpp).
 constexpr std::uintmax_t k_max_checklist_bytes = 16u * 1024 * 1024;
@@ -376,7 +377,7 @@ private:
     put(static_cast<std::uint32_t>(value.index()));
     std::visit([&](const auto& alternative) { put(alternative); }, value);
   }
-  // A large table: its count, then padding up to a multiple of k_table_alignment bytes from the
+  // A table (the matcher's arrays): its count, then padding up to a multiple of k_table_alignment bytes from the
   // entry's start, then its values, which a reader of the mapped entry can then use in place.
   template <Plain T>
   void put(const SharedArray<T>& values) {
@@ -421,17 +422,19 @@ private:
   // A count of elements each at least `element_bytes` long, which the rest must be able to hold.
   std::size_t count(std::size_t element_bytes) {
     std::uint64_t n = 0;
-    raw(&n, sizeof n);
+    get(n);
     if (n > m_rest.size() / std::max<std::size_t>(element_bytes, 1)) throw Damaged();
     return static_cast<std::size_t>(n);
   }
   template <Plain T>
   void get(T& value) {
-    raw(&value, sizeof value);
+    if (sizeof value > m_rest.size()) throw Damaged();
+    std::memcpy(&value, m_rest.data(), sizeof value);
+    m_rest.remove_prefix(sizeof value);
   }
   void get(bool& value) {
     std::uint8_t byte = 0;
-    raw(&byte, 1);
+    get(byte);
     if (byte > 1) throw Damaged();
     value = byte == 1;
   }
@@ -456,12 +459,11 @@ private:
     }
   }
   void get(std::vector<bool>& values) {
-    values.resize(count(1));
-    for (std::size_t i = 0; i < values.size(); ++i) {
-      bool value = false;
-      get(value);
-      values[i] = value;
-    }
+    const std::size_t n = count(1);
+    const std::string_view bytes = m_rest.substr(0, n);
+    if (bytes.find_first_not_of(std::string_view("\0\1", 2)) != std::string_view::npos) throw Damaged();
+    values.assign(bytes.begin(), bytes.end());  // 0 and 1 as false and true
+    m_rest.remove_prefix(n);
   }
   template <Plain T, std::size_t N>
   void get(T (&values)[N]) {
@@ -560,8 +562,8 @@ bool read_bounded(const std::filesystem::path& path, std::uintmax_t max_bytes, s
 
 // An entry's file mapped into memory rather than read: its pages come from the page cache, which
 // costs a fraction of copying a few MB into memory of our own. The entry is checked (checksum)
-// before anything uses it; the model is copied out of it, and the matcher's table is used where it
-// lies, the mapping kept as long as the matcher is. Its writers never change a file in place (they
+// before anything uses it; the model is copied out of it, and the matcher's arrays (its table, its
+// patterns, its trie) are used where they lie, the mapping kept as long as the matcher is. Its writers never change a file in place (they
 // rename a new one over it, and a mapping keeps the file it was made from), so what is checked is
 // what is read.
 class MappedEntry {

@@ -10,19 +10,24 @@
 namespace unct::text {
 
 TermMatcher::TermMatcher(std::vector<std::string> patterns, std::size_t prefix_depth)
-    : m_patterns(std::move(patterns)), m_prefix_depth(prefix_depth) {
+    : m_prefix_depth(prefix_depth) {
   assert(prefix_depth >= 1);
+  // Built here, then kept as shared arrays (see visit_members).
+  std::vector<std::uint32_t> key_length;
+  std::vector<std::int32_t> output_head, output_next, goes_on;
+  std::vector<std::uint32_t> output, edge_begin, edge_node, end_begin, end_pattern;
+  std::vector<unsigned char> edge_byte;
   // Byte classes: each byte that occurs in a key gets its own class; the others share class 0
   // if they are word characters, another class if not.
-  m_key_length.reserve(m_patterns.size());
+  key_length.reserve(patterns.size());
   std::uint8_t byte_class[256] = {};
   std::uint32_t classes = 1;
   unsigned char class_byte[256] = {};
-  for (const std::string& pattern : m_patterns) {
+  for (const std::string& pattern : patterns) {
     assert(!pattern.empty() && pattern.front() != '*');
     const std::size_t star = pattern.find('*');
-    m_key_length.push_back(static_cast<std::uint32_t>(star == std::string::npos ? pattern.size() : star));
-    for (std::size_t i = 0; i < m_key_length.back(); ++i) {
+    key_length.push_back(static_cast<std::uint32_t>(star == std::string::npos ? pattern.size() : star));
+    for (std::size_t i = 0; i < key_length.back(); ++i) {
       auto& cls = byte_class[static_cast<unsigned char>(pattern[i])];
       if (cls == 0) {
         class_byte[classes] = static_cast<unsigned char>(pattern[i]);
@@ -51,11 +56,11 @@ TermMatcher::TermMatcher(std::vector<std::string> patterns, std::size_t prefix_d
   std::vector<std::int32_t> trie(classes, -1);
   std::vector<std::vector<std::uint32_t>> ends(1);  // per trie state: the keys ending there
   std::vector<std::size_t> depth(1, 0);
-  for (std::uint32_t p = 0; p < m_patterns.size(); ++p) {
+  for (std::uint32_t p = 0; p < patterns.size(); ++p) {
     std::int32_t state = 0;
-    for (std::size_t i = 0; i < m_key_length[p]; ++i) {
+    for (std::size_t i = 0; i < key_length[p]; ++i) {
       const std::size_t slot =
-          static_cast<std::size_t>(state) * classes + byte_class[static_cast<unsigned char>(m_patterns[p][i])];
+          static_cast<std::size_t>(state) * classes + byte_class[static_cast<unsigned char>(patterns[p][i])];
       if (trie[slot] < 0) {
         trie[slot] = static_cast<std::int32_t>(ends.size());
         ends.emplace_back();
@@ -95,7 +100,7 @@ TermMatcher::TermMatcher(std::vector<std::string> patterns, std::size_t prefix_d
     }
   }
   for (const std::size_t s : node_state) {
-    m_edge_begin.push_back(static_cast<std::uint32_t>(m_edge_byte.size()));
+    edge_begin.push_back(static_cast<std::uint32_t>(edge_byte.size()));
     std::vector<std::pair<unsigned char, std::uint32_t>> edges;
     for (std::uint32_t c = 1; c < classes; ++c) {
       if (const std::int32_t child = trie[s * classes + c]; child >= 0) {
@@ -104,14 +109,14 @@ TermMatcher::TermMatcher(std::vector<std::string> patterns, std::size_t prefix_d
     }
     std::sort(edges.begin(), edges.end());
     for (const auto& [byte, node] : edges) {
-      m_edge_byte.push_back(byte);
-      m_edge_node.push_back(node);
+      edge_byte.push_back(byte);
+      edge_node.push_back(node);
     }
-    m_end_begin.push_back(static_cast<std::uint32_t>(m_end_pattern.size()));
-    if (depth[s] > m_prefix_depth) m_end_pattern.insert(m_end_pattern.end(), ends[s].begin(), ends[s].end());
+    end_begin.push_back(static_cast<std::uint32_t>(end_pattern.size()));
+    if (depth[s] > m_prefix_depth) end_pattern.insert(end_pattern.end(), ends[s].begin(), ends[s].end());
   }
-  m_edge_begin.push_back(static_cast<std::uint32_t>(m_edge_byte.size()));
-  m_end_begin.push_back(static_cast<std::uint32_t>(m_end_pattern.size()));
+  edge_begin.push_back(static_cast<std::uint32_t>(edge_byte.size()));
+  end_begin.push_back(static_cast<std::uint32_t>(end_pattern.size()));
 
   // The automaton. A match starts where a word starts, so the automaton follows only prefixes
   // that start after a byte that separates (or at the start of the text): state 0, the root,
@@ -133,7 +138,7 @@ TermMatcher::TermMatcher(std::vector<std::string> patterns, std::size_t prefix_d
   }
   m_state_count = trie_state.size();
   std::vector<std::int32_t> next(m_state_count * classes, -1);
-  m_goes_on.assign(m_state_count, -1);
+  goes_on.assign(m_state_count, -1);
   for (std::size_t a = 0; a < m_state_count; ++a) {
     const std::size_t s = trie_state[a];
     if (s == no_trie_state) continue;
@@ -141,7 +146,7 @@ TermMatcher::TermMatcher(std::vector<std::string> patterns, std::size_t prefix_d
       const std::int32_t child = trie[s * classes + c];
       if (child >= 0 && depth[s] < m_prefix_depth) next[a * classes + c] = state_of[static_cast<std::size_t>(child)];
     }
-    if (depth[s] == m_prefix_depth && has_children(s)) m_goes_on[a] = node_of[s];
+    if (depth[s] == m_prefix_depth && has_children(s)) goes_on[a] = node_of[s];
   }
 
   // Breadth-first: failure links turn the trie into a DFA. A state's failure is its longest
@@ -149,7 +154,7 @@ TermMatcher::TermMatcher(std::vector<std::string> patterns, std::size_t prefix_d
   // root or the word state, as its last byte separates or not. Each state's outputs are its own
   // keys followed by those of its failure.
   std::vector<std::int32_t> fail(m_state_count, 0);
-  m_output_head.assign(m_state_count, -1);
+  output_head.assign(m_state_count, -1);
   std::queue<std::int32_t> queue;
   for (std::uint32_t c = 0; c < classes; ++c) {
     const std::int32_t after = class_separates[c] ? 0 : static_cast<std::int32_t>(k_in_word);
@@ -166,13 +171,13 @@ TermMatcher::TermMatcher(std::vector<std::string> patterns, std::size_t prefix_d
   auto link_outputs = [&](std::int32_t state) {
     const auto a = static_cast<std::size_t>(state);
     const std::vector<std::uint32_t>& own = ends[trie_state[a]];
-    std::int32_t head = m_output_head[static_cast<std::size_t>(fail[a])];
+    std::int32_t head = output_head[static_cast<std::size_t>(fail[a])];
     for (auto it = own.rbegin(); it != own.rend(); ++it) {
-      m_output.push_back(*it);
-      m_output_next.push_back(head);
-      head = static_cast<std::int32_t>(m_output.size() - 1);
+      output.push_back(*it);
+      output_next.push_back(head);
+      head = static_cast<std::int32_t>(output.size() - 1);
     }
-    m_output_head[a] = head;
+    output_head[a] = head;
   };
   for (std::uint32_t c = 0; c < classes; ++c) {
     if (next[c] > static_cast<std::int32_t>(k_in_word)) link_outputs(next[c]);
@@ -203,12 +208,39 @@ TermMatcher::TermMatcher(std::vector<std::string> patterns, std::size_t prefix_d
       const auto target = static_cast<std::size_t>(next[a * classes + c]);
       const auto state = static_cast<std::int16_t>(target);
       table[c * m_state_count + a] =
-          m_output_head[target] >= 0 || m_goes_on[target] >= 0 ? static_cast<std::int16_t>(~state) : state;
+          output_head[target] >= 0 || goes_on[target] >= 0 ? static_cast<std::int16_t>(~state) : state;
     }
   }
   for (std::size_t byte = 0; byte < 256; ++byte)
     m_column[byte] = static_cast<std::uint32_t>(byte_class[byte] * m_state_count);
   m_next = SharedArray<std::int16_t>(std::move(table));
+
+  std::vector<char> pattern_bytes;
+  std::vector<std::uint32_t> pattern_begin;
+  for (const std::string& pattern : patterns) {
+    pattern_begin.push_back(static_cast<std::uint32_t>(pattern_bytes.size()));
+    pattern_bytes.insert(pattern_bytes.end(), pattern.begin(), pattern.end());
+  }
+  pattern_begin.push_back(static_cast<std::uint32_t>(pattern_bytes.size()));
+  m_pattern_bytes = SharedArray<char>(std::move(pattern_bytes));
+  m_pattern_begin = SharedArray<std::uint32_t>(std::move(pattern_begin));
+  m_key_length = SharedArray<std::uint32_t>(std::move(key_length));
+  m_output_head = SharedArray<std::int32_t>(std::move(output_head));
+  m_output_next = SharedArray<std::int32_t>(std::move(output_next));
+  m_output = SharedArray<std::uint32_t>(std::move(output));
+  m_goes_on = SharedArray<std::int32_t>(std::move(goes_on));
+  m_edge_begin = SharedArray<std::uint32_t>(std::move(edge_begin));
+  m_edge_byte = SharedArray<unsigned char>(std::move(edge_byte));
+  m_edge_node = SharedArray<std::uint32_t>(std::move(edge_node));
+  m_end_begin = SharedArray<std::uint32_t>(std::move(end_begin));
+  m_end_pattern = SharedArray<std::uint32_t>(std::move(end_pattern));
+}
+
+std::vector<std::string> TermMatcher::patterns() const {
+  std::vector<std::string> out;
+  out.reserve(pattern_count());
+  for (std::size_t p = 0; p < pattern_count(); ++p) out.emplace_back(pattern(p));
+  return out;
 }
 
 namespace {
@@ -249,7 +281,7 @@ void TermMatcher::check(std::uint32_t pattern, std::string_view text, std::size_
                         std::vector<TermMatch>& out) const {
   const std::size_t begin = key_end - m_key_length[pattern];
   std::size_t end = 0;
-  if (match_rest(m_patterns[pattern], m_key_length[pattern], text, begin, key_end, end)) {
+  if (match_rest(this->pattern(pattern), m_key_length[pattern], text, begin, key_end, end)) {
     out.push_back({pattern, static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end)});
   }
 }
@@ -257,11 +289,11 @@ void TermMatcher::check(std::uint32_t pattern, std::string_view text, std::size_
 void TermMatcher::follow(std::uint32_t node, std::string_view text, std::size_t at, std::vector<TermMatch>& out) const {
   for (; at < text.size(); ++at) {
     const auto byte = static_cast<unsigned char>(text[at]);
-    const auto first = m_edge_byte.begin() + m_edge_begin[node];
-    const auto last = m_edge_byte.begin() + m_edge_begin[node + 1];
+    const unsigned char* first = m_edge_byte.data() + m_edge_begin[node];
+    const unsigned char* last = m_edge_byte.data() + m_edge_begin[node + 1];
     const auto edge = std::lower_bound(first, last, byte);
     if (edge == last || *edge != byte) return;
-    node = m_edge_node[static_cast<std::size_t>(edge - m_edge_byte.begin())];
+    node = m_edge_node[static_cast<std::size_t>(edge - m_edge_byte.data())];
     for (std::uint32_t e = m_end_begin[node]; e < m_end_begin[node + 1]; ++e)
       check(m_end_pattern[e], text, at + 1, out);
   }

@@ -61,25 +61,31 @@ public:
   // Appends the matches in `text`, ordered by end offset then pattern index.
   void scan(std::string_view text, std::vector<TermMatch>& out) const;
 
-  const std::vector<std::string>& patterns() const { return m_patterns; }
+  std::size_t pattern_count() const { return m_pattern_begin.size() - 1; }
+  std::string_view pattern(std::size_t p) const {
+    return {m_pattern_bytes.data() + m_pattern_begin[p], m_pattern_begin[p + 1] - m_pattern_begin[p]};
+  }
+  std::vector<std::string> patterns() const;  // a copy of them all, for tests and baselines
   std::size_t state_count() const { return m_state_count; }  // of the automaton
   std::size_t table_bytes() const { return m_next.size() * sizeof(m_next[0]); }
 
   // Calls `visit` with every member, for the compiled checklist's cache (engine/rules/
   // checklist_cache.cpp), which keeps a built matcher so that a run need not build it again: it
-  // writes them from a built matcher and reads them into one made from no patterns (the table
-  // as a view of the cache's mapped file, not a copy). A member
+  // writes them from a built matcher and reads them into one made from no patterns (its arrays
+  // as views of the cache's mapped file, not copies). A member
   // added below must be added here too; the cache's test compares a restored matcher with the
   // built one (==), so one left out fails it.
   template <class Visit>
   void visit_members(Visit&& visit) const {
-    visit(m_patterns, m_prefix_depth, m_key_length, m_column, m_state_count, m_next, m_output_head, m_output_next,
-          m_output, m_goes_on, m_edge_begin, m_edge_byte, m_edge_node, m_end_begin, m_end_pattern);
+    visit(m_pattern_bytes, m_pattern_begin, m_prefix_depth, m_key_length, m_column, m_state_count, m_next,
+          m_output_head, m_output_next, m_output, m_goes_on, m_edge_begin, m_edge_byte, m_edge_node, m_end_begin,
+          m_end_pattern);
   }
   template <class Visit>
   void visit_members(Visit&& visit) {
-    visit(m_patterns, m_prefix_depth, m_key_length, m_column, m_state_count, m_next, m_output_head, m_output_next,
-          m_output, m_goes_on, m_edge_begin, m_edge_byte, m_edge_node, m_end_begin, m_end_pattern);
+    visit(m_pattern_bytes, m_pattern_begin, m_prefix_depth, m_key_length, m_column, m_state_count, m_next,
+          m_output_head, m_output_next, m_output, m_goes_on, m_edge_begin, m_edge_byte, m_edge_node, m_end_begin,
+          m_end_pattern);
   }
   bool operator==(const TermMatcher&) const = default;
 
@@ -93,9 +99,12 @@ private:
   void follow(std::uint32_t node, std::string_view text, std::size_t at, std::vector<TermMatch>& out) const;
   void check(std::uint32_t pattern, std::string_view text, std::size_t key_end, std::vector<TermMatch>& out) const;
 
-  std::vector<std::string> m_patterns;
+  // Every array is built once and then only read, so a matcher taken from the checklist cache
+  // reads them where the cache's file is mapped.
+  SharedArray<char> m_pattern_bytes;           // the patterns one after the other...
+  SharedArray<std::uint32_t> m_pattern_begin;  // ...pattern p is [begin[p], begin[p + 1])
   std::size_t m_prefix_depth;
-  std::vector<std::uint32_t> m_key_length;  // bytes before the first '*' (or the whole pattern)
+  SharedArray<std::uint32_t> m_key_length;  // bytes before the first '*' (or the whole pattern)
   std::size_t m_state_count = 1;
   // The automaton over the keys' prefixes, column by column: a column per class of bytes (each
   // byte found in a key has its own class, the others share two: one for word bytes, one for
@@ -103,18 +112,18 @@ private:
   std::uint32_t m_column[256] = {};         // byte -> where its class's column starts in m_next
   SharedArray<std::int16_t> m_next;         // column + state -> next state, bit-inverted when
                                             // that state has outputs or goes on
-  std::vector<std::int32_t> m_output_head;  // state -> first index into m_output, or -1
-  std::vector<std::int32_t> m_output_next;  // chained: outputs of the state, then of its suffixes
-  std::vector<std::uint32_t> m_output;      // pattern index per output entry
-  std::vector<std::int32_t> m_goes_on;      // state -> trie node where longer keys go on, or -1
+  SharedArray<std::int32_t> m_output_head;  // state -> first index into m_output, or -1
+  SharedArray<std::int32_t> m_output_next;  // chained: outputs of the state, then of its suffixes
+  SharedArray<std::uint32_t> m_output;      // pattern index per output entry
+  SharedArray<std::int32_t> m_goes_on;      // state -> trie node where longer keys go on, or -1
   // The trie past the prefixes, in compressed rows: node n's edges are [m_edge_begin[n],
   // m_edge_begin[n + 1]) of m_edge_byte / m_edge_node, sorted by byte; the keys that end at
   // node n are [m_end_begin[n], m_end_begin[n + 1]) of m_end_pattern.
-  std::vector<std::uint32_t> m_edge_begin;
-  std::vector<unsigned char> m_edge_byte;
-  std::vector<std::uint32_t> m_edge_node;
-  std::vector<std::uint32_t> m_end_begin;
-  std::vector<std::uint32_t> m_end_pattern;
+  SharedArray<std::uint32_t> m_edge_begin;
+  SharedArray<unsigned char> m_edge_byte;
+  SharedArray<std::uint32_t> m_edge_node;
+  SharedArray<std::uint32_t> m_end_begin;
+  SharedArray<std::uint32_t> m_end_pattern;
 };
 
 }  // namespace unct::text

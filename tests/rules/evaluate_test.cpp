@@ -121,7 +121,7 @@ TEST(IndexDocument, NegationWordsAreMatchedOnlyWhereASignalReadsPolarity) {
   EXPECT_EQ(plain.negation_word, (std::vector<bool>{false, false}));
 
   const CompiledChecklist reading = compile(grounds_checklist(R"(<mentions set="grounds" polarity="affirmed"/>)"));
-  const auto& patterns = reading.matcher.patterns();
+  const std::vector<std::string> patterns = reading.matcher.patterns();
   const auto is_negation_word = [&](const std::string& word) {
     const auto at = std::find(patterns.begin(), patterns.end(), word);
     return at != patterns.end() && reading.negation_word[static_cast<std::size_t>(at - patterns.begin())];

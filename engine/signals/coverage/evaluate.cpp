@@ -20,7 +20,7 @@ rules::Outcome Coverage::evaluate(const rules::Evaluator& context, rules::Trace*
       if (seen.insert(hit.pattern).second) {
         first_of_each.push_back(hit);
         if (trace != nullptr)
-          names.push_back(compiled.matcher.patterns()[hit.pattern]);
+          names.emplace_back(compiled.matcher.pattern(hit.pattern));
         else if (first_of_each.size() == enough)
           break;  // holds, and its quotes are all taken
       }
