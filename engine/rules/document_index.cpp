@@ -227,14 +227,34 @@ DocumentIndex index_document(const CompiledChecklist& compiled, const ingest::Do
                                    [](const ingest::Block& b) { return b.zone != ingest::Zone::text; });
   find_regexes(compiled, *index.text, index);
 
-  // Hits of each set on its own, then with the sets it includes.
+  // Hits of each set on its own, then with the sets it includes. First the exceptions' matches,
+  // and how many hits each set may have, so that each set's list is made once at its size.
   const std::size_t sets = compiled.set_ids.size();
+  struct Exception {
+    std::uint32_t block;
+    SetIndex set;
+    text::TermMatch match;
+  };
+  std::vector<Exception> exceptions;  // by block; usually few
+  std::vector<std::uint32_t> most(sets, 0);
+  for (std::uint32_t b = 0; b < blocks; ++b) {
+    for (const text::TermMatch& m : matches.of(b)) {
+      for (const PatternOwner& owner : compiled.owners[m.pattern]) {
+        if (!language.counts(owner)) continue;
+        if (owner.exception) {
+          exceptions.push_back({b, owner.set, m});
+        } else {
+          ++most[owner.set];
+        }
+      }
+    }
+  }
   std::vector<std::vector<Hit>> own(sets);
-  std::vector<std::pair<SetIndex, text::TermMatch>> exceptions;  // of the current block; usually none
+  for (SetIndex set = 0; set < sets; ++set) own[set].reserve(most[set]);
+  auto next_exception = exceptions.cbegin();                     // of the current block or a later one
   std::vector<std::pair<std::uint32_t, std::uint32_t>> negated;  // of the current block
   std::vector<std::size_t> with_negation_word;                   // sentences of the current block, in order
   for (std::uint32_t b = 0; b < blocks; ++b) {
-    exceptions.clear();
     negated.clear();
     with_negation_word.clear();
     // Negation stays within its sentence: only the sentences holding both a term a polarity
@@ -264,11 +284,8 @@ DocumentIndex index_document(const CompiledChecklist& compiled, const ingest::Do
         continue;
       text::append_negated_spans(sentence_text, options.language, start, negated);
     }
-    for (const text::TermMatch& m : matches.of(b)) {
-      for (const PatternOwner& owner : compiled.owners[m.pattern]) {
-        if (owner.exception && language.counts(owner)) exceptions.emplace_back(owner.set, m);
-      }
-    }
+    const auto block_exceptions = next_exception;
+    while (next_exception != exceptions.cend() && next_exception->block == b) ++next_exception;
     for (const text::TermMatch& m : matches.of(b)) {
       // The last span starting at or before the match, if it reaches it.
       const auto after = std::upper_bound(negated.begin(), negated.end(), m.begin,
@@ -277,8 +294,9 @@ DocumentIndex index_document(const CompiledChecklist& compiled, const ingest::Do
       for (const PatternOwner& owner : compiled.owners[m.pattern]) {
         if (owner.exception || !language.counts(owner)) continue;
         const Hit hit{b, m.begin, m.end, m.pattern, in_negation};
-        const bool masked = std::any_of(exceptions.begin(), exceptions.end(),
-                                        [&](const auto& e) { return e.first == owner.set && overlaps(hit, e.second); });
+        const bool masked = std::any_of(block_exceptions, next_exception, [&](const Exception& e) {
+          return e.set == owner.set && overlaps(hit, e.match);
+        });
         if (!masked) own[owner.set].push_back(hit);
       }
     }

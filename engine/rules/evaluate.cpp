@@ -76,6 +76,7 @@ void Evaluator::note_found(Trace* trace, const std::vector<Proof>& proofs) const
 
 Outcome Evaluator::holds_with(const std::vector<Hit>& hits) {
   Outcome out{.holds = true};
+  out.evidence.reserve(std::min(hits.size(), k_max_proofs));
   for (const Hit& hit : hits) {
     if (out.evidence.size() == k_max_proofs) break;
     out.evidence.push_back({hit.block, {hit}});

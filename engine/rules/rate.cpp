@@ -22,11 +22,9 @@ Evidence quote(const Proof& proof, const ingest::Document& document, const Docum
 
   // A row's proof may pair hits of two cells: the quote is the proof's own block, and only
   // that block's hits are placed in its text.
-  std::vector<Hit> own;
-  std::copy_if(proof.hits.begin(), proof.hits.end(), std::back_inserter(own),
-               [&](const Hit& h) { return h.block == proof.block; });
-  const Hit& first = own.front();
-  const Hit& last = own.back();
+  const auto own = [&](const Hit& h) { return h.block == proof.block; };
+  const Hit& first = *std::find_if(proof.hits.begin(), proof.hits.end(), own);
+  const Hit& last = *std::find_if(proof.hits.rbegin(), proof.hits.rend(), own);
   const std::size_t sentence = text::sentence_of(indexed.sentences, first.begin);
   const std::size_t last_sentence = text::sentence_of(indexed.sentences, last.begin);
   std::size_t begin = norm.origin[indexed.sentences[sentence]];
@@ -56,10 +54,12 @@ Evidence quote(const Proof& proof, const ingest::Document& document, const Docum
 
   Evidence evidence{
       .section = ingest::section_label(block), .page = block.page, .line = block.line, .block = proof.block};
-  const std::string prefix = cut_front ? "..." : "";
-  evidence.quote = prefix + source.substr(begin, end - begin) + (cut_back ? "..." : "");
+  const std::string_view prefix = cut_front ? "..." : "";
+  evidence.quote.reserve(prefix.size() + (end - begin) + 3);
+  evidence.quote.append(prefix).append(source, begin, end - begin).append(cut_back ? "..." : "");
   std::replace(evidence.quote.begin(), evidence.quote.end(), '\n', ' ');
-  for (const Hit& hit : own) {
+  for (const Hit& hit : proof.hits) {
+    if (!own(hit)) continue;
     const auto [b, e] = norm.source_span(hit.begin, hit.end);
     if (b < begin || e > end) continue;
     evidence.highlights.emplace_back(static_cast<std::uint32_t>(prefix.size() + b - begin),

@@ -352,19 +352,36 @@ void TermMatcher::scan(std::string_view text, std::vector<TermMatch>& out) const
       }
     }
     const std::size_t steps = size / k_lanes;  // every lane has at least this many bytes
-    for (std::size_t step = 0; step < steps; ++step) {
-      std::array<std::int32_t, k_lanes> entry;
-      for (std::size_t k = 0; k < k_lanes; ++k)
-        entry[k] = table[column[bytes[at[k]]] + static_cast<std::uint32_t>(state[k])];
-      for (std::size_t k = 0; k < k_lanes; ++k) {
-        state[k] = entry[k];
-        ++at[k];
-        if (entry[k] < 0) {
-          state[k] = ~entry[k];
-          reached(static_cast<std::size_t>(state[k]), text, at[k], k == 0 ? out : lane_out[k]);
-        }
-      }
+    // The lanes' positions and states as plain locals, which the compiler keeps in registers (an
+    // array of them it kept in memory, storing each after every byte). A step looks up a byte of
+    // each lane, then tests the four entries at once: most steps reach no marked state.
+    static_assert(k_lanes == 4);
+    const std::size_t at0 = at[0], at1 = at[1], at2 = at[2], at3 = at[3];
+    const std::size_t d1 = at1 - at0, d2 = at2 - at0, d3 = at3 - at0;  // from lane 0's byte
+    std::int32_t s0 = state[0], s1 = state[1], s2 = state[2], s3 = state[3];
+    auto mark = [&](std::int32_t& lane_state, std::int32_t entry, std::size_t after, std::vector<TermMatch>& found) {
+      if (entry >= 0) return;
+      lane_state = ~entry;
+      reached(static_cast<std::size_t>(lane_state), text, after, found);
+    };
+    const unsigned char* const end = bytes + at0 + steps;
+    for (const unsigned char* p = bytes + at0; p != end; ++p) {
+      const std::int32_t e0 = table[column[p[0]] + static_cast<std::uint32_t>(s0)];
+      const std::int32_t e1 = table[column[p[d1]] + static_cast<std::uint32_t>(s1)];
+      const std::int32_t e2 = table[column[p[d2]] + static_cast<std::uint32_t>(s2)];
+      const std::int32_t e3 = table[column[p[d3]] + static_cast<std::uint32_t>(s3)];
+      s0 = e0;
+      s1 = e1;
+      s2 = e2;
+      s3 = e3;
+      const auto after = static_cast<std::size_t>(p + 1 - bytes);
+      mark(s0, e0, after, out);
+      mark(s1, e1, after + d1, lane_out[1]);
+      mark(s2, e2, after + d2, lane_out[2]);
+      mark(s3, e3, after + d3, lane_out[3]);
     }
+    at = {at0 + steps, at1 + steps, at2 + steps, at3 + steps};
+    state = {s0, s1, s2, s3};
     run(at[0], bound[1], state[0], out);
     for (std::size_t k = 1; k < k_lanes; ++k) {
       run(at[k], bound[k + 1], state[k], lane_out[k]);

@@ -5,7 +5,7 @@
 #include "engine/text/unicode.hpp"
 
 #include <algorithm>
-#include <set>
+#include <vector>
 #include <tuple>
 
 namespace unct::signals {
@@ -64,7 +64,7 @@ rules::Outcome Near::evaluate(const rules::Evaluator& context, rules::Trace* tra
   const auto& a = context.filter(context.set_hits(term_set_a), part, false, scratch_a);
   const auto& b = context.filter(context.set_hits(term_set_b), part, false, scratch_b);
   rules::Outcome out;
-  std::set<Unit> units;  // one proof per sentence, block or row
+  std::vector<Unit> units;  // one proof per sentence, block or row; sorted (mostly found in order)
   for (const rules::Hit& x : a) {
     // Candidates: b's hits in x's block, or in x's table row.
     std::uint32_t first_block = x.block;
@@ -79,7 +79,10 @@ rules::Outcome Near::evaluate(const rules::Evaluator& context, rules::Trace* tra
     for (; j != b.end() && j->block < end_block; ++j) {
       Unit unit;
       if (!together(*this, index, x, *j, unit)) continue;
-      if (units.insert(unit).second && out.evidence.size() < rules::k_max_proofs) {
+      const auto at = std::lower_bound(units.begin(), units.end(), unit);
+      const bool new_unit = at == units.end() || *at != unit;
+      if (new_unit) units.insert(at, unit);
+      if (new_unit && out.evidence.size() < rules::k_max_proofs) {
         std::vector<rules::Hit> pair = std::tie(x.block, x.begin) < std::tie(j->block, j->begin)
                                            ? std::vector<rules::Hit>{x, *j}
                                            : std::vector<rules::Hit>{*j, x};
