@@ -297,7 +297,8 @@ DocumentIndex index_document(const CompiledChecklist& compiled, const ingest::Do
         const bool masked = std::any_of(block_exceptions, next_exception, [&](const Exception& e) {
           return e.set == owner.set && overlaps(hit, e.match);
         });
-        if (!masked) own[owner.set].push_back(hit);
+        // A term the set lists both for every language and for the document's is one hit.
+        if (!masked && (own[owner.set].empty() || own[owner.set].back() != hit)) own[owner.set].push_back(hit);
       }
     }
   }
@@ -314,18 +315,17 @@ DocumentIndex index_document(const CompiledChecklist& compiled, const ingest::Do
     if (built[set]) return;
     built[set] = true;
     std::vector<Hit> hits = std::move(own[set]);
-    // Each list is in order already: merged, not sorted; a term listed twice, or reached twice,
-    // is kept once.
+    // Each list is in order already, and holds each hit once: merged, not sorted, and a term
+    // listed twice, or reached twice, is kept once (a union; equal places are equal hits).
     for (SetIndex included : compiled.includes[set]) {
       self(self, included);
       const std::vector<Hit>& more = index.hits[included];
       if (more.empty()) continue;
       merged.clear();
       merged.reserve(hits.size() + more.size());
-      std::merge(hits.begin(), hits.end(), more.begin(), more.end(), std::back_inserter(merged), by_place);
+      std::set_union(hits.begin(), hits.end(), more.begin(), more.end(), std::back_inserter(merged), by_place);
       hits.swap(merged);
     }
-    hits.erase(std::unique(hits.begin(), hits.end()), hits.end());
     if (const auto context = compiled.context[set]) {
       self(self, *context);
       const std::vector<Hit>& around = index.hits[*context];

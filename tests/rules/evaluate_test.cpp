@@ -55,6 +55,23 @@ TEST_F(Signals, TermsOfAnotherLanguageCountOnlyInThatLanguage) {
   EXPECT_TRUE(holds(Mentions{.term_set = "indigenous"}));
 }
 
+// A term a set lists twice (for every language and for the document's), or holds itself and
+// through a set it includes, is one hit in that set's list.
+TEST_F(Signals, ATermListedTwiceOrReachedTwiceIsOneHit) {
+  read("Travellers and Roma.\n", "en");
+  const auto& travellers = m_index.hits[m_compiled.index_of("travellers")];
+  ASSERT_EQ(travellers.size(), 1u);
+  EXPECT_EQ(travellers[0].begin, 0u);
+  const auto& groups = m_index.hits[m_compiled.index_of("travelling-groups")];
+  ASSERT_EQ(groups.size(), 2u);
+  EXPECT_EQ(groups[0], travellers[0]);
+  EXPECT_EQ(groups[1].begin, 15u);  // "roma"
+  EXPECT_FALSE(holds(Mentions{.term_set = "travellers", .min_count = 2}));
+  read("Travellers and Roma.\n", "fr");  // the term for every language still counts
+  EXPECT_EQ(m_index.hits[m_compiled.index_of("travellers")].size(), 1u);
+  EXPECT_EQ(m_index.hits[m_compiled.index_of("travelling-groups")].size(), 1u);
+}
+
 TEST_F(Signals, TraceSaysWhatWasCountedAndWhere) {
   read("# Country\n\n## Who is left behind\n\nRoma live in the north. Racism is widespread.\n");
   const Trace near = trace(Near{.term_set_a = "groups", .term_set_b = "discrimination"});

@@ -3,7 +3,9 @@
 // A document read against the signal checklist, tests/fixtures/checklist/signals.xml, for the
 // tests of each signal kind. Its sets: roma, indigenous, groups (includes both), discrimination,
 // indicator, ethnicity, disaggregation, grounded-discrimination (discrimination with groups or
-// ethnicity in the sentence), heading-lnob (part "lnob"), heading-results (part "results").
+// ethnicity in the sentence), travellers (its term twice: for every language and for English),
+// travelling-groups (that term again, and includes travellers and roma), heading-lnob (part
+// "lnob"), heading-results (part "results").
 
 #include "engine/checklist/load.hpp"
 #include "engine/ingest/read.hpp"
