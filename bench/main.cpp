@@ -77,7 +77,8 @@ std::pair<std::string, double> best_of_3(const std::filesystem::path& program,
   return best;
 }
 
-// "<matches> <seconds of matching>", as printed by --scan-file and bench/baselines.py.
+// "<matches> <seconds>", as printed by --scan-file (reading, matching and counting) and
+// bench/baselines.py (matching and counting: it reads the file before it starts its clock).
 std::optional<std::pair<std::size_t, double>> parse_count_and_seconds(const std::string& line) {
   std::istringstream in(line);
   std::size_t matches = 0;
@@ -122,12 +123,21 @@ int scan_file(const std::string& checklist_path, const std::string& corpus_path)
   std::vector<text::TermMatch> hits;
   std::string run;  // a run of whole lines, and the start of the next line after them
   while (true) {
-    const std::size_t kept = run.size();
+    const std::size_t kept = run.size();  // holds no line break
+    if (kept >= std::numeric_limits<std::uint32_t>::max() - k_run) {
+      std::cerr << "unct-bench: " << corpus_path << " has a line of 4 GB or more\n";
+      return 2;
+    }
     run.resize(kept + k_run);
     in.read(run.data() + kept, static_cast<std::streamsize>(k_run));
+    if (in.bad()) {
+      std::cerr << "unct-bench: cannot read " << corpus_path << '\n';
+      return 2;
+    }
     run.resize(kept + static_cast<std::size_t>(in.gcount()));
     const bool at_end = kept == run.size() || !in;
-    const std::size_t lines = at_end ? run.size() : run.rfind('\n') + 1;  // 0 when no line ends yet
+    const std::size_t last_break = std::string_view(run).substr(kept).rfind('\n');
+    const std::size_t lines = at_end ? run.size() : last_break == std::string_view::npos ? 0 : kept + last_break + 1;
     hits.clear();
     compiled.matcher.scan(std::string_view(run).substr(0, lines), hits);
     matches += bench::leftmost_longest_count(hits);

@@ -561,11 +561,11 @@ bool read_bounded(const std::filesystem::path& path, std::uintmax_t max_bytes, s
 }
 
 // An entry's file mapped into memory rather than read: its pages come from the page cache, which
-// costs a fraction of copying a few MB into memory of our own. The entry is checked (checksum)
-// before anything uses it; the model is copied out of it, and the matcher's arrays (its table, its
-// patterns, its trie) are used where they lie, the mapping kept as long as the matcher is. Its writers never change a file in place (they
-// rename a new one over it, and a mapping keeps the file it was made from), so what is checked is
-// what is read.
+// costs a fraction of copying a few MB into memory of our own. The entry is checked (checksum,
+// then well_formed) before anything uses it; the model is copied out of it, and the matcher's
+// arrays (its table, its patterns, its trie) are used where they lie, the mapping kept as long as
+// the matcher is. Its writers never change a file in place (they rename a new one over it, and a
+// mapping keeps the file it was made from), so what is checked is what is read.
 class MappedEntry {
 public:
   explicit MappedEntry(const std::filesystem::path& path) {
@@ -732,6 +732,35 @@ struct Entry {
   Stamps stamps;
 };
 
+// Whether every index the index and the evaluator follow in `compiled` stays inside what it
+// indexes: the matcher's own arrays, each pattern's owners, per-pattern flags, sets and parts. The
+// checksum catches damage on disk; this keeps an entry that passes it but holds what no writer
+// makes (its arrays are used in place) from sending a run outside them.
+bool well_formed(const CompiledChecklist& compiled) {
+  if (!compiled.matcher.well_formed()) return false;
+  const std::size_t patterns = compiled.matcher.pattern_count();
+  const std::size_t sets = compiled.set_ids.size();
+  const PatternOwners& owners = compiled.owners;
+  if (owners.begin.size() != patterns + 1 || owners.begin.front() != 0 || owners.begin.back() != owners.all.size() ||
+      !std::is_sorted(owners.begin.begin(), owners.begin.end()))
+    return false;
+  for (const PatternOwner& owner : owners.all) {
+    if (owner.set >= sets || owner.lang >= compiled.languages.size()) return false;
+  }
+  if (compiled.polarity_read.size() != patterns || compiled.negation_word.size() != patterns) return false;
+  if (compiled.members.size() != sets || compiled.includes.size() != sets || compiled.context.size() != sets)
+    return false;
+  auto in_sets = [&](const std::vector<SetIndex>& list) {
+    return std::all_of(list.begin(), list.end(), [&](SetIndex set) { return set < sets; });
+  };
+  for (SetIndex set = 0; set < sets; ++set) {
+    if (!in_sets(compiled.members[set]) || !in_sets(compiled.includes[set])) return false;
+    if (compiled.context[set] && *compiled.context[set] >= sets) return false;
+  }
+  return std::all_of(compiled.parts.begin(), compiled.parts.end(),
+                     [&](const std::pair<std::string, SetIndex>& part) { return part.second < sets; });
+}
+
 std::optional<Entry> read_entry(std::string_view bytes, const std::filesystem::path& path,
                                 std::shared_ptr<const void> owner = {}) {
   if (bytes.size() < k_header_bytes || !bytes.starts_with(k_magic)) return std::nullopt;
@@ -753,6 +782,7 @@ std::optional<Entry> read_entry(std::string_view bytes, const std::filesystem::p
     reader(entry.stamps, entry.loaded.checklist, entry.loaded.compiled, regexes);
     if (!reader.at_end() || entry.loaded.checklist.source != path) return std::nullopt;
     CompiledChecklist& compiled = entry.loaded.compiled;
+    if (!well_formed(compiled)) return std::nullopt;
     for (SetIndex set = 0; set < compiled.set_ids.size(); ++set) compiled.set_index.emplace(compiled.set_ids[set], set);
     for (const std::string& regex : regexes) {
       compiled.regex_index.emplace(regex, static_cast<std::uint32_t>(compiled.regexes.size()));

@@ -236,6 +236,51 @@ TermMatcher::TermMatcher(std::vector<std::string> patterns, std::size_t prefix_d
   m_end_pattern = SharedArray<std::uint32_t>(std::move(end_pattern));
 }
 
+bool TermMatcher::well_formed() const {
+  // Offsets: each array of begins starts at 0, never goes down, and ends at its array's size.
+  auto offsets = [](const SharedArray<std::uint32_t>& begin, std::size_t end) {
+    if (begin.size() == 0 || begin[0] != 0 || begin[begin.size() - 1] != end) return false;
+    for (std::size_t i = 1; i < begin.size(); ++i) {
+      if (begin[i - 1] > begin[i]) return false;
+    }
+    return true;
+  };
+  // Indices: each below `limit`, or -1 where `none` allows it.
+  auto below = [](const auto& values, std::size_t limit, bool none) {
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      const auto value = static_cast<std::int64_t>(values[i]);
+      if (value >= static_cast<std::int64_t>(limit) || value < (none ? -1 : 0)) return false;
+    }
+    return true;
+  };
+  if (!offsets(m_pattern_begin, m_pattern_bytes.size())) return false;
+  const std::size_t patterns = pattern_count();
+  if (m_prefix_depth == 0 || m_key_length.size() != patterns) return false;
+  for (std::size_t p = 0; p < patterns; ++p) {
+    if (m_key_length[p] == 0 || m_key_length[p] > pattern(p).size()) return false;
+  }
+  if (m_state_count == 0 || m_output_head.size() != m_state_count || m_goes_on.size() != m_state_count) return false;
+  if (m_output_next.size() != m_output.size() || !below(m_output, patterns, false) ||
+      !below(m_output_head, m_output.size(), true))
+    return false;
+  for (std::size_t o = 0; o < m_output_next.size(); ++o) {
+    if (m_output_next[o] >= static_cast<std::int64_t>(o) || m_output_next[o] < -1) return false;  // each chain ends
+  }
+  if (!offsets(m_edge_begin, m_edge_byte.size()) || m_edge_node.size() != m_edge_byte.size()) return false;
+  const std::size_t nodes = m_edge_begin.size() - 1;
+  if (!offsets(m_end_begin, m_end_pattern.size()) || m_end_begin.size() != nodes + 1) return false;
+  if (!below(m_edge_node, nodes, false) || !below(m_end_pattern, patterns, false) || !below(m_goes_on, nodes, true))
+    return false;
+  for (const std::uint32_t column : m_column) {
+    if (column > m_next.size() || m_next.size() - column < m_state_count) return false;
+  }
+  for (std::size_t i = 0; i < m_next.size(); ++i) {
+    const std::int32_t entry = m_next[i];
+    if ((entry < 0 ? ~entry : entry) >= static_cast<std::int32_t>(m_state_count)) return false;
+  }
+  return true;
+}
+
 std::vector<std::string> TermMatcher::patterns() const {
   std::vector<std::string> out;
   out.reserve(pattern_count());
@@ -279,6 +324,7 @@ bool match_at(std::string_view pattern, std::string_view text, std::size_t begin
 
 void TermMatcher::check(std::uint32_t pattern, std::string_view text, std::size_t key_end,
                         std::vector<TermMatch>& out) const {
+  if (m_key_length[pattern] > key_end) return;  // only a damaged table gets here
   const std::size_t begin = key_end - m_key_length[pattern];
   std::size_t end = 0;
   if (match_rest(this->pattern(pattern), m_key_length[pattern], text, begin, key_end, end)) {

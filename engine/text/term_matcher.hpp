@@ -66,6 +66,11 @@ public:
     return {m_pattern_bytes.data() + m_pattern_begin[p], m_pattern_begin[p + 1] - m_pattern_begin[p]};
   }
   std::vector<std::string> patterns() const;  // a copy of them all, for tests and baselines
+
+  // Whether every index the scan follows stays inside its array (states, outputs and their
+  // chains, trie nodes, patterns and their keys), and every chain of outputs ends. A built
+  // matcher always is; the checklist cache checks one it read before using it.
+  bool well_formed() const;
   std::size_t state_count() const { return m_state_count; }  // of the automaton
   std::size_t table_bytes() const { return m_next.size() * sizeof(m_next[0]); }
 

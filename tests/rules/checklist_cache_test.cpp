@@ -14,6 +14,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <thread>
 
 namespace unct::rules {
@@ -82,6 +83,28 @@ TEST(ChecklistCache, AnEntryIsForThePathItWasWrittenFor) {
   const checklist::Checklist fresh = checklist::load_checklist(path);
   const std::string entry = cache_entry(fresh, compile(fresh));
   EXPECT_FALSE(read_cache_entry(entry, "elsewhere/minimal.xml").has_value());
+}
+
+// An entry whose checksum holds but whose compiled form does not hold together (no writer makes
+// one) is not taken: its arrays are used in place, and an index past them would read outside.
+TEST(ChecklistCache, AnEntryWhoseIndicesLeadOutsideItsArraysIsNotTaken) {
+  const std::filesystem::path path = test::fixture("checklist/minimal.xml");
+  const checklist::Checklist fresh = checklist::load_checklist(path);
+  const CompiledChecklist compiled = compile(fresh);
+  ASSERT_TRUE(read_cache_entry(cache_entry(fresh, compiled), path).has_value());
+  auto rejected = [&](const std::function<void(CompiledChecklist&)>& damage) {
+    CompiledChecklist changed = compile(fresh);
+    damage(changed);
+    return !read_cache_entry(cache_entry(fresh, changed), path).has_value();
+  };
+  EXPECT_TRUE(rejected([](CompiledChecklist& c) { c.polarity_read.pop_back(); }));
+  EXPECT_TRUE(rejected([](CompiledChecklist& c) { c.owners.all.front().set = 100000; }));
+  EXPECT_TRUE(rejected([](CompiledChecklist& c) { c.owners.all.front().lang = 9; }));
+  EXPECT_TRUE(rejected([](CompiledChecklist& c) { c.members.front().push_back(100000); }));
+  EXPECT_TRUE(rejected([](CompiledChecklist& c) { c.parts.emplace_back("extra", 100000); }));
+  // A matcher of other patterns than the owners are for.
+  EXPECT_TRUE(rejected([](CompiledChecklist& c) { c.matcher = text::TermMatcher({"other", "words"}); }));
+  EXPECT_TRUE(rejected([](CompiledChecklist& c) { c.context.pop_back(); }));
 }
 
 TEST(ChecklistCache, TheFirstRunWritesTheEntryAndTheNextReadsIt) {

@@ -164,5 +164,36 @@ TEST(TermMatcher, SoManyKeysThatTheirPrefixesAreCutStillMatch) {
   }
 }
 
+// The checklist cache reads a matcher's arrays from a file and checks them before a scan follows
+// their indices (well_formed); a built matcher always passes, one with an index past its array not.
+TEST(TermMatcher, ABuiltMatcherIsWellFormedAndADamagedOneIsNot) {
+  const std::vector<std::string> patterns{"racial discrimination", "roma", "minorit*", "no", "persons of african descent"};
+  for (const std::size_t depth : {1u, 2u, 12u}) EXPECT_TRUE(TermMatcher(patterns, depth).well_formed()) << depth;
+  EXPECT_TRUE(TermMatcher({}).well_formed());
+  // The members in visit_members' order: 0 pattern bytes, 1 pattern begins, 2 prefix depth, 3 key
+  // lengths, 4 columns, 5 state count, 6 table, 7 output heads, 8 output chains, 9 outputs, ...
+  auto damaged = [&](const auto& damage) {
+    TermMatcher matcher(patterns, 2);
+    matcher.visit_members([&](auto&... members) {
+      auto all = std::tie(members...);
+      damage(all);
+    });
+    return !matcher.well_formed();
+  };
+  auto changed = [](const auto& array, std::size_t at, auto value) {
+    std::vector copy(array.view().begin(), array.view().end());
+    copy.at(at) = value;
+    return SharedArray(std::move(copy));
+  };
+  EXPECT_TRUE(damaged([](auto& all) { std::get<2>(all) = 0; }));
+  EXPECT_TRUE(damaged([](auto& all) { std::get<5>(all) += 1; }));
+  EXPECT_TRUE(damaged([](auto& all) { std::get<4>(all)[0x20] = 1u << 30; }));
+  EXPECT_TRUE(damaged([&](auto& all) { std::get<1>(all) = changed(std::get<1>(all), 1, std::uint32_t{100000}); }));
+  EXPECT_TRUE(damaged([&](auto& all) { std::get<3>(all) = changed(std::get<3>(all), 1, std::uint32_t{50}); }));
+  EXPECT_TRUE(damaged([&](auto& all) { std::get<6>(all) = changed(std::get<6>(all), 0, std::int16_t{32000}); }));
+  EXPECT_TRUE(damaged([&](auto& all) { std::get<8>(all) = changed(std::get<8>(all), 0, std::int32_t{0}); }));
+  EXPECT_TRUE(damaged([&](auto& all) { std::get<9>(all) = changed(std::get<9>(all), 0, std::uint32_t{99}); }));
+}
+
 }  // namespace
 }  // namespace unct::text

@@ -5,8 +5,8 @@
 #include "engine/text/unicode.hpp"
 
 #include <algorithm>
-#include <vector>
 #include <tuple>
+#include <vector>
 
 namespace unct::signals {
 namespace {
