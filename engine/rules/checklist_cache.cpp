@@ -732,10 +732,11 @@ struct Entry {
   Stamps stamps;
 };
 
-// Whether every index the index and the evaluator follow in `compiled` stays inside what it
-// indexes: the matcher's own arrays, each pattern's owners, per-pattern flags, sets and parts. The
-// checksum catches damage on disk; this keeps an entry that passes it but holds what no writer
-// makes (its arrays are used in place) from sending a run outside them.
+// Whether `compiled` holds together: the matcher's patterns and the sizes of its arrays
+// (TermMatcher::well_formed), each pattern's owners, per-pattern flags, and every set and part
+// index in range. The checksum catches damage on disk; this keeps an entry that passes it but
+// holds what no writer makes from sending a run outside the arrays it reads in place, for all
+// but the values of the matcher's table and trie, which cost more to check than to read.
 bool well_formed(const CompiledChecklist& compiled) {
   if (!compiled.matcher.well_formed()) return false;
   const std::size_t patterns = compiled.matcher.pattern_count();

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <cassert>
+#include <cstring>
 #include <queue>
 
 namespace unct::text {
@@ -237,48 +238,28 @@ TermMatcher::TermMatcher(std::vector<std::string> patterns, std::size_t prefix_d
 }
 
 bool TermMatcher::well_formed() const {
-  // Offsets: each array of begins starts at 0, never goes down, and ends at its array's size.
-  auto offsets = [](const SharedArray<std::uint32_t>& begin, std::size_t end) {
-    if (begin.size() == 0 || begin[0] != 0 || begin[begin.size() - 1] != end) return false;
-    for (std::size_t i = 1; i < begin.size(); ++i) {
-      if (begin[i - 1] > begin[i]) return false;
-    }
-    return true;
-  };
-  // Indices: each below `limit`, or -1 where `none` allows it.
-  auto below = [](const auto& values, std::size_t limit, bool none) {
-    for (std::size_t i = 0; i < values.size(); ++i) {
-      const auto value = static_cast<std::int64_t>(values[i]);
-      if (value >= static_cast<std::int64_t>(limit) || value < (none ? -1 : 0)) return false;
-    }
-    return true;
-  };
-  if (!offsets(m_pattern_begin, m_pattern_bytes.size())) return false;
-  const std::size_t patterns = pattern_count();
+  // Patterns: their offsets start at 0, never go down and end at the bytes' end; each key is at
+  // most its pattern and at least a byte.
+  const std::size_t offsets = m_pattern_begin.size();
+  if (offsets == 0 || m_pattern_begin[0] != 0 || m_pattern_begin[offsets - 1] != m_pattern_bytes.size()) return false;
+  bool rising = true;
+  for (std::size_t i = 1; i < offsets; ++i) rising &= m_pattern_begin[i - 1] <= m_pattern_begin[i];
+  if (!rising) return false;
+  const std::size_t patterns = offsets - 1;
   if (m_prefix_depth == 0 || m_key_length.size() != patterns) return false;
   for (std::size_t p = 0; p < patterns; ++p) {
-    if (m_key_length[p] == 0 || m_key_length[p] > pattern(p).size()) return false;
+    if (m_key_length[p] == 0 || m_key_length[p] > m_pattern_begin[p + 1] - m_pattern_begin[p]) return false;
   }
-  if (m_state_count == 0 || m_output_head.size() != m_state_count || m_goes_on.size() != m_state_count) return false;
-  if (m_output_next.size() != m_output.size() || !below(m_output, patterns, false) ||
-      !below(m_output_head, m_output.size(), true))
+  // Sizes: a row per state in the per-state arrays, a column per class in the table, the trie's
+  // rows and their ends.
+  if (m_state_count == 0 || m_output_head.size() != m_state_count || m_goes_on.size() != m_state_count ||
+      m_output_next.size() != m_output.size() || m_edge_begin.size() == 0 ||
+      m_edge_begin[m_edge_begin.size() - 1] != m_edge_byte.size() || m_edge_node.size() != m_edge_byte.size() ||
+      m_end_begin.size() != m_edge_begin.size() || m_end_begin[m_end_begin.size() - 1] != m_end_pattern.size())
     return false;
-  for (std::size_t o = 0; o < m_output_next.size(); ++o) {
-    if (m_output_next[o] >= static_cast<std::int64_t>(o) || m_output_next[o] < -1) return false;  // each chain ends
-  }
-  if (!offsets(m_edge_begin, m_edge_byte.size()) || m_edge_node.size() != m_edge_byte.size()) return false;
-  const std::size_t nodes = m_edge_begin.size() - 1;
-  if (!offsets(m_end_begin, m_end_pattern.size()) || m_end_begin.size() != nodes + 1) return false;
-  if (!below(m_edge_node, nodes, false) || !below(m_end_pattern, patterns, false) || !below(m_goes_on, nodes, true))
-    return false;
-  for (const std::uint32_t column : m_column) {
-    if (column > m_next.size() || m_next.size() - column < m_state_count) return false;
-  }
-  for (std::size_t i = 0; i < m_next.size(); ++i) {
-    const std::int32_t entry = m_next[i];
-    if ((entry < 0 ? ~entry : entry) >= static_cast<std::int32_t>(m_state_count)) return false;
-  }
-  return true;
+  return std::all_of(std::begin(m_column), std::end(m_column), [&](std::uint32_t column) {
+    return column <= m_next.size() && m_next.size() - column >= m_state_count;
+  });
 }
 
 std::vector<std::string> TermMatcher::patterns() const {

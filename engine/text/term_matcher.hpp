@@ -67,9 +67,10 @@ public:
   }
   std::vector<std::string> patterns() const;  // a copy of them all, for tests and baselines
 
-  // Whether every index the scan follows stays inside its array (states, outputs and their
-  // chains, trie nodes, patterns and their keys), and every chain of outputs ends. A built
-  // matcher always is; the checklist cache checks one it read before using it.
+  // Whether its patterns' offsets and keys stay inside their bytes, and its arrays have the sizes
+  // its states, classes and trie rows call for. A built matcher always has; the checklist cache
+  // checks one it read before using it. The values in the table, outputs and trie are not looked
+  // at (that would cost more than reading the entry): the entry's checksum stands for them.
   bool well_formed() const;
   std::size_t state_count() const { return m_state_count; }  // of the automaton
   std::size_t table_bytes() const { return m_next.size() * sizeof(m_next[0]); }
