@@ -168,7 +168,8 @@ TEST(TermMatcher, SoManyKeysThatTheirPrefixesAreCutStillMatch) {
 // uses them (well_formed); a built matcher always passes, one with a pattern, key, size or column
 // out of place does not.
 TEST(TermMatcher, ABuiltMatcherIsWellFormedAndADamagedOneIsNot) {
-  const std::vector<std::string> patterns{"racial discrimination", "roma", "minorit*", "no", "persons of african descent"};
+  const std::vector<std::string> patterns{"racial discrimination", "roma", "minorit*", "no",
+                                          "persons of african descent"};
   for (const std::size_t depth : {1u, 2u, 12u}) EXPECT_TRUE(TermMatcher(patterns, depth).well_formed()) << depth;
   EXPECT_TRUE(TermMatcher({}).well_formed());
   // The members in visit_members' order: 0 pattern bytes, 1 pattern begins, 2 prefix depth, 3 key
@@ -188,7 +189,9 @@ TEST(TermMatcher, ABuiltMatcherIsWellFormedAndADamagedOneIsNot) {
   };
   EXPECT_TRUE(damaged([](auto& all) { std::get<2>(all) = 0; }));
   EXPECT_TRUE(damaged([](auto& all) { std::get<5>(all) += 1; }));
-  EXPECT_TRUE(damaged([&](auto& all) { std::get<8>(all) = SharedArray(std::vector<std::int32_t>(std::get<8>(all).size() + 1, -1)); }));
+  EXPECT_TRUE(damaged([&](auto& all) {  // one output chain more than outputs
+    std::get<8>(all) = SharedArray(std::vector<std::int32_t>(std::get<8>(all).size() + 1, -1));
+  }));
   EXPECT_TRUE(damaged([](auto& all) { std::get<4>(all)[0x20] = 1u << 30; }));
   EXPECT_TRUE(damaged([&](auto& all) { std::get<1>(all) = changed(std::get<1>(all), 1, std::uint32_t{100000}); }));
   EXPECT_TRUE(damaged([&](auto& all) { std::get<3>(all) = changed(std::get<3>(all), 1, std::uint32_t{50}); }));
