@@ -5,6 +5,7 @@
 // read-only tables use it so that a run need not copy megabytes it will only partly read.
 
 #include <algorithm>
+#include <cstdint>
 #include <memory>
 #include <span>
 #include <vector>
@@ -35,5 +36,15 @@ private:
   std::shared_ptr<const void> m_owner;
   std::span<const T> m_view;
 };
+
+// Whether `begin` holds the offsets of consecutive runs of `size` elements (run i is
+// [begin[i], begin[i + 1])): it starts at 0, never goes down, and ends at `size`. Arrays read
+// from a file are checked with it before use.
+inline bool offsets_into(std::span<const std::uint32_t> begin, std::size_t size) {
+  if (begin.empty() || begin.front() != 0 || begin.back() != size) return false;
+  bool rising = true;
+  for (std::size_t i = 1; i < begin.size(); ++i) rising &= begin[i - 1] <= begin[i];
+  return rising;
+}
 
 }  // namespace unct

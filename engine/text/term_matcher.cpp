@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <array>
 #include <cassert>
-#include <cstring>
 #include <queue>
 
 namespace unct::text {
@@ -238,14 +237,9 @@ TermMatcher::TermMatcher(std::vector<std::string> patterns, std::size_t prefix_d
 }
 
 bool TermMatcher::well_formed() const {
-  // Patterns: their offsets start at 0, never go down and end at the bytes' end; each key is at
-  // most its pattern and at least a byte.
-  const std::size_t offsets = m_pattern_begin.size();
-  if (offsets == 0 || m_pattern_begin[0] != 0 || m_pattern_begin[offsets - 1] != m_pattern_bytes.size()) return false;
-  bool rising = true;
-  for (std::size_t i = 1; i < offsets; ++i) rising &= m_pattern_begin[i - 1] <= m_pattern_begin[i];
-  if (!rising) return false;
-  const std::size_t patterns = offsets - 1;
+  // Patterns: offsets into their bytes; each key at most its pattern and at least a byte.
+  if (!offsets_into(m_pattern_begin.view(), m_pattern_bytes.size())) return false;
+  const std::size_t patterns = pattern_count();
   if (m_prefix_depth == 0 || m_key_length.size() != patterns) return false;
   for (std::size_t p = 0; p < patterns; ++p) {
     if (m_key_length[p] == 0 || m_key_length[p] > m_pattern_begin[p + 1] - m_pattern_begin[p]) return false;
@@ -352,14 +346,17 @@ void TermMatcher::scan(std::string_view text, std::vector<TermMatch>& out) const
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t size = text.size();
   const std::size_t first = out.size();
+  // After a lookup: a marked entry's state is looked at out of line (reached), and is the state.
+  auto mark = [&](std::int32_t& state, std::int32_t entry, std::size_t after, std::vector<TermMatch>& found) {
+    if (entry >= 0) return;
+    state = ~entry;
+    reached(static_cast<std::size_t>(state), text, after, found);
+  };
   auto run = [&](std::size_t at, std::size_t end, std::int32_t state, std::vector<TermMatch>& found) {
     for (; at < end; ++at) {
       const std::int32_t entry = table[column[bytes[at]] + static_cast<std::uint32_t>(state)];
       state = entry;
-      if (entry < 0) {
-        state = ~entry;
-        reached(static_cast<std::size_t>(state), text, at + 1, found);
-      }
+      mark(state, entry, at + 1, found);
     }
   };
   if (size < k_split_from) {
@@ -386,11 +383,6 @@ void TermMatcher::scan(std::string_view text, std::vector<TermMatch>& out) const
     const std::size_t at0 = at[0], at1 = at[1], at2 = at[2], at3 = at[3];
     const std::size_t d1 = at1 - at0, d2 = at2 - at0, d3 = at3 - at0;  // from lane 0's byte
     std::int32_t s0 = state[0], s1 = state[1], s2 = state[2], s3 = state[3];
-    auto mark = [&](std::int32_t& lane_state, std::int32_t entry, std::size_t after, std::vector<TermMatch>& found) {
-      if (entry >= 0) return;
-      lane_state = ~entry;
-      reached(static_cast<std::size_t>(lane_state), text, after, found);
-    };
     const unsigned char* const end = bytes + at0 + steps;
     for (const unsigned char* p = bytes + at0; p != end; ++p) {
       const std::int32_t e0 = table[column[p[0]] + static_cast<std::uint32_t>(s0)];
