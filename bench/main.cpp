@@ -9,6 +9,7 @@
 #include "bench/process.hpp"
 #include "engine/assess/assess.hpp"
 #include "engine/checklist/load.hpp"
+#include "engine/core/allocator.hpp"
 #include "engine/core/file.hpp"
 #include "engine/rules/checklist_cache.hpp"
 #include "engine/rules/compiled.hpp"
@@ -153,6 +154,7 @@ std::string goal(bool met) { return met ? "  [goal met]" : "  [goal NOT met]"; }
 }  // namespace
 
 int main(int argc, char** argv) {
+  unct::keep_freed_memory();  // as the product's programs do
   namespace po = boost::program_options;
   po::options_description options("unct-bench options");
   std::size_t documents = 0;

@@ -26,17 +26,14 @@ AssessOptions options_of(const DocumentSummary& d) {
   return out;
 }
 
-std::size_t changed_items(const Assessment& before, const Assessment& after) {
+std::size_t changed_items(const store::AssessmentStore::Levels& before, const Assessment& after) {
   std::size_t changed = 0;
   for (const rules::ItemResult& item : after.items) {
-    const rules::ItemResult* earlier = find_result(before, item.item_id);
-    if (earlier == nullptr) {
-      ++changed;
-      continue;
-    }
+    const auto earlier = std::find_if(before.items.begin(), before.items.end(),
+                                      [&](const store::AssessmentStore::ItemLevel& e) { return e.item_id == item.item_id; });
     // The engine's levels on both sides: a reviewer's override is not a change of the checklist.
-    const Level was = earlier->review ? earlier->review->engine_level : earlier->level;
-    if (earlier->applicable != item.applicable || was != item.level) ++changed;
+    if (earlier == before.items.end() || earlier->applicable != item.applicable || earlier->level != item.level)
+      ++changed;
   }
   return changed;
 }
@@ -48,7 +45,7 @@ Rescored rescore_one(std::int64_t previous_id, store::Store& store, const checkl
                      std::optional<Rated>& rated, std::size_t& text_bytes) {
   Rescored out{.previous_id = previous_id};
   try {
-    const Assessment previous = store.assessments().load(previous_id, store::AssessmentStore::Detail::items);
+    const store::AssessmentStore::Levels previous = store.assessments().levels(previous_id);
     out.outcome.path = previous.document.path;
     out.outcome.sha256 = previous.document.sha256;
     if (!options.force) {

@@ -266,6 +266,47 @@ std::vector<AssessmentRow> assessment_rows(SQLite::Statement& query) {
   return out;
 }
 
+// The columns document_of() reads first, of `assessments a JOIN documents d`.
+constexpr std::string_view k_document_columns =
+    "SELECT a.path, d.sha256, d.format, d.title, a.kind, a.kind_source, d.bytes, d.words, d.blocks, "
+    "a.language, a.language_source, a.year, a.country, a.region, a.draft";
+
+// The document of an assessment as stored with it, from a row starting with k_document_columns.
+DocumentSummary document_of(const SQLite::Statement& row) {
+  return {.path = row.getColumn(0).getString(),
+          .sha256 = row.getColumn(1).getString(),
+          .format = row.getColumn(2).getString(),
+          .title = row.getColumn(3).getString(),
+          .kind = parse_document_kind(row.getColumn(4).getString()).value_or(DocumentKind::cca),
+          .kind_source = row.getColumn(5).getString(),
+          .language = row.getColumn(9).getString(),
+          .language_source = row.getColumn(10).getString(),
+          .year = row.getColumn(11).getInt(),
+          .country = row.getColumn(12).getString(),
+          .region = row.getColumn(13).getString(),
+          .draft = row.getColumn(14).getString(),
+          .bytes = static_cast<std::uintmax_t>(row.getColumn(6).getInt64()),
+          .words = static_cast<std::size_t>(row.getColumn(7).getInt64()),
+          .blocks = static_cast<std::size_t>(row.getColumn(8).getInt64())};
+}
+
+std::vector<SelfRating> self_ratings(const Database& database, std::int64_t assessment_id) {
+  const Database::Prepared self_kept = database.prepared(
+      "SELECT item_id, level, justification, source, line FROM self_ratings "
+      "WHERE assessment_id = ? ORDER BY position");
+  SQLite::Statement& self = *self_kept;
+  self.bind(1, assessment_id);
+  std::vector<SelfRating> out;
+  while (self.executeStep()) {
+    out.push_back({.item_id = self.getColumn(0).getString(),
+                   .level = stored_level(self.getColumn(1).getString()),
+                   .justification = self.getColumn(2).getString(),
+                   .source = self.getColumn(3).getString(),
+                   .line = self.getColumn(4).getInt()});
+  }
+  return out;
+}
+
 }  // namespace
 
 std::int64_t AssessmentStore::save(const Assessment& assessment, const CachedText* text) {
@@ -353,44 +394,29 @@ std::vector<Assessment> AssessmentStore::load(const std::vector<PortfolioRow>& d
 
 Assessment AssessmentStore::load(std::int64_t id, Detail detail) const {
   return m_database->guarded([&] {
-    const Database::Prepared head_kept = m_database->prepared(
-        "SELECT a.path, d.sha256, d.format, d.title, a.kind, a.kind_source, d.bytes, d.words, "
-        "d.blocks, c.checklist_id, c.version, c.title, c.sha256, c.provenance, a.engine_version, "
-        "a.created_at, a.applicable, a.at_meets_or_above, a.points, a.max_points, "
-        "a.language, a.language_source, a.year, a.country, a.region, a.draft "
-        "FROM assessments a JOIN documents d ON d.id = a.document_id "
-        "JOIN checklists c ON c.id = a.checklist_id WHERE a.id = ?");
+    static const std::string k_head = std::string(k_document_columns) +
+                                      ", c.checklist_id, c.version, c.title, c.sha256, c.provenance, a.engine_version, "
+                                      "a.created_at, a.applicable, a.at_meets_or_above, a.points, a.max_points "
+                                      "FROM assessments a JOIN documents d ON d.id = a.document_id "
+                                      "JOIN checklists c ON c.id = a.checklist_id WHERE a.id = ?";
+    const Database::Prepared head_kept = m_database->prepared(k_head);
     SQLite::Statement& head = *head_kept;
     head.bind(1, id);
     if (!head.executeStep())
       throw InputError({.file = m_database->path()}, "no assessment with id " + std::to_string(id));
     Assessment a;
-    a.document = {.path = head.getColumn(0).getString(),
-                  .sha256 = head.getColumn(1).getString(),
-                  .format = head.getColumn(2).getString(),
-                  .title = head.getColumn(3).getString(),
-                  .kind = parse_document_kind(head.getColumn(4).getString()).value_or(DocumentKind::cca),
-                  .kind_source = head.getColumn(5).getString(),
-                  .language = head.getColumn(20).getString(),
-                  .language_source = head.getColumn(21).getString(),
-                  .year = head.getColumn(22).getInt(),
-                  .country = head.getColumn(23).getString(),
-                  .region = head.getColumn(24).getString(),
-                  .draft = head.getColumn(25).getString(),
-                  .bytes = static_cast<std::uintmax_t>(head.getColumn(6).getInt64()),
-                  .words = static_cast<std::size_t>(head.getColumn(7).getInt64()),
-                  .blocks = static_cast<std::size_t>(head.getColumn(8).getInt64())};
-    a.checklist = {.id = head.getColumn(9).getString(),
-                   .version = head.getColumn(10).getString(),
-                   .title = head.getColumn(11).getString(),
-                   .sha256 = head.getColumn(12).getString(),
-                   .provenance = head.getColumn(13).getString()};
-    a.engine_version = head.getColumn(14).getString();
-    a.created_at = head.getColumn(15).getString();
-    a.overall = {.applicable = static_cast<std::size_t>(head.getColumn(16).getInt64()),
-                 .at_meets_or_above = static_cast<std::size_t>(head.getColumn(17).getInt64()),
-                 .points = head.getColumn(18).getDouble(),
-                 .max_points = head.getColumn(19).getDouble()};
+    a.document = document_of(head);
+    a.checklist = {.id = head.getColumn(15).getString(),
+                   .version = head.getColumn(16).getString(),
+                   .title = head.getColumn(17).getString(),
+                   .sha256 = head.getColumn(18).getString(),
+                   .provenance = head.getColumn(19).getString()};
+    a.engine_version = head.getColumn(20).getString();
+    a.created_at = head.getColumn(21).getString();
+    a.overall = {.applicable = static_cast<std::size_t>(head.getColumn(22).getInt64()),
+                 .at_meets_or_above = static_cast<std::size_t>(head.getColumn(23).getInt64()),
+                 .points = head.getColumn(24).getDouble(),
+                 .max_points = head.getColumn(25).getDouble()};
 
     const Database::Prepared sections_kept = m_database->prepared(
         "SELECT section_id, title, applicable, at_meets_or_above, points, max_points "
@@ -453,20 +479,34 @@ Assessment AssessmentStore::load(std::int64_t id, Detail detail) const {
       criteria.reset();
       a.items.push_back(std::move(r));
     }
-    const Database::Prepared self_kept = m_database->prepared(
-        "SELECT item_id, level, justification, source, line FROM self_ratings "
-        "WHERE assessment_id = ? ORDER BY position");
-    SQLite::Statement& self = *self_kept;
-    self.bind(1, id);
-    while (self.executeStep()) {
-      a.self.push_back({.item_id = self.getColumn(0).getString(),
-                        .level = stored_level(self.getColumn(1).getString()),
-                        .justification = self.getColumn(2).getString(),
-                        .source = self.getColumn(3).getString(),
-                        .line = self.getColumn(4).getInt()});
-    }
+    a.self = self_ratings(*m_database, id);
     ReviewStore(*m_database).apply(id, a);
     return a;
+  });
+}
+
+AssessmentStore::Levels AssessmentStore::levels(std::int64_t id) const {
+  return m_database->guarded([&] {
+    static const std::string k_head =
+        std::string(k_document_columns) + " FROM assessments a JOIN documents d ON d.id = a.document_id WHERE a.id = ?";
+    const Database::Prepared head_kept = m_database->prepared(k_head);
+    SQLite::Statement& head = *head_kept;
+    head.bind(1, id);
+    if (!head.executeStep())
+      throw InputError({.file = m_database->path()}, "no assessment with id " + std::to_string(id));
+    Levels out{.document = document_of(head)};
+    // In any order: no sort, and no finding or criterion read.
+    const Database::Prepared items_kept =
+        m_database->prepared("SELECT item_id, applicable, level FROM item_results WHERE assessment_id = ?");
+    SQLite::Statement& items = *items_kept;
+    items.bind(1, id);
+    while (items.executeStep()) {
+      out.items.push_back({.item_id = items.getColumn(0).getString(),
+                           .applicable = items.getColumn(1).getInt() != 0,
+                           .level = stored_level(items.getColumn(2).getString())});
+    }
+    out.self = self_ratings(*m_database, id);
+    return out;
   });
 }
 

@@ -60,6 +60,22 @@ public:
   // InputError when there is none with that id.
   Assessment load(std::int64_t id, Detail detail = Detail::whole) const;
 
+  // What rating a document again needs of an earlier assessment of it: the document as it was
+  // given, each item's level as the engine rated it (reviewers' overrides are not read) and the
+  // team's ratings. Far fewer rows than load(): no sections, criteria or findings. Throws
+  // InputError when there is no assessment with that id.
+  struct ItemLevel {
+    std::string item_id;
+    bool applicable = false;
+    Level level = Level::missing;
+  };
+  struct Levels {
+    DocumentSummary document;
+    std::vector<ItemLevel> items;  // in no particular order
+    std::vector<SelfRating> self;
+  };
+  Levels levels(std::int64_t id) const;
+
   // The assessment of each portfolio row, in the rows' order (the findings export's input).
   std::vector<Assessment> load(const std::vector<PortfolioRow>& documents) const;
 

@@ -1,11 +1,12 @@
 #include "engine/text/sentences.hpp"
 
+#include "engine/text/lanes.hpp"
+
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
 #include <algorithm>
 #include <array>
-#include <cstring>
 
 namespace unct::text {
 namespace {
@@ -17,16 +18,10 @@ bool is_abbreviation(std::string_view word) {
   return std::find(k_abbreviations.begin(), k_abbreviations.end(), word) != k_abbreviations.end();
 }
 
-// Whether any of the eight bytes of `word` is '.', '!' or '?' (the test for a zero byte of
-// x ^ c, which is exact about whether there is one).
-bool may_end_sentence(std::uint64_t word) {
-  constexpr std::uint64_t ones = 0x0101010101010101ULL;
-  constexpr std::uint64_t highs = 0x8080808080808080ULL;
-  auto has = [&](unsigned char c) {
-    const std::uint64_t x = word ^ (ones * c);
-    return (x - ones) & ~x & highs;
-  };
-  return (has('.') | has('!') | has('?')) != 0;
+// Whether any of the sixteen bytes from `p` is '.', '!' or '?'.
+bool may_end_sentence(const char* p) {
+  const lanes::Bytes v = lanes::load(p);
+  return lanes::any(reinterpret_cast<lanes::Bytes>((v == '.') | (v == '!') | (v == '?')));
 }
 
 }  // namespace
@@ -35,13 +30,9 @@ std::vector<std::uint32_t> sentence_starts(const NormalisedText& normalised, std
   std::vector<std::uint32_t> starts{0};
   const std::string& text = normalised.text;
   for (std::size_t i = 0; i + 2 < text.size(); ++i) {
-    if (i + 8 <= text.size()) {
-      std::uint64_t word = 0;
-      std::memcpy(&word, text.data() + i, 8);
-      if (!may_end_sentence(word)) {
-        i += 7;  // none of the eight ends a sentence
-        continue;
-      }
+    if (i + 16 <= text.size() && !may_end_sentence(text.data() + i)) {
+      i += 15;  // none of the sixteen ends a sentence
+      continue;
     }
     const char c = text[i];
     if ((c != '.' && c != '!' && c != '?') || text[i + 1] != ' ') continue;

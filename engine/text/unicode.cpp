@@ -1,5 +1,7 @@
 #include "engine/text/unicode.hpp"
 
+#include "engine/text/lanes.hpp"
+
 #include <unicode/locid.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -68,14 +70,27 @@ std::size_t count_words(std::string_view text) { return count_words(text, text.s
 
 namespace {
 
-// Word starts in a stretch of ASCII, given whether a word runs into it. Each byte is compared
-// with the one before it rather than with a carried flag, and by ranges rather than the table, so
-// that the compiler counts many bytes per instruction.
+// 0xFF in each lane holding an ASCII letter or digit: ascii_word_by_ranges, sixteen at once.
+lanes::Bytes ascii_word_lanes(lanes::Bytes v) {
+  return reinterpret_cast<lanes::Bytes>((v - 'a' < 26) | (v - 'A' < 26) | (v - '0' < 10));
+}
+
+// Word starts in a stretch of ASCII, given whether a word runs into it. A byte starts a word when
+// it is a letter or digit and the byte before it is not: sixteen bytes at a time, each compared
+// with the sixteen that start a byte earlier, the starts counted in lanes (at most 255 each
+// before they are added up).
 std::size_t ascii_word_starts(const unsigned char* bytes, std::size_t size, bool in_word) {
   const auto word = detail::ascii_word_by_ranges;
   if (size == 0) return 0;
-  std::uint32_t starts = word(bytes[0]) & static_cast<std::uint8_t>(!in_word);
-  for (std::size_t i = 1; i < size; ++i) starts += word(bytes[i]) & (word(bytes[i - 1]) ^ 1U);
+  std::size_t starts = word(bytes[0]) & static_cast<std::uint8_t>(!in_word);
+  std::size_t i = 1;
+  while (i + 16 <= size) {
+    lanes::Bytes counts = {};
+    for (int round = 0; round < 255 && i + 16 <= size; ++round, i += 16)
+      counts -= ascii_word_lanes(lanes::load(bytes + i)) & ~ascii_word_lanes(lanes::load(bytes + i - 1));
+    starts += lanes::sum(counts);
+  }
+  for (; i < size; ++i) starts += word(bytes[i]) & (word(bytes[i - 1]) ^ 1U);
   return starts;
 }
 

@@ -14,6 +14,7 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <map>
 
 namespace unct::store {
@@ -336,6 +337,32 @@ TEST(Store, OverrideKeepsTheTrailAndRescores) {
   EXPECT_THAT([&] { store.reviews().override_level(7, "RDM-CCA-04", Level::meets, "x", "", "t"); },
               ThrowsMessage<InputError>(HasSubstr("no assessment with id 7")));
   EXPECT_EQ(store.reviews().overrides(id).size(), 2u);  // the refused ones wrote nothing
+}
+
+// What a rescore reads of an earlier assessment: the document as given, the engine's level of
+// every item (not a reviewer's), and the team's ratings.
+TEST(Store, LevelsAreTheEnginesWithTheDocumentAndTheTeamsRatings) {
+  test::TempDir dir;
+  Store store(dir / "a.db");
+  Assessment a = sample_assessment();
+  a.document.country = "Valdoria";
+  a.self.push_back({.item_id = "RDM-UNCT-01", .level = Level::meets, .justification = "a focal point", .line = 2});
+  const std::int64_t id = store.assessments().save(a);
+  store.reviews().override_level(id, "RDM-CCA-04", Level::exceeds, "a plan", "A. Reviewer", "2026-11-24T10:00:00Z");
+
+  const AssessmentStore::Levels levels = store.assessments().levels(id);
+  EXPECT_EQ(levels.document, store.assessments().load(id).document);
+  EXPECT_EQ(levels.document.country, "Valdoria");
+  ASSERT_EQ(levels.items.size(), a.items.size());
+  for (const rules::ItemResult& item : a.items) {
+    const auto stored = std::find_if(levels.items.begin(), levels.items.end(),
+                                     [&](const AssessmentStore::ItemLevel& l) { return l.item_id == item.item_id; });
+    ASSERT_NE(stored, levels.items.end()) << item.item_id;
+    EXPECT_EQ(stored->applicable, item.applicable) << item.item_id;
+    EXPECT_EQ(stored->level, item.level) << item.item_id;  // RDM-CCA-04 too: approaches, as the engine rated it
+  }
+  EXPECT_EQ(levels.self, a.self);
+  EXPECT_THAT([&] { store.assessments().levels(id + 1); }, ThrowsMessage<InputError>(HasSubstr("no assessment with id 2")));
 }
 
 TEST(Store, FindsAssessmentsByDraftLabelFileNameOrTitle) {

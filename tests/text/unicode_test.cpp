@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <string>
 
 namespace unct::text {
@@ -32,6 +33,33 @@ TEST(CountWords, LongTextsCountTheSameAsByteByByte) {
   // A single word longer than any block.
   EXPECT_EQ(count_words(std::string(10000, 'x')), 1U);
   EXPECT_EQ(count_words(std::string(5000, 'x') + "é" + std::string(5000, 'y')), 1U);
+}
+
+// Sixteen bytes are looked at together: words and gaps of every length, starting anywhere
+// against those sixteen, in runs longer than 255 of them, count as one byte at a time does.
+TEST(CountWords, AnyMixOfWordsAndGapsCountsTheSameAsByteByByte) {
+  std::uint32_t seed = 2021;
+  auto next = [&] { return (seed = seed * 1664525U + 1013904223U) >> 16; };
+  const std::string alphabet = "aZ09 .,-'(\n\t";  // four word bytes, then others
+  for (const std::size_t size : {1U, 15U, 16U, 17U, 31U, 33U, 100U, 4079U, 4080U, 4081U, 4097U, 9000U}) {
+    for (int round = 0; round < 8; ++round) {
+      std::string text;
+      std::size_t expected = 0;
+      bool before = false;
+      while (text.size() < size) {
+        const char c = alphabet[next() % (round % 2 == 0 ? alphabet.size() : 5)];  // odd rounds: long words
+        const bool word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        expected += word && !before;
+        before = word;
+        text += c;
+      }
+      EXPECT_EQ(count_words(text), expected) << "size " << size << ", round " << round;
+    }
+  }
+  // A word starting at the same place of every sixteen bytes, for longer than a lane can count.
+  std::string one_letter_words;
+  for (int i = 0; i < 4500; ++i) one_letter_words += "a ";
+  EXPECT_EQ(count_words(one_letter_words), 4500U);
 }
 
 TEST(CountWords, StopsSoonAfterTheLimit) {
