@@ -59,6 +59,20 @@ std::chrono::steady_clock::duration wait_of(double seconds) {
   return std::chrono::duration_cast<std::chrono::steady_clock::duration>(std::chrono::duration<double>(clamped));
 }
 
+// A connection's automatic checkpoints off for as long as this lives.
+class WithoutAutomaticCheckpoints {
+public:
+  explicit WithoutAutomaticCheckpoints(const store::Database& database) : m_database(database) {
+    m_database.set_automatic_checkpoints(false);
+  }
+  ~WithoutAutomaticCheckpoints() { m_database.set_automatic_checkpoints(true); }
+  WithoutAutomaticCheckpoints(const WithoutAutomaticCheckpoints&) = delete;
+  WithoutAutomaticCheckpoints& operator=(const WithoutAutomaticCheckpoints&) = delete;
+
+private:
+  const store::Database& m_database;
+};
+
 }  // namespace
 
 GroupSaver::GroupSaver(std::filesystem::path database, bool force, OnSaved on_saved, SaveGroup group)
@@ -77,7 +91,7 @@ GroupSaver::~GroupSaver() {
   }
   try {
     const std::lock_guard writing(m_writing);
-    if (!m_own) m_own.emplace(m_database);
+    if (!m_own) m_own.emplace(m_database);  // the watch thread is joined
     write_due(*m_own, Due::all);
   } catch (...) {
     // The run is failing already; what could not be stored is rated again by the next run.
@@ -131,6 +145,21 @@ void GroupSaver::stop_watching() {
 void GroupSaver::watch() {
   std::unique_lock lock(m_queue_mutex);
   while (!m_stopping) {
+    if (m_stored) {
+      // Beside the rating threads, which go on rating and storing meanwhile: busy readers or
+      // writers only make it copy less, and the next checkpoint (or the last connection's close)
+      // copies the rest. What is stored is stored whatever becomes of it, so its errors are not
+      // the run's: a disk that fails fails the next commit, which reports it.
+      m_stored = false;
+      lock.unlock();
+      try {
+        if (!m_own) m_own.emplace(m_database);
+        m_own->database().checkpoint();
+      } catch (...) {
+      }
+      lock.lock();
+      continue;
+    }
     if (m_waiting.empty()) {
       m_changed.wait(lock);
       continue;
@@ -142,15 +171,15 @@ void GroupSaver::watch() {
     // The oldest has waited long enough: no document came to make it due, or the thread writing
     // it has not taken it yet (then there is nothing left to write once the lock is had).
     lock.unlock();
+    try {
+      if (!m_own) m_own.emplace(m_database);
+    } catch (...) {
+      // The rating threads and finish() store what waits; finish() reports this.
+      if (!m_watch_failure) m_watch_failure = std::current_exception();
+      return;
+    }
     {
       const std::lock_guard writing(m_writing);
-      try {
-        if (!m_own) m_own.emplace(m_database);
-      } catch (...) {
-        // The rating threads and finish() store what waits; finish() reports this.
-        if (!m_watch_failure) m_watch_failure = std::current_exception();
-        return;
-      }
       const std::exception_ptr failure = write_due(*m_own, Due::by_time);
       if (failure && !m_watch_failure) m_watch_failure = failure;
     }
@@ -183,27 +212,36 @@ std::exception_ptr GroupSaver::write(store::Store& store, std::vector<Waiting>& 
     entries.push_back(
         {.assessment = &rated.assessment, .text = rated.text ? &*rated.text : nullptr, .unless_assessed = !m_force});
   }
-  std::vector<std::optional<std::int64_t>> ids;
-  try {
-    ids = store.assessments().save_all(entries);
-  } catch (...) {
-    // Nothing of the group was stored: each document alone, so that only one at fault fails.
-  }
-  for (std::size_t i = 0; i < group.size(); ++i) {
-    Rated& rated = group[i].rated;
+  {
+    // The watch thread checkpoints once the group is stored, not this connection's commits.
+    const WithoutAutomaticCheckpoints beside(store.database());
+    std::vector<std::optional<std::int64_t>> ids;
     try {
-      const std::optional<std::int64_t> id =
-          ids.empty() ? store.assessments().save_all(std::span(&entries[i], 1)).front() : ids[i];
-      rated.outcome.status = id ? Outcome::Status::scored : Outcome::Status::skipped;
-      rated.outcome.assessment_id =
-          id ? *id
-             : store.assessments()
-                   .assessed(rated.assessment.document.sha256, rated.assessment.checklist.sha256)
-                   .value_or(0);
+      ids = store.assessments().save_all(entries);
     } catch (...) {
-      fail_with_current_exception(rated.outcome, rated.outcome.path.string());
+      // Nothing of the group was stored: each document alone, so that only one at fault fails.
+    }
+    for (std::size_t i = 0; i < group.size(); ++i) {
+      Rated& rated = group[i].rated;
+      try {
+        const std::optional<std::int64_t> id =
+            ids.empty() ? store.assessments().save_all(std::span(&entries[i], 1)).front() : ids[i];
+        rated.outcome.status = id ? Outcome::Status::scored : Outcome::Status::skipped;
+        rated.outcome.assessment_id =
+            id ? *id
+               : store.assessments()
+                     .assessed(rated.assessment.document.sha256, rated.assessment.checklist.sha256)
+                     .value_or(0);
+      } catch (...) {
+        fail_with_current_exception(rated.outcome, rated.outcome.path.string());
+      }
     }
   }
+  {
+    const std::lock_guard lock(m_queue_mutex);
+    m_stored = true;
+  }
+  m_changed.notify_one();
   std::exception_ptr first_failure;
   for (Waiting& waiting : group) {
     try {

@@ -63,6 +63,11 @@ struct SaveGroup {
 // long PDFs, say), a watch thread stores it once it has waited, through a connection it opens
 // the first time it has to.
 //
+// The watch thread also copies the write-ahead log into the database file after each group is
+// stored (a checkpoint), where SQLite would have the commit that fills the log with 1,000 pages do
+// it: a checkpoint waits for the disk twice, and the thread that commits would wait with it
+// rather than rate. A connection's automatic checkpoints are off while it stores a group.
+//
 // Unless `force`, a document already assessed with this checklist is not stored (another process
 // may have stored it meanwhile). When a group cannot be stored, each of its documents is tried
 // alone, so that one bad document fails alone.
@@ -122,11 +127,13 @@ private:
   std::size_t m_documents;  // a group's, at least 1
   Clock::duration m_wait;   // how long the oldest may wait
   std::mutex m_writing;
-  std::optional<store::Store> m_own;  // the watch thread's connection; guarded by m_writing
-  std::mutex m_queue_mutex;           // guards m_waiting and m_stopping
-  std::condition_variable m_changed;  // the first document queued, or stopping asked
+  // The watch thread's connection: used by it alone, then by the destructor once it is joined.
+  std::optional<store::Store> m_own;
+  std::mutex m_queue_mutex;           // guards m_waiting, m_stopping and m_stored
+  std::condition_variable m_changed;  // the first document queued, a group stored, or stopping asked
   std::vector<Waiting> m_waiting;
   bool m_stopping = false;
+  bool m_stored = false;  // a group was stored since the watch's last checkpoint
   // The watch thread's first failure; written by it alone, read once it is joined.
   std::exception_ptr m_watch_failure;
   std::thread m_watch;  // last: started once the rest is made

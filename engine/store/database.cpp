@@ -15,6 +15,7 @@ namespace unct::store {
 namespace {
 
 constexpr int k_wal_retry_ms = 20;
+constexpr int k_automatic_checkpoint_pages = 1000;  // SQLite's default
 
 // Before SQLite's first use in the process (this runs as the program starts): no count of the
 // memory SQLite holds (nothing here asks for it), which would take a process-wide lock at each
@@ -130,6 +131,19 @@ Database::~Database() = default;
 const std::filesystem::path& Database::path() const { return m_impl->path; }
 
 SQLite::Database& Database::sqlite() const { return m_impl->db; }
+
+void Database::set_automatic_checkpoints(bool on) const {
+  sqlite3_wal_autocheckpoint(m_impl->db.getHandle(), on ? k_automatic_checkpoint_pages : 0);
+}
+
+void Database::checkpoint() const {
+  guarded([&] {
+    const int result =
+        sqlite3_wal_checkpoint_v2(m_impl->db.getHandle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+    if (result != SQLITE_OK && result != SQLITE_BUSY && result != SQLITE_LOCKED)
+      throw SQLite::Exception(m_impl->db.getHandle(), result);
+  });
+}
 
 Database::Prepared Database::prepared(const std::string& sql) const {
   Impl::Kept& kept = m_impl->prepared[sql];

@@ -64,6 +64,17 @@ public:
   // when they only read).
   SQLite::Database& sqlite() const;
 
+  // Whether this connection's commits copy the write-ahead log into the database file once it
+  // holds 1,000 pages (SQLite's automatic checkpoint; on when opened). The checkpoint waits for
+  // the disk twice: a run that commits often has another connection checkpoint beside it
+  // (checkpoint()) and turns it off for its commits.
+  void set_automatic_checkpoints(bool on) const;
+
+  // Copies what the write-ahead log holds into the database file as far as no reader or writer
+  // needs it (SQLite's passive checkpoint), without waiting for them. Throws InputError when
+  // SQLite fails for another reason than their being busy.
+  void checkpoint() const;
+
   // A statement kept prepared on this connection, lent out by prepared(); reset and its bindings
   // cleared when the lease ends.
   class Prepared {

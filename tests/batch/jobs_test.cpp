@@ -5,10 +5,12 @@
 #include "engine/ingest/read.hpp"
 #include "tests/support/support.hpp"
 
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <filesystem>
 #include <future>
 #include <map>
 #include <mutex>
@@ -110,6 +112,26 @@ TEST_F(Saver, AFullGroupIsStoredByTheThreadThatFillsIt) {
   saver.finish(m_store);
   EXPECT_EQ(saved.count(), 5u);
   EXPECT_EQ(stored(), 5u);
+}
+
+// The thread that stores a group does not copy the write-ahead log into the database file (a
+// checkpoint, which waits for the disk): the watch thread does, beside it, and the connection's
+// own automatic checkpoints are back once the group is stored.
+TEST_F(Saver, TheWatchCopiesAStoredGroupIntoTheDatabaseFile) {
+  Saved saved;
+  GroupSaver saver(db(), true, saved.callback(), {.documents = 4, .seconds = 1e9});
+  store::Store(db()).database().checkpoint();  // the file holds everything so far
+  const auto file_before = std::filesystem::file_size(db());
+  for (std::size_t n = 0; n < 4; ++n) saver.add(m_store, document(n));  // the fourth stores the group
+  ASSERT_EQ(saved.count(), 4u);
+  EXPECT_EQ(m_store.database().sqlite().execAndGet("PRAGMA wal_autocheckpoint").getInt(), 1000);
+  // Four assessments of the sample are some 100 KB, far from the 1,000 pages (4 MB) that would
+  // make SQLite checkpoint at the commit.
+  for (int waited_ms = 0; std::filesystem::file_size(db()) < file_before + 50'000 && waited_ms < 10'000;
+       waited_ms += 10)
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  EXPECT_GE(std::filesystem::file_size(db()), file_before + 50'000);
+  saver.finish(m_store);
 }
 
 TEST_F(Saver, ADocumentIsStoredOnceItHasWaitedTheGroupsSeconds) {

@@ -365,6 +365,31 @@ TEST(Store, LevelsAreTheEnginesWithTheDocumentAndTheTeamsRatings) {
   EXPECT_THAT([&] { store.assessments().levels(id + 1); }, ThrowsMessage<InputError>(HasSubstr("no assessment with id 2")));
 }
 
+// A connection that commits much can leave copying the write-ahead log into the database file to
+// another (a batch's watch thread), so that it never waits for the disk at a checkpoint.
+TEST(Store, CheckpointsCanBeLeftToAnotherConnection) {
+  test::TempDir dir;
+  const std::filesystem::path path = dir / "a.db";
+  Store writer(path);
+  writer.database().set_automatic_checkpoints(false);
+  const auto file_before = std::filesystem::file_size(path);
+  // A text the cache keeps at several MB, past SQLite's automatic checkpoint (1,000 pages).
+  ingest::Document text;
+  std::string letters(8'000'000, ' ');
+  std::uint32_t seed = 2021;
+  for (char& c : letters) c = static_cast<char>('a' + (seed = seed * 1664525U + 1013904223U) % 26U);
+  text.blocks.push_back({.text = std::move(letters)});
+  const store::CachedText cached = pack_text(text);
+  ASSERT_GT(cached.bytes.size(), 4'500'000U);
+  writer.assessments().save(sample_assessment(), &cached);
+  EXPECT_EQ(std::filesystem::file_size(path), file_before) << "the commit copied the log into the file";
+
+  Store beside(path);
+  beside.database().checkpoint();
+  EXPECT_GT(std::filesystem::file_size(path), file_before + cached.bytes.size());
+  EXPECT_TRUE(writer.documents().cached(sample_assessment().document.sha256));
+}
+
 TEST(Store, FindsAssessmentsByDraftLabelFileNameOrTitle) {
   test::TempDir dir;
   Store store(dir / "a.db");
