@@ -39,13 +39,18 @@ const std::vector<Hit>& Evaluator::filter(const std::vector<Hit>& hits, const st
                                           bool tables_only, std::vector<Hit>& scratch,
                                           signals::Polarity polarity) const {
   if (!part && !tables_only && !m_text_only && polarity == signals::Polarity::any) return hits;
-  scratch.clear();
   const std::int32_t wanted = part ? m_compiled.part_index(*part) : -1;
-  std::copy_if(hits.begin(), hits.end(), std::back_inserter(scratch), [&](const Hit& h) {
+  const auto kept = [&](const Hit& h) {
     return (!part || m_index.part[h.block] == wanted) && (!tables_only || m_index.row[h.block] >= 0) &&
            readable(h.block) &&
            (polarity == signals::Polarity::any || h.negated == (polarity == signals::Polarity::negated));
-  });
+  };
+  // Most often every hit is kept (none in the front matter, none negated): then the list itself,
+  // not a copy of it.
+  const auto first_left_out = std::find_if_not(hits.begin(), hits.end(), kept);
+  if (first_left_out == hits.end()) return hits;
+  scratch.assign(hits.begin(), first_left_out);
+  std::copy_if(std::next(first_left_out), hits.end(), std::back_inserter(scratch), kept);
   return scratch;
 }
 

@@ -44,8 +44,8 @@ public:
   // The hits of the set and of the sets it includes.
   const std::vector<Hit>& set_hits(const std::string& set) const;
   // The hits restricted to `part` (and to table cells, the running text or a polarity, when
-  // asked). Without any of these this is `hits` itself, not a copy: a set's hit list can be
-  // long. Otherwise the result lives in `scratch`.
+  // asked). When that leaves every hit, this is `hits` itself, not a copy: a set's hit list can
+  // be long. Otherwise the result lives in `scratch`.
   const std::vector<Hit>& filter(const std::vector<Hit>& hits, const std::optional<std::string>& part, bool tables_only,
                                  std::vector<Hit>& scratch, signals::Polarity polarity = signals::Polarity::any) const;
   // "\"Roma\" in 2. Who is left behind, line 14" for a trace.
