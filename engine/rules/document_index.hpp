@@ -11,6 +11,7 @@
 #include "engine/ingest/document.hpp"
 #include "engine/rules/compiled.hpp"
 #include "engine/text/normalise.hpp"
+#include "engine/text/sentences.hpp"
 
 #include <cstdint>
 #include <memory>
@@ -22,7 +23,7 @@ namespace unct::rules {
 
 struct PreparedBlock {
   text::NormalisedText normalised;
-  std::vector<std::uint32_t> sentences;  // sentence start offsets in `normalised.text`
+  text::SentenceStarts sentences;  // sentence start offsets in `normalised.text`
 };
 
 struct PreparedText {

@@ -6,6 +6,8 @@
 #include "engine/rules/result.hpp"
 #include "engine/signals/registry.hpp"
 
+#include <boost/container/small_vector.hpp>
+
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -16,7 +18,7 @@ namespace unct::rules {
 // pair for `near`.
 struct Proof {
   std::uint32_t block = 0;
-  std::vector<Hit> hits;
+  boost::container::small_vector<Hit, 2> hits;  // one hit, or a pair: held in place
   bool operator==(const Proof&) const = default;
 };
 

@@ -12,6 +12,8 @@
 //   - a hyphen at a line end between lower-case letters is joined ("discrimi-\nnation").
 // Every output byte remembers the source byte it came from, so quotes come from the original.
 
+#include <boost/container/small_vector.hpp>
+
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -45,7 +47,8 @@ private:
     std::uint32_t offset;  // its source offset; the run's k-th byte comes from offset + k
     bool operator==(const Run&) const = default;
   };
-  std::vector<Run> m_runs;
+  // Most blocks' bytes come from their source in one or two runs: those are held in place.
+  boost::container::small_vector<Run, 2> m_runs;
   std::size_t m_size = 0;
 };
 

@@ -26,8 +26,8 @@ bool may_end_sentence(const char* p) {
 
 }  // namespace
 
-std::vector<std::uint32_t> sentence_starts(const NormalisedText& normalised, std::string_view source) {
-  std::vector<std::uint32_t> starts{0};
+SentenceStarts sentence_starts(const NormalisedText& normalised, std::string_view source) {
+  SentenceStarts starts{0};
   const std::string& text = normalised.text;
   for (std::size_t i = 0; i + 2 < text.size(); ++i) {
     if (i + 16 <= text.size() && !may_end_sentence(text.data() + i)) {
@@ -55,7 +55,7 @@ std::vector<std::uint32_t> sentence_starts(const NormalisedText& normalised, std
   return starts;
 }
 
-std::size_t sentence_of(const std::vector<std::uint32_t>& starts, std::size_t at) {
+std::size_t sentence_of(const SentenceStarts& starts, std::size_t at) {
   const auto it = std::upper_bound(starts.begin(), starts.end(), at);
   return static_cast<std::size_t>(it - starts.begin()) - 1;
 }

@@ -83,10 +83,9 @@ rules::Outcome Near::evaluate(const rules::Evaluator& context, rules::Trace* tra
       const bool new_unit = at == units.end() || *at != unit;
       if (new_unit) units.insert(at, unit);
       if (new_unit && out.evidence.size() < rules::k_max_proofs) {
-        std::vector<rules::Hit> pair = std::tie(x.block, x.begin) < std::tie(j->block, j->begin)
-                                           ? std::vector<rules::Hit>{x, *j}
-                                           : std::vector<rules::Hit>{*j, x};
-        out.evidence.push_back({pair.front().block, pair});
+        const bool x_first = std::tie(x.block, x.begin) < std::tie(j->block, j->begin);
+        const rules::Hit& first = x_first ? x : *j;
+        out.evidence.push_back({first.block, {first, x_first ? *j : x}});
       }
       break;
     }
