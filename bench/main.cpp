@@ -154,7 +154,7 @@ std::string goal(bool met) { return met ? "  [goal met]" : "  [goal NOT met]"; }
 }  // namespace
 
 int main(int argc, char** argv) {
-  unct::keep_freed_memory();  // as the product's programs do
+  unct::keep_freed_memory();  // it rates document after document, as batch and rescore do
   namespace po = boost::program_options;
   po::options_description options("unct-bench options");
   std::size_t documents = 0;

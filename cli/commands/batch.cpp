@@ -5,6 +5,7 @@
 #include "cli/run.hpp"
 #include "engine/batch/rescore.hpp"
 #include "engine/checklist/load.hpp"
+#include "engine/core/allocator.hpp"
 #include "engine/core/error.hpp"
 #include "engine/report/layout.hpp"
 
@@ -168,6 +169,7 @@ int run_batch(const std::vector<std::string>& args, Io io) {
                                      .read = read_options(values),
                                      .database = values["db"].as<std::string>(),
                                      .source = source.string()};
+  keep_freed_memory();  // document after document: see engine/core/allocator.hpp
   ProgressPrinter printer(io.err, &io.err == &std::cerr && isatty(STDERR_FILENO) != 0);
   const batch::Summary summary = batch::run(checklist, compiled, entries, batch_options, std::ref(printer));
 
@@ -228,6 +230,7 @@ int run_rescore(const std::vector<std::string>& args, Io io) {
   check_writable_database(values["db"].as<std::string>());
   const std::filesystem::path database = open_existing_store(values).path();  // never creates one
 
+  keep_freed_memory();  // document after document: see engine/core/allocator.hpp
   ProgressPrinter printer(io.err, &io.err == &std::cerr && isatty(STDERR_FILENO) != 0);
   const batch::RescoreSummary summary = batch::rescore(checklist, compiled,
                                                        {.database = database,

@@ -4,6 +4,7 @@
 #include "cli/defaults.hpp"
 #include "engine/assess/assess.hpp"
 #include "engine/checklist/load.hpp"
+#include "engine/core/allocator.hpp"
 #include "engine/core/clock.hpp"
 #include "engine/core/csv.hpp"
 #include "engine/core/error.hpp"
@@ -15,23 +16,11 @@
 #include "engine/store/store.hpp"
 
 #include <algorithm>
-#if defined(__GLIBC__)
-#include <malloc.h>
-#endif
 
 namespace unct::cli {
 namespace {
 
 namespace po = boost::program_options;
-
-// Gives the pages of freed memory back to the system. The index, freed once the document is rated,
-// leaves some 20 MB of them (on a 1,600-page PDF) between the document's and the assessment's
-// allocations, where glibc keeps them resident; the store phase would add its own on top.
-void release_freed_memory() {
-#if defined(__GLIBC__)
-  malloc_trim(0);
-#endif
-}
 
 }  // namespace
 

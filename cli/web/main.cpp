@@ -8,7 +8,6 @@
 #include "cli/run.hpp"
 #include "cli/web/serve.hpp"
 #include "engine/batch/reader_process.hpp"
-#include "engine/core/allocator.hpp"
 
 #include <unistd.h>
 
@@ -18,7 +17,6 @@
 
 int main(int argc, char** argv) {
   using namespace unct::cli;
-  unct::keep_freed_memory();
   const std::vector<std::string> args(argv + 1, argv + argc);
   return run_guarded(std::cerr, [&] {
     if (!args.empty() && args.front() == k_reader_worker_command) return unct::batch::serve_reads(STDIN_FILENO);

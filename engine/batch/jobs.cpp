@@ -59,18 +59,20 @@ std::chrono::steady_clock::duration wait_of(double seconds) {
   return std::chrono::duration_cast<std::chrono::steady_clock::duration>(std::chrono::duration<double>(clamped));
 }
 
-// A connection's automatic checkpoints off for as long as this lives.
+// A connection's automatic checkpoints off for as long as this lives, then as they were.
 class WithoutAutomaticCheckpoints {
 public:
-  explicit WithoutAutomaticCheckpoints(const store::Database& database) : m_database(database) {
-    m_database.set_automatic_checkpoints(false);
+  explicit WithoutAutomaticCheckpoints(const store::Database& database)
+      : m_database(database), m_pages(database.automatic_checkpoint_pages()) {
+    m_database.set_automatic_checkpoint_pages(0);
   }
-  ~WithoutAutomaticCheckpoints() { m_database.set_automatic_checkpoints(true); }
+  ~WithoutAutomaticCheckpoints() { m_database.set_automatic_checkpoint_pages(m_pages); }
   WithoutAutomaticCheckpoints(const WithoutAutomaticCheckpoints&) = delete;
   WithoutAutomaticCheckpoints& operator=(const WithoutAutomaticCheckpoints&) = delete;
 
 private:
   const store::Database& m_database;
+  int m_pages;
 };
 
 }  // namespace
@@ -145,17 +147,20 @@ void GroupSaver::stop_watching() {
 void GroupSaver::watch() {
   std::unique_lock lock(m_queue_mutex);
   while (!m_stopping) {
-    if (m_stored) {
+    if (m_checkpointing && m_stored_since_checkpoint >= m_documents) {
       // Beside the rating threads, which go on rating and storing meanwhile: busy readers or
       // writers only make it copy less, and the next checkpoint (or the last connection's close)
-      // copies the rest. What is stored is stored whatever becomes of it, so its errors are not
-      // the run's: a disk that fails fails the next commit, which reports it.
-      m_stored = false;
+      // copies the rest. When it cannot checkpoint (its connection does not open, or SQLite
+      // fails), the groups' commits checkpoint as SQLite's do by default from then on, and meet
+      // the trouble there; as with SQLite's own checkpoints, what was committed stays stored and
+      // the run goes on.
+      m_stored_since_checkpoint = 0;
       lock.unlock();
       try {
         if (!m_own) m_own.emplace(m_database);
         m_own->database().checkpoint();
       } catch (...) {
+        m_checkpointing = false;
       }
       lock.lock();
       continue;
@@ -176,6 +181,7 @@ void GroupSaver::watch() {
     } catch (...) {
       // The rating threads and finish() store what waits; finish() reports this.
       if (!m_watch_failure) m_watch_failure = std::current_exception();
+      m_checkpointing = false;
       return;
     }
     {
@@ -213,8 +219,9 @@ std::exception_ptr GroupSaver::write(store::Store& store, std::vector<Waiting>& 
         {.assessment = &rated.assessment, .text = rated.text ? &*rated.text : nullptr, .unless_assessed = !m_force});
   }
   {
-    // The watch thread checkpoints once the group is stored, not this connection's commits.
-    const WithoutAutomaticCheckpoints beside(store.database());
+    // The watch thread checkpoints once groups are stored, not this connection's commits.
+    std::optional<WithoutAutomaticCheckpoints> beside;
+    if (m_checkpointing) beside.emplace(store.database());
     std::vector<std::optional<std::int64_t>> ids;
     try {
       ids = store.assessments().save_all(entries);
@@ -237,11 +244,6 @@ std::exception_ptr GroupSaver::write(store::Store& store, std::vector<Waiting>& 
       }
     }
   }
-  {
-    const std::lock_guard lock(m_queue_mutex);
-    m_stored = true;
-  }
-  m_changed.notify_one();
   std::exception_ptr first_failure;
   for (Waiting& waiting : group) {
     try {
@@ -250,6 +252,11 @@ std::exception_ptr GroupSaver::write(store::Store& store, std::vector<Waiting>& 
       if (!first_failure) first_failure = std::current_exception();
     }
   }
+  {
+    const std::lock_guard lock(m_queue_mutex);
+    m_stored_since_checkpoint += group.size();
+  }
+  m_changed.notify_one();
   return first_failure;
 }
 

@@ -8,6 +8,7 @@
 #include "engine/batch/batch.hpp"
 #include "engine/store/store.hpp"
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <cstddef>
@@ -63,10 +64,13 @@ struct SaveGroup {
 // long PDFs, say), a watch thread stores it once it has waited, through a connection it opens
 // the first time it has to.
 //
-// The watch thread also copies the write-ahead log into the database file after each group is
-// stored (a checkpoint), where SQLite would have the commit that fills the log with 1,000 pages do
-// it: a checkpoint waits for the disk twice, and the thread that commits would wait with it
-// rather than rate. A connection's automatic checkpoints are off while it stores a group.
+// The watch thread also copies the write-ahead log into the database file (a checkpoint) once a
+// group's worth of documents has been stored since its last, where SQLite would have the commit
+// that fills the log with 1,000 pages do it: a checkpoint waits for the disk twice, and the thread
+// that commits would wait with it rather than rate. A connection's automatic checkpoints are off
+// while it stores a group, unless the watch could not checkpoint (then they stay on from then on).
+// The run's other commits (a batch's failures) and those after finish() stops the watch
+// checkpoint as SQLite's do.
 //
 // Unless `force`, a document already assessed with this checklist is not stored (another process
 // may have stored it meanwhile). When a group cannot be stored, each of its documents is tried
@@ -129,11 +133,13 @@ private:
   std::mutex m_writing;
   // The watch thread's connection: used by it alone, then by the destructor once it is joined.
   std::optional<store::Store> m_own;
-  std::mutex m_queue_mutex;           // guards m_waiting, m_stopping and m_stored
+  std::mutex m_queue_mutex;           // guards m_waiting, m_stopping and m_stored_since_checkpoint
   std::condition_variable m_changed;  // the first document queued, a group stored, or stopping asked
   std::vector<Waiting> m_waiting;
   bool m_stopping = false;
-  bool m_stored = false;  // a group was stored since the watch's last checkpoint
+  std::size_t m_stored_since_checkpoint = 0;  // documents, since the watch's last checkpoint
+  // Whether the watch checkpoints for the groups' connections: until it cannot.
+  std::atomic<bool> m_checkpointing{true};
   // The watch thread's first failure; written by it alone, read once it is joined.
   std::exception_ptr m_watch_failure;
   std::thread m_watch;  // last: started once the rest is made

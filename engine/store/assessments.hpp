@@ -61,8 +61,9 @@ public:
   Assessment load(std::int64_t id, Detail detail = Detail::whole) const;
 
   // What rating a document again needs of an earlier assessment of it: the document as it was
-  // given, each item's level as the engine rated it (reviewers' overrides are not read) and the
-  // team's ratings. Far fewer rows than load(): no sections, criteria or findings. Throws
+  // given, each item's stored level (the engine's; for an item the team rates from its records,
+  // the team's, as set_self_ratings stores it; reviewers' overrides are not read) and the team's
+  // ratings. Far fewer rows than load(): no sections, criteria or findings. Throws
   // InputError when there is no assessment with that id.
   struct ItemLevel {
     std::string item_id;

@@ -15,7 +15,6 @@ namespace unct::store {
 namespace {
 
 constexpr int k_wal_retry_ms = 20;
-constexpr int k_automatic_checkpoint_pages = 1000;  // SQLite's default
 
 // Before SQLite's first use in the process (this runs as the program starts): no count of the
 // memory SQLite holds (nothing here asks for it), which would take a process-wide lock at each
@@ -132,8 +131,12 @@ const std::filesystem::path& Database::path() const { return m_impl->path; }
 
 SQLite::Database& Database::sqlite() const { return m_impl->db; }
 
-void Database::set_automatic_checkpoints(bool on) const {
-  sqlite3_wal_autocheckpoint(m_impl->db.getHandle(), on ? k_automatic_checkpoint_pages : 0);
+int Database::automatic_checkpoint_pages() const {
+  return guarded([&] { return m_impl->db.execAndGet("PRAGMA wal_autocheckpoint").getInt(); });
+}
+
+void Database::set_automatic_checkpoint_pages(int pages) const {
+  sqlite3_wal_autocheckpoint(m_impl->db.getHandle(), pages);
 }
 
 void Database::checkpoint() const {

@@ -64,11 +64,12 @@ public:
   // when they only read).
   SQLite::Database& sqlite() const;
 
-  // Whether this connection's commits copy the write-ahead log into the database file once it
-  // holds 1,000 pages (SQLite's automatic checkpoint; on when opened). The checkpoint waits for
-  // the disk twice: a run that commits often has another connection checkpoint beside it
-  // (checkpoint()) and turns it off for its commits.
-  void set_automatic_checkpoints(bool on) const;
+  // How many pages the write-ahead log holds before a commit of this connection copies it into
+  // the database file (SQLite's automatic checkpoint: 1,000 when opened; 0 for never). A
+  // checkpoint waits for the disk twice: a run that commits often has another connection
+  // checkpoint beside it (checkpoint()) and sets 0 for its own commits.
+  int automatic_checkpoint_pages() const;
+  void set_automatic_checkpoint_pages(int pages) const;
 
   // Copies what the write-ahead log holds into the database file as far as no reader or writer
   // needs it (SQLite's passive checkpoint), without waiting for them. Throws InputError when

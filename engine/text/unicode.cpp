@@ -77,8 +77,8 @@ lanes::Bytes ascii_word_lanes(lanes::Bytes v) {
 
 // Word starts in a stretch of ASCII, given whether a word runs into it. A byte starts a word when
 // it is a letter or digit and the byte before it is not: sixteen bytes at a time, each compared
-// with the sixteen that start a byte earlier, the starts counted in lanes (at most 255 each
-// before they are added up).
+// with the sixteen that start a byte earlier, the starts counted in lanes, which are added up
+// every 255 rounds at most (a lane holds 255). count_words' stretches of 4 KB take 255 rounds.
 std::size_t ascii_word_starts(const unsigned char* bytes, std::size_t size, bool in_word) {
   const auto word = detail::ascii_word_by_ranges;
   if (size == 0) return 0;

@@ -10,6 +10,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <cstdint>
 #include <filesystem>
 #include <future>
 #include <map>
@@ -115,22 +116,46 @@ TEST_F(Saver, AFullGroupIsStoredByTheThreadThatFillsIt) {
 }
 
 // The thread that stores a group does not copy the write-ahead log into the database file (a
-// checkpoint, which waits for the disk): the watch thread does, beside it, and the connection's
-// own automatic checkpoints are back once the group is stored.
+// checkpoint, which waits for the disk), even when the group fills the log past the 1,000 pages at
+// which SQLite would: the watch thread does, beside it. The connection's own setting is back once
+// the group is stored.
 TEST_F(Saver, TheWatchCopiesAStoredGroupIntoTheDatabaseFile) {
-  Saved saved;
-  GroupSaver saver(db(), true, saved.callback(), {.documents = 4, .seconds = 1e9});
-  store::Store(db()).database().checkpoint();  // the file holds everything so far
+  m_store.database().set_automatic_checkpoint_pages(500);  // the connection's own, kept
+  store::Store(db()).database().checkpoint();              // the file holds everything so far
   const auto file_before = std::filesystem::file_size(db());
-  for (std::size_t n = 0; n < 4; ++n) saver.add(m_store, document(n));  // the fourth stores the group
-  ASSERT_EQ(saved.count(), 4u);
-  EXPECT_EQ(m_store.database().sqlite().execAndGet("PRAGMA wal_autocheckpoint").getInt(), 1000);
-  // Four assessments of the sample are some 100 KB, far from the 1,000 pages (4 MB) that would
-  // make SQLite checkpoint at the commit.
-  for (int waited_ms = 0; std::filesystem::file_size(db()) < file_before + 50'000 && waited_ms < 10'000;
+  // A text the cache keeps at several MB: letters at random compress to some 60%.
+  ingest::Document text;
+  std::string letters(8'000'000, ' ');
+  std::uint32_t seed = 2021;
+  for (char& c : letters) c = static_cast<char>('a' + (seed = seed * 1664525U + 1013904223U) % 26U);
+  text.blocks.push_back({.text = std::move(letters)});
+  store::CachedText cached = store::pack_text(text);
+  const int page_size = m_store.database().sqlite().execAndGet("PRAGMA page_size").getInt();
+  ASSERT_GT(cached.bytes.size(), 1000U * static_cast<std::size_t>(page_size));
+
+  std::mutex mutex;
+  std::vector<std::uintmax_t> file_when_stored;  // as each document of the group is reported
+  GroupSaver saver(
+      db(), true,
+      [&](store::Store&, Rated&) {
+        const std::lock_guard lock(mutex);
+        file_when_stored.push_back(std::filesystem::file_size(db()));
+      },
+      {.documents = 2, .seconds = 1e9});
+  Rated with_text = document(0);
+  with_text.text = std::move(cached);
+  saver.add(m_store, std::move(with_text));
+  saver.add(m_store, document(1));  // fills the group, which this add stores
+  {
+    const std::lock_guard lock(mutex);
+    ASSERT_EQ(file_when_stored.size(), 2U);
+    EXPECT_EQ(file_when_stored[0], file_before) << "the group's commit copied the log into the file";
+  }
+  EXPECT_EQ(m_store.database().automatic_checkpoint_pages(), 500);
+  for (int waited_ms = 0; std::filesystem::file_size(db()) < file_before + 4'000'000 && waited_ms < 10'000;
        waited_ms += 10)
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
-  EXPECT_GE(std::filesystem::file_size(db()), file_before + 50'000);
+  EXPECT_GE(std::filesystem::file_size(db()), file_before + 4'000'000) << "the watch did not checkpoint";
   saver.finish(m_store);
 }
 

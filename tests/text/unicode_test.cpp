@@ -36,7 +36,8 @@ TEST(CountWords, LongTextsCountTheSameAsByteByByte) {
 }
 
 // Sixteen bytes are looked at together: words and gaps of every length, starting anywhere
-// against those sixteen, in runs longer than 255 of them, count as one byte at a time does.
+// against those sixteen, in texts longer than the 4 KB stretches counted at once, count as one
+// byte at a time does.
 TEST(CountWords, AnyMixOfWordsAndGapsCountsTheSameAsByteByByte) {
   std::uint32_t seed = 2021;
   auto next = [&] { return (seed = seed * 1664525U + 1013904223U) >> 16; };
@@ -56,7 +57,8 @@ TEST(CountWords, AnyMixOfWordsAndGapsCountsTheSameAsByteByByte) {
       EXPECT_EQ(count_words(text), expected) << "size " << size << ", round " << round;
     }
   }
-  // A word starting at the same place of every sixteen bytes, for longer than a lane can count.
+  // A word starting at the same place of every sixteen bytes, across whole stretches: each lane
+  // counts 255 of them, its most.
   std::string one_letter_words;
   for (int i = 0; i < 4500; ++i) one_letter_words += "a ";
   EXPECT_EQ(count_words(one_letter_words), 4500U);
