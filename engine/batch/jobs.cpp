@@ -59,28 +59,20 @@ std::chrono::steady_clock::duration wait_of(double seconds) {
   return std::chrono::duration_cast<std::chrono::steady_clock::duration>(std::chrono::duration<double>(clamped));
 }
 
-// A connection's automatic checkpoints off for as long as this lives, then as they were. When
-// their setting cannot be read, it is left alone (the group's write meets the same trouble and
-// reports it, document by document).
+// A connection's automatic checkpoints off for as long as this lives, then as they were.
 class WithoutAutomaticCheckpoints {
 public:
-  explicit WithoutAutomaticCheckpoints(const store::Database& database) : m_database(database) {
-    try {
-      m_pages = m_database.automatic_checkpoint_pages();
-      m_database.set_automatic_checkpoint_pages(0);
-    } catch (...) {
-      m_pages = -1;
-    }
+  explicit WithoutAutomaticCheckpoints(const store::Database& database)
+      : m_database(database), m_pages(database.automatic_checkpoint_pages()) {
+    m_database.set_automatic_checkpoint_pages(0);
   }
-  ~WithoutAutomaticCheckpoints() {
-    if (m_pages >= 0) m_database.set_automatic_checkpoint_pages(m_pages);
-  }
+  ~WithoutAutomaticCheckpoints() { m_database.set_automatic_checkpoint_pages(m_pages); }
   WithoutAutomaticCheckpoints(const WithoutAutomaticCheckpoints&) = delete;
   WithoutAutomaticCheckpoints& operator=(const WithoutAutomaticCheckpoints&) = delete;
 
 private:
   const store::Database& m_database;
-  int m_pages = -1;
+  int m_pages;
 };
 
 }  // namespace

@@ -37,6 +37,9 @@ struct Database::Impl {
   // Declared after `db`, so destroyed before it: a statement must be finalised before its
   // connection closes.
   mutable std::unordered_map<std::string, Kept> prepared;
+  // This connection's automatic checkpoint, as SQLite was built to start it (read when opened)
+  // or as last set.
+  mutable int checkpoint_pages = 0;
 
   explicit Impl(const std::filesystem::path& p)
       : path(p),
@@ -105,6 +108,7 @@ struct Database::Impl {
       transaction.commit();
     }
     db.exec("PRAGMA foreign_keys = ON");
+    checkpoint_pages = db.execAndGet("PRAGMA wal_autocheckpoint").getInt();
   }
 };
 
@@ -131,12 +135,11 @@ const std::filesystem::path& Database::path() const { return m_impl->path; }
 
 SQLite::Database& Database::sqlite() const { return m_impl->db; }
 
-int Database::automatic_checkpoint_pages() const {
-  return guarded([&] { return m_impl->db.execAndGet("PRAGMA wal_autocheckpoint").getInt(); });
-}
+int Database::automatic_checkpoint_pages() const { return m_impl->checkpoint_pages; }
 
 void Database::set_automatic_checkpoint_pages(int pages) const {
   sqlite3_wal_autocheckpoint(m_impl->db.getHandle(), pages);
+  m_impl->checkpoint_pages = pages;
 }
 
 void Database::checkpoint() const {

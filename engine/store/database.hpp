@@ -65,7 +65,8 @@ public:
   SQLite::Database& sqlite() const;
 
   // How many pages the write-ahead log holds before a commit of this connection copies it into
-  // the database file (SQLite's automatic checkpoint: 1,000 when opened; 0 for never). A
+  // the database file (SQLite's automatic checkpoint: as SQLite starts it, 1,000 in Debian's
+  // build; 0 for never). Kept by this object, so reading it costs nothing and cannot fail. A
   // checkpoint waits for the disk twice: a run that commits often has another connection
   // checkpoint beside it (checkpoint()) and sets 0 for its own commits.
   int automatic_checkpoint_pages() const;

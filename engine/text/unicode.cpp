@@ -9,7 +9,6 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <cstring>
 
 namespace unct::text {
 namespace {
@@ -97,9 +96,8 @@ std::size_t ascii_word_starts(const unsigned char* bytes, std::size_t size, bool
 }  // namespace
 
 std::size_t ascii_end(std::string_view text, std::size_t pos, std::size_t stop) {
-  for (std::uint64_t eight = 0; pos + 8 <= stop; pos += 8) {
-    std::memcpy(&eight, text.data() + pos, 8);
-    if ((eight & 0x8080808080808080ULL) != 0) break;
+  for (; pos + 16 <= stop; pos += 16) {
+    if (lanes::any(lanes::load(text.data() + pos) & 0x80)) break;
   }
   while (pos < stop && static_cast<unsigned char>(text[pos]) < 0x80) ++pos;
   return pos;

@@ -67,7 +67,7 @@ inline std::size_t end_of_word(std::string_view text, std::size_t pos) {
 std::string to_upper(std::string_view text);
 
 // Where the run of ASCII bytes starting at `pos` ends: the first byte at or after `pos`, before
-// `stop`, with its top bit set, or `stop`. Eight bytes at a time, then one by one.
+// `stop`, with its top bit set, or `stop`. Sixteen bytes at a time, then one by one.
 // Requires: pos <= stop <= text.size().
 std::size_t ascii_end(std::string_view text, std::size_t pos, std::size_t stop);
 

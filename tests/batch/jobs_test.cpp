@@ -123,12 +123,9 @@ TEST_F(Saver, TheWatchCopiesAStoredGroupIntoTheDatabaseFile) {
   m_store.database().set_automatic_checkpoint_pages(500);  // the connection's own, kept
   store::Store(db()).database().checkpoint();              // the file holds everything so far
   const auto file_before = std::filesystem::file_size(db());
-  // A text the cache keeps at several MB: letters at random compress to some 60%.
+  // A text the cache keeps at several MB.
   ingest::Document text;
-  std::string letters(8'000'000, ' ');
-  std::uint32_t seed = 2021;
-  for (char& c : letters) c = static_cast<char>('a' + (seed = seed * 1664525U + 1013904223U) % 26U);
-  text.blocks.push_back({.text = std::move(letters)});
+  text.blocks.push_back({.text = test::random_letters(8'000'000)});
   store::CachedText cached = store::pack_text(text);
   const int page_size = m_store.database().sqlite().execAndGet("PRAGMA page_size").getInt();
   ASSERT_GT(cached.bytes.size(), 1000U * static_cast<std::size_t>(page_size));

@@ -374,10 +374,7 @@ TEST(Store, CheckpointsCanBeLeftToAnotherConnection) {
   const auto file_before = std::filesystem::file_size(path);
   // A text the cache keeps at several MB, past SQLite's automatic checkpoint (1,000 pages).
   ingest::Document text;
-  std::string letters(8'000'000, ' ');
-  std::uint32_t seed = 2021;
-  for (char& c : letters) c = static_cast<char>('a' + (seed = seed * 1664525U + 1013904223U) % 26U);
-  text.blocks.push_back({.text = std::move(letters)});
+  text.blocks.push_back({.text = test::random_letters(8'000'000)});
   const store::CachedText cached = pack_text(text);
   const int page_size = writer.database().sqlite().execAndGet("PRAGMA page_size").getInt();
   ASSERT_GT(cached.bytes.size(), 1000U * static_cast<std::size_t>(page_size));

@@ -25,6 +25,12 @@ std::filesystem::path source_file(const std::string& relative) {
 
 std::filesystem::path bundled_checklist() { return source_file("checklists/rdm-2021.xml"); }
 
+std::string random_letters(std::size_t size, std::uint32_t seed) {
+  std::string out(size, ' ');
+  for (char& c : out) c = static_cast<char>('a' + (seed = seed * 1664525U + 1013904223U) % 26U);
+  return out;
+}
+
 std::string read_bytes(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
   std::ostringstream bytes;

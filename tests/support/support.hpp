@@ -1,5 +1,7 @@
 #pragma once
 
+#include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <utility>
@@ -14,6 +16,9 @@ std::filesystem::path source_file(const std::string& relative);
 std::filesystem::path bundled_checklist();
 
 std::string read_bytes(const std::filesystem::path& path);
+// `size` lowercase letters drawn at random (the same for the same seed): text that compresses to
+// some 60%, for a cached text of a size a test chooses.
+std::string random_letters(std::size_t size, std::uint32_t seed = 2021);
 void write_bytes(const std::filesystem::path& path, const std::string& bytes);
 // Copies the file `from` to `to`, making the folders on the way: a program and what it loads laid
 // out as an install would lay them.
