@@ -45,29 +45,33 @@ public:
   void operator()(const batch::Progress& p, const batch::Outcome& o) {
     const std::string eta = p.eta_seconds ? "ETA " + duration(*p.eta_seconds) : "ETA -";
     const std::string position = "[" + std::to_string(p.done) + "/" + std::to_string(p.total) + "]";
+    // Made whole, then written at once: the error stream writes each piece as it comes, a system
+    // call each, some ten a document (4% of a rescore's time on one core).
+    std::ostringstream line;
     if (m_terminal) {
       constexpr std::size_t k_width = 24;
       const std::size_t filled = p.total == 0 ? k_width : k_width * p.done / p.total;
-      m_out << "\r\x1b[K[" << std::string(filled, '#') << std::string(k_width - filled, '.') << "] " << p.done << '/'
-            << p.total << "  " << counts_text(p.counts) << "  " << eta << "  "
-            << report::fit(o.path.filename().string(), 30);
-      if (p.done == p.total) m_out << '\n';
+      line << "\r\x1b[K[" << std::string(filled, '#') << std::string(k_width - filled, '.') << "] " << p.done << '/'
+           << p.total << "  " << counts_text(p.counts) << "  " << eta << "  "
+           << report::fit(o.path.filename().string(), 30);
+      if (p.done == p.total) line << '\n';
     } else {
-      m_out << position << ' ';
+      line << position << ' ';
       switch (o.status) {
         case batch::Outcome::Status::scored:
-          m_out << "scored " << o.path.string() << " (assessment " << o.assessment_id << ")";
+          line << "scored " << o.path.string() << " (assessment " << o.assessment_id << ")";
           break;
         case batch::Outcome::Status::skipped:
-          m_out << "skipped " << o.path.string() << " (assessed with this checklist as " << o.assessment_id << ")";
+          line << "skipped " << o.path.string() << " (assessed with this checklist as " << o.assessment_id << ")";
           break;
         case batch::Outcome::Status::failed:
-          m_out << "FAILED " << o.error;
-          if (o.failed_in_batch != 0) m_out << " (as in batch " << o.failed_in_batch << ", not read again)";
+          line << "FAILED " << o.error;
+          if (o.failed_in_batch != 0) line << " (as in batch " << o.failed_in_batch << ", not read again)";
           break;
       }
-      m_out << "; " << eta << '\n';
+      line << "; " << eta << '\n';
     }
+    m_out << line.str();
     m_out.flush();
   }
 

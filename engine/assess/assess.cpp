@@ -46,7 +46,7 @@ void rescore(Assessment& assessment) {
 
 Assessment assess(const checklist::Checklist& checklist, const rules::CompiledChecklist& compiled,
                   const ingest::Document& document, const AssessOptions& options) {
-  auto text = std::make_shared<const rules::PreparedText>(rules::prepare(document, options.timings));
+  auto text = std::make_shared<const rules::PreparedText>(rules::prepare(document, options.timings, options.words));
   return assess(checklist, compiled, document, std::move(text), options);
 }
 

@@ -32,6 +32,9 @@ struct AssessOptions {
   std::optional<std::string> title;     // when empty, the document's own title
   std::string region;                   // stored with the assessment; never detected
   std::string draft;                    // draft label, e.g. "draft 2"; never detected
+  // The document's word count when already known (stored with it when it was first read, as a
+  // rescore has it); when empty, counted from its text.
+  std::optional<std::size_t> words;
   // Items whose criteria keep the trace of their signals (rules::Trace), for `--explain`.
   std::vector<std::string> explain;
   // Phases "normalise", "scan" and "evaluate" are added here when given.

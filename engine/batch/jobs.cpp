@@ -14,9 +14,34 @@
 
 namespace unct::batch {
 
+namespace {
+
+// A connection's foreign key checks off for as long as this lives, then on.
+class WithoutForeignKeyChecks {
+public:
+  explicit WithoutForeignKeyChecks(const store::Database& database) : m_database(database) {
+    m_database.set_foreign_key_checks(false);
+  }
+  ~WithoutForeignKeyChecks() {
+    try {
+      m_database.set_foreign_key_checks(true);
+    } catch (...) {
+      // Only a connection SQLite cannot use any more fails here; its next statement says so.
+    }
+  }
+  WithoutForeignKeyChecks(const WithoutForeignKeyChecks&) = delete;
+  WithoutForeignKeyChecks& operator=(const WithoutForeignKeyChecks&) = delete;
+
+private:
+  const store::Database& m_database;
+};
+
+}  // namespace
+
 void run_jobs(store::Store& main, unsigned jobs, std::size_t count, const MakeWork& make_work) {
   std::atomic<std::size_t> next{0};
   auto drain = [&](store::Store& store) {
+    const WithoutForeignKeyChecks unchecked(store.database());
     const ItemWork work = make_work(store);
     for (std::size_t i; (i = next++) < count;) work(i);
   };

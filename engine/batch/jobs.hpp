@@ -32,7 +32,9 @@ using MakeWork = std::function<ItemWork(store::Store& store)>;
 // Runs every item in [0, count) once, on `jobs` threads, at most one per item. With one, the work
 // runs on the caller's thread over `main`; otherwise each thread opens the database at main's
 // path. The first exception a thread throws stops the others after their current item and is
-// thrown again here.
+// thrown again here. The connections the work is given check no foreign keys (main's checks them
+// again once the work is done): the work adds assessments, whose rows refer to rows the same
+// transaction wrote or read, and the check cost a B-tree lookup per row, 4% of a rescore.
 void run_jobs(store::Store& main, unsigned jobs, std::size_t count, const MakeWork& make_work);
 
 // A rated document waiting to be stored: its assessment, the text for the text cache (none for a

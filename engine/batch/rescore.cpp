@@ -17,7 +17,7 @@ namespace {
 // and language only when given (detected ones are detected again, the same way), the rest as
 // stored.
 AssessOptions options_of(const DocumentSummary& d) {
-  AssessOptions out{.region = d.region, .draft = d.draft};
+  AssessOptions out{.region = d.region, .draft = d.draft, .words = d.words};
   if (d.kind_source == "given") out.kind = d.kind;
   if (d.language_source == "given") out.language = d.language;
   if (d.year > 0) out.year = d.year;
@@ -29,8 +29,9 @@ AssessOptions options_of(const DocumentSummary& d) {
 std::size_t changed_items(const store::AssessmentStore::Levels& before, const Assessment& after) {
   std::size_t changed = 0;
   for (const rules::ItemResult& item : after.items) {
-    const auto earlier = std::find_if(before.items.begin(), before.items.end(),
-                                      [&](const store::AssessmentStore::ItemLevel& e) { return e.item_id == item.item_id; });
+    const auto earlier =
+        std::find_if(before.items.begin(), before.items.end(),
+                     [&](const store::AssessmentStore::ItemLevel& e) { return e.item_id == item.item_id; });
     // The engine's levels on both sides: a reviewer's override is not a change of the checklist.
     if (earlier == before.items.end() || earlier->applicable != item.applicable || earlier->level != item.level)
       ++changed;

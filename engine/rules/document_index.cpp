@@ -199,7 +199,7 @@ std::size_t PreparedText::bytes() const {
   return sum;
 }
 
-PreparedText prepare(const ingest::Document& document, Timings* timings) {
+PreparedText prepare(const ingest::Document& document, Timings* timings, std::optional<std::size_t> words) {
   PhaseTimer timer(timings, "normalise");
   PreparedText out;
   out.blocks.resize(document.blocks.size());
@@ -207,8 +207,9 @@ PreparedText prepare(const ingest::Document& document, Timings* timings) {
     PreparedBlock& block = out.blocks[b];
     block.normalised = text::normalise(document.blocks[b].text);
     block.sentences = text::sentence_starts(block.normalised, document.blocks[b].text);
-    out.words += text::count_words(document.blocks[b].text);
+    if (!words) out.words += text::count_words(document.blocks[b].text);
   }
+  if (words) out.words = *words;
   return out;
 }
 

@@ -15,6 +15,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,7 +33,10 @@ struct PreparedText {
   std::size_t bytes() const;          // of normalised text
 };
 
-PreparedText prepare(const ingest::Document& document, Timings* timings = nullptr);
+// The document's blocks normalised, with their sentence starts; `words` is the document's word
+// count when already known, else counted.
+PreparedText prepare(const ingest::Document& document, Timings* timings = nullptr,
+                     std::optional<std::size_t> words = std::nullopt);
 
 struct Hit {
   std::uint32_t block = 0;

@@ -142,6 +142,13 @@ void Database::set_automatic_checkpoint_pages(int pages) const {
   m_impl->checkpoint_pages = pages;
 }
 
+void Database::set_foreign_key_checks(bool on) const {
+  guarded([&] {
+    const int result = sqlite3_db_config(m_impl->db.getHandle(), SQLITE_DBCONFIG_ENABLE_FKEY, on ? 1 : 0, nullptr);
+    if (result != SQLITE_OK) throw SQLite::Exception(m_impl->db.getHandle(), result);
+  });
+}
+
 void Database::checkpoint() const {
   guarded([&] {
     const int result =

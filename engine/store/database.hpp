@@ -72,6 +72,12 @@ public:
   int automatic_checkpoint_pages() const;
   void set_automatic_checkpoint_pages(int pages) const;
 
+  // Whether SQLite checks, for each row written, that the rows it refers to exist (on when
+  // opened): a B-tree lookup per row. A connection that only adds rows referring to rows it
+  // wrote or read in the same transaction (an assessment's) may leave it off. Changing it makes
+  // SQLite prepare each statement again at its next use, and does nothing inside a transaction.
+  void set_foreign_key_checks(bool on) const;
+
   // Copies what the write-ahead log holds into the database file as far as no reader or writer
   // needs it (SQLite's passive checkpoint), without waiting for them. Throws InputError when
   // SQLite fails for another reason than their being busy.

@@ -132,13 +132,12 @@ TEST_F(Saver, TheWatchCopiesAStoredGroupIntoTheDatabaseFile) {
 
   std::mutex mutex;
   std::vector<std::uintmax_t> file_when_stored;  // as each document of the group is reported
-  GroupSaver saver(
-      db(), true,
-      [&](store::Store&, Rated&) {
-        const std::lock_guard lock(mutex);
-        file_when_stored.push_back(std::filesystem::file_size(db()));
-      },
-      {.documents = 2, .seconds = 1e9});
+  GroupSaver saver(db(), true,
+                   [&](store::Store&, Rated&) {
+                     const std::lock_guard lock(mutex);
+                     file_when_stored.push_back(std::filesystem::file_size(db()));
+                   },
+                   {.documents = 2, .seconds = 1e9});
   Rated with_text = document(0);
   with_text.text = std::move(cached);
   saver.add(m_store, std::move(with_text));
@@ -282,6 +281,32 @@ TEST_F(Saver, ACallbackThatThrowsOnTheWatchThreadStopsNothing) {
   EXPECT_EQ(saved.count(), 2u);
   EXPECT_THROW(saver.finish(m_store), std::runtime_error);
   EXPECT_EQ(stored(), 2u);
+}
+
+// The work's connections add assessments without checking each row's references; the caller's
+// connection checks them again once the work is done, whether it ran there or on threads.
+TEST(Jobs, TheWorkStoresWithoutForeignKeyChecksAndMainGetsThemBack) {
+  const test::TempDir dir;
+  store::Store main(dir / "u.db");
+  const auto keys_on = [](const store::Store& s) {
+    return s.database().sqlite().execAndGet("PRAGMA foreign_keys").getInt();
+  };
+  for (const unsigned jobs : {1u, 2u}) {
+    std::mutex mutex;
+    std::vector<int> seen;
+    run_jobs(main, jobs, 4, [&](store::Store& store) -> ItemWork {
+      return [&](std::size_t item) {
+        Rated rated = document(jobs * 10 + item);
+        store.assessments().save(rated.assessment);
+        const std::lock_guard lock(mutex);
+        seen.push_back(keys_on(store));
+      };
+    });
+    EXPECT_EQ(seen, std::vector<int>(4, 0)) << jobs << " jobs";
+    EXPECT_EQ(keys_on(main), 1) << jobs << " jobs";
+  }
+  EXPECT_EQ(main.assessments().history().size(), 8u);
+  EXPECT_TRUE(main.database().check().empty());
 }
 
 }  // namespace

@@ -36,6 +36,20 @@ TEST(Compress, RefusesWhatIsNotAWholeFrameWithinTheLimit) {
   EXPECT_FALSE(zstd_decompress(damaged, text.size()));  // its checksum no longer matches
 }
 
+// Each thread decompresses with a context of its own, kept from call to call: a frame it refused
+// leaves nothing behind for the next.
+TEST(Compress, AFrameAfterADamagedOneIsReadWhole) {
+  const std::string text = sample_text();
+  const std::string frame = zstd_compress(text);
+  const std::string other = zstd_compress(text.substr(0, 5000) + "tail");
+  std::string damaged = frame;
+  damaged[damaged.size() / 2] = static_cast<char>(damaged[damaged.size() / 2] ^ 0x5A);
+  EXPECT_FALSE(zstd_decompress(damaged, text.size()));
+  EXPECT_FALSE(zstd_decompress(frame.substr(0, frame.size() - 7), text.size()));
+  EXPECT_EQ(zstd_decompress(other, text.size()), text.substr(0, 5000) + "tail");
+  EXPECT_EQ(zstd_decompress(frame, text.size()), text);
+}
+
 // Made from pieces, the frame is one zstd_decompress reads (it records the content's size); pieces
 // that do not add up to the declared size are an error, not a frame.
 TEST(Compress, FrameWriterTakesTheContentInPieces) {

@@ -2,6 +2,7 @@
 
 #include "engine/checklist/load.hpp"
 #include "engine/ingest/read.hpp"
+#include "engine/rules/document_index.hpp"
 #include "tests/support/support.hpp"
 
 #include <gmock/gmock.h>
@@ -26,6 +27,16 @@ protected:
   ingest::Document m_document;
   DocumentIndex m_index;
 };
+
+// The document's words are counted from its text unless the caller knows them (a rescore has the
+// count stored with the document when it was first read).
+TEST(Prepare, CountsTheWordsUnlessTheyAreKnown) {
+  const ingest::Document document =
+      ingest::read_markdown("# Roma\n\nRoma and Sinti, 2 groups: d\u00e9j\u00e0 vu.\n", "t.md");
+  EXPECT_EQ(prepare(document).words, 8u);
+  EXPECT_EQ(prepare(document, nullptr, 40).words, 40u);
+  EXPECT_EQ(prepare(document, nullptr, 40).blocks.size(), document.blocks.size());
+}
 
 TEST_F(Rate, ItemsBoundToAYearDoNotApplyToEarlierDocuments) {
   checklist::Item item = m_checklist.sections[0].items[0];

@@ -361,7 +361,8 @@ TEST(Store, LevelsAreTheEnginesWithTheDocumentAndTheTeamsRatings) {
     EXPECT_EQ(stored->level, item.level) << item.item_id;  // RDM-CCA-04 too: approaches, as the engine rated it
   }
   EXPECT_EQ(levels.self, a.self);
-  EXPECT_THAT([&] { store.assessments().levels(id + 1); }, ThrowsMessage<InputError>(HasSubstr("no assessment with id 2")));
+  EXPECT_THAT([&] { store.assessments().levels(id + 1); },
+              ThrowsMessage<InputError>(HasSubstr("no assessment with id 2")));
 }
 
 // A connection that commits much can leave copying the write-ahead log into the database file to
@@ -385,6 +386,31 @@ TEST(Store, CheckpointsCanBeLeftToAnotherConnection) {
   beside.database().checkpoint();
   EXPECT_GT(std::filesystem::file_size(path), file_before + cached.bytes.size());
   EXPECT_TRUE(writer.documents().cached(sample_assessment().document.sha256));
+}
+
+// A connection that only adds assessments may skip checking, row by row, that what a row refers
+// to exists; the switch changes that connection alone.
+TEST(Store, ForeignKeyChecksCanBeLeftOffForAConnection) {
+  test::TempDir dir;
+  Store unchecked(dir / "a.db");
+  const Store checked(dir / "a.db");
+  const auto keys_on = [](const Store& s) { return s.database().sqlite().execAndGet("PRAGMA foreign_keys").getInt(); };
+  const char* const dangling = "INSERT INTO findings (item_result_id, kind, unmet, text) VALUES (999, 'gap', '', 'x')";
+  EXPECT_EQ(keys_on(unchecked), 1);
+  EXPECT_THROW(unchecked.database().sqlite().exec(dangling), SQLite::Exception);
+
+  unchecked.database().set_foreign_key_checks(false);
+  EXPECT_EQ(keys_on(unchecked), 0);
+  EXPECT_EQ(keys_on(checked), 1);
+  const std::int64_t id = unchecked.assessments().save(sample_assessment());
+  EXPECT_EQ(unchecked.assessments().load(id).items.size(), sample_assessment().items.size());
+  EXPECT_TRUE(unchecked.database().check().empty());  // what the store wrote refers to what exists
+  EXPECT_NO_THROW(unchecked.database().sqlite().exec(dangling));
+  EXPECT_FALSE(unchecked.database().check().empty());
+
+  unchecked.database().set_foreign_key_checks(true);
+  EXPECT_EQ(keys_on(unchecked), 1);
+  EXPECT_THROW(unchecked.database().sqlite().exec(dangling), SQLite::Exception);
 }
 
 TEST(Store, FindsAssessmentsByDraftLabelFileNameOrTitle) {
