@@ -15,6 +15,7 @@ namespace unct::store {
 namespace {
 
 constexpr int k_wal_retry_ms = 20;
+constexpr int k_page_size = 8192;  // of a new database's file
 
 // Before SQLite's first use in the process (this runs as the program starts): no count of the
 // memory SQLite holds (nothing here asks for it), which would take a process-wide lock at each
@@ -63,6 +64,10 @@ struct Database::Impl {
       throw error("database schema version " + std::to_string(current) + " is newer than this unct-assess (" +
                   std::to_string(latest_schema_version()) + "); use a newer unct-assess");
     }
+    // A new database gets pages of 8 KB rather than SQLite's 4 KB: an assessment's rows and its
+    // document's compressed text (some 20 KB) take fewer pages and fewer B-tree levels, and a
+    // rescore ran some 3% faster. A page size is set before the first table, once for the file.
+    if (current == 0) db.exec("PRAGMA page_size = " + std::to_string(k_page_size));
     // Switching a new database to WAL needs it to itself: when another process is migrating the
     // same new file, SQLite answers "busy" at once instead of waiting, so wait here.
     bool wal = false;

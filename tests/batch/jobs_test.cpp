@@ -123,11 +123,11 @@ TEST_F(Saver, TheWatchCopiesAStoredGroupIntoTheDatabaseFile) {
   m_store.database().set_automatic_checkpoint_pages(500);  // the connection's own, kept
   store::Store(db()).database().checkpoint();              // the file holds everything so far
   const auto file_before = std::filesystem::file_size(db());
-  // A text the cache keeps at several MB.
-  ingest::Document text;
-  text.blocks.push_back({.text = test::random_letters(8'000'000)});
-  store::CachedText cached = store::pack_text(text);
+  // A text the cache keeps at several MB, past 1,000 pages (random letters compress to some 60%).
   const int page_size = m_store.database().sqlite().execAndGet("PRAGMA page_size").getInt();
+  ingest::Document text;
+  text.blocks.push_back({.text = test::random_letters(2'000U * static_cast<std::size_t>(page_size))});
+  store::CachedText cached = store::pack_text(text);
   ASSERT_GT(cached.bytes.size(), 1000U * static_cast<std::size_t>(page_size));
 
   std::mutex mutex;

@@ -373,11 +373,12 @@ TEST(Store, CheckpointsCanBeLeftToAnotherConnection) {
   Store writer(path);
   writer.database().set_automatic_checkpoint_pages(0);
   const auto file_before = std::filesystem::file_size(path);
-  // A text the cache keeps at several MB, past SQLite's automatic checkpoint (1,000 pages).
-  ingest::Document text;
-  text.blocks.push_back({.text = test::random_letters(8'000'000)});
-  const store::CachedText cached = pack_text(text);
+  // A text the cache keeps at several MB, past SQLite's automatic checkpoint (1,000 pages). Random
+  // letters compress to some 60% of their size.
   const int page_size = writer.database().sqlite().execAndGet("PRAGMA page_size").getInt();
+  ingest::Document text;
+  text.blocks.push_back({.text = test::random_letters(2'000U * static_cast<std::size_t>(page_size))});
+  const store::CachedText cached = pack_text(text);
   ASSERT_GT(cached.bytes.size(), 1000U * static_cast<std::size_t>(page_size));
   writer.assessments().save(sample_assessment(), &cached);
   EXPECT_EQ(std::filesystem::file_size(path), file_before) << "the commit copied the log into the file";
@@ -386,6 +387,26 @@ TEST(Store, CheckpointsCanBeLeftToAnotherConnection) {
   beside.database().checkpoint();
   EXPECT_GT(std::filesystem::file_size(path), file_before + cached.bytes.size());
   EXPECT_TRUE(writer.documents().cached(sample_assessment().document.sha256));
+}
+
+// A new database has pages of 8 KB; one made with SQLite's 4 KB pages keeps them and is used as
+// it is.
+TEST(Store, ANewDatabaseHasPagesOf8KBAndAnOlderOneKeepsItsOwn) {
+  test::TempDir dir;
+  const auto page_size = [](const Store& s) { return s.database().sqlite().execAndGet("PRAGMA page_size").getInt(); };
+  EXPECT_EQ(page_size(Store(dir / "new.db")), 8192);
+  {
+    // As the program made them before: its tables, in 4 KB pages.
+    { const Store made(dir / "old.db"); }
+    SQLite::Database older((dir / "old.db").string(), SQLite::OPEN_READWRITE);
+    older.exec("PRAGMA journal_mode = DELETE");
+    older.exec("PRAGMA page_size = 4096");
+    older.exec("VACUUM");
+  }
+  Store older(dir / "old.db");
+  EXPECT_EQ(page_size(older), 4096);
+  const std::int64_t id = older.assessments().save(sample_assessment());
+  EXPECT_EQ(older.assessments().load(id).items.size(), sample_assessment().items.size());
 }
 
 // A connection that only adds assessments may skip checking, row by row, that what a row refers
