@@ -118,11 +118,18 @@ GroupSaver::~GroupSaver() {
   }
   try {
     const std::lock_guard writing(m_writing);
-    if (!m_own) m_own.emplace(m_database);  // the watch thread is joined
-    write_due(*m_own, Due::all);
+    write_due(own(), Due::all);  // the watch thread is joined
   } catch (...) {
     // The run is failing already; what could not be stored is rated again by the next run.
   }
+}
+
+store::Store& GroupSaver::own() {
+  if (!m_own) {
+    m_own.emplace(m_database);
+    m_own->database().set_foreign_key_checks(false);
+  }
+  return *m_own;
 }
 
 bool GroupSaver::due(Due which) const {
@@ -182,8 +189,7 @@ void GroupSaver::watch() {
       m_stored_since_checkpoint = 0;
       lock.unlock();
       try {
-        if (!m_own) m_own.emplace(m_database);
-        m_own->database().checkpoint();
+        own().database().checkpoint();
       } catch (...) {
         m_checkpointing = false;
       }
@@ -202,7 +208,7 @@ void GroupSaver::watch() {
     // it has not taken it yet (then there is nothing left to write once the lock is had).
     lock.unlock();
     try {
-      if (!m_own) m_own.emplace(m_database);
+      own();  // opened here, where failing to open stops the watch
     } catch (...) {
       // The rating threads and finish() store what waits; finish() reports this.
       if (!m_watch_failure) m_watch_failure = std::current_exception();

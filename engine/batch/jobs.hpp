@@ -126,6 +126,8 @@ private:
   std::exception_ptr write(store::Store& store, std::vector<Waiting>& group);
   void stop_watching();
   void watch();  // the watch thread
+  // m_own, opened the first time, without foreign key checks (it stores groups only).
+  store::Store& own();
 
   std::filesystem::path m_database;
   bool m_force;

@@ -49,13 +49,16 @@ struct Saved {
   std::map<std::size_t, Outcome> outcomes;
   std::map<std::size_t, const store::Store*> through;  // the connection each was stored through
   std::map<std::size_t, std::size_t> stored_then;      // assessments stored when it was reported
+  std::map<std::size_t, int> foreign_keys;             // whether that connection checked them
   GroupSaver::OnSaved callback() {
     return [this](store::Store& store, Rated& rated) {
       const std::size_t stored = store.assessments().history().size();
+      const int checked = store.database().sqlite().execAndGet("PRAGMA foreign_keys").getInt();
       const std::lock_guard lock(mutex);
       EXPECT_TRUE(outcomes.emplace(rated.item, rated.outcome).second) << "item " << rated.item << " reported twice";
       through[rated.item] = &store;
       stored_then[rated.item] = stored;
+      foreign_keys[rated.item] = checked;
     };
   }
   std::size_t count() {
@@ -166,7 +169,8 @@ TEST_F(Saver, ADocumentIsStoredOnceItHasWaitedTheGroupsSeconds) {
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   EXPECT_EQ(saved.count(), 2u);
   EXPECT_EQ(stored(), 2u);
-  EXPECT_NE(saved.through[0], &m_store);  // the watch's own connection
+  EXPECT_NE(saved.through[0], &m_store);  // the watch's own connection, which stores groups only:
+  EXPECT_EQ(saved.foreign_keys[0], 0);    // it checks no foreign keys, as run_jobs' connections
   // And again, for a document that comes after.
   saver.add(m_store, document(2));
   for (int waited_ms = 0; saved.count() < 3 && waited_ms < 10'000; waited_ms += 10)
