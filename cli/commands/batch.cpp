@@ -46,7 +46,7 @@ public:
     const std::string eta = p.eta_seconds ? "ETA " + duration(*p.eta_seconds) : "ETA -";
     const std::string position = "[" + std::to_string(p.done) + "/" + std::to_string(p.total) + "]";
     // Made whole, then written at once: the error stream writes each piece as it comes, a system
-    // call each, some ten a document (4% of a rescore's time on one core).
+    // call each, some ten a document.
     std::ostringstream line;
     if (m_terminal) {
       constexpr std::size_t k_width = 24;

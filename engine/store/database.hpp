@@ -75,7 +75,7 @@ public:
   // Whether SQLite checks, for each row written, that the rows it refers to exist (on when
   // opened): a B-tree lookup per row. A connection that only adds rows referring to rows it
   // wrote or read in the same transaction (an assessment's) may leave it off. Changing it makes
-  // SQLite prepare each statement again at its next use, and does nothing inside a transaction.
+  // SQLite prepare each of the connection's statements again at its next use.
   void set_foreign_key_checks(bool on) const;
 
   // Copies what the write-ahead log holds into the database file as far as no reader or writer
