@@ -416,9 +416,14 @@ TEST(Store, ForeignKeyChecksCanBeLeftOffForAConnection) {
   Store unchecked(dir / "a.db");
   const Store checked(dir / "a.db");
   const auto keys_on = [](const Store& s) { return s.database().sqlite().execAndGet("PRAGMA foreign_keys").getInt(); };
-  const char* const dangling = "INSERT INTO findings (item_result_id, kind, unmet, text) VALUES (999, 'gap', '', 'x')";
+  // A finding of an item result that does not exist (each id once: a finding's item is unique).
+  const auto dangling = [](int item_result) {
+    return "INSERT INTO findings (item_result_id, kind, unmet, text) VALUES (" + std::to_string(item_result) +
+           ", 'gap', '', 'x')";
+  };
   EXPECT_EQ(keys_on(unchecked), 1);
-  EXPECT_THROW(unchecked.database().sqlite().exec(dangling), SQLite::Exception);
+  EXPECT_THAT([&] { unchecked.database().sqlite().exec(dangling(997)); },
+              ThrowsMessage<SQLite::Exception>(HasSubstr("FOREIGN KEY constraint failed")));
 
   unchecked.database().set_foreign_key_checks(false);
   EXPECT_EQ(keys_on(unchecked), 0);
@@ -426,12 +431,13 @@ TEST(Store, ForeignKeyChecksCanBeLeftOffForAConnection) {
   const std::int64_t id = unchecked.assessments().save(sample_assessment());
   EXPECT_EQ(unchecked.assessments().load(id).items.size(), sample_assessment().items.size());
   EXPECT_TRUE(unchecked.database().check().empty());  // what the store wrote refers to what exists
-  EXPECT_NO_THROW(unchecked.database().sqlite().exec(dangling));
+  EXPECT_NO_THROW(unchecked.database().sqlite().exec(dangling(998)));
   EXPECT_FALSE(unchecked.database().check().empty());
 
   unchecked.database().set_foreign_key_checks(true);
   EXPECT_EQ(keys_on(unchecked), 1);
-  EXPECT_THROW(unchecked.database().sqlite().exec(dangling), SQLite::Exception);
+  EXPECT_THAT([&] { unchecked.database().sqlite().exec(dangling(999)); },
+              ThrowsMessage<SQLite::Exception>(HasSubstr("FOREIGN KEY constraint failed")));
 }
 
 TEST(Store, FindsAssessmentsByDraftLabelFileNameOrTitle) {
