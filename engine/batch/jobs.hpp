@@ -33,8 +33,10 @@ using MakeWork = std::function<ItemWork(store::Store& store)>;
 // runs on the caller's thread over `main`; otherwise each thread opens the database at main's
 // path. The first exception a thread throws stops the others after their current item and is
 // thrown again here. The connections the work is given check no foreign keys (main's checks them
-// again once the work is done): the work adds assessments, whose rows refer to rows the same
-// transaction wrote or read, and the check cost a B-tree lookup per row, 4% of a rescore.
+// again once the work is done): the work adds rows only, which refer to rows the same transaction
+// wrote or read (an assessment's) or to the run's batch row, committed before it and never
+// deleted (a failure); deletes, whose cascades need the checks, do not go through them. The check
+// cost a B-tree lookup per row, 4% of a rescore.
 void run_jobs(store::Store& main, unsigned jobs, std::size_t count, const MakeWork& make_work);
 
 // A rated document waiting to be stored: its assessment, the text for the text cache (none for a
@@ -126,7 +128,8 @@ private:
   std::exception_ptr write(store::Store& store, std::vector<Waiting>& group);
   void stop_watching();
   void watch();  // the watch thread
-  // m_own, opened the first time, without foreign key checks (it stores groups only).
+  // m_own, opened the first time, without foreign key checks (it adds rows only, as run_jobs'
+  // connections do).
   store::Store& own();
 
   std::filesystem::path m_database;

@@ -61,11 +61,13 @@ std::optional<std::string> zstd_decompress(std::string_view bytes, std::size_t m
   const unsigned long long size = ZSTD_getFrameContentSize(bytes.data(), bytes.size());
   if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN || size > max_bytes) return std::nullopt;
   std::string out(static_cast<std::size_t>(size), '\0');
-  // A context per thread, kept: ZSTD_decompress makes and frees one (some 100 KB) per call.
+  // A context per thread, kept (zstd starts each frame afresh): ZSTD_decompress makes and frees
+  // one, some 100 KB, per call. Made again if making it failed before.
   struct FreeContext {
     void operator()(ZSTD_DCtx* context) const { ZSTD_freeDCtx(context); }
   };
-  thread_local const std::unique_ptr<ZSTD_DCtx, FreeContext> context(ZSTD_createDCtx());
+  thread_local std::unique_ptr<ZSTD_DCtx, FreeContext> context;
+  if (!context) context.reset(ZSTD_createDCtx());
   if (!context) throw std::bad_alloc();
   const std::size_t written = ZSTD_decompressDCtx(context.get(), out.data(), out.size(), bytes.data(), bytes.size());
   if (ZSTD_isError(written) != 0 || written != out.size()) return std::nullopt;

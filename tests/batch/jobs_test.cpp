@@ -300,7 +300,7 @@ TEST(Jobs, TheWorkStoresWithoutForeignKeyChecksAndMainGetsThemBack) {
     std::vector<int> seen;
     run_jobs(main, jobs, 4, [&](store::Store& store) -> ItemWork {
       return [&](std::size_t item) {
-        Rated rated = document(jobs * 10 + item);
+        Rated rated = document(4 * (jobs - 1) + item);  // 0 to 7: each its own document
         store.assessments().save(rated.assessment);
         const std::lock_guard lock(mutex);
         seen.push_back(keys_on(store));
@@ -310,7 +310,13 @@ TEST(Jobs, TheWorkStoresWithoutForeignKeyChecksAndMainGetsThemBack) {
     EXPECT_EQ(keys_on(main), 1) << jobs << " jobs";
   }
   EXPECT_EQ(main.assessments().history().size(), 8u);
+  EXPECT_EQ(main.portfolio().latest({}).size(), 8u);
   EXPECT_TRUE(main.database().check().empty());
+  // Work that throws on the caller's thread: main checks them again all the same.
+  EXPECT_THROW(run_jobs(main, 1, 1,
+                        [&](store::Store&) -> ItemWork { return [](std::size_t) { throw std::runtime_error("no"); }; }),
+               std::runtime_error);
+  EXPECT_EQ(keys_on(main), 1);
 }
 
 }  // namespace

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <functional>
+#include <future>
 #include <stdexcept>
 #include <string>
 
@@ -37,8 +39,8 @@ TEST(Compress, RefusesWhatIsNotAWholeFrameWithinTheLimit) {
 }
 
 // Each thread decompresses with a context of its own, kept from call to call: a frame it refused
-// leaves nothing behind for the next.
-TEST(Compress, AFrameAfterADamagedOneIsReadWhole) {
+// leaves nothing behind for the next, and threads decompressing at once each get their own text.
+TEST(Compress, AFrameAfterADamagedOneIsReadWholeAndThreadsKeepApart) {
   const std::string text = sample_text();
   const std::string frame = zstd_compress(text);
   const std::string other = zstd_compress(text.substr(0, 5000) + "tail");
@@ -48,6 +50,15 @@ TEST(Compress, AFrameAfterADamagedOneIsReadWhole) {
   EXPECT_FALSE(zstd_decompress(frame.substr(0, frame.size() - 7), text.size()));
   EXPECT_EQ(zstd_decompress(other, text.size()), text.substr(0, 5000) + "tail");
   EXPECT_EQ(zstd_decompress(frame, text.size()), text);
+
+  auto read_often = [&](const std::string& which, const std::string& expected) {
+    int right = 0;
+    for (int i = 0; i < 50; ++i) right += zstd_decompress(which, text.size()) == expected ? 1 : 0;
+    return right;
+  };
+  auto beside = std::async(std::launch::async, read_often, std::cref(other), text.substr(0, 5000) + "tail");
+  EXPECT_EQ(read_often(frame, text), 50);
+  EXPECT_EQ(beside.get(), 50);
 }
 
 // Made from pieces, the frame is one zstd_decompress reads (it records the content's size); pieces
