@@ -44,7 +44,6 @@ public:
 
   void operator()(const batch::Progress& p, const batch::Outcome& o) {
     const std::string eta = p.eta_seconds ? "ETA " + duration(*p.eta_seconds) : "ETA -";
-    const std::string position = "[" + std::to_string(p.done) + "/" + std::to_string(p.total) + "]";
     // Made whole, then written at once: the error stream writes each piece as it comes, a system
     // call each, some ten a document.
     std::ostringstream line;
@@ -56,7 +55,7 @@ public:
            << report::fit(o.path.filename().string(), 30);
       if (p.done == p.total) line << '\n';
     } else {
-      line << position << ' ';
+      line << '[' << p.done << '/' << p.total << "] ";
       switch (o.status) {
         case batch::Outcome::Status::scored:
           line << "scored " << o.path.string() << " (assessment " << o.assessment_id << ")";

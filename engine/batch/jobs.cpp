@@ -217,7 +217,7 @@ void GroupSaver::watch() {
     }
     {
       const std::lock_guard writing(m_writing);
-      const std::exception_ptr failure = write_due(*m_own, Due::by_time);
+      const std::exception_ptr failure = write_due(own(), Due::by_time);
       if (failure && !m_watch_failure) m_watch_failure = failure;
     }
     lock.lock();

@@ -53,7 +53,7 @@ struct Saved {
   GroupSaver::OnSaved callback() {
     return [this](store::Store& store, Rated& rated) {
       const std::size_t stored = store.assessments().history().size();
-      const int checked = store.database().sqlite().execAndGet("PRAGMA foreign_keys").getInt();
+      const int checked = test::checks_foreign_keys(store.database()) ? 1 : 0;
       const std::lock_guard lock(mutex);
       EXPECT_TRUE(outcomes.emplace(rated.item, rated.outcome).second) << "item " << rated.item << " reported twice";
       through[rated.item] = &store;
@@ -126,12 +126,9 @@ TEST_F(Saver, TheWatchCopiesAStoredGroupIntoTheDatabaseFile) {
   m_store.database().set_automatic_checkpoint_pages(500);  // the connection's own, kept
   store::Store(db()).database().checkpoint();              // the file holds everything so far
   const auto file_before = std::filesystem::file_size(db());
-  // A text the cache keeps at several MB, past 1,000 pages (random letters compress to some 60%).
-  const int page_size = m_store.database().sqlite().execAndGet("PRAGMA page_size").getInt();
-  ingest::Document text;
-  text.blocks.push_back({.text = test::random_letters(2'000U * static_cast<std::size_t>(page_size))});
-  store::CachedText cached = store::pack_text(text);
-  ASSERT_GT(cached.bytes.size(), 1000U * static_cast<std::size_t>(page_size));
+  // A text the cache keeps at several MB, past 1,000 pages.
+  store::CachedText cached = test::cached_text_past(m_store.database(), 1000);
+  ASSERT_GT(cached.bytes.size(), 1000U * test::page_size(m_store.database()));
 
   std::mutex mutex;
   std::vector<std::uintmax_t> file_when_stored;  // as each document of the group is reported
@@ -292,9 +289,7 @@ TEST_F(Saver, ACallbackThatThrowsOnTheWatchThreadStopsNothing) {
 TEST(Jobs, TheWorkStoresWithoutForeignKeyChecksAndMainGetsThemBack) {
   const test::TempDir dir;
   store::Store main(dir / "u.db");
-  const auto keys_on = [](const store::Store& s) {
-    return s.database().sqlite().execAndGet("PRAGMA foreign_keys").getInt();
-  };
+  const auto keys_on = [](const store::Store& s) { return test::checks_foreign_keys(s.database()) ? 1 : 0; };
   for (const unsigned jobs : {1u, 2u}) {
     std::mutex mutex;
     std::vector<int> seen;

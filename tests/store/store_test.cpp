@@ -373,13 +373,9 @@ TEST(Store, CheckpointsCanBeLeftToAnotherConnection) {
   Store writer(path);
   writer.database().set_automatic_checkpoint_pages(0);
   const auto file_before = std::filesystem::file_size(path);
-  // A text the cache keeps at several MB, past SQLite's automatic checkpoint (1,000 pages). Random
-  // letters compress to some 60% of their size.
-  const int page_size = writer.database().sqlite().execAndGet("PRAGMA page_size").getInt();
-  ingest::Document text;
-  text.blocks.push_back({.text = test::random_letters(2'000U * static_cast<std::size_t>(page_size))});
-  const store::CachedText cached = pack_text(text);
-  ASSERT_GT(cached.bytes.size(), 1000U * static_cast<std::size_t>(page_size));
+  // A text the cache keeps at several MB, past SQLite's automatic checkpoint (1,000 pages).
+  const store::CachedText cached = test::cached_text_past(writer.database(), 1000);
+  ASSERT_GT(cached.bytes.size(), 1000U * test::page_size(writer.database()));
   writer.assessments().save(sample_assessment(), &cached);
   EXPECT_EQ(std::filesystem::file_size(path), file_before) << "the commit copied the log into the file";
 
@@ -393,8 +389,7 @@ TEST(Store, CheckpointsCanBeLeftToAnotherConnection) {
 // it is.
 TEST(Store, ANewDatabaseHasPagesOf8KBAndAnOlderOneKeepsItsOwn) {
   test::TempDir dir;
-  const auto page_size = [](const Store& s) { return s.database().sqlite().execAndGet("PRAGMA page_size").getInt(); };
-  EXPECT_EQ(page_size(Store(dir / "new.db")), 8192);
+  EXPECT_EQ(test::page_size(Store(dir / "new.db").database()), 8192U);
   {
     // As the program made them before: its tables, in 4 KB pages.
     { const Store made(dir / "old.db"); }
@@ -404,7 +399,7 @@ TEST(Store, ANewDatabaseHasPagesOf8KBAndAnOlderOneKeepsItsOwn) {
     older.exec("VACUUM");
   }
   Store older(dir / "old.db");
-  EXPECT_EQ(page_size(older), 4096);
+  EXPECT_EQ(test::page_size(older.database()), 4096U);
   const std::int64_t id = older.assessments().save(sample_assessment());
   EXPECT_EQ(older.assessments().load(id).items.size(), sample_assessment().items.size());
 }
@@ -415,7 +410,7 @@ TEST(Store, ForeignKeyChecksCanBeLeftOffForAConnection) {
   test::TempDir dir;
   Store unchecked(dir / "a.db");
   const Store checked(dir / "a.db");
-  const auto keys_on = [](const Store& s) { return s.database().sqlite().execAndGet("PRAGMA foreign_keys").getInt(); };
+  const auto keys_on = [](const Store& s) { return test::checks_foreign_keys(s.database()) ? 1 : 0; };
   // A finding of an item result that does not exist (each id once: a finding's item is unique).
   const auto dangling = [](int item_result) {
     return "INSERT INTO findings (item_result_id, kind, unmet, text) VALUES (" + std::to_string(item_result) +

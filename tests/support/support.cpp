@@ -2,6 +2,8 @@
 
 #include "cli/run.hpp"
 
+#include <SQLiteCpp/SQLiteCpp.h>
+
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/wait.h>
@@ -29,6 +31,21 @@ std::string random_letters(std::size_t size, std::uint32_t seed) {
   std::string out(size, ' ');
   for (char& c : out) c = static_cast<char>('a' + (seed = seed * 1664525U + 1013904223U) % 26U);
   return out;
+}
+
+bool checks_foreign_keys(const store::Database& database) {
+  return database.sqlite().execAndGet("PRAGMA foreign_keys").getInt() != 0;
+}
+
+std::size_t page_size(const store::Database& database) {
+  return static_cast<std::size_t>(database.sqlite().execAndGet("PRAGMA page_size").getInt());
+}
+
+store::CachedText cached_text_past(const store::Database& database, std::size_t pages) {
+  // Random letters compress to some 60% of their size.
+  ingest::Document text;
+  text.blocks.push_back({.text = random_letters(2 * pages * page_size(database))});
+  return store::pack_text(text);
 }
 
 std::string read_bytes(const std::filesystem::path& path) {

@@ -1,5 +1,8 @@
 #pragma once
 
+#include "engine/store/database.hpp"
+#include "engine/store/documents.hpp"
+
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
@@ -19,6 +22,12 @@ std::string read_bytes(const std::filesystem::path& path);
 // `size` lowercase letters drawn at random (the same for the same seed): text that compresses to
 // some 60%, for a cached text of a size a test chooses.
 std::string random_letters(std::size_t size, std::uint32_t seed = 2021);
+// Whether the connection checks foreign keys (SQLite's own answer, PRAGMA foreign_keys).
+bool checks_foreign_keys(const store::Database& database);
+// A text for the text cache that takes more than `pages` of the database's pages once compressed.
+store::CachedText cached_text_past(const store::Database& database, std::size_t pages);
+// The database's page size in bytes.
+std::size_t page_size(const store::Database& database);
 void write_bytes(const std::filesystem::path& path, const std::string& bytes);
 // Copies the file `from` to `to`, making the folders on the way: a program and what it loads laid
 // out as an install would lay them.
