@@ -33,7 +33,8 @@ struct PatternOwner {
 };
 
 // The owners of every matcher pattern in one array, which the index reads for each hit:
-// pattern p's are all[begin[p], begin[p + 1]).
+// pattern p's are all[begin[p], begin[p + 1]), set by set (a set's owners of a pattern are next
+// to each other), which the index relies on to count a term a set lists twice once.
 struct PatternOwners {
   std::vector<PatternOwner> all;
   std::vector<std::uint32_t> begin{0};

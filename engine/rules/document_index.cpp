@@ -14,6 +14,8 @@
 namespace unct::rules {
 namespace {
 
+constexpr SetIndex k_no_set = ~SetIndex{0};
+
 bool overlaps(const Hit& a, const text::TermMatch& b) { return a.begin < b.end && b.begin < a.end; }
 
 // All blocks' matches in one list; block b's are [start[b], start[b + 1]).
@@ -54,10 +56,14 @@ Matches scan_blocks(const CompiledChecklist& compiled, const PreparedText& text)
         matches.all[next].begin -= block_start[k];
         matches.all[next].end -= block_start[k];
       }
-      std::sort(from, matches.all.begin() + static_cast<std::ptrdiff_t>(next),
-                [](const text::TermMatch& x, const text::TermMatch& y) {
-                  return std::tie(x.begin, x.end, x.pattern) < std::tie(y.begin, y.end, y.pattern);
-                });
+      // By end already: only overlapping matches ("racial discrimination" and "discrimination")
+      // need moving, so most blocks are checked and left as they are.
+      const auto by_begin = [](const text::TermMatch& x, const text::TermMatch& y) {
+        if (x.begin != y.begin) return x.begin < y.begin;
+        return x.end != y.end ? x.end < y.end : x.pattern < y.pattern;
+      };
+      const auto to = matches.all.begin() + static_cast<std::ptrdiff_t>(next);
+      if (!std::is_sorted(from, to, by_begin)) std::sort(from, to, by_begin);
     }
   }
   matches.start.push_back(matches.all.size());
@@ -292,14 +298,16 @@ DocumentIndex index_document(const CompiledChecklist& compiled, const ingest::Do
       const auto after = std::upper_bound(negated.begin(), negated.end(), m.begin,
                                           [](std::uint32_t at, const auto& span) { return at < span.first; });
       const bool in_negation = after != negated.begin() && m.begin < std::prev(after)->second;
+      const Hit hit{b, m.begin, m.end, m.pattern, in_negation};
+      SetIndex last = k_no_set;  // a pattern's owners come set by set (compile)
       for (const PatternOwner& owner : compiled.owners[m.pattern]) {
-        if (owner.exception || !language.counts(owner)) continue;
-        const Hit hit{b, m.begin, m.end, m.pattern, in_negation};
+        // A term the set lists both for every language and for the document's is one hit.
+        if (owner.exception || owner.set == last || !language.counts(owner)) continue;
+        last = owner.set;
         const bool masked = std::any_of(block_exceptions, next_exception, [&](const Exception& e) {
           return e.set == owner.set && overlaps(hit, e.match);
         });
-        // A term the set lists both for every language and for the document's is one hit.
-        if (!masked && (own[owner.set].empty() || own[owner.set].back() != hit)) own[owner.set].push_back(hit);
+        if (!masked) own[owner.set].push_back(hit);
       }
     }
   }
