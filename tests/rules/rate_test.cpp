@@ -103,6 +103,21 @@ TEST_F(Rate, CriteriaCarryTheirLevelAndQuotes) {
   EXPECT_EQ(e.quote.substr(e.highlights[1].first, e.highlights[1].second - e.highlights[1].first), "racism");
 }
 
+// A block's own line breaks (a table cell's lines, say) read as spaces in its quote.
+TEST_F(Rate, LineBreaksInABlockAreQuotedAsSpaces) {
+  m_document = ingest::read_markdown("## 2. Who is left behind\n\nThe Roma of the north.\n", "test.md");
+  m_document.blocks.back().text = "The Roma\nof the north\n\nface racism.";
+  m_index = index_document(m_compiled, m_document);
+  const ItemResult r =
+      rate(m_checklist.sections[0].items[0], "cca", {.kind = DocumentKind::cca}, m_compiled, m_document, m_index);
+  ASSERT_EQ(r.criteria.size(), 3u);
+  ASSERT_EQ(r.criteria[2].evidence.size(), 1u);
+  const Evidence& e = r.criteria[2].evidence[0];
+  EXPECT_EQ(e.quote, "The Roma of the north  face racism.");
+  ASSERT_EQ(e.highlights.size(), 2u);
+  EXPECT_EQ(e.quote.substr(e.highlights[1].first, e.highlights[1].second - e.highlights[1].first), "racism");
+}
+
 TEST_F(Rate, LongParagraphsAreQuotedAroundTheHit) {
   std::string text;
   for (int i = 0; i < 30; ++i) text += "word" + std::to_string(i) + " and more words without end ";
