@@ -188,6 +188,10 @@ int main(int argc, char** argv) {
     std::cout << options;
     return 0;
   }
+  if (rounds < 1) {
+    std::cerr << "unct-bench: --rounds " << rounds << ": use 1 or more\n";
+    return 2;
+  }
   if (!scan_file_path.empty()) return scan_file(checklist_path, scan_file_path);
 
   const checklist::Checklist checklist = checklist::load_checklist(checklist_path);
