@@ -462,7 +462,10 @@ private:
     const std::size_t n = count(1);
     const std::string_view bytes = m_rest.substr(0, n);
     if (bytes.find_first_not_of(std::string_view("\0\1", 2)) != std::string_view::npos) throw Damaged();
-    values.assign(bytes.begin(), bytes.end());  // 0 and 1 as false and true
+    // 0 and 1 as false and true: all false at once, then the few true ones (one at a time, a
+    // vector<bool> is filled bit by bit).
+    values.assign(n, false);
+    for (std::size_t i = bytes.find('\1'); i != std::string_view::npos; i = bytes.find('\1', i + 1)) values[i] = true;
     m_rest.remove_prefix(n);
   }
   template <Plain T, std::size_t N>
