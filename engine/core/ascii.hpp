@@ -22,4 +22,11 @@ inline std::string ascii_upper(std::string_view text) {
   return out;
 }
 
+// Each line break becomes a space, so that text quoted from a block of several lines reads on
+// one. Most quotes have none: memchr (std::string::find) skips to each, where comparing every
+// byte cost 2.6% of rating a document.
+inline void line_breaks_to_spaces(std::string& text) {
+  for (std::size_t at = text.find('\n'); at != std::string::npos; at = text.find('\n', at + 1)) text[at] = ' ';
+}
+
 }  // namespace unct

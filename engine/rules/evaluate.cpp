@@ -1,5 +1,6 @@
 #include "engine/rules/evaluate.hpp"
 
+#include "engine/core/ascii.hpp"
 #include "engine/rules/evaluator.hpp"
 
 #include <algorithm>
@@ -58,7 +59,7 @@ std::string Evaluator::place(const Hit& hit) const {
   const ingest::Block& block = m_document.blocks[hit.block];
   const auto [b, e] = m_index.block(hit.block).normalised.source_span(hit.begin, hit.end);
   std::string out = "\"" + block.text.substr(b, e - b) + "\"";
-  std::replace(out.begin(), out.end(), '\n', ' ');
+  line_breaks_to_spaces(out);
   const std::string section = ingest::section_label(block);
   out += " in " + (section.empty() ? std::string("the opening text") : section);
   if (block.kind == ingest::BlockKind::table_cell) out += " (table)";

@@ -1,5 +1,6 @@
 #include "engine/rules/rate.hpp"
 
+#include "engine/core/ascii.hpp"
 #include "engine/rules/evaluate.hpp"
 #include "engine/text/sentences.hpp"
 
@@ -57,10 +58,7 @@ Evidence quote(const Proof& proof, const ingest::Document& document, const Docum
   const std::string_view prefix = cut_front ? "..." : "";
   evidence.quote.reserve(prefix.size() + (end - begin) + 3);
   evidence.quote.append(prefix).append(source, begin, end - begin).append(cut_back ? "..." : "");
-  // Line breaks (a block's lines) read as spaces; most quotes have none, which memchr finds fast.
-  for (std::size_t at = evidence.quote.find('\n'); at != std::string::npos; at = evidence.quote.find('\n', at + 1)) {
-    evidence.quote[at] = ' ';
-  }
+  line_breaks_to_spaces(evidence.quote);
   for (const Hit& hit : proof.hits) {
     if (!own(hit)) continue;
     const auto [b, e] = norm.source_span(hit.begin, hit.end);
