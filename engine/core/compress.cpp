@@ -2,6 +2,7 @@
 
 #include <zstd.h>
 
+#include <algorithm>
 #include <memory>
 #include <new>
 #include <stdexcept>
@@ -10,7 +11,8 @@ namespace unct {
 
 void ZstdFrameWriter::FreeContext::operator()(ZSTD_CCtx* context) const { ZSTD_freeCCtx(context); }
 
-ZstdFrameWriter::ZstdFrameWriter(std::uint64_t content_size, int level) : m_context(ZSTD_createCCtx()) {
+ZstdFrameWriter::ZstdFrameWriter(std::uint64_t content_size, int level)
+    : m_context(ZSTD_createCCtx()), m_bound(ZSTD_compressBound(static_cast<std::size_t>(content_size))) {
   if (!m_context) throw std::bad_alloc();
   // With a checksum, a damaged frame is refused rather than decoded into other text; with the
   // content's size, zstd_decompress sizes its output once (and zstd its window to the content).
@@ -26,9 +28,13 @@ void ZstdFrameWriter::pump(std::string_view bytes, bool last) {
   const ZSTD_EndDirective mode = last ? ZSTD_e_end : ZSTD_e_continue;
   std::size_t left = 0;  // what zstd has yet to flush
   do {
-    // Room for at least one block out: the frame grows by doubling (std::string's), so by a few
-    // hundred kilobytes for a document of megabytes.
-    if (m_frame.size() - m_written < ZSTD_CStreamOutSize()) m_frame.resize(m_written + ZSTD_CStreamOutSize());
+    // Room for a block out, or for what is left of the whole frame when that is less (a small
+    // document's frame is a few kilobytes: a block's room, 128 KB, would be zeroed for nothing).
+    // The frame grows by doubling (std::string's), so by a few hundred kilobytes for a document of
+    // megabytes. Pieces beyond the declared size are zstd's error; the room never falls to nothing.
+    const std::size_t left_of_bound = m_bound > m_written ? m_bound - m_written : 0;
+    const std::size_t room = std::min(ZSTD_CStreamOutSize(), std::max<std::size_t>(left_of_bound, 64));
+    if (m_frame.size() - m_written < room) m_frame.resize(m_written + room);
     ZSTD_outBuffer out{m_frame.data(), m_frame.size(), m_written};
     left = ZSTD_compressStream2(m_context.get(), &out, &in, mode);
     if (ZSTD_isError(left) != 0) throw std::runtime_error(std::string("zstd: ") + ZSTD_getErrorName(left));

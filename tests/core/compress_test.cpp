@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <functional>
 #include <future>
 #include <stdexcept>
@@ -82,6 +83,26 @@ TEST(Compress, FrameWriterTakesTheContentInPieces) {
         over.finish();
       },
       std::runtime_error);
+}
+
+// The frame's room out is bounded by what the whole frame can take, not a block's 128 KB: small
+// frames and frames of content that does not compress (which grow past what one piece left room
+// for) come out whole either way.
+TEST(Compress, FrameWriterGrowsPastItsFirstRoomForContentThatDoesNotCompress) {
+  std::string noise(300 * 1000, '\0');
+  std::uint64_t state = 2021;
+  for (char& c : noise) {
+    state = state * 6364136223846793005ull + 1442695040888963407ull;
+    c = static_cast<char>(state >> 56);
+  }
+  for (const std::size_t size : {std::size_t{0}, std::size_t{1}, std::size_t{700}, noise.size()}) {
+    const std::string_view content = std::string_view(noise).substr(0, size);
+    ZstdFrameWriter writer(content.size());
+    for (std::size_t at = 0; at < content.size(); at += 4096) writer.add(content.substr(at, 4096));
+    const std::string frame = writer.finish();
+    EXPECT_GT(frame.size(), content.size()) << size;  // noise does not shrink: the frame adds its header
+    EXPECT_EQ(zstd_decompress(frame, content.size()), content) << size;
+  }
 }
 
 }  // namespace
